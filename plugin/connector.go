@@ -1,0 +1,149 @@
+package plugin
+
+import (
+	"context"
+
+	goplugin "github.com/hashicorp/go-plugin"
+)
+
+// ProtocolVersion is the version of the connector protocol this SDK speaks.
+const ProtocolVersion = 1
+
+// PluginName is the name under which a connector is dispensed.
+const PluginName = "connector"
+
+// Handshake is shared by the host and every connector. The magic cookie only
+// stops a user from running a connector by hand by mistake; it is not a
+// security measure.
+var Handshake = goplugin.HandshakeConfig{
+	ProtocolVersion:  ProtocolVersion,
+	MagicCookieKey:   "SALESAUDIT_CONNECTOR",
+	MagicCookieValue: "3b0f5b4e-normalised-crm-records",
+}
+
+// MaxMessageBytes is the gRPC message limit on both sides of the protocol.
+// Batches are kept far below it (see Writer); it is raised above gRPC's 4 MiB
+// default so that one unusually large record cannot break a stream.
+const MaxMessageBytes = 64 << 20
+
+// Connector is what a connector author implements.
+type Connector interface {
+	// Info describes the connector.
+	Info(ctx context.Context) (Info, error)
+	// Check says whether the input at path is one this connector reads,
+	// and which of its files hold which records.
+	Check(ctx context.Context, path string) (CheckResult, error)
+	// Read streams the records of the input at req.Path into w. A row that
+	// cannot be read is a Reject, not an error; an error ends the stream
+	// and the host loads nothing.
+	Read(ctx context.Context, req ReadRequest, w *Writer) error
+}
+
+// Info describes a connector.
+type Info struct {
+	Name            string
+	Version         string
+	ProtocolVersion int
+	Description     string
+	Kinds           []RecordKind
+	// FilePatterns are glob patterns of the file names it reads.
+	FilePatterns     []string
+	AcceptsDirectory bool
+	AcceptsArchive   bool
+	// Options are the Read options it understands: name -> one-line help.
+	Options map[string]string
+}
+
+// CheckResult is a connector's answer to "is this input yours?".
+type CheckResult struct {
+	Accepted bool
+	// Reason says why, in one sentence.
+	Reason string
+	// Confidence, 0 to 100, lets the host pick among several connectors
+	// that accept the same input.
+	Confidence int
+	Files      []FileMatch
+}
+
+// FileMatch maps one input file to the kind of record it holds.
+type FileMatch struct {
+	File          string
+	Kind          RecordKind
+	SizeBytes     int64
+	EstimatedRows int64
+}
+
+// ReadRequest asks a connector to read an input.
+type ReadRequest struct {
+	Path    string
+	Options map[string]string
+}
+
+// Progress reports how far a connector has read into a file.
+type Progress struct {
+	File       string
+	BytesRead  int64
+	BytesTotal int64
+	RowsRead   int64
+}
+
+// Batch is a group of records from one file, as the host receives them.
+type Batch struct {
+	File          string
+	Users         []User
+	Accounts      []Account
+	Opportunities []Opportunity
+	Activities    []Activity
+	Attendees     []Attendee
+}
+
+// Len is the number of records in the batch.
+func (b *Batch) Len() int {
+	return len(b.Users) + len(b.Accounts) + len(b.Opportunities) + len(b.Activities) + len(b.Attendees)
+}
+
+// Summary is the connector's own account of a Read: per file, what it read
+// and what became of every row.
+type Summary struct {
+	Files []FileSummary
+}
+
+// FileSummary accounts for every row of one input file:
+// RowsRead = records streamed + RowsRejected + rows skipped.
+type FileSummary struct {
+	File         string
+	RowsRead     int64
+	Records      map[RecordKind]int64
+	RowsRejected int64
+	// RowsSkipped counts rows deliberately not loaded, by reason.
+	RowsSkipped map[string]int64
+}
+
+// RecordsTotal is the number of records streamed from the file.
+func (f FileSummary) RecordsTotal() int64 {
+	var n int64
+	for _, c := range f.Records {
+		n += c
+	}
+	return n
+}
+
+// SkippedTotal is the number of rows skipped, whatever the reason.
+func (f FileSummary) SkippedTotal() int64 {
+	var n int64
+	for _, c := range f.RowsSkipped {
+		n += c
+	}
+	return n
+}
+
+// Totals adds up the records of every file, per kind.
+func (s Summary) Totals() map[RecordKind]int64 {
+	t := make(map[RecordKind]int64)
+	for _, f := range s.Files {
+		for k, n := range f.Records {
+			t[k] += n
+		}
+	}
+	return t
+}

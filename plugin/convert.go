@@ -1,0 +1,285 @@
+package plugin
+
+import (
+	"time"
+
+	pb "github.com/salesaudit/salesaudit/plugin/proto"
+)
+
+// Times cross the wire as Unix microseconds, UTC, with 0 for unknown:
+// DuckDB's TIMESTAMP has the same resolution, so nothing is lost.
+
+func toMicros(t time.Time) int64 {
+	if t.IsZero() {
+		return 0
+	}
+	return t.UnixMicro()
+}
+
+func fromMicros(us int64) time.Time {
+	if us == 0 {
+		return time.Time{}
+	}
+	return time.UnixMicro(us).UTC()
+}
+
+var kindToProto = map[RecordKind]pb.RecordKind{
+	KindUser:        pb.RecordKind_RECORD_KIND_USER,
+	KindAccount:     pb.RecordKind_RECORD_KIND_ACCOUNT,
+	KindOpportunity: pb.RecordKind_RECORD_KIND_OPPORTUNITY,
+	KindActivity:    pb.RecordKind_RECORD_KIND_ACTIVITY,
+	KindAttendee:    pb.RecordKind_RECORD_KIND_ATTENDEE,
+}
+
+var kindFromProto = invert(kindToProto)
+
+var activityKindToProto = map[ActivityKind]pb.ActivityKind{
+	ActivityCall:    pb.ActivityKind_ACTIVITY_KIND_CALL,
+	ActivityMeeting: pb.ActivityKind_ACTIVITY_KIND_MEETING,
+	ActivityEmail:   pb.ActivityKind_ACTIVITY_KIND_EMAIL,
+	ActivityTask:    pb.ActivityKind_ACTIVITY_KIND_TASK,
+	ActivityEvent:   pb.ActivityKind_ACTIVITY_KIND_EVENT,
+	ActivityOther:   pb.ActivityKind_ACTIVITY_KIND_OTHER,
+}
+
+var activityKindFromProto = invert(activityKindToProto)
+
+var priorityToProto = map[Priority]pb.Priority{
+	PriorityNone:   pb.Priority_PRIORITY_UNSPECIFIED,
+	PriorityHigh:   pb.Priority_PRIORITY_HIGH,
+	PriorityNormal: pb.Priority_PRIORITY_NORMAL,
+	PriorityLow:    pb.Priority_PRIORITY_LOW,
+}
+
+var priorityFromProto = invert(priorityToProto)
+
+func invert[K, V comparable](m map[K]V) map[V]K {
+	out := make(map[V]K, len(m))
+	for k, v := range m {
+		out[v] = k
+	}
+	return out
+}
+
+func kindsToProto(kinds []RecordKind) []pb.RecordKind {
+	out := make([]pb.RecordKind, 0, len(kinds))
+	for _, k := range kinds {
+		out = append(out, kindToProto[k])
+	}
+	return out
+}
+
+func kindsFromProto(kinds []pb.RecordKind) []RecordKind {
+	out := make([]RecordKind, 0, len(kinds))
+	for _, k := range kinds {
+		out = append(out, kindFromProto[k])
+	}
+	return out
+}
+
+func optionalToProto(v *float64) (float64, bool) {
+	if v == nil {
+		return 0, false
+	}
+	return *v, true
+}
+
+func optionalFromProto(v float64, ok bool) *float64 {
+	if !ok {
+		return nil
+	}
+	return &v
+}
+
+func userToProto(u *User) *pb.User {
+	return &pb.User{
+		Id: u.ID, Name: u.Name, Email: u.Email, Title: u.Title, Role: u.Role,
+		ManagerId: u.ManagerID, Active: u.Active,
+		JoinedAt: toMicros(u.JoinedAt), LeftAt: toMicros(u.LeftAt), Line: u.Line,
+	}
+}
+
+func userFromProto(u *pb.User) User {
+	return User{
+		ID: u.Id, Name: u.Name, Email: u.Email, Title: u.Title, Role: u.Role,
+		ManagerID: u.ManagerId, Active: u.Active,
+		JoinedAt: fromMicros(u.JoinedAt), LeftAt: fromMicros(u.LeftAt), Line: u.Line,
+	}
+}
+
+func accountToProto(a *Account) *pb.Account {
+	rev, hasRev := optionalToProto(a.AnnualRevenue)
+	return &pb.Account{
+		Id: a.ID, Name: a.Name, OwnerId: a.OwnerID,
+		AnnualRevenue: rev, HasAnnualRevenue: hasRev,
+		Type: a.Type, Tier: a.Tier, Industry: a.Industry, Line: a.Line,
+	}
+}
+
+func accountFromProto(a *pb.Account) Account {
+	return Account{
+		ID: a.Id, Name: a.Name, OwnerID: a.OwnerId,
+		AnnualRevenue: optionalFromProto(a.AnnualRevenue, a.HasAnnualRevenue),
+		Type:          a.Type, Tier: a.Tier, Industry: a.Industry, Line: a.Line,
+	}
+}
+
+func opportunityToProto(o *Opportunity) *pb.Opportunity {
+	amount, hasAmount := optionalToProto(o.Amount)
+	return &pb.Opportunity{
+		Id: o.ID, AccountId: o.AccountID, OwnerId: o.OwnerID, Name: o.Name,
+		Stage: o.Stage, Amount: amount, HasAmount: hasAmount,
+		IsClosed: o.IsClosed, IsWon: o.IsWon,
+		CloseDate: toMicros(o.CloseDate), CreatedAt: toMicros(o.CreatedAt), Line: o.Line,
+	}
+}
+
+func opportunityFromProto(o *pb.Opportunity) Opportunity {
+	return Opportunity{
+		ID: o.Id, AccountID: o.AccountId, OwnerID: o.OwnerId, Name: o.Name,
+		Stage: o.Stage, Amount: optionalFromProto(o.Amount, o.HasAmount),
+		IsClosed: o.IsClosed, IsWon: o.IsWon,
+		CloseDate: fromMicros(o.CloseDate), CreatedAt: fromMicros(o.CreatedAt), Line: o.Line,
+	}
+}
+
+func attendeeToProto(a *Attendee) *pb.Attendee {
+	return &pb.Attendee{
+		ActivityId: a.ActivityID, UserId: a.UserID, ContactId: a.ContactID,
+		Email: a.Email, Name: a.Name, Internal: a.Internal,
+		Organizer: a.Organizer, Response: a.Response, Line: a.Line,
+	}
+}
+
+func attendeeFromProto(a *pb.Attendee) Attendee {
+	return Attendee{
+		ActivityID: a.ActivityId, UserID: a.UserId, ContactID: a.ContactId,
+		Email: a.Email, Name: a.Name, Internal: a.Internal,
+		Organizer: a.Organizer, Response: a.Response, Line: a.Line,
+	}
+}
+
+func activityToProto(a *Activity) *pb.Activity {
+	out := &pb.Activity{
+		Id: a.ID, Kind: activityKindToProto[a.Kind], Subject: a.Subject,
+		OwnerId: a.OwnerID, AccountId: a.AccountID, OpportunityId: a.OpportunityID,
+		StartAt: toMicros(a.StartAt), EndAt: toMicros(a.EndAt),
+		DurationSeconds: a.DurationSeconds, Status: a.Status, IsClosed: a.IsClosed,
+		Priority: priorityToProto[a.Priority], DueDate: toMicros(a.DueDate),
+		CompletedAt: toMicros(a.CompletedAt), RawType: a.RawType, Line: a.Line,
+	}
+	if len(a.Attendees) > 0 {
+		out.Attendees = make([]*pb.Attendee, len(a.Attendees))
+		for i := range a.Attendees {
+			out.Attendees[i] = attendeeToProto(&a.Attendees[i])
+		}
+	}
+	return out
+}
+
+func activityFromProto(a *pb.Activity) Activity {
+	out := Activity{
+		ID: a.Id, Kind: activityKindFromProto[a.Kind], Subject: a.Subject,
+		OwnerID: a.OwnerId, AccountID: a.AccountId, OpportunityID: a.OpportunityId,
+		StartAt: fromMicros(a.StartAt), EndAt: fromMicros(a.EndAt),
+		DurationSeconds: a.DurationSeconds, Status: a.Status, IsClosed: a.IsClosed,
+		Priority: priorityFromProto[a.Priority], DueDate: fromMicros(a.DueDate),
+		CompletedAt: fromMicros(a.CompletedAt), RawType: a.RawType, Line: a.Line,
+	}
+	if len(a.Attendees) > 0 {
+		out.Attendees = make([]Attendee, len(a.Attendees))
+		for i, at := range a.Attendees {
+			out.Attendees[i] = attendeeFromProto(at)
+		}
+	}
+	return out
+}
+
+func batchFromProto(b *pb.RecordBatch) *Batch {
+	out := &Batch{File: b.File}
+	out.Users = convertAll(b.Users, userFromProto)
+	out.Accounts = convertAll(b.Accounts, accountFromProto)
+	out.Opportunities = convertAll(b.Opportunities, opportunityFromProto)
+	out.Activities = convertAll(b.Activities, activityFromProto)
+	out.Attendees = convertAll(b.Attendees, attendeeFromProto)
+	return out
+}
+
+func convertAll[P any, G any](in []P, convert func(P) G) []G {
+	if len(in) == 0 {
+		return nil
+	}
+	out := make([]G, len(in))
+	for i, v := range in {
+		out[i] = convert(v)
+	}
+	return out
+}
+
+func rejectToProto(r *Reject) *pb.Reject {
+	return &pb.Reject{File: r.File, Line: r.Line, Field: r.Field, Reason: r.Reason, Raw: r.Raw, Kind: kindToProto[r.Kind]}
+}
+
+func rejectFromProto(r *pb.Reject) Reject {
+	return Reject{File: r.File, Line: r.Line, Field: r.Field, Reason: r.Reason, Raw: r.Raw, Kind: kindFromProto[r.Kind]}
+}
+
+func infoToProto(i Info) *pb.InfoResponse {
+	return &pb.InfoResponse{
+		Name: i.Name, Version: i.Version, ProtocolVersion: uint32(i.ProtocolVersion),
+		Description: i.Description, Kinds: kindsToProto(i.Kinds),
+		FilePatterns: i.FilePatterns, AcceptsDirectory: i.AcceptsDirectory,
+		AcceptsArchive: i.AcceptsArchive, Options: i.Options,
+	}
+}
+
+func infoFromProto(i *pb.InfoResponse) Info {
+	return Info{
+		Name: i.Name, Version: i.Version, ProtocolVersion: int(i.ProtocolVersion),
+		Description: i.Description, Kinds: kindsFromProto(i.Kinds),
+		FilePatterns: i.FilePatterns, AcceptsDirectory: i.AcceptsDirectory,
+		AcceptsArchive: i.AcceptsArchive, Options: i.Options,
+	}
+}
+
+func checkToProto(c CheckResult) *pb.CheckResponse {
+	out := &pb.CheckResponse{Accepted: c.Accepted, Reason: c.Reason, Confidence: uint32(max(0, min(100, c.Confidence)))}
+	for _, f := range c.Files {
+		out.Files = append(out.Files, &pb.FileMatch{File: f.File, Kind: kindToProto[f.Kind], SizeBytes: f.SizeBytes, EstimatedRows: f.EstimatedRows})
+	}
+	return out
+}
+
+func checkFromProto(c *pb.CheckResponse) CheckResult {
+	out := CheckResult{Accepted: c.Accepted, Reason: c.Reason, Confidence: int(c.Confidence)}
+	for _, f := range c.Files {
+		out.Files = append(out.Files, FileMatch{File: f.File, Kind: kindFromProto[f.Kind], SizeBytes: f.SizeBytes, EstimatedRows: f.EstimatedRows})
+	}
+	return out
+}
+
+func summaryToProto(s Summary) *pb.Summary {
+	out := &pb.Summary{}
+	for _, f := range s.Files {
+		fs := &pb.FileSummary{File: f.File, RowsRead: f.RowsRead, RowsRejected: f.RowsRejected, RowsSkipped: f.RowsSkipped}
+		for _, k := range RecordKinds {
+			if n := f.Records[k]; n > 0 {
+				fs.Records = append(fs.Records, &pb.KindCount{Kind: kindToProto[k], Count: n})
+			}
+		}
+		out.Files = append(out.Files, fs)
+	}
+	return out
+}
+
+func summaryFromProto(s *pb.Summary) Summary {
+	var out Summary
+	for _, f := range s.Files {
+		fs := FileSummary{File: f.File, RowsRead: f.RowsRead, RowsRejected: f.RowsRejected, RowsSkipped: f.RowsSkipped, Records: map[RecordKind]int64{}}
+		for _, kc := range f.Records {
+			fs.Records[kindFromProto[kc.Kind]] += kc.Count
+		}
+		out.Files = append(out.Files, fs)
+	}
+	return out
+}

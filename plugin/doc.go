@@ -1,0 +1,24 @@
+// Package plugin is the SDK for salesaudit connectors.
+//
+// A connector reads one CRM's export and streams normalised records (users,
+// accounts, opportunities, activities and their attendees) to the salesaudit
+// host. It is a separate process, served with hashicorp/go-plugin over gRPC,
+// so a connector crash never takes the host down and connectors can be
+// written and shipped by anyone.
+//
+// To write one, implement [Connector] and call [Serve] from main:
+//
+//	func main() { plugin.Serve(myConnector{}) }
+//
+// Read streams records through a [Writer]: one [FileWriter] per input file,
+// one call per record, [FileWriter.Reject] for rows that cannot be read and
+// [FileWriter.Done] with the number of rows read. The SDK batches records
+// into messages and sends the closing summary that the host verifies, so
+// every row read ends up loaded, rejected or skipped with a reason.
+//
+// The conformance kit in package plugintest tells an author whether a
+// connector is right. The host side of the protocol ([RemoteConnector]) is
+// here too, because the kit drives connectors exactly as the host does.
+package plugin
+
+//go:generate protoc --go_out=. --go_opt=paths=source_relative --go-grpc_out=. --go-grpc_opt=paths=source_relative proto/connector.proto

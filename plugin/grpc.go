@@ -1,0 +1,71 @@
+package plugin
+
+import (
+	"context"
+
+	goplugin "github.com/hashicorp/go-plugin"
+	"google.golang.org/grpc"
+
+	pb "github.com/salesaudit/salesaudit/plugin/proto"
+)
+
+// GRPCPlugin binds a Connector to go-plugin's gRPC transport. Connectors set
+// Impl (Serve does it for them); the host leaves it nil and dispenses a
+// *RemoteConnector.
+type GRPCPlugin struct {
+	goplugin.NetRPCUnsupportedPlugin
+	Impl Connector
+}
+
+// GRPCServer registers the connector's gRPC service.
+func (p *GRPCPlugin) GRPCServer(_ *goplugin.GRPCBroker, s *grpc.Server) error {
+	pb.RegisterConnectorServer(s, &grpcServer{impl: p.Impl})
+	return nil
+}
+
+// GRPCClient returns the host's view of the connector.
+func (p *GRPCPlugin) GRPCClient(_ context.Context, _ *goplugin.GRPCBroker, c *grpc.ClientConn) (any, error) {
+	return &RemoteConnector{client: pb.NewConnectorClient(c)}, nil
+}
+
+// PluginSet is the set of plugins of each protocol version.
+func PluginSet(impl Connector) map[int]goplugin.PluginSet {
+	return map[int]goplugin.PluginSet{
+		ProtocolVersion: {PluginName: &GRPCPlugin{Impl: impl}},
+	}
+}
+
+// grpcServer adapts a Connector to the generated gRPC server interface.
+type grpcServer struct {
+	pb.UnimplementedConnectorServer
+	impl Connector
+}
+
+func (s *grpcServer) Info(ctx context.Context, _ *pb.InfoRequest) (*pb.InfoResponse, error) {
+	info, err := s.impl.Info(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if info.ProtocolVersion == 0 {
+		info.ProtocolVersion = ProtocolVersion
+	}
+	return infoToProto(info), nil
+}
+
+func (s *grpcServer) Check(ctx context.Context, req *pb.CheckRequest) (*pb.CheckResponse, error) {
+	res, err := s.impl.Check(ctx, req.Path)
+	if err != nil {
+		return nil, err
+	}
+	return checkToProto(res), nil
+}
+
+func (s *grpcServer) Read(req *pb.ReadRequest, stream grpc.ServerStreamingServer[pb.ReadResponse]) error {
+	ctx := stream.Context()
+	w := newWriter(ctx, stream.Send)
+	if err := s.impl.Read(ctx, ReadRequest{Path: req.Path, Options: req.Options}, w); err != nil {
+		_ = w.close()
+		return err
+	}
+	return w.finish()
+}

@@ -1,0 +1,168 @@
+package plugin
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	pb "github.com/salesaudit/salesaudit/plugin/proto"
+)
+
+// ErrNoSummary means a connector's stream ended before its summary: the
+// connector died, or it was stopped.
+var ErrNoSummary = errors.New("the connector's stream ended without a summary")
+
+// ErrSummaryMismatch means the connector's summary disagrees with what the
+// host received, or a file's rows do not add up.
+var ErrSummaryMismatch = errors.New("the connector's summary does not add up")
+
+// Sink receives what a connector streams. An error from Sink stops the read.
+type Sink interface {
+	Batch(b *Batch) error
+	Rejects(r []Reject) error
+	Progress(p Progress)
+}
+
+// RemoteConnector is the host's side of the protocol: it calls a connector
+// over gRPC and checks what the connector streams against its summary.
+type RemoteConnector struct {
+	client pb.ConnectorClient
+}
+
+// Info asks the connector to describe itself.
+func (c *RemoteConnector) Info(ctx context.Context) (Info, error) {
+	res, err := c.client.Info(ctx, &pb.InfoRequest{})
+	if err != nil {
+		return Info{}, err
+	}
+	return infoFromProto(res), nil
+}
+
+// Check asks the connector whether path is an input it reads.
+func (c *RemoteConnector) Check(ctx context.Context, path string) (CheckResult, error) {
+	res, err := c.client.Check(ctx, &pb.CheckRequest{Path: path})
+	if err != nil {
+		return CheckResult{}, err
+	}
+	return checkFromProto(res), nil
+}
+
+// Read streams the input into sink and returns the connector's summary once
+// it has been checked against what arrived: the same records per file and
+// kind, the same rejects, and rows read = records + rejects + skips.
+func (c *RemoteConnector) Read(ctx context.Context, req ReadRequest, sink Sink) (Summary, error) {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	stream, err := c.client.Read(ctx, &pb.ReadRequest{Path: req.Path, Options: req.Options})
+	if err != nil {
+		return Summary{}, err
+	}
+	got := newTally()
+	var summary *pb.Summary
+	for {
+		msg, err := stream.Recv()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return Summary{}, err
+		}
+		if summary != nil {
+			return Summary{}, fmt.Errorf("%w: a message came after the summary", ErrSummaryMismatch)
+		}
+		if summary, err = dispatch(msg, sink, got); err != nil {
+			return Summary{}, err
+		}
+	}
+	if summary == nil {
+		return Summary{}, ErrNoSummary
+	}
+	s := summaryFromProto(summary)
+	if err := got.verify(s); err != nil {
+		return Summary{}, err
+	}
+	return s, nil
+}
+
+func dispatch(msg *pb.ReadResponse, sink Sink, got *tally) (*pb.Summary, error) {
+	switch m := msg.Message.(type) {
+	case *pb.ReadResponse_Batch:
+		b := batchFromProto(m.Batch)
+		got.addBatch(b)
+		return nil, sink.Batch(b)
+	case *pb.ReadResponse_Rejects:
+		rejects := convertAll(m.Rejects.Rejects, rejectFromProto)
+		for _, r := range rejects {
+			got.rejects[r.File]++
+		}
+		return nil, sink.Rejects(rejects)
+	case *pb.ReadResponse_Progress:
+		p := m.Progress
+		sink.Progress(Progress{File: p.File, BytesRead: p.BytesRead, BytesTotal: p.BytesTotal, RowsRead: p.RowsRead})
+		return nil, nil
+	case *pb.ReadResponse_Summary:
+		return m.Summary, nil
+	default:
+		return nil, fmt.Errorf("unknown message %T from connector", m)
+	}
+}
+
+// tally counts what the host received, per file.
+type tally struct {
+	records map[string]map[RecordKind]int64
+	rejects map[string]int64
+}
+
+func newTally() *tally {
+	return &tally{records: map[string]map[RecordKind]int64{}, rejects: map[string]int64{}}
+}
+
+func (t *tally) addBatch(b *Batch) {
+	m := t.records[b.File]
+	if m == nil {
+		m = map[RecordKind]int64{}
+		t.records[b.File] = m
+	}
+	m[KindUser] += int64(len(b.Users))
+	m[KindAccount] += int64(len(b.Accounts))
+	m[KindOpportunity] += int64(len(b.Opportunities))
+	m[KindActivity] += int64(len(b.Activities))
+	m[KindAttendee] += int64(len(b.Attendees))
+}
+
+func (t *tally) verify(s Summary) error {
+	var problems []string
+	seen := map[string]bool{}
+	for _, f := range s.Files {
+		seen[f.File] = true
+		for _, k := range RecordKinds {
+			if got, want := t.records[f.File][k], f.Records[k]; got != want {
+				problems = append(problems, fmt.Sprintf("%s: received %d %s records, summary says %d", f.File, got, k, want))
+			}
+		}
+		if got := t.rejects[f.File]; got != f.RowsRejected {
+			problems = append(problems, fmt.Sprintf("%s: received %d rejects, summary says %d", f.File, got, f.RowsRejected))
+		}
+		if accounted := f.RecordsTotal() + f.RowsRejected + f.SkippedTotal(); accounted != f.RowsRead {
+			problems = append(problems, fmt.Sprintf("%s: %d rows read but %d loaded + %d rejected + %d skipped", f.File, f.RowsRead, f.RecordsTotal(), f.RowsRejected, f.SkippedTotal()))
+		}
+	}
+	for file := range t.records {
+		if !seen[file] {
+			problems = append(problems, fmt.Sprintf("%s: records received but the file is not in the summary", file))
+		}
+	}
+	for file := range t.rejects {
+		if !seen[file] {
+			problems = append(problems, fmt.Sprintf("%s: rejects received but the file is not in the summary", file))
+		}
+	}
+	if len(problems) > 0 {
+		sort.Strings(problems)
+		return fmt.Errorf("%w: %s", ErrSummaryMismatch, strings.Join(problems, "; "))
+	}
+	return nil
+}

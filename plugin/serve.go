@@ -1,0 +1,43 @@
+package plugin
+
+import (
+	"os"
+
+	"github.com/hashicorp/go-hclog"
+	goplugin "github.com/hashicorp/go-plugin"
+	"google.golang.org/grpc"
+)
+
+// Serve runs a connector as a plugin process. It returns only when the host
+// is done with it. Call it from main and write nothing to stdout before: the
+// host reads the handshake from the connector's stdout.
+func Serve(c Connector) {
+	goplugin.Serve(&goplugin.ServeConfig{
+		HandshakeConfig:  Handshake,
+		VersionedPlugins: PluginSet(c),
+		GRPCServer:       NewGRPCServer,
+		Logger:           Logger(),
+	})
+}
+
+// NewGRPCServer builds the gRPC server with the message limits the host
+// expects.
+func NewGRPCServer(opts []grpc.ServerOption) *grpc.Server {
+	opts = append(opts, grpc.MaxRecvMsgSize(MaxMessageBytes), grpc.MaxSendMsgSize(MaxMessageBytes))
+	return grpc.NewServer(opts...)
+}
+
+// Logger is the logger a connector should use. It writes JSON lines to
+// stderr, which the host reads and shows with its own logs; the level comes
+// from SALESAUDIT_LOG_LEVEL (default info).
+func Logger() hclog.Logger {
+	level := hclog.LevelFromString(os.Getenv("SALESAUDIT_LOG_LEVEL"))
+	if level == hclog.NoLevel {
+		level = hclog.Info
+	}
+	return hclog.New(&hclog.LoggerOptions{
+		Level:      level,
+		Output:     os.Stderr,
+		JSONFormat: true,
+	})
+}
