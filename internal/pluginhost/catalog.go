@@ -1,0 +1,149 @@
+// Package pluginhost finds connectors and runs them as go-plugin processes.
+//
+// Built-in connectors are compiled into the salesaudit binary but still run
+// in a process of their own: the host re-executes itself as
+// `salesaudit connector serve NAME`. A built-in and an external connector
+// therefore cross the same process boundary and speak the same protocol, and
+// a crash in either never takes the host down.
+package pluginhost
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/hashicorp/go-hclog"
+)
+
+// ExecutablePrefix starts the file name of every external connector.
+const ExecutablePrefix = "salesaudit-connector-"
+
+// Entry is a connector the host can start.
+type Entry struct {
+	Name    string
+	Builtin bool
+	// Path is the executable of an external connector.
+	Path string
+	// Shadowed names the external executables with the same name that this
+	// entry hides.
+	Shadowed []string
+}
+
+// Catalog knows where connectors are and how to start them.
+type Catalog struct {
+	// Builtins are the names of the connectors compiled into the binary.
+	Builtins []string
+	// SelfCommand returns the command that serves a built-in connector;
+	// nil means re-executing the running binary.
+	SelfCommand func(name string) (*exec.Cmd, error)
+	// Dirs are searched in order for external connectors.
+	Dirs   []string
+	Logger hclog.Logger
+}
+
+// DefaultDirs are the places external connectors are looked for: the
+// directory given on the command line, then $SALESAUDIT_PLUGIN_PATH
+// (colon-separated), then ~/.config/salesaudit/plugins.
+func DefaultDirs(flagDir string) []string {
+	var dirs []string
+	if flagDir != "" {
+		dirs = append(dirs, flagDir)
+	}
+	for _, d := range filepath.SplitList(os.Getenv("SALESAUDIT_PLUGIN_PATH")) {
+		if d != "" {
+			dirs = append(dirs, d)
+		}
+	}
+	if home, err := os.UserHomeDir(); err == nil {
+		dirs = append(dirs, filepath.Join(home, ".config", "salesaudit", "plugins"))
+	}
+	return dirs
+}
+
+// List returns every connector: built-ins first, then external ones in
+// search order. A name seen twice keeps its first entry; the others are
+// listed as shadowed on it.
+func (c *Catalog) List() ([]Entry, error) {
+	var entries []Entry
+	index := map[string]int{}
+	for _, name := range c.Builtins {
+		index[name] = len(entries)
+		entries = append(entries, Entry{Name: name, Builtin: true})
+	}
+	for _, dir := range c.Dirs {
+		found, err := executablesIn(dir)
+		if err != nil {
+			return nil, err
+		}
+		for _, path := range found {
+			name := strings.TrimPrefix(filepath.Base(path), ExecutablePrefix)
+			if i, ok := index[name]; ok {
+				entries[i].Shadowed = append(entries[i].Shadowed, path)
+				continue
+			}
+			index[name] = len(entries)
+			entries = append(entries, Entry{Name: name, Path: path})
+		}
+	}
+	return entries, nil
+}
+
+// Find returns the connector called name.
+func (c *Catalog) Find(name string) (Entry, error) {
+	entries, err := c.List()
+	if err != nil {
+		return Entry{}, err
+	}
+	var names []string
+	for _, e := range entries {
+		if e.Name == name {
+			return e, nil
+		}
+		names = append(names, e.Name)
+	}
+	return Entry{}, fmt.Errorf("no connector named %q (available: %s)", name, strings.Join(names, ", "))
+}
+
+// executablesIn lists the connector executables in dir, sorted; a missing
+// directory holds none.
+func executablesIn(dir string) ([]string, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		if os.IsNotExist(err) {
+			return nil, nil
+		}
+		return nil, fmt.Errorf("reading plugin directory %s: %w", dir, err)
+	}
+	var out []string
+	for _, e := range entries {
+		if !strings.HasPrefix(e.Name(), ExecutablePrefix) {
+			continue
+		}
+		path := filepath.Join(dir, e.Name())
+		// Stat follows a symlink to the executable it names.
+		info, err := os.Stat(path)
+		if err != nil || !info.Mode().IsRegular() || info.Mode().Perm()&0o111 == 0 {
+			continue
+		}
+		out = append(out, path)
+	}
+	sort.Strings(out)
+	return out, nil
+}
+
+func (c *Catalog) command(e Entry) (*exec.Cmd, error) {
+	if !e.Builtin {
+		return exec.Command(e.Path), nil
+	}
+	if c.SelfCommand != nil {
+		return c.SelfCommand(e.Name)
+	}
+	self, err := os.Executable()
+	if err != nil {
+		return nil, fmt.Errorf("finding the salesaudit binary to serve connector %s: %w", e.Name, err)
+	}
+	return exec.Command(self, "connector", "serve", e.Name), nil
+}

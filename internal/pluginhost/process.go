@@ -1,0 +1,134 @@
+package pluginhost
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/go-hclog"
+	goplugin "github.com/hashicorp/go-plugin"
+	"google.golang.org/grpc"
+
+	"github.com/salesaudit/salesaudit/plugin"
+)
+
+// Process is a running connector.
+type Process struct {
+	Entry     Entry
+	Connector *plugin.RemoteConnector
+	// Protocol is the protocol version the connector and host agreed on.
+	Protocol int
+	client   *goplugin.Client
+	stderr   *tail
+}
+
+// Start launches the connector and connects to it. The process is managed:
+// Close, or goplugin.CleanupClients on any exit path, ends it.
+func (c *Catalog) Start(e Entry) (*Process, error) {
+	cmd, err := c.command(e)
+	if err != nil {
+		return nil, err
+	}
+	logger := c.Logger
+	if logger == nil {
+		logger = hclog.NewNullLogger()
+	}
+	stderr := newTail(200)
+	client := goplugin.NewClient(&goplugin.ClientConfig{
+		HandshakeConfig:  plugin.Handshake,
+		VersionedPlugins: map[int]goplugin.PluginSet{plugin.ProtocolVersion: {plugin.PluginName: &plugin.GRPCPlugin{}}},
+		Cmd:              cmd,
+		AllowedProtocols: []goplugin.Protocol{goplugin.ProtocolGRPC},
+		Managed:          true,
+		Logger:           logger.Named(e.Name),
+		Stderr:           stderr,
+		StartTimeout:     30 * time.Second,
+		GRPCDialOptions: []grpc.DialOption{grpc.WithDefaultCallOptions(
+			grpc.MaxCallRecvMsgSize(plugin.MaxMessageBytes), grpc.MaxCallSendMsgSize(plugin.MaxMessageBytes))},
+	})
+	p := &Process{Entry: e, client: client, stderr: stderr}
+	rpc, err := client.Client()
+	if err != nil {
+		p.Close()
+		return nil, p.Explain(fmt.Errorf("starting: %w", err))
+	}
+	raw, err := rpc.Dispense(plugin.PluginName)
+	if err != nil {
+		p.Close()
+		return nil, p.Explain(fmt.Errorf("connecting: %w", err))
+	}
+	p.Connector = raw.(*plugin.RemoteConnector)
+	p.Protocol = client.NegotiatedVersion()
+	return p, nil
+}
+
+// Close ends the connector process.
+func (p *Process) Close() {
+	p.client.Kill()
+}
+
+// Explain wraps an error from the connector with its name and, when the
+// process has died, the tail of what it wrote to stderr (a panic's text).
+func (p *Process) Explain(err error) error {
+	if err == nil {
+		return nil
+	}
+	if p.waitForExit(2 * time.Second) {
+		if out := p.stderr.excerpt(); out != "" {
+			return &Error{Connector: p.Entry.Name, Err: err, Stderr: out, Exited: true}
+		}
+		return &Error{Connector: p.Entry.Name, Err: err, Exited: true}
+	}
+	return &Error{Connector: p.Entry.Name, Err: err}
+}
+
+// waitForExit gives a dying process a moment to finish writing to stderr.
+func (p *Process) waitForExit(wait time.Duration) bool {
+	deadline := time.Now().Add(wait)
+	for !p.client.Exited() {
+		if time.Now().After(deadline) {
+			return false
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	p.stderr.waitQuiet(200 * time.Millisecond)
+	return true
+}
+
+// Error is a connector's failure, with what it said before it died.
+type Error struct {
+	Connector string
+	Err       error
+	Stderr    string
+	Exited    bool
+}
+
+func (e *Error) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "connector %s", e.Connector)
+	if e.Exited {
+		b.WriteString(" exited")
+	}
+	fmt.Fprintf(&b, ": %v", conciseRPCError(e.Err))
+	if e.Stderr != "" {
+		fmt.Fprintf(&b, "\n--- last output of connector %s ---\n%s", e.Connector, e.Stderr)
+	}
+	return b.String()
+}
+
+func (e *Error) Unwrap() error { return e.Err }
+
+// conciseRPCError drops gRPC's transport detail, which means nothing to a
+// user, when the real cause is that the process went away.
+func conciseRPCError(err error) error {
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return err
+	}
+	msg := err.Error()
+	if strings.Contains(msg, "code = Unavailable") || strings.Contains(msg, "error reading from server: EOF") {
+		return errors.New("the connection to the connector was lost mid-stream")
+	}
+	return err
+}

@@ -1,0 +1,213 @@
+// Package render writes tables as terminal tables (olekukonko/tablewriter),
+// Markdown, CSV or JSON.
+package render
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/olekukonko/tablewriter"
+	"github.com/olekukonko/tablewriter/renderer"
+	"github.com/olekukonko/tablewriter/tw"
+)
+
+// Format is an output format.
+type Format string
+
+const (
+	FormatTable    Format = "table"
+	FormatMarkdown Format = "markdown"
+	FormatCSV      Format = "csv"
+	FormatJSON     Format = "json"
+)
+
+// Formats lists the formats a table can be written in.
+var Formats = []Format{FormatTable, FormatCSV, FormatJSON, FormatMarkdown}
+
+// ParseFormat checks a --format value.
+func ParseFormat(s string) (Format, error) {
+	for _, f := range Formats {
+		if string(f) == strings.ToLower(s) {
+			return f, nil
+		}
+	}
+	names := make([]string, len(Formats))
+	for i, f := range Formats {
+		names[i] = string(f)
+	}
+	return "", fmt.Errorf("unknown format %q (use %s)", s, strings.Join(names, ", "))
+}
+
+// Table is a titled grid of values.
+type Table struct {
+	Title   string
+	Columns []string
+	Rows    [][]any
+}
+
+// Write writes the table in the format.
+func Write(w io.Writer, f Format, t *Table) error {
+	switch f {
+	case FormatCSV:
+		return writeCSV(w, t)
+	case FormatJSON:
+		return writeJSON(w, t)
+	case FormatMarkdown:
+		return writeGrid(w, t, tablewriter.WithRenderer(renderer.NewMarkdown()))
+	default:
+		return writeGrid(w, t)
+	}
+}
+
+func writeGrid(w io.Writer, t *Table, opts ...tablewriter.Option) error {
+	opts = append(opts,
+		tablewriter.WithHeaderAutoFormat(tw.Off),
+		tablewriter.WithRowAutoWrap(tw.WrapNone),
+		tablewriter.WithRowAlignmentConfig(tw.CellAlignment{PerColumn: alignments(t)}),
+	)
+	table := tablewriter.NewTable(w, opts...)
+	table.Header(toAnys(t.Columns)...)
+	for _, row := range t.Rows {
+		cells := make([]string, len(row))
+		for i, v := range row {
+			cells[i] = Cell(v)
+		}
+		if err := table.Append(cells); err != nil {
+			return err
+		}
+	}
+	return table.Render()
+}
+
+// alignments right-aligns the columns that hold only numbers, so that
+// digits line up.
+func alignments(t *Table) []tw.Align {
+	out := make([]tw.Align, len(t.Columns))
+	for col := range t.Columns {
+		out[col] = tw.AlignRight
+		for _, row := range t.Rows {
+			if !isNumber(row[col]) {
+				out[col] = tw.AlignLeft
+				break
+			}
+		}
+	}
+	return out
+}
+
+func isNumber(v any) bool {
+	switch v.(type) {
+	case nil, int, int8, int16, int32, int64, uint, uint8, uint16, uint32, uint64, float32, float64:
+		return true
+	}
+	return false
+}
+
+func toAnys(ss []string) []any {
+	out := make([]any, len(ss))
+	for i, s := range ss {
+		out[i] = s
+	}
+	return out
+}
+
+func writeCSV(w io.Writer, t *Table) error {
+	cw := csv.NewWriter(w)
+	if err := cw.Write(t.Columns); err != nil {
+		return err
+	}
+	record := make([]string, len(t.Columns))
+	for _, row := range t.Rows {
+		for i, v := range row {
+			record[i] = Cell(v)
+		}
+		if err := cw.Write(record); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// writeJSON writes an array of objects keyed by column name, keeping
+// numbers and booleans as JSON numbers and booleans.
+func writeJSON(w io.Writer, t *Table) error {
+	rows := make([]orderedRow, len(t.Rows))
+	for i, row := range t.Rows {
+		rows[i] = orderedRow{columns: t.Columns, values: row}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(rows)
+}
+
+// orderedRow marshals as an object whose keys keep the column order.
+type orderedRow struct {
+	columns []string
+	values  []any
+}
+
+func (r orderedRow) MarshalJSON() ([]byte, error) {
+	var b strings.Builder
+	b.WriteByte('{')
+	for i, col := range r.columns {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		key, _ := json.Marshal(col)
+		b.Write(key)
+		b.WriteByte(':')
+		val, err := json.Marshal(jsonValue(r.values[i]))
+		if err != nil {
+			return nil, fmt.Errorf("column %s: %w", col, err)
+		}
+		b.Write(val)
+	}
+	b.WriteByte('}')
+	return []byte(b.String()), nil
+}
+
+func jsonValue(v any) any {
+	switch x := v.(type) {
+	case time.Time:
+		return Cell(x)
+	case []byte:
+		return string(x)
+	case float64:
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			return nil
+		}
+	}
+	return v
+}
+
+// Cell formats a value for a text cell: NULL as empty, times in UTC without
+// a zero time of day, floats without noise digits.
+func Cell(v any) string {
+	switch x := v.(type) {
+	case nil:
+		return ""
+	case string:
+		return x
+	case []byte:
+		return string(x)
+	case time.Time:
+		x = x.UTC()
+		if x.Hour() == 0 && x.Minute() == 0 && x.Second() == 0 && x.Nanosecond() == 0 {
+			return x.Format(time.DateOnly)
+		}
+		return x.Format(time.DateTime)
+	case float64:
+		return strconv.FormatFloat(x, 'f', -1, 64)
+	case float32:
+		return strconv.FormatFloat(float64(x), 'f', -1, 32)
+	default:
+		return fmt.Sprint(x)
+	}
+}

@@ -1,0 +1,78 @@
+package render
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+	"testing"
+	"time"
+)
+
+func sample() *Table {
+	return &Table{
+		Columns: []string{"name", "minutes", "when", "key"},
+		Rows: [][]any{
+			{"Reunión, equipo", int64(90), time.Date(2026, 3, 2, 9, 30, 0, 0, time.UTC), true},
+			{nil, 12.5, time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC), false},
+		},
+	}
+}
+
+func TestCSVQuotesAndFormatsCells(t *testing.T) {
+	var b bytes.Buffer
+	if err := Write(&b, FormatCSV, sample()); err != nil {
+		t.Fatal(err)
+	}
+	want := "name,minutes,when,key\n\"Reunión, equipo\",90,2026-03-02 09:30:00,true\n,12.5,2026-03-02,false\n"
+	if b.String() != want {
+		t.Errorf("csv =\n%s\nwant\n%s", b.String(), want)
+	}
+}
+
+func TestJSONKeepsTypesAndColumnOrder(t *testing.T) {
+	var b bytes.Buffer
+	if err := Write(&b, FormatJSON, sample()); err != nil {
+		t.Fatal(err)
+	}
+	var rows []map[string]any
+	if err := json.Unmarshal(b.Bytes(), &rows); err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 2 || rows[0]["minutes"] != 90.0 || rows[1]["name"] != nil || rows[0]["key"] != true {
+		t.Errorf("rows = %v", rows)
+	}
+	if !strings.Contains(b.String(), `"name": "Reunión, equipo"`) && !strings.Contains(b.String(), `"name":"Reunión, equipo"`) {
+		t.Errorf("json = %s", b.String())
+	}
+	if strings.Index(b.String(), `"name"`) > strings.Index(b.String(), `"minutes"`) {
+		t.Errorf("column order lost: %s", b.String())
+	}
+}
+
+func TestTableAndMarkdownShowEveryCell(t *testing.T) {
+	for _, f := range []Format{FormatTable, FormatMarkdown} {
+		var b bytes.Buffer
+		if err := Write(&b, f, sample()); err != nil {
+			t.Fatal(err)
+		}
+		for _, want := range []string{"name", "Reunión, equipo", "12.5", "2026-03-02 09:30:00"} {
+			if !strings.Contains(b.String(), want) {
+				t.Errorf("%s output lacks %q:\n%s", f, want, b.String())
+			}
+		}
+	}
+	var md bytes.Buffer
+	_ = Write(&md, FormatMarkdown, sample())
+	if !strings.Contains(md.String(), "|") || !strings.Contains(md.String(), "---") {
+		t.Errorf("markdown is not a pipe table:\n%s", md.String())
+	}
+}
+
+func TestParseFormat(t *testing.T) {
+	if f, err := ParseFormat("JSON"); err != nil || f != FormatJSON {
+		t.Errorf("ParseFormat(JSON) = %v, %v", f, err)
+	}
+	if _, err := ParseFormat("xml"); err == nil || !strings.Contains(err.Error(), "table, csv, json, markdown") {
+		t.Errorf("ParseFormat(xml) err = %v", err)
+	}
+}
