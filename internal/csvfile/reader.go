@@ -1,0 +1,309 @@
+// Package csvfile reads the CSV files of CRM exports: from a directory or a
+// .zip archive, in whatever encoding the CRM wrote them, streaming, with the
+// line number and an excerpt of every row so that a row that cannot be read
+// becomes a precise reject instead of stopping the import.
+package csvfile
+
+import (
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+)
+
+// Options say how to read a file.
+type Options struct {
+	// Encoding is the file's encoding; empty means EncodingAuto.
+	Encoding Encoding
+}
+
+// Reader reads the rows of one CSV file that starts with a header.
+type Reader struct {
+	name    string
+	size    int64
+	csv     *csv.Reader
+	counter *countingReader
+	dec     *decoder
+	rec     *recorder
+	closer  io.Closer
+	header  []string
+	columns map[string]int
+	rows    int64
+	// offset is where the next record starts in the decoded stream.
+	offset int64
+}
+
+// Row is one data row. Its fields are valid until the next call to Next;
+// strings taken from them may be kept.
+type Row struct {
+	// Line is the line of the file where the row starts (the header is
+	// line 1).
+	Line   int64
+	Fields []string
+	r      *Reader
+	start  int64
+	end    int64
+}
+
+// RowError is a row that is not well-formed CSV (a stray quote, a wrong
+// number of fields). Reading can go on with the next row.
+type RowError struct {
+	File   string
+	Line   int64
+	Reason string
+	// Raw is an excerpt of the row as it is in the file.
+	Raw string
+	Err error
+}
+
+func (e *RowError) Error() string {
+	return fmt.Sprintf("%s line %d: %s", e.File, e.Line, e.Reason)
+}
+
+func (e *RowError) Unwrap() error { return e.Err }
+
+// NewReader reads the header of a CSV file from r. Name is used in errors;
+// size is the file's size in bytes, for progress. A file with no bytes at
+// all has no header and no rows.
+func NewReader(r io.Reader, name string, size int64, opts Options) (*Reader, error) {
+	enc := opts.Encoding
+	if enc == "" {
+		enc = EncodingAuto
+	}
+	counter := &countingReader{r: r}
+	dec := newDecoder(counter, name, enc)
+	rec := &recorder{r: dec}
+	cr := csv.NewReader(rec)
+	cr.ReuseRecord = true
+	rd := &Reader{name: name, size: size, csv: cr, counter: counter, dec: dec, rec: rec}
+	if err := rd.readHeader(); err != nil {
+		return nil, err
+	}
+	return rd, nil
+}
+
+func (r *Reader) readHeader() error {
+	header, err := r.csv.Read()
+	if errors.Is(err, io.EOF) {
+		return nil
+	}
+	if err := r.dec.fatal(); err != nil {
+		return err
+	}
+	if err != nil {
+		return fmt.Errorf("%s: reading the header: %w", r.name, err)
+	}
+	r.header = append([]string(nil), header...)
+	r.columns = make(map[string]int, len(header))
+	for i, h := range r.header {
+		key := normaliseColumn(h)
+		if _, dup := r.columns[key]; !dup {
+			r.columns[key] = i
+		}
+	}
+	r.offset = r.csv.InputOffset()
+	return nil
+}
+
+func normaliseColumn(name string) string {
+	return strings.ToLower(strings.TrimSpace(name))
+}
+
+// Name is the file's name as given to NewReader.
+func (r *Reader) Name() string { return r.name }
+
+// Header is the file's header as written.
+func (r *Reader) Header() []string { return r.header }
+
+// Column is the index of the named column, matched case-insensitively, or
+// -1 when the file has no such column.
+func (r *Reader) Column(name string) int {
+	if i, ok := r.columns[normaliseColumn(name)]; ok {
+		return i
+	}
+	return -1
+}
+
+// HasColumn reports whether the file has the named column.
+func (r *Reader) HasColumn(name string) bool { return r.Column(name) >= 0 }
+
+// Size is the size of the file in bytes, as given to NewReader.
+func (r *Reader) Size() int64 { return r.size }
+
+// BytesRead is how many bytes of the file have been read so far.
+func (r *Reader) BytesRead() int64 { return r.counter.n }
+
+// RowsRead is the number of rows returned by Next so far, malformed ones
+// included.
+func (r *Reader) RowsRead() int64 { return r.rows }
+
+// Encoding is the encoding in use: the forced one, the one detected so far,
+// or EncodingAuto while the file has held only ASCII.
+func (r *Reader) Encoding() Encoding { return r.dec.enc }
+
+// Next reads the next row. It returns io.EOF after the last row, a
+// *RowError for a row that is not well-formed CSV (the caller rejects it
+// and calls Next again), and any other error when reading cannot go on.
+func (r *Reader) Next() (Row, error) {
+	if r.header == nil {
+		return Row{}, io.EOF
+	}
+	// The previous row's text is no longer needed: its Raw is valid only
+	// until now.
+	r.rec.release(r.offset)
+	record, err := r.csv.Read()
+	if fatal := r.dec.fatal(); fatal != nil {
+		return Row{}, fatal
+	}
+	if errors.Is(err, io.EOF) {
+		return Row{}, io.EOF
+	}
+	start, end := r.offset, r.csv.InputOffset()
+	parseErr := asParseError(err)
+	if err != nil && parseErr == nil {
+		return Row{}, fmt.Errorf("reading %s: %w", r.name, err)
+	}
+	if end <= start {
+		// encoding/csv always consumes at least a line; if it ever did
+		// not, retrying would loop forever.
+		return Row{}, fmt.Errorf("reading %s: no progress after line %d: %w", r.name, r.lineOf(record, parseErr), io.ErrNoProgress)
+	}
+	r.rows++
+	r.offset = end
+	row := Row{Line: r.lineOf(record, parseErr), Fields: record, r: r, start: start, end: end}
+	if parseErr != nil {
+		reason := describeParseError(parseErr, len(record), len(r.header))
+		return Row{}, &RowError{File: r.name, Line: row.Line, Reason: reason, Raw: row.Raw(), Err: parseErr}
+	}
+	return row, nil
+}
+
+// asParseError is err as a *csv.ParseError, or nil. It is a function of its
+// own so that the error variable escapes to the heap only for bad rows.
+func asParseError(err error) *csv.ParseError {
+	if err == nil {
+		return nil
+	}
+	var parseErr *csv.ParseError
+	if errors.As(err, &parseErr) {
+		return parseErr
+	}
+	return nil
+}
+
+func (r *Reader) lineOf(record []string, parseErr *csv.ParseError) int64 {
+	if parseErr != nil {
+		return int64(parseErr.StartLine)
+	}
+	if len(record) == 0 {
+		return 0
+	}
+	line, _ := r.csv.FieldPos(0)
+	return int64(line)
+}
+
+func describeParseError(err *csv.ParseError, fields, want int) string {
+	switch {
+	case errors.Is(err.Err, csv.ErrFieldCount):
+		return fmt.Sprintf("the row has %d fields, the header %d", fields, want)
+	case errors.Is(err.Err, csv.ErrQuote), errors.Is(err.Err, csv.ErrBareQuote):
+		return fmt.Sprintf("a stray double quote at line %d, column %d (a quote inside a field must be doubled)", err.Line, err.Column)
+	}
+	return err.Err.Error()
+}
+
+// Close closes the file if the Reader opened it.
+func (r *Reader) Close() error {
+	if r.closer != nil {
+		return r.closer.Close()
+	}
+	return nil
+}
+
+// Field is the value at column index i, or "" when i is -1 (a column the
+// file does not have) or past the end of a short row.
+func (row Row) Field(i int) string {
+	if i < 0 || i >= len(row.Fields) {
+		return ""
+	}
+	return row.Fields[i]
+}
+
+// rawExcerptMax keeps a reject's excerpt short; the cut is made at a
+// character boundary so that the excerpt stays valid UTF-8.
+const rawExcerptMax = 400
+
+// Raw is an excerpt of the row as it is in the file (decoded to UTF-8), for
+// the person fixing the export. It is valid until the next call to Next.
+func (row Row) Raw() string {
+	raw := strings.TrimLeft(string(row.r.rec.slice(row.start, row.end)), "\r\n")
+	raw = strings.TrimRight(raw, "\r\n")
+	if len(raw) <= rawExcerptMax {
+		return raw
+	}
+	cut := rawExcerptMax
+	for cut > 0 && !utf8.RuneStart(raw[cut]) {
+		cut--
+	}
+	return raw[:cut] + "…"
+}
+
+// countingReader counts the bytes read from the file, for progress.
+type countingReader struct {
+	r io.Reader
+	n int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	return n, err
+}
+
+// recorder keeps the decoded text of the current row so that a reject can
+// quote it. It holds the bytes from the start of the current record to what
+// encoding/csv has read ahead, so it stays small, and it compacts only when
+// it would otherwise grow, so that each byte is copied about once.
+type recorder struct {
+	r    io.Reader
+	buf  []byte
+	base int64 // stream offset of buf[0]
+	keep int64 // bytes before this offset are no longer needed
+}
+
+func (rec *recorder) Read(p []byte) (int, error) {
+	n, err := rec.r.Read(p)
+	if n > 0 {
+		if len(rec.buf)+n > cap(rec.buf) {
+			rec.compact()
+		}
+		rec.buf = append(rec.buf, p[:n]...)
+	}
+	return n, err
+}
+
+func (rec *recorder) compact() {
+	drop := int(rec.keep - rec.base)
+	if drop <= 0 {
+		return
+	}
+	rec.buf = rec.buf[:copy(rec.buf, rec.buf[drop:])]
+	rec.base = rec.keep
+}
+
+// release says that the stream before offset will not be asked for again.
+func (rec *recorder) release(offset int64) {
+	rec.keep = offset
+}
+
+// slice is the stream between two offsets, as far as it is still held.
+func (rec *recorder) slice(from, to int64) []byte {
+	from = max(from, rec.base)
+	to = min(to, rec.base+int64(len(rec.buf)))
+	if from >= to {
+		return nil
+	}
+	return rec.buf[from-rec.base : to-rec.base]
+}

@@ -1,0 +1,205 @@
+package csvfile
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// ErrNotExport means a path is neither a directory nor a .zip archive.
+var ErrNotExport = errors.New("not a directory or a .zip archive")
+
+// Source is an export: a directory of files or a .zip archive of them.
+type Source struct {
+	path    string
+	archive *zip.ReadCloser
+	files   []File
+}
+
+// File is one file of a Source.
+type File struct {
+	// Name is the file's path relative to the export, with forward
+	// slashes: what the user sees in the directory or the archive.
+	Name string
+	Size int64
+	zip  *zip.File
+}
+
+// Base is the file's name without its directory.
+func (f File) Base() string { return path.Base(f.Name) }
+
+// IsArchive reports whether p names a .zip file, by its extension (which
+// Salesforce writes in capitals: WE_00D….ZIP).
+func IsArchive(p string) bool {
+	return strings.EqualFold(filepath.Ext(p), ".zip")
+}
+
+// OpenSource opens a directory or a .zip archive. A directory's files are
+// the regular files directly in it; an archive's are all its files.
+func OpenSource(p string) (*Source, error) {
+	info, err := os.Stat(p)
+	if err != nil {
+		return nil, err
+	}
+	switch {
+	case info.IsDir():
+		return openDir(p)
+	case info.Mode().IsRegular() && IsArchive(p):
+		return openZip(p)
+	}
+	return nil, fmt.Errorf("%s: %w", p, ErrNotExport)
+}
+
+func openDir(dir string) (*Source, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	s := &Source{path: dir}
+	for _, e := range entries {
+		if !e.Type().IsRegular() {
+			continue
+		}
+		info, err := e.Info()
+		if err != nil {
+			return nil, err
+		}
+		s.files = append(s.files, File{Name: e.Name(), Size: info.Size()})
+	}
+	return s, nil
+}
+
+func openZip(p string) (*Source, error) {
+	archive, err := zip.OpenReader(p)
+	if err != nil {
+		return nil, fmt.Errorf("opening %s: %w", p, err)
+	}
+	s := &Source{path: p, archive: archive}
+	for _, zf := range archive.File {
+		if zf.FileInfo().IsDir() || isArchiveClutter(zf.Name) {
+			continue
+		}
+		s.files = append(s.files, File{Name: zf.Name, Size: int64(zf.UncompressedSize64), zip: zf})
+	}
+	// Shallow paths first, so that Find prefers Task.csv to a copy of it
+	// in a subfolder.
+	sort.SliceStable(s.files, func(i, j int) bool {
+		return strings.Count(s.files[i].Name, "/") < strings.Count(s.files[j].Name, "/")
+	})
+	return s, nil
+}
+
+// isArchiveClutter is what macOS's Finder adds to the archives it makes.
+func isArchiveClutter(name string) bool {
+	return strings.HasPrefix(name, "__MACOSX/") || path.Base(name) == ".DS_Store"
+}
+
+// Path is the directory or archive the source was opened from.
+func (s *Source) Path() string { return s.path }
+
+// IsArchive reports whether the source is a .zip archive.
+func (s *Source) IsArchive() bool { return s.archive != nil }
+
+// Files lists the files of the source.
+func (s *Source) Files() []File { return s.files }
+
+// Find returns the file whose base name is name, compared
+// case-insensitively.
+func (s *Source) Find(name string) (File, bool) {
+	for _, f := range s.files {
+		if strings.EqualFold(f.Base(), name) {
+			return f, true
+		}
+	}
+	return File{}, false
+}
+
+// Open opens a file of the source for reading.
+func (s *Source) Open(f File) (io.ReadCloser, error) {
+	if f.zip != nil {
+		rc, err := f.zip.Open()
+		if err != nil {
+			return nil, fmt.Errorf("opening %s in %s: %w", f.Name, s.path, err)
+		}
+		return rc, nil
+	}
+	return os.Open(filepath.Join(s.path, filepath.FromSlash(f.Name)))
+}
+
+// OpenCSV opens a file of the source as CSV and reads its header.
+func (s *Source) OpenCSV(f File, opts Options) (*Reader, error) {
+	rc, err := s.Open(f)
+	if err != nil {
+		return nil, err
+	}
+	r, err := NewReader(rc, f.Name, f.Size, opts)
+	if err != nil {
+		_ = rc.Close()
+		return nil, err
+	}
+	r.closer = rc
+	return r, nil
+}
+
+// Close releases the archive, if any.
+func (s *Source) Close() error {
+	if s.archive != nil {
+		return s.archive.Close()
+	}
+	return nil
+}
+
+// estimateSample is how much of a file EstimateRows looks at.
+const estimateSample = 64 << 10
+
+// EstimateRows guesses the number of data rows in a file from the average
+// length of the records in its first 64 KiB. It is exact for small files.
+func (s *Source) EstimateRows(f File) (int64, error) {
+	rc, err := s.Open(f)
+	if err != nil {
+		return 0, err
+	}
+	defer rc.Close()
+	sample, err := io.ReadAll(io.LimitReader(rc, estimateSample))
+	if err != nil {
+		return 0, fmt.Errorf("reading %s: %w", f.Name, err)
+	}
+	return estimateRows(sample, f.Size), nil
+}
+
+func estimateRows(sample []byte, size int64) int64 {
+	whole := int64(len(sample)) >= size
+	r := csv.NewReader(bytes.NewReader(sample))
+	r.FieldsPerRecord = -1
+	r.LazyQuotes = true
+	r.ReuseRecord = true
+	var records, completeBytes int64
+	for {
+		_, err := r.Read()
+		if err != nil {
+			break
+		}
+		// The last record of a cut sample may itself be cut: only
+		// records followed by more input are counted.
+		if whole || r.InputOffset() < int64(len(sample)) {
+			records++
+			completeBytes = r.InputOffset()
+		}
+	}
+	if records <= 1 {
+		return 0
+	}
+	if whole {
+		return records - 1
+	}
+	perRecord := float64(completeBytes) / float64(records)
+	return max(int64(float64(size)/perRecord)-1, 0)
+}
