@@ -1,0 +1,130 @@
+// Package salesforce is the built-in connector for Salesforce exports: the
+// weekly Data Export (a .zip of CSV files, one per object, as Salesforce
+// ships it, or the directory it was unpacked into) and the CSV files that
+// Data Loader and the Bulk API write.
+//
+// It reads users and their roles, accounts, opportunities, tasks, events and
+// event attendees (EventRelation), in that order, streaming the large files.
+package salesforce
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/salesaudit/salesaudit/internal/csvfile"
+	"github.com/salesaudit/salesaudit/plugin"
+)
+
+const (
+	connectorName    = "salesforce"
+	connectorVersion = "1.0.0"
+)
+
+// Read options.
+const (
+	optionEncoding         = "encoding"
+	optionAccountTierField = "account_tier_field"
+)
+
+// Connector reads Salesforce exports. The zero value is ready to use.
+type Connector struct{}
+
+// New returns the Salesforce connector.
+func New() *Connector { return &Connector{} }
+
+var _ plugin.Connector = (*Connector)(nil)
+
+// Info describes the connector.
+func (c *Connector) Info(context.Context) (plugin.Info, error) {
+	patterns := make([]string, 0, len(objects))
+	for _, o := range objects {
+		patterns = append(patterns, o.file)
+	}
+	return plugin.Info{
+		Name:            connectorName,
+		Version:         connectorVersion,
+		ProtocolVersion: plugin.ProtocolVersion,
+		Description: "Salesforce Data Export (.zip or its directory) and Data Loader / Bulk API CSV: " +
+			"users and roles, accounts, opportunities, tasks, events and event attendees.",
+		Kinds:            plugin.RecordKinds,
+		FilePatterns:     patterns,
+		AcceptsDirectory: true,
+		AcceptsArchive:   true,
+		Options: map[string]string{
+			optionEncoding: "character encoding of the CSV files: auto (default; UTF-8 or Windows-1252), " +
+				"utf-8, windows-1252 or iso-8859-1",
+			optionAccountTierField: "column of Account.csv that holds the account's tier, e.g. Tier__c or Rating " +
+				"(default: none)",
+		},
+	}, nil
+}
+
+// options are the parsed Read options.
+type options struct {
+	encoding         csvfile.Encoding
+	accountTierField string
+}
+
+func parseOptions(raw map[string]string) (options, error) {
+	opts := options{encoding: csvfile.EncodingAuto}
+	var unknown []string
+	for name, value := range raw {
+		switch name {
+		case optionEncoding:
+			enc, err := csvfile.ParseEncoding(value)
+			if err != nil {
+				return options{}, fmt.Errorf("option %s: %w", optionEncoding, err)
+			}
+			opts.encoding = enc
+		case optionAccountTierField:
+			opts.accountTierField = strings.TrimSpace(value)
+		default:
+			unknown = append(unknown, name)
+		}
+	}
+	if len(unknown) > 0 {
+		sort.Strings(unknown)
+		return options{}, fmt.Errorf("unknown option %s (the Salesforce connector knows %s and %s)",
+			strings.Join(unknown, ", "), optionEncoding, optionAccountTierField)
+	}
+	return opts, nil
+}
+
+// object is a Salesforce object the connector reads, by its export file.
+type object struct {
+	file string
+	kind plugin.RecordKind
+	// identifying are header columns that tell Salesforce's file from
+	// another CSV with the same name.
+	identifying []string
+}
+
+var (
+	userRoleObject      = object{"UserRole.csv", plugin.KindUser, []string{"Id", "Name", "ParentRoleId"}}
+	userObject          = object{"User.csv", plugin.KindUser, []string{"Id", "IsActive"}}
+	accountObject       = object{"Account.csv", plugin.KindAccount, []string{"Id", "Name", "OwnerId"}}
+	opportunityObject   = object{"Opportunity.csv", plugin.KindOpportunity, []string{"Id", "StageName", "OwnerId"}}
+	taskObject          = object{"Task.csv", plugin.KindActivity, []string{"Id", "OwnerId", "Subject"}}
+	eventObject         = object{"Event.csv", plugin.KindActivity, []string{"Id", "OwnerId", "Subject"}}
+	eventRelationObject = object{"EventRelation.csv", plugin.KindAttendee, []string{"EventId", "RelationId"}}
+)
+
+// objects lists the files the connector reads, in reading order: users
+// (few) before the streamed activities, events before their attendees.
+var objects = []object{
+	userRoleObject, userObject, accountObject, opportunityObject,
+	taskObject, eventObject, eventRelationObject,
+}
+
+// missingColumns lists the identifying columns a header lacks.
+func (o object) missingColumns(r *csvfile.Reader) []string {
+	var missing []string
+	for _, name := range o.identifying {
+		if !r.HasColumn(name) {
+			missing = append(missing, name)
+		}
+	}
+	return missing
+}

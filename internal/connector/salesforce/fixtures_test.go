@@ -1,0 +1,544 @@
+package salesforce
+
+// The fixtures under testdata/salesforce are written by this generator, so
+// that they can be regenerated after a change and so that the tests know,
+// row by row, what the connector must make of them:
+//
+//	go test ./internal/connector/salesforce -run TestRegenerateFixtures -regen
+//
+// The generator is deterministic (its own random number generator, fixed
+// dates), and TestFixturesAreUpToDate fails when the committed files differ
+// from what it writes. The companies are in fixtures_acme_test.go and
+// fixtures_small_test.go.
+
+import (
+	"archive/zip"
+	"bytes"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"golang.org/x/text/encoding/charmap"
+
+	"github.com/salesaudit/salesaudit/plugin"
+)
+
+var regen = flag.Bool("regen", false, "rewrite testdata/salesforce from the fixture generator")
+
+// fixturesRoot is testdata/salesforce, relative to this package.
+var fixturesRoot = filepath.Join("..", "..", "..", "testdata", "salesforce")
+
+// zipFixtureName is the archive made of the acme-win1252 export, as
+// Salesforce ships a Data Export.
+const zipFixtureName = "acme.zip"
+
+// exportStyle is how a tool writes its CSV files.
+type exportStyle struct {
+	name        string
+	upperHeader bool   // Data Loader writes ID, OWNERID…
+	bom         bool   // a UTF-8 byte order mark first
+	lineEnd     string // "\r\n" for the Data Export
+	nullLookup  string // what an empty lookup reads as
+	isoTimes    bool   // 2026-01-05T09:30:00.000Z instead of 2026-01-05 09:30:00
+	trueFalse   bool   // booleans true/false instead of 1/0
+	windows1252 bool
+}
+
+var (
+	dataExportStyle = exportStyle{name: "Data Export", lineEnd: "\r\n", nullLookup: nullID}
+	dataLoaderStyle = exportStyle{name: "Data Loader", upperHeader: true, bom: true, lineEnd: "\n", isoTimes: true, trueFalse: true}
+)
+
+// sfDate is a date-only value (ActivityDate, CloseDate).
+type sfDate struct{ time.Time }
+
+// verbatim is written exactly as given, whatever the style.
+type verbatim string
+
+// sfTable is one CSV file of a generated export.
+type sfTable struct {
+	name    string
+	columns []string
+	// lookups are the columns that hold the null sentinel when empty in a
+	// Data Export (AccountId is left empty, as Salesforce does).
+	lookups map[string]bool
+	rows    []*sfRow
+}
+
+// sfRow is one row and what the connector must make of it.
+type sfRow struct {
+	values map[string]any
+	// skip is the reason the connector must skip the row; "" loads it.
+	skip string
+	// rejectField is set when the connector must reject the row naming
+	// this field ("" for a row that is not well-formed CSV).
+	rejectField *string
+	// mangle, when set, rewrites the row's text: a row that is not
+	// well-formed CSV.
+	mangle func(line string) string
+}
+
+func newTable(name string, columns []string, lookups ...string) *sfTable {
+	t := &sfTable{name: name, columns: columns, lookups: map[string]bool{}}
+	for _, c := range lookups {
+		t.lookups[c] = true
+	}
+	return t
+}
+
+func (t *sfTable) add(values map[string]any) *sfRow {
+	for name := range values {
+		if !t.hasColumn(name) {
+			panic(fmt.Sprintf("fixture bug: %s has no column %s", t.name, name))
+		}
+	}
+	r := &sfRow{values: values}
+	t.rows = append(t.rows, r)
+	return r
+}
+
+func (t *sfTable) hasColumn(name string) bool {
+	for _, c := range t.columns {
+		if c == name {
+			return true
+		}
+	}
+	return false
+}
+
+// withColumns is the table cut down to some columns, as Data Loader
+// exports only the fields its query selects.
+func (t *sfTable) withColumns(columns ...string) *sfTable {
+	return &sfTable{name: t.name, columns: columns, lookups: t.lookups, rows: t.rows}
+}
+
+func (r *sfRow) rejectOn(field string) *sfRow {
+	r.rejectField = &field
+	return r
+}
+
+// render writes the table in a style and says on which line each row
+// starts (the header is line 1).
+func (t *sfTable) render(style exportStyle) (data []byte, lines []int64) {
+	var b bytes.Buffer
+	if style.bom {
+		b.WriteString("\uFEFF")
+	}
+	header := make([]string, len(t.columns))
+	for i, c := range t.columns {
+		header[i] = c
+		if style.upperHeader {
+			header[i] = strings.ToUpper(c)
+		}
+	}
+	writeQuoted(&b, header, style.lineEnd)
+	line := int64(2)
+	for _, r := range t.rows {
+		lines = append(lines, line)
+		before := b.Len()
+		fields := make([]string, len(t.columns))
+		for i, c := range t.columns {
+			fields[i] = formatValue(r.values[c], t.lookups[c], style)
+		}
+		if r.mangle == nil {
+			writeQuoted(&b, fields, style.lineEnd)
+		} else {
+			var line bytes.Buffer
+			writeQuoted(&line, fields, "")
+			b.WriteString(r.mangle(line.String()) + style.lineEnd)
+		}
+		line += int64(bytes.Count(b.Bytes()[before:], []byte{'\n'}))
+	}
+	data = b.Bytes()
+	if style.windows1252 {
+		encoded, err := charmap.Windows1252.NewEncoder().Bytes(data)
+		if err != nil {
+			panic(fmt.Sprintf("fixture bug: %s is not encodable in Windows-1252: %v", t.name, err))
+		}
+		data = encoded
+	}
+	return data, lines
+}
+
+// writeQuoted writes a record the way Salesforce does: every field in
+// double quotes, quotes doubled, newlines kept inside the field.
+func writeQuoted(b *bytes.Buffer, fields []string, lineEnd string) {
+	for i, f := range fields {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteByte('"')
+		b.WriteString(strings.ReplaceAll(f, `"`, `""`))
+		b.WriteByte('"')
+	}
+	b.WriteString(lineEnd)
+}
+
+func formatValue(v any, lookup bool, style exportStyle) string {
+	switch v := v.(type) {
+	case nil:
+		if lookup {
+			return style.nullLookup
+		}
+		return ""
+	case string:
+		if v == "" && lookup {
+			return style.nullLookup
+		}
+		return v
+	case verbatim:
+		return string(v)
+	case bool:
+		switch {
+		case style.trueFalse && v:
+			return "true"
+		case style.trueFalse:
+			return "false"
+		case v:
+			return "1"
+		}
+		return "0"
+	case int:
+		return strconv.Itoa(v)
+	case float64:
+		return strconv.FormatFloat(v, 'f', -1, 64)
+	case *float64:
+		if v == nil {
+			return ""
+		}
+		return strconv.FormatFloat(*v, 'f', -1, 64)
+	case sfDate:
+		if v.IsZero() {
+			return ""
+		}
+		return v.Format(time.DateOnly)
+	case time.Time:
+		if v.IsZero() {
+			return ""
+		}
+		if style.isoTimes {
+			return v.UTC().Format("2006-01-02T15:04:05.000Z")
+		}
+		return v.UTC().Format(time.DateTime)
+	}
+	panic(fmt.Sprintf("fixture bug: cannot format %T", v))
+}
+
+// fixtureExport is one export directory under testdata/salesforce.
+type fixtureExport struct {
+	dir    string
+	style  exportStyle
+	tables []*sfTable
+}
+
+func (e *fixtureExport) table(name string) *sfTable {
+	for _, t := range e.tables {
+		if t.name == name {
+			return t
+		}
+	}
+	panic("fixture bug: no table " + name)
+}
+
+// files renders every table.
+func (e *fixtureExport) files() map[string][]byte {
+	out := map[string][]byte{}
+	for _, t := range e.tables {
+		out[t.name], _ = t.render(e.style)
+	}
+	return out
+}
+
+func (e *fixtureExport) path() string { return filepath.Join(fixturesRoot, e.dir) }
+
+// expectedSummary is what the connector must report for the export: per
+// file it reads, the rows, the records, the rejects and the skips, counted
+// from the generator's own account of each row.
+func (e *fixtureExport) expectedSummary() map[string]plugin.FileSummary {
+	want := map[string]plugin.FileSummary{}
+	for _, t := range e.tables {
+		kind, ok := kindOfFile(t.name)
+		if !ok {
+			continue // a file the connector ignores
+		}
+		s := plugin.FileSummary{File: t.name, RowsRead: int64(len(t.rows)), Records: map[plugin.RecordKind]int64{}, RowsSkipped: map[string]int64{}}
+		for _, r := range t.rows {
+			switch {
+			case r.rejectField != nil:
+				s.RowsRejected++
+			case r.skip != "":
+				s.RowsSkipped[r.skip]++
+			default:
+				s.Records[kind]++
+			}
+		}
+		want[t.name] = s
+	}
+	return want
+}
+
+// plantedReject is a reject the connector must report.
+type plantedReject struct {
+	file  string
+	line  int64
+	field string
+}
+
+func (e *fixtureExport) plantedRejects() []plantedReject {
+	var out []plantedReject
+	for _, t := range e.tables {
+		_, lines := t.render(e.style)
+		for i, r := range t.rows {
+			if r.rejectField != nil {
+				out = append(out, plantedReject{file: t.name, line: lines[i], field: *r.rejectField})
+			}
+		}
+	}
+	return out
+}
+
+func kindOfFile(name string) (plugin.RecordKind, bool) {
+	for _, o := range objects {
+		if strings.EqualFold(o.file, name) {
+			if o.file == userRoleObject.file {
+				// Role rows are all skipped; they carry no kind.
+				return plugin.KindUser, true
+			}
+			return o.kind, true
+		}
+	}
+	return "", false
+}
+
+// allFixtures builds every export the tests use.
+func allFixtures() []*fixtureExport {
+	acme, _ := generateAcme()
+	return []*fixtureExport{acme, generateWin1252(), generateDataLoader(), generateBroken()}
+}
+
+// zipFixture is the acme-win1252 export zipped as Salesforce ships it:
+// the CSV files at the root of the archive.
+func zipFixture(export *fixtureExport) []byte {
+	var b bytes.Buffer
+	zw := zip.NewWriter(&b)
+	files := export.files()
+	for _, name := range sortedKeys(files) {
+		w, err := zw.CreateHeader(&zip.FileHeader{
+			Name:     name,
+			Method:   zip.Deflate,
+			Modified: time.Date(2026, 7, 1, 2, 0, 0, 0, time.UTC),
+		})
+		if err != nil {
+			panic(err)
+		}
+		if _, err := w.Write(files[name]); err != nil {
+			panic(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		panic(err)
+	}
+	return b.Bytes()
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+func TestRegenerateFixtures(t *testing.T) {
+	if !*regen {
+		t.Skip("run with -regen to rewrite testdata/salesforce")
+	}
+	var win1252 *fixtureExport
+	for _, e := range allFixtures() {
+		// Files the generator no longer writes must go too.
+		if err := os.RemoveAll(e.path()); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.MkdirAll(e.path(), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		for name, data := range e.files() {
+			if err := os.WriteFile(filepath.Join(e.path(), name), data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if e.style.windows1252 {
+			win1252 = e
+		}
+	}
+	if err := os.WriteFile(filepath.Join(fixturesRoot, zipFixtureName), zipFixture(win1252), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestFixturesAreUpToDate keeps the committed fixtures and the generator
+// (and so the tests' expectations) in step.
+func TestFixturesAreUpToDate(t *testing.T) {
+	var win1252 *fixtureExport
+	for _, e := range allFixtures() {
+		want := e.files()
+		entries, err := os.ReadDir(e.path())
+		if err != nil {
+			t.Fatalf("%v (regenerate with -regen)", err)
+		}
+		if len(entries) != len(want) {
+			t.Errorf("%s has %d files, the generator writes %d (regenerate with -regen)", e.dir, len(entries), len(want))
+		}
+		for name, data := range want {
+			got, err := os.ReadFile(filepath.Join(e.path(), name))
+			if err != nil || !bytes.Equal(got, data) {
+				t.Errorf("%s/%s differs from the generator's output (regenerate with -regen)", e.dir, name)
+			}
+		}
+		if e.style.windows1252 {
+			win1252 = e
+		}
+	}
+	got := readZipEntries(t, filepath.Join(fixturesRoot, zipFixtureName))
+	want := win1252.files()
+	if strings.Join(sortedKeys(got), ",") != strings.Join(sortedKeys(want), ",") {
+		t.Errorf("%s holds %v, want %v", zipFixtureName, sortedKeys(got), sortedKeys(want))
+	}
+	for name, data := range want {
+		if !bytes.Equal(got[name], data) {
+			t.Errorf("%s: %s differs from the generator's output", zipFixtureName, name)
+		}
+	}
+}
+
+func readZipEntries(t *testing.T, path string) map[string][]byte {
+	t.Helper()
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		t.Fatalf("%v (regenerate with -regen)", err)
+	}
+	defer zr.Close()
+	out := map[string][]byte{}
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[f.Name] = data
+	}
+	return out
+}
+
+// TestFixturesStaySmall keeps the repository light.
+func TestFixturesStaySmall(t *testing.T) {
+	var total int64
+	err := filepath.Walk(fixturesRoot, func(_ string, info os.FileInfo, err error) error {
+		if err == nil && info.Mode().IsRegular() {
+			total += info.Size()
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if total > 2<<20 {
+		t.Errorf("testdata/salesforce holds %d bytes, over 2 MiB", total)
+	}
+}
+
+// rng is a small deterministic random number generator (SplitMix64): the
+// fixtures must not change when the standard library's generators do.
+type rng struct{ state uint64 }
+
+func (r *rng) next() uint64 {
+	r.state += 0x9E3779B97F4A7C15
+	z := r.state
+	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9
+	z = (z ^ (z >> 27)) * 0x94D049BB133111EB
+	return z ^ (z >> 31)
+}
+
+func (r *rng) intn(n int) int { return int(r.next() % uint64(n)) }
+
+// between is a whole number in [lo, hi].
+func (r *rng) between(lo, hi int) int { return lo + r.intn(hi-lo+1) }
+
+func (r *rng) float() float64 { return float64(r.next()>>11) / (1 << 53) }
+
+func (r *rng) chance(p float64) bool { return r.float() < p }
+
+// times is how many times something with an average rate happens: the
+// whole part always, the fraction by chance.
+func (r *rng) times(rate float64) int {
+	n := int(rate)
+	if r.chance(rate - float64(n)) {
+		n++
+	}
+	return n
+}
+
+func pick[T any](r *rng, items []T) T { return items[r.intn(len(items))] }
+
+// idMaker makes realistic 18-character Salesforce IDs: a three-character
+// object prefix, the instance ("5g"), a reserved "0", nine base-62
+// characters and the three-character case checksum Salesforce appends.
+type idMaker struct {
+	rng      *rng
+	counters map[string]uint64
+}
+
+func newIDMaker(r *rng) *idMaker { return &idMaker{rng: r, counters: map[string]uint64{}} }
+
+const base62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+
+func (m *idMaker) next(prefix string) string {
+	if m.counters[prefix] == 0 {
+		m.counters[prefix] = 9_000_000 + uint64(m.rng.intn(5_000_000))
+	}
+	m.counters[prefix] += 1 + uint64(m.rng.intn(40))
+	n := m.counters[prefix]
+	unique := make([]byte, 9)
+	for i := len(unique) - 1; i >= 0; i-- {
+		unique[i] = base62[n%62]
+		n /= 62
+	}
+	id15 := prefix + "5g0" + string(unique)
+	return id15 + salesforceChecksum(id15)
+}
+
+// salesforceChecksum is the suffix that makes a 15-character ID
+// case-insensitive: one character per five, encoding which are capitals.
+func salesforceChecksum(id15 string) string {
+	const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ012345"
+	out := make([]byte, 3)
+	for chunk := range 3 {
+		bits := 0
+		for i := range 5 {
+			if c := id15[chunk*5+i]; c >= 'A' && c <= 'Z' {
+				bits |= 1 << i
+			}
+		}
+		out[chunk] = alphabet[bits]
+	}
+	return string(out)
+}
+
+func TestSalesforceChecksum(t *testing.T) {
+	// A documented example: 001A0000006Vm9r → 001A0000006Vm9rIAC.
+	if got := salesforceChecksum("001A0000006Vm9r"); got != "IAC" {
+		t.Errorf("checksum = %s, want IAC", got)
+	}
+}

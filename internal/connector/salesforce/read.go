@@ -1,0 +1,252 @@
+package salesforce
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/salesaudit/salesaudit/internal/csvfile"
+	"github.com/salesaudit/salesaudit/plugin"
+)
+
+// checkEvery is how many rows are read between checks for cancellation and
+// progress reports.
+const checkEvery = 256
+
+const skipDeleted = "deleted in Salesforce (IsDeleted=1)"
+
+// fileOutput is where the rows of one file go: a *plugin.FileWriter, or a
+// fake in tests.
+type fileOutput interface {
+	User(plugin.User) error
+	Account(plugin.Account) error
+	Opportunity(plugin.Opportunity) error
+	Activity(plugin.Activity) error
+	Attendee(plugin.Attendee) error
+	Reject(plugin.Reject) error
+	Skip(reason string)
+	Progress(bytesRead, bytesTotal, rowsRead int64) error
+	Done(rowsRead int64) error
+}
+
+// output hands out a fileOutput per input file.
+type output interface {
+	File(name string) fileOutput
+}
+
+type writerOutput struct{ w *plugin.Writer }
+
+func (o writerOutput) File(name string) fileOutput { return o.w.File(name) }
+
+// Read streams the records of the export at req.Path.
+func (c *Connector) Read(ctx context.Context, req plugin.ReadRequest, w *plugin.Writer) error {
+	opts, err := parseOptions(req.Options)
+	if err != nil {
+		return err
+	}
+	src, err := csvfile.OpenSource(req.Path)
+	if err != nil {
+		return fmt.Errorf("opening the Salesforce export: %w", err)
+	}
+	defer src.Close()
+	return newReadRun(src, opts, writerOutput{w}).read(ctx)
+}
+
+// readRun is one Read: the export, the options, and what earlier files
+// taught the later ones.
+type readRun struct {
+	src  *csvfile.Source
+	opts options
+	out  output
+	// roles come from UserRole.csv and serve User.csv.
+	roles map[string]role
+	// unloadedEvents are the events whose attendees must not be loaded
+	// either: deleted, child copies, rejected.
+	unloadedEvents map[string]bool
+}
+
+func newReadRun(src *csvfile.Source, opts options, out output) *readRun {
+	return &readRun{src: src, opts: opts, out: out, roles: map[string]role{}, unloadedEvents: map[string]bool{}}
+}
+
+func (run *readRun) read(ctx context.Context) error {
+	if !run.hasAnyObject() {
+		return fmt.Errorf("%s holds none of the Salesforce files this connector reads (%s)", run.src.Path(), objectFileNames())
+	}
+	steps := []struct {
+		object object
+		reader func(t *table) (rowReader, error)
+	}{
+		{userRoleObject, run.newRoleReader},
+		{userObject, run.newUserReader},
+		{accountObject, run.newAccountReader},
+		{opportunityObject, run.newOpportunityReader},
+		{taskObject, run.newTaskReader},
+		{eventObject, run.newEventReader},
+		{eventRelationObject, run.newEventRelationReader},
+	}
+	for _, step := range steps {
+		if err := run.readFile(ctx, step.object, step.reader); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (run *readRun) hasAnyObject() bool {
+	for _, o := range objects {
+		if _, ok := run.src.Find(o.file); ok {
+			return true
+		}
+	}
+	return false
+}
+
+func (run *readRun) has(o object) bool {
+	_, ok := run.src.Find(o.file)
+	return ok
+}
+
+func objectFileNames() string {
+	names := make([]string, len(objects))
+	for i, o := range objects {
+		names[i] = o.file
+	}
+	return strings.Join(names, ", ")
+}
+
+// table is a file being read: its CSV reader and where its rows go.
+type table struct {
+	file   string
+	kind   plugin.RecordKind
+	reader *csvfile.Reader
+	out    fileOutput
+}
+
+// column looks a column up in the file's header.
+func (t *table) column(name string) column {
+	return column{name: name, index: t.reader.Column(name)}
+}
+
+// rowReader maps one object's rows to records, sending them to its
+// table's output. readRow returns nil when it sent a record, a skipRow or a
+// *fieldError for a row not loaded, and any other error to stop the Read.
+type rowReader interface {
+	readRow(r *row) error
+}
+
+// finisher is a rowReader that sends its records only once it has seen
+// every row (users need the whole role hierarchy).
+type finisher interface {
+	finish() error
+}
+
+// unloadedTracker is a rowReader that wants to know the rows that were not
+// loaded, whatever the reason.
+type unloadedTracker interface {
+	notLoaded(r *row)
+}
+
+// readFile reads one object's file, if the export has it, and accounts for
+// every row: a record, a reject or a skip.
+func (run *readRun) readFile(ctx context.Context, o object, newReader func(t *table) (rowReader, error)) error {
+	f, ok := run.src.Find(o.file)
+	if !ok {
+		return nil
+	}
+	csvReader, err := run.src.OpenCSV(f, csvfile.Options{Encoding: run.opts.encoding})
+	if err != nil {
+		return err
+	}
+	defer csvReader.Close()
+	t := &table{file: f.Name, kind: o.kind, reader: csvReader, out: run.out.File(f.Name)}
+	rr, err := newReader(t)
+	if err != nil {
+		return err
+	}
+	if err := run.readRows(ctx, t, rr); err != nil {
+		return err
+	}
+	if fin, ok := rr.(finisher); ok {
+		if err := fin.finish(); err != nil {
+			return err
+		}
+	}
+	return t.out.Done(csvReader.RowsRead())
+}
+
+func (run *readRun) readRows(ctx context.Context, t *table, rr rowReader) error {
+	isDeleted := t.column("IsDeleted")
+	tracker, _ := rr.(unloadedTracker)
+	var r row // reused: one allocation per file, not per row
+	for {
+		if t.reader.RowsRead()%checkEvery == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			if err := t.out.Progress(t.reader.BytesRead(), t.reader.Size(), t.reader.RowsRead()); err != nil {
+				return err
+			}
+		}
+		csvRow, err := t.reader.Next()
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+		if err != nil {
+			if err := t.rejectMalformed(err); err != nil {
+				return err
+			}
+			continue
+		}
+		r = row{Row: csvRow}
+		outcome := readOne(&r, isDeleted, rr)
+		if outcome == nil {
+			continue
+		}
+		if tracker != nil {
+			tracker.notLoaded(&r)
+		}
+		if err := t.settle(&r, outcome); err != nil {
+			return err
+		}
+	}
+}
+
+// rejectMalformed rejects a row that is not well-formed CSV; any other
+// error stops the Read.
+func (t *table) rejectMalformed(err error) error {
+	var malformed *csvfile.RowError
+	if !errors.As(err, &malformed) {
+		return err
+	}
+	return t.out.Reject(plugin.Reject{Line: malformed.Line, Reason: malformed.Reason, Raw: malformed.Raw, Kind: t.kind})
+}
+
+// readOne maps a row unless Salesforce marks it deleted.
+func readOne(r *row, isDeleted column, rr rowReader) error {
+	deleted := r.boolean(isDeleted)
+	if r.err != nil {
+		return r.err
+	}
+	if deleted {
+		return skipRow{skipDeleted}
+	}
+	return rr.readRow(r)
+}
+
+// settle turns the outcome of a row not loaded into a reject or a skip;
+// other errors stop the Read.
+func (t *table) settle(r *row, outcome error) error {
+	var skip skipRow
+	var bad *fieldError
+	switch {
+	case errors.As(outcome, &skip):
+		t.out.Skip(skip.reason)
+		return nil
+	case errors.As(outcome, &bad):
+		return t.out.Reject(plugin.Reject{Line: r.Line, Field: bad.field, Reason: bad.reason, Raw: r.Raw(), Kind: t.kind})
+	}
+	return outcome
+}

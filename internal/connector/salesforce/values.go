@@ -1,0 +1,193 @@
+package salesforce
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/salesaudit/salesaudit/internal/csvfile"
+)
+
+// nullID is what Salesforce's Data Export writes in an empty lookup
+// (WhoId, WhatId, ManagerId, ParentRoleId…); its 15-character form appears
+// in older exports.
+const (
+	nullID   = "000000000000000AAA"
+	nullID15 = "000000000000000"
+)
+
+// Salesforce ID prefixes: the first three characters say the object.
+const (
+	prefixUser        = "005"
+	prefixAccount     = "001"
+	prefixContact     = "003"
+	prefixLead        = "00Q"
+	prefixOpportunity = "006"
+)
+
+// fieldError is a value that cannot be read: its row becomes a reject that
+// names the field.
+type fieldError struct {
+	field  string
+	reason string
+}
+
+func (e *fieldError) Error() string { return e.field + ": " + e.reason }
+
+// skipRow is a row deliberately not loaded; the reason is shown to the user
+// with the number of rows skipped for it.
+type skipRow struct{ reason string }
+
+func (s skipRow) Error() string { return "skipped: " + s.reason }
+
+// column is a column of the file being read, looked up once in its header.
+// Index is -1 when the file does not have it: the value then reads as
+// empty.
+type column struct {
+	name  string
+	index int
+}
+
+func (c column) present() bool { return c.index >= 0 }
+
+// row reads the values of one CSV row. The first value that cannot be read
+// is kept in err, so that a mapping reads every field and checks once.
+type row struct {
+	csvfile.Row
+	err *fieldError
+}
+
+func (r *row) fail(c column, format string, args ...any) {
+	if r.err == nil {
+		r.err = &fieldError{field: c.name, reason: fmt.Sprintf(format, args...)}
+	}
+}
+
+// text is the value as written.
+func (r *row) text(c column) string { return r.Field(c.index) }
+
+// id is a lookup: empty or the null sentinel read as "".
+func (r *row) id(c column) string {
+	v := strings.TrimSpace(r.Field(c.index))
+	if v == nullID || v == nullID15 {
+		return ""
+	}
+	return v
+}
+
+// requiredID is a record's own Id, which every row must have.
+func (r *row) requiredID(c column) string {
+	v := r.id(c)
+	if v == "" {
+		r.fail(c, "%s is empty", c.name)
+	}
+	return v
+}
+
+// boolean reads "1"/"0" (Data Export) and "true"/"false" (Data Loader,
+// Bulk API); empty is false.
+func (r *row) boolean(c column) bool {
+	v := strings.TrimSpace(r.Field(c.index))
+	switch {
+	case v == "1" || strings.EqualFold(v, "true"):
+		return true
+	case v == "" || v == "0" || strings.EqualFold(v, "false"):
+		return false
+	}
+	r.fail(c, "%q is not a boolean (want 0/1 or true/false)", v)
+	return false
+}
+
+// datetime reads a timestamp; empty is the zero time.
+func (r *row) datetime(c column) time.Time {
+	v := strings.TrimSpace(r.Field(c.index))
+	if v == "" {
+		return time.Time{}
+	}
+	t, ok := parseDateTime(v)
+	if !ok {
+		r.fail(c, "%q is not a date and time (want YYYY-MM-DD HH:MM:SS, UTC)", v)
+	}
+	return t
+}
+
+// date reads a calendar date, as midnight UTC; empty is the zero time.
+func (r *row) date(c column) time.Time {
+	v := strings.TrimSpace(r.Field(c.index))
+	if v == "" {
+		return time.Time{}
+	}
+	t, ok := parseDate(v)
+	if !ok {
+		r.fail(c, "%q is not a date (want YYYY-MM-DD)", v)
+	}
+	return t
+}
+
+// number reads an optional amount; empty is nil.
+func (r *row) number(c column) *float64 {
+	v := strings.TrimSpace(r.Field(c.index))
+	if v == "" {
+		return nil
+	}
+	f, err := strconv.ParseFloat(v, 64)
+	if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
+		r.fail(c, "%q is not a number", v)
+		return nil
+	}
+	return &f
+}
+
+// count reads a whole, non-negative number (seconds, minutes); empty is 0.
+func (r *row) count(c column) int64 {
+	v := strings.TrimSpace(r.Field(c.index))
+	if v == "" {
+		return 0
+	}
+	// Some exports write whole numbers with a decimal part ("30.0").
+	f, err := strconv.ParseFloat(v, 64)
+	if err != nil || f != math.Trunc(f) || f < 0 || f > math.MaxInt32 {
+		r.fail(c, "%q is not a whole number of zero or more", v)
+		return 0
+	}
+	return int64(f)
+}
+
+const (
+	layoutDataExport = "2006-01-02 15:04:05"
+	layoutDate       = "2006-01-02"
+	// Data Loader and the Bulk API write ISO 8601, with "Z" or "+0000".
+	layoutISOColon   = "2006-01-02T15:04:05.999999999Z07:00"
+	layoutISONoColon = "2006-01-02T15:04:05.999999999Z0700"
+)
+
+// parseDateTime reads the timestamp forms of Salesforce exports, all UTC
+// unless they say otherwise.
+func parseDateTime(v string) (time.Time, bool) {
+	var layouts []string
+	switch {
+	case len(v) == len(layoutDate):
+		layouts = []string{layoutDate}
+	case len(v) == len(layoutDataExport) && v[10] == ' ':
+		layouts = []string{layoutDataExport}
+	case len(v) > 10 && v[10] == 'T':
+		layouts = []string{layoutISOColon, layoutISONoColon}
+	}
+	for _, layout := range layouts {
+		if t, err := time.Parse(layout, v); err == nil {
+			return t.UTC(), true
+		}
+	}
+	return time.Time{}, false
+}
+
+// parseDate reads a date, which some exports write with a midnight time.
+func parseDate(v string) (time.Time, bool) {
+	t, ok := parseDateTime(v)
+	if !ok || t.Hour() != 0 || t.Minute() != 0 || t.Second() != 0 || t.Nanosecond() != 0 {
+		return time.Time{}, false
+	}
+	return t, true
+}

@@ -1,0 +1,140 @@
+package salesforce
+
+import (
+	"testing"
+	"time"
+
+	"github.com/salesaudit/salesaudit/internal/csvfile"
+	"github.com/salesaudit/salesaudit/plugin"
+)
+
+func TestParseDateTime(t *testing.T) {
+	want := time.Date(2026, 2, 3, 9, 30, 15, 0, time.UTC)
+	for _, v := range []string{"2026-02-03 09:30:15", "2026-02-03T09:30:15.000Z", "2026-02-03T09:30:15Z",
+		"2026-02-03T09:30:15.000+0000", "2026-02-03T10:30:15.000+01:00"} {
+		got, ok := parseDateTime(v)
+		if !ok || !got.Equal(want) || got.Location() != time.UTC {
+			t.Errorf("parseDateTime(%q) = %v, %v; want %v", v, got, ok, want)
+		}
+	}
+	for _, v := range []string{"2026-02-30 09:00:00", "03/02/2026 09:30", "2026-02-03 25:00:00", "yesterday", "2026-02-03T09:30"} {
+		if _, ok := parseDateTime(v); ok {
+			t.Errorf("parseDateTime(%q) accepted a bad value", v)
+		}
+	}
+}
+
+func TestParseDate(t *testing.T) {
+	want := time.Date(2026, 3, 31, 0, 0, 0, 0, time.UTC)
+	for _, v := range []string{"2026-03-31", "2026-03-31 00:00:00", "2026-03-31T00:00:00.000Z"} {
+		if got, ok := parseDate(v); !ok || !got.Equal(want) {
+			t.Errorf("parseDate(%q) = %v, %v", v, got, ok)
+		}
+	}
+	for _, v := range []string{"31/03/2026", "2026-03-31 12:00:00", "2026-02-30"} {
+		if _, ok := parseDate(v); ok {
+			t.Errorf("parseDate(%q) accepted a bad value", v)
+		}
+	}
+}
+
+// rowOf is a one-row table, for testing value readers.
+func rowOf(values ...string) (*row, func(i int) column) {
+	r := &row{Row: csvfile.Row{Line: 2, Fields: values}}
+	return r, func(i int) column { return column{name: "F", index: i} }
+}
+
+func TestRowValues(t *testing.T) {
+	r, col := rowOf("1", "TRUE", "false", "0", "", "000000000000000AAA", "000000000000000", "0035g000000hx7PAAQ", "125000.50", "30.0")
+	for i, want := range []bool{true, true, false, false, false} {
+		if got := r.boolean(col(i)); got != want {
+			t.Errorf("boolean(%q) = %v", r.Fields[i], got)
+		}
+	}
+	for i, want := range map[int]string{4: "", 5: "", 6: "", 7: "0035g000000hx7PAAQ", -1: ""} {
+		if got := r.id(col(i)); got != want {
+			t.Errorf("id(%d) = %q, want %q", i, got, want)
+		}
+	}
+	if n := r.number(col(8)); n == nil || *n != 125000.5 {
+		t.Errorf("number = %v", n)
+	}
+	if n := r.number(col(4)); n != nil {
+		t.Errorf("an empty number is %v, want nil", *n)
+	}
+	if n := r.count(col(9)); n != 30 {
+		t.Errorf("count(30.0) = %d", n)
+	}
+	if r.err != nil {
+		t.Fatalf("unexpected error %v", r.err)
+	}
+
+	for _, bad := range []struct {
+		value string
+		read  func(r *row, c column)
+	}{
+		{"yes", func(r *row, c column) { r.boolean(c) }},
+		{"12,5k", func(r *row, c column) { r.number(c) }},
+		{"NaN", func(r *row, c column) { r.number(c) }},
+		{"-30", func(r *row, c column) { r.count(c) }},
+		{"1.5", func(r *row, c column) { r.count(c) }},
+		{"2026-13-01", func(r *row, c column) { r.date(c) }},
+		{"", func(r *row, c column) { r.requiredID(c) }},
+		{"000000000000000AAA", func(r *row, c column) { r.requiredID(c) }},
+	} {
+		r, col := rowOf(bad.value)
+		bad.read(r, col(0))
+		if r.err == nil || r.err.field != "F" {
+			t.Errorf("%q was read without an error naming the field: %v", bad.value, r.err)
+		}
+	}
+}
+
+func TestTaskKind(t *testing.T) {
+	tests := []struct {
+		subtype, typ, subject string
+		want                  plugin.ActivityKind
+	}{
+		{"Email", "", "Re: quote", plugin.ActivityEmail},
+		{"ListEmail", "Other", "Newsletter", plugin.ActivityEmail},
+		{"Call", "", "Nabellen", plugin.ActivityCall},
+		{"Cadence", "Call", "Step 2", plugin.ActivityCall},
+		{"Task", "Meeting", "Meeting notes", plugin.ActivityMeeting},
+		{"Task", "Email", "Send deck", plugin.ActivityEmail},
+		{"Task", "Other", "Send proposal", plugin.ActivityTask},
+		{"Task", "", "Email: Proposal", plugin.ActivityEmail},
+		{"", "", "EMAIL: lower or upper", plugin.ActivityEmail},
+		{"", "Call", "Email: but a call", plugin.ActivityCall},
+		{"", "", "Expense report", plugin.ActivityTask},
+	}
+	for _, tt := range tests {
+		if got := taskKind(tt.subtype, tt.typ, tt.subject); got != tt.want {
+			t.Errorf("taskKind(%q, %q, %q) = %s, want %s", tt.subtype, tt.typ, tt.subject, got, tt.want)
+		}
+	}
+}
+
+func TestDeriveManagers(t *testing.T) {
+	roles := map[string]role{
+		"manager": {name: "Manager"}, "rep": {name: "Rep", parentID: "manager"},
+		"shared": {name: "Shared"}, "repOfShared": {name: "Rep", parentID: "shared"},
+		"vacant": {name: "Vacant"}, "repOfVacant": {name: "Rep", parentID: "vacant"},
+	}
+	users := []pendingUser{
+		{plugin.User{ID: "m", Active: true}, "manager"},
+		{plugin.User{ID: "old", Active: false}, "manager"},
+		{plugin.User{ID: "r1", Active: true}, "rep"},
+		{plugin.User{ID: "r2", Active: true, ManagerID: "explicit"}, "rep"},
+		{plugin.User{ID: "s1", Active: true}, "shared"},
+		{plugin.User{ID: "s2", Active: true}, "shared"},
+		{plugin.User{ID: "r3", Active: true}, "repOfShared"},
+		{plugin.User{ID: "r4", Active: true}, "repOfVacant"},
+	}
+	deriveManagers(users, roles)
+	want := map[string]string{"m": "", "old": "", "r1": "m", "r2": "explicit", "s1": "", "s2": "", "r3": "", "r4": ""}
+	for _, u := range users {
+		if u.user.ManagerID != want[u.user.ID] {
+			t.Errorf("%s: manager %q, want %q", u.user.ID, u.user.ManagerID, want[u.user.ID])
+		}
+	}
+}
