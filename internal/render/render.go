@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/renderer"
@@ -26,6 +27,10 @@ const (
 	FormatCSV      Format = "csv"
 	FormatJSON     Format = "json"
 )
+
+// TerminalWidth is the width terminal tables wrap their cells to: readable
+// in a 100-column terminal, and in a pasted e-mail.
+var TerminalWidth = 100
 
 // Formats lists the formats a table can be written in.
 var Formats = []Format{FormatTable, FormatCSV, FormatJSON, FormatMarkdown}
@@ -61,16 +66,16 @@ func Write(w io.Writer, f Format, t *Table) error {
 	case FormatMarkdown:
 		return writeGrid(w, t, tablewriter.WithRenderer(renderer.NewMarkdown()))
 	default:
-		return writeGrid(w, t)
+		return writeGrid(w, t, fitColumns(t, TerminalWidth)...)
 	}
 }
 
 func writeGrid(w io.Writer, t *Table, opts ...tablewriter.Option) error {
-	opts = append(opts,
+	opts = append([]tablewriter.Option{
 		tablewriter.WithHeaderAutoFormat(tw.Off),
 		tablewriter.WithRowAutoWrap(tw.WrapNone),
 		tablewriter.WithRowAlignmentConfig(tw.CellAlignment{PerColumn: alignments(t)}),
-	)
+	}, opts...)
 	table := tablewriter.NewTable(w, opts...)
 	table.Header(toAnys(t.Columns)...)
 	for _, row := range t.Rows {
@@ -83,6 +88,68 @@ func writeGrid(w io.Writer, t *Table, opts ...tablewriter.Option) error {
 		}
 	}
 	return table.Render()
+}
+
+// fitColumns narrows the widest text columns, wrapping them at spaces,
+// until the table fits in width or no text column can give more. A column
+// never gets narrower than its header or its longest word, so nothing is cut.
+// (tablewriter's own WithMaxWidth narrows every column, even short ones.)
+func fitColumns(t *Table, width int) []tablewriter.Option {
+	widths, floors := columnWidths(t)
+	total := 1 // the left border
+	for _, w := range widths {
+		total += w + 3 // padding and a border
+	}
+	narrowed := map[int]bool{}
+	for total > width {
+		widest := -1
+		for i, w := range widths {
+			if w > floors[i] && (widest < 0 || w > widths[widest]) {
+				widest = i
+			}
+		}
+		if widest < 0 {
+			break
+		}
+		cut := min(total-width, widths[widest]-floors[widest])
+		widths[widest] -= cut
+		total -= cut
+		narrowed[widest] = true
+	}
+	if len(narrowed) == 0 {
+		return nil
+	}
+	perColumn := tw.NewMapper[int, int]()
+	for col := range narrowed {
+		perColumn.Set(col, widths[col]+2) // tablewriter's widths include padding
+	}
+	return []tablewriter.Option{tablewriter.WithColumnWidths(perColumn), tablewriter.WithRowAutoWrap(tw.WrapNormal)}
+}
+
+// columnWidths returns each column's natural width and the width it can
+// wrap down to: its header's or its longest word's, at least 16.
+func columnWidths(t *Table) (widths, floors []int) {
+	const minWrapped = 16
+	widths = make([]int, len(t.Columns))
+	floors = make([]int, len(t.Columns))
+	for i, c := range t.Columns {
+		widths[i] = utf8.RuneCountInString(c)
+		floors[i] = max(widths[i], minWrapped)
+	}
+	for _, row := range t.Rows {
+		for i, v := range row {
+			for line := range strings.SplitSeq(Cell(v), "\n") {
+				widths[i] = max(widths[i], utf8.RuneCountInString(line))
+				for word := range strings.FieldsSeq(line) {
+					floors[i] = max(floors[i], utf8.RuneCountInString(word))
+				}
+			}
+		}
+	}
+	for i := range floors {
+		floors[i] = min(floors[i], widths[i])
+	}
+	return widths, floors
 }
 
 // alignments right-aligns the columns that hold only numbers, so that

@@ -1,0 +1,156 @@
+// Package cli is salesaudit's command line. Run is the whole program as a
+// function, so tests drive it exactly as a user does.
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+
+	"github.com/hashicorp/go-hclog"
+	goplugin "github.com/hashicorp/go-plugin"
+	"github.com/spf13/cobra"
+
+	"github.com/salesaudit/salesaudit/internal/connector/builtin"
+	"github.com/salesaudit/salesaudit/internal/pluginhost"
+)
+
+// Exit codes.
+const (
+	ExitOK    = 0
+	ExitError = 1
+	ExitUsage = 2
+)
+
+// usageError marks a mistake in how the command was called.
+type usageError struct{ err error }
+
+func (e usageError) Error() string { return e.err.Error() }
+func (e usageError) Unwrap() error { return e.err }
+
+func usagef(format string, args ...any) error {
+	return usageError{fmt.Errorf(format, args...)}
+}
+
+// app is what every command shares.
+type app struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	dbPath         string
+	pluginDir      string
+	logLevel       string
+}
+
+// Run runs salesaudit with args (without the program name) and returns the
+// exit code: 0 on success, 1 on error, 2 on bad usage.
+func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	// Managed plugin processes end with the host on every exit path.
+	defer goplugin.CleanupClients()
+
+	a := &app{stdin: stdin, stdout: stdout, stderr: stderr}
+	root := a.rootCommand()
+	root.SetArgs(args)
+	root.SetIn(stdin)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	err := root.ExecuteContext(ctx)
+	if err == nil {
+		return ExitOK
+	}
+	fmt.Fprintf(stderr, "salesaudit: %s\n", explain(ctx, err))
+	var usage usageError
+	if errors.As(err, &usage) {
+		fmt.Fprintf(stderr, "Run 'salesaudit --help' for usage.\n")
+		return ExitUsage
+	}
+	return ExitError
+}
+
+// explain turns a cancellation by Ctrl-C into words a user expects.
+func explain(ctx context.Context, err error) string {
+	if ctx.Err() != nil {
+		return "interrupted: nothing was changed"
+	}
+	return err.Error()
+}
+
+func (a *app) rootCommand() *cobra.Command {
+	root := &cobra.Command{
+		Use:   "salesaudit",
+		Short: "Audit how sales managers spend their time, from CRM exports",
+		Long: `salesaudit loads CRM exports (Salesforce, HubSpot, Pipedrive, Dynamics 365,
+Zoho, calendars, any CSV) into an embedded DuckDB database through connector
+plugins, and audits how each first-line sales manager spends their time.`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.PersistentFlags().StringVar(&a.dbPath, "db", "salesaudit.duckdb", "database file (:memory: for none)")
+	root.PersistentFlags().StringVar(&a.pluginDir, "plugin-dir", "", "directory searched first for external connectors")
+	root.PersistentFlags().StringVar(&a.logLevel, "log-level", envOr("SALESAUDIT_LOG_LEVEL", "warn"), "log level: trace, debug, info, warn, error")
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	root.AddCommand(
+		a.ingestCommand(),
+		a.connectorsCommand(),
+		a.connectorCommand(),
+		a.queryCommand(),
+		a.versionCommand(),
+	)
+	return root
+}
+
+func envOr(key, fallback string) string {
+	if v := os.Getenv(key); v != "" {
+		return v
+	}
+	return fallback
+}
+
+func (a *app) logger() hclog.Logger {
+	level := hclog.LevelFromString(a.logLevel)
+	if level == hclog.NoLevel {
+		level = hclog.Warn
+	}
+	return hclog.New(&hclog.LoggerOptions{Name: "salesaudit", Level: level, Output: a.stderr})
+}
+
+func (a *app) catalog() *pluginhost.Catalog {
+	return &pluginhost.Catalog{
+		Builtins: builtin.Names(),
+		Dirs:     pluginhost.DefaultDirs(a.pluginDir),
+		Logger:   a.logger(),
+	}
+}
+
+// exactArgs is cobra.ExactArgs with a usage error and a clearer message.
+func exactArgs(n int, what string) cobra.PositionalArgs {
+	return func(_ *cobra.Command, args []string) error {
+		if len(args) != n {
+			return usagef("expected %s, got %d argument(s)", what, len(args))
+		}
+		return nil
+	}
+}
+
+func plural(n int64, one, many string) string {
+	if n == 1 {
+		return fmt.Sprintf("%d %s", n, one)
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+func joinNonEmpty(sep string, parts ...string) string {
+	var out []string
+	for _, p := range parts {
+		if p != "" {
+			out = append(out, p)
+		}
+	}
+	return strings.Join(out, sep)
+}

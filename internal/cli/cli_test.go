@@ -1,0 +1,182 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/salesaudit/salesaudit/internal/duckdb"
+)
+
+type result struct {
+	code           int
+	stdout, stderr string
+}
+
+func run(t *testing.T, args ...string) result {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	code := Run(args, strings.NewReader(""), &stdout, &stderr)
+	return result{code: code, stdout: stdout.String(), stderr: stderr.String()}
+}
+
+func (r result) mustSucceed(t *testing.T) result {
+	t.Helper()
+	if r.code != ExitOK {
+		t.Fatalf("exit %d\nstdout:\n%s\nstderr:\n%s", r.code, r.stdout, r.stderr)
+	}
+	return r
+}
+
+func dbCount(t *testing.T, path, query string) int64 {
+	t.Helper()
+	db, err := duckdb.Open(context.Background(), path, duckdb.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var n int64
+	if err := db.SQL().QueryRow(query).Scan(&n); err != nil {
+		t.Fatalf("%s: %v", query, err)
+	}
+	return n
+}
+
+func TestVersion(t *testing.T) {
+	r := run(t, "version").mustSucceed(t)
+	if !strings.HasPrefix(r.stdout, "salesaudit ") || !strings.Contains(r.stdout, "connector protocol 1") {
+		t.Errorf("version output = %q", r.stdout)
+	}
+}
+
+func TestBadUsageExitsWithTwo(t *testing.T) {
+	for _, args := range [][]string{
+		{"ingest"},
+		{"ingest", "--no-such-flag", "x"},
+		{"query", "--format", "xml", "select 1"},
+		{"query"},
+		{"ingest", "--option", "novalue", "x"},
+	} {
+		r := run(t, args...)
+		if r.code != ExitUsage || !strings.HasPrefix(r.stderr, "salesaudit: ") {
+			t.Errorf("%v: exit %d, stderr %q; want 2 and one clear line", args, r.code, r.stderr)
+		}
+	}
+}
+
+func TestQueryWithoutADatabaseSaysWhatToDo(t *testing.T) {
+	r := run(t, "query", "--db", filepath.Join(t.TempDir(), "none.duckdb"), "select 1")
+	if r.code != ExitError || !strings.Contains(r.stderr, "salesaudit ingest") {
+		t.Errorf("exit %d, stderr %q", r.code, r.stderr)
+	}
+}
+
+func TestIngestExternalConnectorThenQuery(t *testing.T) {
+	plugins := installFake(t, "fakegood")
+	db := filepath.Join(t.TempDir(), "sa.duckdb")
+	r := run(t, "ingest", "--plugin-dir", plugins, "--db", db, "--connector", "fakegood", t.TempDir()).mustSucceed(t)
+	for _, want := range []string{`Loaded source "fakegood"`, "activities.csv", "294 activities", "6 rows could not be read", "activities.csv:51"} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("ingest output lacks %q:\n%s", want, r.stdout)
+		}
+	}
+	q := run(t, "query", "--db", db, "--format", "json", "select count(*) as n from activities").mustSucceed(t)
+	var rows []map[string]int64
+	if err := json.Unmarshal([]byte(q.stdout), &rows); err != nil || len(rows) != 1 || rows[0]["n"] != 294 {
+		t.Errorf("query output %q (%v)", q.stdout, err)
+	}
+}
+
+func TestAPanickingConnectorLeavesTheDatabaseUnchanged(t *testing.T) {
+	plugins := installFake(t, "fakegood", "fakepanic")
+	db := filepath.Join(t.TempDir(), "sa.duckdb")
+	run(t, "ingest", "--plugin-dir", plugins, "--db", db, "-c", "fakegood", "--source", "crm", t.TempDir()).mustSucceed(t)
+	before := dbCount(t, db, "SELECT count(*) FROM activities")
+
+	r := run(t, "ingest", "--plugin-dir", plugins, "--db", db, "-c", "fakepanic", "--source", "crm", t.TempDir())
+	if r.code != ExitError {
+		t.Fatalf("exit %d, want 1\n%s", r.code, r.stderr)
+	}
+	for _, want := range []string{"nothing was loaded", "connector fakepanic exited", "panic: fake connector: planted panic at activity 2000"} {
+		if !strings.Contains(r.stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, r.stderr)
+		}
+	}
+	if after := dbCount(t, db, "SELECT count(*) FROM activities"); after != before {
+		t.Errorf("activities = %d after the crash, want %d as before", after, before)
+	}
+	if runs := dbCount(t, db, "SELECT count(*) FROM ingest_runs"); runs != 1 {
+		t.Errorf("runs = %d, want only the good one", runs)
+	}
+}
+
+func TestAHangingConnectorTimesOut(t *testing.T) {
+	plugins := installFake(t, "fakehang")
+	r := run(t, "ingest", "--plugin-dir", plugins, "--db", duckdb.MemoryPath, "-c", "fakehang", "--plugin-timeout", "300ms", t.TempDir())
+	if r.code != ExitError || !strings.Contains(r.stderr, "connector fakehang") || !strings.Contains(r.stderr, "stopped sending for 300ms") {
+		t.Errorf("exit %d, stderr:\n%s", r.code, r.stderr)
+	}
+}
+
+func TestConnectorsListsBuiltinAndExternal(t *testing.T) {
+	plugins := installFake(t, "fakegood")
+	r := run(t, "connectors", "--plugin-dir", plugins, "--format", "csv").mustSucceed(t)
+	for _, want := range []string{"salesforce,1.0.0,1,", "built-in", "fakegood,0.0.1,1,\"user, activity\"," + filepath.Join(plugins, "salesaudit-connector-fakegood")} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("connectors output lacks %q:\n%s", want, r.stdout)
+		}
+	}
+}
+
+func TestUnknownConnectorNamesTheAvailableOnes(t *testing.T) {
+	r := run(t, "ingest", "--db", duckdb.MemoryPath, "-c", "nope", t.TempDir())
+	if r.code != ExitUsage || !strings.Contains(r.stderr, `no connector named "nope"`) || !strings.Contains(r.stderr, "salesforce") {
+		t.Errorf("exit %d, stderr %q", r.code, r.stderr)
+	}
+}
+
+func TestIngestDetectsSalesforceAndReingestIsIdempotent(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "sa.duckdb")
+	export := filepath.Join("..", "..", "testdata", "salesforce", "acme")
+	first := run(t, "ingest", "--db", db, export).mustSucceed(t)
+	if !strings.Contains(first.stdout, "with connector salesforce") {
+		t.Errorf("ingest output:\n%s", first.stdout)
+	}
+	counts := func() string {
+		return run(t, "query", "--db", db, "--format", "csv",
+			"select (select count(*) from users), (select count(*) from activities), (select count(*) from activity_attendees), (select count(*) from rejects)").mustSucceed(t).stdout
+	}
+	before := counts()
+	run(t, "ingest", "--db", db, export).mustSucceed(t)
+	if after := counts(); after != before {
+		t.Errorf("counts changed on re-ingest:\n%s\nthen\n%s", before, after)
+	}
+	if runs := dbCount(t, db, "SELECT count(*) FROM ingest_runs"); runs != 2 {
+		t.Errorf("runs = %d, want 2", runs)
+	}
+	if unbalanced := dbCount(t, db, "SELECT count(*) FROM ingest_files WHERE rows_read <> rows_loaded + rows_rejected + rows_skipped"); unbalanced != 0 {
+		t.Errorf("%d files do not add up", unbalanced)
+	}
+}
+
+func TestAccentedTextSurvivesAWindows1252Export(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "sa.duckdb")
+	run(t, "ingest", "--db", db, filepath.Join("..", "..", "testdata", "salesforce", "acme-win1252")).mustSucceed(t)
+	r := run(t, "query", "--db", db, "--format", "csv", "select subject from activities where subject like 'Reuni_n%' order by subject limit 1").mustSucceed(t)
+	if !strings.Contains(r.stdout, "Reunión") {
+		t.Errorf("query output %q lacks Reunión", r.stdout)
+	}
+	if bad := dbCount(t, db, "SELECT count(*) FROM activities WHERE subject LIKE '%\uFFFD%'"); bad != 0 {
+		t.Errorf("%d subjects hold replacement characters", bad)
+	}
+}
+
+func TestMissingInputIsNamed(t *testing.T) {
+	r := run(t, "ingest", "--db", duckdb.MemoryPath, "no/such/export")
+	if r.code != ExitError || r.stderr != "salesaudit: no/such/export does not exist\n" {
+		t.Errorf("exit %d, stderr %q", r.code, r.stderr)
+	}
+}

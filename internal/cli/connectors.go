@@ -1,0 +1,107 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/salesaudit/salesaudit/internal/connector/builtin"
+	"github.com/salesaudit/salesaudit/internal/pluginhost"
+	"github.com/salesaudit/salesaudit/internal/render"
+	"github.com/salesaudit/salesaudit/plugin"
+)
+
+type connectorsOptions struct {
+	format string
+}
+
+func (a *app) connectorsCommand() *cobra.Command {
+	var opts connectorsOptions
+	cmd := &cobra.Command{
+		Use:   "connectors",
+		Short: "List the built-in and external connectors",
+		Long: `List every connector salesaudit can use: the built-in ones, then external
+plugins (executables named salesaudit-connector-NAME) found in --plugin-dir,
+$SALESAUDIT_PLUGIN_PATH and ~/.config/salesaudit/plugins. Each is started and
+asked for its version, protocol and the records it produces.`,
+		Args: exactArgs(0, "no arguments"),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			format, err := render.ParseFormat(opts.format)
+			if err != nil {
+				return usageError{err}
+			}
+			return a.listConnectors(cmd.Context(), format)
+		},
+	}
+	cmd.Flags().StringVarP(&opts.format, "format", "f", "table", "output format: table, csv, json, markdown")
+	return cmd
+}
+
+func (a *app) listConnectors(ctx context.Context, format render.Format) error {
+	catalog := a.catalog()
+	entries, err := catalog.List()
+	if err != nil {
+		return err
+	}
+	t := &render.Table{Columns: []string{"name", "version", "protocol", "records", "kind", "description"}}
+	for _, e := range entries {
+		t.Rows = append(t.Rows, describeConnector(ctx, catalog, e))
+	}
+	return render.Write(a.stdout, format, t)
+}
+
+// describeConnector starts a connector and asks for its Info; a connector
+// that fails to start is listed with its error rather than hidden.
+func describeConnector(ctx context.Context, catalog *pluginhost.Catalog, e pluginhost.Entry) []any {
+	where := "built-in"
+	if !e.Builtin {
+		where = e.Path
+	}
+	if len(e.Shadowed) > 0 {
+		where += " (hides " + strings.Join(e.Shadowed, ", ") + ")"
+	}
+	p, err := catalog.Start(e)
+	if err != nil {
+		return []any{e.Name, "", nil, "", where, "error: " + err.Error()}
+	}
+	defer p.Close()
+	info, err := p.Connector.Info(ctx)
+	if err != nil {
+		return []any{e.Name, "", nil, "", where, "error: " + p.Explain(err).Error()}
+	}
+	kinds := make([]string, len(info.Kinds))
+	for i, k := range info.Kinds {
+		kinds[i] = string(k)
+	}
+	return []any{info.Name, info.Version, int64(p.Protocol), strings.Join(kinds, ", "), where, info.Description}
+}
+
+// connectorCommand groups commands about one connector; `serve` is how the
+// host runs its built-in connectors as plugin processes.
+func (a *app) connectorCommand() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:    "connector",
+		Short:  "Commands for a single connector",
+		Hidden: true,
+	}
+	cmd.AddCommand(&cobra.Command{
+		Use:   "serve NAME",
+		Short: "Serve a built-in connector over the plugin protocol (used by salesaudit itself)",
+		Args:  exactArgs(1, "a connector name"),
+		RunE: func(_ *cobra.Command, args []string) error {
+			return serveBuiltin(args[0])
+		},
+	})
+	return cmd
+}
+
+func serveBuiltin(name string) error {
+	c, ok := builtin.Lookup(name)
+	if !ok {
+		return fmt.Errorf("no built-in connector named %q", name)
+	}
+	plugin.Serve(c)
+	return nil
+}

@@ -1,0 +1,204 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"io/fs"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/salesaudit/salesaudit/internal/duckdb"
+	"github.com/salesaudit/salesaudit/internal/ingest"
+	"github.com/salesaudit/salesaudit/internal/pluginhost"
+	"github.com/salesaudit/salesaudit/internal/render"
+	"github.com/salesaudit/salesaudit/plugin"
+)
+
+type ingestOptions struct {
+	connector   string
+	source      string
+	encoding    string
+	options     []string
+	memoryLimit string
+	idleTimeout time.Duration
+	quiet       bool
+}
+
+func (a *app) ingestCommand() *cobra.Command {
+	var opts ingestOptions
+	cmd := &cobra.Command{
+		Use:   "ingest [flags] PATH",
+		Short: "Load a CRM export into the database",
+		Long: `Load a CRM export into the database, all or nothing. The connector is picked
+by asking each one whether it reads PATH, unless --connector names one.
+Loading the same source again replaces what it loaded before.`,
+		Example: `  salesaudit ingest testdata/salesforce/acme
+  salesaudit ingest --connector salesforce --source emea export.zip
+  salesaudit ingest --encoding windows-1252 old-export/`,
+		Args: exactArgs(1, "the path of one export"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			readOptions, err := parseOptions(opts.options)
+			if err != nil {
+				return err
+			}
+			if opts.encoding != "" {
+				readOptions["encoding"] = opts.encoding
+			}
+			return a.runIngest(cmd.Context(), args[0], opts, readOptions)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVarP(&opts.connector, "connector", "c", "", "connector to read the export with (default: detected)")
+	f.StringVarP(&opts.source, "source", "s", "", "name of this export in the database (default: the connector's name)")
+	f.StringVar(&opts.encoding, "encoding", "", "force the export's text encoding: utf-8, windows-1252, iso-8859-1 (default: detected)")
+	f.StringArrayVarP(&opts.options, "option", "o", nil, "connector option KEY=VALUE (see 'salesaudit connectors'); repeatable")
+	f.StringVar(&opts.memoryLimit, "memory-limit", "", "cap DuckDB's memory, e.g. 1GB (default: DuckDB's, 80% of RAM)")
+	f.DurationVar(&opts.idleTimeout, "plugin-timeout", ingest.DefaultIdleTimeout, "give up on a connector that sends nothing for this long")
+	f.BoolVarP(&opts.quiet, "quiet", "q", false, "print nothing but errors")
+	return cmd
+}
+
+func parseOptions(kvs []string) (map[string]string, error) {
+	out := map[string]string{}
+	for _, kv := range kvs {
+		k, v, ok := strings.Cut(kv, "=")
+		if !ok || k == "" {
+			return nil, usagef("--option %q: expected KEY=VALUE", kv)
+		}
+		out[k] = v
+	}
+	return out, nil
+}
+
+func (a *app) runIngest(ctx context.Context, path string, opts ingestOptions, readOptions map[string]string) error {
+	input, err := filepath.Abs(path)
+	if err != nil {
+		return err
+	}
+	if _, err := os.Stat(input); errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("%s does not exist", path)
+	} else if err != nil {
+		return fmt.Errorf("cannot read %s: %w", path, err)
+	}
+	proc, err := a.startConnector(ctx, opts.connector, input)
+	if err != nil {
+		return err
+	}
+	defer proc.Close()
+	db, err := duckdb.Open(ctx, a.dbPath, duckdb.Options{MemoryLimit: opts.memoryLimit})
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	report, err := ingest.Run(ctx, db, proc.Connector, ingest.Options{
+		Source: opts.source, Input: input, ReadOptions: readOptions, IdleTimeout: opts.idleTimeout,
+	})
+	if err != nil {
+		return fmt.Errorf("nothing was loaded from %s: %w", path, proc.Explain(err))
+	}
+	if opts.quiet {
+		return nil
+	}
+	return a.printIngestReport(ctx, db, report)
+}
+
+// startConnector starts the named connector, or the one that recognises
+// the input.
+func (a *app) startConnector(ctx context.Context, name, input string) (*pluginhost.Process, error) {
+	catalog := a.catalog()
+	if name == "" {
+		proc, _, err := catalog.Detect(ctx, input)
+		return proc, err
+	}
+	entry, err := catalog.Find(name)
+	if err != nil {
+		return nil, usageError{err}
+	}
+	return catalog.Start(entry)
+}
+
+func (a *app) printIngestReport(ctx context.Context, db *duckdb.DB, r ingest.Report) error {
+	w := a.stdout
+	fmt.Fprintf(w, "Loaded source %q with connector %s %s in %s.\n\n", r.Source, r.Connector.Name, r.Connector.Version, r.Elapsed.Round(time.Millisecond))
+	if err := writeFileTable(w, r.Files); err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "\n%s.\n", recordCounts(r.Records))
+	return a.printRejects(ctx, db, r)
+}
+
+// writeFileTable shows what became of each file's rows, then why rows
+// were skipped, so that every row read is accounted for on screen.
+func writeFileTable(w io.Writer, files []duckdb.FileResult) error {
+	t := &render.Table{Columns: []string{"file", "rows read", "loaded", "rejected", "skipped"}}
+	var reasons []string
+	for _, f := range files {
+		var skipped int64
+		for reason, n := range f.RowsSkipped {
+			skipped += n
+			reasons = append(reasons, fmt.Sprintf("  %s: %d %s", f.File, n, reason))
+		}
+		t.Rows = append(t.Rows, []any{f.File, f.RowsRead, f.RowsLoaded, f.RowsRejected, skipped})
+	}
+	if err := render.Write(w, render.FormatTable, t); err != nil {
+		return err
+	}
+	if len(reasons) > 0 {
+		sort.Strings(reasons)
+		fmt.Fprintf(w, "\nSkipped on purpose:\n%s\n", strings.Join(reasons, "\n"))
+	}
+	return nil
+}
+
+func recordCounts(records map[plugin.RecordKind]int64) string {
+	names := map[plugin.RecordKind][2]string{
+		plugin.KindUser:        {"user", "users"},
+		plugin.KindAccount:     {"account", "accounts"},
+		plugin.KindOpportunity: {"opportunity", "opportunities"},
+		plugin.KindActivity:    {"activity", "activities"},
+		plugin.KindAttendee:    {"attendee", "attendees"},
+	}
+	var parts []string
+	for _, k := range plugin.RecordKinds {
+		if n := records[k]; n > 0 {
+			parts = append(parts, plural(n, names[k][0], names[k][1]))
+		}
+	}
+	if len(parts) == 0 {
+		return "No records"
+	}
+	return "Records: " + strings.Join(parts, ", ")
+}
+
+// printRejects shows the first rejects with file, line and field, and how
+// to see them all.
+func (a *app) printRejects(ctx context.Context, db *duckdb.DB, r ingest.Report) error {
+	const shown = 10
+	var total int64
+	for _, f := range r.Files {
+		total += f.RowsRejected
+	}
+	if total == 0 {
+		return nil
+	}
+	t, err := db.Query(ctx, `SELECT file || ':' || line AS "where", coalesce(field, '') AS field, reason
+		FROM rejects WHERE run_id = ? ORDER BY file, line LIMIT ?`, r.RunID, shown)
+	if err != nil {
+		return fmt.Errorf("listing rejects: %w", err)
+	}
+	fmt.Fprintf(a.stdout, "\n%s could not be read:\n", plural(total, "row", "rows"))
+	if err := render.Write(a.stdout, render.FormatTable, &render.Table{Columns: t.Columns, Rows: t.Rows}); err != nil {
+		return err
+	}
+	if total > shown {
+		fmt.Fprintf(a.stdout, "… and %d more: salesaudit query --db %s \"select * from rejects where run_id = %d\"\n", total-shown, a.dbPath, r.RunID)
+	}
+	return nil
+}

@@ -1,0 +1,52 @@
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/salesaudit/salesaudit/internal/connector/fake"
+	"github.com/salesaudit/salesaudit/internal/pluginhost"
+	"github.com/salesaudit/salesaudit/plugin"
+)
+
+// fakeConnectors are served by this test binary when it runs under the name
+// of an external connector (see installFake), so that tests exercise real
+// plugin processes, including ones that crash.
+var fakeConnectors = map[string]*fake.Connector{
+	"fakegood":  {Name: "fakegood", Users: 4, Activities: 300, RejectEvery: 50},
+	"fakepanic": {Name: "fakepanic", Users: 4, Activities: 5000, PanicAfter: 2000},
+	"fakehang":  {Name: "fakehang", Users: 4, Activities: 100, HangAfter: 10},
+}
+
+// TestMain lets the test binary play two more parts: salesaudit serving a
+// built-in connector (the host re-executes itself as
+// "connector serve NAME"), and an external fake connector.
+func TestMain(m *testing.M) {
+	if name, ok := strings.CutPrefix(filepath.Base(os.Args[0]), pluginhost.ExecutablePrefix); ok {
+		plugin.Serve(fakeConnectors[name])
+		os.Exit(0)
+	}
+	if len(os.Args) > 2 && os.Args[1] == "connector" && os.Args[2] == "serve" {
+		os.Exit(Run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+	}
+	os.Exit(m.Run())
+}
+
+// installFake makes the fake connectors available as external plugins in
+// a fresh directory, as symlinks to this test binary.
+func installFake(t *testing.T, names ...string) string {
+	t.Helper()
+	self, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	for _, name := range names {
+		if err := os.Symlink(self, filepath.Join(dir, pluginhost.ExecutablePrefix+name)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}

@@ -1,0 +1,32 @@
+// Package builtin lists the connectors compiled into salesaudit.
+package builtin
+
+import (
+	"sort"
+
+	"github.com/salesaudit/salesaudit/internal/connector/salesforce"
+	"github.com/salesaudit/salesaudit/plugin"
+)
+
+var connectors = map[string]func() plugin.Connector{
+	"salesforce": func() plugin.Connector { return salesforce.New() },
+}
+
+// Names are the built-in connectors' names, sorted.
+func Names() []string {
+	names := make([]string, 0, len(connectors))
+	for name := range connectors {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// Lookup returns the built-in connector called name.
+func Lookup(name string) (plugin.Connector, bool) {
+	newConnector, ok := connectors[name]
+	if !ok {
+		return nil, false
+	}
+	return newConnector(), true
+}
