@@ -23,13 +23,31 @@ func (run *readRun) newAccountReader(t *table) (rowReader, error) {
 		industry:      t.column("Industry"),
 		tier:          column{index: -1},
 	}
-	if field := run.opts.accountTierField; field != "" {
+	switch field := run.opts.accountTierField; field {
+	case "":
+		ar.tier = guessTierColumn(t)
+	case "none":
+	default:
 		ar.tier = t.column(field)
 		if !ar.tier.present() {
 			return nil, fmt.Errorf("option %s: %s has no column %q", optionAccountTierField, t.file, field)
 		}
 	}
 	return ar, nil
+}
+
+// tierColumns are the custom fields orgs commonly keep account tiers in.
+// Salesforce has no standard tier field, so without the option the
+// connector takes the first of these the export has.
+var tierColumns = []string{"Tier__c", "Account_Tier__c", "AccountTier__c", "Customer_Tier__c", "Tier"}
+
+func guessTierColumn(t *table) column {
+	for _, name := range tierColumns {
+		if c := t.column(name); c.present() {
+			return c
+		}
+	}
+	return column{index: -1}
 }
 
 func (ar *accountReader) readRow(r *row) error {

@@ -55,8 +55,8 @@ func (c *Connector) Info(context.Context) (plugin.Info, error) {
 		Options: map[string]string{
 			optionEncoding: "character encoding of the CSV files: auto (default; UTF-8 or Windows-1252), " +
 				"utf-8, windows-1252 or iso-8859-1",
-			optionAccountTierField: "column of Account.csv that holds the account's tier, e.g. Tier__c or Rating " +
-				"(default: none)",
+			optionAccountTierField: "column of Account.csv that holds the account's tier, e.g. Tier__c or Rating; " +
+				"\"none\" for no tier (default: the first of Tier__c, Account_Tier__c, AccountTier__c, Customer_Tier__c, Tier that exists)",
 		},
 	}, nil
 }

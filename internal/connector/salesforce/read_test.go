@@ -227,11 +227,22 @@ func TestReadAcmeRecords(t *testing.T) {
 	}
 }
 
-func TestReadWithoutTierField(t *testing.T) {
+func TestTierComesFromTierCByDefault(t *testing.T) {
 	got, _ := readFixture(t, filepath.Join(fixturesRoot, "acme"), nil)
+	tiers := map[string]int{}
+	for _, a := range got.Accounts {
+		tiers[a.Tier]++
+	}
+	if tiers["Tier 1"] == 0 || tiers["Tier 3"] == 0 {
+		t.Errorf("tiers = %v, want the Tier__c values", tiers)
+	}
+}
+
+func TestTierFieldNoneReadsNoTier(t *testing.T) {
+	got, _ := readFixture(t, filepath.Join(fixturesRoot, "acme"), map[string]string{"account_tier_field": "none"})
 	for _, a := range got.Accounts {
 		if a.Tier != "" {
-			t.Fatalf("account %s has tier %q though no tier field was configured", a.ID, a.Tier)
+			t.Fatalf("account %s has tier %q though account_tier_field=none", a.ID, a.Tier)
 		}
 	}
 }

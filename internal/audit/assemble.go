@@ -1,0 +1,365 @@
+package audit
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+)
+
+// report runs the report queries and the rules and puts the report
+// together.
+func (r *runner) report(ctx context.Context) (*Report, error) {
+	rep := &Report{}
+	if err := r.queryPeriod(ctx, rep); err != nil {
+		return nil, err
+	}
+	managers, err := r.queryManagers(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if err := r.queryScorecards(ctx, managers, rep.Period.Weeks); err != nil {
+		return nil, err
+	}
+	for _, rule := range Catalogue {
+		if err := r.runRule(ctx, rule, managers); err != nil {
+			return nil, err
+		}
+	}
+	for _, m := range managers {
+		sortFindings(m.Findings)
+		rep.Managers = append(rep.Managers, *m)
+	}
+	if rep.Managers, err = selectManagers(rep.Managers, r.opts.Manager); err != nil {
+		return nil, err
+	}
+	rep.Organisation = rankRoles(rep.Managers)
+	if err := r.queryDataQuality(ctx, &rep.DataQuality); err != nil {
+		return nil, err
+	}
+	return rep, nil
+}
+
+// query runs the single statement of a report file with its parameters.
+func (r *runner) query(ctx context.Context, file string, params map[string]any) (*sql.Rows, error) {
+	stmts, err := statements(file)
+	if err != nil {
+		return nil, err
+	}
+	if len(stmts) != 1 {
+		return nil, fmt.Errorf("queries/%s: want one statement, found %d", file, len(stmts))
+	}
+	args, err := bind(file, stmts[0], params)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := r.conn.QueryContext(ctx, stmts[0], args...)
+	if err != nil {
+		return nil, fmt.Errorf("queries/%s: %w", file, err)
+	}
+	return rows, nil
+}
+
+func (r *runner) queryPeriod(ctx context.Context, rep *Report) error {
+	rows, err := r.query(ctx, "report/period.sql", nil)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	if !rows.Next() {
+		return fmt.Errorf("no audit period")
+	}
+	var from, to sql.NullTime
+	if err := rows.Scan(&from, &to, &rep.Period.Weeks); err != nil {
+		return fmt.Errorf("reading the period: %w", err)
+	}
+	if !from.Valid || !to.Valid {
+		return fmt.Errorf("there are no activities to audit: load an export first")
+	}
+	rep.Period.From, rep.Period.To = from.Time.UTC(), to.Time.UTC()
+	return rows.Err()
+}
+
+func (r *runner) queryManagers(ctx context.Context) (map[string]*Manager, error) {
+	rows, err := r.query(ctx, "report/managers.sql", nil)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	managers := map[string]*Manager{}
+	for rows.Next() {
+		var m Manager
+		var team []any
+		if err := rows.Scan(&m.key, &m.Name, &m.Title, &m.TeamSize, &team); err != nil {
+			return nil, fmt.Errorf("reading managers: %w", err)
+		}
+		m.Source, m.ID, _ = strings.Cut(m.key, "/")
+		for _, name := range team {
+			m.Team = append(m.Team, fmt.Sprint(name))
+		}
+		managers[m.key] = &m
+	}
+	return managers, rows.Err()
+}
+
+// queryScorecards fills each manager's time split.
+func (r *runner) queryScorecards(ctx context.Context, managers map[string]*Manager, weeks float64) error {
+	rows, err := r.query(ctx, "report/scorecard.sql", nil)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	minutes := map[string]map[string]float64{}
+	estimated := map[string]float64{}
+	for rows.Next() {
+		var key, category, role string
+		var mins, est float64
+		var n int64
+		if err := rows.Scan(&key, &category, &role, &mins, &est, &n); err != nil {
+			return fmt.Errorf("reading the scorecard: %w", err)
+		}
+		if minutes[key] == nil {
+			minutes[key] = map[string]float64{}
+		}
+		minutes[key][category] += mins
+		estimated[key] += est
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for key, m := range managers {
+		m.Time = r.timeSplit(minutes[key], estimated[key], weeks)
+	}
+	return nil
+}
+
+func (r *runner) timeSplit(byCategory map[string]float64, estimated, weeks float64) TimeSplit {
+	var total float64
+	byRole := map[string]float64{}
+	for category, mins := range byCategory {
+		total += mins
+		byRole[roleOrUnclassified(category)] += mins
+	}
+	ts := TimeSplit{Hours: round1(total / 60), HoursPerWeek: round1(total / 60 / weeks), EstimatedShare: percent(estimated, total)}
+	for _, category := range Categories {
+		mins := byCategory[category]
+		if mins == 0 && category == "unclassified" {
+			continue
+		}
+		ts.ByCategory = append(ts.ByCategory, share(category, RoleOf(category), mins, total, weeks))
+	}
+	for _, role := range append(Roles, "unclassified") {
+		mins := byRole[role]
+		if mins == 0 && role == "unclassified" {
+			continue
+		}
+		s := share(role, "", mins, total, weeks)
+		if t, ok := r.cfg.Targets[role]; ok && total > 0 {
+			s.Target, s.OffTarget = t.describe(), !t.holds(s.Percent)
+		}
+		ts.ByRole = append(ts.ByRole, s)
+	}
+	ts.WeakestRole = r.weakestRole(ts.ByRole, total)
+	return ts
+}
+
+func roleOrUnclassified(category string) string {
+	if role := RoleOf(category); role != "" {
+		return role
+	}
+	return "unclassified"
+}
+
+func share(name, role string, minutes, total, weeks float64) Share {
+	return Share{Name: name, Role: role, Hours: round1(minutes / 60), HoursPerWeek: round1(minutes / 60 / weeks), Percent: percent(minutes, total)}
+}
+
+// weakestRole is the manager role (people, customer, business) furthest
+// below the minimum of its target.
+func (r *runner) weakestRole(byRole []Share, total float64) string {
+	if total == 0 {
+		return ""
+	}
+	weakest, worst := "", math.Inf(1)
+	for _, s := range byRole {
+		t, ok := r.cfg.Targets[s.Name]
+		if !ok || t.Min == nil || s.Name == "low_value" {
+			continue
+		}
+		if gap := s.Percent - *t.Min; gap < worst {
+			weakest, worst = s.Name, gap
+		}
+	}
+	return weakest
+}
+
+func (t Target) holds(percent float64) bool {
+	return (t.Min == nil || percent >= *t.Min) && (t.Max == nil || percent <= *t.Max)
+}
+
+func (t Target) describe() string {
+	switch {
+	case t.Min != nil && t.Max != nil:
+		return fmt.Sprintf("%s–%s %%", formatNumber(*t.Min), formatNumber(*t.Max))
+	case t.Min != nil:
+		return fmt.Sprintf("≥ %s %%", formatNumber(*t.Min))
+	case t.Max != nil:
+		return fmt.Sprintf("≤ %s %%", formatNumber(*t.Max))
+	}
+	return ""
+}
+
+// runRule runs one rule's SQL and files its verdict on each manager.
+func (r *runner) runRule(ctx context.Context, rule Rule, managers map[string]*Manager) error {
+	params := r.globalParams()
+	for name := range rule.Thresholds {
+		params[name] = r.cfg.Threshold(rule, name)
+	}
+	file := "rules/" + rule.ID + ".sql"
+	rows, err := r.query(ctx, file, params)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var key, severity string
+		var metric sql.NullFloat64
+		var missing, evidence sql.NullString
+		if err := rows.Scan(&key, &metric, &severity, &missing, &evidence); err != nil {
+			return fmt.Errorf("queries/%s: reading its result: %w", file, err)
+		}
+		m, ok := managers[key]
+		if !ok {
+			continue
+		}
+		f, err := r.finding(rule, severity, metric, missing.String, evidence.String)
+		if err != nil {
+			return fmt.Errorf("queries/%s, manager %s: %w", file, m.Name, err)
+		}
+		m.Findings = append(m.Findings, f)
+	}
+	return rows.Err()
+}
+
+func (r *runner) finding(rule Rule, severity string, metric sql.NullFloat64, missing, evidence string) (Finding, error) {
+	ev, err := parseEvidence(evidence)
+	if err != nil {
+		return Finding{}, err
+	}
+	f := Finding{
+		Rule: rule.ID, Name: rule.Name, Role: rule.Role, Severity: Severity(severity),
+		Unit: rule.Unit, Threshold: r.cfg.Describe(rule, rule.ThresholdText),
+		Measures: r.cfg.Describe(rule, rule.Measures), Missing: missing, Evidence: ev,
+		Recommendation: rule.Recommendation, Source: rule.Source,
+	}
+	if metric.Valid && !math.IsInf(metric.Float64, 0) && !math.IsNaN(metric.Float64) {
+		v := math.Round(metric.Float64*100) / 100
+		f.Metric = &v
+	}
+	if f.Severity == SeverityNotEnoughData || f.Severity == SeverityOK {
+		f.Evidence = Evidence{}
+	}
+	return f, nil
+}
+
+func sortFindings(fs []Finding) {
+	order := map[string]int{}
+	for i, r := range Catalogue {
+		order[r.ID] = i
+	}
+	sort.SliceStable(fs, func(i, j int) bool {
+		if a, b := fs[i].Severity.rank(), fs[j].Severity.rank(); a != b {
+			return a < b
+		}
+		return order[fs[i].Rule] < order[fs[j].Rule]
+	})
+}
+
+// selectManagers keeps the managers named by --manager (ID or name), or
+// all, sorted by name.
+func selectManagers(all []Manager, want string) ([]Manager, error) {
+	sort.Slice(all, func(i, j int) bool { return all[i].Name < all[j].Name })
+	if want == "" {
+		return all, nil
+	}
+	var out []Manager
+	for _, m := range all {
+		if m.ID == want || strings.EqualFold(m.Name, want) || fold(m.Name) == fold(want) {
+			out = append(out, m)
+		}
+	}
+	if len(out) == 0 {
+		names := make([]string, len(all))
+		for i, m := range all {
+			names[i] = m.Name
+		}
+		return nil, fmt.Errorf("no manager %q (managers: %s)", want, strings.Join(names, ", "))
+	}
+	return out, nil
+}
+
+// rankRoles ranks the managers by their share of time in each role.
+func rankRoles(managers []Manager) []RoleRanking {
+	var out []RoleRanking
+	for _, role := range Roles {
+		rr := RoleRanking{Role: role}
+		for _, m := range managers {
+			for _, s := range m.Time.ByRole {
+				if s.Name == role {
+					rr.Managers = append(rr.Managers, RankedShare{Name: m.Name, Percent: s.Percent})
+				}
+			}
+		}
+		sort.SliceStable(rr.Managers, func(i, j int) bool { return rr.Managers[i].Percent > rr.Managers[j].Percent })
+		out = append(out, rr)
+	}
+	return out
+}
+
+func (r *runner) queryDataQuality(ctx context.Context, dq *DataQuality) error {
+	rows, err := r.query(ctx, "report/data_quality.sql", nil)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	if !rows.Next() {
+		return fmt.Errorf("no data-quality figures")
+	}
+	var minutes, unclassified, estimated float64
+	if err := rows.Scan(&dq.Activities, &dq.WithoutOwner, &dq.UnknownOwner, &dq.WithoutAccount, &dq.CappedActivities,
+		&minutes, &unclassified, &estimated, &dq.Rejects, &dq.UnknownAttendees); err != nil {
+		return fmt.Errorf("reading data quality: %w", err)
+	}
+	dq.ManagerHours = round1(minutes / 60)
+	dq.UnclassifiedPercent = percent(unclassified, minutes)
+	dq.EstimatedPercent = percent(estimated, minutes)
+	rows.Close()
+	return r.queryUnclassified(ctx, dq)
+}
+
+func (r *runner) queryUnclassified(ctx context.Context, dq *DataQuality) error {
+	rows, err := r.query(ctx, "report/unclassified.sql", nil)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var u UnclassifiedSubject
+		if err := rows.Scan(&u.Subject, &u.Kind, &u.Activities, &u.Hours); err != nil {
+			return fmt.Errorf("reading unclassified subjects: %w", err)
+		}
+		dq.UnclassifiedSubjects = append(dq.UnclassifiedSubjects, u)
+	}
+	return rows.Err()
+}
+
+func percent(part, total float64) float64 {
+	if total == 0 {
+		return 0
+	}
+	return round1(100 * part / total)
+}
+
+func round1(v float64) float64 { return math.Round(v*10) / 10 }

@@ -1,0 +1,298 @@
+package audit
+
+import (
+	"bytes"
+	_ "embed"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"regexp"
+	"sort"
+	"strings"
+	"unicode"
+
+	"go.yaml.in/yaml/v3"
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+)
+
+// DefaultConfigYAML is the default configuration, as `salesaudit config
+// init` writes it.
+//
+//go:embed defaults.yaml
+var DefaultConfigYAML []byte
+
+// Config is what the audit can be told: how to classify time, and the
+// thresholds of the rules.
+type Config struct {
+	Durations      Durations             `yaml:"durations"`
+	KeyAccounts    KeyAccounts           `yaml:"key_accounts"`
+	Organisation   Organisation          `yaml:"organisation"`
+	Targets        map[string]Target     `yaml:"targets"`
+	Classification []ClassificationRule  `yaml:"classification"`
+	Rules          map[string]Thresholds `yaml:"rules"`
+}
+
+// Durations say how long an activity without a measured duration counts.
+type Durations struct {
+	EstimateMinutes map[string]float64 `yaml:"estimate_minutes"`
+	MaxMinutes      float64            `yaml:"max_minutes"`
+}
+
+// KeyAccounts say which accounts are key.
+type KeyAccounts struct {
+	TierValues   []string `yaml:"tier_values"`
+	RevenueShare float64  `yaml:"revenue_share"`
+}
+
+// Organisation holds organisation-wide settings.
+type Organisation struct {
+	MinGroupSize int `yaml:"min_group_size"`
+}
+
+// Target is a role's target share of time, in percent.
+type Target struct {
+	Min *float64 `yaml:"min"`
+	Max *float64 `yaml:"max"`
+}
+
+// ClassificationRule puts matching activities in a category.
+type ClassificationRule struct {
+	Name             string   `yaml:"name"`
+	Category         string   `yaml:"category"`
+	Kinds            []string `yaml:"kinds"`
+	Keywords         []string `yaml:"keywords"`
+	CustomerFacing   *bool    `yaml:"customer_facing"`
+	External         *bool    `yaml:"external"`
+	KeyAccount       *bool    `yaml:"key_account"`
+	MinDirectReports *int     `yaml:"min_direct_reports"`
+	MaxDirectReports *int     `yaml:"max_direct_reports"`
+	MaxOtherInternal *int     `yaml:"max_other_internal"`
+	line             int
+}
+
+// UnmarshalYAML keeps the rule's line for error messages.
+func (r *ClassificationRule) UnmarshalYAML(node *yaml.Node) error {
+	type plain ClassificationRule
+	if err := node.Decode((*plain)(r)); err != nil {
+		return err
+	}
+	r.line = node.Line
+	return nil
+}
+
+// Thresholds are a rule's named thresholds.
+type Thresholds struct {
+	Values map[string]float64
+	line   int
+}
+
+// UnmarshalYAML keeps the line for error messages.
+func (t *Thresholds) UnmarshalYAML(node *yaml.Node) error {
+	if err := node.Decode(&t.Values); err != nil {
+		return err
+	}
+	t.line = node.Line
+	return nil
+}
+
+// Roles and their categories.
+var roleCategories = map[string][]string{
+	"people":    {"coaching", "field_coaching", "pipeline_review", "recruiting", "team"},
+	"customer":  {"key_account", "customer_other"},
+	"business":  {"planning", "hq"},
+	"low_value": {"admin", "internal_other"},
+}
+
+// Roles in report order.
+var Roles = []string{"people", "customer", "business", "low_value"}
+
+// Categories in report order, with the role each belongs to.
+var Categories = []string{
+	"key_account", "customer_other", "coaching", "field_coaching", "pipeline_review",
+	"recruiting", "team", "planning", "hq", "admin", "internal_other", "unclassified",
+}
+
+// RoleOf is the role a category belongs to ("" for unclassified).
+func RoleOf(category string) string {
+	for role, cats := range roleCategories {
+		for _, c := range cats {
+			if c == category {
+				return role
+			}
+		}
+	}
+	return ""
+}
+
+var activityKinds = []string{"call", "meeting", "email", "task", "event", "other"}
+
+// DefaultConfig is the configuration shipped with salesaudit.
+func DefaultConfig() (*Config, error) {
+	return parseConfig("defaults.yaml", DefaultConfigYAML, nil)
+}
+
+// LoadConfig reads a configuration file over the defaults: each section
+// the file has replaces the default's (maps key by key, lists whole).
+func LoadConfig(path string) (*Config, error) {
+	base, err := DefaultConfig()
+	if err != nil {
+		return nil, err
+	}
+	if path == "" {
+		return base, nil
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("reading configuration: %w", err)
+	}
+	return parseConfig(path, data, base)
+}
+
+func parseConfig(name string, data []byte, base *Config) (*Config, error) {
+	cfg := &Config{}
+	if base != nil {
+		cfg = base
+		cfg.Classification = nil // a file's list replaces the default one
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	// An empty file (io.EOF) means all defaults.
+	if err := dec.Decode(cfg); err != nil && !errors.Is(err, io.EOF) {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if cfg.Classification == nil && base != nil {
+		def, _ := DefaultConfig()
+		cfg.Classification = def.Classification
+	}
+	if err := cfg.validate(); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return cfg, nil
+}
+
+func (c *Config) validate() error {
+	var problems []string
+	for i, r := range c.Classification {
+		problems = append(problems, r.problems(i)...)
+	}
+	for kind := range c.Durations.EstimateMinutes {
+		if !contains(activityKinds, kind) {
+			problems = append(problems, fmt.Sprintf("durations.estimate_minutes: unknown activity kind %q (use %s)", kind, strings.Join(activityKinds, ", ")))
+		}
+	}
+	for role := range c.Targets {
+		if _, ok := roleCategories[role]; !ok {
+			problems = append(problems, fmt.Sprintf("targets: unknown role %q (use %s)", role, strings.Join(Roles, ", ")))
+		}
+	}
+	if s := c.KeyAccounts.RevenueShare; s <= 0 || s > 1 {
+		problems = append(problems, fmt.Sprintf("key_accounts.revenue_share: %v is not between 0 and 1", s))
+	}
+	if c.Organisation.MinGroupSize < 1 {
+		problems = append(problems, "organisation.min_group_size must be at least 1")
+	}
+	problems = append(problems, c.thresholdProblems()...)
+	if len(problems) > 0 {
+		return errors.New(strings.Join(problems, "; "))
+	}
+	return nil
+}
+
+func (r ClassificationRule) problems(i int) []string {
+	where := fmt.Sprintf("line %d: classification rule %d (%s)", r.line, i+1, r.Name)
+	var out []string
+	if r.Name == "" {
+		out = append(out, where+": has no name")
+	}
+	if RoleOf(r.Category) == "" {
+		out = append(out, fmt.Sprintf("%s: unknown category %q", where, r.Category))
+	}
+	for _, k := range r.Kinds {
+		if !contains(activityKinds, k) {
+			out = append(out, fmt.Sprintf("%s: unknown activity kind %q", where, k))
+		}
+	}
+	for _, kw := range r.Keywords {
+		if strings.TrimSpace(strings.TrimSuffix(kw, "*")) == "" {
+			out = append(out, where+": an empty keyword")
+		}
+	}
+	return out
+}
+
+func (c *Config) thresholdProblems() []string {
+	var out []string
+	for id, t := range c.Rules {
+		rule, ok := RuleByID(id)
+		if !ok {
+			out = append(out, fmt.Sprintf("line %d: rules: unknown rule %q", t.line, id))
+			continue
+		}
+		for name := range t.Values {
+			if _, ok := rule.Thresholds[name]; !ok {
+				out = append(out, fmt.Sprintf("line %d: rules.%s: unknown threshold %q (%s has %s)", t.line, id, name, id, strings.Join(sortedKeys(rule.Thresholds), ", ")))
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Threshold is a rule's threshold in force: the configured one, else the
+// rule's default.
+func (c *Config) Threshold(rule Rule, name string) float64 {
+	if v, ok := c.Rules[rule.ID].Values[name]; ok {
+		return v
+	}
+	return rule.Thresholds[name]
+}
+
+// fold lower-cases s and strips its accents, as the SQL side does with
+// lower(strip_accents(...)), so "Reunión" and "REUNION" compare equal.
+func fold(s string) string {
+	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+	out, _, err := transform.String(t, s)
+	if err != nil {
+		out = s
+	}
+	return strings.ToLower(out)
+}
+
+// keywordPattern is the regular expression matching any of the keywords as
+// whole words of a folded subject (a trailing * makes a prefix).
+func keywordPattern(keywords []string) string {
+	if len(keywords) == 0 {
+		return ""
+	}
+	alts := make([]string, len(keywords))
+	for i, kw := range keywords {
+		kw = fold(strings.TrimSpace(kw))
+		if prefix, ok := strings.CutSuffix(kw, "*"); ok {
+			alts[i] = regexp.QuoteMeta(prefix) + `[a-z0-9ßøæœðþ]*`
+		} else {
+			alts[i] = regexp.QuoteMeta(kw)
+		}
+	}
+	return `(^|[^a-z0-9ßøæœðþ])(` + strings.Join(alts, "|") + `)($|[^a-z0-9ßøæœðþ])`
+}
+
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

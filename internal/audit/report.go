@@ -1,0 +1,130 @@
+package audit
+
+import "time"
+
+// Severity of a finding.
+type Severity string
+
+const (
+	SeverityHigh          Severity = "high"
+	SeverityWarning       Severity = "warning"
+	SeverityNotEnoughData Severity = "not_enough_data"
+	SeverityOK            Severity = "ok"
+)
+
+// rank orders severities for sorting: the worst first.
+func (s Severity) rank() int {
+	switch s {
+	case SeverityHigh:
+		return 0
+	case SeverityWarning:
+		return 1
+	case SeverityNotEnoughData:
+		return 2
+	default:
+		return 3
+	}
+}
+
+// Report is the audit's result. Its JSON shape is documented in
+// docs/report-json.md.
+type Report struct {
+	Period       Period        `json:"period"`
+	Managers     []Manager     `json:"managers"`
+	Organisation []RoleRanking `json:"organisation"`
+	DataQuality  DataQuality   `json:"data_quality"`
+}
+
+// Period is the span audited; To is exclusive.
+type Period struct {
+	From  time.Time `json:"from"`
+	To    time.Time `json:"to"`
+	Weeks float64   `json:"weeks"`
+}
+
+// Manager is one manager's scorecard and findings.
+type Manager struct {
+	ID       string    `json:"id"`
+	Source   string    `json:"source"`
+	Name     string    `json:"name"`
+	Title    string    `json:"title,omitempty"`
+	TeamSize int       `json:"team_size"`
+	Team     []string  `json:"team"`
+	Time     TimeSplit `json:"time"`
+	Findings []Finding `json:"findings"`
+	key      string
+}
+
+// TimeSplit is how a manager's logged time divides.
+type TimeSplit struct {
+	Hours          float64 `json:"hours"`
+	HoursPerWeek   float64 `json:"hours_per_week"`
+	EstimatedShare float64 `json:"estimated_percent"`
+	ByRole         []Share `json:"by_role"`
+	ByCategory     []Share `json:"by_category"`
+	WeakestRole    string  `json:"weakest_role"`
+}
+
+// Share is a role's or category's part of a manager's time.
+type Share struct {
+	Name         string  `json:"name"`
+	Role         string  `json:"role,omitempty"`
+	Hours        float64 `json:"hours"`
+	HoursPerWeek float64 `json:"hours_per_week"`
+	Percent      float64 `json:"percent"`
+	// Target is the target profile's range for a role ("≥ 35 %").
+	Target string `json:"target,omitempty"`
+	// OffTarget says whether the share is outside its target.
+	OffTarget bool `json:"off_target,omitempty"`
+}
+
+// Finding is one rule's verdict on one manager.
+type Finding struct {
+	Rule           string   `json:"rule"`
+	Name           string   `json:"name"`
+	Role           string   `json:"role"`
+	Severity       Severity `json:"severity"`
+	Metric         *float64 `json:"metric"`
+	Unit           string   `json:"unit"`
+	Threshold      string   `json:"threshold"`
+	Measures       string   `json:"measures"`
+	Missing        string   `json:"missing,omitempty"`
+	Evidence       Evidence `json:"evidence"`
+	Recommendation string   `json:"recommendation"`
+	Source         string   `json:"source"`
+}
+
+// RoleRanking ranks the managers by their share of time in one role.
+type RoleRanking struct {
+	Role     string        `json:"role"`
+	Managers []RankedShare `json:"managers"`
+}
+
+// RankedShare is a manager's place in a role ranking.
+type RankedShare struct {
+	Name    string  `json:"name"`
+	Percent float64 `json:"percent"`
+}
+
+// DataQuality says what the audit could not see well.
+type DataQuality struct {
+	Activities           int64                 `json:"activities"`
+	ManagerHours         float64               `json:"manager_hours"`
+	UnclassifiedPercent  float64               `json:"unclassified_percent"`
+	EstimatedPercent     float64               `json:"estimated_percent"`
+	CappedActivities     int64                 `json:"capped_activities"`
+	WithoutOwner         int64                 `json:"activities_without_owner"`
+	UnknownOwner         int64                 `json:"activities_with_unknown_owner"`
+	WithoutAccount       int64                 `json:"activities_without_account"`
+	UnknownAttendees     int64                 `json:"attendees_unknown_users"`
+	Rejects              int64                 `json:"rejects"`
+	UnclassifiedSubjects []UnclassifiedSubject `json:"unclassified_subjects"`
+}
+
+// UnclassifiedSubject is a subject no classification rule matched.
+type UnclassifiedSubject struct {
+	Subject    string  `json:"subject"`
+	Kind       string  `json:"kind"`
+	Activities int64   `json:"activities"`
+	Hours      float64 `json:"hours"`
+}

@@ -1,0 +1,49 @@
+-- Accounts with their revenue and whether they are key accounts.
+-- Revenue is the won amount in the period, or the annual revenue when the
+-- source has no won deal in the period. Key accounts are those whose tier is
+-- a configured tier value; when no account has one, the smallest set of
+-- accounts making $key_share of the source's revenue.
+CREATE OR REPLACE TEMP TABLE audit_accounts AS
+WITH won AS (
+    SELECT o.source || '/' || o.account_id AS account_key, sum(o.amount) AS won
+    FROM opportunities AS o, audit_period AS p
+    WHERE o.is_won AND o.account_id IS NOT NULL
+      AND o.close_date >= p.from_ts AND o.close_date < p.to_ts
+      AND o.source IN (SELECT source FROM audit_sources)
+    GROUP BY ALL
+),
+sources_with_wins AS (
+    SELECT DISTINCT split_part(account_key, '/', 1) AS source FROM won
+),
+base AS (
+    SELECT
+        a.source || '/' || a.id AS account_key,
+        a.source,
+        coalesce(a.name, a.id) AS name,
+        CASE WHEN a.owner_id IS NOT NULL THEN a.source || '/' || a.owner_id END AS owner_key,
+        a.tier,
+        CASE WHEN a.source IN (SELECT source FROM sources_with_wins)
+             THEN coalesce(w.won, 0) ELSE coalesce(a.annual_revenue, 0) END AS revenue,
+        CASE WHEN a.source IN (SELECT source FROM sources_with_wins)
+             THEN 'won in period' ELSE 'annual revenue' END AS revenue_basis,
+        lower(strip_accents(coalesce(a.tier, ''))) IN (SELECT tier FROM audit_key_tiers) AS tier_is_key
+    FROM accounts AS a
+    LEFT JOIN won AS w ON w.account_key = a.source || '/' || a.id
+    WHERE a.source IN (SELECT source FROM audit_sources)
+),
+ranked AS (
+    SELECT
+        *,
+        sum(revenue) OVER (PARTITION BY source ORDER BY revenue DESC, account_key
+                           ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS revenue_before,
+        sum(revenue) OVER (PARTITION BY source) AS source_revenue,
+        bool_or(tier_is_key) OVER (PARTITION BY source) AS source_has_tiers
+    FROM base
+)
+SELECT
+    account_key, source, name, owner_key, tier, revenue, revenue_basis, source_revenue,
+    CASE WHEN source_has_tiers THEN tier_is_key
+         ELSE revenue > 0 AND coalesce(revenue_before, 0) < $key_share * source_revenue END AS is_key,
+    CASE WHEN source_has_tiers THEN 'tier ' || coalesce(tier, '')
+         ELSE 'in the accounts making ' || round($key_share * 100) || ' % of ' || revenue_basis END AS key_reason
+FROM ranked;

@@ -1,0 +1,2 @@
+-- The audit period and its length in weeks.
+SELECT from_ts, to_ts, weeks FROM audit_period;

@@ -1,0 +1,42 @@
+-- BM2 effort_value_mismatch: of each manager's customer minutes on
+-- accounts, the share spent on non-key accounts, minus those accounts'
+-- share of the source's revenue, in percentage points. Evidence: the
+-- non-key accounts with the most manager time, with their revenue.
+WITH customer AS (
+    SELECT t.manager_key, t.account_key, a.name, a.is_key, a.revenue, a.source_revenue, sum(t.minutes) AS minutes
+    FROM audit_time AS t
+    JOIN audit_accounts AS a USING (account_key)
+    WHERE t.category IN ('key_account', 'customer_other', 'field_coaching')
+    GROUP BY ALL
+),
+per_manager AS (
+    SELECT
+        manager_key,
+        sum(minutes) AS minutes,
+        coalesce(sum(minutes) FILTER (WHERE NOT is_key), 0) AS non_key_minutes,
+        coalesce(sum(revenue) FILTER (WHERE NOT is_key), 0) AS non_key_revenue,
+        max(source_revenue) AS source_revenue
+    FROM customer
+    GROUP BY ALL
+),
+evidence AS (
+    SELECT manager_key,
+           to_json(list({'account': name, 'manager hours': round(minutes / 60, 1), 'revenue': round(revenue)}
+                        ORDER BY minutes DESC, name)[1:8]) AS evidence
+    FROM customer
+    WHERE NOT is_key
+    GROUP BY ALL
+)
+SELECT
+    m.manager_key,
+    100.0 * p.non_key_minutes / nullif(p.minutes, 0) - 100.0 * p.non_key_revenue / nullif(p.source_revenue, 0) AS metric,
+    CASE WHEN coalesce(p.minutes, 0) = 0 OR coalesce(p.source_revenue, 0) = 0 THEN 'not_enough_data'
+         WHEN metric > $high THEN 'high'
+         WHEN metric > $warn THEN 'warning'
+         ELSE 'ok' END AS severity,
+    CASE WHEN coalesce(p.minutes, 0) = 0 THEN 'no customer time logged against accounts'
+         WHEN coalesce(p.source_revenue, 0) = 0 THEN 'no account revenue (no won deals and no annual revenue)' END AS missing,
+    CAST(e.evidence AS VARCHAR) AS evidence
+FROM audit_managers AS m
+LEFT JOIN per_manager AS p USING (manager_key)
+LEFT JOIN evidence AS e USING (manager_key);

@@ -1,0 +1,72 @@
+-- CM2 relationship_hoarding: a team's key accounts where the manager
+-- logged at least $manager_share % of the team's customer-facing minutes,
+-- or is the only one in the team with any. Warning for any such account
+-- owned by a rep; high when they are $high_share % of the team's key
+-- accounts or more. The metric is how many. Evidence: each account with
+-- the manager's share.
+WITH team_members AS (
+    SELECT manager_key, manager_key AS user_key FROM audit_managers
+    UNION ALL
+    SELECT manager_key, rep_key FROM audit_team
+),
+team_accounts AS (
+    SELECT tm.manager_key, a.account_key, a.name, a.owner_key, u.name AS owner
+    FROM audit_accounts AS a
+    JOIN team_members AS tm ON tm.user_key = a.owner_key
+    JOIN audit_users AS u ON u.user_key = a.owner_key
+    WHERE a.is_key
+),
+team_work AS (
+    -- Each customer-facing activity on an account once per team, with
+    -- whether the manager took part.
+    SELECT tm.manager_key, a.account_key, a.activity_key, any_value(a.minutes) AS minutes,
+           bool_or(p.user_key = tm.manager_key) AS with_manager,
+           bool_or(p.user_key <> tm.manager_key) AS with_rep
+    FROM audit_activities AS a
+    JOIN audit_participants AS p USING (activity_key)
+    JOIN team_members AS tm ON tm.user_key = p.user_key
+    WHERE a.account_key IS NOT NULL AND (a.external_present OR a.kind <> 'task')
+    GROUP BY ALL
+),
+shares AS (
+    SELECT ta.manager_key, ta.name, ta.owner, ta.owner_key,
+           coalesce(sum(w.minutes), 0) AS team_minutes,
+           coalesce(sum(w.minutes) FILTER (WHERE w.with_manager), 0) AS manager_minutes,
+           coalesce(bool_or(w.with_rep), false) AS reps_involved
+    FROM team_accounts AS ta
+    LEFT JOIN team_work AS w ON w.manager_key = ta.manager_key AND w.account_key = ta.account_key
+    GROUP BY ALL
+),
+flagged AS (
+    SELECT *, manager_minutes > 0
+              AND (100.0 * manager_minutes / team_minutes >= $manager_share OR NOT reps_involved) AS hoarded
+    FROM shares
+),
+per_manager AS (
+    SELECT manager_key, count(*) AS accounts,
+           count(*) FILTER (WHERE hoarded) AS hoarded,
+           count(*) FILTER (WHERE hoarded AND owner_key <> manager_key) AS hoarded_from_reps
+    FROM flagged
+    GROUP BY ALL
+),
+evidence AS (
+    SELECT manager_key,
+           to_json(list({'account': name, 'owner': owner,
+                         'manager share %': round(100.0 * manager_minutes / team_minutes),
+                         'team hours': round(team_minutes / 60, 1)} ORDER BY manager_minutes DESC, name)) AS evidence
+    FROM flagged
+    WHERE hoarded
+    GROUP BY ALL
+)
+SELECT
+    m.manager_key,
+    coalesce(p.hoarded, 0) AS metric,
+    CASE WHEN coalesce(p.accounts, 0) = 0 THEN 'not_enough_data'
+         WHEN 100.0 * p.hoarded / p.accounts >= $high_share THEN 'high'
+         WHEN p.hoarded_from_reps > 0 THEN 'warning'
+         ELSE 'ok' END AS severity,
+    CASE WHEN coalesce(p.accounts, 0) = 0 THEN 'the team owns no key accounts' END AS missing,
+    CAST(e.evidence AS VARCHAR) AS evidence
+FROM audit_managers AS m
+LEFT JOIN per_manager AS p USING (manager_key)
+LEFT JOIN evidence AS e USING (manager_key);

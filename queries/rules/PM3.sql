@@ -1,0 +1,64 @@
+-- PM3 weakest_link_focus: coaching minutes per rep for the bottom 20 % of
+-- a manager's reps (ranked by won amount in the period) divided by the same
+-- for the middle 60 %. Needs at least $min_group_size reps. Evidence:
+-- minutes per rep in each group.
+WITH coached AS (
+    SELECT manager_key, unnest(reps) AS rep_key, minutes
+    FROM audit_time
+    WHERE category IN ('coaching', 'field_coaching')
+),
+won AS (
+    SELECT o.source || '/' || o.owner_id AS rep_key, sum(o.amount) AS won
+    FROM opportunities AS o, audit_period AS p
+    WHERE o.is_won AND o.close_date >= p.from_ts AND o.close_date < p.to_ts
+      AND o.source IN (SELECT source FROM audit_sources)
+    GROUP BY ALL
+),
+ranked AS (
+    SELECT
+        t.manager_key,
+        u.name,
+        coalesce(w.won, 0) AS won,
+        coalesce((SELECT sum(c.minutes) FROM coached AS c
+                  WHERE c.manager_key = t.manager_key AND c.rep_key = t.rep_key), 0) AS minutes,
+        row_number() OVER (PARTITION BY t.manager_key ORDER BY coalesce(w.won, 0), u.name) AS position,
+        count(*) OVER (PARTITION BY t.manager_key) AS reps
+    FROM audit_team AS t
+    JOIN audit_users AS u ON u.user_key = t.rep_key
+    LEFT JOIN won AS w ON w.rep_key = t.rep_key
+),
+grouped AS (
+    SELECT *,
+           CASE WHEN position <= round(reps * 0.2) THEN 'bottom 20 %'
+                WHEN position > reps - round(reps * 0.2) THEN 'top 20 %'
+                ELSE 'middle 60 %' END AS "group"
+    FROM ranked
+),
+per_manager AS (
+    SELECT manager_key, max(reps) AS reps,
+           avg(minutes) FILTER (WHERE "group" = 'bottom 20 %') AS bottom,
+           avg(minutes) FILTER (WHERE "group" = 'middle 60 %') AS middle
+    FROM grouped
+    GROUP BY ALL
+),
+evidence AS (
+    SELECT manager_key,
+           to_json(list({'rep': name, 'group': "group", 'won': round(won), 'coaching hours': round(minutes / 60, 1)}
+                        ORDER BY position)) AS evidence
+    FROM grouped
+    GROUP BY ALL
+)
+SELECT
+    m.manager_key,
+    p.bottom / nullif(p.middle, 0) AS metric,
+    CASE WHEN p.reps < $min_group_size THEN 'not_enough_data'
+         WHEN p.bottom = 0 AND p.middle = 0 THEN 'not_enough_data'
+         WHEN p.middle = 0 OR metric > $high THEN 'high'
+         WHEN metric > $warn THEN 'warning'
+         ELSE 'ok' END AS severity,
+    CASE WHEN p.reps < $min_group_size THEN 'a team of ' || p.reps || ' reps; ranking needs at least ' || $min_group_size
+         WHEN p.bottom = 0 AND p.middle = 0 THEN 'no coaching of these reps logged' END AS missing,
+    CAST(e.evidence AS VARCHAR) AS evidence
+FROM audit_managers AS m
+JOIN per_manager AS p USING (manager_key)
+LEFT JOIN evidence AS e USING (manager_key);

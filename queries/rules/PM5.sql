@@ -1,0 +1,75 @@
+-- PM5 credit_claiming: the share of a team's won revenue in the period
+-- that is booked on deals owned by the manager although the manager's
+-- direct reports logged at least $rep_share % of the team's activities on
+-- the deal's account in the $days_before_close days before it closed.
+-- Evidence: each such deal with the reps' share of the activity.
+WITH team_members AS (
+    SELECT manager_key, manager_key AS user_key FROM audit_managers
+    UNION ALL
+    SELECT manager_key, rep_key FROM audit_team
+),
+won AS (
+    SELECT o.source || '/' || o.id AS opportunity_key, coalesce(o.name, o.id) AS name,
+           o.source || '/' || o.owner_id AS owner_key, o.source || '/' || o.account_id AS account_key,
+           coalesce(o.amount, 0) AS amount, o.close_date
+    FROM opportunities AS o, audit_period AS p
+    WHERE o.is_won AND o.close_date >= p.from_ts AND o.close_date < p.to_ts
+      AND o.source IN (SELECT source FROM audit_sources)
+),
+team_won AS (
+    SELECT tm.manager_key, sum(w.amount) AS amount
+    FROM won AS w JOIN team_members AS tm ON tm.user_key = w.owner_key
+    GROUP BY ALL
+),
+team_activities AS (
+    -- Every activity the team logged on an account (all of them, not only
+    -- the period's: a deal closing early in the period was worked before).
+    SELECT tm.manager_key, a.source || '/' || a.owner_id AS owner_key,
+           a.source || '/' || a.account_id AS account_key,
+           coalesce(a.start_at, a.completed_at, CAST(a.due_date AS TIMESTAMP)) AS happened_at
+    FROM activities AS a
+    JOIN team_members AS tm ON tm.user_key = a.source || '/' || a.owner_id
+    WHERE a.source IN (SELECT source FROM audit_sources) AND a.account_id IS NOT NULL
+),
+claimed AS (
+    -- Deals the manager owns where the reps did most of the work before
+    -- the close.
+    SELECT w.opportunity_key, w.name, w.account_key, w.amount, w.close_date, m.manager_key,
+           count(*) FILTER (WHERE ta.owner_key <> m.manager_key) AS rep_activities,
+           count(ta.owner_key) AS team_activities
+    FROM won AS w
+    JOIN audit_managers AS m ON m.manager_key = w.owner_key
+    LEFT JOIN team_activities AS ta
+           ON ta.manager_key = m.manager_key AND ta.account_key = w.account_key
+          AND ta.happened_at < CAST(w.close_date AS TIMESTAMP) + INTERVAL 1 DAY
+          AND ta.happened_at >= CAST(w.close_date AS TIMESTAMP) - to_days(CAST($days_before_close AS INTEGER))
+    GROUP BY ALL
+    HAVING count(ta.owner_key) > 0
+       AND 100.0 * count(*) FILTER (WHERE ta.owner_key <> m.manager_key) / count(ta.owner_key) >= $rep_share
+),
+per_manager AS (
+    SELECT manager_key, sum(amount) AS amount FROM claimed GROUP BY ALL
+),
+evidence AS (
+    SELECT c.manager_key,
+           to_json(list({'deal': c.name, 'account': coalesce(acc.name, ''), 'amount': round(c.amount),
+                         'closed': c.close_date,
+                         'reps'' share of activity %': round(100.0 * c.rep_activities / c.team_activities)}
+                        ORDER BY c.amount DESC, c.name)) AS evidence
+    FROM claimed AS c
+    LEFT JOIN audit_accounts AS acc USING (account_key)
+    GROUP BY ALL
+)
+SELECT
+    m.manager_key,
+    100.0 * coalesce(p.amount, 0) / nullif(tw.amount, 0) AS metric,
+    CASE WHEN coalesce(tw.amount, 0) = 0 THEN 'not_enough_data'
+         WHEN metric >= $high THEN 'high'
+         WHEN metric >= $warn THEN 'warning'
+         ELSE 'ok' END AS severity,
+    CASE WHEN coalesce(tw.amount, 0) = 0 THEN 'the team won no revenue in the period' END AS missing,
+    CAST(e.evidence AS VARCHAR) AS evidence
+FROM audit_managers AS m
+LEFT JOIN team_won AS tw USING (manager_key)
+LEFT JOIN per_manager AS p USING (manager_key)
+LEFT JOIN evidence AS e USING (manager_key);
