@@ -175,4 +175,3 @@ func (c *Config) Describe(r Rule, text string) string {
 func formatNumber(v float64) string {
 	return strconv.FormatFloat(v, 'f', -1, 64)
 }
-
