@@ -96,6 +96,10 @@ plugins, and audits how each first-line sales manager spends their time.`,
 	root.PersistentFlags().StringVar(&a.logLevel, "log-level", envOr("SALESAUDIT_LOG_LEVEL", "warn"), "log level: trace, debug, info, warn, error")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	root.AddCommand(
+		a.auditCommand(),
+		a.reportCommand(),
+		a.rulesCommand(),
+		a.configCommand(),
 		a.ingestCommand(),
 		a.connectorsCommand(),
 		a.connectorCommand(),

@@ -78,14 +78,9 @@ func parseOptions(kvs []string) (map[string]string, error) {
 }
 
 func (a *app) runIngest(ctx context.Context, path string, opts ingestOptions, readOptions map[string]string) error {
-	input, err := filepath.Abs(path)
+	input, err := checkInput(path)
 	if err != nil {
 		return err
-	}
-	if _, err := os.Stat(input); errors.Is(err, fs.ErrNotExist) {
-		return fmt.Errorf("%s does not exist", path)
-	} else if err != nil {
-		return fmt.Errorf("cannot read %s: %w", path, err)
 	}
 	proc, err := a.startConnector(ctx, opts.connector, input)
 	if err != nil {
@@ -107,6 +102,20 @@ func (a *app) runIngest(ctx context.Context, path string, opts ingestOptions, re
 		return nil
 	}
 	return a.printIngestReport(ctx, db, report)
+}
+
+// checkInput returns the input's absolute path, or why it cannot be read.
+func checkInput(path string) (string, error) {
+	input, err := filepath.Abs(path)
+	if err != nil {
+		return "", err
+	}
+	if _, err := os.Stat(input); errors.Is(err, fs.ErrNotExist) {
+		return "", fmt.Errorf("%s does not exist", path)
+	} else if err != nil {
+		return "", fmt.Errorf("cannot read %s: %w", path, err)
+	}
+	return input, nil
 }
 
 // startConnector starts the named connector, or the one that recognises

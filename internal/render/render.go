@@ -81,7 +81,7 @@ func writeGrid(w io.Writer, t *Table, opts ...tablewriter.Option) error {
 	for _, row := range t.Rows {
 		cells := make([]string, len(row))
 		for i, v := range row {
-			cells[i] = Cell(v)
+			cells[i] = readableCell(v)
 		}
 		if err := table.Append(cells); err != nil {
 			return err
@@ -252,6 +252,34 @@ func jsonValue(v any) any {
 		}
 	}
 	return v
+}
+
+// readableCell is Cell with thousands separators in large numbers, for
+// tables a person reads; CSV and JSON keep plain numbers for machines.
+func readableCell(v any) string {
+	s := Cell(v)
+	if !isNumber(v) || v == nil {
+		return s
+	}
+	whole, fraction, _ := strings.Cut(s, ".")
+	sign := ""
+	if strings.HasPrefix(whole, "-") {
+		sign, whole = "-", whole[1:]
+	}
+	if len(whole) < 5 {
+		return s
+	}
+	var b strings.Builder
+	for i, d := range whole {
+		if i > 0 && (len(whole)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(d)
+	}
+	if fraction != "" {
+		return sign + b.String() + "." + fraction
+	}
+	return sign + b.String()
 }
 
 // Cell formats a value for a text cell: NULL as empty, times in UTC without

@@ -76,3 +76,22 @@ func TestParseFormat(t *testing.T) {
 		t.Errorf("ParseFormat(xml) err = %v", err)
 	}
 }
+
+func TestTablesSeparateThousandsButCSVDoesNot(t *testing.T) {
+	tb := &Table{Columns: []string{"revenue"}, Rows: [][]any{{172000.0}, {int64(1234567)}, {int64(9999)}, {-25000.5}}}
+	var grid, flat bytes.Buffer
+	if err := Write(&grid, FormatTable, tb); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"172,000", "1,234,567", "9999", "-25,000.5"} {
+		if !strings.Contains(grid.String(), want) {
+			t.Errorf("table lacks %q:\n%s", want, grid.String())
+		}
+	}
+	if err := Write(&flat, FormatCSV, tb); err != nil {
+		t.Fatal(err)
+	}
+	if flat.String() != "revenue\n172000\n1234567\n9999\n-25000.5\n" {
+		t.Errorf("csv = %q", flat.String())
+	}
+}

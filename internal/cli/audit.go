@@ -1,0 +1,207 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"time"
+
+	"github.com/mattn/go-isatty"
+	"github.com/spf13/cobra"
+
+	"github.com/salesaudit/salesaudit/internal/audit"
+	"github.com/salesaudit/salesaudit/internal/duckdb"
+	"github.com/salesaudit/salesaudit/internal/ingest"
+	"github.com/salesaudit/salesaudit/internal/render"
+	"github.com/salesaudit/salesaudit/internal/report"
+)
+
+// reportOptions are the flags `audit` and `report` share.
+type reportOptions struct {
+	configPath string
+	from, to   string
+	manager    string
+	format     string
+	outDir     string
+	sources    []string
+}
+
+func (o *reportOptions) addFlags(cmd *cobra.Command) {
+	f := cmd.Flags()
+	f.StringVar(&o.configPath, "config", "", "configuration file (see 'salesaudit config init'; default: the built-in defaults)")
+	f.StringVar(&o.from, "from", "", "first day of the period, YYYY-MM-DD (default: the first day with activities)")
+	f.StringVar(&o.to, "to", "", "last day of the period, YYYY-MM-DD, included (default: the last day with activities)")
+	f.StringVarP(&o.manager, "manager", "m", "", "report only this manager (CRM user ID or name)")
+	f.StringVarP(&o.format, "format", "f", "table", "output format: table, markdown, csv, json")
+	f.StringVar(&o.outDir, "out", "", "with --format csv: write one file per table into this directory")
+}
+
+// parsed checks the flags and builds the audit's options.
+func (o *reportOptions) parsed() (audit.Options, render.Format, error) {
+	format, err := render.ParseFormat(o.format)
+	if err != nil {
+		return audit.Options{}, "", usageError{err}
+	}
+	if o.outDir != "" && format != render.FormatCSV {
+		return audit.Options{}, "", usagef("--out goes with --format csv")
+	}
+	opts := audit.Options{Manager: o.manager, Sources: o.sources}
+	if opts.From, err = parseDay("--from", o.from); err != nil {
+		return audit.Options{}, "", err
+	}
+	if opts.To, err = parseDay("--to", o.to); err != nil {
+		return audit.Options{}, "", err
+	}
+	if !opts.To.IsZero() {
+		opts.To = opts.To.AddDate(0, 0, 1) // the last day is included
+	}
+	if !opts.From.IsZero() && !opts.To.IsZero() && !opts.From.Before(opts.To) {
+		return audit.Options{}, "", usagef("--from %s is after --to %s", o.from, o.to)
+	}
+	if opts.Config, err = audit.LoadConfig(o.configPath); err != nil {
+		return audit.Options{}, "", err
+	}
+	return opts, format, nil
+}
+
+func parseDay(flag, value string) (time.Time, error) {
+	if value == "" {
+		return time.Time{}, nil
+	}
+	t, err := time.Parse(time.DateOnly, value)
+	if err != nil {
+		return time.Time{}, usagef("%s %q: want a date as YYYY-MM-DD", flag, value)
+	}
+	return t, nil
+}
+
+type auditOptions struct {
+	reportOptions
+	ingest ingestOptions
+}
+
+func (a *app) auditCommand() *cobra.Command {
+	var opts auditOptions
+	cmd := &cobra.Command{
+		Use:   "audit [flags] PATH...",
+		Short: "Load CRM exports and report how each sales manager spends their time",
+		Long: `Load one or more CRM exports (as 'salesaudit ingest' does) and audit the
+sales managers in them: how their time splits across the three roles of a
+sales manager and across categories, and the mistakes the data shows, each
+with its evidence, a recommendation and its source. The report covers the
+exports given; 'salesaudit report' reports on a database already loaded.`,
+		Example: `  salesaudit audit testdata/salesforce/acme
+  salesaudit audit --from 2026-01-01 --to 2026-03-31 --manager "Sanne de Vries" export.zip
+  salesaudit audit --format markdown export/ > audit.md
+  salesaudit audit --format csv --out audit-csv export/`,
+		Args: func(_ *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return usagef("name at least one export to audit (or use 'salesaudit report' on a loaded database)")
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return a.runAudit(cmd.Context(), args, opts)
+		},
+	}
+	opts.addFlags(cmd)
+	f := cmd.Flags()
+	f.StringVarP(&opts.ingest.connector, "connector", "c", "", "connector to read the exports with (default: detected for each)")
+	f.StringVar(&opts.ingest.encoding, "encoding", "", "force the exports' text encoding: utf-8, windows-1252, iso-8859-1")
+	f.StringArrayVarP(&opts.ingest.options, "option", "o", nil, "connector option KEY=VALUE; repeatable")
+	f.DurationVar(&opts.ingest.idleTimeout, "plugin-timeout", ingest.DefaultIdleTimeout, "give up on a connector that sends nothing for this long")
+	return cmd
+}
+
+func (a *app) runAudit(ctx context.Context, paths []string, opts auditOptions) error {
+	auditOpts, format, err := opts.parsed()
+	if err != nil {
+		return err
+	}
+	readOptions, err := parseOptions(opts.ingest.options)
+	if err != nil {
+		return err
+	}
+	if opts.ingest.encoding != "" {
+		readOptions["encoding"] = opts.ingest.encoding
+	}
+	db, err := duckdb.Open(ctx, a.dbPath, duckdb.Options{})
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	used := map[string]bool{}
+	for _, path := range paths {
+		rep, err := a.ingestOne(ctx, db, path, opts.ingest, readOptions, used)
+		if err != nil {
+			return err
+		}
+		auditOpts.Sources = append(auditOpts.Sources, rep.Source)
+		fmt.Fprintf(a.stderr, "Loaded %s as source %q: %s; %s rejected.\n", path, rep.Source,
+			recordCounts(rep.Records), plural(rejected(rep), "row", "rows"))
+	}
+	return a.writeReport(ctx, db, auditOpts, format, opts.outDir)
+}
+
+// ingestOne loads one export under a source name not yet used by this
+// audit: the connector's name, then name-2, name-3...
+func (a *app) ingestOne(ctx context.Context, db *duckdb.DB, path string, opts ingestOptions, readOptions map[string]string, used map[string]bool) (ingest.Report, error) {
+	input, err := checkInput(path)
+	if err != nil {
+		return ingest.Report{}, err
+	}
+	proc, err := a.startConnector(ctx, opts.connector, input)
+	if err != nil {
+		return ingest.Report{}, err
+	}
+	defer proc.Close()
+	info, err := proc.Connector.Info(ctx)
+	if err != nil {
+		return ingest.Report{}, proc.Explain(err)
+	}
+	source := info.Name
+	for n := 2; used[source]; n++ {
+		source = fmt.Sprintf("%s-%d", info.Name, n)
+	}
+	used[source] = true
+	rep, err := ingest.Run(ctx, db, proc.Connector, ingest.Options{
+		Source: source, Input: input, ReadOptions: readOptions, IdleTimeout: opts.idleTimeout,
+	})
+	if err != nil {
+		return ingest.Report{}, fmt.Errorf("nothing was loaded from %s: %w", path, proc.Explain(err))
+	}
+	return rep, nil
+}
+
+func rejected(r ingest.Report) int64 {
+	var n int64
+	for _, f := range r.Files {
+		n += f.RowsRejected
+	}
+	return n
+}
+
+func (a *app) writeReport(ctx context.Context, db *duckdb.DB, opts audit.Options, format render.Format, outDir string) error {
+	rep, err := audit.Run(ctx, db.SQL(), opts)
+	if err != nil {
+		return fmt.Errorf("auditing: %w", err)
+	}
+	if outDir != "" {
+		paths, err := report.WriteCSVFiles(outDir, rep)
+		if err != nil {
+			return err
+		}
+		for _, p := range paths {
+			fmt.Fprintln(a.stdout, p)
+		}
+		return nil
+	}
+	return report.Write(a.stdout, format, rep, report.Options{Color: a.colorful(format)})
+}
+
+// colorful says whether to colour the output: a terminal table on a
+// terminal, unless NO_COLOR is set.
+func (a *app) colorful(format render.Format) bool {
+	f, ok := a.stdout.(*os.File)
+	return ok && format == render.FormatTable && os.Getenv("NO_COLOR") == "" && isatty.IsTerminal(f.Fd())
+}

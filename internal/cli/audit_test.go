@@ -1,0 +1,211 @@
+package cli
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden reports in testdata/golden")
+
+// goldenCases are end-to-end audits: each is a folder of testdata/golden
+// with the export it audits (in "input") and the expected report in each
+// format.
+var goldenCases = []struct {
+	name  string
+	input string
+	args  []string
+}{
+	{name: "acme", input: "salesforce/acme"},
+	{name: "acme-q1-markus", input: "salesforce/acme", args: []string{"--from", "2026-01-01", "--to", "2026-03-31", "--manager", "Markus Weber"}},
+}
+
+var goldenFormats = map[string]string{"table": "report.txt", "markdown": "report.md", "csv": "report.csv", "json": "report.json"}
+
+func TestGoldenReports(t *testing.T) {
+	root := filepath.Join("..", "..", "testdata")
+	for _, c := range goldenCases {
+		for format, file := range goldenFormats {
+			t.Run(c.name+"/"+format, func(t *testing.T) {
+				args := append([]string{"audit", "--db", ":memory:", "--format", format}, c.args...)
+				args = append(args, filepath.Join(root, c.input))
+				got := run(t, args...).mustSucceed(t).stdout
+				golden := filepath.Join(root, "golden", c.name, file)
+				if *update {
+					if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
+						t.Fatal(err)
+					}
+					if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+						t.Fatal(err)
+					}
+					return
+				}
+				want, err := os.ReadFile(golden)
+				if err != nil {
+					t.Fatalf("%v (run go test ./internal/cli -run TestGoldenReports -update to create it)", err)
+				}
+				if got != string(want) {
+					t.Errorf("%s differs from the report; if the change is intended, run go test ./internal/cli -run TestGoldenReports -update\n%s", golden, firstDifference(got, string(want)))
+				}
+			})
+		}
+	}
+}
+
+// firstDifference shows the first line where two texts differ.
+func firstDifference(got, want string) string {
+	g, w := strings.Split(got, "\n"), strings.Split(want, "\n")
+	for i := range max(len(g), len(w)) {
+		var gl, wl string
+		if i < len(g) {
+			gl = g[i]
+		}
+		if i < len(w) {
+			wl = w[i]
+		}
+		if gl != wl {
+			return fmt.Sprintf("line %d:\n  got:  %s\n  want: %s", i+1, gl, wl)
+		}
+	}
+	return ""
+}
+
+func TestAuditJSONHasTheDocumentedShape(t *testing.T) {
+	r := run(t, "audit", "--db", ":memory:", "--format", "json", filepath.Join("..", "..", "testdata", "salesforce", "acme")).mustSucceed(t)
+	var rep struct {
+		Period   struct{ From, To string }
+		Managers []struct {
+			ID       string
+			Name     string
+			TeamSize int `json:"team_size"`
+			Time     struct {
+				ByRole     []struct{ Name string } `json:"by_role"`
+				ByCategory []struct{ Name string } `json:"by_category"`
+			}
+			Findings []struct {
+				Rule, Severity, Threshold, Recommendation string
+				Metric                                    *float64
+				Evidence                                  []map[string]any
+			}
+		}
+		DataQuality map[string]any `json:"data_quality"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if rep.Period.From == "" || len(rep.Managers) == 0 || rep.DataQuality["activities"] == nil {
+		t.Fatalf("report lacks period, managers or data quality: %.300s", r.stdout)
+	}
+	for _, m := range rep.Managers {
+		if m.ID == "" || m.Name == "" || m.TeamSize == 0 || len(m.Time.ByRole) < 4 || len(m.Time.ByCategory) < 11 {
+			t.Errorf("manager %+v is incomplete", m)
+		}
+		if len(m.Findings) != 14 {
+			t.Errorf("%s has %d findings, want one per rule (14)", m.Name, len(m.Findings))
+		}
+		for _, f := range m.Findings {
+			if f.Rule == "" || f.Severity == "" || f.Threshold == "" || f.Recommendation == "" {
+				t.Errorf("%s: finding %+v is incomplete", m.Name, f)
+			}
+		}
+	}
+}
+
+func TestReportReadsALoadedDatabase(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "sa.duckdb")
+	run(t, "ingest", "--db", db, filepath.Join("..", "..", "testdata", "salesforce", "acme")).mustSucceed(t)
+	r := run(t, "report", "--db", db, "--manager", "sanne de vries", "--format", "markdown").mustSucceed(t)
+	if !strings.Contains(r.stdout, "## Sanne de Vries") || strings.Contains(r.stdout, "## Markus Weber") {
+		t.Errorf("report for one manager:\n%.600s", r.stdout)
+	}
+	bad := run(t, "report", "--db", db, "--manager", "Nobody")
+	if bad.code != ExitError || !strings.Contains(bad.stderr, `no manager "Nobody"`) || !strings.Contains(bad.stderr, "Sanne de Vries") {
+		t.Errorf("exit %d, stderr %q", bad.code, bad.stderr)
+	}
+}
+
+func TestAuditWritesCSVFiles(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "csv")
+	run(t, "audit", "--db", ":memory:", "--format", "csv", "--out", out, filepath.Join("..", "..", "testdata", "salesforce", "acme")).mustSucceed(t)
+	for _, name := range []string{"time", "findings", "evidence", "data_quality"} {
+		data, err := os.ReadFile(filepath.Join(out, name+".csv"))
+		if err != nil || strings.Count(string(data), "\n") < 2 {
+			t.Errorf("%s.csv: %v, %d bytes", name, err, len(data))
+		}
+	}
+}
+
+func TestAuditFlagsAreChecked(t *testing.T) {
+	acme := filepath.Join("..", "..", "testdata", "salesforce", "acme")
+	for _, args := range [][]string{
+		{"audit"},
+		{"audit", "--from", "01/02/2026", acme},
+		{"audit", "--from", "2026-05-01", "--to", "2026-04-01", acme},
+		{"audit", "--out", "x", acme},
+		{"report", "--format", "pdf"},
+	} {
+		if r := run(t, args...); r.code != ExitUsage {
+			t.Errorf("%v: exit %d, stderr %q; want 2", args, r.code, r.stderr)
+		}
+	}
+}
+
+func TestRulesListsEveryRuleWithThresholdsInForce(t *testing.T) {
+	cfg := filepath.Join(t.TempDir(), "sa.yaml")
+	if err := os.WriteFile(cfg, []byte("rules:\n  BM1: {warn: 12, high: 22}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := run(t, "rules", "--config", cfg).mustSucceed(t)
+	for _, id := range []string{"BM1", "BM2", "BM3", "BM4", "BM5", "PM1", "PM2", "PM3", "PM4", "PM5", "PM6", "CM1", "CM2", "CM3"} {
+		if !strings.Contains(r.stdout, id+" ") {
+			t.Errorf("rules output lacks %s", id)
+		}
+	}
+	if !strings.Contains(r.stdout, "warning above 12 %, high above 22 %") {
+		t.Errorf("rules output does not show the configured BM1 thresholds:\n%.500s", r.stdout)
+	}
+}
+
+func TestDocsRulesIsUpToDate(t *testing.T) {
+	r := run(t, "rules", "--format", "markdown").mustSucceed(t)
+	path := filepath.Join("..", "..", "docs", "rules.md")
+	if *update {
+		if err := os.WriteFile(path, []byte(r.stdout), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil || string(want) != r.stdout {
+		t.Errorf("docs/rules.md is not what 'salesaudit rules --format markdown' writes (%v); run go test ./internal/cli -run TestDocsRulesIsUpToDate -update", err)
+	}
+}
+
+func TestConfigInitWritesTheDefaultsOnce(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "salesaudit.yaml")
+	run(t, "config", "init", path).mustSucceed(t)
+	data, err := os.ReadFile(path)
+	if err != nil || !strings.Contains(string(data), "classification:") {
+		t.Fatalf("config init wrote %q (%v)", data, err)
+	}
+	if again := run(t, "config", "init", path); again.code != ExitError || !strings.Contains(again.stderr, "--force") {
+		t.Errorf("second init: exit %d, %q", again.code, again.stderr)
+	}
+	run(t, "config", "init", "--force", path).mustSucceed(t)
+	// The file written is a valid configuration.
+	run(t, "rules", "--config", path).mustSucceed(t)
+}
+
+func TestABadConfigNamesFileAndLine(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "bad.yaml")
+	if err := os.WriteFile(path, []byte("durations:\n  max_minutes: 600\nrules:\n  BM1: {warn: 25, hihg: 35}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := run(t, "rules", "--config", path)
+	if r.code != ExitError || !strings.Contains(r.stderr, path) || !strings.Contains(r.stderr, "line 4") || !strings.Contains(r.stderr, `"hihg"`) {
+		t.Errorf("exit %d, stderr %q", r.code, r.stderr)
+	}
+}

@@ -1,0 +1,71 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"github.com/salesaudit/salesaudit/internal/audit"
+)
+
+type configInitOptions struct {
+	force bool
+}
+
+func (a *app) configCommand() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "config",
+		Short: "Work with the audit's configuration file",
+	}
+	var opts configInitOptions
+	initCmd := &cobra.Command{
+		Use:   "init [FILE]",
+		Short: "Write the default configuration to FILE (default salesaudit.yaml) to edit",
+		Long: `Write the default configuration, with comments, to FILE (default
+salesaudit.yaml): classification rules and keywords, duration estimates,
+key-account settings, the target profile and every rule's thresholds. Edit
+it and pass it to 'salesaudit audit --config FILE'.`,
+		Args: func(_ *cobra.Command, args []string) error {
+			if len(args) > 1 {
+				return usagef("expected at most one file name, got %d", len(args))
+			}
+			return nil
+		},
+		RunE: func(_ *cobra.Command, args []string) error {
+			path := "salesaudit.yaml"
+			if len(args) == 1 {
+				path = args[0]
+			}
+			return a.writeDefaultConfig(path, opts.force)
+		},
+	}
+	initCmd.Flags().BoolVar(&opts.force, "force", false, "overwrite FILE if it exists")
+	cmd.AddCommand(initCmd)
+	return cmd
+}
+
+func (a *app) writeDefaultConfig(path string, force bool) error {
+	flags := os.O_WRONLY | os.O_CREATE | os.O_EXCL
+	if force {
+		flags = os.O_WRONLY | os.O_CREATE | os.O_TRUNC
+	}
+	f, err := os.OpenFile(path, flags, 0o644)
+	if errors.Is(err, fs.ErrExist) {
+		return fmt.Errorf("%s exists: use --force to overwrite it", path)
+	}
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(audit.DefaultConfigYAML)
+	if closeErr := f.Close(); err == nil {
+		err = closeErr
+	}
+	if err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	fmt.Fprintf(a.stdout, "Wrote the default configuration to %s; edit it and pass it with --config %s.\n", path, path)
+	return nil
+}

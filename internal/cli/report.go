@@ -1,0 +1,39 @@
+package cli
+
+import (
+	"context"
+
+	"github.com/spf13/cobra"
+)
+
+func (a *app) reportCommand() *cobra.Command {
+	var opts reportOptions
+	cmd := &cobra.Command{
+		Use:   "report [flags]",
+		Short: "Report on the database already loaded, without loading anything",
+		Long: `Audit the sales managers in the database (all its sources, or those named
+with --source) and print the report, as 'salesaudit audit' does after loading.`,
+		Example: `  salesaudit report --db crm.duckdb --format markdown
+  salesaudit report --source emea --manager 0055g000000qZ6LAAU`,
+		Args: exactArgs(0, "no arguments (the database is --db)"),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return a.runReport(cmd.Context(), opts)
+		},
+	}
+	opts.addFlags(cmd)
+	cmd.Flags().StringArrayVarP(&opts.sources, "source", "s", nil, "audit only this source; repeatable (default: all)")
+	return cmd
+}
+
+func (a *app) runReport(ctx context.Context, opts reportOptions) error {
+	auditOpts, format, err := opts.parsed()
+	if err != nil {
+		return err
+	}
+	db, err := a.openExisting(ctx)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	return a.writeReport(ctx, db, auditOpts, format, opts.outDir)
+}

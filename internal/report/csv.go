@@ -1,0 +1,129 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/salesaudit/salesaudit/internal/audit"
+	"github.com/salesaudit/salesaudit/internal/render"
+)
+
+// Tables are the report's tables for CSV: long format, one row per fact,
+// each row naming its manager so the tables can be filtered and joined.
+func Tables(rep *audit.Report) map[string]*render.Table {
+	return map[string]*render.Table{
+		"time":         timeTable(rep),
+		"findings":     findingsTable(rep),
+		"evidence":     evidenceTable(rep),
+		"data_quality": dataQualityTable(rep.DataQuality),
+	}
+}
+
+// TableNames orders the CSV tables.
+var TableNames = []string{"time", "findings", "evidence", "data_quality"}
+
+// writeCSV streams every table to w, each after a "# name" line and
+// separated by a blank line. WriteCSVFiles writes one file per table.
+func writeCSV(w io.Writer, rep *audit.Report) error {
+	tables := Tables(rep)
+	for i, name := range TableNames {
+		if i > 0 {
+			if _, err := fmt.Fprintln(w); err != nil {
+				return err
+			}
+		}
+		if _, err := fmt.Fprintf(w, "# %s\n", name); err != nil {
+			return err
+		}
+		if err := render.Write(w, render.FormatCSV, tables[name]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// WriteCSVFiles writes one CSV file per table into dir and returns their
+// paths.
+func WriteCSVFiles(dir string, rep *audit.Report) ([]string, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	tables := Tables(rep)
+	var paths []string
+	for _, name := range TableNames {
+		path := filepath.Join(dir, name+".csv")
+		f, err := os.Create(path)
+		if err != nil {
+			return nil, err
+		}
+		err = render.Write(f, render.FormatCSV, tables[name])
+		if closeErr := f.Close(); err == nil {
+			err = closeErr
+		}
+		if err != nil {
+			return nil, fmt.Errorf("writing %s: %w", path, err)
+		}
+		paths = append(paths, path)
+	}
+	return paths, nil
+}
+
+func timeTable(rep *audit.Report) *render.Table {
+	t := &render.Table{Columns: []string{"manager_id", "manager", "kind", "name", "role", "hours", "hours_per_week", "percent", "target", "off_target"}}
+	for _, m := range rep.Managers {
+		for _, s := range m.Time.ByRole {
+			t.Rows = append(t.Rows, []any{m.ID, m.Name, "role", s.Name, "", s.Hours, s.HoursPerWeek, s.Percent, s.Target, s.OffTarget})
+		}
+		for _, s := range m.Time.ByCategory {
+			t.Rows = append(t.Rows, []any{m.ID, m.Name, "category", s.Name, s.Role, s.Hours, s.HoursPerWeek, s.Percent, "", false})
+		}
+	}
+	return t
+}
+
+func findingsTable(rep *audit.Report) *render.Table {
+	t := &render.Table{Columns: []string{"manager_id", "manager", "rule", "name", "role", "severity", "metric", "unit", "threshold", "missing", "recommendation", "source"}}
+	for _, m := range rep.Managers {
+		for _, f := range m.Findings {
+			var metric any
+			if f.Metric != nil {
+				metric = *f.Metric
+			}
+			t.Rows = append(t.Rows, []any{m.ID, m.Name, f.Rule, f.Name, f.Role, string(f.Severity), metric, f.Unit, f.Threshold, f.Missing, f.Recommendation, f.Source})
+		}
+	}
+	return t
+}
+
+// evidenceTable flattens every finding's evidence into field/value pairs,
+// since each rule's evidence has columns of its own.
+func evidenceTable(rep *audit.Report) *render.Table {
+	t := &render.Table{Columns: []string{"manager_id", "manager", "rule", "row", "field", "value"}}
+	for _, m := range rep.Managers {
+		for _, f := range m.Findings {
+			for i, row := range f.Evidence.Rows {
+				for j, col := range f.Evidence.Columns {
+					t.Rows = append(t.Rows, []any{m.ID, m.Name, f.Rule, int64(i + 1), col, row[j]})
+				}
+			}
+		}
+	}
+	return t
+}
+
+func dataQualityTable(q audit.DataQuality) *render.Table {
+	return &render.Table{Columns: []string{"measure", "value"}, Rows: [][]any{
+		{"activities", q.Activities},
+		{"manager_hours", q.ManagerHours},
+		{"estimated_percent", q.EstimatedPercent},
+		{"unclassified_percent", q.UnclassifiedPercent},
+		{"capped_activities", q.CappedActivities},
+		{"activities_without_owner", q.WithoutOwner},
+		{"activities_with_unknown_owner", q.UnknownOwner},
+		{"activities_without_account", q.WithoutAccount},
+		{"attendees_unknown_users", q.UnknownAttendees},
+		{"rejects", q.Rejects},
+	}}
+}

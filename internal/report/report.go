@@ -1,0 +1,333 @@
+// Package report renders an audit report as a terminal text, Markdown, CSV
+// or JSON. The words are for a sales manager: names rather than IDs,
+// rounded numbers, one sentence per recommendation.
+package report
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"math"
+	"strings"
+
+	"github.com/salesaudit/salesaudit/internal/audit"
+	"github.com/salesaudit/salesaudit/internal/render"
+)
+
+// Options tune the rendering.
+type Options struct {
+	// Color marks severities with ANSI colours (terminal format only).
+	Color bool
+	// EvidenceRows caps the evidence rows shown per finding in text
+	// formats; JSON and CSV always carry all of them. 0 means 8.
+	EvidenceRows int
+}
+
+// Write renders the report in the format.
+func Write(w io.Writer, format render.Format, rep *audit.Report, opts Options) error {
+	if opts.EvidenceRows == 0 {
+		opts.EvidenceRows = 8
+	}
+	switch format {
+	case render.FormatJSON:
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		return enc.Encode(rep)
+	case render.FormatCSV:
+		return writeCSV(w, rep)
+	default:
+		d := &document{w: w, format: format, opts: opts}
+		d.report(rep)
+		return d.err
+	}
+}
+
+// document writes the text formats, table and Markdown, which share their
+// structure and differ in headings and emphasis.
+type document struct {
+	w      io.Writer
+	format render.Format
+	opts   Options
+	err    error
+}
+
+func (d *document) markdown() bool { return d.format == render.FormatMarkdown }
+
+func (d *document) printf(format string, args ...any) {
+	if d.err == nil {
+		_, d.err = fmt.Fprintf(d.w, format, args...)
+	}
+}
+
+func (d *document) heading(level int, text string) {
+	if d.markdown() {
+		d.printf("%s %s\n\n", strings.Repeat("#", level), text)
+		return
+	}
+	rule := "="
+	if level > 1 {
+		rule = "-"
+	}
+	d.printf("%s\n%s\n\n", text, strings.Repeat(rule, len([]rune(text))))
+}
+
+func (d *document) table(t *render.Table) {
+	if d.err == nil {
+		d.err = render.Write(d.w, d.format, t)
+	}
+	d.printf("\n")
+}
+
+func (d *document) report(rep *audit.Report) {
+	d.heading(1, "Sales manager time audit")
+	d.printf("Period: %s to %s (%s weeks). %s audited.\n\n",
+		rep.Period.From.Format("2 Jan 2006"), lastDay(rep).Format("2 Jan 2006"),
+		number(rep.Period.Weeks, 1), plural(len(rep.Managers), "manager", "managers"))
+	for i := range rep.Managers {
+		d.manager(&rep.Managers[i])
+	}
+	d.organisation(rep)
+	d.dataQuality(rep.DataQuality)
+}
+
+func (d *document) manager(m *audit.Manager) {
+	title := m.Name
+	if m.Title != "" {
+		title += ", " + m.Title
+	}
+	d.heading(2, title)
+	t := m.Time
+	d.printf("Team of %d: %s.\n", m.TeamSize, strings.Join(m.Team, ", "))
+	d.printf("Logged %s h in the period, %s h a week; %s %% of the minutes are estimated.\n",
+		number(t.Hours, 1), number(t.HoursPerWeek, 1), number(t.EstimatedShare, 0))
+	if t.WeakestRole != "" {
+		d.printf("Weakest role: %s.\n", roleLabel(t.WeakestRole))
+	}
+	d.printf("\n")
+	d.table(roleTable(t))
+	d.table(categoryTable(t))
+	d.findings(m.Findings)
+}
+
+func roleTable(t audit.TimeSplit) *render.Table {
+	tb := &render.Table{Columns: []string{"role", "share", "h/week", "target", ""}}
+	for _, s := range t.ByRole {
+		mark := ""
+		if s.OffTarget {
+			mark = "off target"
+		}
+		tb.Rows = append(tb.Rows, []any{roleLabel(s.Name), pct(s.Percent), number(s.HoursPerWeek, 1), s.Target, mark})
+	}
+	return tb
+}
+
+func categoryTable(t audit.TimeSplit) *render.Table {
+	tb := &render.Table{Columns: []string{"category", "role", "share", "h/week"}}
+	for _, s := range t.ByCategory {
+		tb.Rows = append(tb.Rows, []any{categoryLabel(s.Name), roleLabel(s.Role), pct(s.Percent), number(s.HoursPerWeek, 1)})
+	}
+	return tb
+}
+
+func (d *document) findings(fs []audit.Finding) {
+	var ok, missing []string
+	shown := 0
+	for _, f := range fs {
+		switch f.Severity {
+		case audit.SeverityHigh, audit.SeverityWarning:
+			if shown == 0 {
+				d.heading(3, "Findings")
+			}
+			shown++
+			d.finding(f)
+		case audit.SeverityNotEnoughData:
+			missing = append(missing, fmt.Sprintf("%s %s (%s)", f.Rule, ruleLabel(f.Name), f.Missing))
+		default:
+			ok = append(ok, fmt.Sprintf("%s %s", f.Rule, ruleLabel(f.Name)))
+		}
+	}
+	if shown == 0 {
+		d.printf("No findings.\n\n")
+	}
+	if len(ok) > 0 {
+		d.printf("Within thresholds: %s.\n\n", strings.Join(ok, ", "))
+	}
+	if len(missing) > 0 {
+		d.printf("Not enough data: %s.\n\n", strings.Join(missing, "; "))
+	}
+}
+
+func (d *document) finding(f audit.Finding) {
+	label := strings.ToUpper(string(f.Severity))
+	if d.markdown() {
+		d.printf("**%s · %s %s: %s** (%s)\n\n", label, f.Rule, ruleLabel(f.Name), metric(f), f.Threshold)
+	} else {
+		d.printf("%s  %s %s: %s (%s)\n", d.severity(f.Severity, label), f.Rule, ruleLabel(f.Name), metric(f), f.Threshold)
+	}
+	d.printf("%s\n", f.Measures)
+	d.printf("Recommendation: %s\n", f.Recommendation)
+	d.printf("Source: %s\n\n", f.Source)
+	if len(f.Evidence.Rows) > 0 {
+		d.evidence(f.Evidence)
+	}
+}
+
+func (d *document) evidence(ev audit.Evidence) {
+	rows := ev.Rows
+	more := len(rows) - d.opts.EvidenceRows
+	if more > 0 {
+		rows = rows[:d.opts.EvidenceRows]
+	}
+	d.table(&render.Table{Columns: ev.Columns, Rows: evidenceCells(rows)})
+	if more > 0 {
+		d.printf("… and %d more (all of them in --format json or csv).\n\n", more)
+	}
+}
+
+// evidenceCells rounds numbers for reading and writes booleans as words.
+func evidenceCells(rows [][]any) [][]any {
+	out := make([][]any, len(rows))
+	for i, row := range rows {
+		out[i] = make([]any, len(row))
+		for j, v := range row {
+			switch x := v.(type) {
+			case float64:
+				out[i][j] = math.Round(x*10) / 10
+			case bool:
+				out[i][j] = map[bool]string{true: "yes", false: "no"}[x]
+			default:
+				out[i][j] = v
+			}
+		}
+	}
+	return out
+}
+
+func (d *document) severity(s audit.Severity, label string) string {
+	if !d.opts.Color {
+		return label
+	}
+	colour := map[audit.Severity]string{audit.SeverityHigh: "31", audit.SeverityWarning: "33"}[s]
+	return "\x1b[1;" + colour + "m" + label + "\x1b[0m"
+}
+
+func (d *document) organisation(rep *audit.Report) {
+	if len(rep.Managers) < 2 {
+		return
+	}
+	d.heading(2, "Organisation")
+	d.printf("Managers ranked by their share of time in each role.\n\n")
+	tb := &render.Table{Columns: []string{"role", "ranking"}}
+	for _, rr := range rep.Organisation {
+		var names []string
+		for _, m := range rr.Managers {
+			names = append(names, fmt.Sprintf("%s %s", m.Name, pct(m.Percent)))
+		}
+		tb.Rows = append(tb.Rows, []any{roleLabel(rr.Role), strings.Join(names, ", ")})
+	}
+	d.table(tb)
+	d.table(findingMatrix(rep))
+}
+
+// findingMatrix shows every rule's severity for every manager.
+func findingMatrix(rep *audit.Report) *render.Table {
+	tb := &render.Table{Columns: []string{"rule"}}
+	for _, m := range rep.Managers {
+		tb.Columns = append(tb.Columns, m.Name)
+	}
+	for _, rule := range audit.Catalogue {
+		row := []any{rule.ID + " " + ruleLabel(rule.Name)}
+		for _, m := range rep.Managers {
+			row = append(row, severityWord(findingFor(m, rule.ID)))
+		}
+		tb.Rows = append(tb.Rows, row)
+	}
+	return tb
+}
+
+func findingFor(m audit.Manager, rule string) *audit.Finding {
+	for i := range m.Findings {
+		if m.Findings[i].Rule == rule {
+			return &m.Findings[i]
+		}
+	}
+	return nil
+}
+
+func severityWord(f *audit.Finding) string {
+	if f == nil {
+		return ""
+	}
+	switch f.Severity {
+	case audit.SeverityNotEnoughData:
+		return "no data"
+	case audit.SeverityOK:
+		return "ok"
+	}
+	return string(f.Severity)
+}
+
+func (d *document) dataQuality(q audit.DataQuality) {
+	d.heading(2, "Data quality")
+	tb := &render.Table{Columns: []string{"what", "value"}, Rows: [][]any{
+		{"activities in the period", q.Activities},
+		{"manager time, hours", number(q.ManagerHours, 1)},
+		{"manager minutes estimated (no duration in the export)", pct(q.EstimatedPercent)},
+		{"manager minutes unclassified", pct(q.UnclassifiedPercent)},
+		{"activities with durations capped", q.CappedActivities},
+		{"activities with no owner", q.WithoutOwner},
+		{"activities whose owner is not a known user", q.UnknownOwner},
+		{"activities with no account", q.WithoutAccount},
+		{"attendees who are not known users", q.UnknownAttendees},
+		{"rows rejected at ingest", q.Rejects},
+	}}
+	d.table(tb)
+	if len(q.UnclassifiedSubjects) > 0 {
+		d.printf("Subjects no classification rule matched (add keywords for them in the configuration):\n\n")
+		us := &render.Table{Columns: []string{"subject", "kind", "activities", "hours"}}
+		for _, u := range q.UnclassifiedSubjects {
+			us.Rows = append(us.Rows, []any{u.Subject, u.Kind, u.Activities, number(u.Hours, 1)})
+		}
+		d.table(us)
+	}
+}
+
+func metric(f audit.Finding) string {
+	if f.Metric == nil {
+		if f.Unit == "ratio" {
+			return "no coaching to compare with"
+		}
+		return "n/a"
+	}
+	v := *f.Metric
+	switch f.Unit {
+	case "%":
+		return pct(v)
+	case "points":
+		return number(v, 1) + " points"
+	case "ratio":
+		return number(v, 2)
+	default:
+		return plural(int(math.Round(v)), strings.TrimSuffix(f.Unit, "s"), f.Unit)
+	}
+}
+
+func pct(v float64) string { return number(v, 1) + " %" }
+
+func number(v float64, decimals int) string {
+	s := fmt.Sprintf("%.*f", decimals, v)
+	if strings.Contains(s, ".") {
+		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	}
+	if s == "-0" {
+		s = "0"
+	}
+	return s
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return fmt.Sprintf("%d %s", n, one)
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
