@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"strconv"
 	"strings"
 
 	"github.com/salesaudit/salesaudit/internal/audit"
@@ -59,6 +60,37 @@ func (d *document) printf(format string, args ...any) {
 	}
 }
 
+// paragraph writes text, wrapped to the terminal's width in the table
+// format (Markdown leaves wrapping to whatever shows it).
+func (d *document) paragraph(text string) {
+	if !d.markdown() {
+		text = wrap(text, render.TerminalWidth)
+	}
+	d.printf("%s\n", text)
+}
+
+// wrap breaks text at spaces so that no line is longer than width, unless
+// a single word is.
+func wrap(text string, width int) string {
+	var b strings.Builder
+	line := 0
+	for i, word := range strings.Fields(text) {
+		n := len([]rune(word))
+		if i > 0 {
+			if line+1+n > width {
+				b.WriteByte('\n')
+				line = 0
+			} else {
+				b.WriteByte(' ')
+				line++
+			}
+		}
+		b.WriteString(word)
+		line += n
+	}
+	return b.String()
+}
+
 func (d *document) heading(level int, text string) {
 	if d.markdown() {
 		d.printf("%s %s\n\n", strings.Repeat("#", level), text)
@@ -97,7 +129,7 @@ func (d *document) manager(m *audit.Manager) {
 	}
 	d.heading(2, title)
 	t := m.Time
-	d.printf("Team of %d: %s.\n", m.TeamSize, strings.Join(m.Team, ", "))
+	d.paragraph(fmt.Sprintf("Team of %d: %s.", m.TeamSize, strings.Join(m.Team, ", ")))
 	d.printf("Logged %s h in the period, %s h a week; %s %% of the minutes are estimated.\n",
 		number(t.Hours, 1), number(t.HoursPerWeek, 1), number(t.EstimatedShare, 0))
 	if t.WeakestRole != "" {
@@ -150,10 +182,12 @@ func (d *document) findings(fs []audit.Finding) {
 		d.printf("No findings.\n\n")
 	}
 	if len(ok) > 0 {
-		d.printf("Within thresholds: %s.\n\n", strings.Join(ok, ", "))
+		d.paragraph(fmt.Sprintf("Within thresholds: %s.", strings.Join(ok, ", ")))
+		d.printf("\n")
 	}
 	if len(missing) > 0 {
-		d.printf("Not enough data: %s.\n\n", strings.Join(missing, "; "))
+		d.paragraph(fmt.Sprintf("Not enough data: %s.", strings.Join(missing, "; ")))
+		d.printf("\n")
 	}
 }
 
@@ -162,11 +196,14 @@ func (d *document) finding(f audit.Finding) {
 	if d.markdown() {
 		d.printf("**%s · %s %s: %s** (%s)\n\n", label, f.Rule, ruleLabel(f.Name), metric(f), f.Threshold)
 	} else {
-		d.printf("%s  %s %s: %s (%s)\n", d.severity(f.Severity, label), f.Rule, ruleLabel(f.Name), metric(f), f.Threshold)
+		// The colour codes are added after wrapping, which must not count them.
+		head := wrap(fmt.Sprintf("%s  %s %s: %s (%s)", label, f.Rule, ruleLabel(f.Name), metric(f), f.Threshold), render.TerminalWidth)
+		d.printf("%s%s\n", d.severity(f.Severity, label), strings.TrimPrefix(head, label))
 	}
-	d.printf("%s\n", f.Measures)
-	d.printf("Recommendation: %s\n", f.Recommendation)
-	d.printf("Source: %s\n\n", f.Source)
+	d.paragraph(f.Measures)
+	d.paragraph("Recommendation: " + f.Recommendation)
+	d.paragraph("Source: " + f.Source)
+	d.printf("\n")
 	if len(f.Evidence.Rows) > 0 {
 		d.evidence(f.Evidence)
 	}
@@ -283,7 +320,8 @@ func (d *document) dataQuality(q audit.DataQuality) {
 	}}
 	d.table(tb)
 	if len(q.UnclassifiedSubjects) > 0 {
-		d.printf("Subjects no classification rule matched (add keywords for them in the configuration):\n\n")
+		d.paragraph("Subjects no classification rule matched (add keywords for them in the configuration):")
+		d.printf("\n")
 		us := &render.Table{Columns: []string{"subject", "kind", "activities", "hours"}}
 		for _, u := range q.UnclassifiedSubjects {
 			us.Rows = append(us.Rows, []any{u.Subject, u.Kind, u.Activities, number(u.Hours, 1)})
@@ -314,15 +352,15 @@ func metric(f audit.Finding) string {
 
 func pct(v float64) string { return number(v, 1) + " %" }
 
+// number rounds half away from zero (as people do, unlike %f's half to
+// even) and drops trailing zeros.
 func number(v float64, decimals int) string {
-	s := fmt.Sprintf("%.*f", decimals, v)
-	if strings.Contains(s, ".") {
-		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	scale := math.Pow(10, float64(decimals))
+	v = math.Round(v*scale) / scale
+	if v == 0 {
+		v = 0 // no "-0"
 	}
-	if s == "-0" {
-		s = "0"
-	}
-	return s
+	return strconv.FormatFloat(v, 'f', -1, 64)
 }
 
 func plural(n int, one, many string) string {
