@@ -32,24 +32,34 @@ type Options struct {
 
 // Run audits the database and returns the report.
 func Run(ctx context.Context, db *sql.DB, opts Options) (*Report, error) {
-	if opts.Config == nil {
-		cfg, err := DefaultConfig()
-		if err != nil {
-			return nil, err
-		}
-		opts.Config = cfg
-	}
-	// The audit's tables are TEMP tables: they live on one connection.
-	conn, err := db.Conn(ctx)
+	r, conn, err := start(ctx, db, opts)
 	if err != nil {
 		return nil, err
 	}
 	defer conn.Close()
+	return r.report(ctx)
+}
+
+// start builds the audit's tables on a connection of their own: they are
+// TEMP tables, which live on one connection. The caller closes it.
+func start(ctx context.Context, db *sql.DB, opts Options) (*runner, *sql.Conn, error) {
+	if opts.Config == nil {
+		cfg, err := DefaultConfig()
+		if err != nil {
+			return nil, nil, err
+		}
+		opts.Config = cfg
+	}
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
 	r := &runner{conn: conn, cfg: opts.Config, opts: opts}
 	if err := r.prepare(ctx); err != nil {
-		return nil, err
+		conn.Close()
+		return nil, nil, err
 	}
-	return r.report(ctx)
+	return r, conn, nil
 }
 
 type runner struct {

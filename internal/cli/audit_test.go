@@ -209,3 +209,51 @@ func TestABadConfigNamesFileAndLine(t *testing.T) {
 		t.Errorf("exit %d, stderr %q", r.code, r.stderr)
 	}
 }
+
+func TestExplainAddsUpToTheReport(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "sa.duckdb")
+	run(t, "ingest", "--db", db, filepath.Join("..", "..", "testdata", "salesforce", "acme")).mustSucceed(t)
+	var rep struct {
+		Managers []struct {
+			Name string
+			Time struct {
+				ByCategory []struct {
+					Name  string
+					Hours float64
+				} `json:"by_category"`
+			}
+		}
+	}
+	out := run(t, "report", "--db", db, "--format", "json").mustSucceed(t).stdout
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatal(err)
+	}
+	m := rep.Managers[0]
+	for _, c := range m.Time.ByCategory {
+		csv := run(t, "explain", "--db", db, "--manager", m.Name, "--category", c.Name, "--format", "json")
+		var rows []struct {
+			Minutes  float64
+			Category string
+			Rule     string
+		}
+		if c.Hours == 0 {
+			if csv.code != ExitError || !strings.Contains(csv.stderr, "no activities match") {
+				t.Errorf("%s/%s: exit %d, %q", m.Name, c.Name, csv.code, csv.stderr)
+			}
+			continue
+		}
+		if err := json.Unmarshal([]byte(csv.mustSucceed(t).stdout), &rows); err != nil {
+			t.Fatal(err)
+		}
+		var minutes float64
+		for _, r := range rows {
+			minutes += r.Minutes
+			if r.Category != c.Name || (r.Rule == "" && c.Name != "unclassified") {
+				t.Errorf("%s/%s: row %+v", m.Name, c.Name, r)
+			}
+		}
+		if diff := minutes/60 - c.Hours; diff > 0.1 || diff < -0.1 {
+			t.Errorf("%s/%s: explain adds up to %.2f h, the report says %.1f h", m.Name, c.Name, minutes/60, c.Hours)
+		}
+	}
+}

@@ -98,6 +98,7 @@ plugins, and audits how each first-line sales manager spends their time.`,
 	root.AddCommand(
 		a.auditCommand(),
 		a.reportCommand(),
+		a.explainCommand(),
 		a.rulesCommand(),
 		a.configCommand(),
 		a.ingestCommand(),
