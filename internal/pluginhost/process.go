@@ -9,7 +9,6 @@ import (
 
 	"github.com/hashicorp/go-hclog"
 	goplugin "github.com/hashicorp/go-plugin"
-	"google.golang.org/grpc"
 
 	"github.com/salesaudit/salesaudit/plugin"
 )
@@ -36,30 +35,18 @@ func (c *Catalog) Start(e Entry) (*Process, error) {
 		logger = hclog.NewNullLogger()
 	}
 	stderr := newTail(200)
-	client := goplugin.NewClient(&goplugin.ClientConfig{
-		HandshakeConfig:  plugin.Handshake,
-		VersionedPlugins: map[int]goplugin.PluginSet{plugin.ProtocolVersion: {plugin.PluginName: &plugin.GRPCPlugin{}}},
-		Cmd:              cmd,
-		AllowedProtocols: []goplugin.Protocol{goplugin.ProtocolGRPC},
-		Managed:          true,
-		Logger:           logger.Named(e.Name),
-		Stderr:           stderr,
-		StartTimeout:     30 * time.Second,
-		GRPCDialOptions: []grpc.DialOption{grpc.WithDefaultCallOptions(
-			grpc.MaxCallRecvMsgSize(plugin.MaxMessageBytes), grpc.MaxCallSendMsgSize(plugin.MaxMessageBytes))},
-	})
+	config := plugin.ClientConfig(cmd)
+	config.Managed = true
+	config.Logger = logger.Named(e.Name)
+	config.Stderr = stderr
+	client := goplugin.NewClient(config)
 	p := &Process{Entry: e, client: client, stderr: stderr}
-	rpc, err := client.Client()
+	remote, err := plugin.Dispense(client)
 	if err != nil {
 		p.Close()
 		return nil, p.Explain(fmt.Errorf("starting: %w", err))
 	}
-	raw, err := rpc.Dispense(plugin.PluginName)
-	if err != nil {
-		p.Close()
-		return nil, p.Explain(fmt.Errorf("connecting: %w", err))
-	}
-	p.Connector = raw.(*plugin.RemoteConnector)
+	p.Connector = remote
 	p.Protocol = client.NegotiatedVersion()
 	return p, nil
 }
