@@ -1,0 +1,166 @@
+// Package apijson streams the records of CRM API responses saved as JSON
+// files: HubSpot's {"results": [...]}, Dataverse's {"value": [...]},
+// Zoho's and Pipedrive's {"data": [...]}, or a bare array. Files can be
+// large, so records are decoded one at a time, each with the line it
+// starts on for rejects.
+package apijson
+
+import (
+	"bufio"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+)
+
+// Record is one element of the records array.
+type Record struct {
+	// Line is the line of the file the record starts on (1-based).
+	Line int64
+	Raw  json.RawMessage
+}
+
+// SyntaxError is malformed JSON at a known line. The stream cannot be
+// resynchronised after it, so it ends the file.
+type SyntaxError struct {
+	Line int64
+	Err  error
+}
+
+func (e *SyntaxError) Error() string { return fmt.Sprintf("line %d: invalid JSON: %v", e.Line, e.Err) }
+func (e *SyntaxError) Unwrap() error { return e.Err }
+
+// ErrNoRecords means the file holds no records array under any of the
+// expected keys.
+var ErrNoRecords = errors.New("no records array")
+
+// Each calls fn for every record of the array found under the first of
+// keys the top-level object has (or of a top-level array), in order.
+// Other top-level members (paging, @odata.context...) are skipped. It
+// returns the number of records read.
+func Each(r io.Reader, keys []string, fn func(Record) error) (int64, error) {
+	lr := newLineReader(r)
+	dec := json.NewDecoder(lr)
+	dec.UseNumber()
+	found, err := seekArray(dec, lr, keys)
+	if err != nil {
+		return 0, err
+	}
+	if !found {
+		return 0, fmt.Errorf("%w (looked for %q)", ErrNoRecords, keys)
+	}
+	var n int64
+	for dec.More() {
+		var raw json.RawMessage
+		if err := dec.Decode(&raw); err != nil {
+			return n, syntaxError(lr, err)
+		}
+		// The decoder stops right after the value, so it started len(raw)
+		// bytes earlier.
+		start := lr.lineAt(dec.InputOffset() - int64(len(raw)))
+		n++
+		if err := fn(Record{Line: start, Raw: raw}); err != nil {
+			return n, err
+		}
+	}
+	if _, err := dec.Token(); err != nil { // the array's closing bracket
+		return n, syntaxError(lr, err)
+	}
+	return n, nil
+}
+
+// syntaxError places a decoding error on its line: where the JSON went
+// wrong, or the end of the file for a file cut short.
+func syntaxError(lr *lineReader, err error) *SyntaxError {
+	var syn *json.SyntaxError
+	if errors.As(err, &syn) {
+		return &SyntaxError{Line: lr.lineAt(syn.Offset), Err: err}
+	}
+	return &SyntaxError{Line: lr.lineAt(lr.offset), Err: err}
+}
+
+// seekArray positions the decoder inside the records array.
+func seekArray(dec *json.Decoder, lr *lineReader, keys []string) (bool, error) {
+	tok, err := dec.Token()
+	if err != nil {
+		return false, syntaxError(lr, err)
+	}
+	switch tok {
+	case json.Delim('['):
+		return true, nil
+	case json.Delim('{'):
+	default:
+		return false, &SyntaxError{Line: lr.lineAt(dec.InputOffset()), Err: fmt.Errorf("the file starts with %v, not an object or array", tok)}
+	}
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return false, syntaxError(lr, err)
+		}
+		key, _ := tok.(string)
+		if contains(keys, key) {
+			next, err := dec.Token()
+			if err != nil {
+				return false, syntaxError(lr, err)
+			}
+			if next != json.Delim('[') {
+				return false, &SyntaxError{Line: lr.lineAt(dec.InputOffset()), Err: fmt.Errorf("%q is not an array", key)}
+			}
+			return true, nil
+		}
+		var skip json.RawMessage
+		if err := dec.Decode(&skip); err != nil {
+			return false, syntaxError(lr, err)
+		}
+	}
+	return false, nil
+}
+
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+// lineReader counts lines as the decoder reads, remembering where each
+// line starts so an input offset can be turned into a line number.
+type lineReader struct {
+	r io.Reader
+	// starts holds the offsets of line starts not yet passed by lineAt;
+	// base is the number of line starts dropped before them.
+	starts []int64
+	base   int64
+	offset int64
+}
+
+func newLineReader(r io.Reader) *lineReader {
+	return &lineReader{r: bufio.NewReaderSize(r, 64<<10), starts: []int64{0}}
+}
+
+func (l *lineReader) Read(p []byte) (int, error) {
+	n, err := l.r.Read(p)
+	for i, b := range p[:n] {
+		if b == '\n' {
+			l.starts = append(l.starts, l.offset+int64(i)+1)
+		}
+	}
+	l.offset += int64(n)
+	return n, err
+}
+
+// lineAt is the line holding offset; offsets must not decrease between
+// calls by more than a buffer, as older line starts are forgotten.
+func (l *lineReader) lineAt(offset int64) int64 {
+	i := 0
+	for i+1 < len(l.starts) && l.starts[i+1] <= offset {
+		i++
+	}
+	line := l.base + int64(i) + 1
+	// Forget the line starts before this one, keeping memory flat.
+	l.base += int64(i)
+	l.starts = l.starts[i:]
+	return line
+}
