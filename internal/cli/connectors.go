@@ -36,6 +36,7 @@ asked for its version, protocol and the records it produces.`,
 		},
 	}
 	cmd.Flags().StringVarP(&opts.format, "format", "f", "table", "output format: table, csv, json, markdown")
+	cmd.AddCommand(a.connectorsInstallCommand())
 	return cmd
 }
 
@@ -58,6 +59,9 @@ func describeConnector(ctx context.Context, catalog *pluginhost.Catalog, e plugi
 	where := "built-in"
 	if !e.Builtin {
 		where = e.Path
+		if e.Lock == nil {
+			where += " (not installed with 'connectors install': unverified)"
+		}
 	}
 	if len(e.Shadowed) > 0 {
 		where += " (hides " + strings.Join(e.Shadowed, ", ") + ")"
@@ -104,4 +108,32 @@ func serveBuiltin(name string) error {
 	}
 	plugin.Serve(c)
 	return nil
+}
+
+func (a *app) connectorsInstallCommand() *cobra.Command {
+	return &cobra.Command{
+		Use:   "install PATH",
+		Short: "Install a connector executable and record its checksum",
+		Long: `Copy a connector executable into the plugin directory (--plugin-dir, else
+~/.config/salesaudit/plugins) as salesaudit-connector-NAME, NAME being the
+name the connector gives itself, and record its SHA-256 in the directory's
+salesaudit-plugins.lock. salesaudit then refuses to start it if the file
+changes, and refuses plugin directories other users can write to.`,
+		Example: `  go build -o salesaudit-connector-jsonl ./plugin/examples/jsonl
+  salesaudit connectors install ./salesaudit-connector-jsonl`,
+		Args: exactArgs(1, "the path of a connector executable"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			dir := a.pluginDir
+			if dir == "" {
+				dirs := pluginhost.DefaultDirs("")
+				dir = dirs[len(dirs)-1]
+			}
+			installed, err := pluginhost.Install(cmd.Context(), args[0], dir)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(a.stdout, "Installed connector %s %s as %s (SHA-256 %s).\n", installed.Name, installed.Version, installed.Path, installed.SHA256)
+			return nil
+		},
+	}
 }

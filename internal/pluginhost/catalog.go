@@ -30,6 +30,9 @@ type Entry struct {
 	// Shadowed names the external executables with the same name that this
 	// entry hides.
 	Shadowed []string
+	// Lock is the checksum recorded when the connector was installed with
+	// `connectors install`; nil for a connector copied in by hand.
+	Lock *LockEntry
 }
 
 // Catalog knows where connectors are and how to start them.
@@ -78,6 +81,10 @@ func (c *Catalog) List() ([]Entry, error) {
 		if err != nil {
 			return nil, err
 		}
+		lock, err := ReadLock(dir)
+		if err != nil {
+			return nil, err
+		}
 		for _, path := range found {
 			name := strings.TrimPrefix(filepath.Base(path), ExecutablePrefix)
 			if i, ok := index[name]; ok {
@@ -85,7 +92,11 @@ func (c *Catalog) List() ([]Entry, error) {
 				continue
 			}
 			index[name] = len(entries)
-			entries = append(entries, Entry{Name: name, Path: path})
+			e := Entry{Name: name, Path: path}
+			if le, ok := lock.entryFor(path); ok {
+				e.Lock = &le
+			}
+			entries = append(entries, e)
 		}
 	}
 	return entries, nil
@@ -136,6 +147,12 @@ func executablesIn(dir string) ([]string, error) {
 
 func (c *Catalog) command(e Entry) (*exec.Cmd, error) {
 	if !e.Builtin {
+		if err := checkNotWritableByOthers(filepath.Dir(e.Path)); err != nil {
+			return nil, err
+		}
+		if err := checkNotWritableByOthers(e.Path); err != nil {
+			return nil, err
+		}
 		return exec.Command(e.Path), nil
 	}
 	if c.SelfCommand != nil {

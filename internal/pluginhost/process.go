@@ -2,8 +2,11 @@ package pluginhost
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -36,12 +39,24 @@ func (c *Catalog) Start(e Entry) (*Process, error) {
 	}
 	stderr := newTail(200)
 	config := plugin.ClientConfig(cmd)
+	if e.Lock != nil {
+		sum, err := hex.DecodeString(e.Lock.SHA256)
+		if err != nil {
+			return nil, fmt.Errorf("connector %s: bad checksum in %s: %w", e.Name, LockFileName, err)
+		}
+		config.SecureConfig = &goplugin.SecureConfig{Checksum: sum, Hash: sha256.New()}
+	}
 	config.Managed = true
 	config.Logger = logger.Named(e.Name)
 	config.Stderr = stderr
 	client := goplugin.NewClient(config)
 	p := &Process{Entry: e, client: client, stderr: stderr}
 	remote, err := plugin.Dispense(client)
+	if errors.Is(err, goplugin.ErrChecksumsDoNotMatch) {
+		p.Close()
+		return nil, fmt.Errorf("refusing to start connector %s: %s has changed since it was installed (its SHA-256 no longer matches %s); reinstall it with 'salesaudit connectors install'",
+			e.Name, e.Path, filepath.Join(filepath.Dir(e.Path), LockFileName))
+	}
 	if err != nil {
 		p.Close()
 		return nil, p.Explain(fmt.Errorf("starting: %w", err))
