@@ -110,6 +110,7 @@ exports given; 'salesaudit report' reports on a database already loaded.`,
 	f.StringVar(&opts.ingest.encoding, "encoding", "", "force the exports' text encoding: utf-8, windows-1252, iso-8859-1")
 	f.StringArrayVarP(&opts.ingest.options, "option", "o", nil, "connector option KEY=VALUE; repeatable")
 	f.DurationVar(&opts.ingest.idleTimeout, "plugin-timeout", ingest.DefaultIdleTimeout, "give up on a connector that sends nothing for this long")
+	f.BoolVarP(&opts.ingest.quiet, "quiet", "q", false, "no progress or load summary on stderr, only the report")
 	return cmd
 }
 
@@ -137,6 +138,9 @@ func (a *app) runAudit(ctx context.Context, paths []string, opts auditOptions) e
 			return err
 		}
 		auditOpts.Sources = append(auditOpts.Sources, rep.Source)
+		if opts.ingest.quiet {
+			continue
+		}
 		fmt.Fprintf(a.stderr, "Loaded %s as source %q: %s; %s rejected.\n", path, rep.Source,
 			recordCounts(rep.Records), plural(rejected(rep), "row", "rows"))
 	}
@@ -150,7 +154,7 @@ func (a *app) ingestOne(ctx context.Context, db *duckdb.DB, path string, opts in
 	if err != nil {
 		return ingest.Report{}, err
 	}
-	proc, err := a.startConnector(ctx, opts.connector, input)
+	proc, check, err := a.startConnector(ctx, opts.connector, input)
 	if err != nil {
 		return ingest.Report{}, err
 	}
@@ -164,9 +168,12 @@ func (a *app) ingestOne(ctx context.Context, db *duckdb.DB, path string, opts in
 		source = fmt.Sprintf("%s-%d", info.Name, n)
 	}
 	used[source] = true
+	shown := newProgress(a.stderr, inputSize(check), opts.quiet)
 	rep, err := ingest.Run(ctx, db, proc.Connector, ingest.Options{
 		Source: source, Input: input, ReadOptions: readOptions, IdleTimeout: opts.idleTimeout,
+		Progress: shown.update,
 	})
+	shown.done()
 	if err != nil {
 		return ingest.Report{}, fmt.Errorf("nothing was loaded from %s: %w", path, proc.Explain(err))
 	}

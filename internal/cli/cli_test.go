@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/salesaudit/salesaudit/internal/duckdb"
+	"github.com/salesaudit/salesaudit/plugin"
 )
 
 type result struct {
@@ -178,5 +179,23 @@ func TestMissingInputIsNamed(t *testing.T) {
 	r := run(t, "ingest", "--db", duckdb.MemoryPath, "no/such/export")
 	if r.code != ExitError || r.stderr != "salesaudit: no/such/export does not exist\n" {
 		t.Errorf("exit %d, stderr %q", r.code, r.stderr)
+	}
+}
+
+func TestProgressLinesWhenNotOnATerminal(t *testing.T) {
+	var out strings.Builder
+	p := newProgress(&out, 2000, false)
+	p.every = 0
+	p.update(plugin.Progress{File: "Task.csv", BytesRead: 500, BytesTotal: 1500, RowsRead: 40})
+	p.update(plugin.Progress{File: "Event.csv", BytesRead: 500, BytesTotal: 500, RowsRead: 10})
+	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+	if len(lines) != 2 || !strings.Contains(lines[1], "loading: 0.0 MB of 0.0 MB (50 %), 50 rows") {
+		t.Errorf("progress lines:\n%s", out.String())
+	}
+	var quiet strings.Builder
+	q := newProgress(&quiet, 2000, true)
+	q.update(plugin.Progress{File: "Task.csv", BytesRead: 500, BytesTotal: 1500, RowsRead: 40})
+	if quiet.Len() != 0 {
+		t.Errorf("--quiet printed %q", quiet.String())
 	}
 }

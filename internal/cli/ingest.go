@@ -82,7 +82,7 @@ func (a *app) runIngest(ctx context.Context, path string, opts ingestOptions, re
 	if err != nil {
 		return err
 	}
-	proc, err := a.startConnector(ctx, opts.connector, input)
+	proc, check, err := a.startConnector(ctx, opts.connector, input)
 	if err != nil {
 		return err
 	}
@@ -92,9 +92,12 @@ func (a *app) runIngest(ctx context.Context, path string, opts ingestOptions, re
 		return err
 	}
 	defer db.Close()
+	shown := newProgress(a.stderr, inputSize(check), opts.quiet)
 	report, err := ingest.Run(ctx, db, proc.Connector, ingest.Options{
 		Source: opts.source, Input: input, ReadOptions: readOptions, IdleTimeout: opts.idleTimeout,
+		Progress: shown.update,
 	})
+	shown.done()
 	if err != nil {
 		return fmt.Errorf("nothing was loaded from %s: %w", path, proc.Explain(err))
 	}
@@ -119,18 +122,35 @@ func checkInput(path string) (string, error) {
 }
 
 // startConnector starts the named connector, or the one that recognises
-// the input.
-func (a *app) startConnector(ctx context.Context, name, input string) (*pluginhost.Process, error) {
+// the input, and returns its answer to Check (for the input's size).
+func (a *app) startConnector(ctx context.Context, name, input string) (*pluginhost.Process, plugin.CheckResult, error) {
 	catalog := a.catalog()
 	if name == "" {
-		proc, _, err := catalog.Detect(ctx, input)
-		return proc, err
+		return catalog.Detect(ctx, input)
 	}
 	entry, err := catalog.Find(name)
 	if err != nil {
-		return nil, usageError{err}
+		return nil, plugin.CheckResult{}, usageError{err}
 	}
-	return catalog.Start(entry)
+	proc, err := catalog.Start(entry)
+	if err != nil {
+		return nil, plugin.CheckResult{}, err
+	}
+	check, err := proc.Connector.Check(ctx, input)
+	if err != nil {
+		proc.Close()
+		return nil, plugin.CheckResult{}, proc.Explain(err)
+	}
+	return proc, check, nil
+}
+
+// inputSize is the size of the files a connector said it would read.
+func inputSize(check plugin.CheckResult) int64 {
+	var n int64
+	for _, f := range check.Files {
+		n += f.SizeBytes
+	}
+	return n
 }
 
 func (a *app) printIngestReport(ctx context.Context, db *duckdb.DB, r ingest.Report) error {
