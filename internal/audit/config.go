@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"reflect"
 	"regexp"
 	"sort"
 	"strings"
@@ -27,12 +28,12 @@ var DefaultConfigYAML []byte
 // Config is what the audit can be told: how to classify time, and the
 // thresholds of the rules.
 type Config struct {
-	Durations      Durations             `yaml:"durations"`
-	KeyAccounts    KeyAccounts           `yaml:"key_accounts"`
-	Organisation   Organisation          `yaml:"organisation"`
-	Targets        map[string]Target     `yaml:"targets"`
-	Classification []ClassificationRule  `yaml:"classification"`
-	Rules          map[string]Thresholds `yaml:"rules"`
+	Durations      Durations            `yaml:"durations"`
+	KeyAccounts    KeyAccounts          `yaml:"key_accounts"`
+	Organisation   Organisation         `yaml:"organisation"`
+	Targets        map[string]Target    `yaml:"targets"`
+	Classification []ClassificationRule `yaml:"classification"`
+	Rules          RuleThresholds       `yaml:"rules"`
 }
 
 // Durations say how long an activity without a measured duration counts.
@@ -73,8 +74,21 @@ type ClassificationRule struct {
 	line             int
 }
 
-// UnmarshalYAML keeps the rule's line for error messages.
+// classificationFields are the fields a classification rule may have.
+var classificationFields = yamlFields(reflect.TypeFor[ClassificationRule]())
+
+// UnmarshalYAML keeps the rule's line for error messages. It refuses
+// unknown fields itself: node.Decode does not inherit the decoder's
+// KnownFields, and a misspelt condition would leave a rule that matches
+// everything.
 func (r *ClassificationRule) UnmarshalYAML(node *yaml.Node) error {
+	if node.Kind == yaml.MappingNode {
+		for i := 0; i+1 < len(node.Content); i += 2 {
+			if key := node.Content[i]; !contains(classificationFields, key.Value) {
+				return fmt.Errorf("line %d: classification: unknown field %q (use %s)", key.Line, key.Value, strings.Join(classificationFields, ", "))
+			}
+		}
+	}
 	type plain ClassificationRule
 	if err := node.Decode((*plain)(r)); err != nil {
 		return err
@@ -83,19 +97,74 @@ func (r *ClassificationRule) UnmarshalYAML(node *yaml.Node) error {
 	return nil
 }
 
+func yamlFields(t reflect.Type) []string {
+	var out []string
+	for f := range t.Fields() {
+		if name, _, _ := strings.Cut(f.Tag.Get("yaml"), ","); name != "" && name != "-" {
+			out = append(out, name)
+		}
+	}
+	return out
+}
+
+// RuleThresholds are the configured thresholds, by rule ID.
+type RuleThresholds map[string]Thresholds
+
+// UnmarshalYAML decodes the rules one by one over those the map holds (a
+// file's rules replace the defaults' rule by rule), keeping the line of
+// each rule ID for error messages.
+func (m *RuleThresholds) UnmarshalYAML(node *yaml.Node) error {
+	if node.Kind != yaml.MappingNode {
+		return node.Decode((*map[string]Thresholds)(m))
+	}
+	if *m == nil {
+		*m = RuleThresholds{}
+	}
+	seen := map[string]bool{}
+	for i := 0; i+1 < len(node.Content); i += 2 {
+		key, value := node.Content[i], node.Content[i+1]
+		if seen[key.Value] {
+			return fmt.Errorf("line %d: rules: %s is given twice", key.Line, key.Value)
+		}
+		seen[key.Value] = true
+		var t Thresholds
+		if err := value.Decode(&t); err != nil {
+			return err
+		}
+		t.line = key.Line
+		(*m)[key.Value] = t
+	}
+	return nil
+}
+
 // Thresholds are a rule's named thresholds.
 type Thresholds struct {
 	Values map[string]float64
-	line   int
+	line   int            // of the rule's ID
+	lines  map[string]int // of each threshold
 }
 
-// UnmarshalYAML keeps the line for error messages.
+// UnmarshalYAML keeps the lines for error messages.
 func (t *Thresholds) UnmarshalYAML(node *yaml.Node) error {
 	if err := node.Decode(&t.Values); err != nil {
 		return err
 	}
 	t.line = node.Line
+	if node.Kind == yaml.MappingNode {
+		t.lines = map[string]int{}
+		for i := 0; i+1 < len(node.Content); i += 2 {
+			t.lines[node.Content[i].Value] = node.Content[i].Line
+		}
+	}
 	return nil
+}
+
+// lineOf is the line of a threshold, else of the rule.
+func (t Thresholds) lineOf(name string) int {
+	if l, ok := t.lines[name]; ok {
+		return l
+	}
+	return t.line
 }
 
 // Roles and their categories.
@@ -233,7 +302,7 @@ func (c *Config) thresholdProblems() []string {
 		}
 		for name := range t.Values {
 			if _, ok := rule.Thresholds[name]; !ok {
-				out = append(out, fmt.Sprintf("line %d: rules.%s: unknown threshold %q (%s has %s)", t.line, id, name, id, strings.Join(sortedKeys(rule.Thresholds), ", ")))
+				out = append(out, fmt.Sprintf("line %d: rules.%s: unknown threshold %q (%s has %s)", t.lineOf(name), id, name, id, strings.Join(sortedKeys(rule.Thresholds), ", ")))
 			}
 		}
 	}

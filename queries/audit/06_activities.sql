@@ -22,7 +22,7 @@ SELECT
     coalesce(a.start_at, a.completed_at, CAST(a.due_date AS TIMESTAMP)) AS happened_at,
     CASE WHEN a.duration_seconds > 0 THEN least(a.duration_seconds / 60.0, $max_minutes)
          ELSE coalesce(e.minutes, 15) END AS minutes,
-    a.duration_seconds = 0 AS estimated,
+    a.duration_seconds <= 0 AS estimated, -- none, or a negative one (end before start)
     a.duration_seconds / 60.0 > $max_minutes AS capped,
     a.is_closed,
     a.priority,

@@ -46,7 +46,7 @@ SELECT
          WHEN metric >= $high_weeks THEN 'high'
          WHEN metric >= $warn_weeks OR s.business_share < $warn_share THEN 'warning'
          ELSE 'ok' END AS severity,
-    CASE WHEN period.weeks < $warn_weeks THEN 'the period is shorter than ' || $warn_weeks || ' weeks'
+    CASE WHEN period.weeks < $warn_weeks THEN 'the period is shorter than ' || printf('%g', CAST($warn_weeks AS DOUBLE)) || ' weeks'
          WHEN s.business_share IS NULL THEN 'no activities of this manager in the period' END AS missing,
     CAST(to_json([{'longest gap from': CAST(g.first_week AS DATE),
               'to': CAST(g.last_week + INTERVAL 6 DAY AS DATE),

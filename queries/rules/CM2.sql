@@ -60,7 +60,7 @@ evidence AS (
 )
 SELECT
     m.manager_key,
-    coalesce(p.hoarded, 0) AS metric,
+    p.hoarded AS metric,
     CASE WHEN coalesce(p.accounts, 0) = 0 THEN 'not_enough_data'
          WHEN 100.0 * p.hoarded / p.accounts >= $high_share THEN 'high'
          WHEN p.hoarded_from_reps > 0 THEN 'warning'

@@ -28,6 +28,9 @@ per_manager AS (
     FROM reps
     GROUP BY ALL
 ),
+logged AS (
+    SELECT DISTINCT manager_key FROM audit_time
+),
 evidence AS (
     SELECT manager_key,
            to_json(list({'rep': name, 'minutes per week': round(minutes / weeks, 1),
@@ -38,12 +41,16 @@ evidence AS (
 )
 SELECT
     m.manager_key,
-    p.under AS metric,
-    CASE WHEN 100.0 * p.under / p.reps >= $high_share THEN 'high'
+    CASE WHEN l.manager_key IS NOT NULL THEN p.under END AS metric,
+    -- A manager who logged nothing in the period may have coached or not:
+    -- the data cannot tell.
+    CASE WHEN l.manager_key IS NULL THEN 'not_enough_data'
+         WHEN 100.0 * p.under / p.reps >= $high_share THEN 'high'
          WHEN p.under > 0 THEN 'warning'
          ELSE 'ok' END AS severity,
-    NULL AS missing,
+    CASE WHEN l.manager_key IS NULL THEN 'no activities of this manager in the period' END AS missing,
     CAST(e.evidence AS VARCHAR) AS evidence
 FROM audit_managers AS m
 JOIN per_manager AS p USING (manager_key)
+LEFT JOIN logged AS l USING (manager_key)
 LEFT JOIN evidence AS e USING (manager_key);

@@ -1,6 +1,7 @@
 -- PM3 weakest_link_focus: coaching minutes per rep for the bottom 20 % of
 -- a manager's reps (ranked by won amount in the period) divided by the same
--- for the middle 60 %. Needs at least $min_group_size reps. Evidence:
+-- for the middle 60 %. Needs at least $min_group_size reps and some won
+-- amount to rank them by (else the groups would be alphabetical). Evidence:
 -- minutes per rep in each group.
 WITH coached AS (
     SELECT manager_key, unnest(reps) AS rep_key, minutes
@@ -35,7 +36,7 @@ grouped AS (
     FROM ranked
 ),
 per_manager AS (
-    SELECT manager_key, max(reps) AS reps,
+    SELECT manager_key, max(reps) AS reps, sum(won) AS won,
            avg(minutes) FILTER (WHERE "group" = 'bottom 20 %') AS bottom,
            avg(minutes) FILTER (WHERE "group" = 'middle 60 %') AS middle
     FROM grouped
@@ -52,11 +53,13 @@ SELECT
     m.manager_key,
     p.bottom / nullif(p.middle, 0) AS metric,
     CASE WHEN p.reps < $min_group_size THEN 'not_enough_data'
+         WHEN p.won <= 0 THEN 'not_enough_data'
          WHEN p.bottom = 0 AND p.middle = 0 THEN 'not_enough_data'
          WHEN p.middle = 0 OR metric > $high THEN 'high'
          WHEN metric > $warn THEN 'warning'
          ELSE 'ok' END AS severity,
     CASE WHEN p.reps < $min_group_size THEN 'a team of ' || p.reps || ' reps; ranking needs at least ' || $min_group_size
+         WHEN p.won <= 0 THEN 'no won deals in the period to rank the reps by'
          WHEN p.bottom = 0 AND p.middle = 0 THEN 'no coaching of these reps logged' END AS missing,
     CAST(e.evidence AS VARCHAR) AS evidence
 FROM audit_managers AS m

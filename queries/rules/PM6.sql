@@ -1,8 +1,9 @@
 -- PM6 hiring_misses: of the reps who joined a manager's team in the
 -- $months months before the end of the period, the share who left within
 -- $left_within_months months, or who sit in the team's bottom 20 % by won
--- amount after $ranked_after_months months. Needs at least $min_hires
--- hires. Evidence: each hire with join date, leaving date and rank.
+-- amount after $ranked_after_months months (ranked only in teams of at
+-- least $min_group_size with won deals). Needs at least $min_hires hires.
+-- Evidence: each hire with join date, leaving date and rank.
 WITH won AS (
     SELECT o.source || '/' || o.owner_id AS rep_key, sum(o.amount) AS won
     FROM opportunities AS o, audit_period AS p
@@ -18,7 +19,9 @@ members AS (
                rank() OVER (PARTITION BY u.manager_key, (u.left_at IS NULL OR u.left_at >= p.to_ts)
                             ORDER BY coalesce(w.won, 0)) END AS rank_from_bottom,
            count(*) FILTER (WHERE u.left_at IS NULL OR u.left_at >= p.to_ts)
-               OVER (PARTITION BY u.manager_key) AS staying
+               OVER (PARTITION BY u.manager_key) AS staying,
+           coalesce(sum(w.won) FILTER (WHERE u.left_at IS NULL OR u.left_at >= p.to_ts)
+               OVER (PARTITION BY u.manager_key), 0) AS staying_won
     FROM audit_users AS u
     CROSS JOIN audit_period AS p
     LEFT JOIN won AS w ON w.rep_key = u.user_key
@@ -27,7 +30,11 @@ members AS (
 hires AS (
     SELECT mb.*,
            mb.left_at IS NOT NULL AND mb.left_at < mb.joined_at + to_months(CAST($left_within_months AS INTEGER)) AS left_early,
+           -- Ranking needs a team of $min_group_size and something won:
+           -- of two reps one is always the lower, and with nothing won
+           -- everyone ties at the bottom.
            mb.rank_from_bottom IS NOT NULL
+               AND mb.staying >= $min_group_size AND mb.staying_won > 0
                AND mb.joined_at + to_months(CAST($ranked_after_months AS INTEGER)) <= p.to_ts
                AND mb.rank_from_bottom <= greatest(1, round(mb.staying * 0.2)) AS ranked_low
     FROM members AS mb, audit_period AS p
@@ -43,7 +50,7 @@ evidence AS (
     SELECT manager_key,
            to_json(list({'hire': name, 'joined': CAST(joined_at AS DATE), 'left': CAST(left_at AS DATE),
                          'rank from bottom': rank_from_bottom,
-                         'miss': CASE WHEN left_early THEN 'left within ' || $left_within_months || ' months'
+                         'miss': CASE WHEN left_early THEN 'left within ' || printf('%g', CAST($left_within_months AS DOUBLE)) || ' months'
                                       WHEN ranked_low THEN 'bottom 20 %' ELSE '' END}
                         ORDER BY joined_at, name)) AS evidence
     FROM hires
@@ -57,7 +64,8 @@ SELECT
          WHEN metric >= $warn THEN 'warning'
          ELSE 'ok' END AS severity,
     CASE WHEN coalesce(p.hires, 0) < $min_hires
-         THEN coalesce(p.hires, 0) || ' hire(s) with a known join date in the last ' || $months || ' months; needs ' || $min_hires END AS missing,
+         THEN coalesce(p.hires, 0) || ' hire(s) with a known join date in the last ' || printf('%g', CAST($months AS DOUBLE))
+              || ' months; needs ' || printf('%g', CAST($min_hires AS DOUBLE)) END AS missing,
     CAST(e.evidence AS VARCHAR) AS evidence
 FROM audit_managers AS m
 LEFT JOIN per_manager AS p USING (manager_key)

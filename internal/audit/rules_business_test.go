@@ -1,0 +1,363 @@
+package audit
+
+import (
+	"testing"
+	"time"
+)
+
+// Each rule test builds a small case per threshold level: just below, at
+// and just above it, as the specification words it ("above" is >, "at ...
+// or more" is ≥). Expected metrics come from the minutes, amounts and
+// counts the case plants.
+
+const (
+	ok   = SeverityOK
+	warn = SeverityWarning
+	high = SeverityHigh
+)
+
+func TestBM1LowValueTime(t *testing.T) {
+	// 200 minutes: a 20-minute admin block, `low - 20` minutes of an
+	// internal meeting of no role, the rest coaching. Warning above 25 %,
+	// high above 35 %.
+	const total = 200.0
+	build := func(t *testing.T, low float64) (*org, person) {
+		b := newOrg(t)
+		mia := b.manager("Mia")
+		ana := b.rep(mia, "Ana")
+		ops := b.colleague("Olaf from sales ops")
+		b.meeting(mia, "Expense report", minutes(20))
+		b.meeting(mia, "Coffee with sales ops", minutes(low-20), withColleagues(ops))
+		b.meeting(mia, "1:1 Ana", minutes(total-low), withReps(ana))
+		return b, mia
+	}
+	for _, c := range []struct {
+		name string
+		low  float64
+		want Severity
+	}{
+		{"just below warning", 49, ok},
+		{"at warning", 50, ok},
+		{"just above warning", 51, warn},
+		{"at high", 70, warn},
+		{"just above high", 71, high},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			b, mia := build(t, c.low)
+			f := b.finding(mia, "BM1")
+			expect(t, f, c.want, 100*c.low/total)
+			if f.Threshold != "warning above 25 %, high above 35 %" {
+				t.Errorf("threshold text %q", f.Threshold)
+			}
+		})
+	}
+	t.Run("evidence", func(t *testing.T) {
+		t.Parallel()
+		b, mia := build(t, 90)
+		f := b.finding(mia, "BM1")
+		expectColumn(t, f, "activity", "Coffee with sales ops", "Expense report")
+		expectColumn(t, f, "category", "internal_other", "admin")
+		expectColumn(t, f, "hours", hours(70), hours(20))
+	})
+	t.Run("not enough data", func(t *testing.T) {
+		t.Parallel()
+		b := newOrg(t)
+		mia := b.manager("Mia")
+		ana := b.rep(mia, "Ana")
+		b.meeting(ana, "Expense report", time.Hour)
+		expectNotEnoughData(t, b.finding(mia, "BM1"), "no activities of this manager in the period")
+	})
+}
+
+func TestBM2EffortValueMismatch(t *testing.T) {
+	// Acme (Tier 1) won 900, Smallco (no tier) won 100: the non-key
+	// account makes 10 % of revenue. The manager spends `small` of 100
+	// customer minutes on Smallco, so the metric is small - 10 points.
+	// Warning above 20 points, high above 40.
+	const keyWon, smallWon = 900.0, 100.0
+	build := func(t *testing.T, small float64) (*org, person) {
+		b := newOrg(t)
+		mia := b.manager("Mia")
+		b.rep(mia, "Ana")
+		acme := b.keyAccount("Acme", mia)
+		smallco := b.account("Smallco", mia)
+		b.won("Acme renewal", mia, acme, keyWon, b.day(3))
+		b.won("Smallco pilot", mia, smallco, smallWon, b.day(4))
+		b.meeting(mia, "Visit Smallco", minutes(small), on(smallco), withContact("Sam Small"))
+		b.meeting(mia, "Visit Acme", minutes(100-small), on(acme), withContact("Alice Acme"))
+		return b, mia
+	}
+	revenueShare := 100 * smallWon / (keyWon + smallWon)
+	for _, c := range []struct {
+		name  string
+		small float64
+		want  Severity
+	}{
+		{"just below warning", 29, ok},
+		{"at warning", 30, ok},
+		{"just above warning", 31, warn},
+		{"at high", 50, warn},
+		{"just above high", 51, high},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			b, mia := build(t, c.small)
+			f := b.finding(mia, "BM2")
+			expect(t, f, c.want, c.small-revenueShare)
+			if f.Threshold != "warning above 20 points, high above 40 points" {
+				t.Errorf("threshold text %q", f.Threshold)
+			}
+		})
+	}
+	t.Run("evidence", func(t *testing.T) {
+		t.Parallel()
+		b, mia := build(t, 60)
+		f := b.finding(mia, "BM2")
+		expectColumn(t, f, "account", "Smallco")
+		expectColumn(t, f, "manager hours", hours(60))
+		expectColumn(t, f, "revenue", smallWon)
+	})
+	t.Run("not enough data: no customer time", func(t *testing.T) {
+		t.Parallel()
+		b := newOrg(t)
+		mia := b.manager("Mia")
+		ana := b.rep(mia, "Ana")
+		acme := b.keyAccount("Acme", mia)
+		b.won("Acme renewal", mia, acme, keyWon, b.day(3))
+		b.meeting(mia, "1:1 Ana", time.Hour, withReps(ana))
+		expectNotEnoughData(t, b.finding(mia, "BM2"), "no customer time logged against accounts")
+	})
+	t.Run("not enough data: no revenue", func(t *testing.T) {
+		t.Parallel()
+		b := newOrg(t)
+		mia := b.manager("Mia")
+		b.rep(mia, "Ana")
+		acme := b.account("Acme", mia)
+		b.meeting(mia, "Visit Acme", time.Hour, on(acme), withContact("Alice Acme"))
+		expectNotEnoughData(t, b.finding(mia, "BM2"), "no account revenue (no won deals and no annual revenue)")
+	})
+}
+
+func TestBM3Procrastination(t *testing.T) {
+	// `late` of `tasks` high-priority tasks are completed two days after
+	// their due date, the others a day early. Warning at 30 % or more,
+	// high at 50 % or more.
+	build := func(t *testing.T, late, tasks int) (*org, person) {
+		b := newOrg(t)
+		mia := b.manager("Mia")
+		b.rep(mia, "Ana")
+		for i := range tasks {
+			finished := b.day(4)
+			if i < late {
+				finished = b.day(7)
+			}
+			b.task(mia, "Send proposal "+string(rune('A'+i)), highPriority(), due(b.day(5)), done(finished))
+		}
+		return b, mia
+	}
+	for _, c := range []struct {
+		name        string
+		late, tasks int
+		want        Severity
+	}{
+		{"just below warning", 2, 7, ok},
+		{"at warning", 3, 10, warn},
+		{"just above warning", 1, 3, warn},
+		{"just below high", 4, 9, warn},
+		{"at high", 1, 2, high},
+		{"just above high", 4, 7, high},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			b, mia := build(t, c.late, c.tasks)
+			f := b.finding(mia, "BM3")
+			expect(t, f, c.want, 100*float64(c.late)/float64(c.tasks))
+			if f.Threshold != "warning at 30 % or more, high at 50 % or more; overdue after 7 days" {
+				t.Errorf("threshold text %q", f.Threshold)
+			}
+		})
+	}
+	t.Run("which tasks count, overdue after 7 days, evidence", func(t *testing.T) {
+		t.Parallel()
+		b := newOrg(t)
+		mia := b.manager("Mia")
+		b.rep(mia, "Ana")
+		periodEnd := b.to
+		// Important because planning work; open 8 days past due: overdue.
+		b.task(mia, "Territory plan Q2", due(periodEnd.AddDate(0, 0, -8)))
+		// High priority, open exactly 7 days past due: not yet overdue.
+		b.task(mia, "Call back legal", highPriority(), due(periodEnd.AddDate(0, 0, -7)))
+		// High priority, done 3 days late.
+		b.task(mia, "Board deck", highPriority(), due(b.day(8)), done(b.day(11)))
+		// Late but neither high priority nor planning/hq: not important.
+		b.task(mia, "Expense report", due(b.day(8)), done(b.day(20)))
+		f := b.finding(mia, "BM3")
+		expect(t, f, high, 100*2.0/3)
+		expectColumn(t, f, "task", "Territory plan Q2", "Board deck")
+		expectColumn(t, f, "days late", 8, 3)
+		expectColumn(t, f, "state", "still open", "done late")
+	})
+	t.Run("not enough data", func(t *testing.T) {
+		t.Parallel()
+		b := newOrg(t)
+		mia := b.manager("Mia")
+		ana := b.rep(mia, "Ana")
+		b.meeting(mia, "1:1 Ana", time.Hour, withReps(ana))
+		b.task(mia, "Expense report", due(b.day(3)), done(b.day(9))) // late, but not important
+		expectNotEnoughData(t, b.finding(mia, "BM3"), "no important tasks with a due date in the period")
+	})
+}
+
+func TestBM4NeglectedBusinessDuties(t *testing.T) {
+	// Ten weeks; an hour of forecasting in the weeks listed (0 is the
+	// first) and an hour of coaching every week, so the business share
+	// stays well above 5 %. Warning at 4 weeks or more without planning or
+	// HQ work, high at 8 or more.
+	build := func(t *testing.T, planningWeeks ...int) (*org, person) {
+		b := newOrg(t).weeks(10)
+		mia := b.manager("Mia")
+		ana := b.rep(mia, "Ana")
+		for w := range 10 {
+			b.meeting(mia, "1:1 Ana", time.Hour, withReps(ana), at(b.day(7*w+1)))
+		}
+		for _, w := range planningWeeks {
+			b.meeting(mia, "Forecast", time.Hour, at(b.day(7*w+2)))
+		}
+		return b, mia
+	}
+	for _, c := range []struct {
+		name  string
+		weeks []int
+		gap   float64
+		want  Severity
+	}{
+		{"just below warning", []int{0, 4, 8, 9}, 3, ok},
+		{"at warning", []int{0, 5, 9}, 4, warn},
+		{"just above warning", []int{0, 6, 9}, 5, warn},
+		{"just below high", []int{0, 8, 9}, 7, warn},
+		{"at high", []int{0, 9}, 8, high},
+		{"just above high", []int{9}, 9, high},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			b, mia := build(t, c.weeks...)
+			f := b.finding(mia, "BM4")
+			expect(t, f, c.want, c.gap)
+			if f.Threshold != "warning at 4 weeks or more, or under 5 % of time; high at 8 weeks or more" {
+				t.Errorf("threshold text %q", f.Threshold)
+			}
+		})
+	}
+	// Business share: 6 minutes of forecasting every week (60 in all) and
+	// `other` minutes of coaching; warning under 5 %.
+	for _, c := range []struct {
+		name  string
+		other float64
+		want  Severity
+	}{
+		{"share just below 5 %", 1200, warn},
+		{"share at 5 %", 1140, ok},
+		{"share just above 5 %", 1080, ok},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			b := newOrg(t).weeks(10)
+			mia := b.manager("Mia")
+			ana := b.rep(mia, "Ana")
+			for w := range 10 {
+				b.meeting(mia, "Forecast", minutes(6), at(b.day(7*w+2)))
+				b.meeting(mia, "1:1 Ana", minutes(c.other/10), withReps(ana), at(b.day(7*w+1)))
+			}
+			f := b.finding(mia, "BM4")
+			expect(t, f, c.want, 0)
+			if c.want != ok { // the report keeps evidence of problems only
+				expectColumn(t, f, "business share %", round1(100*60/(60+c.other)))
+			}
+		})
+	}
+	t.Run("evidence", func(t *testing.T) {
+		t.Parallel()
+		b, mia := build(t, 0, 5, 9)
+		f := b.finding(mia, "BM4")
+		// The gap is weeks 1 to 4: Monday 9 March to Sunday 5 April.
+		expectColumn(t, f, "longest gap from", "2026-03-09")
+		expectColumn(t, f, "to", "2026-04-05")
+		expectColumn(t, f, "weeks", 4)
+	})
+	t.Run("not enough data: short period", func(t *testing.T) {
+		t.Parallel()
+		b := newOrg(t).weeks(3)
+		mia := b.manager("Mia")
+		b.rep(mia, "Ana")
+		b.meeting(mia, "Expense report", time.Hour)
+		expectNotEnoughData(t, b.finding(mia, "BM4"), "the period is shorter than 4 weeks")
+	})
+	t.Run("not enough data: no activities", func(t *testing.T) {
+		t.Parallel()
+		b := newOrg(t)
+		mia := b.manager("Mia")
+		b.rep(mia, "Ana")
+		expectNotEnoughData(t, b.finding(mia, "BM4"), "no activities of this manager in the period")
+	})
+}
+
+func TestBM5MeetingOverload(t *testing.T) {
+	// 200 minutes: a weekly 10-minute team meeting (40 minutes), `meetings
+	// - 40` minutes of an ops sync, the rest with customers. Warning at
+	// 35 % or more, high at 50 % or more.
+	const total = 200.0
+	build := func(t *testing.T, meetings float64) (*org, person) {
+		b := newOrg(t)
+		mia := b.manager("Mia")
+		team := b.reps(mia, "Ana", "Ben")
+		ops := b.colleague("Olaf from sales ops")
+		acme := b.account("Acme", mia)
+		for w := range 4 {
+			b.meeting(mia, "Weekly team meeting", minutes(10), withReps(team...), at(b.day(7*w)))
+		}
+		b.meeting(mia, "Sales ops sync", minutes(meetings-40), withColleagues(ops))
+		b.meeting(mia, "Visit Acme", minutes(total-meetings), on(acme), withContact("Alice Acme"))
+		// A call is not a meeting, whoever takes part.
+		b.call(mia, "Call with Olaf", 0, withColleagues(ops))
+		return b, mia
+	}
+	callMinutes := 10.0 // the default estimate for a call
+	for _, c := range []struct {
+		name     string
+		meetings float64
+		want     Severity
+	}{
+		{"just below warning", 73, ok},
+		{"at warning", 73.5, warn},
+		{"just above warning", 74, warn},
+		{"just below high", 104, warn},
+		{"at high", 105, high},
+		{"just above high", 106, high},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			b, mia := build(t, c.meetings)
+			f := b.finding(mia, "BM5")
+			expect(t, f, c.want, 100*c.meetings/(total+callMinutes))
+			if f.Threshold != "warning at 35 % or more, high at 50 % or more" {
+				t.Errorf("threshold text %q", f.Threshold)
+			}
+		})
+	}
+	t.Run("evidence", func(t *testing.T) {
+		t.Parallel()
+		b, mia := build(t, 110)
+		f := b.finding(mia, "BM5")
+		expectColumn(t, f, "meeting", "Sales ops sync", "Weekly team meeting")
+		expectColumn(t, f, "times", 1, 4)
+		expectColumn(t, f, "hours", hours(70), hours(40))
+	})
+	t.Run("not enough data", func(t *testing.T) {
+		t.Parallel()
+		b := newOrg(t)
+		mia := b.manager("Mia")
+		b.rep(mia, "Ana")
+		expectNotEnoughData(t, b.finding(mia, "BM5"), "no activities of this manager in the period")
+	})
+}

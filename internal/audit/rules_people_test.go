@@ -1,0 +1,520 @@
+package audit
+
+import (
+	"fmt"
+	"testing"
+	"time"
+)
+
+func TestPM1UnderCoaching(t *testing.T) {
+	// 200 minutes: `coaching` minutes with reps (a 1:1 in the first week
+	// and a 5-minute joint customer visit in the third), the rest with
+	// customers alone. Warning below 10 %, high below 5 %.
+	const total = 200.0
+	build := func(t *testing.T, coaching float64) (*org, person) {
+		b := newOrg(t)
+		mia := b.manager("Mia")
+		ana := b.rep(mia, "Ana")
+		acme := b.account("Acme", ana)
+		b.meeting(mia, "1:1 Ana", minutes(coaching-5), withReps(ana), at(b.day(1)))
+		b.meeting(mia, "Joint visit Acme", minutes(5), on(acme), withReps(ana), withContact("Alice Acme"), at(b.day(15)))
+		b.meeting(mia, "Visit Acme", minutes(total-coaching), on(acme), withContact("Alice Acme"))
+		return b, mia
+	}
+	for _, c := range []struct {
+		name     string
+		coaching float64
+		want     Severity
+	}{
+		{"just below high", 9, high},
+		{"at high", 10, warn},
+		{"just above high", 11, warn},
+		{"just below warning", 19, warn},
+		{"at warning", 20, ok},
+		{"just above warning", 21, ok},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			b, mia := build(t, c.coaching)
+			f := b.finding(mia, "PM1")
+			expect(t, f, c.want, 100*c.coaching/total)
+			if f.Threshold != "warning below 10 %, high below 5 %" {
+				t.Errorf("threshold text %q", f.Threshold)
+			}
+		})
+	}
+	t.Run("evidence", func(t *testing.T) {
+		t.Parallel()
+		b, mia := build(t, 15)
+		f := b.finding(mia, "PM1")
+		expectColumn(t, f, "week of", "2026-03-02", "2026-03-16")
+		expectColumn(t, f, "coaching minutes", 10, 5)
+	})
+	t.Run("not enough data", func(t *testing.T) {
+		t.Parallel()
+		b := newOrg(t)
+		mia := b.manager("Mia")
+		ana := b.rep(mia, "Ana")
+		b.meeting(ana, "Visit Acme", time.Hour, withContact("Alice Acme"))
+		expectNotEnoughData(t, b.finding(mia, "PM1"), "no activities of this manager in the period")
+	})
+}
+
+func TestPM2RepsWithoutCoaching(t *testing.T) {
+	// The period is four weeks, so 15 minutes a week is 60 minutes.
+	const weeks = 4.0
+	t.Run("minutes per week", func(t *testing.T) {
+		// Ben, Cy and Dee get exactly 15 min/week (not "less than");
+		// Ana gets `ana` minutes. One rep of four is under 30 %: warning.
+		for _, c := range []struct {
+			name string
+			ana  float64
+			want Severity
+		}{
+			{"just below", 59, warn},
+			{"at", 60, ok},
+			{"just above", 61, ok},
+		} {
+			t.Run(c.name, func(t *testing.T) {
+				t.Parallel()
+				b := newOrg(t)
+				mia := b.manager("Mia")
+				team := b.reps(mia, "Ana", "Ben", "Cy", "Dee")
+				b.meeting(mia, "1:1 Ana", minutes(c.ana), withReps(team[0]))
+				for _, r := range team[1:] {
+					b.meeting(mia, "1:1 "+r.name, minutes(15*weeks), withReps(r))
+				}
+				under := 0.0
+				if c.ana/weeks < 15 {
+					under = 1
+				}
+				f := b.finding(mia, "PM2")
+				expect(t, f, c.want, under)
+				if f.Threshold != "warning for any rep under 15 min/week, high when 30 % of the team or more" {
+					t.Errorf("threshold text %q", f.Threshold)
+				}
+			})
+		}
+	})
+	t.Run("share of the team", func(t *testing.T) {
+		// Ten reps; `under` of them get 30 minutes in the period, the
+		// others 60. High at 30 % of the team or more.
+		for _, c := range []struct {
+			name  string
+			under int
+			want  Severity
+		}{
+			{"nobody", 0, ok},
+			{"just below high", 2, warn},
+			{"at high", 3, high},
+			{"just above high", 4, high},
+		} {
+			t.Run(c.name, func(t *testing.T) {
+				t.Parallel()
+				b := newOrg(t)
+				mia := b.manager("Mia")
+				for i := range 10 {
+					r := b.rep(mia, fmt.Sprintf("Rep %02d", i))
+					mins := 60.0
+					if i < c.under {
+						mins = 30
+					}
+					b.meeting(mia, "1:1 "+r.name, minutes(mins), withReps(r))
+				}
+				expect(t, b.finding(mia, "PM2"), c.want, float64(c.under))
+			})
+		}
+	})
+	t.Run("evidence, and a rep who joined mid-period", func(t *testing.T) {
+		t.Parallel()
+		b := newOrg(t)
+		mia := b.manager("Mia")
+		ana := b.rep(mia, "Ana")
+		ben := b.rep(mia, "Ben")
+		// Eva is in the team for the last two weeks: 30 minutes is 15 a week.
+		eva := b.rep(mia, "Eva", joined(b.from.AddDate(0, 0, 14)))
+		b.meeting(mia, "1:1 Ana", minutes(59), withReps(ana))
+		b.meeting(mia, "1:1 Ben", minutes(90), withReps(ben))
+		b.meeting(mia, "1:1 Eva", minutes(30), withReps(eva), at(b.day(15)))
+		dee := b.rep(mia, "Dee")
+		b.meeting(mia, "1:1 Dee", minutes(120), withReps(dee))
+		f := b.finding(mia, "PM2")
+		expect(t, f, warn, 1) // one of four: under 30 %
+		expectColumn(t, f, "rep", "Ana", "Eva", "Ben", "Dee")
+		expectColumn(t, f, "minutes per week", round1(59/weeks), 15, round1(90/weeks), round1(120/weeks))
+		expectColumn(t, f, "under threshold", true, false, false, false)
+	})
+	t.Run("not enough data", func(t *testing.T) {
+		t.Parallel()
+		// A manager who logged nothing: no way to tell whether the reps
+		// were coached.
+		b := newOrg(t)
+		mia := b.manager("Mia")
+		ana := b.rep(mia, "Ana")
+		b.meeting(ana, "Visit Acme", time.Hour, withContact("Alice Acme"))
+		expectNotEnoughData(t, b.finding(mia, "PM2"), "no activities of this manager in the period")
+	})
+}
+
+func TestPM3WeakestLinkFocus(t *testing.T) {
+	// Five reps ranked by won amount: Bea is the bottom 20 %, Cal, Dan and
+	// Eli the middle 60 % (an hour of coaching each), Fay the top.
+	// Metric: Bea's coaching minutes / 60. Warning above 1.5, high above 3.
+	const middle = 60.0
+	build := func(t *testing.T, bottom float64) (*org, person) {
+		b := newOrg(t)
+		mia := b.manager("Mia")
+		names := []string{"Bea", "Cal", "Dan", "Eli", "Fay"}
+		coaching := []float64{bottom, middle, middle, middle, 30}
+		for i, name := range names {
+			r := b.rep(mia, name)
+			acc := b.account(name+"'s account", r)
+			b.won(name+"'s deal", r, acc, float64(100*(i+1)), b.day(2))
+			b.meeting(mia, "1:1 "+name, minutes(coaching[i]), withReps(r))
+			if name == "Bea" {
+				// Lost deals do not count towards the ranking.
+				b.lost("Bea's big lost deal", r, acc, 10000, b.day(3))
+			}
+		}
+		return b, mia
+	}
+	for _, c := range []struct {
+		name   string
+		bottom float64
+		want   Severity
+	}{
+		{"just below warning", 89, ok},
+		{"at warning", 90, ok},
+		{"just above warning", 91, warn},
+		{"at high", 180, warn},
+		{"just above high", 181, high},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			b, mia := build(t, c.bottom)
+			f := b.finding(mia, "PM3")
+			expect(t, f, c.want, c.bottom/middle)
+			if f.Threshold != "warning above 1.5, high above 3 (teams of at least the minimum group size)" {
+				t.Errorf("threshold text %q", f.Threshold)
+			}
+		})
+	}
+	t.Run("evidence", func(t *testing.T) {
+		t.Parallel()
+		b, mia := build(t, 240)
+		f := b.finding(mia, "PM3")
+		expectColumn(t, f, "rep", "Bea", "Cal", "Dan", "Eli", "Fay")
+		expectColumn(t, f, "group", "bottom 20 %", "middle 60 %", "middle 60 %", "middle 60 %", "top 20 %")
+		expectColumn(t, f, "coaching hours", hours(240), hours(middle), hours(middle), hours(middle), hours(30))
+	})
+	t.Run("not enough data: small team", func(t *testing.T) {
+		t.Parallel()
+		b := newOrg(t)
+		mia := b.manager("Mia")
+		for _, r := range b.reps(mia, "Bea", "Cal", "Dan", "Eli") {
+			b.meeting(mia, "1:1 "+r.name, time.Hour, withReps(r))
+		}
+		expectNotEnoughData(t, b.finding(mia, "PM3"), "a team of 4 reps; ranking needs at least 5")
+	})
+	t.Run("a configured minimum group size", func(t *testing.T) {
+		t.Parallel()
+		// Four reps: Bea the bottom, Cal and Dan the middle, Eli the top.
+		b := newOrg(t)
+		b.cfg.Organisation.MinGroupSize = 4
+		mia := b.manager("Mia")
+		for i, r := range b.reps(mia, "Bea", "Cal", "Dan", "Eli") {
+			b.won(r.name+"'s deal", r, b.account(r.name+"'s account", r), float64(100*(i+1)), b.day(2))
+			b.meeting(mia, "1:1 "+r.name, minutes([]float64{200, middle, middle, 10}[i]), withReps(r))
+		}
+		expect(t, b.finding(mia, "PM3"), high, 200/middle)
+	})
+	t.Run("not enough data: no coaching", func(t *testing.T) {
+		t.Parallel()
+		b := newOrg(t)
+		mia := b.manager("Mia")
+		for i, r := range b.reps(mia, "Bea", "Cal", "Dan", "Eli", "Fay") {
+			b.won(r.name+"'s deal", r, b.account(r.name+"'s account", r), float64(100*(i+1)), b.day(2))
+		}
+		b.meeting(mia, "Expense report", time.Hour)
+		expectNotEnoughData(t, b.finding(mia, "PM3"), "no coaching of these reps logged")
+	})
+	t.Run("not enough data: nothing won to rank by", func(t *testing.T) {
+		t.Parallel()
+		// Without won deals the "bottom 20 %" would be whoever sorts first
+		// by name.
+		b := newOrg(t)
+		mia := b.manager("Mia")
+		for i, r := range b.reps(mia, "Bea", "Cal", "Dan", "Eli", "Fay") {
+			b.meeting(mia, "1:1 "+r.name, minutes(float64(30+120*(4-i))), withReps(r))
+		}
+		expectNotEnoughData(t, b.finding(mia, "PM3"), "no won deals in the period to rank the reps by")
+	})
+}
+
+func TestPM4ResultsOnly(t *testing.T) {
+	// An hour of coaching with Ben and `review` minutes of pipeline review
+	// with Ana. Warning above 1, high above 2.
+	const coaching = 60.0
+	build := func(t *testing.T, review, coaching float64) (*org, person) {
+		b := newOrg(t)
+		mia := b.manager("Mia")
+		ana := b.rep(mia, "Ana")
+		ben := b.rep(mia, "Ben")
+		b.meeting(mia, "Pipeline review Ana", minutes(review), withReps(ana))
+		if coaching > 0 {
+			b.meeting(mia, "1:1 Ben", minutes(coaching), withReps(ben))
+		}
+		return b, mia
+	}
+	for _, c := range []struct {
+		name   string
+		review float64
+		want   Severity
+	}{
+		{"just below warning", 59, ok},
+		{"at warning", 60, ok},
+		{"just above warning", 61, warn},
+		{"at high", 120, warn},
+		{"just above high", 121, high},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			b, mia := build(t, c.review, coaching)
+			f := b.finding(mia, "PM4")
+			expect(t, f, c.want, c.review/coaching)
+			if f.Threshold != "warning above 1, high above 2" {
+				t.Errorf("threshold text %q", f.Threshold)
+			}
+		})
+	}
+	t.Run("reviews and no coaching at all", func(t *testing.T) {
+		t.Parallel()
+		b, mia := build(t, 30, 0)
+		f := b.finding(mia, "PM4")
+		if f.Severity != high || f.Metric != nil {
+			t.Errorf("severity %s, metric %s; want high with no finite metric", f.Severity, show(f.Metric))
+		}
+	})
+	t.Run("evidence", func(t *testing.T) {
+		t.Parallel()
+		b, mia := build(t, 150, coaching)
+		f := b.finding(mia, "PM4")
+		expectColumn(t, f, "rep", "Ana", "Ben")
+		expectColumn(t, f, "pipeline review hours", hours(150), 0)
+		expectColumn(t, f, "coaching hours", 0, hours(coaching))
+	})
+	t.Run("not enough data", func(t *testing.T) {
+		t.Parallel()
+		b := newOrg(t)
+		mia := b.manager("Mia")
+		b.rep(mia, "Ana")
+		b.meeting(mia, "Expense report", time.Hour)
+		expectNotEnoughData(t, b.finding(mia, "PM4"), "no pipeline reviews and no coaching logged")
+	})
+}
+
+func TestPM5CreditClaiming(t *testing.T) {
+	// The team wins 1000: Mia's "Acme expansion" (`claimed`) on Ana's
+	// account, and Ana's own deal for the rest. Ana logged `repCalls`
+	// calls on Acme in the 90 days before Mia's deal closed, Mia
+	// `managerCalls`. Warning at 10 % or more, high at 25 % or more.
+	const teamWon = 1000.0
+	type pm5 struct {
+		*org
+		mia, ana person
+		acme     account
+		closed   time.Time
+	}
+	build := func(t *testing.T, claimed float64, repCalls, managerCalls int) pm5 {
+		b := newOrg(t)
+		mia := b.manager("Mia")
+		ana := b.rep(mia, "Ana")
+		b.rep(mia, "Ben")
+		acme := b.account("Acme", ana)
+		beta := b.account("Beta", ana)
+		closed := b.day(20)
+		b.won("Acme expansion", mia, acme, claimed, closed)
+		b.won("Beta first order", ana, beta, teamWon-claimed, b.day(10))
+		for i := range repCalls {
+			b.call(ana, "Call Acme", 20*time.Minute, on(acme), at(closed.AddDate(0, 0, -10*i)))
+		}
+		for i := range managerCalls {
+			b.call(mia, "Call Acme", 20*time.Minute, on(acme), at(closed.AddDate(0, 0, -10*i-5)))
+		}
+		return pm5{b, mia, ana, acme, closed}
+	}
+	for _, c := range []struct {
+		name    string
+		claimed float64
+		want    Severity
+	}{
+		{"just below warning", 99, ok},
+		{"at warning", 100, warn},
+		{"just above warning", 101, warn},
+		{"just below high", 249, warn},
+		{"at high", 250, high},
+		{"just above high", 251, high},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			c5 := build(t, c.claimed, 2, 1)
+			f := c5.finding(c5.mia, "PM5")
+			expect(t, f, c.want, 100*c.claimed/teamWon)
+			if f.Threshold != "warning at 10 % or more, high at 25 % or more" {
+				t.Errorf("threshold text %q", f.Threshold)
+			}
+		})
+	}
+	t.Run("reps' share of the activity", func(t *testing.T) {
+		// The deal counts when the reps logged 50 % of the activity or more.
+		for _, c := range []struct {
+			name              string
+			rep, manager      int
+			counted           bool
+			wantSeverityIfYes Severity
+		}{
+			{"just below 50 %", 1, 2, false, high},
+			{"at 50 %", 1, 1, true, high},
+			{"just above 50 %", 2, 1, true, high},
+		} {
+			t.Run(c.name, func(t *testing.T) {
+				t.Parallel()
+				c5 := build(t, 300, c.rep, c.manager)
+				f := c5.finding(c5.mia, "PM5")
+				if c.counted {
+					expect(t, f, c.wantSeverityIfYes, 100*300/teamWon)
+				} else {
+					expect(t, f, ok, 0)
+				}
+			})
+		}
+	})
+	t.Run("only the 90 days before the close count", func(t *testing.T) {
+		t.Parallel()
+		// In the window: Ana 1 call, Mia 2 (33 %: not claimed). Ana's two
+		// calls 95 and 120 days before the close would make it 60 %.
+		c5 := build(t, 300, 1, 2)
+		for _, d := range []int{95, 120} {
+			c5.call(c5.ana, "Old call Acme", 20*time.Minute, on(c5.acme), at(c5.closed.AddDate(0, 0, -d)))
+		}
+		expect(t, c5.finding(c5.mia, "PM5"), ok, 0)
+	})
+	t.Run("evidence", func(t *testing.T) {
+		t.Parallel()
+		c5 := build(t, 400, 2, 1)
+		f := c5.finding(c5.mia, "PM5")
+		expect(t, f, high, 100*400/teamWon)
+		expectColumn(t, f, "deal", "Acme expansion")
+		expectColumn(t, f, "account", "Acme")
+		expectColumn(t, f, "amount", 400)
+		expectColumn(t, f, "reps' share of activity %", 67) // 2 of 3, rounded
+	})
+	t.Run("not enough data", func(t *testing.T) {
+		t.Parallel()
+		b := newOrg(t)
+		mia := b.manager("Mia")
+		ana := b.rep(mia, "Ana")
+		acme := b.account("Acme", ana)
+		b.lost("Acme expansion", mia, acme, 500, b.day(5))
+		b.won("Acme last year", ana, acme, 500, b.from.AddDate(-1, 0, 0))
+		expectNotEnoughData(t, b.finding(mia, "PM5"), "the team won no revenue in the period")
+	})
+}
+
+func TestPM6HiringMisses(t *testing.T) {
+	// The period ends on 30 March 2026. `misses` hires joined in January
+	// 2025 and left five months later; the other hires joined in December
+	// 2025 and are too new to rank. Warning at 30 % or more (with at
+	// least 2 hires), high at 50 % or more.
+	build := func(t *testing.T, misses, hires int) (*org, person) {
+		b := newOrg(t)
+		mia := b.manager("Mia")
+		b.rep(mia, "Vera") // no join date: not a hire
+		b.rep(mia, "Old hire", joined(time.Date(2023, 1, 9, 0, 0, 0, 0, time.UTC)))
+		for i := range hires {
+			if i < misses {
+				b.rep(mia, fmt.Sprintf("Leaver %d", i), joined(time.Date(2025, 1, 6, 0, 0, 0, 0, time.UTC)),
+					left(time.Date(2025, 6, 6, 0, 0, 0, 0, time.UTC)))
+			} else {
+				b.rep(mia, fmt.Sprintf("New hire %d", i), joined(time.Date(2025, 12, 15, 0, 0, 0, 0, time.UTC)))
+			}
+		}
+		return b, mia
+	}
+	for _, c := range []struct {
+		name          string
+		misses, hires int
+		want          Severity
+	}{
+		{"just below warning", 2, 7, ok},
+		{"at warning", 3, 10, warn},
+		{"just above warning", 1, 3, warn},
+		{"just below high", 4, 9, warn},
+		{"at high", 1, 2, high},
+		{"just above high", 4, 7, high},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			b, mia := build(t, c.misses, c.hires)
+			f := b.finding(mia, "PM6")
+			expect(t, f, c.want, 100*float64(c.misses)/float64(c.hires))
+			if f.Threshold != "warning at 30 % or more (at least 2 hires), high at 50 % or more" {
+				t.Errorf("threshold text %q", f.Threshold)
+			}
+		})
+	}
+	// A team of five staying reps ranked by won amount; Hana and Hugo
+	// joined nine months before the end, Lea joined and left in 2025.
+	ranked := func(t *testing.T, withDeals bool) (*org, person) {
+		b := newOrg(t)
+		mia := b.manager("Mia")
+		july := time.Date(2025, 7, 1, 0, 0, 0, 0, time.UTC)
+		won := map[string]float64{"Vera": 300, "Walt": 400, "Xavi": 500, "Hana": 100, "Hugo": 600}
+		for _, name := range []string{"Vera", "Walt", "Xavi", "Hana", "Hugo"} {
+			var opts []userOpt
+			if name == "Hana" || name == "Hugo" {
+				opts = append(opts, joined(july))
+			}
+			r := b.rep(mia, name, opts...)
+			if withDeals {
+				b.won(name+"'s deal", r, b.account(name+"'s account", r), won[name], b.day(3))
+			}
+		}
+		b.rep(mia, "Lea", joined(time.Date(2025, 1, 10, 0, 0, 0, 0, time.UTC)), left(time.Date(2025, 4, 10, 0, 0, 0, 0, time.UTC)))
+		return b, mia
+	}
+	t.Run("evidence: a leaver and a hire in the bottom 20 %", func(t *testing.T) {
+		t.Parallel()
+		b, mia := ranked(t, true)
+		f := b.finding(mia, "PM6")
+		expect(t, f, high, 100*2.0/3)
+		expectColumn(t, f, "hire", "Lea", "Hana", "Hugo")
+		expectColumn(t, f, "joined", "2025-01-10", "2025-07-01", "2025-07-01")
+		expectColumn(t, f, "left", "2025-04-10", nil, nil)
+		expectColumn(t, f, "rank from bottom", nil, 1, 5)
+		expectColumn(t, f, "miss", "left within 12 months", "bottom 20 %", "")
+	})
+	t.Run("no ranking without won deals", func(t *testing.T) {
+		t.Parallel()
+		// Everyone ties at zero: nobody is in the bottom 20 % for that.
+		b, mia := ranked(t, false)
+		expect(t, b.finding(mia, "PM6"), warn, 100*1.0/3) // Lea only
+	})
+	t.Run("no ranking in a team under the minimum group size", func(t *testing.T) {
+		t.Parallel()
+		// Of two reps one is always the lower: that is no "bottom 20 %".
+		b := newOrg(t)
+		mia := b.manager("Mia")
+		july := time.Date(2025, 7, 1, 0, 0, 0, 0, time.UTC)
+		for i, name := range []string{"Hana", "Hugo"} {
+			r := b.rep(mia, name, joined(july))
+			b.won(name+"'s deal", r, b.account(name+"'s account", r), float64(100*(i+1)), b.day(3))
+		}
+		expect(t, b.finding(mia, "PM6"), ok, 0)
+	})
+	t.Run("not enough data", func(t *testing.T) {
+		t.Parallel()
+		b, mia := build(t, 1, 1)
+		expectNotEnoughData(t, b.finding(mia, "PM6"), "1 hire(s) with a known join date in the last 24 months; needs 2")
+	})
+}
