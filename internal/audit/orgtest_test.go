@@ -14,6 +14,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"strings"
 	"testing"
 	"time"
 
@@ -68,6 +69,7 @@ func left(t time.Time) userOpt   { return func(u *plugin.User) { u.LeftAt = t; u
 
 func (b *org) user(name, managerID string, opts []userOpt) person {
 	u := plugin.User{ID: fmt.Sprintf("005%03d", len(b.users)+1), Name: name, ManagerID: managerID,
+		Email:  strings.ToLower(strings.ReplaceAll(name, " ", ".")) + "@acme.example",
 		Active: true, Line: int64(len(b.users) + 2)}
 	for _, o := range opts {
 		o(&u)
@@ -201,7 +203,8 @@ func (b *org) activity(kind plugin.ActivityKind, owner person, subject string, d
 	}
 	b.acts = append(b.acts, a)
 	if kind != plugin.ActivityTask {
-		a.StartAt = b.day(1)
+		// A minute apart, so that no two look like one meeting logged twice.
+		a.StartAt = b.day(1).Add(time.Duration(len(b.acts)) * time.Minute)
 	}
 	for _, o := range opts {
 		o(b, a)

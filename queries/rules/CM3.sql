@@ -13,7 +13,7 @@ accounts AS (
            row_number() OVER (PARTITION BY t.manager_key ORDER BY sum(t.minutes) DESC, account, deal) AS n
     FROM audit_time AS t
     LEFT JOIN audit_accounts AS a USING (account_key)
-    LEFT JOIN opportunities AS o ON o.source || '/' || o.id = t.opportunity_key
+    LEFT JOIN audit_opportunities AS o ON o.opportunity_key = t.opportunity_key
     WHERE t.category IN ('key_account', 'customer_other')
     GROUP BY t.manager_key, account, deal
 ),

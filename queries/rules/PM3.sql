@@ -9,11 +9,7 @@ WITH coached AS (
     WHERE category IN ('coaching', 'field_coaching')
 ),
 won AS (
-    SELECT o.source || '/' || o.owner_id AS rep_key, sum(o.amount) AS won
-    FROM opportunities AS o, audit_period AS p
-    WHERE o.is_won AND o.close_date >= p.from_ts AND o.close_date < p.to_ts
-      AND o.source IN (SELECT source FROM audit_sources)
-    GROUP BY ALL
+    SELECT owner_key AS rep_key, won FROM audit_won
 ),
 ranked AS (
     SELECT

@@ -9,12 +9,9 @@ WITH team_members AS (
     SELECT manager_key, rep_key FROM audit_team
 ),
 won AS (
-    SELECT o.source || '/' || o.id AS opportunity_key, coalesce(o.name, o.id) AS name,
-           o.source || '/' || o.owner_id AS owner_key, o.source || '/' || o.account_id AS account_key,
-           coalesce(o.amount, 0) AS amount, o.close_date
-    FROM opportunities AS o, audit_period AS p
+    SELECT o.opportunity_key, o.name, o.owner_key, o.account_key, o.amount, o.close_date
+    FROM audit_opportunities AS o, audit_period AS p
     WHERE o.is_won AND o.close_date >= p.from_ts AND o.close_date < p.to_ts
-      AND o.source IN (SELECT source FROM audit_sources)
 ),
 team_won AS (
     SELECT tm.manager_key, sum(w.amount) AS amount
@@ -24,11 +21,12 @@ team_won AS (
 team_activities AS (
     -- Every activity the team logged on an account (all of them, not only
     -- the period's: a deal closing early in the period was worked before).
-    SELECT tm.manager_key, a.source || '/' || a.owner_id AS owner_key,
+    SELECT tm.manager_key, al.person_key AS owner_key,
            a.source || '/' || a.account_id AS account_key,
            coalesce(a.start_at, a.completed_at, CAST(a.due_date AS TIMESTAMP)) AS happened_at
     FROM activities AS a
-    JOIN team_members AS tm ON tm.user_key = a.source || '/' || a.owner_id
+    JOIN audit_user_aliases AS al ON al.user_key = a.source || '/' || a.owner_id
+    JOIN team_members AS tm ON tm.user_key = al.person_key
     WHERE a.source IN (SELECT source FROM audit_sources) AND a.account_id IS NOT NULL
 ),
 claimed AS (

@@ -5,11 +5,7 @@
 -- least $min_group_size with won deals). Needs at least $min_hires hires.
 -- Evidence: each hire with join date, leaving date and rank.
 WITH won AS (
-    SELECT o.source || '/' || o.owner_id AS rep_key, sum(o.amount) AS won
-    FROM opportunities AS o, audit_period AS p
-    WHERE o.is_won AND o.close_date >= p.from_ts AND o.close_date < p.to_ts
-      AND o.source IN (SELECT source FROM audit_sources)
-    GROUP BY ALL
+    SELECT owner_key AS rep_key, won FROM audit_won
 ),
 members AS (
     -- Everyone who ever reported to the manager, ranked among the reps

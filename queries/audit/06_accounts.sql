@@ -5,11 +5,10 @@
 -- accounts making $key_share of the source's revenue.
 CREATE OR REPLACE TEMP TABLE audit_accounts AS
 WITH won AS (
-    SELECT o.source || '/' || o.account_id AS account_key, sum(o.amount) AS won
-    FROM opportunities AS o, audit_period AS p
-    WHERE o.is_won AND o.account_id IS NOT NULL
+    SELECT o.account_key, sum(o.amount) AS won
+    FROM audit_opportunities AS o, audit_period AS p
+    WHERE o.is_won AND o.account_key IS NOT NULL
       AND o.close_date >= p.from_ts AND o.close_date < p.to_ts
-      AND o.source IN (SELECT source FROM audit_sources)
     GROUP BY ALL
 ),
 sources_with_wins AS (
@@ -20,7 +19,7 @@ base AS (
         a.source || '/' || a.id AS account_key,
         a.source,
         coalesce(a.name, a.id) AS name,
-        CASE WHEN a.owner_id IS NOT NULL THEN a.source || '/' || a.owner_id END AS owner_key,
+        CASE WHEN a.owner_id IS NOT NULL THEN coalesce(al.person_key, a.source || '/' || a.owner_id) END AS owner_key,
         a.tier,
         CASE WHEN a.source IN (SELECT source FROM sources_with_wins)
              THEN coalesce(w.won, 0) ELSE coalesce(a.annual_revenue, 0) END AS revenue,
@@ -29,6 +28,7 @@ base AS (
         lower(strip_accents(coalesce(a.tier, ''))) IN (SELECT tier FROM audit_key_tiers) AS tier_is_key
     FROM accounts AS a
     LEFT JOIN won AS w ON w.account_key = a.source || '/' || a.id
+    LEFT JOIN audit_user_aliases AS al ON al.user_key = a.source || '/' || a.owner_id
     WHERE a.source IN (SELECT source FROM audit_sources)
 ),
 ranked AS (

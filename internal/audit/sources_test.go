@@ -1,0 +1,104 @@
+package audit
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/salesaudit/salesaudit/internal/duckdb"
+	"github.com/salesaudit/salesaudit/plugin"
+)
+
+// loadSource loads one more source into db: users and activities of a
+// calendar, say, whose people are known by e-mail.
+func loadSource(t *testing.T, db *duckdb.DB, source string, users []plugin.User, acts []plugin.Activity) {
+	t.Helper()
+	ctx := context.Background()
+	l, err := db.BeginLoad(ctx, source)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var summary plugin.Summary
+	for _, b := range []*plugin.Batch{{File: "people", Users: users}, {File: "calendar.ics", Activities: acts}} {
+		if err := l.Batch(b); err != nil {
+			l.Rollback()
+			t.Fatal(err)
+		}
+		kind := plugin.KindUser
+		if len(b.Activities) > 0 {
+			kind = plugin.KindActivity
+		}
+		summary.Files = append(summary.Files, plugin.FileSummary{File: b.File, RowsRead: int64(b.Len()), Records: map[plugin.RecordKind]int64{kind: int64(b.Len())}})
+	}
+	if _, err := l.Commit(ctx, duckdb.Run{Connector: "calendar", ConnectorVersion: "1", ProtocolVersion: 1, Input: source, StartedAt: time.Now(), Summary: summary}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestACalendarAndTheCRMCountAMeetingOnce combines a CRM with the
+// manager's calendar: people are matched by e-mail, a meeting in both counts
+// once (with the CRM's account and the calendar's attendees), and a meeting
+// only in the calendar counts too.
+func TestACalendarAndTheCRMCountAMeetingOnce(t *testing.T) {
+	b := newOrg(t)
+	mia := b.manager("Mia")
+	team := b.reps(mia, "Ana", "Ben")
+	acme := b.account("Acme", team[0])
+	visit := b.meeting(mia, "Klantbezoek Acme", time.Hour, on(acme))
+	b.meeting(mia, "Pipeline review Ana", 30*time.Minute, withReps(team[0]))
+	db := b.load()
+
+	email := func(p person) string { return emailOf(t, b, p) }
+	calendarUsers := []plugin.User{
+		{ID: email(mia), Email: email(mia), Name: "Mia", Line: 1},
+		{ID: email(team[0]), Email: email(team[0]), Name: "Ana", Line: 2},
+	}
+	calendar := []plugin.Activity{
+		{ // the CRM's customer visit, with the rep and the customer the CRM did not log
+			ID: "uid-visit", Kind: plugin.ActivityMeeting, Subject: "KLANTBEZOEK ACME", OwnerID: email(mia),
+			StartAt: visit.StartAt, EndAt: visit.EndAt, DurationSeconds: 3600, Line: 10,
+			Attendees: []plugin.Attendee{{UserID: email(team[0]), Internal: true}, {Email: "buyer@acme.example"}},
+		},
+		{ // only in the calendar: a 1:1 known to the CRM by the rep's e-mail alone
+			ID: "uid-1on1", Kind: plugin.ActivityMeeting, Subject: "1:1 Ana", OwnerID: email(mia),
+			StartAt: b.day(2), EndAt: b.day(2).Add(45 * time.Minute), DurationSeconds: 2700, Line: 20,
+			Attendees: []plugin.Attendee{{Email: email(team[0])}},
+		},
+	}
+	loadSource(t, db, "calendar", calendarUsers, calendar)
+
+	opts := b.options()
+	opts.Sources = []string{"crm", "calendar"}
+	rep, err := Run(context.Background(), db.SQL(), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Managers) != 1 || rep.Managers[0].Name != "Mia" || rep.Managers[0].TeamSize != 2 {
+		t.Fatalf("managers = %+v: the calendar's users must merge into the CRM's people", rep.Managers)
+	}
+	hours := map[string]float64{}
+	for _, s := range rep.Managers[0].Time.ByCategory {
+		hours[s.Name] = s.Hours
+	}
+	// The visit once, as joint customer work (the rep came, per the calendar).
+	if hours["field_coaching"] != 1 || hours["key_account"]+hours["customer_other"] != 0 {
+		t.Errorf("hours = %v: the visit must count once, as field coaching", hours)
+	}
+	if hours["coaching"] != 0.8 || hours["pipeline_review"] != 0.5 {
+		t.Errorf("hours = %v: want the calendar's 1:1 (45 min) and the CRM's review (30 min)", hours)
+	}
+}
+
+func emailOf(t *testing.T, b *org, p person) string {
+	t.Helper()
+	for _, u := range b.users {
+		if u.ID == p.id {
+			if u.Email == "" {
+				t.Fatalf("user %s has no e-mail", p.id)
+			}
+			return u.Email
+		}
+	}
+	t.Fatalf("no user %s", p.id)
+	return ""
+}
