@@ -8,17 +8,29 @@ import (
 )
 
 // Acme Industrial Supplies: an EMEA sales organisation of one director,
-// three first-line managers and fourteen account executives, over the first
-// half of 2026. The managers differ on purpose, so that an audit has
-// something to find:
+// four first-line managers and twenty-one account executives (two of whom
+// left), over the first half of 2026. The managers differ on purpose, so
+// that an audit has something to find: audited with the default
+// configuration, each of the audit's rules fires for some of them and
+// stays quiet for others. Each logs about 20 hours a week.
 //
-//   - Sanne de Vries (Benelux) coaches: 1:1s, joint customer visits, team
-//     meetings, planning.
-//   - Markus Weber (DACH) is a player-coach: he owns key accounts and big
-//     deals, meets customers alone, reviews pipeline but rarely coaches.
+//   - Sanne de Vries (Benelux) coaches: a 1:1 with every rep every other
+//     week, two field days a week with her reps (mostly on their key
+//     accounts, which the reps also work hard on their own), team meetings,
+//     a monthly training, planning. Her two recent hires do well.
+//   - Markus Weber (DACH) is a player-coach: he owns three of the team's
+//     four key accounts, meets customers alone (also on Lena's key
+//     account, where he books the big deal she worked, and books one of
+//     Jan's), reviews pipeline and forecasts but hardly coaches.
 //   - Lucía Fernández (Southern Europe) drowns in admin and internal
-//     meetings and completes her important tasks late. Her reps have no
-//     ManagerId: their manager comes from the role hierarchy.
+//     meetings, completes her important tasks late, and her team has let
+//     one key account go quiet. Her reps have no ManagerId: their manager
+//     comes from the role hierarchy.
+//   - James Whitaker (UK & Ireland, acquired in 2024, reports to a UK
+//     managing director who does not use Salesforce, so he is not in the
+//     EMEA director's leadership meetings) spends his coaching on his
+//     weakest rep, hired in a hurry (one hire left within a year, one is
+//     the team's weakest) and goes three months without planning.
 
 var (
 	periodStart = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
@@ -32,10 +44,26 @@ type acmePerson struct {
 	team            *acmeTeam
 	accounts        []*acmeAccount
 	joined, left    time.Time // left is zero for people still there
+	// winRate is the chance that a deal of theirs that closed was won.
+	winRate float64
 }
 
 func (p *acmePerson) activeOn(day time.Time) bool {
 	return !day.Before(p.joined) && (p.left.IsZero() || day.Before(p.left))
+}
+
+// keyAccounts and otherAccounts split the accounts a person owns.
+func (p *acmePerson) keyAccounts() []*acmeAccount   { return filterAccounts(p.accounts, true) }
+func (p *acmePerson) otherAccounts() []*acmeAccount { return filterAccounts(p.accounts, false) }
+
+func filterAccounts(accounts []*acmeAccount, key bool) []*acmeAccount {
+	var out []*acmeAccount
+	for _, a := range accounts {
+		if a.key == key {
+			out = append(out, a)
+		}
+	}
+	return out
 }
 
 type acmeTeam struct {
@@ -43,6 +71,9 @@ type acmeTeam struct {
 	manager      *acmePerson
 	reps         []*acmePerson
 	accounts     []*acmeAccount
+	// keyRate is how many meetings a week a rep holds on each key account
+	// they own.
+	keyRate float64
 	// teamMeetings are kept to plant child copies of a group event.
 	teamMeetings []*eventRows
 }
@@ -57,11 +88,37 @@ func (t *acmeTeam) repsOn(day time.Time) []*acmePerson {
 	return out
 }
 
+func (t *acmeTeam) rep(first string) *acmePerson {
+	for _, r := range t.reps {
+		if r.first == first {
+			return r
+		}
+	}
+	panic("fixture bug: no rep " + first + " in " + t.name)
+}
+
+// keyAccountsOfReps are the team's key accounts its reps own.
+func (t *acmeTeam) keyAccountsOfReps() []*acmeAccount {
+	var out []*acmeAccount
+	for _, a := range t.accounts {
+		if a.key && a.owner != t.manager {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
 type acmeAccount struct {
 	id, name, short, region, city, country string
 	owner                                  *acmePerson
-	contacts                               []string
-	opportunities                          []string
+	key                                    bool
+	// claimed is when the manager booked the deal the rep worked there
+	// (zero: never): in the months before, the rep works the account hard.
+	claimed time.Time
+	// quietFrom is when the team stopped working the account (zero: never).
+	quietFrom     time.Time
+	contacts      []string
+	opportunities []string
 }
 
 // acmeFacts are what the generator knows that the tests check.
@@ -72,8 +129,9 @@ type acmeFacts struct {
 	managerOf map[string]string
 	// derivedReps are the reps whose ManagerId is empty in User.csv.
 	derivedReps []string
-	managerIDs  map[string]string // "coach", "player", "admin" → user ID
+	managerIDs  map[string]string // "coach", "player", "admin", "rescuer" → user ID
 	tiers       map[string]string // account ID → Tier__c
+	// inactiveRep is the rep who left during the period.
 	inactiveRep string
 }
 
@@ -86,6 +144,11 @@ type acmeGenerator struct {
 	people        []*acmePerson
 	customers     []*acmeAccount
 	leadsByRegion map[string][]string // region → lead IDs
+	// turns makes some choices go round a list instead of random.
+	turns map[string]int
+	// busy is each person's booked meetings by day, so that they do not
+	// overlap.
+	busy map[string][][2]time.Time
 }
 
 func generateAcme() (*fixtureExport, acmeFacts) {
@@ -93,6 +156,8 @@ func generateAcme() (*fixtureExport, acmeFacts) {
 		exportBuilder: newExportBuilder(20260701, acmeExport),
 		facts:         acmeFacts{managerOf: map[string]string{}, managerIDs: map[string]string{}, tiers: map[string]string{}},
 		leadsByRegion: map[string][]string{},
+		turns:         map[string]int{},
+		busy:          map[string][][2]time.Time{},
 	}
 	g.addOrganisation()
 	g.addAccounts()
@@ -112,6 +177,9 @@ type personSpec struct {
 	first, last, title string
 	langs              []string
 	joined, left       time.Time
+	// winRate is the chance that a closed deal was won; 0 means the
+	// usual 64 %.
+	winRate float64
 }
 
 var acmeTeams = []struct {
@@ -120,43 +188,84 @@ var acmeTeams = []struct {
 	reps                                          []personSpec
 	// derivedManager leaves the reps' ManagerId empty.
 	derivedManager bool
-	style          string
+	// ownLine names the role the manager reports to instead of the EMEA
+	// director; nobody holds it in Salesforce.
+	ownLine string
+	// keyOwners own the team's Tier 1 accounts, biggest first.
+	keyOwners []string
+	// managerAccounts is how many more (Tier 2) accounts the manager owns.
+	managerAccounts int
+	// quietKey is the Tier 1 account (index in keyOwners) that the team
+	// stops working from quietFrom on; -1 for none.
+	quietKey  int
+	quietFrom time.Time
+	keyRate   float64
+	style     string
 }{
 	{
 		name: "Benelux", region: "Benelux", city: "Utrecht", country: "Netherlands", timeZone: "Europe/Amsterdam", locale: "nl_NL",
-		manager: personSpec{"Sanne", "de Vries", "Sales Manager Benelux", []string{"nl", "en"}, day(2020, 9, 1), time.Time{}},
+		manager: personSpec{"Sanne", "de Vries", "Sales Manager Benelux", []string{"nl", "en"}, day(2020, 9, 1), time.Time{}, 0},
 		reps: []personSpec{
-			{"Bram", "Bakker", "Account Executive", []string{"nl", "en"}, day(2021, 2, 15), time.Time{}},
-			{"Lotte", "Mulder", "Account Executive", []string{"nl"}, day(2022, 6, 1), time.Time{}},
-			{"Daan", "Smit", "Senior Account Executive", []string{"nl", "en"}, day(2019, 11, 4), time.Time{}},
-			{"Emma", "Peeters", "Account Executive", []string{"nl", "fr"}, day(2023, 3, 13), time.Time{}},
-			{"Pieter", "Claes", "Account Executive", []string{"nl", "en"}, day(2024, 9, 2), time.Time{}},
+			{"Bram", "Bakker", "Account Executive", []string{"nl", "en"}, day(2021, 2, 15), time.Time{}, 0},
+			{"Lotte", "Mulder", "Account Executive", []string{"nl"}, day(2022, 6, 1), time.Time{}, 0.1},
+			{"Daan", "Smit", "Senior Account Executive", []string{"nl", "en"}, day(2019, 11, 4), time.Time{}, 0},
+			{"Emma", "Peeters", "Account Executive", []string{"nl", "fr"}, day(2023, 3, 13), time.Time{}, 0},
+			{"Pieter", "Claes", "Account Executive", []string{"nl", "en"}, day(2024, 9, 2), time.Time{}, 0.8},
+			{"Noor", "de Graaf", "Account Executive", []string{"nl", "en"}, day(2025, 2, 3), time.Time{}, 0.8},
 		},
-		style: "coach",
+		keyOwners: []string{"Daan", "Bram", "Emma", "Pieter", "Daan"},
+		quietKey:  -1,
+		keyRate:   1.0,
+		style:     "coach",
 	},
 	{
 		name: "DACH", region: "DACH", city: "München", country: "Germany", timeZone: "Europe/Berlin", locale: "de_DE",
-		manager: personSpec{"Markus", "Weber", "Sales Manager DACH", []string{"de", "en"}, day(2021, 1, 11), time.Time{}},
+		manager: personSpec{"Markus", "Weber", "Sales Manager DACH", []string{"de", "en"}, day(2021, 1, 11), time.Time{}, 0},
 		reps: []personSpec{
-			{"Jan", "Hoffmann", "Account Executive", []string{"de"}, day(2022, 4, 1), time.Time{}},
-			{"Lena", "Schneider", "Senior Account Executive", []string{"de", "en"}, day(2020, 7, 1), time.Time{}},
-			{"Felix", "Wagner", "Account Executive", []string{"de"}, day(2025, 4, 1), day(2026, 3, 13)},
-			{"Tobias", "Schulz", "Account Executive", []string{"de", "en"}, day(2023, 10, 16), time.Time{}},
-			{"Sophie", "Keller", "Account Executive", []string{"de", "en"}, day(2026, 3, 16), time.Time{}},
+			{"Jan", "Hoffmann", "Account Executive", []string{"de"}, day(2022, 4, 1), time.Time{}, 0},
+			{"Lena", "Schneider", "Senior Account Executive", []string{"de", "en"}, day(2020, 7, 1), time.Time{}, 0},
+			{"Felix", "Wagner", "Account Executive", []string{"de"}, day(2025, 4, 1), day(2026, 3, 13), 0},
+			{"Tobias", "Schulz", "Account Executive", []string{"de", "en"}, day(2023, 10, 16), time.Time{}, 0},
+			{"Sophie", "Keller", "Account Executive", []string{"de", "en"}, day(2026, 3, 16), time.Time{}, 0},
 		},
-		style: "player",
+		keyOwners:       []string{"Markus", "Lena", "Markus", "Markus"},
+		managerAccounts: 1,
+		quietKey:        -1,
+		keyRate:         0.6,
+		style:           "player",
 	},
 	{
 		name: "Southern Europe", region: "Southern Europe", city: "Madrid", country: "Spain", timeZone: "Europe/Madrid", locale: "es_ES",
-		manager: personSpec{"Lucía", "Fernández", "Sales Manager Southern Europe", []string{"es", "en"}, day(2022, 2, 1), time.Time{}},
+		manager: personSpec{"Lucía", "Fernández", "Sales Manager Southern Europe", []string{"es", "en"}, day(2022, 2, 1), time.Time{}, 0},
 		reps: []personSpec{
-			{"Javier", "Morales", "Account Executive", []string{"es"}, day(2021, 5, 3), time.Time{}},
-			{"Camille", "Dubois", "Account Executive", []string{"fr"}, day(2022, 9, 12), time.Time{}},
-			{"Inês", "Carvalho", "Account Executive", []string{"pt", "es"}, day(2023, 1, 9), time.Time{}},
-			{"Hugo", "Lefèvre", "Senior Account Executive", []string{"fr", "en"}, day(2020, 3, 2), time.Time{}},
+			{"Javier", "Morales", "Account Executive", []string{"es"}, day(2021, 5, 3), time.Time{}, 0},
+			{"Camille", "Dubois", "Account Executive", []string{"fr"}, day(2022, 9, 12), time.Time{}, 0},
+			{"Inês", "Carvalho", "Account Executive", []string{"pt", "es"}, day(2023, 1, 9), time.Time{}, 0},
+			{"Hugo", "Lefèvre", "Senior Account Executive", []string{"fr", "en"}, day(2020, 3, 2), time.Time{}, 0},
 		},
 		derivedManager: true,
+		keyOwners:      []string{"Hugo", "Javier", "Camille", "Inês"},
+		quietKey:       2,
+		quietFrom:      day(2026, 4, 20),
+		keyRate:        0.35,
 		style:          "admin",
+	},
+	{
+		name: "UK & Ireland", region: "UK & Ireland", city: "Manchester", country: "United Kingdom", timeZone: "Europe/London", locale: "en_GB",
+		manager: personSpec{"James", "Whitaker", "Sales Manager UK & Ireland", []string{"en"}, day(2019, 6, 3), time.Time{}, 0},
+		reps: []personSpec{
+			{"Sarah", "Mitchell", "Senior Account Executive", []string{"en"}, day(2019, 5, 13), time.Time{}, 0},
+			{"Ciara", "Byrne", "Account Executive", []string{"en"}, day(2021, 9, 6), time.Time{}, 0},
+			{"Tom", "Hughes", "Account Executive", []string{"en"}, day(2022, 11, 14), time.Time{}, 0},
+			{"Declan", "Walsh", "Account Executive", []string{"en"}, day(2024, 11, 4), day(2025, 8, 29), 0},
+			{"Priya", "Shah", "Account Executive", []string{"en"}, day(2024, 10, 7), time.Time{}, 0},
+			{"Ryan", "Cooper", "Account Executive", []string{"en"}, day(2025, 5, 12), time.Time{}, 0.01},
+		},
+		ownLine:   "Managing Director UK & Ireland",
+		keyOwners: []string{"Sarah", "Ciara", "Tom"},
+		quietKey:  -1,
+		keyRate:   0.4,
+		style:     "rescuer",
 	},
 }
 
@@ -176,25 +285,31 @@ func (g *acmeGenerator) addOrganisation() {
 		locale: "en_US", timeZone: "Europe/Amsterdam", created: time.Date(2018, 3, 12, 8, 0, 0, 0, time.UTC),
 		lastLogin: time.Date(2026, 6, 29, 7, 41, 3, 0, time.UTC)})
 
-	g.director = g.addPerson(personSpec{"Hendrik", "Visser", "Sales Director EMEA", []string{"en", "nl"}, day(2018, 3, 19), time.Time{}},
+	g.director = g.addPerson(personSpec{"Hendrik", "Visser", "Sales Director EMEA", []string{"en", "nl"}, day(2018, 3, 19), time.Time{}, 0},
 		directorRole, "", "Sales", "EMEA", "Utrecht", "Netherlands", "Europe/Amsterdam", "nl_NL")
 	g.facts.directorID = g.director.id
 	g.facts.managerOf[g.director.id] = ""
 
 	// Sales Operations has no ManagerId either: the role hierarchy makes
 	// the director her manager.
-	g.ops = g.addPerson(personSpec{"Karin", "de Boer", "Sales Operations Analyst", []string{"en", "nl"}, day(2021, 8, 2), time.Time{}},
+	g.ops = g.addPerson(personSpec{"Karin", "de Boer", "Sales Operations Analyst", []string{"en", "nl"}, day(2021, 8, 2), time.Time{}, 0},
 		opsRole, "", "Sales Operations", "EMEA", "Utrecht", "Netherlands", "Europe/Amsterdam", "nl_NL")
 	g.facts.managerOf[g.ops.id] = g.director.id
 
 	for _, spec := range acmeTeams {
-		managerRole := g.addRole("Sales Manager "+spec.name, directorRole)
+		parentRole, managerOfManager := directorRole, g.director.id
+		if spec.ownLine != "" {
+			// A role nobody holds in Salesforce: the manager has no
+			// manager in the export.
+			parentRole, managerOfManager = g.addRole(spec.ownLine, ceoRole), ""
+		}
+		managerRole := g.addRole("Sales Manager "+spec.name, parentRole)
 		repRole := g.addRole("Account Executive "+spec.name, managerRole)
-		team := &acmeTeam{name: spec.name, region: spec.region}
-		team.manager = g.addPerson(spec.manager, managerRole, g.director.id, "Sales", spec.region, spec.city, spec.country, spec.timeZone, spec.locale)
+		team := &acmeTeam{name: spec.name, region: spec.region, keyRate: spec.keyRate}
+		team.manager = g.addPerson(spec.manager, managerRole, managerOfManager, "Sales", spec.region, spec.city, spec.country, spec.timeZone, spec.locale)
 		team.manager.team = team
 		g.facts.managerIDs[spec.style] = team.manager.id
-		g.facts.managerOf[team.manager.id] = g.director.id
+		g.facts.managerOf[team.manager.id] = managerOfManager
 		for _, rs := range spec.reps {
 			managerID := team.manager.id
 			if spec.derivedManager {
@@ -207,7 +322,7 @@ func (g *acmeGenerator) addOrganisation() {
 			if spec.derivedManager {
 				g.facts.derivedReps = append(g.facts.derivedReps, rep.id)
 			}
-			if !rs.left.IsZero() {
+			if !rs.left.IsZero() && rs.left.After(periodStart) {
 				g.facts.inactiveRep = rep.id
 			}
 		}
@@ -224,7 +339,11 @@ func (g *acmeGenerator) addOrganisation() {
 }
 
 func (g *acmeGenerator) addPerson(p personSpec, roleID, managerID, department, region, city, country, timeZone, locale string) *acmePerson {
-	person := &acmePerson{id: g.ids.next("005"), first: p.first, last: p.last, langs: p.langs, joined: p.joined, left: p.left}
+	winRate := p.winRate
+	if winRate == 0 {
+		winRate = 0.64
+	}
+	person := &acmePerson{id: g.ids.next("005"), first: p.first, last: p.last, langs: p.langs, joined: p.joined, left: p.left, winRate: winRate}
 	created := p.joined.Add(time.Duration(g.rng.between(7, 10))*time.Hour + time.Duration(g.rng.intn(3600))*time.Second)
 	lastLogin := time.Date(2026, 6, 30, g.rng.between(6, 16), g.rng.intn(60), g.rng.intn(60), 0, time.UTC)
 	var lastModified time.Time
@@ -246,32 +365,34 @@ var acmeAccountNames = map[string][]string{
 	"Benelux": {"Van Dijk Logistiek B.V.", "Brouwerij De Klok", "Hollandse Staalbouw N.V.", "Vlaamse Verpakkingen NV",
 		"Rotterdam Port Services", "Groene Energie Coöperatie", "Jansen Bouwmaterialen", "Maas & Rijn Transport",
 		"Antwerp Chemicals NV", "Limburg Precisietechniek", "Delta Agri Foods", "Noordzee Offshore B.V.",
-		"Gentse Textielfabriek", "Utrecht Medical Devices", "Eindhoven Robotics B.V.", "Zeeland Aquacultuur",
-		"Brabant Metaalwerken", "Liège Sidérurgie SA", "Friesland Zuivel Logistics", "Amstel Facility Services"},
+		"Gentse Textielfabriek", "Utrecht Medical Devices", "Eindhoven Robotics B.V.", "Brabant Metaalwerken"},
 	"DACH": {"Müller Maschinenbau GmbH", "Schwarzwald Präzision AG", "Bayerische Antriebstechnik GmbH",
 		"Hamburger Hafenlogistik GmbH", "Alpen Holzindustrie AG", "Zürcher Pharma AG", "Wiener Stahlhandel GmbH",
 		"Rheinland Kunststoffe GmbH", "Berliner Verkehrstechnik AG", "Sächsische Glaswerke GmbH", "Ostsee Werft GmbH",
-		"Stuttgarter Zulieferer GmbH", "Tiroler Seilbahnbau GmbH", "Basler Chemie AG", "Westfalen Energie AG",
-		"Dresdner Halbleiter GmbH", "Frankfurter Lagertechnik GmbH", "Kölner Lebensmittel AG",
-		"Grazer Fahrzeugtechnik GmbH", "Lüneburger Papierfabrik GmbH", "Nürnberger Spielwaren AG", "Bodensee Optik GmbH"},
+		"Basler Chemie AG", "Westfalen Energie AG", "Dresdner Halbleiter GmbH", "Kölner Lebensmittel AG",
+		"Lüneburger Papierfabrik GmbH", "Bodensee Optik GmbH"},
 	"Southern Europe": {"Grupo Iberlux S.A.", "Aceros del Norte S.L.", "Construcciones Levante S.A.",
 		"Vinícola do Douro Lda.", "Sonae Indústria SGPS", "Transportes Atlántico S.L.", "Dupont Industrie SAS",
 		"Lyon Mécanique SARL", "Bordeaux Emballages SA", "Marseille Logistique SAS", "Toulouse Aéro Composants",
-		"Catalana de Plásticos S.A.", "Lisboa Energia S.A.", "Andaluza de Alimentación S.L.", "Porto Têxtil Lda.",
-		"Galicia Pesca S.A.", "Nantes Agroalimentaire SA", "Valencia Cerámica S.A."},
+		"Catalana de Plásticos S.A.", "Lisboa Energia S.A.", "Porto Têxtil Lda.", "Valencia Cerámica S.A."},
+	"UK & Ireland": {"Pennine Engineering Ltd", "Mersey Freight Services Ltd", "Clyde Marine Engineering Ltd",
+		"Thames Valley Foods plc", "Midlands Automotive Components Ltd", "Cork Dairy Co-operative",
+		"Dublin Pharma Manufacturing Ltd", "Yorkshire Steel Fabrications Ltd", "Severn Water Services plc",
+		"Aberdeen Subsea Ltd", "Belfast Aerospace Ltd", "Galway Medical Devices Ltd", "O'Neill Building Supplies Ltd"},
 }
 
 var acmeCities = map[string][][2]string{
 	"Benelux":         {{"Rotterdam", "Netherlands"}, {"Antwerpen", "Belgium"}, {"Eindhoven", "Netherlands"}, {"Gent", "Belgium"}, {"Utrecht", "Netherlands"}},
 	"DACH":            {{"München", "Germany"}, {"Hamburg", "Germany"}, {"Wien", "Austria"}, {"Zürich", "Switzerland"}, {"Stuttgart", "Germany"}},
 	"Southern Europe": {{"Madrid", "Spain"}, {"Lyon", "France"}, {"Porto", "Portugal"}, {"Barcelona", "Spain"}, {"Bordeaux", "France"}},
+	"UK & Ireland":    {{"Manchester", "United Kingdom"}, {"London", "United Kingdom"}, {"Birmingham", "United Kingdom"}, {"Leeds", "United Kingdom"}, {"Dublin", "Ireland"}},
 }
 
 var industries = []string{"Manufacturing", "Transportation", "Chemicals", "Energy", "Food & Beverage",
 	"Construction", "Healthcare", "Retail", "Utilities", "Electronics"}
 
 // legalSuffixes are dropped from account names in subjects.
-var legalSuffixes = []string{"B.V.", "N.V.", "NV", "GmbH", "AG", "S.A.", "S.L.", "SA", "SAS", "SARL", "Lda.", "SGPS"}
+var legalSuffixes = []string{"B.V.", "N.V.", "NV", "GmbH", "AG", "S.A.", "S.L.", "SA", "SAS", "SARL", "Lda.", "SGPS", "Ltd", "plc"}
 
 func shortName(name string) string {
 	words := strings.Fields(name)
@@ -292,13 +413,19 @@ func contains(list []string, s string) bool {
 
 func (g *acmeGenerator) addAccounts() {
 	type draft struct {
-		name, region string
-		team         *acmeTeam
+		name string
+		team *acmeTeam
+		rank int
+		tier string
+		// spec is the team's entry in acmeTeams.
+		spec  int
+		owner *acmePerson
+		quiet time.Time
 	}
-	var drafts []draft
-	for _, team := range g.teams {
+	var drafts []*draft
+	for i, team := range g.teams {
 		for _, name := range acmeAccountNames[team.region] {
-			drafts = append(drafts, draft{name, team.region, team})
+			drafts = append(drafts, &draft{name: name, team: team, spec: i})
 		}
 	}
 	// A long tail: revenue falls as a power of the account's rank, so that
@@ -311,37 +438,72 @@ func (g *acmeGenerator) addAccounts() {
 		j := g.rng.intn(i + 1)
 		ranks[i], ranks[j] = ranks[j], ranks[i]
 	}
-	ownerTurn := map[string]int{}
 	for i, d := range drafts {
-		rank := ranks[i]
-		revenue := amount(roundTo3(4e9 / math.Pow(float64(rank+1), 1.4) * (0.8 + 0.4*g.rng.float())))
-		tier := "Tier 3"
-		switch {
-		case rank < 8:
-			tier = "Tier 1"
-		case rank < 25:
-			tier = "Tier 2"
+		d.rank = ranks[i]
+	}
+	// Each region tiers its own accounts: its biggest are Tier 1 and have
+	// named owners, the next third Tier 2; the rest go round the reps.
+	for i, team := range g.teams {
+		spec := acmeTeams[i]
+		var mine []*draft
+		for _, d := range drafts {
+			if d.team == team {
+				mine = append(mine, d)
+			}
 		}
+		sort.Slice(mine, func(a, b int) bool { return mine[a].rank < mine[b].rank })
+		reps := team.repsOn(periodEnd.Add(-time.Hour))
+		turn := 0
+		for j, d := range mine {
+			switch {
+			case j < len(spec.keyOwners):
+				d.tier = "Tier 1"
+				d.owner = team.manager
+				if spec.keyOwners[j] != team.manager.first {
+					d.owner = team.rep(spec.keyOwners[j])
+				}
+				if j == spec.quietKey {
+					d.quiet = spec.quietFrom
+				}
+				continue
+			case j < len(spec.keyOwners)+len(mine)/3:
+				d.tier = "Tier 2"
+			default:
+				d.tier = "Tier 3"
+			}
+			if j < len(spec.keyOwners)+spec.managerAccounts {
+				d.owner = team.manager
+				continue
+			}
+			d.owner = reps[turn%len(reps)]
+			turn++
+		}
+	}
+	n := len(drafts)
+	for _, d := range drafts {
+		rank := d.rank
+		revenue := amount(roundTo3(4e9 / math.Pow(float64(rank+1), 1.4) * (0.8 + 0.4*g.rng.float())))
 		accountType, rating := "Customer", pick(g.rng, []string{"Hot", "Warm", "Warm", "Cold"})
 		switch {
-		case rank >= 50:
+		case d.tier == "Tier 1":
+		case rank >= n*5/6:
 			accountType, revenue, rating = "Prospect", nil, "Cold"
-		case rank >= 42:
+		case rank >= n*7/10:
 			accountType = "Prospect"
 		case rank%13 == 5:
 			accountType = "Partner"
 		}
-		owner := g.accountOwner(d.team, rank, ownerTurn)
-		city := pick(g.rng, acmeCities[d.region])
-		a := &acmeAccount{name: d.name, short: shortName(d.name), region: d.region, city: city[0], country: city[1], owner: owner}
+		city := pick(g.rng, acmeCities[d.team.region])
+		a := &acmeAccount{name: d.name, short: shortName(d.name), region: d.team.region, city: city[0], country: city[1],
+			owner: d.owner, key: d.tier == "Tier 1", quietFrom: d.quiet}
 		a.id = g.addAccount(accountSpec{
-			name: d.name, accountType: accountType, industry: pick(g.rng, industries), rating: rating, tier: tier,
-			region: d.region, ownerID: owner.id, street: pick(g.rng, []string{"Industrieweg", "Hauptstraße", "Calle Mayor", "Rue de la Gare", "Avenida da Liberdade"}) + " " + itoa(g.rng.between(1, 240)),
+			name: d.name, accountType: accountType, industry: pick(g.rng, industries), rating: rating, tier: d.tier,
+			region: d.team.region, ownerID: d.owner.id, street: pick(g.rng, []string{"Industrieweg", "Hauptstraße", "Calle Mayor", "Rue de la Gare", "Avenida da Liberdade", "High Street"}) + " " + itoa(g.rng.between(1, 240)),
 			city: city[0], postalCode: itoa(g.rng.between(1000, 99999)), country: city[1], revenue: revenue,
 			employees: employeesFor(revenue), created: time.Date(2017+g.rng.intn(8), time.Month(1+g.rng.intn(12)), 1+g.rng.intn(28), 9+g.rng.intn(8), g.rng.intn(60), g.rng.intn(60), 0, time.UTC),
 		})
-		g.facts.tiers[a.id] = tier
-		owner.accounts = append(owner.accounts, a)
+		g.facts.tiers[a.id] = d.tier
+		d.owner.accounts = append(d.owner.accounts, a)
 		d.team.accounts = append(d.team.accounts, a)
 		g.customers = append(g.customers, a)
 	}
@@ -349,19 +511,6 @@ func (g *acmeGenerator) addAccounts() {
 	g.addAccount(accountSpec{name: "Test Account - do not use", accountType: "Other", region: "Benelux",
 		ownerID: g.createdBy, city: "Utrecht", country: "Netherlands",
 		created: time.Date(2025, 11, 3, 10, 0, 0, 0, time.UTC), deleted: true})
-}
-
-// accountOwner spreads a team's accounts over its reps. The player-coach
-// keeps big accounts for himself; a rep who left has handed his over.
-func (g *acmeGenerator) accountOwner(team *acmeTeam, rank int, turn map[string]int) *acmePerson {
-	if team.region == "DACH" && rank < 25 && len(team.manager.accounts) < 5 {
-		return team.manager
-	}
-	end := periodEnd.Add(-time.Hour)
-	reps := team.repsOn(end)
-	owner := reps[turn[team.name]%len(reps)]
-	turn[team.name]++
-	return owner
 }
 
 func roundTo3(v float64) float64 {
@@ -386,6 +535,8 @@ var contactNames = map[string]struct{ first, last []string }{
 		[]string{"Becker", "Fischer", "Schäfer", "Koch", "Richter", "Klein", "Wolf", "Schröder", "Neumann", "Zimmermann", "Braun", "Krüger"}},
 	"Southern Europe": {[]string{"Carlos", "María", "Pedro", "Ana", "João", "Sofia", "Pierre", "Isabelle", "Miguel", "Carmen", "Luc", "Beatriz"},
 		[]string{"García", "Martínez", "Silva", "Santos", "Moreau", "Laurent", "López", "Sánchez", "Ferreira", "Girard", "Rodrigues", "Bernard"}},
+	"UK & Ireland": {[]string{"Oliver", "Charlotte", "Harry", "Emily", "George", "Niamh", "Liam", "Aoife", "Jack", "Hannah", "Seán", "Grace"},
+		[]string{"Smith", "Jones", "Taylor", "Brown", "Wilson", "Murphy", "Kelly", "Evans", "Roberts", "Walker", "O'Brien", "Gallagher"}},
 }
 
 var contactTitles = []string{"Purchasing Manager", "Head of Procurement", "Plant Manager", "Operations Director",
@@ -394,7 +545,11 @@ var contactTitles = []string{"Purchasing Manager", "Head of Procurement", "Plant
 func (g *acmeGenerator) addContactsAndLeads() {
 	for _, a := range g.customers {
 		names := contactNames[a.region]
-		for range g.rng.between(2, 3) {
+		n := g.rng.between(1, 2)
+		if a.key {
+			n++ // more people to know at a key account
+		}
+		for range n {
 			first, last := pick(g.rng, names.first), pick(g.rng, names.last)
 			a.contacts = append(a.contacts, g.addContact(contactSpec{
 				accountID: a.id, first: first, last: last, title: pick(g.rng, contactTitles),
@@ -407,12 +562,14 @@ func (g *acmeGenerator) addContactsAndLeads() {
 		"Benelux":         {"Hanze Installatietechniek", "Kempen Koeltechniek", "Veluwe Houtbouw", "Schelde Marine Supply"},
 		"DACH":            {"Allgäu Kältetechnik GmbH", "Harz Metallbau GmbH", "Eifel Solar AG", "Salzburg Bau GmbH"},
 		"Southern Europe": {"Navarra Eólica S.L.", "Algarve Hotelaria Lda.", "Provence Bâtiment SARL", "Murcia Agro S.L."},
+		"UK & Ireland":    {"Cotswold Joinery Ltd", "Norfolk Agri Services", "Wexford Plastics Ltd", "Tyne Offshore Supply"},
 	}
 	for _, team := range g.teams {
 		names := contactNames[team.region]
+		reps := team.repsOn(periodEnd.Add(-time.Hour))
 		for i, company := range companies[team.region] {
 			first, last := pick(g.rng, names.first), pick(g.rng, names.last)
-			owner := team.reps[i%len(team.reps)]
+			owner := reps[i%len(reps)]
 			g.leadsByRegion[team.region] = append(g.leadsByRegion[team.region], g.addLead(leadSpec{
 				first: first, last: last, company: company, title: pick(g.rng, contactTitles),
 				email: emailOf(first, last, domainOf(company)), country: acmeCities[team.region][0][1], ownerID: owner.id,
@@ -427,24 +584,73 @@ var products = []string{"Pallet racking", "Safety equipment", "MRO supplies cont
 
 var openStages = []string{"Prospecting", "Qualification", "Needs Analysis", "Proposal/Price Quote", "Negotiation/Review"}
 
+// claimedDeals are the won deals on reps' accounts that the player-coach
+// moved to his own name: the account's owner and when the deal closed.
+var claimedDeals = []struct {
+	owner string
+	key   bool
+	close sfDate
+}{
+	{"Lena", true, sfDate{day(2026, 5, 21)}},
+	{"Jan", false, sfDate{day(2026, 4, 16)}},
+}
+
 func (g *acmeGenerator) addOpportunities() {
-	var managerDeals int
+	claimed := map[*acmeAccount]sfDate{}
+	for _, team := range g.teams {
+		if team.manager.first != "Markus" {
+			continue
+		}
+		for _, c := range claimedDeals {
+			rep := team.rep(c.owner)
+			accounts := rep.otherAccounts()
+			if c.key {
+				accounts = rep.keyAccounts()
+			}
+			claimed[accounts[0]] = c.close
+			accounts[0].claimed = c.close.Time
+		}
+	}
+	// Everyone who usually wins has won at least one deal in the period:
+	// the first deal on their biggest account.
+	anchors := map[*acmeAccount]bool{}
+	for _, p := range g.people {
+		var biggest *acmeAccount
+		for _, a := range p.accounts {
+			if _, ok := claimed[a]; !ok && (biggest == nil || g.accountRevenue(a) > g.accountRevenue(biggest)) {
+				biggest = a
+			}
+		}
+		if biggest != nil && p.winRate >= 0.5 {
+			anchors[biggest] = true
+		}
+	}
 	for _, a := range g.customers {
-		for range g.rng.between(1, 3) {
-			stage, closeDate := g.dealOutcome()
+		deals := g.rng.between(1, 2)
+		if a.key {
+			deals++
+		}
+		for i := range deals {
 			owner := a.owner
-			// The player-coach books big won deals on his reps' accounts:
-			// the credit-claiming pattern.
-			if a.region == "DACH" && owner != owner.team.manager && stage == "Closed Won" && managerDeals < 3 {
-				owner = owner.team.manager
-				managerDeals++
+			stage, closeDate := g.dealOutcome(owner)
+			if anchors[a] && i == 0 {
+				stage = "Closed Won"
+				closeDate = sfDate{periodStart.AddDate(0, 0, 14+g.rng.intn(150))}
+			}
+			if close, ok := claimed[a]; ok && i == 0 {
+				// The player-coach books the deal his rep worked: the
+				// credit-claiming pattern.
+				stage, closeDate, owner = "Closed Won", close, owner.team.manager
 			}
 			base := 20000.0
 			if rev := g.accountRevenue(a); rev > 0 {
 				base = rev * (0.0005 + 0.002*g.rng.float())
+				if owner != a.owner {
+					base = rev * (0.0035 + 0.001*g.rng.float()) // the big one
+				}
 			}
 			amt := amount(math.Max(5000, math.Round(base/500)*500))
-			if g.rng.chance(0.03) {
+			if g.rng.chance(0.03) && owner == a.owner {
 				amt = nil // amounts are not always filled in
 			}
 			created := closeDate.AddDate(0, -g.rng.between(2, 8), -g.rng.intn(28)).Add(time.Duration(g.rng.between(8, 17)) * time.Hour)
@@ -481,13 +687,14 @@ func (g *acmeGenerator) accountRevenue(a *acmeAccount) float64 {
 }
 
 // dealOutcome draws a stage and a close date: deals closed in the period,
-// won or lost, and open deals closing after it.
-func (g *acmeGenerator) dealOutcome() (string, sfDate) {
-	switch x := g.rng.float(); {
-	case x < 0.32:
-		return "Closed Won", sfDate{periodStart.AddDate(0, 0, g.rng.intn(180))}
-	case x < 0.5:
-		return "Closed Lost", sfDate{periodStart.AddDate(0, 0, g.rng.intn(180))}
+// won (as often as the owner wins) or lost, and open deals closing after it.
+func (g *acmeGenerator) dealOutcome(owner *acmePerson) (string, sfDate) {
+	if g.rng.chance(0.5) {
+		closeDate := sfDate{periodStart.AddDate(0, 0, g.rng.intn(180))}
+		if g.rng.chance(owner.winRate) {
+			return "Closed Won", closeDate
+		}
+		return "Closed Lost", closeDate
 	}
 	return pick(g.rng, openStages), sfDate{periodEnd.AddDate(0, 0, g.rng.intn(120))}
 }
@@ -502,7 +709,7 @@ func (g *acmeGenerator) addHistory(oppID, ownerID, finalStage string, amt *float
 			last = i
 		}
 	}
-	steps := append([]string{}, stages[:min(last, 2)]...)
+	steps := append([]string{}, stages[:min(last, 1)]...)
 	steps = append(steps, finalStage)
 	span := closeDate.Sub(created)
 	prev := sfDate{}
@@ -524,16 +731,16 @@ func (g *acmeGenerator) addHistory(oppID, ownerID, finalStage string, amt *float
 // {rep}, {acct}, {contact} and {team} are filled in.
 var subjects = map[string]map[string][]string{
 	"customer": {
-		"en": {"Customer meeting {acct}", "Product demo at {acct}", "Account review {acct}", "QBR with {acct}", "Negotiation {acct}"},
-		"nl": {"Klantbezoek {acct}", "Demo bij {acct}", "Jaargesprek {acct}", "Offertebespreking {acct}"},
-		"de": {"Kundentermin {acct}", "Präsentation bei {acct}", "Jahresgespräch {acct}", "Verhandlung {acct}"},
+		"en": {"Customer meeting {acct}", "Product demo at {acct}", "Account review {acct}", "QBR with {acct}", "Negotiation {acct}", "Site visit {acct}"},
+		"nl": {"Klantbezoek {acct}", "Demo bij {acct}", "Jaargesprek {acct}", "Offertebespreking {acct}", "Bedrijfsbezoek {acct}"},
+		"de": {"Kundentermin {acct}", "Präsentation bei {acct}", "Jahresgespräch {acct}", "Verhandlung {acct}", "Besuch vor Ort {acct}"},
 		"fr": {"Rendez-vous client {acct}", "Revue de compte {acct}", "Présentation offre {acct}", "Négociation {acct}"},
 		"es": {"Visita cliente {acct}", "Presentación a {acct}", "Revisión de cuenta {acct}", "Negociación {acct}"},
 		"pt": {"Visita ao cliente {acct}", "Apresentação {acct}", "Revisão de conta {acct}"},
 	},
 	"oneonone": {
 		"en": {"1:1 {rep}", "One-on-one with {rep}", "Call review with {rep}", "Coaching session {rep}"},
-		"nl": {"1-op-1 {rep}", "Wekelijkse 1-op-1 met {rep}", "Coachinggesprek {rep}"},
+		"nl": {"1-op-1 {rep}", "1-op-1 met {rep}", "Coachinggesprek {rep}"},
 		"de": {"1:1 mit {rep}", "Coaching-Gespräch {rep}", "Feedbackgespräch {rep}"},
 		"fr": {"Entretien individuel {rep}", "Point 1:1 {rep}", "Coaching {rep}"},
 		"es": {"Reunión 1:1 con {rep}", "Sesión de coaching {rep}"},
@@ -541,15 +748,21 @@ var subjects = map[string]map[string][]string{
 	},
 	"pipeline": {
 		"en": {"Pipeline review {rep}", "Forecast call {rep}", "Deal review: {acct}"},
-		"nl": {"Pipelinebespreking {rep}", "Forecast {rep}"},
+		"nl": {"Pipelinebespreking {rep}", "Pipelinereview {rep}"},
 		"de": {"Pipeline-Review mit {rep}", "Forecast-Call {rep}", "Deal-Review {acct}"},
-		"fr": {"Revue du pipeline {rep}", "Point forecast {rep}"},
+		"fr": {"Revue du pipeline {rep}", "Revue de pipeline {rep}"},
 		"es": {"Reunión de pipeline {rep}", "Revisión de forecast {rep}"},
 		"pt": {"Revisão de pipeline {rep}"},
 	},
 	"team": {
-		"en": {"Weekly team meeting {team}"}, "nl": {"Teamoverleg {team}"}, "de": {"Team-Meeting {team}"},
+		"en": {"Team meeting {team}"}, "nl": {"Teamoverleg {team}"}, "de": {"Team-Meeting {team}"},
 		"fr": {"Réunion d'équipe {team}"}, "es": {"Reunión de equipo {team}"}, "pt": {"Reunião de equipa {team}"},
+	},
+	"training": {
+		"en": {"Sales training: objection handling", "Training: negotiating price increases", "Product training: conveyor spares"},
+		"nl": {"Training onderhandelen", "Training gespreksvoering met inkopers"},
+		"de": {"Schulung: Einwandbehandlung", "Produktschulung Fördertechnik"},
+		"fr": {"Formation équipe : négociation"}, "es": {"Formación del equipo: negociación"}, "pt": {"Formação de equipa"},
 	},
 	"recruiting": {
 		"en": {"Interview candidate AE {team}", "Onboarding new Account Executive"}, "nl": {"Sollicitatiegesprek AE {team}"},
@@ -558,25 +771,28 @@ var subjects = map[string]map[string][]string{
 	},
 	"planning": {
 		"en": {"QBR prep", "Territory planning", "Account planning Tier 1", "Forecast submission"},
-		"nl": {"Accountplanning Q2", "Territoriumplanning"}, "de": {"Jahresplanung Gebiet", "Forecast-Abgabe"},
+		"nl": {"Accountplanning Q2", "Kwartaalplanning {team}"}, "de": {"Jahresplanung Gebiet", "Forecast-Abgabe"},
 		"fr": {"Planification territoire", "Préparation QBR"}, "es": {"Planificación de territorio", "Preparación QBR"},
 		"pt": {"Planeamento de território"},
 	},
 	"hq": {
 		"en": {"Sales leadership meeting", "EMEA leadership sync", "Strategy update from HQ"},
 		"nl": {"Directieoverleg sales"}, "de": {"Führungskreis Vertrieb"}, "fr": {"Comité de direction commerciale"},
-		"es": {"Reunión con dirección comercial"}, "pt": {"Reunião de direção comercial"},
+		"es": {"Reunión con dirección comercial", "Comité de dirección"}, "pt": {"Reunião de direção comercial"},
 	},
 	"admin": {
-		"en": {"Expense report", "CRM clean-up", "Salesforce data hygiene", "Travel booking", "Approve discount requests"},
+		"en": {"Expense report", "CRM clean-up", "Salesforce data hygiene", "Travel booking", "Approve discount requests", "Monthly sales report"},
 		"nl": {"Declaraties indienen", "Reisplanning"}, "de": {"Spesenabrechnung", "Reisekostenabrechnung"},
-		"fr": {"Note de frais", "Réservation déplacement"}, "es": {"Informe de gastos", "Reserva de viaje", "Limpieza de datos CRM"},
+		"fr": {"Note de frais", "Réservation déplacement"},
+		"es": {"Informe de gastos", "Reserva de viaje", "Limpieza de datos CRM", "Informe mensual de ventas", "Aprobación de descuentos"},
 		"pt": {"Relatório de despesas"},
 	},
 	"internal": {
-		"en": {"Marketing alignment", "Product update webinar", "Ops sync", "All hands"},
+		"en": {"Marketing alignment", "Product update webinar", "Ops sync", "Pricing committee", "Logistics escalation"},
 		"nl": {"Overleg met marketing"}, "de": {"Abstimmung mit Einkauf", "IT-Schulung neues CPQ"},
-		"fr": {"Réunion logistique"}, "es": {"Reunión con finanzas", "Reunión de operaciones"}, "pt": {"Reunião com logística"},
+		"fr": {"Réunion logistique"},
+		"es": {"Reunión con finanzas", "Reunión de operaciones", "Comité de precios", "Coordinación con logística", "Reunión con marketing", "Seguimiento proyecto CPQ"},
+		"pt": {"Reunião com logística"},
 	},
 	"call": {
 		"en": {"Call: follow-up quote {acct}", "Call {contact} re renewal"}, "nl": {"Nabellen offerte {acct}", "Bellen met {contact}"},
@@ -587,6 +803,10 @@ var subjects = map[string]map[string][]string{
 		"en": {"Email: Proposal {acct}", "Email: Re: pricing 2026"}, "nl": {"Email: Offerte onderhoudscontract {acct}"},
 		"de": {"Email: Re: Angebot 2026 {acct}"}, "fr": {"Email: Devis révisé {acct}"},
 		"es": {"Email: Presupuesto actualizado {acct}"}, "pt": {"Email: Proposta {acct}"},
+	},
+	"internalemail": {
+		"en": {"Email: Re: month-end close", "Email: Fwd: new discount policy"},
+		"es": {"Email: Re: cierre de mes", "Email: Fwd: nueva política de descuentos", "Email: Re: dietas y kilometraje"},
 	},
 	"todo": {
 		"en": {"Send proposal {acct}", "Update opportunity {acct}"}, "nl": {"Offerte opstellen {acct}"},
@@ -630,20 +850,86 @@ func (g *acmeGenerator) description(p float64) string {
 	return ""
 }
 
-// workday is a random working day of the week starting on monday that
-// falls in the period and on which p works, or false.
-func (g *acmeGenerator) workday(monday time.Time, p *acmePerson) (time.Time, bool) {
+// workdays are the working days of the week starting on monday that fall
+// in the period and on which all of people work.
+func workdays(monday time.Time, people ...*acmePerson) []time.Time {
 	var days []time.Time
 	for i := range 5 {
 		d := monday.AddDate(0, 0, i)
-		if !d.Before(periodStart) && d.Before(periodEnd) && !isHoliday(d) && p.activeOn(d) {
+		if d.Before(periodStart) || !d.Before(periodEnd) || isHoliday(d) {
+			continue
+		}
+		works := true
+		for _, p := range people {
+			works = works && p.activeOn(d)
+		}
+		if works {
 			days = append(days, d)
 		}
 	}
-	if len(days) == 0 {
+	return days
+}
+
+// shortWeek says whether something that happens once a week is skipped
+// in a week with only some working days: as often as the week is short.
+func (g *acmeGenerator) shortWeek(days []time.Time) bool {
+	return len(days) == 0 || !g.rng.chance(float64(len(days))/5)
+}
+
+// workday is a random working day of the week starting on monday on which
+// p works, or false (more often in short weeks).
+func (g *acmeGenerator) workday(monday time.Time, p *acmePerson) (time.Time, bool) {
+	days := workdays(monday, p)
+	if g.shortWeek(days) {
 		return time.Time{}, false
 	}
 	return pick(g.rng, days), true
+}
+
+// slot books a meeting of minutes in the calendars of people: a working
+// day of the week and a start between fromHour and toHour (UTC) at which
+// none of them is busy, ending by 17:30; false in a full or short week.
+func (g *acmeGenerator) slot(monday time.Time, minutes, fromHour, toHour int, people ...*acmePerson) (time.Time, bool) {
+	days := workdays(monday, people...)
+	if g.shortWeek(days) {
+		return time.Time{}, false
+	}
+	for i := len(days) - 1; i > 0; i-- {
+		j := g.rng.intn(i + 1)
+		days[i], days[j] = days[j], days[i]
+	}
+	for _, d := range days {
+		for range 6 {
+			start := g.at(d, fromHour, toHour)
+			end := start.Add(time.Duration(minutes) * time.Minute)
+			if end.After(d.Add(17*time.Hour + 30*time.Minute)) {
+				continue
+			}
+			if g.free(start, end, people) {
+				g.reserve(start, end, people)
+				return start, true
+			}
+		}
+	}
+	return time.Time{}, false
+}
+
+func (g *acmeGenerator) free(start, end time.Time, people []*acmePerson) bool {
+	for _, p := range people {
+		for _, b := range g.busy[p.id+start.Format(time.DateOnly)] {
+			if start.Before(b[1]) && b[0].Before(end) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func (g *acmeGenerator) reserve(start, end time.Time, people []*acmePerson) {
+	for _, p := range people {
+		key := p.id + start.Format(time.DateOnly)
+		g.busy[key] = append(g.busy[key], [2]time.Time{start, end})
+	}
 }
 
 func isHoliday(d time.Time) bool {
@@ -667,8 +953,10 @@ func (g *acmeGenerator) addActivities() {
 				g.coachWeek(team, monday, week)
 			case "Markus":
 				g.playerCoachWeek(team, monday, week)
-			default:
+			case "Lucía":
 				g.adminWeek(team, monday, week)
+			default:
+				g.rescuerWeek(team, monday, week)
 			}
 			for _, rep := range team.reps {
 				g.repWeek(rep, monday)
@@ -678,170 +966,352 @@ func (g *acmeGenerator) addActivities() {
 	}
 }
 
+// directorWeek: a leadership meeting every other week and a monthly
+// forecast review with the managers who report to the director, and the
+// sales kickoff.
 func (g *acmeGenerator) directorWeek(monday time.Time, week int) {
 	d := g.director
-	managers := make([]invitee, 0, len(g.teams))
+	attendees := []*acmePerson{d}
+	var managers []invitee
 	for _, t := range g.teams {
-		managers = append(managers, invitee{t.manager.id, g.response()})
+		if g.facts.managerOf[t.manager.id] == d.id {
+			managers = append(managers, invitee{t.manager.id, g.response()})
+			attendees = append(attendees, t.manager)
+		}
 	}
-	if day, ok := g.workday(monday, d); ok {
-		g.addEvent(eventSpec{ownerID: d.id, subject: g.subject("hq", []string{"en"}, nil), start: g.at(day, 7, 8),
-			minutes: pick(g.rng, []int{60, 90}), location: "Microsoft Teams", eventType: "Meeting", invitees: managers,
-			group: true, meetingType: "Internal"})
+	if week%2 == 1 {
+		if start, ok := g.slot(monday, 90, 7, 8, attendees...); ok {
+			g.addEvent(eventSpec{ownerID: d.id, subject: g.subject("hq", []string{"en"}, nil), start: start,
+				minutes: 90, location: "Microsoft Teams", eventType: "Meeting", invitees: managers,
+				group: true, meetingType: "Internal"})
+		}
 	}
 	if week%4 == 2 {
-		if day, ok := g.workday(monday, d); ok {
-			g.addEvent(eventSpec{ownerID: d.id, subject: "EMEA forecast review", start: g.at(day, 12, 14), minutes: 120,
+		if start, ok := g.slot(monday, 120, 12, 14, attendees...); ok {
+			g.addEvent(eventSpec{ownerID: d.id, subject: "EMEA forecast review", start: start, minutes: 120,
 				location: "Utrecht HQ", eventType: "Meeting", invitees: managers, group: true, meetingType: "Internal"})
 		}
 	}
 	if monday.Equal(day(2026, 1, 12)) {
 		// The sales kickoff: an all-day event with everyone invited.
+		kickoff := day(2026, 1, 14)
 		var everyone []invitee
 		for _, p := range g.people {
-			if p != d && p.activeOn(day(2026, 1, 14)) {
+			if p != d && p.activeOn(kickoff) {
 				everyone = append(everyone, invitee{p.id, "Accepted"})
 			}
 		}
+		g.reserve(kickoff, kickoff.Add(24*time.Hour), g.people)
 		g.addEvent(eventSpec{ownerID: d.id, subject: "Sales kickoff 2026", start: day(2026, 1, 14), minutes: 1440,
 			allDay: true, location: "Amsterdam", eventType: "Meeting", invitees: everyone, group: true, meetingType: "Internal"})
 	}
-	for range g.rng.times(0.15) {
-		g.customerMeeting(d, pick(g.rng, g.customers), monday, nil)
+	for range g.rng.times(0.1) {
+		g.customerMeeting(d, pick(g.rng, g.customers), monday, nil, 0)
 	}
-	for range g.rng.times(0.5) {
+	for range g.rng.times(0.3) {
 		g.importantTask(d, monday, 0.1)
 	}
 }
 
-// coachWeek: 1:1s every other week, a joint visit a week, a weekly team
-// meeting, pipeline reviews and planning, little admin.
+// coachWeek: 1:1s with every rep every other week, two field days (joint
+// visits, mostly on the reps' key accounts), a team meeting every other
+// week and a monthly training, some pipeline reviews and planning, QBRs
+// with key accounts, little admin.
 func (g *acmeGenerator) coachWeek(team *acmeTeam, monday time.Time, week int) {
 	m := team.manager
 	reps := team.repsOn(monday.AddDate(0, 0, 2))
 	for i, rep := range reps {
 		if i%2 == week%2 {
-			g.oneOnOne(m, rep, monday)
+			g.oneOnOne(m, rep, monday, 45)
 		}
 	}
-	for range g.rng.times(1.0) {
-		g.jointVisit(m, pick(g.rng, reps), monday)
+	for range g.rng.times(3.1) {
+		var rep *acmePerson
+		var a *acmeAccount
+		if g.rng.chance(0.88) {
+			a = g.nextOf("field "+team.name, team.keyAccountsOfReps())
+			rep = a.owner
+		} else {
+			rep = pick(g.rng, reps)
+			if len(rep.otherAccounts()) == 0 {
+				continue
+			}
+			a = pick(g.rng, rep.otherAccounts())
+		}
+		g.jointVisit(m, rep, a, monday, pick(g.rng, []int{180, 240, 240, 300}))
 	}
-	g.teamMeeting(team, monday)
-	for range g.rng.times(0.5) {
-		g.pipelineReview(m, pick(g.rng, reps), monday)
+	if week%2 == 1 {
+		g.teamMeeting(team, monday, 60)
 	}
-	for range g.rng.times(0.5) {
-		g.internalEvent(m, "planning", monday, 60)
-	}
-	for range g.rng.times(0.3) {
-		g.customerMeeting(m, pick(g.rng, team.accounts), monday, nil)
-	}
-	for range g.rng.times(0.3) {
-		g.internalEvent(m, pick(g.rng, []string{"admin", "internal"}), monday, 30)
-	}
-	for range g.rng.times(0.6) {
-		g.importantTask(m, monday, 0.1)
+	if week%4 == 2 {
+		g.teamTraining(team, monday, 150)
 	}
 	for range g.rng.times(0.4) {
-		g.emailTask(m, pick(g.rng, team.accounts), monday)
+		g.pipelineReview(m, pick(g.rng, reps), monday, 45)
+	}
+	for range g.rng.times(0.5) {
+		g.internalEvent(m, "planning", monday, pick(g.rng, []int{60, 90}))
+	}
+	for range g.rng.times(0.7) {
+		g.customerMeeting(m, g.nextOf("qbr "+team.name, team.keyAccountsOfReps()), monday, nil, pick(g.rng, []int{150, 180, 240}))
+	}
+	for range g.rng.times(0.25) {
+		g.internalEvent(m, pick(g.rng, []string{"admin", "internal"}), monday, 60)
+	}
+	for range g.rng.times(0.7) {
+		g.importantTask(m, monday, 0.05)
+	}
+	for range g.rng.times(0.8) {
+		g.callTask(m, pick(g.rng, team.keyAccountsOfReps()), monday)
+	}
+	for range g.rng.times(0.4) {
+		g.emailTask(m, pick(g.rng, team.keyAccountsOfReps()), monday)
 	}
 }
 
-// playerCoachWeek: customer meetings alone on his own and his reps'
-// accounts, calls, pipeline reviews; 1:1s about monthly.
+// playerCoachWeek: long customer meetings alone, mostly on his own key
+// accounts and Lena's, calls, pipeline reviews and forecast calls; 1:1s
+// now and then, a team meeting every other week.
 func (g *acmeGenerator) playerCoachWeek(team *acmeTeam, monday time.Time, week int) {
 	m := team.manager
 	reps := team.repsOn(monday.AddDate(0, 0, 2))
-	for range g.rng.times(2.2) {
-		accounts := m.accounts
-		if g.rng.chance(0.3) {
-			accounts = team.accounts
-		}
-		g.customerMeeting(m, pick(g.rng, accounts), monday, nil)
+	for range g.rng.times(3.7) {
+		g.customerMeeting(m, g.playerCoachAccount(team), monday, nil, pick(g.rng, []int{240, 240, 300, 300}))
 	}
-	for range g.rng.times(0.3) {
-		g.jointVisit(m, pick(g.rng, reps), monday)
+	for range g.rng.times(0.12) {
+		rep := pick(g.rng, reps)
+		if len(rep.accounts) > 0 {
+			g.jointVisit(m, rep, pick(g.rng, rep.accounts), monday, 150)
+		}
 	}
 	for _, rep := range reps {
-		if g.rng.chance(0.25) {
-			g.oneOnOne(m, rep, monday)
+		if g.rng.chance(0.06) {
+			g.oneOnOne(m, rep, monday, 30)
 		}
 	}
 	if week%2 == 0 {
-		g.teamMeeting(team, monday)
+		g.teamMeeting(team, monday, 60)
 	}
-	for range g.rng.times(1.0) {
-		g.pipelineReview(m, pick(g.rng, reps), monday)
+	for range g.rng.times(1.6) {
+		g.pipelineReview(m, pick(g.rng, reps), monday, pick(g.rng, []int{45, 60, 60}))
 	}
-	// Replacing Felix, who left in March.
+	// Replacing Felix, who left in March, and onboarding Sophie.
 	if monday.After(day(2026, 2, 1)) && monday.Before(day(2026, 3, 16)) && g.rng.chance(0.6) {
 		g.internalEvent(m, "recruiting", monday, 60)
 	}
-	for range g.rng.times(1.5) {
-		g.callTask(m, pick(g.rng, m.accounts), monday)
-	}
-	for range g.rng.times(1.0) {
-		g.emailTask(m, pick(g.rng, m.accounts), monday)
+	if monday.Equal(day(2026, 3, 16)) {
+		g.internalEvent(m, "recruiting", monday, 120)
 	}
 	for range g.rng.times(0.3) {
-		g.importantTask(m, monday, 0.4)
+		g.internalEvent(m, "planning", monday, 60)
+	}
+	for range g.rng.times(1.2) {
+		g.callTask(m, g.playerCoachAccount(team), monday)
+	}
+	for range g.rng.times(0.6) {
+		g.emailTask(m, g.playerCoachAccount(team), monday)
+	}
+	for range g.rng.times(0.3) {
+		g.todoTask(m, pick(g.rng, m.accounts), monday)
+	}
+	for range g.rng.times(0.4) {
+		g.importantTask(m, monday, 0.2)
 	}
 }
 
-// adminWeek: internal meetings, admin blocks, weekly team meetings,
-// headquarters; rare 1:1s; important tasks late.
+// playerCoachAccount is where the player-coach sells: his own key
+// accounts, his reps' key account, now and then another account.
+func (g *acmeGenerator) playerCoachAccount(team *acmeTeam) *acmeAccount {
+	m := team.manager
+	switch x := g.rng.float(); {
+	case x < 0.68:
+		return pick(g.rng, m.keyAccounts())
+	case x < 0.72:
+		return pick(g.rng, m.otherAccounts())
+	case x < 0.95:
+		return pick(g.rng, team.keyAccountsOfReps())
+	}
+	var others []*acmeAccount
+	for _, a := range team.accounts {
+		if !a.key && a.claimed.IsZero() && a.owner != m {
+			others = append(others, a)
+		}
+	}
+	return pick(g.rng, others)
+}
+
+// nextOf goes round items, one a call, keeping its place under name.
+func (g *acmeGenerator) nextOf(name string, items []*acmeAccount) *acmeAccount {
+	i := g.turns[name] % len(items)
+	g.turns[name]++
+	return items[i]
+}
+
+// adminWeek: internal meetings, admin blocks and e-mails, headquarters
+// meetings, a team meeting every other week; rare 1:1s and customer meetings (never
+// on key accounts); important tasks late.
 func (g *acmeGenerator) adminWeek(team *acmeTeam, monday time.Time, week int) {
 	m := team.manager
 	reps := team.repsOn(monday.AddDate(0, 0, 2))
-	for range g.rng.times(1.5) {
-		g.internalEvent(m, "internal", monday, pick(g.rng, []int{30, 60, 60, 90}))
+	for range g.rng.times(3.7) {
+		g.internalEvent(m, "internal", monday, pick(g.rng, []int{90, 120, 150, 180, 180}))
+	}
+	for range g.rng.times(2.2) {
+		g.internalEvent(m, "admin", monday, pick(g.rng, []int{120, 150, 180}))
 	}
 	for range g.rng.times(1.0) {
-		g.internalEvent(m, "admin", monday, pick(g.rng, []int{30, 60}))
+		g.internalEvent(m, "hq", monday, pick(g.rng, []int{90, 120}))
 	}
-	g.teamMeeting(team, monday)
-	for range g.rng.times(0.25) {
-		g.oneOnOne(m, pick(g.rng, reps), monday)
+	if week%2 == 0 {
+		g.teamMeeting(team, monday, 90)
+	}
+	for range g.rng.times(0.2) {
+		g.oneOnOne(m, pick(g.rng, reps), monday, 45)
+	}
+	for range g.rng.times(0.4) {
+		g.pipelineReview(m, pick(g.rng, reps), monday, 45)
 	}
 	for range g.rng.times(0.3) {
-		g.pipelineReview(m, pick(g.rng, reps), monday)
+		g.internalEvent(m, "planning", monday, 60)
+	}
+	var small []*acmeAccount
+	for _, a := range team.accounts {
+		if !a.key {
+			small = append(small, a)
+		}
 	}
 	for range g.rng.times(0.6) {
-		g.internalEvent(m, "hq", monday, 60)
+		g.customerMeeting(m, pick(g.rng, small), monday, nil, pick(g.rng, []int{60, 90, 120}))
 	}
 	for range g.rng.times(0.3) {
-		g.customerMeeting(m, pick(g.rng, team.accounts), monday, nil)
+		g.callTask(m, pick(g.rng, small), monday)
 	}
 	for range g.rng.times(0.1) {
 		g.internalEvent(m, "recruiting", monday, 45)
 	}
-	for range g.rng.times(2.0) {
+	for range g.rng.times(1.0) {
 		g.adminTask(m, monday)
 	}
-	for range g.rng.times(0.5) {
+	for range g.rng.times(0.7) {
+		g.internalEmail(m, monday)
+	}
+	for range g.rng.times(0.6) {
 		g.importantTask(m, monday, 0.85)
 	}
 }
 
+// rescuerWeek: a weekly 1:1 and two or three joint visits with his
+// weakest rep (a recent hire), some joint visits with the other recent
+// hire, rare 1:1s with the rest, visits to rescue struggling deals; he
+// plans in January and June and owes a forecast in April.
+func (g *acmeGenerator) rescuerWeek(team *acmeTeam, monday time.Time, week int) {
+	m := team.manager
+	reps := team.repsOn(monday.AddDate(0, 0, 2))
+	weakest, newer := team.rep("Ryan"), team.rep("Priya")
+	g.oneOnOne(m, weakest, monday, pick(g.rng, []int{60, 60, 90}))
+	for range g.rng.times(0.25) {
+		g.coachingSession(m, weakest, monday, pick(g.rng, []int{60, 90}))
+	}
+	for range g.rng.times(2.8) {
+		g.jointVisit(m, weakest, pick(g.rng, weakest.accounts), monday, pick(g.rng, []int{180, 240, 240, 300}))
+	}
+	for range g.rng.times(0.7) {
+		g.jointVisit(m, newer, pick(g.rng, newer.accounts), monday, pick(g.rng, []int{120, 180}))
+	}
+	for _, rep := range reps {
+		if rep != weakest && rep != newer && g.rng.chance(0.2) {
+			g.oneOnOne(m, rep, monday, 45)
+		}
+	}
+	if week%2 == 1 {
+		g.teamMeeting(team, monday, 90)
+	}
+	for range g.rng.times(0.3) {
+		g.pipelineReview(m, pick(g.rng, reps), monday, 45)
+	}
+	for range g.rng.times(1.1) {
+		g.customerMeeting(m, pick(g.rng, append(weakest.otherAccounts(), newer.otherAccounts()...)), monday, nil, pick(g.rng, []int{120, 150, 180, 240}))
+	}
+	for range g.rng.times(1.4) {
+		g.internalEvent(m, "internal", monday, pick(g.rng, []int{60, 90, 120}))
+	}
+	for range g.rng.times(0.4) {
+		g.internalEvent(m, "admin", monday, 60)
+	}
+	for range g.rng.times(0.8) {
+		g.callTask(m, pick(g.rng, weakest.accounts), monday)
+	}
+	for range g.rng.times(0.4) {
+		g.emailTask(m, pick(g.rng, weakest.accounts), monday)
+	}
+	switch {
+	case monday.Equal(day(2026, 1, 5)):
+		g.internalEvent(m, "planning", monday, 120)
+	case monday.Equal(day(2026, 4, 13)), monday.Equal(day(2026, 6, 22)):
+		g.importantTask(m, monday, 0.6)
+	case monday.Equal(day(2026, 6, 15)):
+		g.internalEvent(m, "planning", monday, 120)
+	}
+}
+
+// repWeek: long meetings, calls and e-mails on the rep's key accounts
+// (unless the team stopped working one), and a little on the others.
 func (g *acmeGenerator) repWeek(rep *acmePerson, monday time.Time) {
 	if len(rep.accounts) == 0 && rep.left.IsZero() {
 		return
 	}
-	accounts := rep.accounts
-	if len(accounts) == 0 {
+	// pushing is whether the rep is working towards the deal the manager
+	// books on the account.
+	pushing := func(a *acmeAccount) bool {
+		return !a.claimed.IsZero() && !monday.Before(a.claimed.AddDate(0, 0, -91)) && monday.Before(a.claimed)
+	}
+	worked := rep.keyAccounts()
+	for _, a := range rep.otherAccounts() {
+		if pushing(a) {
+			worked = append(worked, a)
+		}
+	}
+	for _, a := range worked {
+		if !a.quietFrom.IsZero() && !monday.Before(a.quietFrom) {
+			continue
+		}
+		for range g.rng.times(rep.team.keyRate) {
+			g.customerMeeting(rep, a, monday, nil, pick(g.rng, []int{180, 240, 240, 300}))
+		}
+		calls, emails := 0.25, 0.1
+		if pushing(a) {
+			// The rep works the account whose deal the manager books.
+			calls, emails = 1.2, 0.8
+		}
+		for range g.rng.times(calls) {
+			g.callTask(rep, a, monday)
+		}
+		for range g.rng.times(emails) {
+			g.emailTask(rep, a, monday)
+		}
+	}
+	var accounts []*acmeAccount
+	for _, a := range rep.otherAccounts() {
+		if !pushing(a) {
+			accounts = append(accounts, a)
+		}
+	}
+	if len(rep.accounts) == 0 {
 		accounts = rep.team.accounts
 	}
-	for range g.rng.times(0.3) {
-		g.customerMeeting(rep, pick(g.rng, accounts), monday, nil)
+	if len(accounts) == 0 {
+		return
 	}
-	for range g.rng.times(0.8) {
+	for range g.rng.times(0.05) {
+		g.customerMeeting(rep, pick(g.rng, accounts), monday, nil, 0)
+	}
+	for range g.rng.times(0.15) {
 		g.callTask(rep, pick(g.rng, accounts), monday)
 	}
-	for range g.rng.times(0.5) {
+	for range g.rng.times(0.06) {
 		g.emailTask(rep, pick(g.rng, accounts), monday)
 	}
-	for range g.rng.times(0.3) {
+	for range g.rng.times(0.04) {
 		g.todoTask(rep, pick(g.rng, accounts), monday)
 	}
 }
@@ -856,67 +1326,110 @@ func (g *acmeGenerator) response() string {
 	return pick(g.rng, []string{"Accepted", "Accepted", "Accepted", "New", "Declined"})
 }
 
-func (g *acmeGenerator) oneOnOne(m, rep *acmePerson, monday time.Time) {
-	d, ok := g.workday(monday, rep)
+func (g *acmeGenerator) oneOnOne(m, rep *acmePerson, monday time.Time, minutes int) {
+	start, ok := g.slot(monday, minutes, 7, 15, m, rep)
 	if !ok {
 		return
 	}
 	g.addEvent(eventSpec{ownerID: m.id, subject: g.subject("oneonone", m.langs, map[string]string{"rep": rep.first}),
-		start: g.at(d, 7, 15), minutes: pick(g.rng, []int{30, 30, 45, 60}), location: "Microsoft Teams",
+		start: start, minutes: minutes, location: "Microsoft Teams",
 		eventType: "Meeting", invitees: []invitee{{rep.id, "Accepted"}}, description: g.description(0.1), meetingType: "1:1"})
 }
 
-func (g *acmeGenerator) pipelineReview(m, rep *acmePerson, monday time.Time) {
-	d, ok := g.workday(monday, rep)
-	if !ok || len(rep.accounts) == 0 {
+// coachingSession is a call review or training with one rep.
+func (g *acmeGenerator) coachingSession(m, rep *acmePerson, monday time.Time, minutes int) {
+	start, ok := g.slot(monday, minutes, 7, 15, m, rep)
+	if !ok {
+		return
+	}
+	subject := pick(g.rng, []string{"Call review with " + rep.first, "Product training with " + rep.first,
+		"Coaching: discovery questions (" + rep.first + ")", "Objection handling practice " + rep.first})
+	g.addEvent(eventSpec{ownerID: m.id, subject: subject, start: start, minutes: minutes,
+		location: pick(g.rng, []string{"Office", "Microsoft Teams"}), eventType: "Meeting",
+		invitees: []invitee{{rep.id, "Accepted"}}, meetingType: "1:1"})
+}
+
+func (g *acmeGenerator) pipelineReview(m, rep *acmePerson, monday time.Time, minutes int) {
+	if len(rep.accounts) == 0 {
+		return
+	}
+	start, ok := g.slot(monday, minutes, 7, 15, m, rep)
+	if !ok {
 		return
 	}
 	a := pick(g.rng, rep.accounts)
 	g.addEvent(eventSpec{ownerID: m.id, subject: g.subject("pipeline", m.langs, map[string]string{"rep": rep.first, "acct": a.short}),
-		start: g.at(d, 7, 15), minutes: pick(g.rng, []int{30, 45, 60}), location: "Microsoft Teams", eventType: "Meeting",
+		start: start, minutes: minutes, location: "Microsoft Teams", eventType: "Meeting",
 		invitees: []invitee{{rep.id, "Accepted"}}, meetingType: "Internal"})
 }
 
-func (g *acmeGenerator) teamMeeting(team *acmeTeam, monday time.Time) {
+func (g *acmeGenerator) teamMeeting(team *acmeTeam, monday time.Time, minutes int) {
 	m := team.manager
-	d, ok := g.workday(monday, m)
+	start, ok := g.slot(monday, minutes, 7, 8, m)
 	if !ok {
 		return
 	}
 	var invitees []invitee
-	for _, r := range team.repsOn(d) {
+	for _, r := range team.repsOn(start) {
 		invitees = append(invitees, invitee{r.id, g.response()})
 	}
 	rows := g.addEvent(eventSpec{ownerID: m.id, subject: g.subject("team", m.langs, map[string]string{"team": team.name}),
-		start: g.at(d, 7, 8), minutes: 60, location: "Microsoft Teams", eventType: "Meeting", invitees: invitees,
+		start: start, minutes: minutes, location: "Microsoft Teams", eventType: "Meeting", invitees: invitees,
 		group: true, description: g.description(0.15), meetingType: "Team"})
 	team.teamMeetings = append(team.teamMeetings, rows)
 }
 
-func (g *acmeGenerator) internalEvent(p *acmePerson, category string, monday time.Time, minutes int) {
-	d, ok := g.workday(monday, p)
+// teamTraining is a half-day training of the whole team, in the office.
+func (g *acmeGenerator) teamTraining(team *acmeTeam, monday time.Time, minutes int) {
+	m := team.manager
+	start, ok := g.slot(monday, minutes, 7, 12, m)
 	if !ok {
 		return
 	}
 	var invitees []invitee
-	if category == "internal" || category == "hq" {
+	for _, r := range team.repsOn(start) {
+		invitees = append(invitees, invitee{r.id, "Accepted"})
+	}
+	g.addEvent(eventSpec{ownerID: m.id, subject: g.subject("training", m.langs, nil), start: start,
+		minutes: minutes, location: "Office", eventType: "Meeting", invitees: invitees, group: true, meetingType: "Team"})
+}
+
+func (g *acmeGenerator) internalEvent(p *acmePerson, category string, monday time.Time, minutes int) {
+	start, ok := g.slot(monday, minutes, 7, 15, p)
+	if !ok {
+		return
+	}
+	var invitees []invitee
+	if (category == "internal" || category == "hq") && g.rng.chance(0.35) {
 		invitees = append(invitees, invitee{g.ops.id, g.response()})
 	}
 	fill := map[string]string{}
 	if p.team != nil {
 		fill["team"] = p.team.name
 	}
-	g.addEvent(eventSpec{ownerID: p.id, subject: g.subject(category, p.langs, fill), start: g.at(d, 7, 15),
+	g.addEvent(eventSpec{ownerID: p.id, subject: g.subject(category, p.langs, fill), start: start,
 		minutes: minutes, location: pick(g.rng, []string{"Microsoft Teams", "Office", ""}), eventType: pick(g.rng, []string{"Meeting", "Other", ""}),
 		invitees: invitees, private: category == "admin" && g.rng.chance(0.3), description: g.description(0.05), meetingType: "Internal"})
 }
 
-func (g *acmeGenerator) customerMeeting(p *acmePerson, a *acmeAccount, monday time.Time, with *acmePerson) {
-	d, ok := g.workday(monday, p)
-	if !ok || (with != nil && !with.activeOn(d)) {
+// customerMeeting is a meeting of p with a customer, with a colleague when
+// with is set; minutes 0 picks a usual length.
+func (g *acmeGenerator) customerMeeting(p *acmePerson, a *acmeAccount, monday time.Time, with *acmePerson, minutes int) {
+	if minutes == 0 {
+		minutes = pick(g.rng, []int{60, 60, 90, 120})
+	}
+	people := []*acmePerson{p}
+	if with != nil {
+		people = append(people, with)
+	}
+	start, ok := g.slot(monday, minutes, 7, 13, people...)
+	if !ok {
 		return
 	}
 	contact := pick(g.rng, a.contacts)
+	if with == nil && p.team != nil && p != p.team.manager && g.rng.chance(0.4) {
+		contact = "" // logged against the account, nobody named
+	}
 	what := a.id
 	if len(a.opportunities) > 0 && g.rng.chance(0.4) {
 		what = pick(g.rng, a.opportunities)
@@ -925,7 +1438,7 @@ func (g *acmeGenerator) customerMeeting(p *acmePerson, a *acmeAccount, monday ti
 	if with != nil {
 		invitees = append(invitees, invitee{with.id, "Accepted"})
 	}
-	if len(a.contacts) > 1 && g.rng.chance(0.3) {
+	if contact != "" && len(a.contacts) > 1 && g.rng.chance(0.2) {
 		for _, c := range a.contacts {
 			if c != contact {
 				invitees = append(invitees, invitee{c, "New"})
@@ -938,22 +1451,18 @@ func (g *acmeGenerator) customerMeeting(p *acmePerson, a *acmeAccount, monday ti
 		meetingType = "Joint visit"
 	}
 	g.addEvent(eventSpec{ownerID: p.id, subject: g.subject("customer", p.langs, map[string]string{"acct": a.short}),
-		start: g.at(d, 7, 14), minutes: pick(g.rng, []int{60, 60, 90, 120}), location: a.city, eventType: "Meeting",
-		whoID: contact, whatID: what, accountID: a.id, invitees: invitees, description: g.description(0.25),
+		start: start, minutes: minutes, location: a.city, eventType: "Meeting",
+		whoID: contact, whatID: what, accountID: a.id, invitees: invitees, description: g.description(0.2),
 		meetingType: meetingType})
 }
 
 // jointVisit is a customer meeting of a manager and a rep together, in the
 // rep's calendar or the manager's.
-func (g *acmeGenerator) jointVisit(m, rep *acmePerson, monday time.Time) {
-	if len(rep.accounts) == 0 {
-		return
-	}
-	a := pick(g.rng, rep.accounts)
+func (g *acmeGenerator) jointVisit(m, rep *acmePerson, a *acmeAccount, monday time.Time, minutes int) {
 	if g.rng.chance(0.6) {
-		g.customerMeeting(rep, a, monday, m)
+		g.customerMeeting(rep, a, monday, m, minutes)
 	} else {
-		g.customerMeeting(m, a, monday, rep)
+		g.customerMeeting(m, a, monday, rep, minutes)
 	}
 }
 
@@ -974,8 +1483,8 @@ func (g *acmeGenerator) callTask(p *acmePerson, a *acmeAccount, monday time.Time
 	if g.rng.chance(0.1) {
 		subtype = "Cadence" // a Sales Engagement step: Type says it is a call
 	}
-	seconds := g.rng.between(45, 1500)
-	outcome := pick(g.rng, []string{"Connected", "Connected", "Left voicemail", "No answer"})
+	seconds := g.rng.between(120, 1800)
+	outcome := pick(g.rng, []string{"Connected", "Connected", "Connected", "Left voicemail", "No answer"})
 	if outcome != "Connected" {
 		seconds = g.rng.between(15, 60)
 	}
@@ -1015,6 +1524,17 @@ func (g *acmeGenerator) emailTask(p *acmePerson, a *acmeAccount, monday time.Tim
 	g.addTask(taskSpec{ownerID: p.id, subject: g.subject("email", p.langs, map[string]string{"acct": a.short}),
 		status: "Completed", priority: "Normal", taskType: taskType, subtype: subtype, whoID: pick(g.rng, a.contacts),
 		whatID: a.id, accountID: a.id, due: sfDate{d}, completed: at, created: at, createdByID: createdBy})
+}
+
+// internalEmail is an e-mail to colleagues, logged without a customer.
+func (g *acmeGenerator) internalEmail(p *acmePerson, monday time.Time) {
+	d, ok := g.workday(monday, p)
+	if !ok {
+		return
+	}
+	at := g.at(d, 7, 16).Add(time.Duration(g.rng.intn(1800)) * time.Second)
+	g.addTask(taskSpec{ownerID: p.id, subject: g.subject("internalemail", p.langs, nil), status: "Completed",
+		priority: "Normal", taskType: "Email", subtype: "Email", due: sfDate{d}, completed: at, created: at})
 }
 
 // automatedProcessID is the ID of the user that integrations log as.
@@ -1101,7 +1621,7 @@ func (g *acmeGenerator) plantSkips() {
 	}
 	var candidates []*eventRows
 	for _, er := range g.eventList {
-		if !er.spec.group && !er.spec.allDay {
+		if !er.spec.group && !er.spec.allDay && len(er.relations) > 0 {
 			candidates = append(candidates, er)
 		}
 	}

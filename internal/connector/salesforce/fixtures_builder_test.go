@@ -461,7 +461,8 @@ func countOf(id string) int {
 
 func (b *exportBuilder) phone(country string) string {
 	codes := map[string]string{"Netherlands": "+31", "Belgium": "+32", "Germany": "+49", "Austria": "+43",
-		"Switzerland": "+41", "Spain": "+34", "France": "+33", "Portugal": "+351", "Brazil": "+55"}
+		"Switzerland": "+41", "Spain": "+34", "France": "+33", "Portugal": "+351", "Brazil": "+55",
+		"United Kingdom": "+44", "Ireland": "+353"}
 	return codes[country] + " " + itoa(b.rng.between(10, 99)) + " " + itoa(b.rng.between(1000000, 9999999))
 }
 
@@ -471,7 +472,7 @@ func domainOf(company string) string {
 	if len(words) > 1 && len(name) < 6 {
 		name += strings.ToLower(words[1])
 	}
-	return strings.Trim(name, ".,&") + ".example"
+	return strings.ReplaceAll(strings.Trim(name, ".,&"), "'", "") + ".example"
 }
 
 var foldReplacer = strings.NewReplacer(
