@@ -36,7 +36,7 @@ var Catalogue = []Rule{
 	},
 	{
 		ID: "BM2", Name: "effort_value_mismatch", Role: "business", Unit: "points",
-		Measures:       "Share of the manager's customer time spent on non-key accounts, minus those accounts' share of revenue.",
+		Measures:       "Share of the manager's customer time spent on non-key accounts, minus the share of the team's revenue that non-key accounts make.",
 		Thresholds:     map[string]float64{"warn": 20, "high": 40},
 		ThresholdText:  "warning above {warn} points, high above {high} points",
 		Evidence:       "the non-key accounts with the most manager time, with their revenue",
@@ -90,7 +90,7 @@ var Catalogue = []Rule{
 	},
 	{
 		ID: "PM3", Name: "weakest_link_focus", Role: "people", Unit: "ratio",
-		Measures:       "Coaching minutes per rep for the bottom 20 % of reps (by won amount), divided by the same for the middle 60 %.",
+		Measures:       "Coaching minutes per rep and week for the bottom 20 % of reps (by won amount; reps still in the team), divided by the same for the middle 60 %.",
 		Thresholds:     map[string]float64{"warn": 1.5, "high": 3},
 		ThresholdText:  "warning above {warn}, high above {high} (teams of at least the minimum group size)",
 		Evidence:       "coaching minutes per rep in each group",
@@ -135,7 +135,7 @@ var Catalogue = []Rule{
 	},
 	{
 		ID: "CM2", Name: "relationship_hoarding", Role: "customer", Unit: "accounts",
-		Measures:       "Key accounts of the team where the manager logged at least {manager_share} % of the team's customer-facing minutes, or is the only one in the team with any.",
+		Measures:       "Key accounts of the team where the manager logged (owns the activities of) at least {manager_share} % of the team's customer-facing minutes, or is the only one in the team with any.",
 		Thresholds:     map[string]float64{"manager_share": 50, "high_share": 25},
 		ThresholdText:  "warning for any such account owned by a rep, high when {high_share} % of the key accounts or more",
 		Evidence:       "each account with the manager's share of the team's customer time",

@@ -135,7 +135,7 @@ func TestBM2EffortValueMismatch(t *testing.T) {
 		b.rep(mia, "Ana")
 		acme := b.account("Acme", mia)
 		b.meeting(mia, "Visit Acme", time.Hour, on(acme), withContact("Alice Acme"))
-		expectNotEnoughData(t, b.finding(mia, "BM2"), "no account revenue (no won deals and no annual revenue)")
+		expectNotEnoughData(t, b.finding(mia, "BM2"), "the team's accounts have no revenue (no won deals and no annual revenue)")
 	})
 }
 

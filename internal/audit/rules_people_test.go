@@ -2,6 +2,7 @@ package audit
 
 import (
 	"fmt"
+	"math"
 	"testing"
 	"time"
 )
@@ -205,7 +206,9 @@ func TestPM3WeakestLinkFocus(t *testing.T) {
 		f := b.finding(mia, "PM3")
 		expectColumn(t, f, "rep", "Bea", "Cal", "Dan", "Eli", "Fay")
 		expectColumn(t, f, "group", "bottom 20 %", "middle 60 %", "middle 60 %", "middle 60 %", "top 20 %")
-		expectColumn(t, f, "coaching hours", hours(240), hours(middle), hours(middle), hours(middle), hours(30))
+		weeks := b.to.Sub(b.from).Hours() / 24 / 7
+		perWeek := func(minutes float64) float64 { return math.Round(minutes/weeks*10) / 10 }
+		expectColumn(t, f, "coaching min/week", perWeek(240), perWeek(middle), perWeek(middle), perWeek(middle), perWeek(30))
 	})
 	t.Run("not enough data: small team", func(t *testing.T) {
 		t.Parallel()

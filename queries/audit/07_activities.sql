@@ -17,6 +17,7 @@ WITH attendance AS (
     LEFT JOIN (SELECT DISTINCT ON (email_key) email_key, user_key FROM audit_user_aliases WHERE email_key IS NOT NULL) AS al_mail
            ON al_mail.email_key = lower(trim(aa.email))
     WHERE aa.source IN (SELECT source FROM audit_sources)
+      AND lower(coalesce(aa.response, '')) NOT LIKE 'declin%'
     GROUP BY ALL
 ),
 dated AS (

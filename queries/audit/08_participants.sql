@@ -1,6 +1,7 @@
 -- Who took part in each activity, as people: its owner and its internal
 -- attendees, by user ID or, for attendees known only by e-mail (calendar
--- invitations), by the e-mail of a known user; each person once.
+-- invitations), by the e-mail of a known user; each person once. An
+-- attendee who declined did not take part.
 CREATE OR REPLACE TEMP TABLE audit_participants AS
 WITH by_mail AS (
     SELECT DISTINCT ON (email_key) email_key, person_key FROM audit_user_aliases WHERE email_key IS NOT NULL
@@ -15,5 +16,6 @@ FROM (
     LEFT JOIN by_mail AS m ON m.email_key = lower(trim(aa.email))
     WHERE aa.source IN (SELECT source FROM audit_sources)
       AND (al.person_key IS NOT NULL OR m.person_key IS NOT NULL)
+      AND lower(coalesce(aa.response, '')) NOT LIKE 'declin%' 
 )
 WHERE activity_key IN (SELECT activity_key FROM audit_activities);

@@ -1,9 +1,24 @@
 -- BM2 effort_value_mismatch: of each manager's customer minutes on
--- accounts, the share spent on non-key accounts, minus those accounts'
--- share of the source's revenue, in percentage points. Evidence: the
--- non-key accounts with the most manager time, with their revenue.
-WITH customer AS (
-    SELECT t.manager_key, t.account_key, a.name, a.is_key, a.revenue, a.source_revenue, sum(t.minutes) AS minutes
+-- accounts, the share spent on non-key accounts, minus the share of the
+-- team's revenue that non-key accounts make, in percentage points. The
+-- team's revenue is that of the accounts owned by the manager or a direct
+-- report: the territory the manager answers for. Evidence: the non-key
+-- accounts with the most manager time, with their revenue.
+WITH team_members AS (
+    SELECT manager_key, manager_key AS user_key FROM audit_managers
+    UNION ALL
+    SELECT manager_key, rep_key FROM audit_team
+),
+territory AS (
+    SELECT tm.manager_key,
+           sum(a.revenue) AS revenue,
+           coalesce(sum(a.revenue) FILTER (WHERE NOT a.is_key), 0) AS non_key_revenue
+    FROM audit_accounts AS a
+    JOIN team_members AS tm ON tm.user_key = a.owner_key
+    GROUP BY ALL
+),
+customer AS (
+    SELECT t.manager_key, t.account_key, a.name, a.is_key, a.revenue, sum(t.minutes) AS minutes
     FROM audit_time AS t
     JOIN audit_accounts AS a USING (account_key)
     WHERE t.category IN ('key_account', 'customer_other', 'field_coaching')
@@ -13,9 +28,7 @@ per_manager AS (
     SELECT
         manager_key,
         sum(minutes) AS minutes,
-        coalesce(sum(minutes) FILTER (WHERE NOT is_key), 0) AS non_key_minutes,
-        coalesce(sum(revenue) FILTER (WHERE NOT is_key), 0) AS non_key_revenue,
-        max(source_revenue) AS source_revenue
+        coalesce(sum(minutes) FILTER (WHERE NOT is_key), 0) AS non_key_minutes
     FROM customer
     GROUP BY ALL
 ),
@@ -29,14 +42,15 @@ evidence AS (
 )
 SELECT
     m.manager_key,
-    100.0 * p.non_key_minutes / nullif(p.minutes, 0) - 100.0 * p.non_key_revenue / nullif(p.source_revenue, 0) AS metric,
-    CASE WHEN coalesce(p.minutes, 0) = 0 OR coalesce(p.source_revenue, 0) = 0 THEN 'not_enough_data'
+    100.0 * p.non_key_minutes / nullif(p.minutes, 0) - 100.0 * tr.non_key_revenue / nullif(tr.revenue, 0) AS metric,
+    CASE WHEN coalesce(p.minutes, 0) = 0 OR coalesce(tr.revenue, 0) = 0 THEN 'not_enough_data'
          WHEN metric > $high THEN 'high'
          WHEN metric > $warn THEN 'warning'
          ELSE 'ok' END AS severity,
     CASE WHEN coalesce(p.minutes, 0) = 0 THEN 'no customer time logged against accounts'
-         WHEN coalesce(p.source_revenue, 0) = 0 THEN 'no account revenue (no won deals and no annual revenue)' END AS missing,
+         WHEN coalesce(tr.revenue, 0) = 0 THEN 'the team''s accounts have no revenue (no won deals and no annual revenue)' END AS missing,
     CAST(e.evidence AS VARCHAR) AS evidence
 FROM audit_managers AS m
 LEFT JOIN per_manager AS p USING (manager_key)
+LEFT JOIN territory AS tr USING (manager_key)
 LEFT JOIN evidence AS e USING (manager_key);

@@ -1,6 +1,8 @@
 -- CM2 relationship_hoarding: a team's key accounts where the manager
--- logged at least $manager_share % of the team's customer-facing minutes,
--- or is the only one in the team with any. Warning for any such account
+-- logged (owns the activities of) at least $manager_share % of the team's
+-- customer-facing minutes, or is the only one in the team with any. A
+-- rep's visit the manager joins is the rep's: that is coaching, not
+-- hoarding. Warning for any such account
 -- owned by a rep; high when they are $high_share % of the team's key
 -- accounts or more. The metric is how many. Evidence: each account with
 -- the manager's share.
@@ -18,9 +20,9 @@ team_accounts AS (
 ),
 team_work AS (
     -- Each customer-facing activity on an account once per team, with
-    -- whether the manager took part.
+    -- whether the manager logged it and whether a rep took part.
     SELECT tm.manager_key, a.account_key, a.activity_key, any_value(a.minutes) AS minutes,
-           bool_or(p.user_key = tm.manager_key) AS with_manager,
+           any_value(a.owner_key = tm.manager_key) AS with_manager,
            bool_or(p.user_key <> tm.manager_key) AS with_rep
     FROM audit_activities AS a
     JOIN audit_participants AS p USING (activity_key)

@@ -1,6 +1,6 @@
--- PM3 weakest_link_focus: coaching minutes per rep for the bottom 20 % of
--- a manager's reps (ranked by won amount in the period) divided by the same
--- for the middle 60 %. Needs at least $min_group_size reps and some won
+-- PM3 weakest_link_focus: coaching minutes per rep and week for the bottom
+-- 20 % of a manager's reps (ranked by won amount in the period, among the
+-- reps still in the team at its end) divided by the same for the middle 60 %. Needs at least $min_group_size reps and some won
 -- amount to rank them by (else the groups would be alphabetical). Evidence:
 -- minutes per rep in each group.
 WITH coached AS (
@@ -16,13 +16,19 @@ ranked AS (
         t.manager_key,
         u.name,
         coalesce(w.won, 0) AS won,
+        -- Coaching minutes per week in the team, so that a rep who joined
+        -- late is not ranked as neglected.
         coalesce((SELECT sum(c.minutes) FROM coached AS c
-                  WHERE c.manager_key = t.manager_key AND c.rep_key = t.rep_key), 0) AS minutes,
+                  WHERE c.manager_key = t.manager_key AND c.rep_key = t.rep_key), 0)
+            / (greatest(date_diff('day', greatest(p.from_ts, coalesce(u.joined_at, p.from_ts)), p.to_ts), 7) / 7.0) AS minutes,
         row_number() OVER (PARTITION BY t.manager_key ORDER BY coalesce(w.won, 0), u.name) AS position,
         count(*) OVER (PARTITION BY t.manager_key) AS reps
     FROM audit_team AS t
     JOIN audit_users AS u ON u.user_key = t.rep_key
+    CROSS JOIN audit_period AS p
     LEFT JOIN won AS w ON w.rep_key = t.rep_key
+    -- Reps who left during the period cannot be ranked against the others.
+    WHERE u.left_at IS NULL OR u.left_at >= p.to_ts
 ),
 grouped AS (
     SELECT *,
@@ -40,7 +46,7 @@ per_manager AS (
 ),
 evidence AS (
     SELECT manager_key,
-           to_json(list({'rep': name, 'group': "group", 'won': round(won), 'coaching hours': round(minutes / 60, 1)}
+           to_json(list({'rep': name, 'group': "group", 'won': round(won), 'coaching min/week': round(minutes, 1)}
                         ORDER BY position)) AS evidence
     FROM grouped
     GROUP BY ALL
