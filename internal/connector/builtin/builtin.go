@@ -4,11 +4,15 @@ package builtin
 import (
 	"sort"
 
+	"github.com/salesaudit/salesaudit/internal/connector/hubspot"
+	"github.com/salesaudit/salesaudit/internal/connector/pipedrive"
 	"github.com/salesaudit/salesaudit/internal/connector/salesforce"
 	"github.com/salesaudit/salesaudit/plugin"
 )
 
 var connectors = map[string]func() plugin.Connector{
+	"hubspot":    func() plugin.Connector { return hubspot.New() },
+	"pipedrive":  func() plugin.Connector { return pipedrive.New() },
 	"salesforce": func() plugin.Connector { return salesforce.New() },
 }
 

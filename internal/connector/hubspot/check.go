@@ -1,0 +1,161 @@
+package hubspot
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"strings"
+
+	"github.com/salesaudit/salesaudit/internal/apijson"
+	"github.com/salesaudit/salesaudit/internal/csvfile"
+	"github.com/salesaudit/salesaudit/plugin"
+)
+
+// Confidence in an export with HubSpot's own record shapes and labels:
+// high, with owners (the export is complete enough to audit) a little
+// higher than without, leaving room for a connector made for one
+// account's customised export.
+const (
+	confidenceWithOwners    = 90
+	confidenceWithoutOwners = 85
+)
+
+// Check accepts a directory or .zip holding HubSpot meetings, calls, tasks
+// or e-mails, as saved API pages or UI exports. Anything else is refused
+// with the reason, never an error, so that the host can ask every
+// connector.
+func (c *Connector) Check(ctx context.Context, path string) (plugin.CheckResult, error) {
+	src, err := csvfile.OpenSource(path)
+	if err != nil {
+		return refuse(openRefusal(path, err)), nil
+	}
+	defer src.Close()
+	inv, err := takeInventory(ctx, src)
+	if err != nil {
+		return plugin.CheckResult{}, err
+	}
+	switch {
+	case inv.empty():
+		return refuse("no HubSpot files: no saved API pages ({\"results\": [...]} of HubSpot objects) " +
+			"and no CSV exports from the HubSpot UI (\"Record ID\" first, property labels as headers)"), nil
+	case !inv.hasActivities():
+		return refuse("HubSpot files, but no meetings, calls, tasks or e-mails: there are no activities to audit"), nil
+	}
+	files, err := matchFiles(ctx, src, inv)
+	if err != nil {
+		return plugin.CheckResult{}, err
+	}
+	confidence := confidenceWithOwners
+	if len(inv.owners) == 0 {
+		confidence = confidenceWithoutOwners
+	}
+	return plugin.CheckResult{
+		Accepted:   true,
+		Reason:     describe(inv, files),
+		Confidence: confidence,
+		Files:      files,
+	}, nil
+}
+
+func refuse(reason string) plugin.CheckResult {
+	return plugin.CheckResult{Accepted: false, Reason: reason}
+}
+
+func openRefusal(path string, err error) string {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return fmt.Sprintf("%s does not exist", path)
+	case errors.Is(err, csvfile.ErrNotExport):
+		return "not a directory or a .zip archive: the HubSpot connector reads a whole export " +
+			"(API pages and/or UI CSV exports, one file per object), not a single file"
+	}
+	return fmt.Sprintf("cannot open %s as an export: %v", path, err)
+}
+
+// matchFiles lists the files read, with their kind and estimated rows.
+func matchFiles(ctx context.Context, src *csvfile.Source, inv *inventory) ([]plugin.FileMatch, error) {
+	var files []plugin.FileMatch
+	all := append(append([]exportFile(nil), inv.owners...), inv.objects...)
+	if inv.hierarchy != nil {
+		all = append(all, exportFile{file: *inv.hierarchy, form: formUI, object: owners})
+	}
+	for _, f := range all {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		var estimate int64
+		var err error
+		if f.form == formAPI {
+			estimate, err = estimateRecords(src, f.file)
+		} else {
+			estimate, err = src.EstimateRows(f.file)
+		}
+		if err != nil {
+			// A file cut short still belongs to the export; reading it
+			// will say where it breaks.
+			estimate = 0
+		}
+		files = append(files, plugin.FileMatch{File: f.file.Name, Kind: f.object.kind, SizeBytes: f.file.Size, EstimatedRows: estimate})
+	}
+	return files, nil
+}
+
+// estimateSample is how much of an API page estimateRecords reads.
+const estimateSample = 256 << 10
+
+// estimateRecords guesses the records of an API page from those in its
+// first 256 KiB: exact for pages that small, as most are (HubSpot returns
+// at most 100 records a page).
+func estimateRecords(src *csvfile.Source, f csvfile.File) (int64, error) {
+	rc, err := src.Open(f)
+	if err != nil {
+		return 0, err
+	}
+	defer rc.Close()
+	sample, err := io.ReadAll(io.LimitReader(rc, estimateSample))
+	if err != nil {
+		return 0, fmt.Errorf("reading %s: %w", f.Name, err)
+	}
+	// A cut sample ends in a syntax error: the records before it count.
+	n, err := apijson.Each(bytes.NewReader(sample), resultsKeys, func(apijson.Record) error { return nil })
+	whole := int64(len(sample)) >= f.Size
+	switch {
+	case whole && err != nil:
+		return 0, err
+	case whole || len(sample) == 0:
+		return n, nil
+	}
+	return n * f.Size / int64(len(sample)), nil
+}
+
+// describe is the reason an export is accepted, with what it lacks.
+func describe(inv *inventory, files []plugin.FileMatch) string {
+	var api, ui int
+	for _, f := range append(append([]exportFile(nil), inv.owners...), inv.objects...) {
+		if f.form == formAPI {
+			api++
+		} else {
+			ui++
+		}
+	}
+	names := make([]string, len(files))
+	for i, f := range files {
+		names[i] = fmt.Sprintf("%s (~%d rows)", f.File, f.EstimatedRows)
+	}
+	reason := fmt.Sprintf("a HubSpot export: %d saved API page(s) and %d UI export(s): %s", api, ui, strings.Join(names, ", "))
+	if ui > 0 {
+		reason += "; UI exports give times in the HubSpot account's time zone: pass the " + optionTimezone +
+			" option unless it is UTC"
+	}
+	if len(inv.owners) == 0 {
+		reason += "; no owners page (/crm/v3/owners): there are no users, and owners are known only by the names or IDs the activities give"
+	}
+	if inv.hierarchy == nil {
+		reason += "; no " + hierarchyFileName + ": unless the " + optionHierarchy +
+			" option names one, users have no manager and the audit finds no managers"
+	}
+	return reason
+}

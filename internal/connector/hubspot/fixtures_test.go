@@ -1,0 +1,205 @@
+package hubspot
+
+// The fixtures under testdata/hubspot are written by this generator, so
+// that they can be regenerated after a change and so that the tests know,
+// record by record, what the connector must make of them:
+//
+//	go test ./internal/connector/hubspot -run TestRegenerateFixtures -regen
+//
+// The generator is deterministic (its own random number generator, fixed
+// dates), and TestFixturesAreUpToDate fails when the committed files
+// differ from what it writes. The company is in fixtures_company_test.go,
+// the two export forms in fixtures_api_test.go and fixtures_ui_test.go, the
+// broken export in fixtures_broken_test.go.
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"sort"
+	"testing"
+
+	"github.com/salesaudit/salesaudit/plugin"
+)
+
+var regen = flag.Bool("regen", false, "rewrite testdata/hubspot from the fixture generator")
+
+// fixturesRoot is testdata/hubspot, relative to this package.
+var fixturesRoot = filepath.Join("..", "..", "..", "testdata", "hubspot")
+
+// expectation is what the connector must make of one record of a
+// generated file.
+type expectation struct {
+	id   string
+	line int64
+	// skip is the reason the record must be skipped; "" loads it.
+	skip string
+	// reject is set when the record must be rejected, naming rejectField
+	// ("" for a row that is not well-formed CSV).
+	reject      bool
+	rejectField string
+}
+
+// generatedFile is one file of a generated export.
+type generatedFile struct {
+	name string
+	data []byte
+	// kind is what the connector makes of the file's records; "" for a
+	// file it must leave alone.
+	kind    plugin.RecordKind
+	records []expectation
+}
+
+// fixtureExport is one export directory under testdata/hubspot.
+type fixtureExport struct {
+	dir   string
+	files []generatedFile
+}
+
+func (e *fixtureExport) path() string { return filepath.Join(fixturesRoot, e.dir) }
+
+func (e *fixtureExport) file(name string) *generatedFile {
+	for i := range e.files {
+		if e.files[i].name == name {
+			return &e.files[i]
+		}
+	}
+	panic("fixture bug: no file " + name)
+}
+
+// expectedSummary is what the connector must report, file by file, counted
+// from the generator's account of each record.
+func (e *fixtureExport) expectedSummary() map[string]plugin.FileSummary {
+	want := map[string]plugin.FileSummary{}
+	for _, f := range e.files {
+		if f.kind == "" {
+			continue
+		}
+		s := plugin.FileSummary{File: f.name, RowsRead: int64(len(f.records)), Records: map[plugin.RecordKind]int64{}, RowsSkipped: map[string]int64{}}
+		for _, r := range f.records {
+			switch {
+			case r.reject:
+				s.RowsRejected++
+			case r.skip != "":
+				s.RowsSkipped[r.skip]++
+			default:
+				s.Records[f.kind]++
+			}
+		}
+		want[f.name] = s
+	}
+	return want
+}
+
+// plantedReject is a reject the connector must report.
+type plantedReject struct {
+	file  string
+	line  int64
+	field string
+}
+
+func (e *fixtureExport) plantedRejects() []plantedReject {
+	var out []plantedReject
+	for _, f := range e.files {
+		for _, r := range f.records {
+			if r.reject {
+				out = append(out, plantedReject{file: f.name, line: r.line, field: r.rejectField})
+			}
+		}
+	}
+	return out
+}
+
+// allFixtures builds every export the tests use.
+func allFixtures() []*fixtureExport {
+	c := generateCompany()
+	return []*fixtureExport{apiExport(c), uiExport(c), brokenExport()}
+}
+
+func TestRegenerateFixtures(t *testing.T) {
+	if !*regen {
+		t.Skip("run with -regen to rewrite testdata/hubspot")
+	}
+	for _, e := range allFixtures() {
+		// Files the generator no longer writes must go too.
+		if err := os.RemoveAll(e.path()); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.MkdirAll(e.path(), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range e.files {
+			if err := os.WriteFile(filepath.Join(e.path(), f.name), f.data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+}
+
+// TestFixturesAreUpToDate keeps the committed fixtures and the generator
+// (and so the tests' expectations) in step.
+func TestFixturesAreUpToDate(t *testing.T) {
+	for _, e := range allFixtures() {
+		entries, err := os.ReadDir(e.path())
+		if err != nil {
+			t.Fatalf("%v (regenerate with -regen)", err)
+		}
+		if len(entries) != len(e.files) {
+			t.Errorf("%s has %d files, the generator writes %d (regenerate with -regen)", e.dir, len(entries), len(e.files))
+		}
+		for _, f := range e.files {
+			got, err := os.ReadFile(filepath.Join(e.path(), f.name))
+			if err != nil || !bytes.Equal(got, f.data) {
+				t.Errorf("%s/%s differs from the generator's output (regenerate with -regen)", e.dir, f.name)
+			}
+		}
+	}
+}
+
+// TestFixturesStaySmall keeps the repository light.
+func TestFixturesStaySmall(t *testing.T) {
+	var total int64
+	err := filepath.Walk(fixturesRoot, func(_ string, info os.FileInfo, err error) error {
+		if err == nil && info.Mode().IsRegular() {
+			total += info.Size()
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if total > 1<<20 {
+		t.Errorf("testdata/hubspot holds %d bytes, over 1 MiB", total)
+	}
+}
+
+// rng is a small deterministic random number generator (SplitMix64): the
+// fixtures must not change when the standard library's generators do.
+type rng struct{ state uint64 }
+
+func (r *rng) next() uint64 {
+	r.state += 0x9E3779B97F4A7C15
+	z := r.state
+	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9
+	z = (z ^ (z >> 27)) * 0x94D049BB133111EB
+	return z ^ (z >> 31)
+}
+
+func (r *rng) intn(n int) int { return int(r.next() % uint64(n)) }
+
+// between is a whole number in [lo, hi].
+func (r *rng) between(lo, hi int) int { return lo + r.intn(hi-lo+1) }
+
+func (r *rng) chance(p float64) bool { return float64(r.next()>>11)/(1<<53) < p }
+
+func pick[T any](r *rng, items []T) T { return items[r.intn(len(items))] }
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

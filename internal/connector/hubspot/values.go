@@ -1,0 +1,185 @@
+package hubspot
+
+import (
+	"math"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+)
+
+// Timestamps come in three forms: the API's ISO 8601 in UTC
+// ("2026-01-12T08:30:00.000Z"), epoch milliseconds (the legacy engagements
+// API, and tools that save raw property values: "1768206600000"), and the
+// UI export's "2026-01-12 09:30", in the account's time zone.
+var (
+	layoutsWithZone = []string{
+		"2006-01-02T15:04:05.999999999Z07:00",
+		"2006-01-02T15:04:05.999999999Z0700",
+		"2006-01-02T15:04Z07:00",
+	}
+	layoutsLocal = []string{
+		"2006-01-02 15:04:05.999999999",
+		"2006-01-02 15:04",
+		"2006-01-02T15:04:05.999999999",
+		"2006-01-02T15:04",
+	}
+)
+
+const layoutDate = "2006-01-02"
+
+// timeLayout writes times in reject reasons.
+const timeLayout = "2006-01-02 15:04:05"
+
+// Epoch milliseconds are accepted between these years: a number outside
+// them is a unit mistake (seconds, microseconds), not a HubSpot time.
+const (
+	earliestYear = 1990
+	latestYear   = 2200
+)
+
+// parseTimestamp reads a HubSpot date and time. Times without a zone are
+// in zone; a date alone is that day's midnight, UTC, whatever the zone
+// (HubSpot stores date properties as midnight UTC).
+func parseTimestamp(v string, zone *time.Location) (time.Time, bool) {
+	if v == "" {
+		return time.Time{}, false
+	}
+	if isDigits(v) {
+		return parseEpochMillis(v)
+	}
+	if len(v) == len(layoutDate) {
+		t, err := time.Parse(layoutDate, v)
+		return t, err == nil
+	}
+	for _, layout := range layoutsWithZone {
+		if t, err := time.Parse(layout, v); err == nil {
+			return t.UTC(), true
+		}
+	}
+	for _, layout := range layoutsLocal {
+		if t, err := time.ParseInLocation(layout, v, zone); err == nil {
+			return t.UTC(), true
+		}
+	}
+	return time.Time{}, false
+}
+
+func parseEpochMillis(v string) (time.Time, bool) {
+	ms, err := strconv.ParseInt(v, 10, 64)
+	if err != nil {
+		return time.Time{}, false
+	}
+	t := time.UnixMilli(ms).UTC()
+	if t.Year() < earliestYear || t.Year() > latestYear {
+		return time.Time{}, false
+	}
+	return t, true
+}
+
+// parseNumber reads an amount or a revenue as HubSpot writes it: a plain
+// decimal number ("125000", "49.5"). Thousands separators and currency
+// signs are refused rather than guessed at: "1.250" is a thousand and a
+// quarter in Germany and one and a quarter in HubSpot.
+func parseNumber(v string) (float64, bool) {
+	f, err := strconv.ParseFloat(v, 64)
+	if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
+		return 0, false
+	}
+	return f, true
+}
+
+// parseCallDuration reads hs_call_duration, in milliseconds ("384000",
+// sometimes "384000.0"), or the "HH:MM:SS" / "MM:SS" some exports show,
+// and returns whole seconds, rounded.
+func parseCallDuration(v string) (int64, bool) {
+	if strings.Contains(v, ":") {
+		return parseClockDuration(v)
+	}
+	ms, err := strconv.ParseFloat(v, 64)
+	if err != nil || ms < 0 || math.IsNaN(ms) || ms > math.MaxInt32*1000 {
+		return 0, false
+	}
+	return int64(math.Round(ms / 1000)), true
+}
+
+func parseClockDuration(v string) (int64, bool) {
+	parts := strings.Split(v, ":")
+	if len(parts) < 2 || len(parts) > 3 {
+		return 0, false
+	}
+	var seconds int64
+	for i, p := range parts {
+		n, err := strconv.ParseInt(p, 10, 64)
+		if err != nil || n < 0 || (i > 0 && n >= 60) || len(p) == 0 {
+			return 0, false
+		}
+		seconds = seconds*60 + n
+	}
+	return seconds, true
+}
+
+// parseBool reads HubSpot's booleans: "true"/"false" from the API, and
+// what UI exports and spreadsheets make of them. Empty is false.
+func parseBool(v string) (bool, bool) {
+	switch strings.ToLower(v) {
+	case "true", "yes", "1":
+		return true, true
+	case "", "false", "no", "0":
+		return false, true
+	}
+	return false, false
+}
+
+// normalised folds an enumeration value so that the API's internal value
+// and the UI's label compare equal: "NOT_STARTED" and "Not started",
+// "closedwon" and "Closed Won", "TODO" and "To-do".
+func normalised(v string) string {
+	var b strings.Builder
+	for _, r := range v {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
+}
+
+// isRecordID reports whether v looks like a HubSpot ID: a number. A
+// spreadsheet that turned "45123456789" into "4.51235E+10" has lost it.
+func isRecordID(v string) bool { return isDigits(v) }
+
+func isDigits(v string) bool {
+	if v == "" {
+		return false
+	}
+	for i := 0; i < len(v); i++ {
+		if v[i] < '0' || v[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// splitList splits a multi-value property ("123;456", as HubSpot writes
+// checkboxes and lists of IDs), dropping empty items and repeats.
+func splitList(v string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, item := range strings.Split(v, ";") {
+		item = strings.TrimSpace(item)
+		if item != "" && !seen[item] {
+			seen[item] = true
+			out = append(out, item)
+		}
+	}
+	return out
+}
+
+func firstSet(times ...time.Time) time.Time {
+	for _, t := range times {
+		if !t.IsZero() {
+			return t
+		}
+	}
+	return time.Time{}
+}

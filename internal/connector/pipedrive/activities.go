@@ -1,0 +1,250 @@
+package pipedrive
+
+import (
+	"strings"
+	"time"
+
+	"github.com/salesaudit/salesaudit/plugin"
+)
+
+// Statuses of activities: Pipedrive knows only done and not done, and
+// says so in these words in its CSV export.
+const (
+	statusDone = "Done"
+	statusToDo = "To do"
+)
+
+// activityInput is an activity's values as the export has them, whichever
+// form it came in; references are already IDs.
+type activityInput struct {
+	line                              int64
+	id, subject, typ, priority        field
+	dueDate, dueTime, duration        field
+	done, doneTime, addTime           field
+	ownerID, accountID, opportunityID string
+	attendees                         []plugin.Attendee
+}
+
+// buildActivity maps an activity the same way for both forms.
+func buildActivity(v *values, in activityInput) plugin.Activity {
+	typ := in.typ.value()
+	a := plugin.Activity{
+		ID:              v.requiredID(in.id),
+		Kind:            activityKind(typ),
+		Subject:         in.subject.value(),
+		OwnerID:         in.ownerID,
+		AccountID:       in.accountID,
+		OpportunityID:   in.opportunityID,
+		DurationSeconds: v.duration(in.duration),
+		IsClosed:        v.done(in.done),
+		Priority:        activityPriority(in.priority.value()),
+		RawType:         typ,
+		Attendees:       in.attendees,
+		Line:            in.line,
+	}
+	a.Status = statusToDo
+	if a.IsClosed {
+		a.Status = statusDone
+		a.CompletedAt = v.dateTime(in.doneTime)
+	}
+	schedule(v, in, &a)
+	return a
+}
+
+// schedule places the activity in time. Pipedrive schedules an activity
+// on a due date with an optional time (UTC): with a time it starts then
+// and lasts its duration; with a date alone it is due that day. An
+// activity may have no date at all: it then counts when it was done, or
+// else when it was logged.
+func schedule(v *values, in activityInput, a *plugin.Activity) {
+	due := v.date(in.dueDate)
+	at, timed := v.clock(in.dueTime)
+	switch {
+	case !due.IsZero() && timed:
+		a.StartAt = due.Add(at)
+		if a.DurationSeconds > 0 {
+			a.EndAt = a.StartAt.Add(time.Duration(a.DurationSeconds) * time.Second)
+		}
+	case !due.IsZero():
+		a.StartAt, a.DueDate = due, due
+	default:
+		a.StartAt = firstSet(a.CompletedAt, v.dateTime(in.addTime))
+		if a.StartAt.IsZero() {
+			v.fail(in.dueDate.name, "the activity has no due date, no completion and no creation time")
+		}
+	}
+	if a.Kind == plugin.ActivityTask {
+		// Tasks and deadlines are judged by their due date.
+		a.DueDate = due
+	}
+}
+
+// activityKind maps Pipedrive's activity types (API key or CSV label) to
+// kinds; custom types are "other", and RawType keeps them.
+func activityKind(typ string) plugin.ActivityKind {
+	switch strings.ToLower(typ) {
+	case "call":
+		return plugin.ActivityCall
+	case "meeting", "lunch":
+		return plugin.ActivityMeeting
+	case "email":
+		return plugin.ActivityEmail
+	case "task", "deadline":
+		return plugin.ActivityTask
+	}
+	return plugin.ActivityOther
+}
+
+// activityPriority reads the priority labels of the CSV export. API v2
+// gives an option ID instead, which says nothing without the activity
+// fields, and reads as no priority.
+func activityPriority(p string) plugin.Priority {
+	switch strings.ToLower(p) {
+	case "high":
+		return plugin.PriorityHigh
+	case "medium", "normal":
+		return plugin.PriorityNormal
+	case "low":
+		return plugin.PriorityLow
+	}
+	return plugin.PriorityNone
+}
+
+// newActivityReader reads activities from API pages (v1 or v2) and CSV
+// exports.
+func (run *readRun) newActivityReader(out *plugin.FileWriter, t *csvTable) (recordReader, error) {
+	if t == nil {
+		return recordReader{api: func(r *apiRecord) error {
+			if isDeleted(r) {
+				return skipRow{skipDeleted}
+			}
+			a := buildActivity(&r.values, activityInput{
+				line: r.line, id: r.text("id"), subject: r.text("subject"), typ: r.text("type"),
+				priority: r.text("priority"),
+				dueDate:  r.text("due_date"), dueTime: r.text("due_time"), duration: r.text("duration"),
+				done: r.text("done"), doneTime: r.text("marked_as_done_time"), addTime: r.text("add_time"),
+				// v1 calls the assignee user_id, v2 owner_id.
+				ownerID:       r.ref("owner_id", "user_id").value(),
+				accountID:     r.ref("org_id").value(),
+				opportunityID: r.ref("deal_id").value(),
+				attendees:     run.apiAttendees(r),
+			})
+			if err := r.failed(); err != nil {
+				return err
+			}
+			return out.Activity(a)
+		}}, nil
+	}
+	c := newActivityColumns(t)
+	return recordReader{csv: func(r *csvRow) error {
+		accountID := run.orgs.id(&r.values, r.field(c.orgID), r.field(c.org))
+		a := buildActivity(&r.values, activityInput{
+			line: r.Line, id: r.field(c.id), subject: r.field(c.subject), typ: r.field(c.typ),
+			priority: r.field(c.priority),
+			dueDate:  r.field(c.dueDate), dueTime: r.field(c.dueTime), duration: r.field(c.duration),
+			done: r.field(c.done), doneTime: r.field(c.doneTime), addTime: r.field(c.addTime),
+			ownerID:       run.users.userID(&r.values, r.field(c.owner)),
+			accountID:     accountID,
+			opportunityID: run.deals.id(&r.values, r.field(c.dealID), r.field(c.deal), accountID),
+			attendees:     run.contactPerson(r.field(c.personID), r.field(c.person), r.Line),
+		})
+		if err := r.failed(); err != nil {
+			return err
+		}
+		return out.Activity(a)
+	}}, nil
+}
+
+// activityColumns are the columns of an activities CSV export. The
+// related records' ID columns ("Organization - ID") are there when the
+// user added them to the export; they beat matching by name.
+type activityColumns struct {
+	id, subject, typ, priority, dueDate, dueTime, duration column
+	done, doneTime, addTime, owner                         column
+	org, orgID, deal, dealID, person, personID             column
+}
+
+func newActivityColumns(t *csvTable) activityColumns {
+	return activityColumns{
+		id: t.column("Activity - ID"), subject: t.column("Activity - Subject"), typ: t.column("Activity - Type"),
+		priority: t.column("Activity - Priority"),
+		dueDate:  t.column("Activity - Due date"), dueTime: t.column("Activity - Due time"),
+		duration: t.column("Activity - Duration"),
+		done:     t.column("Activity - Done"), doneTime: t.column("Activity - Marked as done time"),
+		addTime: t.column("Activity - Add time", "Activity - Creation time"),
+		owner:   t.column("Activity - Assigned to user", "Activity - Owner", "Activity - User"),
+		org:     t.column("Activity - Organization"), orgID: t.column("Organization - ID"),
+		deal: t.column("Activity - Deal"), dealID: t.column("Deal - ID"),
+		person: t.column("Activity - Contact person"), personID: t.column("Person - ID"),
+	}
+}
+
+// contactPerson is the contact person a CSV export names, as an external
+// attendee.
+func (run *readRun) contactPerson(idField, nameField field, line int64) []plugin.Attendee {
+	switch {
+	case !idField.empty():
+		at := run.persons.attendee(idField.value(), line)
+		if at.Name == "" {
+			at.Name = nameField.value()
+		}
+		return []plugin.Attendee{at}
+	case !nameField.empty():
+		return []plugin.Attendee{run.persons.attendeeNamed(nameField.value(), line)}
+	}
+	return nil
+}
+
+// apiAttendees are an activity's attendees (users and e-mail invitees of
+// a calendar-synced meeting) and participants (the persons it is about).
+// An attendee with no user ID but a user's e-mail address is that user.
+func (run *readRun) apiAttendees(r *apiRecord) []plugin.Attendee {
+	var out []plugin.Attendee
+	contacts := map[string]bool{}
+	for _, raw := range r.list("attendees") {
+		at, ok := r.nested("attendees", raw)
+		if !ok {
+			continue
+		}
+		a := plugin.Attendee{
+			UserID:    at.ref("user_id").value(),
+			ContactID: at.ref("person_id").value(),
+			Email:     at.text("email_address", "email").value(),
+			Name:      at.text("name").value(),
+			Organizer: at.flag(at.text("is_organizer"), false),
+			Response:  at.text("status").value(),
+			Line:      r.line,
+		}
+		if r.absorb("attendees", at) {
+			continue
+		}
+		if a.UserID == "" && a.Email != "" {
+			a.UserID = run.users.idByEmail(a.Email)
+		}
+		if a.Internal = a.UserID != ""; a.Internal {
+			a.ContactID = ""
+		} else if a.ContactID != "" {
+			contacts[a.ContactID] = true
+			a = run.persons.fill(a)
+		}
+		out = append(out, a)
+	}
+	participants := r.list("participants")
+	for _, raw := range participants {
+		p, ok := r.nested("participants", raw)
+		if !ok {
+			continue
+		}
+		id := p.ref("person_id").value()
+		if !r.absorb("participants", p) && id != "" && !contacts[id] {
+			contacts[id] = true
+			out = append(out, run.persons.attendee(id, r.line))
+		}
+	}
+	// Without a participants list, the person the activity is about is
+	// its one participant.
+	if id := r.ref("person_id").value(); participants == nil && id != "" && !contacts[id] {
+		out = append(out, run.persons.attendee(id, r.line))
+	}
+	return out
+}

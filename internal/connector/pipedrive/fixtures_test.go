@@ -1,0 +1,567 @@
+package pipedrive
+
+// The fixtures under testdata/pipedrive are written by this generator, so
+// that they can be regenerated after a change and so that the tests know,
+// row by row, what the connector must make of them:
+//
+//	go test ./internal/connector/pipedrive -run TestRegenerateFixtures -regen
+//
+// The generator is deterministic (its own random number generator, fixed
+// dates), and TestFixturesAreUpToDate fails when the committed files differ
+// from what it writes. The company is in fixtures_company_test.go, its
+// renderings in fixtures_api_test.go and fixtures_csv_test.go, the broken
+// export in fixtures_broken_test.go.
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"golang.org/x/text/encoding/charmap"
+
+	"github.com/salesaudit/salesaudit/plugin"
+)
+
+var regen = flag.Bool("regen", false, "rewrite testdata/pipedrive from the fixture generator")
+
+// fixturesRoot is testdata/pipedrive, relative to this package.
+var fixturesRoot = filepath.Join("..", "..", "..", "testdata", "pipedrive")
+
+// fxRow is one row (a CSV row or an element of a page's data array) and
+// what the connector must make of it.
+type fxRow struct {
+	line int64
+	// skip is the reason the connector must skip the row.
+	skip string
+	// rejectField is set when the connector must reject the row naming
+	// this field ("" for a row that cannot be read at all).
+	rejectField *string
+}
+
+func rejectOn(field string) *string { return &field }
+
+// fxFile is one file of a generated export.
+type fxFile struct {
+	name string
+	data []byte
+	// kind is what the file's loaded rows become; "" for a file the
+	// connector does not read, or whose rows are all skipped.
+	kind plugin.RecordKind
+	// read is false for files the connector ignores.
+	read bool
+	rows []fxRow
+}
+
+// fxExport is one export under testdata/pipedrive: a directory, or a .zip
+// of its files.
+type fxExport struct {
+	name  string
+	zip   bool
+	files []*fxFile
+}
+
+func (e *fxExport) path() string { return filepath.Join(fixturesRoot, e.name) }
+
+func (e *fxExport) file(name string) *fxFile {
+	for _, f := range e.files {
+		if f.name == name {
+			return f
+		}
+	}
+	panic("fixture bug: no file " + name)
+}
+
+// expectedSummary is what the connector must report for the export: per
+// file it reads, the rows, the records, the rejects and the skips, counted
+// from the generator's own account of each row.
+func (e *fxExport) expectedSummary() map[string]plugin.FileSummary {
+	want := map[string]plugin.FileSummary{}
+	for _, f := range e.files {
+		if !f.read {
+			continue
+		}
+		s := plugin.FileSummary{File: f.name, RowsRead: int64(len(f.rows)), Records: map[plugin.RecordKind]int64{}, RowsSkipped: map[string]int64{}}
+		for _, r := range f.rows {
+			switch {
+			case r.rejectField != nil:
+				s.RowsRejected++
+			case r.skip != "":
+				s.RowsSkipped[r.skip]++
+			default:
+				s.Records[f.kind]++
+			}
+		}
+		want[f.name] = s
+	}
+	return want
+}
+
+// plantedReject is a reject the connector must report, as file:line:field.
+func (e *fxExport) plantedRejects() []string {
+	var out []string
+	for _, f := range e.files {
+		for _, r := range f.rows {
+			if r.rejectField != nil {
+				out = append(out, fmt.Sprintf("%s:%d:%s", f.name, r.line, *r.rejectField))
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// records counts the records of a kind the export must yield.
+func (e *fxExport) records(kind plugin.RecordKind) int {
+	n := 0
+	for _, s := range e.expectedSummary() {
+		n += int(s.Records[kind])
+	}
+	return n
+}
+
+// contents are the files as written to disk: the directory's files, or
+// the one .zip.
+func (e *fxExport) contents() map[string][]byte {
+	out := map[string][]byte{}
+	for _, f := range e.files {
+		out[f.name] = f.data
+	}
+	return out
+}
+
+// zipped is the export's files in a .zip archive, fixed in time.
+func (e *fxExport) zipped() []byte {
+	var b bytes.Buffer
+	zw := zip.NewWriter(&b)
+	files := e.contents()
+	for _, name := range sortedKeys(files) {
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: exportTime})
+		if err != nil {
+			panic(err)
+		}
+		if _, err := w.Write(files[name]); err != nil {
+			panic(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		panic(err)
+	}
+	return b.Bytes()
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// allFixtures builds every export the tests use.
+func allFixtures() []*fxExport {
+	c := generateCompany()
+	return []*fxExport{apiV1Export(c), apiV2Export(c), csvFormExport(c), brokenExport(c)}
+}
+
+// fixtureByName is one of allFixtures.
+func fixtureByName(name string) *fxExport {
+	for _, e := range allFixtures() {
+		if e.name == name {
+			return e
+		}
+	}
+	panic("fixture bug: no export " + name)
+}
+
+func TestRegenerateFixtures(t *testing.T) {
+	if !*regen {
+		t.Skip("run with -regen to rewrite testdata/pipedrive")
+	}
+	// Files the generator no longer writes must go too.
+	if err := os.RemoveAll(fixturesRoot); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(fixturesRoot, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(fixturesRoot, "README.md"), []byte(fixturesReadme), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range allFixtures() {
+		if e.zip {
+			if err := os.WriteFile(e.path(), e.zipped(), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		if err := os.MkdirAll(e.path(), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		for name, data := range e.contents() {
+			if err := os.WriteFile(filepath.Join(e.path(), name), data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+}
+
+// TestFixturesAreUpToDate keeps the committed fixtures and the generator
+// (and so the tests' expectations) in step.
+func TestFixturesAreUpToDate(t *testing.T) {
+	for _, e := range allFixtures() {
+		want := e.contents()
+		got := map[string][]byte{}
+		if e.zip {
+			got = readZipEntries(t, e.path())
+		} else {
+			entries, err := os.ReadDir(e.path())
+			if err != nil {
+				t.Fatalf("%v (regenerate with -regen)", err)
+			}
+			for _, entry := range entries {
+				data, err := os.ReadFile(filepath.Join(e.path(), entry.Name()))
+				if err != nil {
+					t.Fatal(err)
+				}
+				got[entry.Name()] = data
+			}
+		}
+		if strings.Join(sortedKeys(got), ",") != strings.Join(sortedKeys(want), ",") {
+			t.Errorf("%s holds %v, the generator writes %v (regenerate with -regen)", e.name, sortedKeys(got), sortedKeys(want))
+		}
+		for name, data := range want {
+			if !bytes.Equal(got[name], data) {
+				t.Errorf("%s/%s differs from the generator's output (regenerate with -regen)", e.name, name)
+			}
+		}
+	}
+	readme, err := os.ReadFile(filepath.Join(fixturesRoot, "README.md"))
+	if err != nil || string(readme) != fixturesReadme {
+		t.Errorf("testdata/pipedrive/README.md differs from fixturesReadme (regenerate with -regen)")
+	}
+}
+
+func readZipEntries(t *testing.T, path string) map[string][]byte {
+	t.Helper()
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		t.Fatalf("%v (regenerate with -regen)", err)
+	}
+	defer zr.Close()
+	out := map[string][]byte{}
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[f.Name] = data
+	}
+	return out
+}
+
+// TestFixturesStaySmall keeps the repository light.
+func TestFixturesStaySmall(t *testing.T) {
+	var total int64
+	err := filepath.Walk(fixturesRoot, func(_ string, info os.FileInfo, err error) error {
+		if err == nil && info.Mode().IsRegular() {
+			total += info.Size()
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if total > 1<<20 {
+		t.Errorf("testdata/pipedrive holds %d bytes, over 1 MiB", total)
+	}
+}
+
+// ---- JSON pages, written the way jq pretty-prints a saved response ----
+
+// obj is a JSON object with its keys in order: Pipedrive's order.
+type obj []kv
+
+type kv struct {
+	k string
+	v any
+}
+
+// rawJSON is written as it is: a value no well-behaved API would send.
+type rawJSON string
+
+type jsonWriter struct{ b bytes.Buffer }
+
+func (w *jsonWriter) line() int64 { return int64(bytes.Count(w.b.Bytes(), []byte{'\n'})) + 1 }
+
+func (w *jsonWriter) indent(n int) { w.b.WriteString(strings.Repeat("  ", n)) }
+
+func (w *jsonWriter) value(v any, depth int) {
+	switch v := v.(type) {
+	case obj:
+		if len(v) == 0 {
+			w.b.WriteString("{}")
+			return
+		}
+		w.b.WriteString("{\n")
+		for i, field := range v {
+			w.indent(depth + 1)
+			w.str(field.k)
+			w.b.WriteString(": ")
+			w.value(field.v, depth+1)
+			if i < len(v)-1 {
+				w.b.WriteByte(',')
+			}
+			w.b.WriteByte('\n')
+		}
+		w.indent(depth)
+		w.b.WriteByte('}')
+	case []any:
+		if len(v) == 0 {
+			w.b.WriteString("[]")
+			return
+		}
+		w.b.WriteString("[\n")
+		for i, item := range v {
+			w.indent(depth + 1)
+			w.value(item, depth+1)
+			if i < len(v)-1 {
+				w.b.WriteByte(',')
+			}
+			w.b.WriteByte('\n')
+		}
+		w.indent(depth)
+		w.b.WriteByte(']')
+	case string:
+		w.str(v)
+	case int:
+		w.b.WriteString(strconv.Itoa(v))
+	case float64:
+		w.b.WriteString(strconv.FormatFloat(v, 'f', -1, 64))
+	case bool:
+		w.b.WriteString(strconv.FormatBool(v))
+	case nil:
+		w.b.WriteString("null")
+	case rawJSON:
+		w.b.WriteString(string(v))
+	default:
+		panic(fmt.Sprintf("fixture bug: cannot write %T as JSON", v))
+	}
+}
+
+// str writes a string as jq does: UTF-8 as it is, no HTML escaping.
+func (w *jsonWriter) str(s string) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(s); err != nil {
+		panic(err)
+	}
+	w.b.Write(bytes.TrimRight(b.Bytes(), "\n"))
+}
+
+// page renders a saved API response: success, the data array and what
+// follows it. It returns the line each element starts on.
+func page(items []any, after obj) (data []byte, lines []int64) {
+	w := &jsonWriter{}
+	w.b.WriteString("{\n  \"success\": true,\n  \"data\": ")
+	if items == nil {
+		w.b.WriteString("null")
+	} else {
+		w.b.WriteString("[\n")
+		for i, item := range items {
+			w.indent(2)
+			lines = append(lines, w.line())
+			w.value(item, 2)
+			if i < len(items)-1 {
+				w.b.WriteByte(',')
+			}
+			w.b.WriteByte('\n')
+		}
+		w.b.WriteString("  ]")
+	}
+	for _, field := range after {
+		w.b.WriteString(",\n  ")
+		w.str(field.k)
+		w.b.WriteString(": ")
+		w.value(field.v, 1)
+	}
+	w.b.WriteString("\n}\n")
+	return w.b.Bytes(), lines
+}
+
+// pageFile is a page as a file whose elements all load as kind, or are
+// all skipped for skip.
+func pageFile(name string, kind plugin.RecordKind, skip string, items []any, after obj) *fxFile {
+	data, lines := page(items, after)
+	f := &fxFile{name: name, data: data, kind: kind, read: true}
+	for _, line := range lines {
+		f.rows = append(f.rows, fxRow{line: line, skip: skip})
+	}
+	return f
+}
+
+// ---- CSV files ----
+
+// csvStyle is how a tool writes CSV.
+type csvStyle struct {
+	quoteAll    bool   // Pipedrive quotes every field; spreadsheets only where needed
+	lineEnd     string // "\r\n" for spreadsheets
+	windows1252 bool   // a spreadsheet's "CSV" on Windows
+}
+
+var (
+	pipedriveCSV   = csvStyle{quoteAll: true, lineEnd: "\n"}
+	spreadsheetCSV = csvStyle{lineEnd: "\r\n", windows1252: true}
+)
+
+// csvTableFx is a CSV file being generated.
+type csvTableFx struct {
+	columns []string
+	rows    [][]string
+	// mangle rewrites a row's text: a row that is not well-formed CSV.
+	mangle map[int]func(string) string
+}
+
+func (t *csvTableFx) add(values map[string]string) int {
+	row := make([]string, len(t.columns))
+	for name, v := range values {
+		i := indexOf(t.columns, name)
+		if i < 0 {
+			panic("fixture bug: no column " + name)
+		}
+		row[i] = v
+	}
+	t.rows = append(t.rows, row)
+	return len(t.rows) - 1
+}
+
+func indexOf(list []string, s string) int {
+	for i, v := range list {
+		if v == s {
+			return i
+		}
+	}
+	return -1
+}
+
+// render writes the table and says on which line each row starts (the
+// header is line 1).
+func (t *csvTableFx) render(style csvStyle) (data []byte, lines []int64) {
+	var b bytes.Buffer
+	writeCSVRecord(&b, t.columns, style)
+	for i, row := range t.rows {
+		lines = append(lines, int64(bytes.Count(b.Bytes(), []byte{'\n'}))+1)
+		if mangle := t.mangle[i]; mangle != nil {
+			var one bytes.Buffer
+			writeCSVRecord(&one, row, csvStyle{quoteAll: style.quoteAll})
+			b.WriteString(mangle(one.String()) + style.lineEnd)
+			continue
+		}
+		writeCSVRecord(&b, row, style)
+	}
+	data = b.Bytes()
+	if style.windows1252 {
+		encoded, err := charmap.Windows1252.NewEncoder().Bytes(data)
+		if err != nil {
+			panic(fmt.Sprintf("fixture bug: not encodable in Windows-1252: %v", err))
+		}
+		data = encoded
+	}
+	return data, lines
+}
+
+func writeCSVRecord(b *bytes.Buffer, fields []string, style csvStyle) {
+	for i, f := range fields {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		if style.quoteAll || strings.ContainsAny(f, ",\"\r\n") {
+			b.WriteString(`"` + strings.ReplaceAll(f, `"`, `""`) + `"`)
+		} else {
+			b.WriteString(f)
+		}
+	}
+	b.WriteString(style.lineEnd)
+}
+
+// csvFile renders a table as a file whose rows all load as kind, or are
+// all skipped for skip.
+func csvFile(name string, kind plugin.RecordKind, skip string, t *csvTableFx, style csvStyle) *fxFile {
+	data, lines := t.render(style)
+	f := &fxFile{name: name, data: data, kind: kind, read: true}
+	for _, line := range lines {
+		f.rows = append(f.rows, fxRow{line: line, skip: skip})
+	}
+	return f
+}
+
+// ---- values ----
+
+func v1Time(t time.Time) any {
+	if t.IsZero() {
+		return nil
+	}
+	return t.UTC().Format(time.DateTime)
+}
+
+func isoTime(t time.Time) any {
+	if t.IsZero() {
+		return nil
+	}
+	return t.UTC().Format(time.RFC3339)
+}
+
+func dateOnly(t time.Time) any {
+	if t.IsZero() {
+		return nil
+	}
+	return t.Format(time.DateOnly)
+}
+
+// hhmm writes a duration or a time of day as Pipedrive does.
+func hhmm(d time.Duration) string {
+	return fmt.Sprintf("%02d:%02d", int(d.Hours()), int(d.Minutes())%60)
+}
+
+func hhmmss(d time.Duration) string {
+	return fmt.Sprintf("%02d:%02d:%02d", int(d.Hours()), int(d.Minutes())%60, int(d.Seconds())%60)
+}
+
+// ---- a deterministic random number generator ----
+
+// rng is SplitMix64: the fixtures must not change when the standard
+// library's generators do.
+type rng struct{ state uint64 }
+
+func (r *rng) next() uint64 {
+	r.state += 0x9E3779B97F4A7C15
+	z := r.state
+	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9
+	z = (z ^ (z >> 27)) * 0x94D049BB133111EB
+	return z ^ (z >> 31)
+}
+
+func (r *rng) intn(n int) int { return int(r.next() % uint64(n)) }
+
+// between is a whole number in [lo, hi].
+func (r *rng) between(lo, hi int) int { return lo + r.intn(hi-lo+1) }
+
+func (r *rng) chance(p float64) bool { return float64(r.next()>>11)/(1<<53) < p }
+
+func pick[T any](r *rng, items []T) T { return items[r.intn(len(items))] }

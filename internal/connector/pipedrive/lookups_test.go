@@ -1,0 +1,72 @@
+package pipedrive
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/salesaudit/salesaudit/plugin"
+)
+
+func TestUserDirectory(t *testing.T) {
+	d := newUserDirectory()
+	for _, u := range []plugin.User{
+		{ID: "1", Name: "Ana Sousa", Email: "ana.sousa@example.com"},
+		{ID: "2", Name: "Jan de  Vries", Email: "jan.devries@example.com"},
+		{ID: "3", Name: "Jan de Vries", Email: "jan.de.vries@example.com"},
+	} {
+		d.add(&pendingUser{user: u})
+	}
+	for ref, want := range map[string]string{
+		"1": "1", "ana sousa": "1", "ANA.SOUSA@example.com": "1", " Ana  Sousa ": "1", "jan.de.vries@example.com": "3",
+	} {
+		var v values
+		if got := d.userID(&v, field{"owner", ref}); got != want || v.err != nil {
+			t.Errorf("userID(%q) = %q, %v; want %q", ref, got, v.err, want)
+		}
+	}
+	var v values
+	d.userID(&v, field{"Activity - Assigned to user", "Jan de Vries"})
+	if v.err == nil || v.err.field != "Activity - Assigned to user" || !strings.Contains(v.err.reason, "IDs 2, 3") {
+		t.Errorf("two users with one name: %v", v.err)
+	}
+	if id := d.idByEmail("Ana.Sousa@example.com"); id != "1" {
+		t.Errorf("idByEmail = %q", id)
+	}
+}
+
+func TestDealIndexTellsSameTitlesApartByOrganization(t *testing.T) {
+	d := newDealIndex()
+	d.add("10", "Renewal 2025", "100")
+	d.add("11", "Renewal 2025", "101")
+	d.add("12", "Fleet rollout", "100")
+	tests := []struct {
+		id, title, org, want, failure string
+	}{
+		{"", "Renewal 2025", "101", "11", ""},
+		{"", "fleet rollout", "", "12", ""},
+		{"77", "Renewal 2025", "", "77", ""},
+		{"", "Renewal 2025", "", "", "2 deals"},
+		{"", "Pilot", "100", "", "no deal"},
+		{"", "", "100", "", ""},
+	}
+	for _, tt := range tests {
+		var v values
+		got := d.id(&v, field{"Deal - ID", tt.id}, field{"Activity - Deal", tt.title}, tt.org)
+		failure := ""
+		if v.err != nil {
+			failure = v.err.reason
+		}
+		if got != tt.want || (tt.failure == "") != (failure == "") || !strings.Contains(failure, tt.failure) {
+			t.Errorf("id(%q, %q, org %q) = %q, %q; want %q, %q", tt.id, tt.title, tt.org, got, failure, tt.want, tt.failure)
+		}
+	}
+}
+
+func TestCustomFieldLabels(t *testing.T) {
+	cf := &customField{key: "abc", name: "Segments", options: map[string]string{"61": "Tier 1", "62": "Tier 2"}}
+	for value, want := range map[string]string{"61": "Tier 1", "61,62": "Tier 1, Tier 2", "99": "99", "": ""} {
+		if got := cf.label(value); got != want {
+			t.Errorf("label(%q) = %q, want %q", value, got, want)
+		}
+	}
+}
