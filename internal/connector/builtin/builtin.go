@@ -4,16 +4,20 @@ package builtin
 import (
 	"sort"
 
+	"github.com/salesaudit/salesaudit/internal/connector/dynamics"
 	"github.com/salesaudit/salesaudit/internal/connector/hubspot"
 	"github.com/salesaudit/salesaudit/internal/connector/pipedrive"
 	"github.com/salesaudit/salesaudit/internal/connector/salesforce"
+	"github.com/salesaudit/salesaudit/internal/connector/zoho"
 	"github.com/salesaudit/salesaudit/plugin"
 )
 
 var connectors = map[string]func() plugin.Connector{
+	"dynamics":   func() plugin.Connector { return dynamics.New() },
 	"hubspot":    func() plugin.Connector { return hubspot.New() },
 	"pipedrive":  func() plugin.Connector { return pipedrive.New() },
 	"salesforce": func() plugin.Connector { return salesforce.New() },
+	"zoho":       func() plugin.Connector { return zoho.New() },
 }
 
 // Names are the built-in connectors' names, sorted.

@@ -1,0 +1,168 @@
+package dynamics
+
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/salesaudit/salesaudit/plugin"
+)
+
+// Option set labels, for exports saved without formatted values.
+var (
+	customerTypeLabels = map[int64]string{
+		1: "Competitor", 2: "Consultant", 3: "Customer", 4: "Investor", 5: "Partner", 6: "Influencer",
+		7: "Press", 8: "Prospect", 9: "Reseller", 10: "Supplier", 11: "Vendor", 12: "Other",
+	}
+	accountCategoryLabels = map[int64]string{1: "Preferred Customer", 2: "Standard"}
+)
+
+// accountReader reads accounts.
+type accountReader struct {
+	run  *readRun
+	out  *plugin.FileWriter
+	file string
+	// tierChecked is set once the first record has shown that the tier
+	// attribute named by the option exists.
+	tierChecked bool
+}
+
+func (ar *accountReader) read(r *record) error {
+	if err := ar.checkTierField(r); err != nil {
+		return err
+	}
+	a := plugin.Account{
+		ID:            r.requiredID("accountid"),
+		Name:          r.text("name"),
+		OwnerID:       ownerOf(r),
+		AnnualRevenue: r.number("revenue"),
+		Type:          optionLabel(r, "customertypecode", customerTypeLabels),
+		Industry:      r.formatted("industrycode"),
+		Tier:          ar.tier(r),
+		Line:          r.line,
+	}
+	if r.err != nil {
+		return r.err
+	}
+	ar.run.accounts[a.ID] = true
+	return ar.out.Account(a)
+}
+
+// checkTierField fails the Read when the option names an attribute the
+// accounts do not have: a typo would otherwise silently give no tiers.
+func (ar *accountReader) checkTierField(r *record) error {
+	field := ar.run.opts.accountTierField
+	if ar.tierChecked || field == "" || field == defaultTierField {
+		return nil
+	}
+	ar.tierChecked = true
+	if !r.has(field) && !r.has(field+formattedValue) {
+		return fmt.Errorf("option %s: the accounts of %s have no attribute %q", optionAccountTierField, ar.file, field)
+	}
+	return nil
+}
+
+func (ar *accountReader) tier(r *record) string {
+	field := ar.run.opts.accountTierField
+	switch field {
+	case "":
+		return ""
+	case defaultTierField:
+		return optionLabel(r, field, accountCategoryLabels)
+	}
+	return firstNonEmpty(r.formatted(field), r.text(field))
+}
+
+// optionLabel is an option set's label: the formatted value, else the
+// label Dataverse ships for the value, else the value itself.
+func optionLabel(r *record, name string, labels map[int64]string) string {
+	if label := r.formatted(name); label != "" {
+		return label
+	}
+	n, ok := r.integer(name)
+	if !ok {
+		return ""
+	}
+	if label, known := labels[n]; known {
+		return label
+	}
+	return strconv.FormatInt(n, 10)
+}
+
+// ownerOf is the user who owns a record. A record owned by a team keeps
+// its owning user when the export has it; a team is not a person whose
+// time is audited.
+func ownerOf(r *record) string {
+	owner := r.lookup("_ownerid_value")
+	if owner.logicalName == "team" {
+		return r.id("_owninguser_value")
+	}
+	return owner.id
+}
+
+// Opportunity states.
+const (
+	opportunityOpen = 0
+	opportunityWon  = 1
+	opportunityLost = 2
+)
+
+// opportunityReader reads opportunities.
+type opportunityReader struct {
+	run *readRun
+	out *plugin.FileWriter
+}
+
+func (opr *opportunityReader) read(r *record) error {
+	o := plugin.Opportunity{
+		ID:        r.requiredID("opportunityid"),
+		AccountID: opr.run.accountOf(r),
+		OwnerID:   ownerOf(r),
+		Name:      r.text("name"),
+		CreatedAt: r.datetime("createdon"),
+		Line:      r.line,
+	}
+	state, hasState := r.integer("statecode")
+	estimated, actual := r.number("estimatedvalue"), r.number("actualvalue")
+	estimatedClose, actualClose := r.datetime("estimatedclosedate"), r.datetime("actualclosedate")
+	if r.err == nil && hasState && state != opportunityOpen && state != opportunityWon && state != opportunityLost {
+		r.fail("statecode", "%d is not an opportunity state (0 open, 1 won, 2 lost)", state)
+	}
+	if r.err != nil {
+		return r.err
+	}
+	o.IsClosed = state == opportunityWon || state == opportunityLost
+	o.IsWon = state == opportunityWon
+	o.Stage = opportunityStage(r, state)
+	o.Amount = estimated
+	if o.IsWon && actual != nil {
+		o.Amount = actual
+	}
+	o.CloseDate = estimatedClose
+	if o.IsClosed {
+		o.CloseDate = firstSet(actualClose, estimatedClose)
+	}
+	opr.run.opportunityAccount[o.ID] = o.AccountID
+	return opr.out.Opportunity(o)
+}
+
+// accountOf is an opportunity's account: its parent account, else its
+// potential customer when that is an account rather than a contact.
+func (run *readRun) accountOf(r *record) string {
+	if id := r.id("_parentaccountid_value"); id != "" {
+		return id
+	}
+	customer := r.lookup("_customerid_value")
+	if customer.logicalName == "account" || (customer.logicalName == "" && run.accounts[customer.id]) {
+		return customer.id
+	}
+	return ""
+}
+
+// opportunityStage is the sales stage of an open opportunity (its business
+// process stage, else its sales stage), and Won or Lost once closed.
+func opportunityStage(r *record, state int64) string {
+	if state == opportunityWon || state == opportunityLost {
+		return firstNonEmpty(r.formatted("statecode"), map[int64]string{opportunityWon: "Won", opportunityLost: "Lost"}[state])
+	}
+	return firstNonEmpty(r.text("stepname"), r.formatted("salesstagecode"), r.formatted("statuscode"), "Open")
+}

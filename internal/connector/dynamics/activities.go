@@ -1,0 +1,233 @@
+package dynamics
+
+import (
+	"strings"
+	"time"
+
+	"github.com/salesaudit/salesaudit/plugin"
+)
+
+// Activity states (statecode). Appointments have a fourth, Scheduled.
+const (
+	stateOpen      = 0
+	stateCompleted = 1
+	stateCanceled  = 2
+	stateScheduled = 3
+)
+
+var stateLabels = map[int64]string{stateOpen: "Open", stateCompleted: "Completed", stateCanceled: "Canceled", stateScheduled: "Scheduled"}
+
+const (
+	skipCanceled     = "canceled in Dynamics (statecode 2): no time was spent"
+	skipSeriesMaster = "a recurring appointment series: its occurrences are read as appointments"
+)
+
+// seriesMaster is the activity type of a recurring appointment's series,
+// which Dataverse keeps beside the appointments it expands into.
+const seriesMaster = "recurringappointmentmaster"
+
+// activityReader reads appointments, phone calls, tasks, e-mails and
+// activitypointers (which mix them, typed by activitytypecode).
+type activityReader struct {
+	run    *readRun
+	out    *plugin.FileWriter
+	entity entity
+}
+
+func (ar *activityReader) read(r *record) error {
+	typeCode := strings.ToLower(firstNonEmpty(r.text("activitytypecode"), ar.entity.name))
+	id := r.requiredID("activityid")
+	if id != "" {
+		ar.run.activities[id] = activityNotLoaded
+	}
+	state, hasState := r.integer("statecode")
+	if r.err == nil && hasState && stateLabels[state] == "" {
+		r.fail("statecode", "%d is not an activity state (0 open, 1 completed, 2 canceled, 3 scheduled)", state)
+	}
+	switch {
+	case r.err != nil:
+		return r.err
+	case typeCode == seriesMaster:
+		return skipRow{skipSeriesMaster}
+	case state == stateCanceled:
+		return skipRow{skipCanceled}
+	}
+	a := plugin.Activity{
+		ID:       id,
+		Kind:     activityKind(typeCode),
+		Subject:  r.text("subject"),
+		OwnerID:  ownerOf(r),
+		Status:   firstNonEmpty(r.formatted("statuscode"), r.formatted("statecode"), stateLabels[state]),
+		IsClosed: state == stateCompleted,
+		Priority: priority(r),
+		RawType:  typeCode,
+		Line:     r.line,
+	}
+	regardingContact := ar.run.regarding(r, &a)
+	attendees, expanded := ar.run.expandedParties(r)
+	schedule(r, &a, state)
+	if r.err != nil {
+		return r.err
+	}
+	if regardingContact != nil && a.Kind == plugin.ActivityTask {
+		// A task lists no one but its owner among its parties: the
+		// contact it is about is what makes it customer work. Other
+		// activities name the contact among their parties already.
+		attendees = addAttendee(attendees, *regardingContact)
+	}
+	a.Attendees = attendees
+	ar.run.activities[id] = activityLoaded
+	if expanded {
+		ar.run.activities[id] = activityWithParties
+	}
+	return ar.out.Activity(a)
+}
+
+func activityKind(typeCode string) plugin.ActivityKind {
+	switch typeCode {
+	case "appointment", "serviceappointment":
+		return plugin.ActivityMeeting
+	case "phonecall":
+		return plugin.ActivityCall
+	case "task":
+		return plugin.ActivityTask
+	case "email":
+		return plugin.ActivityEmail
+	}
+	return plugin.ActivityOther
+}
+
+// priority reads prioritycode: 0 low, 1 normal, 2 high; an option an org
+// added is known by its label, if at all.
+func priority(r *record) plugin.Priority {
+	code, ok := r.integer("prioritycode")
+	if !ok {
+		return plugin.PriorityNone
+	}
+	switch code {
+	case 0:
+		return plugin.PriorityLow
+	case 1:
+		return plugin.PriorityNormal
+	case 2:
+		return plugin.PriorityHigh
+	}
+	switch strings.ToLower(r.formatted("prioritycode")) {
+	case "low":
+		return plugin.PriorityLow
+	case "normal":
+		return plugin.PriorityNormal
+	case "high":
+		return plugin.PriorityHigh
+	}
+	return plugin.PriorityNone
+}
+
+// schedule sets the activity's times and duration. The duration is the
+// one recorded (actualdurationminutes), else the one planned
+// (scheduleddurationminutes), else the time between start and end.
+func schedule(r *record, a *plugin.Activity, state int64) {
+	actualStart, actualEnd := r.datetime("actualstart"), r.datetime("actualend")
+	scheduledStart, scheduledEnd := r.datetime("scheduledstart"), r.datetime("scheduledend")
+	actualMinutes, scheduledMinutes := r.minutes("actualdurationminutes"), r.minutes("scheduleddurationminutes")
+	sentOn, created := r.datetime("senton"), r.datetime("createdon")
+	if r.err != nil {
+		return
+	}
+	if state == stateCompleted {
+		// Dataverse sets actualend when an activity is marked complete.
+		a.CompletedAt = actualEnd
+	}
+	a.DurationSeconds = firstPositive(actualMinutes, scheduledMinutes) * 60
+	if a.Kind == plugin.ActivityTask {
+		scheduleTask(r, a, actualStart, actualEnd, scheduledEnd, scheduledStart, created)
+		return
+	}
+	start, end, endField := scheduledStart, scheduledEnd, "scheduledend"
+	if !actualStart.IsZero() {
+		start, end, endField = actualStart, actualEnd, "actualend"
+	}
+	if start.IsZero() {
+		// E-mails have no schedule: they happened when sent.
+		start, end = firstSet(sentOn, actualEnd, scheduledEnd, created), time.Time{}
+	}
+	if start.IsZero() {
+		r.fail("scheduledstart", "the activity has no time: scheduledstart, actualstart, actualend and createdon are all empty")
+		return
+	}
+	if !end.IsZero() && end.Before(start) {
+		r.fail(endField, "the activity ends (%s) before it starts (%s)", end.Format(time.RFC3339), start.Format(time.RFC3339))
+		return
+	}
+	if end.Equal(start) && a.DurationSeconds > 0 {
+		// Dataverse writes a phone call's due time into both
+		// scheduledstart and scheduledend: the call lasted its duration.
+		end = start.Add(time.Duration(a.DurationSeconds) * time.Second)
+	}
+	a.StartAt, a.EndAt = start, end
+	if a.DurationSeconds == 0 && !end.IsZero() {
+		a.DurationSeconds = int64(end.Sub(start) / time.Second)
+	}
+}
+
+// scheduleTask places a task: its due date is scheduledend; it happened
+// when worked on or completed, else it is placed on its due date, else on
+// the day it was created.
+func scheduleTask(r *record, a *plugin.Activity, actualStart, actualEnd, scheduledEnd, scheduledStart, created time.Time) {
+	a.DueDate = scheduledEnd
+	a.StartAt = firstSet(actualStart, a.CompletedAt, a.DueDate, scheduledStart, created)
+	if actualStart.IsZero() {
+		return
+	}
+	if !actualEnd.IsZero() && actualEnd.Before(actualStart) {
+		r.fail("actualend", "the task ends (%s) before it starts (%s)", actualEnd.Format(time.RFC3339), actualStart.Format(time.RFC3339))
+		return
+	}
+	a.EndAt = actualEnd
+}
+
+func firstPositive(values ...int64) int64 {
+	for _, v := range values {
+		if v > 0 {
+			return v
+		}
+	}
+	return 0
+}
+
+// regarding ties the activity to the account or opportunity it is about,
+// and returns the contact or lead it is about as an external attendee.
+func (run *readRun) regarding(r *record, a *plugin.Activity) *plugin.Attendee {
+	about := r.lookup("_regardingobjectid_value")
+	if about.id == "" {
+		return nil
+	}
+	switch run.tableOf(about) {
+	case "account":
+		a.AccountID = about.id
+	case "opportunity":
+		a.OpportunityID = about.id
+		a.AccountID = run.opportunityAccount[about.id]
+	case "contact", "lead":
+		return &plugin.Attendee{ContactID: about.id, Name: about.name, Line: r.line}
+	}
+	return nil
+}
+
+// tableOf is the table a lookup points to: its annotation, else the table
+// of the records read so far that has the ID ("" when none has).
+func (run *readRun) tableOf(l lookup) string {
+	if l.logicalName != "" {
+		return l.logicalName
+	}
+	_, isOpportunity := run.opportunityAccount[l.id]
+	switch {
+	case run.users[l.id]:
+		return "systemuser"
+	case run.accounts[l.id]:
+		return "account"
+	case isOpportunity:
+		return "opportunity"
+	}
+	return ""
+}

@@ -1,0 +1,98 @@
+// Package dynamics is the built-in connector for Microsoft Dynamics 365
+// Sales: Dataverse Web API responses saved as JSON files, one file per page
+// of an entity set ({"@odata.context": "…$metadata#appointments", "value":
+// […], "@odata.nextLink": "…"}), in a directory or a .zip archive.
+//
+// It reads system users, accounts, opportunities, the activities
+// (appointments, phone calls, tasks, e-mails, or activitypointers mixing
+// them) with their activity parties, expanded inline or saved as
+// activityparties pages of their own, in that order.
+package dynamics
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/salesaudit/salesaudit/plugin"
+)
+
+const (
+	connectorName    = "dynamics"
+	connectorVersion = "1.0.0"
+)
+
+// Read options.
+const (
+	optionAccountTierField = "account_tier_field"
+	// tierNone turns the account tier off.
+	tierNone = "none"
+	// defaultTierField is Dataverse's own account category: 1 Preferred
+	// Customer, 2 Standard.
+	defaultTierField = "accountcategorycode"
+)
+
+// Connector reads Dataverse Web API exports. The zero value is ready to use.
+type Connector struct{}
+
+// New returns the Dynamics 365 connector.
+func New() *Connector { return &Connector{} }
+
+var _ plugin.Connector = (*Connector)(nil)
+
+// Info describes the connector.
+func (c *Connector) Info(context.Context) (plugin.Info, error) {
+	return plugin.Info{
+		Name:            connectorName,
+		Version:         connectorVersion,
+		ProtocolVersion: plugin.ProtocolVersion,
+		Description: "Microsoft Dynamics 365 / Dataverse Web API responses saved as JSON (a directory or .zip of pages): " +
+			"system users, accounts, opportunities, appointments, phone calls, tasks, e-mails and activity parties.",
+		Kinds:            plugin.RecordKinds,
+		FilePatterns:     filePatterns(),
+		AcceptsDirectory: true,
+		AcceptsArchive:   true,
+		Options: map[string]string{
+			optionAccountTierField: "account attribute that holds the account's tier (its formatted value when the export has one), " +
+				"e.g. new_tier; \"none\" for no tier (default: accountcategorycode, \"Preferred Customer\" or \"Standard\")",
+		},
+	}, nil
+}
+
+// options are the parsed Read options.
+type options struct {
+	// accountTierField is the lower-case attribute read as the tier, or
+	// "" for none.
+	accountTierField string
+}
+
+func parseOptions(raw map[string]string) (options, error) {
+	opts := options{accountTierField: defaultTierField}
+	var unknown []string
+	for name, value := range raw {
+		switch name {
+		case optionAccountTierField:
+			opts.accountTierField = tierField(value)
+		default:
+			unknown = append(unknown, name)
+		}
+	}
+	if len(unknown) > 0 {
+		sort.Strings(unknown)
+		return options{}, fmt.Errorf("unknown option %s (the Dynamics connector knows %s)",
+			strings.Join(unknown, ", "), optionAccountTierField)
+	}
+	return opts, nil
+}
+
+func tierField(value string) string {
+	value = strings.ToLower(strings.TrimSpace(value))
+	switch value {
+	case "":
+		return defaultTierField
+	case tierNone:
+		return ""
+	}
+	return value
+}

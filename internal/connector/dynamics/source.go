@@ -1,0 +1,204 @@
+package dynamics
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/salesaudit/salesaudit/internal/apijson"
+	"github.com/salesaudit/salesaudit/internal/csvfile"
+)
+
+// recordsKey is where the Web API puts the records of a list response.
+const recordsKey = "value"
+
+// identification says how a file was recognised, from the surest sign.
+type identification int
+
+const (
+	unidentified identification = iota
+	// byName: the file name says the entity set, but the file could not
+	// be looked into (cut short, damaged): it is read so that the damage
+	// is reported, but it is no evidence for Check.
+	byName
+	// byShape: a "value" array whose records have the entity's primary
+	// key, the entity said by the file name or the key itself.
+	byShape
+	// byContext: @odata.context names the entity set.
+	byContext
+)
+
+// inputFile is a file of the export the connector reads.
+type inputFile struct {
+	csvfile.File
+	entity entity
+	how    identification
+	stem   string
+	page   int
+}
+
+// identifyFiles finds the Dataverse pages among the export's files, in
+// reading order: by entity, then page by page.
+func identifyFiles(ctx context.Context, src *csvfile.Source) ([]inputFile, error) {
+	var out []inputFile
+	for _, f := range src.Files() {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		if !strings.EqualFold(path.Ext(f.Name), ".json") {
+			continue
+		}
+		e, how := identify(src, f)
+		if how == unidentified {
+			continue
+		}
+		stem, page := stemAndPage(f.Name)
+		out = append(out, inputFile{File: f, entity: e, how: how, stem: stem, page: page})
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.entity.rank != b.entity.rank {
+			return a.entity.rank < b.entity.rank
+		}
+		if a.stem != b.stem {
+			return a.stem < b.stem
+		}
+		if a.page != b.page {
+			return a.page < b.page
+		}
+		return a.Name < b.Name
+	})
+	return out, nil
+}
+
+func identify(src *csvfile.Source, f csvfile.File) (entity, identification) {
+	named, hasName := entityFromFileName(f.Name)
+	head, err := sniffFile(src, f)
+	if err != nil || !head.hasRecords {
+		if hasName && err != nil {
+			return named, byName
+		}
+		return entity{}, unidentified
+	}
+	if e, ok := entityFromContext(head.context); ok && head.fits(e) {
+		return e, byContext
+	}
+	if hasName && head.fits(named) {
+		return named, byShape
+	}
+	if head.firstKeys != nil {
+		if e, ok := entityFromKeys(head.firstKeys); ok {
+			return e, byShape
+		}
+	}
+	return entity{}, unidentified
+}
+
+// head is what the start of a file says about it.
+type head struct {
+	context    string
+	hasRecords bool
+	// firstKeys are the lower-cased attribute names of the first record;
+	// nil when the page is empty.
+	firstKeys map[string]bool
+}
+
+// fits reports whether the first record, if any, is a record of e.
+func (h head) fits(e entity) bool {
+	return h.firstKeys == nil || h.firstKeys[e.primaryKey]
+}
+
+func sniffFile(src *csvfile.Source, f csvfile.File) (head, error) {
+	rc, err := src.Open(f)
+	if err != nil {
+		return head{}, err
+	}
+	defer rc.Close()
+	return sniff(rc)
+}
+
+// sniff reads the top-level members up to the records array and the first
+// record. The Web API writes @odata.context first, so the rest of a large
+// page is never read.
+func sniff(r io.Reader) (head, error) {
+	dec := json.NewDecoder(r)
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
+		return head{}, errors.New("not a JSON object")
+	}
+	var h head
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return head{}, err
+		}
+		key, _ := tok.(string)
+		switch key {
+		case "@odata.context":
+			if err := dec.Decode(&h.context); err != nil {
+				return head{}, err
+			}
+		case recordsKey:
+			return sniffRecords(dec, h)
+		default:
+			var skip json.RawMessage
+			if err := dec.Decode(&skip); err != nil {
+				return head{}, err
+			}
+		}
+	}
+	return h, nil
+}
+
+func sniffRecords(dec *json.Decoder, h head) (head, error) {
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('[') {
+		return head{}, fmt.Errorf("%q is not an array", recordsKey)
+	}
+	h.hasRecords = true
+	if !dec.More() {
+		return h, nil
+	}
+	var first map[string]json.RawMessage
+	if err := dec.Decode(&first); err != nil {
+		// Not an object: no keys to recognise, and Read rejects it.
+		h.firstKeys = map[string]bool{}
+		return h, nil
+	}
+	h.firstKeys = make(map[string]bool, len(first))
+	for k := range first {
+		h.firstKeys[strings.ToLower(k)] = true
+	}
+	return h, nil
+}
+
+// estimateSample is how many bytes of records estimateRows decodes before
+// extrapolating to the whole file.
+const estimateSample = 256 << 10
+
+var errSampled = errors.New("sampled enough")
+
+// estimateRows counts the records of a file, exactly for a small one and
+// from the average size of the first records for a large one.
+func estimateRows(src *csvfile.Source, f csvfile.File) int64 {
+	rc, err := src.Open(f)
+	if err != nil {
+		return 0
+	}
+	defer rc.Close()
+	var sampled int64
+	n, err := apijson.Each(rc, []string{recordsKey}, func(r apijson.Record) error {
+		sampled += int64(len(r.Raw))
+		if sampled > estimateSample {
+			return errSampled
+		}
+		return nil
+	})
+	if errors.Is(err, errSampled) && sampled > 0 {
+		return n * f.Size / sampled
+	}
+	return n
+}

@@ -1,0 +1,65 @@
+package dynamics
+
+import (
+	"strings"
+
+	"github.com/salesaudit/salesaudit/plugin"
+)
+
+// Dataverse access modes of users who are not people.
+const (
+	accessModeSupport        = 3
+	accessModeNonInteractive = 4
+)
+
+const (
+	skipApplicationUser    = "not a person: an application user (applicationid set)"
+	skipSupportUser        = "not a person: a Microsoft support user (accessmode 3)"
+	skipNonInteractiveUser = "not a person: a non-interactive user (accessmode 4)"
+)
+
+// userReader reads systemusers.
+type userReader struct {
+	run *readRun
+	out *plugin.FileWriter
+}
+
+func (ur *userReader) read(r *record) error {
+	u := plugin.User{
+		ID:    r.requiredID("systemuserid"),
+		Name:  firstNonEmpty(r.text("fullname"), strings.TrimSpace(r.text("firstname")+" "+r.text("lastname"))),
+		Email: strings.TrimSpace(r.text("internalemailaddress")),
+		Title: firstNonEmpty(r.text("title"), r.text("jobtitle")),
+		// Dataverse's roles are security roles, not places in the sales
+		// organisation; a hierarchy position is the nearest thing.
+		Role:      r.formatted("_positionid_value"),
+		ManagerID: r.id("_parentsystemuserid_value"),
+		Active:    !r.boolean("isdisabled"),
+		JoinedAt:  r.datetime("createdon"),
+		Line:      r.line,
+	}
+	modified := r.datetime("modifiedon")
+	accessMode, _ := r.integer("accessmode")
+	application := r.id("applicationid")
+	if r.err != nil {
+		return r.err
+	}
+	switch {
+	case application != "":
+		return skipRow{skipApplicationUser}
+	case accessMode == accessModeSupport:
+		return skipRow{skipSupportUser}
+	case accessMode == accessModeNonInteractive:
+		return skipRow{skipNonInteractiveUser}
+	}
+	if !u.Active && !modified.Before(u.JoinedAt) {
+		// Dataverse keeps no leaving date: disabling a user is, as a
+		// rule, the last change made to them.
+		u.LeftAt = modified
+	}
+	ur.run.users[u.ID] = true
+	if u.Email != "" {
+		ur.run.userByEmail[strings.ToLower(u.Email)] = u.ID
+	}
+	return ur.out.User(u)
+}

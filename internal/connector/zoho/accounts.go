@@ -1,0 +1,89 @@
+package zoho
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/salesaudit/salesaudit/plugin"
+)
+
+// accountReader reads the Accounts module.
+type accountReader struct {
+	run  *readRun
+	out  *plugin.FileWriter
+	file string
+	// tierChecked is set once the first record has shown that the tier
+	// field named by the option exists.
+	tierChecked bool
+}
+
+func (ar *accountReader) read(r *record) error {
+	if err := ar.checkTierField(r); err != nil {
+		return err
+	}
+	a := plugin.Account{
+		ID:            r.requiredID("id"),
+		Name:          r.text("Account_Name"),
+		OwnerID:       r.lookup("Owner").id,
+		AnnualRevenue: r.number("Annual_Revenue"),
+		Type:          r.text("Account_Type"),
+		Industry:      r.text("Industry"),
+		Line:          r.line,
+	}
+	if field := ar.run.opts.accountTierField; field != "" {
+		a.Tier = r.text(field)
+	}
+	if r.err != nil {
+		return r.err
+	}
+	return ar.out.Account(a)
+}
+
+// checkTierField fails the Read when the option names a field the accounts
+// do not have: a typo would otherwise silently give no tiers.
+func (ar *accountReader) checkTierField(r *record) error {
+	field := ar.run.opts.accountTierField
+	if ar.tierChecked || field == "" {
+		return nil
+	}
+	ar.tierChecked = true
+	if !r.has(field) {
+		return fmt.Errorf("option %s: the accounts of %s have no field %q", optionAccountTierField, ar.file, field)
+	}
+	return nil
+}
+
+// dealReader reads the Deals module.
+type dealReader struct {
+	run *readRun
+	out *plugin.FileWriter
+}
+
+func (dr *dealReader) read(r *record) error {
+	o := plugin.Opportunity{
+		ID:        r.requiredID("id"),
+		AccountID: r.lookup("Account_Name").id,
+		OwnerID:   r.lookup("Owner").id,
+		Name:      r.text("Deal_Name"),
+		Stage:     r.text("Stage"),
+		Amount:    r.number("Amount"),
+		CloseDate: r.date("Closing_Date"),
+		CreatedAt: r.datetime("Created_Time"),
+		Line:      r.line,
+	}
+	if r.err != nil {
+		return r.err
+	}
+	o.IsWon, o.IsClosed = stageOutcome(o.Stage)
+	dr.run.dealAccount[o.ID] = o.AccountID
+	return dr.out.Opportunity(o)
+}
+
+// stageOutcome reads Zoho's closing stages: "Closed Won", "Closed Lost",
+// "Closed Lost to Competition", and any other stage an org named
+// "Closed …". For a won deal, Closing_Date is when it was won.
+func stageOutcome(stage string) (won, closed bool) {
+	s := strings.ToLower(strings.TrimSpace(stage))
+	won = strings.HasPrefix(s, "closed won") || strings.HasPrefix(s, "closed-won")
+	return won, won || strings.HasPrefix(s, "closed")
+}

@@ -1,0 +1,241 @@
+package zoho
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/salesaudit/salesaudit/plugin"
+)
+
+const skipCancelledCall = "cancelled in Zoho (Call_Status Cancelled): no time was spent"
+
+// related ties an activity to the account or deal it is about (What_Id,
+// whose module $se_module names) and returns the people it is with: the
+// contact (Who_Id) or lead (What_Id) as external attendees.
+func (run *readRun) related(r *record, a *plugin.Activity) []plugin.Attendee {
+	var people []plugin.Attendee
+	what := r.lookup("What_Id")
+	switch strings.ToLower(r.text("$se_module")) {
+	case "accounts":
+		a.AccountID = what.id
+	case "deals", "potentials":
+		a.OpportunityID = what.id
+		a.AccountID = run.dealAccount[what.id]
+	case "leads", "contacts":
+		if what.id != "" {
+			people = append(people, plugin.Attendee{ContactID: what.id, Name: what.name, Line: r.line})
+		}
+	}
+	if who := r.lookup("Who_Id"); who.id != "" {
+		people = addAttendee(people, plugin.Attendee{ContactID: who.id, Name: who.name, Line: r.line})
+	}
+	return people
+}
+
+// callReader reads the Calls module.
+type callReader struct {
+	run *readRun
+	out *plugin.FileWriter
+}
+
+func (cr *callReader) read(r *record) error {
+	id := r.requiredID("id")
+	// Newer versions keep an outbound call's status in a field of its own.
+	status := firstNonEmpty(r.text("Call_Status"), r.text("Outbound_Call_Status"))
+	switch {
+	case r.err != nil:
+		return r.err
+	case isOneOf(status, "cancelled", "canceled"):
+		return skipRow{skipCancelledCall}
+	}
+	a := plugin.Activity{
+		ID:       id,
+		Kind:     plugin.ActivityCall,
+		Subject:  r.text("Subject"),
+		OwnerID:  r.lookup("Owner").id,
+		StartAt:  r.datetime("Call_Start_Time"),
+		Status:   status,
+		IsClosed: !isOneOf(status, "scheduled", "overdue"),
+		RawType:  r.text("Call_Type"),
+		Line:     r.line,
+	}
+	seconds := r.seconds("Call_Duration_in_seconds")
+	clock := r.duration("Call_Duration")
+	a.Attendees = cr.run.related(r, &a)
+	if r.err == nil && a.StartAt.IsZero() {
+		r.fail("Call_Start_Time", "the call has no start time")
+	}
+	if r.err != nil {
+		return r.err
+	}
+	if seconds < 0 {
+		seconds = clock
+	}
+	a.DurationSeconds = seconds
+	if seconds > 0 {
+		a.EndAt = a.StartAt.Add(time.Duration(seconds) * time.Second)
+	}
+	return cr.out.Activity(a)
+}
+
+func isOneOf(value string, options ...string) bool {
+	for _, o := range options {
+		if strings.EqualFold(strings.TrimSpace(value), o) {
+			return true
+		}
+	}
+	return false
+}
+
+// eventReader reads the Events module (Meetings in the UI).
+type eventReader struct {
+	run *readRun
+	out *plugin.FileWriter
+}
+
+func (er *eventReader) read(r *record) error {
+	a := plugin.Activity{
+		ID:      r.requiredID("id"),
+		Kind:    plugin.ActivityMeeting,
+		Subject: r.text("Event_Title"),
+		OwnerID: r.lookup("Owner").id,
+		StartAt: r.datetime("Start_DateTime"),
+		EndAt:   r.datetime("End_DateTime"),
+		Line:    r.line,
+	}
+	attendees := er.participants(r, a.OwnerID)
+	for _, p := range er.run.related(r, &a) {
+		attendees = addAttendee(attendees, p)
+	}
+	if r.err == nil {
+		schedule(r, &a)
+	}
+	if r.err != nil {
+		return r.err
+	}
+	a.Attendees = attendees
+	return er.out.Activity(a)
+}
+
+// schedule checks an event's times and sets its duration. An all-day
+// event runs from midnight to 23:59 in Zoho: its times say it all.
+func schedule(r *record, a *plugin.Activity) {
+	switch {
+	case a.StartAt.IsZero():
+		r.fail("Start_DateTime", "the event has no start")
+	case a.EndAt.IsZero():
+	case a.EndAt.Before(a.StartAt):
+		r.fail("End_DateTime", "the event ends (%s) before it starts (%s)", a.EndAt.Format(time.RFC3339), a.StartAt.Format(time.RFC3339))
+	default:
+		a.DurationSeconds = int64(a.EndAt.Sub(a.StartAt) / time.Second)
+	}
+}
+
+// participants reads an event's Participants: users, contacts, leads and
+// bare e-mail addresses, each with their answer to the invitation.
+func (er *eventReader) participants(r *record, ownerID string) []plugin.Attendee {
+	var out []plugin.Attendee
+	for i, raw := range r.array("Participants") {
+		p, err := newRecord(r.line, raw, fmt.Sprintf("Participants[%d].", i))
+		if err != nil {
+			r.failWith(err)
+			return nil
+		}
+		a, ok := er.participant(p, ownerID)
+		if p.err != nil {
+			r.failWith(p.err)
+			return nil
+		}
+		if ok {
+			out = addAttendee(out, a)
+		}
+	}
+	return out
+}
+
+func (er *eventReader) participant(p *record, ownerID string) (plugin.Attendee, bool) {
+	id := p.id("participant")
+	a := plugin.Attendee{Name: p.text("name"), Email: p.text("Email"), Response: p.text("status"), Line: p.line}
+	switch kind := strings.ToLower(p.text("type")); {
+	case kind == "user" || (kind == "" && er.run.users[id]):
+		a.UserID, a.Internal, a.Organizer = id, true, id == ownerID
+	case kind == "contact" || kind == "lead":
+		a.ContactID = id
+	case kind == "email":
+		a.Email = firstNonEmpty(a.Email, id)
+	}
+	return a, a.UserID != "" || a.ContactID != "" || a.Email != ""
+}
+
+// taskReader reads the Tasks module.
+type taskReader struct {
+	run *readRun
+	out *plugin.FileWriter
+}
+
+func (tr *taskReader) read(r *record) error {
+	a := plugin.Activity{
+		ID:          r.requiredID("id"),
+		Kind:        plugin.ActivityTask,
+		Subject:     r.text("Subject"),
+		OwnerID:     r.lookup("Owner").id,
+		Status:      r.text("Status"),
+		Priority:    priority(r.text("Priority")),
+		DueDate:     r.date("Due_Date"),
+		CompletedAt: r.datetime("Closed_Time"),
+		Line:        r.line,
+	}
+	created := r.datetime("Created_Time")
+	a.Attendees = tr.run.related(r, &a)
+	a.IsClosed = isOneOf(a.Status, "completed") || !a.CompletedAt.IsZero()
+	// A task happened when it was closed; an open one is placed on its
+	// due date, and one with neither on the day it was created.
+	a.StartAt = firstSet(a.CompletedAt, a.DueDate, created)
+	if r.err == nil && a.StartAt.IsZero() {
+		r.fail("Due_Date", "the task has no due date, closing time or creation time")
+	}
+	if r.err != nil {
+		return r.err
+	}
+	return tr.out.Activity(a)
+}
+
+// priority reads Zoho's five priorities into three.
+func priority(v string) plugin.Priority {
+	switch strings.ToLower(strings.TrimSpace(v)) {
+	case "highest", "high":
+		return plugin.PriorityHigh
+	case "normal":
+		return plugin.PriorityNormal
+	case "low", "lowest":
+		return plugin.PriorityLow
+	}
+	return plugin.PriorityNone
+}
+
+// addAttendee adds a to the list, or merges it into the same person's
+// entry: the contact named in Who_Id is often a participant too.
+func addAttendee(list []plugin.Attendee, a plugin.Attendee) []plugin.Attendee {
+	key := attendeeKey(a)
+	for i := range list {
+		if attendeeKey(list[i]) == key {
+			list[i].Organizer = list[i].Organizer || a.Organizer
+			list[i].Email = firstNonEmpty(list[i].Email, a.Email)
+			list[i].Name = firstNonEmpty(list[i].Name, a.Name)
+			list[i].Response = firstNonEmpty(list[i].Response, a.Response)
+			return list
+		}
+	}
+	return append(list, a)
+}
+
+func attendeeKey(a plugin.Attendee) string {
+	switch {
+	case a.UserID != "":
+		return "user:" + a.UserID
+	case a.ContactID != "":
+		return "contact:" + a.ContactID
+	}
+	return "email:" + strings.ToLower(a.Email)
+}

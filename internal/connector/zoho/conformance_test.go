@@ -1,0 +1,30 @@
+package zoho
+
+import (
+	"path/filepath"
+	"testing"
+
+	"github.com/salesaudit/salesaudit/plugin/plugintest"
+)
+
+func TestConformance(t *testing.T) {
+	root := filepath.Join("..", "..", "..", "testdata")
+	plugintest.Run(t, New(), plugintest.Fixtures{
+		Valid: []string{filepath.Join(fixturesRoot, "cortado")},
+		Foreign: []string{
+			filepath.Join(root, "dynamics", "lumen"),
+			filepath.Join(root, "dynamics", "minimal"),
+			filepath.Join(root, "salesforce", "acme"),
+			filepath.Join(root, "salesforce", "acme.zip"),
+			filepath.Join(root, "golden"),
+			// Other connectors' exports, JSON ones among them.
+			filepath.Join(root, "pipedrive", "api"),
+			filepath.Join(root, "pipedrive", "api-v2.zip"),
+			filepath.Join(root, "hubspot", "api"),
+			filepath.Join(root, "ics", "team"),
+			filepath.Join(root, "csv", "vandijk"),
+			filepath.Join(fixturesRoot, "cortado", "Calls.json"),
+		},
+		Broken: []string{filepath.Join(fixturesRoot, "broken")},
+	})
+}

@@ -1,0 +1,82 @@
+// Package zoho is the built-in connector for Zoho CRM: API responses saved
+// as JSON files, one per page of a module ({"data": […], "info": {…}}, and
+// {"users": […]} from the users API), in a directory or a .zip archive,
+// named after the module (Calls.json, Calls_page2.json…).
+//
+// It reads users, accounts, deals, calls, events (meetings) and tasks, in
+// that order: the users and deals first, as the activities refer to them.
+package zoho
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/salesaudit/salesaudit/plugin"
+)
+
+const (
+	connectorName    = "zoho"
+	connectorVersion = "1.0.0"
+)
+
+// Read options.
+const (
+	optionAccountTierField = "account_tier_field"
+	tierNone               = "none"
+)
+
+// Connector reads Zoho CRM API exports. The zero value is ready to use.
+type Connector struct{}
+
+// New returns the Zoho CRM connector.
+func New() *Connector { return &Connector{} }
+
+var _ plugin.Connector = (*Connector)(nil)
+
+// Info describes the connector.
+func (c *Connector) Info(context.Context) (plugin.Info, error) {
+	return plugin.Info{
+		Name:            connectorName,
+		Version:         connectorVersion,
+		ProtocolVersion: plugin.ProtocolVersion,
+		Description: "Zoho CRM API responses saved as JSON (a directory or .zip of module pages): " +
+			"users, accounts, deals, calls, events and tasks.",
+		Kinds:            []plugin.RecordKind{plugin.KindUser, plugin.KindAccount, plugin.KindOpportunity, plugin.KindActivity},
+		FilePatterns:     filePatterns(),
+		AcceptsDirectory: true,
+		AcceptsArchive:   true,
+		Options: map[string]string{
+			optionAccountTierField: "field of the Accounts module that holds the account's tier, e.g. Rating or a custom " +
+				"Account_Tier (default: none; Zoho has no standard tier field)",
+		},
+	}, nil
+}
+
+// options are the parsed Read options.
+type options struct {
+	// accountTierField is the field read as the tier, "" for none.
+	accountTierField string
+}
+
+func parseOptions(raw map[string]string) (options, error) {
+	var opts options
+	var unknown []string
+	for name, value := range raw {
+		switch name {
+		case optionAccountTierField:
+			opts.accountTierField = strings.TrimSpace(value)
+			if strings.EqualFold(opts.accountTierField, tierNone) {
+				opts.accountTierField = ""
+			}
+		default:
+			unknown = append(unknown, name)
+		}
+	}
+	if len(unknown) > 0 {
+		sort.Strings(unknown)
+		return options{}, fmt.Errorf("unknown option %s (the Zoho connector knows %s)", strings.Join(unknown, ", "), optionAccountTierField)
+	}
+	return opts, nil
+}

@@ -1,0 +1,388 @@
+package zoho
+
+// The fixtures under testdata/zoho are written by this generator, so that
+// they can be regenerated after a change and so that the tests know,
+// record by record, what the connector must make of them:
+//
+//	go test ./internal/connector/zoho -run TestRegenerateFixtures -regen
+//
+// The generator is deterministic (its own random number generator, fixed
+// dates), and TestFixturesAreUpToDate fails when the committed files differ
+// from what it writes. The exports are in fixtures_cortado_test.go (the
+// main company) and fixtures_broken_test.go.
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"testing"
+	"time"
+
+	"github.com/salesaudit/salesaudit/plugin"
+)
+
+var regen = flag.Bool("regen", false, "rewrite testdata/zoho from the fixture generator")
+
+// fixturesRoot is testdata/zoho, relative to this package.
+var fixturesRoot = filepath.Join("..", "..", "..", "testdata", "zoho")
+
+// kv is one field of a generated record, in the order written.
+type kv struct {
+	key   string
+	value any
+}
+
+// obj is a JSON object whose members keep their order.
+type obj []kv
+
+func (o obj) MarshalJSON() ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteByte('{')
+	for i, m := range o {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.Write(marshal(m.key))
+		b.WriteByte(':')
+		b.Write(marshal(m.value))
+	}
+	b.WriteByte('}')
+	return b.Bytes(), nil
+}
+
+// marshal writes a value without HTML escaping, as Zoho does ("Café &
+// Co", not "Café \u0026 Co").
+func marshal(v any) []byte {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		panic(fmt.Sprintf("fixture bug: %v", err))
+	}
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n"))
+}
+
+func (o obj) get(key string) any {
+	for _, m := range o {
+		if m.key == key {
+			return m.value
+		}
+	}
+	return nil
+}
+
+// with is o with a field's value replaced, keeping its place.
+func (o obj) with(key string, value any) obj {
+	out := append(obj(nil), o...)
+	for i := range out {
+		if out[i].key == key {
+			out[i].value = value
+			return out
+		}
+	}
+	panic("fixture bug: no field " + key)
+}
+
+// fxRecord is one record of a page and what the connector must make of it.
+type fxRecord struct {
+	fields obj
+	// raw, when set, is written instead of fields: a value that is not
+	// an object.
+	raw string
+	// skip is the reason the connector must skip the record; "" loads it.
+	skip string
+	// rejectField is set when the connector must reject the record,
+	// naming this field.
+	rejectField *string
+	// attendees is the number of attendees a loaded activity must carry.
+	attendees int
+}
+
+func (r *fxRecord) rejectOn(field string) *fxRecord {
+	r.rejectField = &field
+	return r
+}
+
+func (r *fxRecord) text() []byte {
+	if r.raw != "" {
+		return []byte(r.raw)
+	}
+	return marshal(r.fields)
+}
+
+// fxPage is one saved API response.
+type fxPage struct {
+	name   string
+	module module
+	// key is the records array: "data", or "users" for the users API.
+	key string
+	// page and more are the paging info Zoho adds.
+	page, perPage int
+	more          bool
+	// ignored pages hold a module the connector does not read.
+	ignored bool
+	records []*fxRecord
+}
+
+func newPage(name string, m module) *fxPage {
+	key := "data"
+	if m.name == usersModule.name {
+		key = "users"
+	}
+	return &fxPage{name: name, module: m, key: key, page: 1, perPage: 200}
+}
+
+func (p *fxPage) add(fields obj) *fxRecord {
+	r := &fxRecord{fields: fields}
+	p.records = append(p.records, r)
+	return r
+}
+
+func (p *fxPage) info() obj {
+	info := obj{{"per_page", p.perPage}, {"count", len(p.records)}, {"page", p.page}}
+	if p.key == "data" {
+		info = append(info, kv{"sort_by", "id"}, kv{"sort_order", "desc"})
+	}
+	return append(info, kv{"more_records", p.more})
+}
+
+// render writes the page as saved through jq (two spaces per level) and
+// says on which line each record starts.
+func (p *fxPage) render() (data []byte, lines []int64) {
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "{\n  %s: [", marshal(p.key))
+	for i, r := range p.records {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString("\n    ")
+		lines = append(lines, int64(bytes.Count(b.Bytes(), []byte{'\n'}))+1)
+		b.Write(indent(r.text(), "    "))
+	}
+	if len(p.records) > 0 {
+		b.WriteString("\n  ")
+	}
+	b.WriteString("],\n  \"info\": ")
+	b.Write(indent(marshal(p.info()), "  "))
+	b.WriteString("\n}\n")
+	return b.Bytes(), lines
+}
+
+func indent(compact []byte, prefix string) []byte {
+	var b bytes.Buffer
+	if err := json.Indent(&b, compact, prefix, "  "); err != nil {
+		panic(fmt.Sprintf("fixture bug: %v", err))
+	}
+	return b.Bytes()
+}
+
+// splitPages cuts a module's records into pages of perPage, as the API
+// pages them: Calls.json, Calls_page2.json…
+func splitPages(p *fxPage, perPage int) []*fxPage {
+	var out []*fxPage
+	for i := 0; i < len(p.records); i += perPage {
+		part := *p
+		part.records = p.records[i:min(i+perPage, len(p.records))]
+		part.page, part.perPage = i/perPage+1, perPage
+		if i > 0 {
+			part.name = fmt.Sprintf("%s_page%d.json", p.module.name, part.page)
+		}
+		part.more = i+perPage < len(p.records)
+		out = append(out, &part)
+	}
+	return out
+}
+
+// fxExport is one export directory under testdata/zoho.
+type fxExport struct {
+	dir   string
+	pages []*fxPage
+}
+
+func (e *fxExport) path() string { return filepath.Join(fixturesRoot, e.dir) }
+
+func (e *fxExport) files() map[string][]byte {
+	out := map[string][]byte{}
+	for _, p := range e.pages {
+		out[p.name], _ = p.render()
+	}
+	return out
+}
+
+// expectedSummary is what the connector must report for the export, per
+// page it reads, counted from the generator's own account of each record.
+func (e *fxExport) expectedSummary() map[string]plugin.FileSummary {
+	want := map[string]plugin.FileSummary{}
+	for _, p := range e.pages {
+		if p.ignored {
+			continue
+		}
+		s := plugin.FileSummary{File: p.name, RowsRead: int64(len(p.records)), Records: map[plugin.RecordKind]int64{}, RowsSkipped: map[string]int64{}}
+		for _, r := range p.records {
+			switch {
+			case r.rejectField != nil:
+				s.RowsRejected++
+			case r.skip != "":
+				s.RowsSkipped[r.skip]++
+			default:
+				s.Records[p.module.kind]++
+			}
+		}
+		want[p.name] = s
+	}
+	return want
+}
+
+// plantedRejects are the rejects the connector must report, as
+// file:line:field.
+func (e *fxExport) plantedRejects() []string {
+	var out []string
+	for _, p := range e.pages {
+		_, lines := p.render()
+		for i, r := range p.records {
+			if r.rejectField != nil {
+				out = append(out, fmt.Sprintf("%s:%d:%s", p.name, lines[i], *r.rejectField))
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// plantedAttendees is the number of attendees the loaded activities must
+// carry between them.
+func (e *fxExport) plantedAttendees() int {
+	n := 0
+	for _, p := range e.pages {
+		for _, r := range p.records {
+			if r.rejectField == nil && r.skip == "" {
+				n += r.attendees
+			}
+		}
+	}
+	return n
+}
+
+// allFixtures builds every export the tests use.
+func allFixtures() []*fxExport {
+	cortado, _ := generateCortado()
+	return []*fxExport{cortado, generateBroken()}
+}
+
+func TestRegenerateFixtures(t *testing.T) {
+	if !*regen {
+		t.Skip("run with -regen to rewrite testdata/zoho")
+	}
+	for _, e := range allFixtures() {
+		// Pages the generator no longer writes must go too.
+		if err := os.RemoveAll(e.path()); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.MkdirAll(e.path(), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		for name, data := range e.files() {
+			if err := os.WriteFile(filepath.Join(e.path(), name), data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+}
+
+// TestFixturesAreUpToDate keeps the committed fixtures and the generator
+// (and so the tests' expectations) in step.
+func TestFixturesAreUpToDate(t *testing.T) {
+	for _, e := range allFixtures() {
+		want := e.files()
+		entries, err := os.ReadDir(e.path())
+		if err != nil {
+			t.Fatalf("%v (regenerate with -regen)", err)
+		}
+		if len(entries) != len(want) {
+			t.Errorf("%s has %d files, the generator writes %d (regenerate with -regen)", e.dir, len(entries), len(want))
+		}
+		for name, data := range want {
+			got, err := os.ReadFile(filepath.Join(e.path(), name))
+			if err != nil || !bytes.Equal(got, data) {
+				t.Errorf("%s/%s differs from the generator's output (regenerate with -regen)", e.dir, name)
+			}
+		}
+	}
+}
+
+// TestFixturesStaySmall keeps the repository light.
+func TestFixturesStaySmall(t *testing.T) {
+	var total int64
+	err := filepath.Walk(fixturesRoot, func(_ string, info os.FileInfo, err error) error {
+		if err == nil && info.Mode().IsRegular() {
+			total += info.Size()
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if total > 1<<20 {
+		t.Errorf("testdata/zoho holds %d bytes, over 1 MiB", total)
+	}
+}
+
+// rng is a small deterministic random number generator (SplitMix64): the
+// fixtures must not change when the standard library's generators do.
+type rng struct{ state uint64 }
+
+func (r *rng) next() uint64 {
+	r.state += 0x9E3779B97F4A7C15
+	z := r.state
+	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9
+	z = (z ^ (z >> 27)) * 0x94D049BB133111EB
+	return z ^ (z >> 31)
+}
+
+func (r *rng) intn(n int) int { return int(r.next() % uint64(n)) }
+
+// between is a whole number in [lo, hi].
+func (r *rng) between(lo, hi int) int { return lo + r.intn(hi-lo+1) }
+
+func (r *rng) chance(p float64) bool { return float64(r.next()>>11)/(1<<53) < p }
+
+func pick[T any](r *rng, items []T) T { return items[r.intn(len(items))] }
+
+// ids hands out Zoho record IDs: the org's prefix, then a number that
+// grows as records are created.
+type ids struct {
+	rng  *rng
+	next int64
+}
+
+func (m *ids) id() string {
+	m.next += int64(1 + m.rng.intn(3000))
+	return fmt.Sprintf("5318870000%09d", m.next)
+}
+
+// madrid formats a time as the Zoho API does for a caller whose time zone
+// is Europe/Madrid: local time with its offset.
+func madrid(t time.Time) any {
+	if t.IsZero() {
+		return nil
+	}
+	offset := time.Hour
+	if !t.Before(summerTime) {
+		offset = 2 * time.Hour
+	}
+	return t.UTC().Add(offset).Format("2006-01-02T15:04:05") + fmt.Sprintf("+%02d:00", int(offset.Hours()))
+}
+
+// summerTime is when Europe's clocks went forward in 2026.
+var summerTime = time.Date(2026, 3, 29, 1, 0, 0, 0, time.UTC)
+
+func date(t time.Time) any {
+	if t.IsZero() {
+		return nil
+	}
+	return t.Format(time.DateOnly)
+}

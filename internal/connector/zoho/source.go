@@ -1,0 +1,159 @@
+package zoho
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/salesaudit/salesaudit/internal/apijson"
+	"github.com/salesaudit/salesaudit/internal/csvfile"
+)
+
+// recordKeys are where Zoho puts a page's records: "data" for the modules,
+// "users" for the users API.
+var recordKeys = []string{"data", "users"}
+
+// identification says how a file was recognised, from the surest sign.
+type identification int
+
+const (
+	unidentified identification = iota
+	// emptyPage: a file named after a module with nothing in it, as
+	// saved from the API's "204 No Content" for a module without records.
+	emptyPage
+	// byName: the file name says the module, but the file could not be
+	// looked into (cut short, damaged): it is read so that the damage is
+	// reported, but it is no evidence for Check.
+	byName
+	// byFields: a records array whose first record has fields of a
+	// module, the file not named after one.
+	byFields
+	// byNameAndFields: named after a module, with its fields.
+	byNameAndFields
+)
+
+// inputFile is a file of the export the connector reads.
+type inputFile struct {
+	csvfile.File
+	module module
+	how    identification
+	stem   string
+	page   int
+}
+
+// identifyFiles finds the Zoho pages among the export's files, in reading
+// order: by module, then page by page.
+func identifyFiles(ctx context.Context, src *csvfile.Source) ([]inputFile, error) {
+	var out []inputFile
+	for _, f := range src.Files() {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		if !strings.EqualFold(path.Ext(f.Name), ".json") {
+			continue
+		}
+		m, how := identify(src, f)
+		if how == unidentified {
+			continue
+		}
+		stem, page := stemAndPage(f.Name)
+		out = append(out, inputFile{File: f, module: m, how: how, stem: strings.ToLower(stem), page: page})
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.module.rank != b.module.rank {
+			return a.module.rank < b.module.rank
+		}
+		if a.stem != b.stem {
+			return a.stem < b.stem
+		}
+		if a.page != b.page {
+			return a.page < b.page
+		}
+		return a.Name < b.Name
+	})
+	return out, nil
+}
+
+func identify(src *csvfile.Source, f csvfile.File) (module, identification) {
+	named, hasName := moduleFromFileName(f.Name)
+	if hasName && f.Size == 0 {
+		return named, emptyPage
+	}
+	keys, err := firstRecordKeys(src, f)
+	switch {
+	case err != nil && hasName && !errors.Is(err, apijson.ErrNoRecords):
+		return named, byName
+	case err != nil:
+		return module{}, unidentified
+	case hasName && (keys == nil || named.fits(keys)):
+		return named, byNameAndFields
+	case hasName:
+		return module{}, unidentified // another product's file of the same name
+	case keys != nil:
+		if m, ok := moduleFromKeys(keys); ok {
+			return m, byFields
+		}
+	}
+	return module{}, unidentified
+}
+
+var errFirstRecord = errors.New("first record read")
+
+// firstRecordKeys reads the lower-cased fields of a page's first record;
+// nil for a page without records or whose first record is no object.
+func firstRecordKeys(src *csvfile.Source, f csvfile.File) (map[string]bool, error) {
+	rc, err := src.Open(f)
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	var keys map[string]bool
+	_, err = apijson.Each(rc, recordKeys, func(r apijson.Record) error {
+		// A first record that is not an object says nothing either way;
+		// Read rejects it.
+		var fields map[string]json.RawMessage
+		if json.Unmarshal(r.Raw, &fields) == nil && fields != nil {
+			keys = make(map[string]bool, len(fields))
+			for k := range fields {
+				keys[strings.ToLower(k)] = true
+			}
+		}
+		return errFirstRecord
+	})
+	if err != nil && !errors.Is(err, errFirstRecord) {
+		return nil, err
+	}
+	return keys, nil
+}
+
+// estimateSample is how many bytes of records estimateRows decodes before
+// extrapolating to the whole file.
+const estimateSample = 256 << 10
+
+var errSampled = errors.New("sampled enough")
+
+// estimateRows counts the records of a page, exactly for a small one and
+// from the average size of the first records for a large one.
+func estimateRows(src *csvfile.Source, f csvfile.File) int64 {
+	rc, err := src.Open(f)
+	if err != nil {
+		return 0
+	}
+	defer rc.Close()
+	var sampled int64
+	n, err := apijson.Each(rc, recordKeys, func(r apijson.Record) error {
+		sampled += int64(len(r.Raw))
+		if sampled > estimateSample {
+			return errSampled
+		}
+		return nil
+	})
+	if errors.Is(err, errSampled) && sampled > 0 {
+		return n * f.Size / sampled
+	}
+	return n
+}

@@ -1,0 +1,40 @@
+package zoho
+
+import (
+	"strings"
+
+	"github.com/salesaudit/salesaudit/plugin"
+)
+
+// userReader reads the users API's users.
+type userReader struct {
+	run *readRun
+	out *plugin.FileWriter
+}
+
+func (ur *userReader) read(r *record) error {
+	u := plugin.User{
+		ID:    r.requiredID("id"),
+		Name:  firstNonEmpty(r.text("full_name"), strings.TrimSpace(r.text("first_name")+" "+r.text("last_name"))),
+		Email: r.text("email"),
+		// Zoho users have a role in the role hierarchy and a profile of
+		// permissions, but no job title.
+		Role:      r.lookup("role").name,
+		ManagerID: r.lookup("Reporting_To").id,
+		// Active, else deactivated, disabled or deleted.
+		Active:   strings.EqualFold(r.text("status"), "active"),
+		JoinedAt: r.datetime("created_time"),
+		Line:     r.line,
+	}
+	modified := r.datetime("Modified_Time")
+	if r.err != nil {
+		return r.err
+	}
+	if !u.Active && !modified.Before(u.JoinedAt) {
+		// Zoho keeps no leaving date: deactivating a user is, as a rule,
+		// the last change made to them.
+		u.LeftAt = modified
+	}
+	ur.run.users[u.ID] = true
+	return ur.out.User(u)
+}
