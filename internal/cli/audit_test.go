@@ -257,3 +257,15 @@ func TestExplainAddsUpToTheReport(t *testing.T) {
 		}
 	}
 }
+
+func TestMappingInitWritesTheTemplateOnce(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "salesaudit-mapping.yaml")
+	r := run(t, "connectors", "mapping", "init", path).mustSucceed(t)
+	data, err := os.ReadFile(path)
+	if err != nil || !strings.Contains(string(data), "files:") || !strings.Contains(r.stdout, path) {
+		t.Fatalf("mapping init wrote %q (%v), said %q", data, err, r.stdout)
+	}
+	if again := run(t, "connectors", "mapping", "init", path); again.code != ExitError || !strings.Contains(again.stderr, "--force") {
+		t.Errorf("second init: exit %d, %q", again.code, again.stderr)
+	}
+}

@@ -48,6 +48,16 @@ it and pass it to 'salesaudit audit --config FILE'.`,
 }
 
 func (a *app) writeDefaultConfig(path string, force bool) error {
+	if err := writeNewFile(path, audit.DefaultConfigYAML, force); err != nil {
+		return err
+	}
+	fmt.Fprintf(a.stdout, "Wrote the default configuration to %s; edit it and pass it with --config %s.\n", path, path)
+	return nil
+}
+
+// writeNewFile writes data to path, refusing to replace an existing file
+// unless force is set: a template must not overwrite the user's edits.
+func writeNewFile(path string, data []byte, force bool) error {
 	flags := os.O_WRONLY | os.O_CREATE | os.O_EXCL
 	if force {
 		flags = os.O_WRONLY | os.O_CREATE | os.O_TRUNC
@@ -59,13 +69,12 @@ func (a *app) writeDefaultConfig(path string, force bool) error {
 	if err != nil {
 		return err
 	}
-	_, err = f.Write(audit.DefaultConfigYAML)
+	_, err = f.Write(data)
 	if closeErr := f.Close(); err == nil {
 		err = closeErr
 	}
 	if err != nil {
 		return fmt.Errorf("writing %s: %w", path, err)
 	}
-	fmt.Fprintf(a.stdout, "Wrote the default configuration to %s; edit it and pass it with --config %s.\n", path, path)
 	return nil
 }

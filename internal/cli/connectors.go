@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/salesaudit/salesaudit/internal/connector/builtin"
+	"github.com/salesaudit/salesaudit/internal/connector/csvmap"
 	"github.com/salesaudit/salesaudit/internal/pluginhost"
 	"github.com/salesaudit/salesaudit/internal/render"
 	"github.com/salesaudit/salesaudit/plugin"
@@ -36,7 +37,7 @@ asked for its version, protocol and the records it produces.`,
 		},
 	}
 	cmd.Flags().StringVarP(&opts.format, "format", "f", "table", "output format: table, csv, json, markdown")
-	cmd.AddCommand(a.connectorsInstallCommand())
+	cmd.AddCommand(a.connectorsInstallCommand(), a.connectorsMappingCommand())
 	return cmd
 }
 
@@ -136,4 +137,46 @@ changes, and refuses plugin directories other users can write to.`,
 			return nil
 		},
 	}
+}
+
+type mappingInitOptions struct {
+	force bool
+}
+
+// connectorsMappingCommand writes the csv connector's mapping template.
+func (a *app) connectorsMappingCommand() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "mapping",
+		Short: "Work with the csv connector's column mapping",
+	}
+	var opts mappingInitOptions
+	initCmd := &cobra.Command{
+		Use:   "init [FILE]",
+		Short: "Write a commented mapping template for the csv connector (default " + csvmap.MappingFileName + ")",
+		Long: `Write a commented template of the YAML mapping the csv connector reads:
+which CSV file holds which records, which column holds which field, value
+maps ("Done" means completed), date formats and time zones. Fill in your
+column names, put it next to your CSV files as ` + csvmap.MappingFileName + `, and
+run 'salesaudit audit DIR'.`,
+		Args: func(_ *cobra.Command, args []string) error {
+			if len(args) > 1 {
+				return usagef("expected at most one file name, got %d", len(args))
+			}
+			return nil
+		},
+		RunE: func(_ *cobra.Command, args []string) error {
+			path := csvmap.MappingFileName
+			if len(args) == 1 {
+				path = args[0]
+			}
+			if err := writeNewFile(path, csvmap.MappingTemplate, opts.force); err != nil {
+				return err
+			}
+			fmt.Fprintf(a.stdout, "Wrote a mapping template to %s: fill in your column names and put it next to your CSV files.\n", path)
+			return nil
+		},
+	}
+	initCmd.Flags().BoolVar(&opts.force, "force", false, "overwrite FILE if it exists")
+	cmd.AddCommand(initCmd)
+	return cmd
 }

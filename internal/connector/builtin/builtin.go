@@ -4,6 +4,7 @@ package builtin
 import (
 	"sort"
 
+	"github.com/salesaudit/salesaudit/internal/connector/csvmap"
 	"github.com/salesaudit/salesaudit/internal/connector/dynamics"
 	"github.com/salesaudit/salesaudit/internal/connector/hubspot"
 	"github.com/salesaudit/salesaudit/internal/connector/pipedrive"
@@ -13,6 +14,7 @@ import (
 )
 
 var connectors = map[string]func() plugin.Connector{
+	"csv":        func() plugin.Connector { return csvmap.New() },
 	"dynamics":   func() plugin.Connector { return dynamics.New() },
 	"hubspot":    func() plugin.Connector { return hubspot.New() },
 	"pipedrive":  func() plugin.Connector { return pipedrive.New() },

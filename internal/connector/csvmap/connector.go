@@ -1,0 +1,114 @@
+// Package csvmap is the built-in "csv" connector: it reads any CSV files,
+// from a CRM salesaudit has no connector for or from a team's spreadsheet,
+// as a YAML mapping file describes them: which file holds which records,
+// which column holds which field, and how dates, numbers, booleans and
+// the CRM's own words are written.
+//
+// The mapping is salesaudit-mapping.yaml in the export's directory or
+// archive, or the file given with the mapping option. MappingTemplate is a
+// commented template to start one from; README.md describes the format.
+package csvmap
+
+import (
+	"context"
+	_ "embed"
+	"fmt"
+	"sort"
+	"strings"
+
+	// The mapping names time zones by their IANA names; embedding the
+	// database makes them work on machines that lack one (Windows).
+	_ "time/tzdata"
+
+	"github.com/salesaudit/salesaudit/internal/csvfile"
+	"github.com/salesaudit/salesaudit/plugin"
+)
+
+const (
+	connectorName    = "csv"
+	connectorVersion = "1.0.0"
+)
+
+// Read options.
+const (
+	optionMapping  = "mapping"
+	optionEncoding = "encoding"
+)
+
+// MappingTemplate is a commented mapping to fill in, as `salesaudit
+// connectors mapping init` writes it: every option is explained, with
+// examples, and it is a valid mapping once its <placeholders> are replaced
+// by the names of the columns.
+//
+//go:embed mapping-template.yaml
+var MappingTemplate []byte
+
+// mappingHelp says how to give the connector a mapping.
+const mappingHelp = "the csv connector reads CSV files that a mapping file describes " +
+	"(which file holds which records, which column holds which field): put one named " + MappingFileName +
+	" beside the CSV files (`salesaudit connectors mapping init` writes a template to fill in), " +
+	"or give its path with --connector csv --option mapping=PATH"
+
+// Connector reads CSV files as a mapping describes them. The zero value is
+// ready to use.
+type Connector struct{}
+
+// New returns the csv connector.
+func New() *Connector { return &Connector{} }
+
+var _ plugin.Connector = (*Connector)(nil)
+
+// Info describes the connector.
+func (c *Connector) Info(context.Context) (plugin.Info, error) {
+	return plugin.Info{
+		Name:            connectorName,
+		Version:         connectorVersion,
+		ProtocolVersion: plugin.ProtocolVersion,
+		Description: "any CSV files (a CRM without a connector, a team's spreadsheet) described by a YAML mapping, " +
+			MappingFileName + ": users, accounts, opportunities, activities and attendees.",
+		Kinds:            plugin.RecordKinds,
+		FilePatterns:     []string{MappingFileName, "*.csv", "*.txt", "*.tsv"},
+		AcceptsDirectory: true,
+		AcceptsArchive:   true,
+		Options: map[string]string{
+			optionMapping: "path of the mapping file (default: " + MappingFileName +
+				" in the directory or archive, or beside the single CSV file given)",
+			optionEncoding: "character encoding of every CSV file, over the mapping's: auto (UTF-8 or Windows-1252), " +
+				"utf-8, windows-1252 or iso-8859-1",
+		},
+	}, nil
+}
+
+// options are the parsed Read options.
+type options struct {
+	mapping  string
+	encoding csvfile.Encoding
+}
+
+func parseOptions(raw map[string]string) (options, error) {
+	var opts options
+	var unknown []string
+	for name, value := range raw {
+		switch name {
+		case optionMapping:
+			opts.mapping = strings.TrimSpace(value)
+		case optionEncoding:
+			if strings.TrimSpace(value) == "" {
+				continue
+			}
+			enc, err := csvfile.ParseEncoding(value)
+			if err != nil {
+				return options{}, fmt.Errorf("option %s: %w", optionEncoding, err)
+			}
+			opts.encoding = enc
+		default:
+			unknown = append(unknown, name)
+		}
+	}
+	if len(unknown) > 0 {
+		sort.Strings(unknown)
+		return options{}, fmt.Errorf("unknown option %s (the csv connector knows %s and %s)",
+			strings.Join(unknown, ", "), optionMapping, optionEncoding)
+	}
+	return opts, nil
+}

@@ -1,0 +1,251 @@
+package csvmap
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/salesaudit/salesaudit/internal/csvfile"
+	"github.com/salesaudit/salesaudit/plugin"
+)
+
+// errNoMapping means the input has no mapping file and none was given.
+var errNoMapping = errors.New("no mapping")
+
+// input is what a Check or a Read is given: CSV files, and the mapping
+// that describes them.
+type input struct {
+	src     *csvfile.Source
+	mapping *mapping
+	// single is the one file the input names, when it is a file rather
+	// than a directory or an archive.
+	single string
+	// encoding, when set, overrides the mapping's for every file.
+	encoding csvfile.Encoding
+}
+
+// openInput opens a directory, a .zip or a single CSV file with its
+// mapping: mappingPath if given, else the mapping file of the directory or
+// archive (or of the single file's directory).
+func openInput(p, mappingPath string) (*input, error) {
+	info, err := os.Stat(p)
+	if err != nil {
+		return nil, err
+	}
+	in := &input{}
+	dir := p
+	if info.Mode().IsRegular() && !csvfile.IsArchive(p) {
+		dir, in.single = filepath.Dir(p), filepath.Base(p)
+	}
+	if in.src, err = csvfile.OpenSource(dir); err != nil {
+		return nil, err
+	}
+	if in.mapping, err = in.readMapping(mappingPath); err != nil {
+		_ = in.src.Close()
+		return nil, err
+	}
+	return in, nil
+}
+
+func (in *input) Close() error { return in.src.Close() }
+
+func (in *input) readMapping(mappingPath string) (*mapping, error) {
+	if mappingPath != "" {
+		data, err := os.ReadFile(mappingPath)
+		if err != nil {
+			return nil, fmt.Errorf("reading the mapping: %w", err)
+		}
+		return parseMapping(mappingPath, data)
+	}
+	f, ok := in.mappingFile()
+	if !ok {
+		return nil, errNoMapping
+	}
+	rc, err := in.src.Open(f)
+	if err != nil {
+		return nil, fmt.Errorf("reading the mapping: %w", err)
+	}
+	defer rc.Close()
+	data, err := io.ReadAll(rc)
+	if err != nil {
+		return nil, fmt.Errorf("reading the mapping %s: %w", f.Name, err)
+	}
+	return parseMapping(path.Join(filepath.ToSlash(in.src.Path()), f.Name), data)
+}
+
+func (in *input) mappingFile() (csvfile.File, bool) {
+	for _, name := range mappingFileNames {
+		if f, ok := in.src.Find(name); ok {
+			return f, true
+		}
+	}
+	return csvfile.File{}, false
+}
+
+// dataFiles are the files the mapping may describe.
+func (in *input) dataFiles() []csvfile.File {
+	var out []csvfile.File
+	for _, f := range in.src.Files() {
+		if isMappingFile(f.Name) || (in.single != "" && f.Name != in.single) {
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// boundFile is a file of the input with the entry of the mapping that
+// describes it, checked against its header.
+type boundFile struct {
+	file    csvfile.File
+	mapping *fileMapping
+	// fieldColumns and skipColumns are the indexes in the header of the
+	// columns the entry's fields and skip rules read: a glob's files may
+	// order their columns differently.
+	fieldColumns map[*fieldMapping]int
+	skipColumns  []int
+}
+
+// plan matches the mapping's entries to the input's files and checks
+// every header, so that a Read fails before it streams anything rather
+// than half-way. Files are read users first, as the host loads them.
+func (in *input) plan() ([]*boundFile, error) {
+	p := &problems{name: in.mapping.name}
+	claimed := map[string]*fileMapping{}
+	var planned []*boundFile
+	for _, fm := range in.mapping.files {
+		for _, f := range in.matching(fm, p) {
+			if other, dup := claimed[f.Name]; dup {
+				p.addForCSV(fm.line, f.Name, "%s is matched by two entries of files: (lines %d and %d); a file holds one kind of record", f.Name, other.line, fm.line)
+				continue
+			}
+			claimed[f.Name] = fm
+			if bf := in.bind(fm, f, p); bf != nil {
+				planned = append(planned, bf)
+			}
+		}
+	}
+	if in.single != "" && claimed[in.single] == nil {
+		p.addForCSV(0, in.single, "%s matches none of the mapping's file patterns", in.single)
+	}
+	if len(p.found) == 0 && len(planned) == 0 {
+		p.add(0, "no file of %s is described by the mapping", in.src.Path())
+	}
+	if err := p.err(); err != nil {
+		return nil, err
+	}
+	slices.SortStableFunc(planned, func(a, b *boundFile) int {
+		return slices.Index(plugin.RecordKinds, a.mapping.kind) - slices.Index(plugin.RecordKinds, b.mapping.kind)
+	})
+	return planned, nil
+}
+
+// matching lists the files an entry's pattern matches. A pattern that
+// matches nothing is a problem, unless the entry is optional or the input
+// is a single file.
+func (in *input) matching(fm *fileMapping, p *problems) []csvfile.File {
+	var out []csvfile.File
+	files := in.dataFiles()
+	for _, f := range files {
+		if matchPattern(fm.pattern, f.Name) {
+			out = append(out, f)
+		}
+	}
+	if len(out) == 0 && !fm.optional && in.single == "" {
+		p.add(fm.line, "file %q matches no file of %s (it has %s); mark the entry optional: true if the file may be absent",
+			fm.pattern, in.src.Path(), fileList(files))
+	}
+	return out
+}
+
+// matchPattern matches a file's name against a pattern, ignoring case as
+// the file systems of spreadsheet users do. A pattern without a slash is
+// matched against the base name, so that it also finds the file in an
+// archive's folder.
+func matchPattern(pattern, name string) bool {
+	if !strings.Contains(pattern, "/") {
+		name = path.Base(name)
+	}
+	ok, _ := path.Match(strings.ToLower(pattern), strings.ToLower(name))
+	return ok
+}
+
+func fileList(files []csvfile.File) string {
+	if len(files) == 0 {
+		return "no other files"
+	}
+	names := make([]string, 0, len(files))
+	for _, f := range files {
+		names = append(names, f.Name)
+	}
+	const maxNames = 10
+	if len(names) > maxNames {
+		return strings.Join(names[:maxNames], ", ") + fmt.Sprintf(" and %d more", len(names)-maxNames)
+	}
+	return strings.Join(names, ", ")
+}
+
+// settingsFor are the settings a file is read with.
+func (in *input) settingsFor(fm *fileMapping) settings {
+	s := fm.settings
+	if in.encoding != "" {
+		s.encoding = in.encoding
+	}
+	return s
+}
+
+// bind reads a file's header and finds the columns the entry reads.
+func (in *input) bind(fm *fileMapping, f csvfile.File, p *problems) *boundFile {
+	r, err := openCSV(in.src, f, in.settingsFor(fm))
+	if err != nil {
+		p.addForCSV(fm.line, f.Name, "cannot read %s: %v", f.Name, err)
+		return nil
+	}
+	defer r.Close()
+	if len(r.header()) == 0 {
+		p.addForCSV(fm.line, f.Name, "%s is empty: it has no header row naming its columns", f.Name)
+		return nil
+	}
+	ok := true
+	find := func(column string, line int, use string) int {
+		i := r.column(column)
+		if i < 0 {
+			p.addForCSV(line, f.Name, "column %q (%s) is not in the header of %s; its columns are %s%s",
+				column, use, f.Name, strings.Join(r.header(), ", "), delimiterHint(r.header()))
+			ok = false
+		}
+		return i
+	}
+	bf := &boundFile{file: f, mapping: fm, fieldColumns: map[*fieldMapping]int{}}
+	for _, def := range fieldDefs[fm.kind] {
+		if fld := fm.fields[def.name]; fld != nil && fld.column != "" {
+			bf.fieldColumns[fld] = find(fld.column, fld.line, "field "+def.name)
+		}
+	}
+	for _, rule := range fm.skips {
+		bf.skipColumns = append(bf.skipColumns, find(rule.column, rule.line, "a skip rule"))
+	}
+	if !ok {
+		return nil
+	}
+	return bf
+}
+
+// delimiterHint suggests the delimiter when a header was read as a single
+// column that holds another delimiter.
+func delimiterHint(header []string) string {
+	if len(header) != 1 {
+		return ""
+	}
+	for _, d := range delimiters {
+		if strings.IndexByte(header[0], d) >= 0 {
+			return fmt.Sprintf(" (one column: is the delimiter %q?)", string(d))
+		}
+	}
+	return ""
+}
