@@ -7,6 +7,7 @@ import (
 	"github.com/salesaudit/salesaudit/internal/connector/csvmap"
 	"github.com/salesaudit/salesaudit/internal/connector/dynamics"
 	"github.com/salesaudit/salesaudit/internal/connector/hubspot"
+	"github.com/salesaudit/salesaudit/internal/connector/ics"
 	"github.com/salesaudit/salesaudit/internal/connector/pipedrive"
 	"github.com/salesaudit/salesaudit/internal/connector/salesforce"
 	"github.com/salesaudit/salesaudit/internal/connector/zoho"
@@ -17,6 +18,7 @@ var connectors = map[string]func() plugin.Connector{
 	"csv":        func() plugin.Connector { return csvmap.New() },
 	"dynamics":   func() plugin.Connector { return dynamics.New() },
 	"hubspot":    func() plugin.Connector { return hubspot.New() },
+	"ics":        func() plugin.Connector { return ics.New() },
 	"pipedrive":  func() plugin.Connector { return pipedrive.New() },
 	"salesforce": func() plugin.Connector { return salesforce.New() },
 	"zoho":       func() plugin.Connector { return zoho.New() },

@@ -1,0 +1,157 @@
+package ics
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	ical "github.com/arran4/golang-ical"
+)
+
+// parseComponent hands one framed component to the iCalendar library and
+// returns its properties and subcomponents with upper-cased names: RFC
+// 5545 names are case-insensitive, the library compares them as written.
+func parseComponent(c *component) (comp *ical.ComponentBase, err error) {
+	// A malformed file must never take the connector down, whatever the
+	// library does with it.
+	defer func() {
+		if r := recover(); r != nil {
+			comp, err = nil, fmt.Errorf("the iCalendar parser failed: %v", r)
+		}
+	}()
+	stream := ical.NewCalendarStream(strings.NewReader(c.text()))
+	first, err := stream.ReadLine()
+	if err != nil || first == nil {
+		return nil, errors.New("empty component")
+	}
+	begin, err := ical.ParseProperty(*first)
+	if err != nil || begin == nil {
+		return nil, fmt.Errorf("cannot read %q", string(*first))
+	}
+	parsed, err := ical.GeneralParseComponent(stream, begin)
+	if err != nil {
+		return nil, err
+	}
+	base := baseOf(parsed)
+	if base == nil {
+		return nil, fmt.Errorf("the parser returned no %s", c.name)
+	}
+	normaliseNames(base)
+	return base, nil
+}
+
+// baseOf is the properties and subcomponents of any parsed component.
+func baseOf(c ical.Component) *ical.ComponentBase {
+	switch v := c.(type) {
+	case *ical.VEvent:
+		return &v.ComponentBase
+	case *ical.VTodo:
+		return &v.ComponentBase
+	case *ical.VJournal:
+		return &v.ComponentBase
+	case *ical.VBusy:
+		return &v.ComponentBase
+	case *ical.VTimezone:
+		return &v.ComponentBase
+	case *ical.VAlarm:
+		return &v.ComponentBase
+	case *ical.Standard:
+		return &v.ComponentBase
+	case *ical.Daylight:
+		return &v.ComponentBase
+	case *ical.GeneralComponent:
+		return &v.ComponentBase
+	}
+	return nil
+}
+
+// subcomponentName is the name a parsed subcomponent was begun with.
+func subcomponentName(c ical.Component) string {
+	switch v := c.(type) {
+	case *ical.Standard:
+		return "STANDARD"
+	case *ical.Daylight:
+		return "DAYLIGHT"
+	case *ical.VAlarm:
+		return "VALARM"
+	case *ical.GeneralComponent:
+		return strings.ToUpper(v.Token)
+	}
+	return ""
+}
+
+func normaliseNames(base *ical.ComponentBase) {
+	for i := range base.Properties {
+		p := &base.Properties[i].BaseProperty
+		p.IANAToken = strings.ToUpper(p.IANAToken)
+		params := make(map[string][]string, len(p.ICalParameters))
+		for k, v := range p.ICalParameters {
+			params[strings.ToUpper(k)] = append(params[strings.ToUpper(k)], v...)
+		}
+		p.ICalParameters = params
+	}
+	for _, sub := range base.Components {
+		if b := baseOf(sub); b != nil {
+			normaliseNames(b)
+		}
+	}
+}
+
+// locateUnreadable finds the first content line the library cannot read,
+// to name it in the reject when a component as a whole fails to parse.
+func locateUnreadable(c *component) (sourceLine, bool) {
+	for i, l := range c.lines {
+		if propertyName(l.text) == "" {
+			continue
+		}
+		logical := l.text
+		for _, next := range c.lines[i+1:] {
+			if next.text == "" || (next.text[0] != ' ' && next.text[0] != '\t') {
+				break
+			}
+			logical += next.text[1:]
+		}
+		if p, err := ical.ParseProperty(ical.ContentLine(logical)); err != nil || p == nil {
+			return l, true
+		}
+	}
+	return sourceLine{}, false
+}
+
+// props is a parsed component's properties looked up by name.
+type props struct{ base *ical.ComponentBase }
+
+func (p props) first(name string) *ical.BaseProperty {
+	for i := range p.base.Properties {
+		if p.base.Properties[i].IANAToken == name {
+			return &p.base.Properties[i].BaseProperty
+		}
+	}
+	return nil
+}
+
+func (p props) all(name string) []*ical.BaseProperty {
+	var found []*ical.BaseProperty
+	for i := range p.base.Properties {
+		if p.base.Properties[i].IANAToken == name {
+			found = append(found, &p.base.Properties[i].BaseProperty)
+		}
+	}
+	return found
+}
+
+// text is the value of the first property named name, trimmed.
+func (p props) text(name string) string {
+	if prop := p.first(name); prop != nil {
+		return strings.TrimSpace(prop.Value)
+	}
+	return ""
+}
+
+// param is the first value of a property's parameter, trimmed.
+func param(prop *ical.BaseProperty, name string) string {
+	if values := prop.ICalParameters[name]; len(values) > 0 {
+		return strings.TrimSpace(values[0])
+	}
+	return ""
+}

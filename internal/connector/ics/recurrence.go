@@ -1,0 +1,237 @@
+package ics
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/teambition/rrule-go"
+)
+
+// window is the audit period, [from, to) in UTC: only occurrences that
+// start inside it are streamed.
+type window struct{ from, to time.Time }
+
+func (w window) contains(t time.Time) bool { return !t.Before(w.from) && t.Before(w.to) }
+
+// occurrence is one instance of an event.
+type occurrence struct {
+	// key is the instance's original start (its RECURRENCE-ID), stable
+	// when one instance is moved, and shared by every calendar that holds
+	// the meeting.
+	key        string
+	start, end time.Time
+	allDay     bool
+}
+
+// maxRecurrenceSteps bounds the instances generated for one recurring
+// event, those before the period included: a daily meeting since 1990 is
+// some 13,000; a rule that yields more is a broken or hostile file.
+const maxRecurrenceSteps = 100_000
+
+// wallMargin covers the difference between a wall time and its instant
+// (under a day everywhere) when comparing wall times with the period.
+const wallMargin = 48 * time.Hour
+
+// instanceOf is the single occurrence of an event that does not recur: a
+// one-off event, or one instance of a recurring event moved or changed
+// (RECURRENCE-ID), under the key of the instance it replaces.
+func instanceOf(e, master *vevent) occurrence {
+	key := e.start.key()
+	if e.recurrenceID != nil {
+		allDay := e.recurrenceID.allDay
+		if master != nil {
+			allDay = master.start.allDay
+		}
+		key = keyAs(*e.recurrenceID, allDay)
+	}
+	return occurrence{key: key, start: e.start.utc(), end: e.endOf(e.start), allDay: e.start.allDay}
+}
+
+// keyAs is an instance key for an event that is all-day or not, whatever
+// the value's own type: exporters mix DATE and DATE-TIME values.
+func keyAs(t icalTime, allDay bool) string {
+	if allDay {
+		return t.wall.Format(dateLayout)
+	}
+	if t.allDay {
+		t.allDay = false // midnight of the date in the floating zone
+	}
+	return t.key()
+}
+
+// endOf is when an instance starting at start ends. An end given by DTEND
+// lasts as long as the first instance; a DURATION in days is counted in
+// days of the calendar, so that it keeps its length in wall-clock time
+// across a change of time, as RFC 5545 says.
+func (e *vevent) endOf(start icalTime) time.Time {
+	switch {
+	case e.end != nil:
+		return start.utc().Add(e.end.Sub(e.start.utc()))
+	case e.endDate != nil:
+		days := int(e.endDate.wall.Sub(e.start.wall).Hours() / 24)
+		return start.zone.toUTC(start.wall.AddDate(0, 0, days))
+	case e.duration != nil:
+		return e.duration.end(start)
+	case start.allDay:
+		return start.zone.toUTC(start.wall.AddDate(0, 0, 1))
+	}
+	return start.utc() // RFC 5545: a DATE-TIME start alone lasts no time
+}
+
+// expand lists a recurring event's occurrences inside the window, in
+// order: DTSTART, the RRULE's instances and the RDATEs, less the EXDATEs
+// and the instances other VEVENTs replace (overridden).
+func (e *vevent) expand(overridden map[string]bool, w window) (occs []occurrence, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			occs, err = nil, fmt.Errorf("RRULE %q cannot be expanded: %v", e.rule, r)
+		}
+	}()
+	ex := newExpansion(e, overridden, w)
+	ex.add(e.start, nil)
+	if e.rule != "" {
+		if err := ex.addRule(); err != nil {
+			return nil, err
+		}
+	}
+	for _, t := range e.rdates {
+		ex.add(t, nil)
+	}
+	for _, p := range e.rperiods {
+		end := p.end
+		ex.add(p.start, &end)
+	}
+	return ex.sorted(), nil
+}
+
+type expansion struct {
+	e            *vevent
+	overridden   map[string]bool
+	excluded     map[string]bool
+	excludedDays map[string]bool // EXDATE;VALUE=DATE on an event with times
+	w            window
+	found        map[string]occurrence
+}
+
+func newExpansion(e *vevent, overridden map[string]bool, w window) *expansion {
+	ex := &expansion{e: e, overridden: overridden, w: w,
+		excluded: map[string]bool{}, excludedDays: map[string]bool{}, found: map[string]occurrence{}}
+	for _, t := range e.exdates {
+		if t.allDay && !e.start.allDay {
+			ex.excludedDays[t.wall.Format(dateLayout)] = true
+			continue
+		}
+		ex.excluded[keyAs(t, e.start.allDay)] = true
+	}
+	return ex
+}
+
+func (ex *expansion) add(t icalTime, end *time.Time) {
+	key := keyAs(t, ex.e.start.allDay)
+	if ex.excluded[key] || ex.overridden[key] || ex.excludedDays[t.wall.Format(dateLayout)] {
+		return
+	}
+	if _, dup := ex.found[key]; dup {
+		return
+	}
+	start := t.utc()
+	if !ex.w.contains(start) {
+		return
+	}
+	o := occurrence{key: key, start: start, allDay: t.allDay}
+	if end != nil {
+		o.end = *end
+	} else {
+		o.end = ex.e.endOf(t)
+	}
+	ex.found[key] = o
+}
+
+// addRule adds the RRULE's instances, generated in the event's wall-clock
+// time, up to the end of the window only: most rules never end.
+func (ex *expansion) addRule() error {
+	e := ex.e
+	opt, err := e.ruleOptions()
+	if err != nil {
+		return err
+	}
+	// An UNTIL no later than the window's end stops the library's
+	// generation there; without one, its default would end the rule
+	// 290 years after DTSTART.
+	last := ex.w.to.Add(wallMargin)
+	if opt.Until.IsZero() || opt.Until.After(last) {
+		opt.Until = last
+	}
+	rule, err := rrule.NewRRule(*opt)
+	if err != nil {
+		return fmt.Errorf("RRULE %q: %w", e.rule, err)
+	}
+	next := rule.Iterator()
+	first := ex.w.from.Add(-wallMargin)
+	for steps := 0; ; steps++ {
+		if steps == maxRecurrenceSteps {
+			return fmt.Errorf("RRULE %q yields more than %d instances before the end of the audit period", e.rule, maxRecurrenceSteps)
+		}
+		wall, ok := next()
+		if !ok || wall.After(last) {
+			return nil
+		}
+		if wall.Before(first) {
+			continue
+		}
+		ex.add(icalTime{wall: wall, zone: e.start.zone, allDay: e.start.allDay}, nil)
+	}
+}
+
+// ruleOptions parses the RRULE for generation in wall-clock time.
+func (e *vevent) ruleOptions() (*rrule.ROption, error) {
+	text := strings.ToUpper(strings.TrimPrefix(strings.TrimSpace(e.rule), "RRULE:"))
+	opt, err := rrule.StrToROptionInLocation(text, time.UTC)
+	if err != nil {
+		return nil, fmt.Errorf("RRULE %q: %w", e.rule, err)
+	}
+	switch opt.Freq {
+	case rrule.HOURLY, rrule.MINUTELY, rrule.SECONDLY:
+		// No calendar application offers them, and the library can
+		// loop without end on some of them.
+		return nil, fmt.Errorf("RRULE %q recurs %s: rules more frequent than daily are not supported", e.rule, strings.ToLower(opt.Freq.String()))
+	}
+	opt.Dtstart = e.start.wall
+	opt.Until = e.wallUntil(text, opt.Until)
+	return opt, nil
+}
+
+// wallUntil turns the rule's UNTIL into the event's wall-clock time: an
+// UNTIL in UTC is an instant, and a date-only UNTIL on an event with times
+// includes that whole day.
+func (e *vevent) wallUntil(rule string, until time.Time) time.Time {
+	if until.IsZero() {
+		return until
+	}
+	value := ""
+	for _, part := range strings.Split(rule, ";") {
+		if v, ok := strings.CutPrefix(part, "UNTIL="); ok {
+			value = v
+		}
+	}
+	switch {
+	case e.start.allDay:
+		return until
+	case strings.HasSuffix(value, "Z"):
+		return e.start.zone.toWall(until)
+	case len(value) == len(dateLayout):
+		return until.Add(24*time.Hour - time.Second)
+	}
+	return until
+}
+
+func (ex *expansion) sorted() []occurrence {
+	occs := make([]occurrence, 0, len(ex.found))
+	for _, o := range ex.found {
+		occs = append(occs, o)
+	}
+	sort.Slice(occs, func(i, j int) bool { return occs[i].start.Before(occs[j].start) })
+	return occs
+}
