@@ -115,6 +115,12 @@ func (d *document) report(rep *audit.Report) {
 	d.printf("Period: %s to %s (%s weeks). %s audited.\n\n",
 		rep.Period.From.Format("2 Jan 2006"), lastDay(rep).Format("2 Jan 2006"),
 		number(rep.Period.Weeks, 1), plural(len(rep.Managers), "manager", "managers"))
+	if len(rep.Managers) == 0 {
+		d.paragraph("No managers found: no user in the data has a direct report in the period. " +
+			"The org chart comes from the CRM's manager field (or, in some connectors, a mapping file); " +
+			"calendars alone carry none, so audit them together with the CRM export.")
+		d.printf("\n")
+	}
 	for i := range rep.Managers {
 		d.manager(&rep.Managers[i])
 	}

@@ -1,0 +1,58 @@
+package cli
+
+import (
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestTheAuditRunsOnEveryConnectorsFixtures audits each built-in
+// connector's test export end to end, through the real plugin processes:
+// the connector is detected, the export loads, and the report finds
+// managers with logged time and a verdict for every rule.
+func TestTheAuditRunsOnEveryConnectorsFixtures(t *testing.T) {
+	fixtures := map[string]string{
+		"salesforce": "salesforce/acme",
+		"hubspot":    "hubspot/api",
+		"pipedrive":  "pipedrive/api",
+		"dynamics":   "dynamics/lumen",
+		"zoho":       "zoho/cortado",
+		"csv":        "csv/vandijk",
+	}
+	for connector, fixture := range fixtures {
+		t.Run(connector, func(t *testing.T) {
+			t.Parallel()
+			db := filepath.Join(t.TempDir(), "sa.duckdb")
+			out := run(t, "audit", "--db", db, "--format", "json", filepath.Join("..", "..", "testdata", fixture)).mustSucceed(t)
+			if source := dbCount(t, db, "SELECT count(*) FROM ingest_runs WHERE connector = '"+connector+"'"); source != 1 {
+				t.Fatalf("%s was not read by the %s connector", fixture, connector)
+			}
+			var rep struct {
+				Managers []struct {
+					Name     string
+					Time     struct{ Hours float64 }
+					Findings []struct{ Rule, Severity string }
+				}
+			}
+			if err := json.Unmarshal([]byte(out.stdout), &rep); err != nil {
+				t.Fatal(err)
+			}
+			if len(rep.Managers) == 0 {
+				t.Fatalf("no managers in the %s audit", fixture)
+			}
+			for _, m := range rep.Managers {
+				if m.Time.Hours <= 0 || len(m.Findings) != 14 {
+					t.Errorf("%s: %s has %.1f hours and %d findings", fixture, m.Name, m.Time.Hours, len(m.Findings))
+				}
+			}
+		})
+	}
+}
+
+func TestCalendarsAloneSayWhyThereAreNoManagers(t *testing.T) {
+	r := run(t, "audit", "-q", "--db", ":memory:", filepath.Join("..", "..", "testdata", "ics", "team")).mustSucceed(t)
+	if !strings.Contains(r.stdout, "No managers found") || !strings.Contains(r.stdout, "calendars alone carry none") {
+		t.Errorf("report:\n%.800s", r.stdout)
+	}
+}
