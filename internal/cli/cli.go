@@ -13,7 +13,6 @@ import (
 	"syscall"
 
 	"github.com/hashicorp/go-hclog"
-	goplugin "github.com/hashicorp/go-plugin"
 	"github.com/spf13/cobra"
 
 	"github.com/salesaudit/salesaudit/internal/connector/builtin"
@@ -44,6 +43,7 @@ type app struct {
 	dbPath         string
 	pluginDir      string
 	logLevel       string
+	connectors     *pluginhost.Catalog
 }
 
 // Run runs salesaudit with args (without the program name) and returns the
@@ -51,10 +51,9 @@ type app struct {
 func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	// Managed plugin processes end with the host on every exit path.
-	defer goplugin.CleanupClients()
-
 	a := &app{stdin: stdin, stdout: stdout, stderr: stderr}
+	// Connector processes end with the host on every exit path.
+	defer a.closeConnectors()
 	root := a.rootCommand()
 	root.SetArgs(args)
 	root.SetIn(stdin)
@@ -125,11 +124,21 @@ func (a *app) logger() hclog.Logger {
 	return hclog.New(&hclog.LoggerOptions{Name: "salesaudit", Level: level, Output: a.stderr})
 }
 
+// catalog is the run's connector catalog, made once the flags are parsed.
 func (a *app) catalog() *pluginhost.Catalog {
-	return &pluginhost.Catalog{
-		Builtins: builtin.Names(),
-		Dirs:     pluginhost.DefaultDirs(a.pluginDir),
-		Logger:   a.logger(),
+	if a.connectors == nil {
+		a.connectors = &pluginhost.Catalog{
+			Builtins: builtin.Names(),
+			Dirs:     pluginhost.DefaultDirs(a.pluginDir),
+			Logger:   a.logger(),
+		}
+	}
+	return a.connectors
+}
+
+func (a *app) closeConnectors() {
+	if a.connectors != nil {
+		a.connectors.Close()
 	}
 }
 

@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/hashicorp/go-hclog"
 )
@@ -45,6 +46,30 @@ type Catalog struct {
 	// Dirs are searched in order for external connectors.
 	Dirs   []string
 	Logger hclog.Logger
+
+	mu      sync.Mutex
+	running []*Process
+}
+
+// Close ends every connector process this catalog started and has not
+// closed yet. The host calls it on every way out, Ctrl-C included, so no
+// connector outlives it. (go-plugin's CleanupClients would do it too, but
+// for every client in the process: it would also kill the connectors of
+// another Run going on at the same time, as in tests.)
+func (c *Catalog) Close() {
+	c.mu.Lock()
+	running := c.running
+	c.running = nil
+	c.mu.Unlock()
+	for _, p := range running {
+		p.Close()
+	}
+}
+
+func (c *Catalog) track(p *Process) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.running = append(c.running, p)
 }
 
 // DefaultDirs are the places external connectors are looked for: the

@@ -26,8 +26,8 @@ type Process struct {
 	stderr   *tail
 }
 
-// Start launches the connector and connects to it. The process is managed:
-// Close, or goplugin.CleanupClients on any exit path, ends it.
+// Start launches the connector and connects to it. Process.Close, or the
+// catalog's Close on any exit path, ends it.
 func (c *Catalog) Start(e Entry) (*Process, error) {
 	cmd, err := c.command(e)
 	if err != nil {
@@ -46,11 +46,11 @@ func (c *Catalog) Start(e Entry) (*Process, error) {
 		}
 		config.SecureConfig = &goplugin.SecureConfig{Checksum: sum, Hash: sha256.New()}
 	}
-	config.Managed = true
 	config.Logger = logger.Named(e.Name)
 	config.Stderr = stderr
 	client := goplugin.NewClient(config)
 	p := &Process{Entry: e, client: client, stderr: stderr}
+	c.track(p)
 	remote, err := plugin.Dispense(client)
 	if errors.Is(err, goplugin.ErrChecksumsDoNotMatch) {
 		p.Close()
