@@ -1,0 +1,60 @@
+package generate
+
+// Rule is one of the audit's rules, by its ID.
+type Rule int
+
+// The audit's rules, in the catalogue's order.
+const (
+	BM1 Rule = iota
+	BM2
+	BM3
+	BM4
+	BM5
+	PM1
+	PM2
+	PM3
+	PM4
+	PM5
+	PM6
+	CM1
+	CM2
+	CM3
+	numRules
+)
+
+var ruleIDs = [numRules]string{"BM1", "BM2", "BM3", "BM4", "BM5", "PM1", "PM2", "PM3", "PM4", "PM5", "PM6", "CM1", "CM2", "CM3"}
+
+// ruleUnits are the units of the audit's metric of each rule.
+var ruleUnits = [numRules]string{"%", "points", "%", "weeks", "%", "%", "reps", "ratio", "ratio", "%", "%", "%", "accounts", "%"}
+
+func (r Rule) String() string { return ruleIDs[r] }
+
+// Rules lists the rules' IDs in the audit's order.
+func Rules() []string { return append([]string(nil), ruleIDs[:]...) }
+
+// ruleSet is a set of rules.
+type ruleSet uint32
+
+func (s ruleSet) has(r Rule) bool { return s&(1<<r) != 0 }
+
+func (s ruleSet) with(r Rule) ruleSet { return s | 1<<r }
+
+func (s ruleSet) count() int {
+	n := 0
+	for r := range numRules {
+		if s.has(r) {
+			n++
+		}
+	}
+	return n
+}
+
+func (s ruleSet) ids() []string {
+	var out []string
+	for r := range numRules {
+		if s.has(r) {
+			out = append(out, r.String())
+		}
+	}
+	return out
+}
