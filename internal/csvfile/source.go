@@ -65,12 +65,11 @@ func openDir(dir string) (*Source, error) {
 	}
 	s := &Source{path: dir}
 	for _, e := range entries {
-		if !e.Type().IsRegular() {
+		// Stat follows symbolic links: an export assembled from links to
+		// the files is read like the files themselves.
+		info, err := os.Stat(filepath.Join(dir, e.Name()))
+		if err != nil || !info.Mode().IsRegular() {
 			continue
-		}
-		info, err := e.Info()
-		if err != nil {
-			return nil, err
 		}
 		s.files = append(s.files, File{Name: e.Name(), Size: info.Size()})
 	}

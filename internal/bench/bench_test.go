@@ -1,0 +1,117 @@
+package bench
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/salesaudit/salesaudit/internal/audit"
+	"github.com/salesaudit/salesaudit/internal/duckdb"
+)
+
+// BenchmarkIngestVsReadCSV loads a Task.csv through the Salesforce
+// connector (a plugin process) into DuckDB, and compares the time with
+// DuckDB's own read_csv loading the same file into a table.
+// Target: at most 1.5 times read_csv.
+func BenchmarkIngestVsReadCSV(b *testing.B) {
+	s := currentScale(b)
+	export := company(b, s.taskRows, tasksPerRepMonth)
+	input := onlyFiles(b, export, "User.csv", "UserRole.csv", "Task.csv")
+	rows := countRows(b, export, "Task.csv")
+	for b.Loop() {
+		baseline := sqlTime(b, filepath.Join(b.TempDir(), "readcsv.duckdb"),
+			"CREATE TABLE tasks AS SELECT * FROM read_csv('"+filepath.Join(export, "Task.csv")+"')")
+		ours := elapsed(func() {
+			salesaudit(b, "ingest", "-q", "--db", filepath.Join(b.TempDir(), "ingest.duckdb"), input)
+		})
+		b.ReportMetric(float64(rows), "task-rows")
+		b.ReportMetric(ours.Seconds(), "ingest-s")
+		b.ReportMetric(baseline.Seconds(), "read_csv-s")
+		b.ReportMetric(ours.Seconds()/baseline.Seconds(), "ingest/read_csv")
+		b.ReportMetric(float64(rows)/ours.Seconds(), "rows/s")
+	}
+}
+
+// BenchmarkIngestMemory ingests a whole company and reports the peak
+// resident memory of the host and the connector together, with DuckDB's
+// memory limit at its default. Target: under 1 GiB for 20 million
+// activities.
+func BenchmarkIngestMemory(b *testing.B) {
+	s := currentScale(b)
+	export := company(b, s.memoryActivities, activitiesPerRepMonth)
+	for b.Loop() {
+		watch := watchRSS()
+		salesaudit(b, "ingest", "-q", "--db", filepath.Join(b.TempDir(), "memory.duckdb"), export)
+		peak := watch.Stop()
+		b.ReportMetric(float64(countRows(b, export, "Task.csv")+countRows(b, export, "Event.csv")), "activities")
+		b.ReportMetric(float64(peak)/(1<<20), "peak-RSS-MiB")
+	}
+}
+
+// BenchmarkAuditVsGroupBy times the full audit (every rule, every manager)
+// and a single GROUP BY owner over the same activities table.
+// Target: the audit at most 5 times the GROUP BY.
+func BenchmarkAuditVsGroupBy(b *testing.B) {
+	s := currentScale(b)
+	export := company(b, s.auditActivities, activitiesPerRepMonth)
+	dbPath := filepath.Join(b.TempDir(), "audit.duckdb")
+	salesaudit(b, "ingest", "-q", "--db", dbPath, export)
+	db, err := duckdb.Open(context.Background(), dbPath, duckdb.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	for b.Loop() {
+		groupBy := queryTime(b, db.SQL(), "SELECT owner_id, count(*), sum(duration_seconds) FROM activities GROUP BY owner_id")
+		full := elapsed(func() {
+			if _, err := audit.Run(context.Background(), db.SQL(), audit.Options{}); err != nil {
+				b.Fatal(err)
+			}
+		})
+		var n int64
+		if err := db.SQL().QueryRow("SELECT count(*) FROM activities").Scan(&n); err != nil {
+			b.Fatal(err)
+		}
+		b.ReportMetric(float64(n), "activities")
+		b.ReportMetric(full.Seconds(), "audit-s")
+		b.ReportMetric(groupBy.Seconds(), "groupby-s")
+		b.ReportMetric(full.Seconds()/groupBy.Seconds(), "audit/groupby")
+	}
+}
+
+// BenchmarkGrowth times ingest and audit at three sizes and reports the
+// time per million activities at each: flat figures mean linear growth.
+// It reports the largest size's time per row over the smallest's.
+func BenchmarkGrowth(b *testing.B) {
+	s := currentScale(b)
+	for b.Loop() {
+		var perRow []float64
+		for _, size := range s.growth {
+			export := company(b, size, activitiesPerRepMonth)
+			activities := float64(countRows(b, export, "Task.csv") + countRows(b, export, "Event.csv"))
+			dbPath := filepath.Join(b.TempDir(), "growth.duckdb")
+			took := elapsed(func() {
+				salesaudit(b, "ingest", "-q", "--db", dbPath, export)
+				salesaudit(b, "report", "--db", dbPath, "--format", "json")
+			})
+			b.ReportMetric(took.Seconds()/(activities/1e6), fmt.Sprintf("s-per-M-activities@%.3gM", activities/1e6))
+			perRow = append(perRow, took.Seconds()/activities)
+		}
+		b.ReportMetric(perRow[len(perRow)-1]/perRow[0], "largest/smallest-per-row")
+	}
+}
+
+// BenchmarkStartup audits the small test company end to end, connector
+// start included, as the README's first command does. Target: under 1 s.
+func BenchmarkStartup(b *testing.B) {
+	acme := filepath.Join("..", "..", "testdata", "salesforce", "acme")
+	for b.Loop() {
+		took := elapsed(func() {
+			salesaudit(b, "audit", "-q", "--db", ":memory:", acme)
+		})
+		b.ReportMetric(took.Seconds(), "wall-s")
+		b.ReportMetric(took.Seconds()/time.Second.Seconds(), "of-1s-target")
+	}
+}
