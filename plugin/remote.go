@@ -8,6 +8,8 @@ import (
 	"sort"
 	"strings"
 
+	"google.golang.org/grpc"
+
 	pb "github.com/salesaudit/salesaudit/plugin/proto"
 )
 
@@ -53,6 +55,9 @@ func (c *RemoteConnector) Check(ctx context.Context, path string) (CheckResult, 
 // Read streams the input into sink and returns the connector's summary once
 // it has been checked against what arrived: the same records per file and
 // kind, the same rejects, and rows read = records + rejects + skips.
+//
+// Messages are received and decoded on a goroutine of their own while the
+// sink handles the previous ones, so that decoding and loading overlap.
 func (c *RemoteConnector) Read(ctx context.Context, req ReadRequest, sink Sink) (Summary, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -62,18 +67,14 @@ func (c *RemoteConnector) Read(ctx context.Context, req ReadRequest, sink Sink) 
 	}
 	got := newTally()
 	var summary *pb.Summary
-	for {
-		msg, err := stream.Recv()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			return Summary{}, err
+	for m := range receive(ctx, stream) {
+		if m.err != nil {
+			return Summary{}, m.err
 		}
 		if summary != nil {
 			return Summary{}, fmt.Errorf("%w: a message came after the summary", ErrSummaryMismatch)
 		}
-		if summary, err = dispatch(msg, sink, got); err != nil {
+		if summary, err = dispatch(m, sink, got); err != nil {
 			return Summary{}, err
 		}
 	}
@@ -87,26 +88,60 @@ func (c *RemoteConnector) Read(ctx context.Context, req ReadRequest, sink Sink) 
 	return s, nil
 }
 
-func dispatch(msg *pb.ReadResponse, sink Sink, got *tally) (*pb.Summary, error) {
-	switch m := msg.Message.(type) {
+// received is one message off the stream, its batch already decoded.
+type received struct {
+	msg   *pb.ReadResponse
+	batch *Batch
+	err   error
+}
+
+// receive reads the stream until it ends, decoding record batches as they
+// come; the channel closes after the last message or the first error.
+func receive(ctx context.Context, stream grpc.ServerStreamingClient[pb.ReadResponse]) <-chan received {
+	out := make(chan received, 4)
+	go func() {
+		defer close(out)
+		for {
+			msg, err := stream.Recv()
+			if errors.Is(err, io.EOF) {
+				return
+			}
+			r := received{msg: msg, err: err}
+			if b, ok := msg.GetMessage().(*pb.ReadResponse_Batch); ok && err == nil {
+				r.batch = batchFromProto(b.Batch)
+			}
+			select {
+			case out <- r:
+			case <-ctx.Done():
+				return
+			}
+			if err != nil {
+				return
+			}
+		}
+	}()
+	return out
+}
+
+func dispatch(m received, sink Sink, got *tally) (*pb.Summary, error) {
+	switch msg := m.msg.Message.(type) {
 	case *pb.ReadResponse_Batch:
-		b := batchFromProto(m.Batch)
-		got.addBatch(b)
-		return nil, sink.Batch(b)
+		got.addBatch(m.batch)
+		return nil, sink.Batch(m.batch)
 	case *pb.ReadResponse_Rejects:
-		rejects := convertAll(m.Rejects.Rejects, rejectFromProto)
+		rejects := convertAll(msg.Rejects.Rejects, rejectFromProto)
 		for _, r := range rejects {
 			got.rejects[r.File]++
 		}
 		return nil, sink.Rejects(rejects)
 	case *pb.ReadResponse_Progress:
-		p := m.Progress
+		p := msg.Progress
 		sink.Progress(Progress{File: p.File, BytesRead: p.BytesRead, BytesTotal: p.BytesTotal, RowsRead: p.RowsRead})
 		return nil, nil
 	case *pb.ReadResponse_Summary:
-		return m.Summary, nil
+		return msg.Summary, nil
 	default:
-		return nil, fmt.Errorf("unknown message %T from connector", m)
+		return nil, fmt.Errorf("unknown message %T from connector", msg)
 	}
 }
 
