@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/salesaudit/salesaudit/plugin"
 )
@@ -25,37 +26,46 @@ func (c *Catalog) Detect(ctx context.Context, path string) (*Process, plugin.Che
 	if err != nil {
 		return nil, plugin.CheckResult{}, err
 	}
-	var best *Process
-	var bestResult plugin.CheckResult
-	var candidates []Candidate
+	// Connectors are asked at once: starting a process is most of the
+	// time a Check takes, and a user waits for all of them.
+	candidates := make([]Candidate, len(entries))
+	procs := make([]*Process, len(entries))
+	var wg sync.WaitGroup
+	for i, e := range entries {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			p, res, err := c.check(ctx, e, path)
+			candidates[i], procs[i] = Candidate{Entry: e, Result: res, Err: err}, p
+		}()
+	}
+	wg.Wait()
+	best := -1
 	tie := false
-	for _, e := range entries {
-		p, res, err := c.check(ctx, e, path)
-		candidates = append(candidates, Candidate{Entry: e, Result: res, Err: err})
-		if err != nil || !res.Accepted {
+	for i, cand := range candidates {
+		if cand.Err != nil || !cand.Result.Accepted {
 			continue
 		}
 		switch {
-		case best == nil || res.Confidence > bestResult.Confidence:
-			if best != nil {
-				best.Close()
-			}
-			best, bestResult, tie = p, res, false
-			continue
-		case res.Confidence == bestResult.Confidence:
+		case best < 0 || cand.Result.Confidence > candidates[best].Result.Confidence:
+			best, tie = i, false
+		case cand.Result.Confidence == candidates[best].Result.Confidence:
 			tie = true
 		}
-		p.Close()
 	}
-	if best == nil {
+	for i, p := range procs {
+		if p != nil && (i != best || tie) {
+			p.Close()
+		}
+	}
+	if best < 0 {
 		return nil, plugin.CheckResult{}, noConnectorError(path, candidates)
 	}
 	if tie {
-		best.Close()
 		return nil, plugin.CheckResult{}, fmt.Errorf("several connectors read %s equally well (%s): choose one with --connector",
-			path, strings.Join(accepting(candidates, bestResult.Confidence), ", "))
+			path, strings.Join(accepting(candidates, candidates[best].Result.Confidence), ", "))
 	}
-	return best, bestResult, nil
+	return procs[best], candidates[best].Result, nil
 }
 
 // check starts a connector and asks it about path; the process is returned
