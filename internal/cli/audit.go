@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"fmt"
+	"maps"
 	"os"
 	"time"
 
@@ -14,6 +15,7 @@ import (
 	"github.com/salesaudit/salesaudit/internal/ingest"
 	"github.com/salesaudit/salesaudit/internal/render"
 	"github.com/salesaudit/salesaudit/internal/report"
+	"github.com/salesaudit/salesaudit/plugin"
 )
 
 // reportOptions are the flags `audit` and `report` share.
@@ -133,7 +135,7 @@ func (a *app) runAudit(ctx context.Context, paths []string, opts auditOptions) e
 	defer db.Close()
 	used := map[string]bool{}
 	for _, path := range paths {
-		rep, err := a.ingestOne(ctx, db, path, opts.ingest, readOptions, used)
+		rep, err := a.ingestOne(ctx, db, path, opts.ingest, readOptions, auditOpts, used)
 		if err != nil {
 			return err
 		}
@@ -149,7 +151,7 @@ func (a *app) runAudit(ctx context.Context, paths []string, opts auditOptions) e
 
 // ingestOne loads one export under a source name not yet used by this
 // audit: the connector's name, then name-2, name-3...
-func (a *app) ingestOne(ctx context.Context, db *duckdb.DB, path string, opts ingestOptions, readOptions map[string]string, used map[string]bool) (ingest.Report, error) {
+func (a *app) ingestOne(ctx context.Context, db *duckdb.DB, path string, opts ingestOptions, readOptions map[string]string, period audit.Options, used map[string]bool) (ingest.Report, error) {
 	input, err := checkInput(path)
 	if err != nil {
 		return ingest.Report{}, err
@@ -170,7 +172,7 @@ func (a *app) ingestOne(ctx context.Context, db *duckdb.DB, path string, opts in
 	used[source] = true
 	shown := newProgress(a.stderr, inputSize(check), opts.quiet)
 	rep, err := ingest.Run(ctx, db, proc.Connector, ingest.Options{
-		Source: source, Input: input, ReadOptions: readOptions, IdleTimeout: opts.idleTimeout,
+		Source: source, Input: input, ReadOptions: withPeriod(readOptions, info, period), IdleTimeout: opts.idleTimeout,
 		Progress: shown.update,
 	})
 	shown.done()
@@ -178,6 +180,25 @@ func (a *app) ingestOne(ctx context.Context, db *duckdb.DB, path string, opts in
 		return ingest.Report{}, fmt.Errorf("nothing was loaded from %s: %w", path, proc.Explain(err))
 	}
 	return rep, nil
+}
+
+// withPeriod passes the audit's period to a connector that takes one (the
+// ics connector expands recurring meetings inside it), unless the user set
+// it with -o already.
+func withPeriod(readOptions map[string]string, info plugin.Info, period audit.Options) map[string]string {
+	out := maps.Clone(readOptions)
+	set := func(name string, day time.Time) {
+		if _, takes := info.Options[name]; takes && !day.IsZero() {
+			if _, given := out[name]; !given {
+				out[name] = day.Format(time.DateOnly)
+			}
+		}
+	}
+	set("from", period.From)
+	if !period.To.IsZero() {
+		set("to", period.To.AddDate(0, 0, -1)) // the connectors' to is the last day, included
+	}
+	return out
 }
 
 func rejected(r ingest.Report) int64 {

@@ -8,6 +8,10 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/salesaudit/salesaudit/internal/audit"
+	"github.com/salesaudit/salesaudit/plugin"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden reports in testdata/golden")
@@ -316,5 +320,20 @@ func TestGenerateThenAuditFindsThePlantedMistakes(t *testing.T) {
 func TestGenerateNeedsOut(t *testing.T) {
 	if r := run(t, "generate"); r.code != ExitUsage || !strings.Contains(r.stderr, "--out is required") {
 		t.Errorf("exit %d, %q", r.code, r.stderr)
+	}
+}
+
+func TestThePeriodReachesConnectorsThatTakeOne(t *testing.T) {
+	info := plugin.Info{Options: map[string]string{"from": "", "to": "", "timezone": ""}}
+	period := audit.Options{From: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), To: time.Date(2026, 7, 1, 0, 0, 0, 0, time.UTC)}
+	got := withPeriod(map[string]string{"timezone": "Europe/Paris"}, info, period)
+	if got["from"] != "2026-01-01" || got["to"] != "2026-06-30" || got["timezone"] != "Europe/Paris" {
+		t.Errorf("options = %v", got)
+	}
+	if got := withPeriod(map[string]string{"from": "2026-02-01"}, info, period); got["from"] != "2026-02-01" {
+		t.Errorf("a user's -o from was overridden: %v", got)
+	}
+	if got := withPeriod(nil, plugin.Info{}, period); len(got) != 0 {
+		t.Errorf("a connector without a period option got %v", got)
 	}
 }
