@@ -21,6 +21,7 @@ import (
 
 	"golang.org/x/text/encoding/charmap"
 
+	"github.com/salesaudit/salesaudit/internal/connector/connectortest"
 	"github.com/salesaudit/salesaudit/plugin"
 )
 
@@ -146,16 +147,7 @@ func TestFixturesAreUpToDate(t *testing.T) {
 
 // TestFixturesStaySmall keeps the repository light.
 func TestFixturesStaySmall(t *testing.T) {
-	var total int64
-	err := filepath.Walk(fixturesRoot, func(_ string, info os.FileInfo, err error) error {
-		if err == nil && info.Mode().IsRegular() {
-			total += info.Size()
-		}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	total := connectortest.DirSize(t, fixturesRoot)
 	const limit = 500 << 10
 	if total > limit {
 		t.Errorf("testdata/csv holds %d KiB, over %d KiB", total>>10, limit>>10)

@@ -17,13 +17,13 @@ import (
 	"flag"
 	"fmt"
 	"net/url"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/salesaudit/salesaudit/internal/connector/connectortest"
 	"github.com/salesaudit/salesaudit/plugin"
 )
 
@@ -314,18 +314,7 @@ func TestRegenerateFixtures(t *testing.T) {
 		t.Skip("run with -regen to rewrite testdata/dynamics")
 	}
 	for _, e := range allFixtures() {
-		// Pages the generator no longer writes must go too.
-		if err := os.RemoveAll(e.path()); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.MkdirAll(e.path(), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		for name, data := range e.files() {
-			if err := os.WriteFile(filepath.Join(e.path(), name), data, 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
+		connectortest.ReplaceDir(t, e.path(), e.files())
 	}
 }
 
@@ -333,35 +322,13 @@ func TestRegenerateFixtures(t *testing.T) {
 // (and so the tests' expectations) in step.
 func TestFixturesAreUpToDate(t *testing.T) {
 	for _, e := range allFixtures() {
-		want := e.files()
-		entries, err := os.ReadDir(e.path())
-		if err != nil {
-			t.Fatalf("%v (regenerate with -regen)", err)
-		}
-		if len(entries) != len(want) {
-			t.Errorf("%s has %d files, the generator writes %d (regenerate with -regen)", e.dir, len(entries), len(want))
-		}
-		for name, data := range want {
-			got, err := os.ReadFile(filepath.Join(e.path(), name))
-			if err != nil || !bytes.Equal(got, data) {
-				t.Errorf("%s/%s differs from the generator's output (regenerate with -regen)", e.dir, name)
-			}
-		}
+		connectortest.CheckDir(t, e.path(), e.dir, e.files())
 	}
 }
 
 // TestFixturesStaySmall keeps the repository light.
 func TestFixturesStaySmall(t *testing.T) {
-	var total int64
-	err := filepath.Walk(fixturesRoot, func(_ string, info os.FileInfo, err error) error {
-		if err == nil && info.Mode().IsRegular() {
-			total += info.Size()
-		}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	total := connectortest.DirSize(t, fixturesRoot)
 	if total > 1<<20 {
 		t.Errorf("testdata/dynamics holds %d bytes, over 1 MiB", total)
 	}

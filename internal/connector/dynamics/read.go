@@ -1,12 +1,9 @@
 package dynamics
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"strings"
 
 	"github.com/salesaudit/salesaudit/internal/apijson"
@@ -111,20 +108,12 @@ func (run *readRun) readFile(ctx context.Context, src *csvfile.Source, in inputF
 	defer rc.Close()
 	out := run.w.File(in.Name)
 	reader := run.readerFor(in, out)
-	counted := &countingReader{r: rc}
-	var rows int64
-	n, err := apijson.Each(counted, []string{recordsKey}, func(raw apijson.Record) error {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		rows++
-		if err := out.Progress(counted.n, in.Size, rows); err != nil {
-			return err
-		}
+	progress := func(bytesRead, records int64) error { return out.Progress(bytesRead, in.Size, records) }
+	n, err := apijson.EachInPage(ctx, rc, []string{recordsKey}, progress, func(raw apijson.Record) error {
 		return settle(out, in.entity.kind, raw, readOne(raw, reader))
 	})
 	if err != nil {
-		return fileError(in.Name, err)
+		return apijson.PageError(in.Name, "Dataverse Web API list response", err)
 	}
 	return out.Done(n)
 }
@@ -149,42 +138,7 @@ func settle(out *plugin.FileWriter, kind plugin.RecordKind, raw apijson.Record, 
 		out.Skip(skip.reason)
 		return nil
 	case errors.As(outcome, &bad):
-		return out.Reject(plugin.Reject{Line: raw.Line, Field: bad.field, Reason: bad.reason, Raw: excerpt(raw.Raw), Kind: kind})
+		return out.Reject(plugin.Reject{Line: raw.Line, Field: bad.field, Reason: bad.reason, Raw: apijson.Excerpt(raw.Raw), Kind: kind})
 	}
 	return outcome
-}
-
-// excerpt is the record on one line, for the person fixing the export.
-func excerpt(raw json.RawMessage) string {
-	var b bytes.Buffer
-	if json.Compact(&b, raw) != nil {
-		return string(raw)
-	}
-	return b.String()
-}
-
-// fileError names the file, and the line, of a page that cannot be read.
-func fileError(name string, err error) error {
-	var syn *apijson.SyntaxError
-	switch {
-	case errors.As(err, &syn):
-		return fmt.Errorf("%s line %d: invalid JSON: %w (the page is cut short or damaged: save it again)", name, syn.Line, syn.Err)
-	case errors.Is(err, apijson.ErrNoRecords):
-		return fmt.Errorf("%s: %w: not a Dataverse Web API list response", name, err)
-	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
-		return err
-	}
-	return fmt.Errorf("reading %s: %w", name, err)
-}
-
-// countingReader counts the bytes read, for progress reports.
-type countingReader struct {
-	r io.Reader
-	n int64
-}
-
-func (c *countingReader) Read(p []byte) (int, error) {
-	n, err := c.r.Read(p)
-	c.n += int64(n)
-	return n, err
 }

@@ -12,64 +12,13 @@ import (
 	"testing"
 	"time"
 
+	"github.com/salesaudit/salesaudit/internal/connector/connectortest"
 	"github.com/salesaudit/salesaudit/plugin"
 	"github.com/salesaudit/salesaudit/plugin/plugintest"
 )
 
 func readFixture(t *testing.T, path string, options map[string]string) (*plugintest.Collector, plugin.Summary) {
-	t.Helper()
-	got, summary, err := plugintest.ReadAll(t, New(), plugin.ReadRequest{Path: path, Options: options})
-	if err != nil {
-		t.Fatalf("reading %s: %v", path, err)
-	}
-	return got, summary
-}
-
-// checkSummary compares the connector's summary, file by file, with what
-// the generator planted.
-func checkSummary(t *testing.T, got plugin.Summary, want map[string]plugin.FileSummary) {
-	t.Helper()
-	seen := map[string]bool{}
-	for _, f := range got.Files {
-		seen[f.File] = true
-		w, ok := want[f.File]
-		if !ok {
-			t.Errorf("%s: read, but it is not a file the connector should read", f.File)
-			continue
-		}
-		if f.RowsRead != w.RowsRead || f.RowsRejected != w.RowsRejected {
-			t.Errorf("%s: %d records read, %d rejected; want %d and %d", f.File, f.RowsRead, f.RowsRejected, w.RowsRead, w.RowsRejected)
-		}
-		for _, k := range plugin.RecordKinds {
-			if f.Records[k] != w.Records[k] {
-				t.Errorf("%s: %d %s records, want %d", f.File, f.Records[k], k, w.Records[k])
-			}
-		}
-		if !maps(f.RowsSkipped).equal(w.RowsSkipped) {
-			t.Errorf("%s: skipped %v, want %v", f.File, f.RowsSkipped, w.RowsSkipped)
-		}
-	}
-	for name := range want {
-		if !seen[name] {
-			t.Errorf("%s: not read", name)
-		}
-	}
-}
-
-type maps map[string]int64
-
-func (a maps) equal(b map[string]int64) bool {
-	for k, v := range a {
-		if b[k] != v {
-			return false
-		}
-	}
-	for k, v := range b {
-		if a[k] != v {
-			return false
-		}
-	}
-	return true
+	return connectortest.Read(t, New(), path, options)
 }
 
 func counts(c *plugintest.Collector) map[plugin.RecordKind]int64 {
@@ -94,7 +43,7 @@ func TestReadLumenCounts(t *testing.T) {
 	export, _ := generateLumen()
 	got, summary := readFixture(t, export.path(), nil)
 	want := export.expectedSummary()
-	checkSummary(t, summary, want)
+	connectortest.CheckSummary(t, summary, want)
 	if len(got.Rejected) != 0 {
 		t.Errorf("the lumen export has no bad records, got rejects %v", got.Rejected)
 	}
@@ -343,7 +292,7 @@ func TestReadLumenActivities(t *testing.T) {
 func TestReadMinimal(t *testing.T) {
 	export := generateMinimal()
 	got, summary := readFixture(t, export.path(), nil)
-	checkSummary(t, summary, export.expectedSummary())
+	connectortest.CheckSummary(t, summary, export.expectedSummary())
 	if len(got.Rejected) != 0 {
 		t.Errorf("rejects %v", got.Rejected)
 	}
@@ -395,7 +344,7 @@ func TestReadMinimal(t *testing.T) {
 func TestReadBrokenRejects(t *testing.T) {
 	export := generateBroken()
 	got, summary := readFixture(t, export.path(), nil)
-	checkSummary(t, summary, export.expectedSummary())
+	connectortest.CheckSummary(t, summary, export.expectedSummary())
 	var rejects []string
 	for _, r := range got.Rejected {
 		rejects = append(rejects, fmt.Sprintf("%s:%d:%s", r.File, r.Line, r.Field))

@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/salesaudit/salesaudit/internal/apijson"
 )
 
 // Annotations the Web API adds after an attribute's name when asked for
@@ -47,16 +49,11 @@ type record struct {
 // newRecord decodes a record; a value that is not a JSON object is a
 // *fieldError.
 func newRecord(line int64, raw json.RawMessage, prefix string) (*record, error) {
-	var fields map[string]json.RawMessage
-	if err := json.Unmarshal(raw, &fields); err != nil || fields == nil {
-		field := strings.TrimSuffix(prefix, ".")
-		return nil, &fieldError{field: field, reason: fmt.Sprintf("%.40s is not a JSON object", raw)}
+	fields, ok := apijson.Object(raw)
+	if !ok {
+		return nil, &fieldError{field: strings.TrimSuffix(prefix, "."), reason: fmt.Sprintf("%.40s is not a JSON object", raw)}
 	}
-	r := &record{line: line, fields: make(map[string]json.RawMessage, len(fields)), prefix: prefix}
-	for k, v := range fields {
-		r.fields[strings.ToLower(k)] = v
-	}
-	return r, nil
+	return &record{line: line, fields: fields, prefix: prefix}, nil
 }
 
 func (r *record) fail(name, format string, args ...any) {
@@ -68,13 +65,13 @@ func (r *record) fail(name, format string, args ...any) {
 // value is the attribute's JSON value; null and absent are both missing.
 func (r *record) value(name string) (json.RawMessage, bool) {
 	v, ok := r.fields[name]
-	if !ok || isNull(v) {
+	if !ok || apijson.IsNull(v) {
 		return nil, false
 	}
 	return v, true
 }
 
-func isNull(v json.RawMessage) bool { return bytes.Equal(bytes.TrimSpace(v), []byte("null")) }
+func isNull(v json.RawMessage) bool { return apijson.IsNull(v) }
 
 // has reports whether the record has the attribute, even null.
 func (r *record) has(name string) bool {

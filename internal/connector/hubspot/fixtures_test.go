@@ -13,13 +13,12 @@ package hubspot
 // broken export in fixtures_broken_test.go.
 
 import (
-	"bytes"
 	"flag"
-	"os"
 	"path/filepath"
 	"sort"
 	"testing"
 
+	"github.com/salesaudit/salesaudit/internal/connector/connectortest"
 	"github.com/salesaudit/salesaudit/plugin"
 )
 
@@ -58,6 +57,15 @@ type fixtureExport struct {
 }
 
 func (e *fixtureExport) path() string { return filepath.Join(fixturesRoot, e.dir) }
+
+// contents is the export's files by name, as written to e.path().
+func (e *fixtureExport) contents() map[string][]byte {
+	out := make(map[string][]byte, len(e.files))
+	for _, f := range e.files {
+		out[f.name] = f.data
+	}
+	return out
+}
 
 func (e *fixtureExport) file(name string) *generatedFile {
 	for i := range e.files {
@@ -122,18 +130,7 @@ func TestRegenerateFixtures(t *testing.T) {
 		t.Skip("run with -regen to rewrite testdata/hubspot")
 	}
 	for _, e := range allFixtures() {
-		// Files the generator no longer writes must go too.
-		if err := os.RemoveAll(e.path()); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.MkdirAll(e.path(), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		for _, f := range e.files {
-			if err := os.WriteFile(filepath.Join(e.path(), f.name), f.data, 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
+		connectortest.ReplaceDir(t, e.path(), e.contents())
 	}
 }
 
@@ -141,34 +138,13 @@ func TestRegenerateFixtures(t *testing.T) {
 // (and so the tests' expectations) in step.
 func TestFixturesAreUpToDate(t *testing.T) {
 	for _, e := range allFixtures() {
-		entries, err := os.ReadDir(e.path())
-		if err != nil {
-			t.Fatalf("%v (regenerate with -regen)", err)
-		}
-		if len(entries) != len(e.files) {
-			t.Errorf("%s has %d files, the generator writes %d (regenerate with -regen)", e.dir, len(entries), len(e.files))
-		}
-		for _, f := range e.files {
-			got, err := os.ReadFile(filepath.Join(e.path(), f.name))
-			if err != nil || !bytes.Equal(got, f.data) {
-				t.Errorf("%s/%s differs from the generator's output (regenerate with -regen)", e.dir, f.name)
-			}
-		}
+		connectortest.CheckDir(t, e.path(), e.dir, e.contents())
 	}
 }
 
 // TestFixturesStaySmall keeps the repository light.
 func TestFixturesStaySmall(t *testing.T) {
-	var total int64
-	err := filepath.Walk(fixturesRoot, func(_ string, info os.FileInfo, err error) error {
-		if err == nil && info.Mode().IsRegular() {
-			total += info.Size()
-		}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	total := connectortest.DirSize(t, fixturesRoot)
 	if total > 1<<20 {
 		t.Errorf("testdata/hubspot holds %d bytes, over 1 MiB", total)
 	}

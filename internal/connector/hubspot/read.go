@@ -1,9 +1,7 @@
 package hubspot
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -256,14 +254,5 @@ func settle(out *plugin.FileWriter, kind plugin.RecordKind, line int64, raw func
 }
 
 func rawOf(rec apijson.Record) func() string {
-	return func() string { return excerpt(rec.Raw) }
-}
-
-// excerpt is a JSON record on one line, for a reject.
-func excerpt(raw json.RawMessage) string {
-	var b bytes.Buffer
-	if err := json.Compact(&b, raw); err != nil {
-		return string(raw)
-	}
-	return b.String()
+	return func() string { return apijson.Excerpt(rec.Raw) }
 }

@@ -8,63 +8,18 @@ import (
 	"testing"
 	"time"
 
+	"github.com/salesaudit/salesaudit/internal/connector/connectortest"
 	"github.com/salesaudit/salesaudit/plugin"
 	"github.com/salesaudit/salesaudit/plugin/plugintest"
 )
 
+func readFixture(t *testing.T, path string, options map[string]string) (*plugintest.Collector, plugin.Summary) {
+	return connectortest.Read(t, New(), path, options)
+}
+
 // uiOptions are the options the UI exports need: their times are in the
 // account's time zone.
 var uiOptions = map[string]string{optionTimezone: uiTimezone}
-
-func readFixture(t *testing.T, path string, options map[string]string) (*plugintest.Collector, plugin.Summary) {
-	t.Helper()
-	got, summary, err := plugintest.ReadAll(t, New(), plugin.ReadRequest{Path: path, Options: options})
-	if err != nil {
-		t.Fatalf("reading %s: %v", path, err)
-	}
-	return got, summary
-}
-
-// checkSummary compares the connector's summary, file by file, with what
-// the generator planted.
-func checkSummary(t *testing.T, got plugin.Summary, want map[string]plugin.FileSummary) {
-	t.Helper()
-	seen := map[string]bool{}
-	for _, f := range got.Files {
-		seen[f.File] = true
-		w, ok := want[f.File]
-		if !ok {
-			t.Errorf("%s: read, but it is not a file the connector should read", f.File)
-			continue
-		}
-		if f.RowsRead != w.RowsRead || f.RowsRejected != w.RowsRejected {
-			t.Errorf("%s: %d rows read, %d rejected; want %d and %d", f.File, f.RowsRead, f.RowsRejected, w.RowsRead, w.RowsRejected)
-		}
-		for _, k := range plugin.RecordKinds {
-			if f.Records[k] != w.Records[k] {
-				t.Errorf("%s: %d %s records, want %d", f.File, f.Records[k], k, w.Records[k])
-			}
-		}
-		if !reflect.DeepEqual(nonZero(f.RowsSkipped), nonZero(w.RowsSkipped)) {
-			t.Errorf("%s: skipped %v, want %v", f.File, f.RowsSkipped, w.RowsSkipped)
-		}
-	}
-	for name := range want {
-		if !seen[name] {
-			t.Errorf("%s: not read", name)
-		}
-	}
-}
-
-func nonZero(m map[string]int64) map[string]int64 {
-	out := map[string]int64{}
-	for k, v := range m {
-		if v != 0 {
-			out[k] = v
-		}
-	}
-	return out
-}
 
 func summarySkips(s plugin.Summary) map[string]int64 {
 	out := map[string]int64{}
@@ -101,7 +56,7 @@ func TestReadCountsMatchTheFixtures(t *testing.T) {
 		t.Run(e.dir, func(t *testing.T) {
 			got, summary := readFixture(t, e.path(), uiOptions)
 			want := e.expectedSummary()
-			checkSummary(t, summary, want)
+			connectortest.CheckSummary(t, summary, want)
 			if len(got.Rejected) != 0 {
 				t.Errorf("the %s export has no bad records, got rejects %v", e.dir, got.Rejected)
 			}
@@ -142,7 +97,7 @@ func TestReadSkipsArchivedCanceledAndRepeatedRecords(t *testing.T) {
 func TestReadBrokenRejectsNameFileLineAndField(t *testing.T) {
 	broken := brokenExport()
 	got, summary := readFixture(t, broken.path(), uiOptions)
-	checkSummary(t, summary, broken.expectedSummary())
+	connectortest.CheckSummary(t, summary, broken.expectedSummary())
 
 	type key struct {
 		file  string

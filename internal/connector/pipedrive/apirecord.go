@@ -164,15 +164,6 @@ func isDeleted(r *apiRecord) bool {
 		strings.EqualFold(r.text("status").value(), "deleted")
 }
 
-// excerpt is the record's JSON on one line, for a reject.
-func excerpt(raw json.RawMessage) string {
-	var b bytes.Buffer
-	if err := json.Compact(&b, raw); err != nil {
-		return string(raw)
-	}
-	return b.String()
-}
-
 // scalarText is a JSON string, number or boolean as text; null and
 // absent are "". ok is false for objects and arrays.
 func scalarText(raw json.RawMessage) (string, bool) {

@@ -18,7 +18,6 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -29,6 +28,7 @@ import (
 
 	"golang.org/x/text/encoding/charmap"
 
+	"github.com/salesaudit/salesaudit/internal/connector/connectortest"
 	"github.com/salesaudit/salesaudit/plugin"
 )
 
@@ -205,14 +205,7 @@ func TestRegenerateFixtures(t *testing.T) {
 			}
 			continue
 		}
-		if err := os.MkdirAll(e.path(), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		for name, data := range e.contents() {
-			if err := os.WriteFile(filepath.Join(e.path(), name), data, 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
+		connectortest.WriteFiles(t, e.path(), e.contents())
 	}
 }
 
@@ -223,7 +216,7 @@ func TestFixturesAreUpToDate(t *testing.T) {
 		want := e.contents()
 		got := map[string][]byte{}
 		if e.zip {
-			got = readZipEntries(t, e.path())
+			got = connectortest.ReadZip(t, e.path())
 		} else {
 			entries, err := os.ReadDir(e.path())
 			if err != nil {
@@ -252,41 +245,9 @@ func TestFixturesAreUpToDate(t *testing.T) {
 	}
 }
 
-func readZipEntries(t *testing.T, path string) map[string][]byte {
-	t.Helper()
-	zr, err := zip.OpenReader(path)
-	if err != nil {
-		t.Fatalf("%v (regenerate with -regen)", err)
-	}
-	defer zr.Close()
-	out := map[string][]byte{}
-	for _, f := range zr.File {
-		rc, err := f.Open()
-		if err != nil {
-			t.Fatal(err)
-		}
-		data, err := io.ReadAll(rc)
-		rc.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
-		out[f.Name] = data
-	}
-	return out
-}
-
 // TestFixturesStaySmall keeps the repository light.
 func TestFixturesStaySmall(t *testing.T) {
-	var total int64
-	err := filepath.Walk(fixturesRoot, func(_ string, info os.FileInfo, err error) error {
-		if err == nil && info.Mode().IsRegular() {
-			total += info.Size()
-		}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	total := connectortest.DirSize(t, fixturesRoot)
 	if total > 1<<20 {
 		t.Errorf("testdata/pipedrive holds %d bytes, over 1 MiB", total)
 	}

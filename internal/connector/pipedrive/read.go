@@ -199,7 +199,7 @@ func (run *readRun) readAPIFile(ctx context.Context, f exportFile, out *plugin.F
 		if outcome == nil {
 			outcome = rr.api(r)
 		}
-		return settle(out, kind, rec.Line, excerpt(rec.Raw), outcome)
+		return settle(out, kind, rec.Line, apijson.Excerpt(rec.Raw), outcome)
 	})
 	if err != nil {
 		return rows, run.pageError(f, err)

@@ -12,67 +12,22 @@ import (
 	"testing"
 	"time"
 
+	"github.com/salesaudit/salesaudit/internal/connector/connectortest"
 	"github.com/salesaudit/salesaudit/plugin"
 	"github.com/salesaudit/salesaudit/plugin/plugintest"
 )
 
+func readFixture(t *testing.T, path string, options map[string]string) (*plugintest.Collector, plugin.Summary) {
+	return connectortest.Read(t, New(), path, options)
+}
+
 // The options that read the fixtures' custom organization fields.
 var orgFieldOptions = map[string]string{"org_tier_field": "Tier", "org_revenue_field": "Annual revenue"}
-
-func readFixture(t *testing.T, path string, options map[string]string) (*plugintest.Collector, plugin.Summary) {
-	t.Helper()
-	got, summary, err := plugintest.ReadAll(t, New(), plugin.ReadRequest{Path: path, Options: options})
-	if err != nil {
-		t.Fatalf("reading %s: %v", path, err)
-	}
-	return got, summary
-}
 
 func readError(t *testing.T, path string, options map[string]string) error {
 	t.Helper()
 	_, _, err := plugintest.ReadAll(t, New(), plugin.ReadRequest{Path: path, Options: options})
 	return err
-}
-
-// checkSummary compares the connector's summary, file by file, with what
-// the generator planted.
-func checkSummary(t *testing.T, got plugin.Summary, want map[string]plugin.FileSummary) {
-	t.Helper()
-	seen := map[string]bool{}
-	for _, f := range got.Files {
-		seen[f.File] = true
-		w, ok := want[f.File]
-		if !ok {
-			t.Errorf("%s: read, but it is not a file the connector should read", f.File)
-			continue
-		}
-		if f.RowsRead != w.RowsRead || f.RowsRejected != w.RowsRejected {
-			t.Errorf("%s: %d rows read, %d rejected; want %d and %d", f.File, f.RowsRead, f.RowsRejected, w.RowsRead, w.RowsRejected)
-		}
-		for _, k := range plugin.RecordKinds {
-			if f.Records[k] != w.Records[k] {
-				t.Errorf("%s: %d %s records, want %d", f.File, f.Records[k], k, w.Records[k])
-			}
-		}
-		if !reflect.DeepEqual(nonZero(f.RowsSkipped), nonZero(w.RowsSkipped)) {
-			t.Errorf("%s: skipped %v, want %v", f.File, f.RowsSkipped, w.RowsSkipped)
-		}
-	}
-	for name := range want {
-		if !seen[name] {
-			t.Errorf("%s: not read", name)
-		}
-	}
-}
-
-func nonZero(m map[string]int64) map[string]int64 {
-	out := map[string]int64{}
-	for k, v := range m {
-		if v != 0 {
-			out[k] = v
-		}
-	}
-	return out
 }
 
 func TestReadCounts(t *testing.T) {
@@ -87,7 +42,7 @@ func TestReadCounts(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			export := fixtureByName(name)
 			got, summary := readFixture(t, export.path(), orgFieldOptions)
-			checkSummary(t, summary, export.expectedSummary())
+			connectortest.CheckSummary(t, summary, export.expectedSummary())
 			if len(got.Rejected) != 0 {
 				t.Errorf("the export has no bad rows, got rejects %v", got.Rejected)
 			}
@@ -116,7 +71,7 @@ func TestReadCounts(t *testing.T) {
 func TestReadBrokenRejects(t *testing.T) {
 	export := fixtureByName("broken")
 	got, summary := readFixture(t, export.path(), nil)
-	checkSummary(t, summary, export.expectedSummary())
+	connectortest.CheckSummary(t, summary, export.expectedSummary())
 
 	var gotRejects []string
 	for _, r := range got.Rejected {

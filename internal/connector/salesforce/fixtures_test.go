@@ -16,7 +16,6 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -27,6 +26,7 @@ import (
 
 	"golang.org/x/text/encoding/charmap"
 
+	"github.com/salesaudit/salesaudit/internal/connector/connectortest"
 	"github.com/salesaudit/salesaudit/plugin"
 )
 
@@ -363,18 +363,7 @@ func TestRegenerateFixtures(t *testing.T) {
 	}
 	var win1252 *fixtureExport
 	for _, e := range allFixtures() {
-		// Files the generator no longer writes must go too.
-		if err := os.RemoveAll(e.path()); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.MkdirAll(e.path(), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		for name, data := range e.files() {
-			if err := os.WriteFile(filepath.Join(e.path(), name), data, 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
+		connectortest.ReplaceDir(t, e.path(), e.files())
 		if e.style.windows1252 {
 			win1252 = e
 		}
@@ -389,25 +378,12 @@ func TestRegenerateFixtures(t *testing.T) {
 func TestFixturesAreUpToDate(t *testing.T) {
 	var win1252 *fixtureExport
 	for _, e := range allFixtures() {
-		want := e.files()
-		entries, err := os.ReadDir(e.path())
-		if err != nil {
-			t.Fatalf("%v (regenerate with -regen)", err)
-		}
-		if len(entries) != len(want) {
-			t.Errorf("%s has %d files, the generator writes %d (regenerate with -regen)", e.dir, len(entries), len(want))
-		}
-		for name, data := range want {
-			got, err := os.ReadFile(filepath.Join(e.path(), name))
-			if err != nil || !bytes.Equal(got, data) {
-				t.Errorf("%s/%s differs from the generator's output (regenerate with -regen)", e.dir, name)
-			}
-		}
+		connectortest.CheckDir(t, e.path(), e.dir, e.files())
 		if e.style.windows1252 {
 			win1252 = e
 		}
 	}
-	got := readZipEntries(t, filepath.Join(fixturesRoot, zipFixtureName))
+	got := connectortest.ReadZip(t, filepath.Join(fixturesRoot, zipFixtureName))
 	want := win1252.files()
 	if strings.Join(sortedKeys(got), ",") != strings.Join(sortedKeys(want), ",") {
 		t.Errorf("%s holds %v, want %v", zipFixtureName, sortedKeys(got), sortedKeys(want))
@@ -419,41 +395,9 @@ func TestFixturesAreUpToDate(t *testing.T) {
 	}
 }
 
-func readZipEntries(t *testing.T, path string) map[string][]byte {
-	t.Helper()
-	zr, err := zip.OpenReader(path)
-	if err != nil {
-		t.Fatalf("%v (regenerate with -regen)", err)
-	}
-	defer zr.Close()
-	out := map[string][]byte{}
-	for _, f := range zr.File {
-		rc, err := f.Open()
-		if err != nil {
-			t.Fatal(err)
-		}
-		data, err := io.ReadAll(rc)
-		rc.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
-		out[f.Name] = data
-	}
-	return out
-}
-
 // TestFixturesStaySmall keeps the repository light.
 func TestFixturesStaySmall(t *testing.T) {
-	var total int64
-	err := filepath.Walk(fixturesRoot, func(_ string, info os.FileInfo, err error) error {
-		if err == nil && info.Mode().IsRegular() {
-			total += info.Size()
-		}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	total := connectortest.DirSize(t, fixturesRoot)
 	if total > 2<<20 {
 		t.Errorf("testdata/salesforce holds %d bytes, over 2 MiB", total)
 	}

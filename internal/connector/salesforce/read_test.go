@@ -12,70 +12,21 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/salesaudit/salesaudit/internal/connector/connectortest"
 	"github.com/salesaudit/salesaudit/internal/csvfile"
 	"github.com/salesaudit/salesaudit/plugin"
 	"github.com/salesaudit/salesaudit/plugin/plugintest"
 )
 
 func readFixture(t *testing.T, path string, options map[string]string) (*plugintest.Collector, plugin.Summary) {
-	t.Helper()
-	got, summary, err := plugintest.ReadAll(t, New(), plugin.ReadRequest{Path: path, Options: options})
-	if err != nil {
-		t.Fatalf("reading %s: %v", path, err)
-	}
-	return got, summary
-}
-
-// checkSummary compares the connector's summary, file by file, with what
-// the generator planted.
-func checkSummary(t *testing.T, got plugin.Summary, want map[string]plugin.FileSummary) {
-	t.Helper()
-	seen := map[string]bool{}
-	for _, f := range got.Files {
-		seen[f.File] = true
-		w, ok := want[f.File]
-		if !ok {
-			t.Errorf("%s: read, but it is not a file the connector should read", f.File)
-			continue
-		}
-		if f.RowsRead != w.RowsRead || f.RowsRejected != w.RowsRejected {
-			t.Errorf("%s: %d rows read, %d rejected; want %d and %d", f.File, f.RowsRead, f.RowsRejected, w.RowsRead, w.RowsRejected)
-		}
-		for _, k := range plugin.RecordKinds {
-			if f.Records[k] != w.Records[k] {
-				t.Errorf("%s: %d %s records, want %d", f.File, f.Records[k], k, w.Records[k])
-			}
-		}
-		if !sameCounts(f.RowsSkipped, w.RowsSkipped) {
-			t.Errorf("%s: skipped %v, want %v", f.File, f.RowsSkipped, w.RowsSkipped)
-		}
-	}
-	for name := range want {
-		if !seen[name] {
-			t.Errorf("%s: not read", name)
-		}
-	}
-}
-
-func sameCounts(a, b map[string]int64) bool {
-	for k, v := range a {
-		if b[k] != v {
-			return false
-		}
-	}
-	for k, v := range b {
-		if a[k] != v {
-			return false
-		}
-	}
-	return true
+	return connectortest.Read(t, New(), path, options)
 }
 
 func TestReadAcmeCounts(t *testing.T) {
 	export, _ := generateAcme()
 	got, summary := readFixture(t, export.path(), nil)
 	want := export.expectedSummary()
-	checkSummary(t, summary, want)
+	connectortest.CheckSummary(t, summary, want)
 
 	if len(got.Rejected) != 0 {
 		t.Errorf("the acme export has no bad rows, got rejects %v", got.Rejected)
@@ -250,7 +201,7 @@ func TestTierFieldNoneReadsNoTier(t *testing.T) {
 func TestReadBrokenRejects(t *testing.T) {
 	export := generateBroken()
 	got, summary := readFixture(t, export.path(), nil)
-	checkSummary(t, summary, export.expectedSummary())
+	connectortest.CheckSummary(t, summary, export.expectedSummary())
 
 	var gotRejects, wantRejects []string
 	for _, r := range got.Rejected {
@@ -294,7 +245,7 @@ func TestReadBrokenRejects(t *testing.T) {
 func TestReadWindows1252(t *testing.T) {
 	export := generateWin1252()
 	got, summary := readFixture(t, export.path(), nil)
-	checkSummary(t, summary, export.expectedSummary())
+	connectortest.CheckSummary(t, summary, export.expectedSummary())
 	texts := collectedText(got)
 	for _, want := range []string{"Reunión de pipeline", "Réunion d'équipe", "Übergabe an Außendienst", "Gespräch mit Einkäufer",
 		"Visita a São Paulo", "Budget 5.000 € bestätigen", "Préparer la réunion – Café Crème", "Jürgen Groß",
@@ -372,7 +323,7 @@ func TestReadInvalidUTF8LaterInAFile(t *testing.T) {
 func TestReadDataLoader(t *testing.T) {
 	export := generateDataLoader()
 	got, summary := readFixture(t, export.path(), nil)
-	checkSummary(t, summary, export.expectedSummary())
+	connectortest.CheckSummary(t, summary, export.expectedSummary())
 
 	byName := map[string]plugin.User{}
 	for _, u := range got.Users {

@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/salesaudit/salesaudit/internal/apijson"
 )
 
 // fieldError is a value that cannot be read: its record becomes a reject
@@ -39,15 +41,11 @@ type record struct {
 // newRecord decodes a record; a value that is not a JSON object is a
 // *fieldError.
 func newRecord(line int64, raw json.RawMessage, prefix string) (*record, error) {
-	var fields map[string]json.RawMessage
-	if err := json.Unmarshal(raw, &fields); err != nil || fields == nil {
+	fields, ok := apijson.Object(raw)
+	if !ok {
 		return nil, &fieldError{field: strings.TrimSuffix(prefix, "."), reason: fmt.Sprintf("%.40s is not a JSON object", raw)}
 	}
-	r := &record{line: line, fields: make(map[string]json.RawMessage, len(fields)), prefix: prefix}
-	for k, v := range fields {
-		r.fields[strings.ToLower(k)] = v
-	}
-	return r, nil
+	return &record{line: line, fields: fields, prefix: prefix}, nil
 }
 
 func (r *record) fail(name, format string, args ...any) {
@@ -67,7 +65,7 @@ func (r *record) failWith(err error) {
 // value is the field's JSON value; null and absent are both missing.
 func (r *record) value(name string) (json.RawMessage, bool) {
 	v, ok := r.fields[strings.ToLower(name)]
-	if !ok || bytes.Equal(bytes.TrimSpace(v), []byte("null")) {
+	if !ok || apijson.IsNull(v) {
 		return nil, false
 	}
 	return v, true

@@ -1,0 +1,92 @@
+package apijson
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// EachInPage is Each for a page being loaded by a connector: it stops
+// once ctx is done, and before each record calls progress with the bytes
+// of r read so far and the number of records met so far (this one
+// included), so that a long page reports where it is and can be cancelled
+// between records. Connectors that read saved API pages one file at a time
+// share it so that they all count and cancel alike.
+func EachInPage(ctx context.Context, r io.Reader, keys []string, progress func(bytesRead, records int64) error, fn func(Record) error) (int64, error) {
+	counted := &countingReader{r: r}
+	var records int64
+	return Each(counted, keys, func(rec Record) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		records++
+		if err := progress(counted.n, records); err != nil {
+			return err
+		}
+		return fn(rec)
+	})
+}
+
+// countingReader counts the bytes read, for progress reports.
+type countingReader struct {
+	r io.Reader
+	n int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	return n, err
+}
+
+// PageError names the file, and the line, of a page that cannot be read,
+// for the person who saved it: malformed JSON says where and that the page
+// should be saved again, a page without records says it is not what
+// (such as "Zoho CRM API response") the connector reads, and cancellation
+// is passed on as it is so that callers still recognise it.
+func PageError(name, what string, err error) error {
+	var syn *SyntaxError
+	switch {
+	case errors.As(err, &syn):
+		return fmt.Errorf("%s line %d: invalid JSON: %w (the page is cut short or damaged: save it again)", name, syn.Line, syn.Err)
+	case errors.Is(err, ErrNoRecords):
+		return fmt.Errorf("%s: %w: not a %s", name, err, what)
+	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
+		return err
+	}
+	return fmt.Errorf("reading %s: %w", name, err)
+}
+
+// Excerpt is a record on one line, for a reject shown to the person fixing
+// the export; a record that is not valid JSON is kept as it is.
+func Excerpt(raw json.RawMessage) string {
+	var b bytes.Buffer
+	if json.Compact(&b, raw) != nil {
+		return string(raw)
+	}
+	return b.String()
+}
+
+// Object decodes a record that must be a JSON object, with its member
+// names lower-cased: CRM APIs' field names are matched without regard to
+// case, as the products' own tools do. ok is false for anything but an
+// object (null included).
+func Object(raw json.RawMessage) (fields map[string]json.RawMessage, ok bool) {
+	var members map[string]json.RawMessage
+	if err := json.Unmarshal(raw, &members); err != nil || members == nil {
+		return nil, false
+	}
+	fields = make(map[string]json.RawMessage, len(members))
+	for k, v := range members {
+		fields[strings.ToLower(k)] = v
+	}
+	return fields, true
+}
+
+// IsNull reports whether a value is JSON null, which CRM APIs write for a
+// field that has no value.
+func IsNull(v json.RawMessage) bool { return bytes.Equal(bytes.TrimSpace(v), []byte("null")) }

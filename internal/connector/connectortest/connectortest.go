@@ -1,0 +1,168 @@
+// Package connectortest holds the test helpers the built-in connectors
+// share: writing and checking the fixtures their generators produce, and
+// reading a fixture through a connector to compare its summary with what
+// the generator planted. It is a normal package so that every connector's
+// tests can import it, but only tests use it: no connector code may.
+//
+// Each connector keeps its own -regen flag and test names; these helpers
+// only do the file work, so that `go test ./internal/connector/<name> -run
+// TestRegenerate... -regen` writes the same files it always has.
+package connectortest
+
+import (
+	"archive/zip"
+	"bytes"
+	"io"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/salesaudit/salesaudit/plugin"
+	"github.com/salesaudit/salesaudit/plugin/plugintest"
+)
+
+// ReplaceDir makes dir hold exactly files (name to content): it removes
+// dir first, so that files the generator no longer writes go too.
+func ReplaceDir(t testing.TB, dir string, files map[string][]byte) {
+	t.Helper()
+	if err := os.RemoveAll(dir); err != nil {
+		t.Fatal(err)
+	}
+	WriteFiles(t, dir, files)
+}
+
+// WriteFiles writes files (name to content) into dir, creating it.
+func WriteFiles(t testing.TB, dir string, files map[string][]byte) {
+	t.Helper()
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// CheckDir fails the test unless dir holds exactly the files want (name to
+// content), as the generator writes them: the committed fixtures, and so
+// the tests' expectations, must keep in step with the generator. label
+// names dir in messages.
+func CheckDir(t testing.TB, dir, label string, want map[string][]byte) {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatalf("%v (regenerate with -regen)", err)
+	}
+	if len(entries) != len(want) {
+		t.Errorf("%s has %d files, the generator writes %d (regenerate with -regen)", label, len(entries), len(want))
+	}
+	for name, data := range want {
+		got, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil || !bytes.Equal(got, data) {
+			t.Errorf("%s/%s differs from the generator's output (regenerate with -regen)", label, name)
+		}
+	}
+}
+
+// ReadZip is the content of every file of the zip archive at path, by
+// name; an archive that cannot be opened is to be regenerated.
+func ReadZip(t testing.TB, path string) map[string][]byte {
+	t.Helper()
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		t.Fatalf("%v (regenerate with -regen)", err)
+	}
+	defer zr.Close()
+	out := map[string][]byte{}
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[f.Name] = data
+	}
+	return out
+}
+
+// DirSize is the size in bytes of the regular files below root, for the
+// tests that keep the fixtures, and so the repository, light.
+func DirSize(t testing.TB, root string) int64 {
+	t.Helper()
+	var total int64
+	err := filepath.Walk(root, func(_ string, info os.FileInfo, err error) error {
+		if err == nil && info.Mode().IsRegular() {
+			total += info.Size()
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return total
+}
+
+// Read reads the export at path through c with options, failing the test
+// on an error.
+func Read(t testing.TB, c plugin.Connector, path string, options map[string]string) (*plugintest.Collector, plugin.Summary) {
+	t.Helper()
+	got, summary, err := plugintest.ReadAll(t, c, plugin.ReadRequest{Path: path, Options: options})
+	if err != nil {
+		t.Fatalf("reading %s: %v", path, err)
+	}
+	return got, summary
+}
+
+// CheckSummary compares a connector's summary, file by file, with what the
+// generator planted: the files read, the records read, rejected and made
+// of each kind, and the records skipped by reason (a reason counted zero
+// times is as good as absent).
+func CheckSummary(t testing.TB, got plugin.Summary, want map[string]plugin.FileSummary) {
+	t.Helper()
+	seen := map[string]bool{}
+	for _, f := range got.Files {
+		seen[f.File] = true
+		w, ok := want[f.File]
+		if !ok {
+			t.Errorf("%s: read, but it is not a file the connector should read", f.File)
+			continue
+		}
+		if f.RowsRead != w.RowsRead || f.RowsRejected != w.RowsRejected {
+			t.Errorf("%s: %d records read, %d rejected; want %d and %d", f.File, f.RowsRead, f.RowsRejected, w.RowsRead, w.RowsRejected)
+		}
+		for _, k := range plugin.RecordKinds {
+			if f.Records[k] != w.Records[k] {
+				t.Errorf("%s: %d %s records, want %d", f.File, f.Records[k], k, w.Records[k])
+			}
+		}
+		if !SameCounts(f.RowsSkipped, w.RowsSkipped) {
+			t.Errorf("%s: skipped %v, want %v", f.File, f.RowsSkipped, w.RowsSkipped)
+		}
+	}
+	for name := range want {
+		if !seen[name] {
+			t.Errorf("%s: not read", name)
+		}
+	}
+}
+
+// SameCounts reports whether a and b count the same, a key absent from one
+// counting as zero.
+func SameCounts(a, b map[string]int64) bool {
+	for k, v := range a {
+		if b[k] != v {
+			return false
+		}
+	}
+	for k, v := range b {
+		if a[k] != v {
+			return false
+		}
+	}
+	return true
+}
