@@ -5,7 +5,6 @@ package duckdb
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"io/fs"
 	"net/url"
@@ -154,6 +153,3 @@ func (db *DB) apply(ctx context.Context, m migration) error {
 	}
 	return tx.Commit()
 }
-
-// ErrNoSuchSource is returned for a source the database does not hold.
-var ErrNoSuchSource = errors.New("no such source")
