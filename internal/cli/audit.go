@@ -113,6 +113,7 @@ exports given; 'salesaudit report' reports on a database already loaded.`,
 	f.StringArrayVarP(&opts.ingest.options, "option", "o", nil, "connector option KEY=VALUE; repeatable")
 	f.DurationVar(&opts.ingest.idleTimeout, "plugin-timeout", ingest.DefaultIdleTimeout, "give up on a connector that sends nothing for this long")
 	f.BoolVarP(&opts.ingest.quiet, "quiet", "q", false, "no progress or load summary on stderr, only the report")
+	f.StringVar(&opts.ingest.memoryLimit, "memory-limit", "", "cap DuckDB's memory, e.g. 2GB (default: DuckDB's own, 80% of RAM)")
 	return cmd
 }
 
@@ -128,7 +129,7 @@ func (a *app) runAudit(ctx context.Context, paths []string, opts auditOptions) e
 	if opts.ingest.encoding != "" {
 		readOptions["encoding"] = opts.ingest.encoding
 	}
-	db, err := duckdb.Open(ctx, a.dbPath, duckdb.Options{})
+	db, err := duckdb.Open(ctx, a.dbPath, duckdb.Options{MemoryLimit: opts.ingest.memoryLimit})
 	if err != nil {
 		return err
 	}
