@@ -164,7 +164,7 @@ func (a *app) printIngestReport(ctx context.Context, db *duckdb.DB, r ingest.Rep
 	if err := writeFileTable(w, r.Files); err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "\n%s.\n", recordCounts(r.Records))
+	fmt.Fprintf(w, "\nRecords: %s.\n", recordCounts(r.Records))
 	return a.printRejects(ctx, db, r)
 }
 
@@ -206,9 +206,9 @@ func recordCounts(records map[plugin.RecordKind]int64) string {
 		}
 	}
 	if len(parts) == 0 {
-		return "No records"
+		return "no records"
 	}
-	return "Records: " + strings.Join(parts, ", ")
+	return strings.Join(parts, ", ")
 }
 
 // printRejects shows the first rejects with file, line and field, and how
