@@ -7,6 +7,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"time"
 )
 
 // report runs the report queries and the rules and puts the report
@@ -55,10 +56,12 @@ func (r *runner) query(ctx context.Context, file string, params map[string]any) 
 	if err != nil {
 		return nil, err
 	}
+	started := time.Now()
 	rows, err := r.conn.QueryContext(ctx, stmts[0], args...)
 	if err != nil {
 		return nil, fmt.Errorf("queries/%s: %w", file, err)
 	}
+	r.trace(file, started)
 	return rows, nil
 }
 

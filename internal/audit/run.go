@@ -28,6 +28,9 @@ type Options struct {
 	From, To time.Time
 	// Manager keeps only the managers whose ID or name is this.
 	Manager string
+	// Trace, if set, is told how long each SQL file took, to find what
+	// makes an audit slow (salesaudit --log-level debug).
+	Trace func(file string, took time.Duration)
 }
 
 // Run audits the database and returns the report.
@@ -206,11 +209,19 @@ func (r *runner) execFile(ctx context.Context, file string, params map[string]an
 		if err != nil {
 			return err
 		}
+		started := time.Now()
 		if _, err := r.conn.ExecContext(ctx, stmt, args...); err != nil {
 			return fmt.Errorf("queries/%s: %w", file, err)
 		}
+		r.trace(file, started)
 	}
 	return nil
+}
+
+func (r *runner) trace(file string, started time.Time) {
+	if r.opts.Trace != nil {
+		r.opts.Trace(file, time.Since(started))
+	}
 }
 
 // statements splits a file at semicolons that end a line.

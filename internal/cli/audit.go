@@ -211,6 +211,12 @@ func rejected(r ingest.Report) int64 {
 }
 
 func (a *app) writeReport(ctx context.Context, db *duckdb.DB, opts audit.Options, format render.Format, outDir string) error {
+	logger := a.logger()
+	if logger.IsDebug() {
+		opts.Trace = func(file string, took time.Duration) {
+			logger.Debug("audit query", "file", "queries/"+file, "took", took)
+		}
+	}
 	rep, err := audit.Run(ctx, db.SQL(), opts)
 	if err != nil {
 		return fmt.Errorf("auditing: %w", err)
