@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"maps"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/mattn/go-isatty"
@@ -34,13 +35,13 @@ func (o *reportOptions) addFlags(cmd *cobra.Command) {
 	f.StringVar(&o.from, "from", "", "first day of the period, YYYY-MM-DD (default: the first day with activities)")
 	f.StringVar(&o.to, "to", "", "last day of the period, YYYY-MM-DD, included (default: the last day with activities)")
 	f.StringVarP(&o.manager, "manager", "m", "", "report only this manager (CRM user ID or name)")
-	f.StringVarP(&o.format, "format", "f", "table", "output format: table, markdown, csv, json")
+	f.StringVarP(&o.format, "format", "f", "table", "output format: table, markdown, csv, json, html")
 	f.StringVar(&o.outDir, "out", "", "with --format csv: write one file per table into this directory")
 }
 
 // parsed checks the flags and builds the audit's options.
 func (o *reportOptions) parsed() (audit.Options, render.Format, error) {
-	format, err := render.ParseFormat(o.format)
+	format, err := reportFormat(o.format)
 	if err != nil {
 		return audit.Options{}, "", usageError{err}
 	}
@@ -64,6 +65,18 @@ func (o *reportOptions) parsed() (audit.Options, render.Format, error) {
 		return audit.Options{}, "", err
 	}
 	return opts, format, nil
+}
+
+// reportFormat is render.ParseFormat plus html, which only reports have.
+func reportFormat(s string) (render.Format, error) {
+	if strings.EqualFold(s, string(render.FormatHTML)) {
+		return render.FormatHTML, nil
+	}
+	f, err := render.ParseFormat(s)
+	if err != nil {
+		return "", fmt.Errorf("%w; reports also take html", err)
+	}
+	return f, nil
 }
 
 func parseDay(flag, value string) (time.Time, error) {

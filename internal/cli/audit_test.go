@@ -28,7 +28,7 @@ var goldenCases = []struct {
 	{name: "acme-q1-markus", input: "salesforce/acme", args: []string{"--from", "2026-01-01", "--to", "2026-03-31", "--manager", "Markus Weber"}},
 }
 
-var goldenFormats = map[string]string{"table": "report.txt", "markdown": "report.md", "csv": "report.csv", "json": "report.json"}
+var goldenFormats = map[string]string{"table": "report.txt", "markdown": "report.md", "csv": "report.csv", "json": "report.json", "html": "report.html"}
 
 func TestGoldenReports(t *testing.T) {
 	root := filepath.Join("..", "..", "testdata")

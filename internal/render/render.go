@@ -26,6 +26,9 @@ const (
 	FormatMarkdown Format = "markdown"
 	FormatCSV      Format = "csv"
 	FormatJSON     Format = "json"
+	// FormatHTML is for reports only: a table alone is written as the
+	// terminal table.
+	FormatHTML Format = "html"
 )
 
 // TerminalWidth is the width terminal tables wrap their cells to: readable

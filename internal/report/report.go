@@ -36,6 +36,8 @@ func Write(w io.Writer, format render.Format, rep *audit.Report, opts Options) e
 		return enc.Encode(rep)
 	case render.FormatCSV:
 		return writeCSV(w, rep)
+	case render.FormatHTML:
+		return writeHTML(w, rep)
 	default:
 		d := &document{w: w, format: format, opts: opts}
 		d.report(rep)
