@@ -166,34 +166,15 @@ func (a *app) runAudit(ctx context.Context, paths []string, opts auditOptions) e
 // ingestOne loads one export under a source name not yet used by this
 // audit: the connector's name, then name-2, name-3...
 func (a *app) ingestOne(ctx context.Context, db *duckdb.DB, path string, opts ingestOptions, readOptions map[string]string, period audit.Options, used map[string]bool) (ingest.Report, error) {
-	input, err := checkInput(path)
-	if err != nil {
-		return ingest.Report{}, err
-	}
-	proc, check, err := a.startConnector(ctx, opts.connector, input)
-	if err != nil {
-		return ingest.Report{}, err
-	}
-	defer proc.Close()
-	info, err := proc.Connector.Info(ctx)
-	if err != nil {
-		return ingest.Report{}, proc.Explain(err)
-	}
-	source := info.Name
-	for n := 2; used[source]; n++ {
-		source = fmt.Sprintf("%s-%d", info.Name, n)
-	}
-	used[source] = true
-	shown := newProgress(a.stderr, inputSize(check), opts.quiet)
-	rep, err := ingest.Run(ctx, db, proc.Connector, ingest.Options{
-		Source: source, Input: input, ReadOptions: withPeriod(readOptions, info, period), IdleTimeout: opts.idleTimeout,
-		Progress: shown.update,
+	open := func() (*duckdb.DB, error) { return db, nil }
+	return a.load(ctx, path, opts, open, func(info plugin.Info) (string, map[string]string) {
+		source := info.Name
+		for n := 2; used[source]; n++ {
+			source = fmt.Sprintf("%s-%d", info.Name, n)
+		}
+		used[source] = true
+		return source, withPeriod(readOptions, info, period)
 	})
-	shown.done()
-	if err != nil {
-		return ingest.Report{}, fmt.Errorf("nothing was loaded from %s: %w", path, proc.Explain(err))
-	}
-	return rep, nil
 }
 
 // withPeriod passes the audit's period to a connector that takes one (the

@@ -83,33 +83,63 @@ func parseOptions(kvs []string) (map[string]string, error) {
 }
 
 func (a *app) runIngest(ctx context.Context, path string, opts ingestOptions, readOptions map[string]string) error {
+	// The database is opened only once a connector has taken the input,
+	// so that a mistyped path does not leave an empty database behind.
+	var db *duckdb.DB
+	defer func() {
+		if db != nil {
+			db.Close()
+		}
+	}()
+	open := func() (*duckdb.DB, error) {
+		var err error
+		db, err = duckdb.Open(ctx, a.dbPath, duckdb.Options{MemoryLimit: opts.memoryLimit})
+		return db, err
+	}
+	report, err := a.load(ctx, path, opts, open, func(plugin.Info) (string, map[string]string) {
+		return opts.source, readOptions
+	})
+	if err != nil || opts.quiet {
+		return err
+	}
+	return a.printIngestReport(ctx, db, report)
+}
+
+// loadPlan says, once the connector reading an export is known, under
+// which source name and with which options to read it.
+type loadPlan func(info plugin.Info) (source string, readOptions map[string]string)
+
+// load reads one export into the database that open returns, through the
+// named connector or the one that recognises it, showing progress.
+func (a *app) load(ctx context.Context, path string, opts ingestOptions, open func() (*duckdb.DB, error), plan loadPlan) (ingest.Report, error) {
 	input, err := checkInput(path)
 	if err != nil {
-		return err
+		return ingest.Report{}, err
 	}
 	proc, check, err := a.startConnector(ctx, opts.connector, input)
 	if err != nil {
-		return err
+		return ingest.Report{}, err
 	}
 	defer proc.Close()
-	db, err := duckdb.Open(ctx, a.dbPath, duckdb.Options{MemoryLimit: opts.memoryLimit})
+	info, err := proc.Connector.Info(ctx)
 	if err != nil {
-		return err
+		return ingest.Report{}, proc.Explain(err)
 	}
-	defer db.Close()
+	db, err := open()
+	if err != nil {
+		return ingest.Report{}, err
+	}
+	source, readOptions := plan(info)
 	shown := newProgress(a.stderr, inputSize(check), opts.quiet)
 	report, err := ingest.Run(ctx, db, proc.Connector, ingest.Options{
-		Source: opts.source, Input: input, ReadOptions: readOptions, IdleTimeout: opts.idleTimeout,
+		Source: source, Input: input, ReadOptions: readOptions, IdleTimeout: opts.idleTimeout,
 		Progress: shown.update,
 	})
 	shown.done()
 	if err != nil {
-		return fmt.Errorf("nothing was loaded from %s: %w", path, proc.Explain(err))
+		return ingest.Report{}, fmt.Errorf("nothing was loaded from %s: %w", path, proc.Explain(err))
 	}
-	if opts.quiet {
-		return nil
-	}
-	return a.printIngestReport(ctx, db, report)
+	return report, nil
 }
 
 // checkInput returns the input's absolute path, or why it cannot be read.

@@ -39,8 +39,7 @@ func writeHTML(w io.Writer, rep *audit.Report) error {
 
 // evidenceCell formats one evidence value as the text formats do.
 func evidenceCell(v any) string {
-	row := evidenceCells([][]any{{v}})[0][0]
-	switch x := row.(type) {
+	switch x := readable(v).(type) {
 	case float64:
 		return number(x, 1)
 	case nil:

@@ -235,17 +235,26 @@ func evidenceCells(rows [][]any) [][]any {
 	for i, row := range rows {
 		out[i] = make([]any, len(row))
 		for j, v := range row {
-			switch x := v.(type) {
-			case float64:
-				out[i][j] = math.Round(x*10) / 10
-			case bool:
-				out[i][j] = map[bool]string{true: "yes", false: "no"}[x]
-			default:
-				out[i][j] = v
-			}
+			out[i][j] = readable(v)
 		}
 	}
 	return out
+}
+
+// readable is an evidence value as a person reads it: numbers to one
+// decimal, booleans as yes or no.
+func readable(v any) any {
+	switch x := v.(type) {
+	case float64:
+		return math.Round(x*10) / 10
+	case bool:
+		if x {
+			return "yes"
+		}
+		return "no"
+	default:
+		return v
+	}
 }
 
 func (d *document) severity(s audit.Severity, label string) string {
