@@ -30,7 +30,7 @@ evidence AS (
     SELECT manager_key,
            to_json(list({'task': subject, 'due': due_date,
                          'state': CASE WHEN still_open THEN 'still open' ELSE 'done late' END,
-                         'days late': days_late} ORDER BY days_late DESC, subject)[1:10]) AS evidence
+                         'days late': days_late} ORDER BY days_late DESC, due_date, subject)[1:10]) AS evidence
     FROM important
     WHERE days_late IS NOT NULL
     GROUP BY ALL
