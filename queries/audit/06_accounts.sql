@@ -18,6 +18,7 @@ base AS (
     SELECT
         a.source || '/' || a.id AS account_key,
         a.source,
+        a.id,
         coalesce(a.name, a.id) AS name,
         CASE WHEN a.owner_id IS NOT NULL THEN coalesce(al.person_key, a.source || '/' || a.owner_id) END AS owner_key,
         a.tier,
@@ -28,7 +29,7 @@ base AS (
         lower(strip_accents(coalesce(a.tier, ''))) IN (SELECT tier FROM audit_key_tiers) AS tier_is_key
     FROM accounts AS a
     LEFT JOIN won AS w ON w.account_key = a.source || '/' || a.id
-    LEFT JOIN audit_user_aliases AS al ON al.user_key = a.source || '/' || a.owner_id
+    LEFT JOIN audit_user_aliases AS al ON al.source = a.source AND al.id = a.owner_id
     WHERE a.source IN (SELECT source FROM audit_sources)
 ),
 ranked AS (
@@ -41,7 +42,7 @@ ranked AS (
     FROM base
 )
 SELECT
-    account_key, source, name, owner_key, tier, revenue, revenue_basis, source_revenue,
+    account_key, source, id, name, owner_key, tier, revenue, revenue_basis, source_revenue,
     CASE WHEN source_has_tiers THEN tier_is_key
          ELSE revenue > 0 AND coalesce(revenue_before, 0) < $key_share * source_revenue END AS is_key,
     CASE WHEN source_has_tiers THEN 'tier ' || coalesce(tier, '')

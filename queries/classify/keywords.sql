@@ -1,7 +1,8 @@
 -- The subjects that match one classification rule's keywords ($pattern, a
--- regular expression built from them); run once per rule with keywords, so
--- that each pattern is a constant DuckDB compiles once.
+-- regular expression built from them, matched against the folded subject);
+-- run once per rule with keywords, so that each pattern is a constant
+-- DuckDB compiles once.
 INSERT INTO audit_subject_rules
-SELECT subject_folded, $position
+SELECT subject, $position
 FROM audit_subjects
 WHERE regexp_matches(subject_folded, $pattern);

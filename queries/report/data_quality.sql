@@ -4,12 +4,13 @@
 WITH act AS (
     SELECT
         count(*) AS activities,
-        count(*) FILTER (WHERE owner_key IS NULL) AS without_owner,
-        count(*) FILTER (WHERE owner_key IS NOT NULL
-                         AND owner_key NOT IN (SELECT user_key FROM audit_users)) AS unknown_owner,
-        count(*) FILTER (WHERE account_key IS NULL) AS without_account,
-        count(*) FILTER (WHERE capped) AS capped
-    FROM audit_activities
+        count(*) FILTER (WHERE a.owner_id IS NULL) AS without_owner,
+        count(*) FILTER (WHERE a.owner_id IS NOT NULL AND al.id IS NULL) AS unknown_owner,
+        count(*) FILTER (WHERE a.account_id IS NULL) AS without_account,
+        count(*) FILTER (WHERE a.duration_seconds / 60.0 > cap.max_minutes) AS capped
+    FROM audit_period_activities AS a
+    CROSS JOIN audit_duration_cap AS cap
+    LEFT JOIN audit_user_aliases AS al ON al.source = a.source AND al.id = a.owner_id
 ),
 mgr AS (
     SELECT
@@ -25,6 +26,6 @@ att AS (
     SELECT count(*) AS unknown_attendees
     FROM activity_attendees AS aa
     WHERE aa.user_id IS NOT NULL AND aa.source IN (SELECT source FROM audit_sources)
-      AND aa.source || '/' || aa.user_id NOT IN (SELECT user_key FROM audit_users)
+      AND NOT EXISTS (SELECT 1 FROM audit_user_aliases AS al WHERE al.source = aa.source AND al.id = aa.user_id)
 )
 SELECT * FROM act, mgr, rej, att;

@@ -15,11 +15,8 @@ team_accounts AS (
     WHERE a.is_key
 ),
 touches AS (
-    SELECT tm.manager_key, a.account_key, max(a.happened_at) AS last_touch
-    FROM audit_activities AS a
-    JOIN audit_participants AS p USING (activity_key)
-    JOIN team_members AS tm ON tm.user_key = p.user_key
-    WHERE a.account_key IS NOT NULL AND (a.external_present OR a.kind <> 'task')
+    SELECT manager_key, account_key, max(happened_at) AS last_touch
+    FROM audit_key_account_work
     GROUP BY ALL
 ),
 status AS (

@@ -18,25 +18,13 @@ team_accounts AS (
     JOIN audit_users AS u ON u.user_key = a.owner_key
     WHERE a.is_key
 ),
-team_work AS (
-    -- Each customer-facing activity on an account once per team, with
-    -- whether the manager logged it and whether a rep took part.
-    SELECT tm.manager_key, a.account_key, a.activity_key, any_value(a.minutes) AS minutes,
-           any_value(a.owner_key = tm.manager_key) AS with_manager,
-           bool_or(p.user_key <> tm.manager_key) AS with_rep
-    FROM audit_activities AS a
-    JOIN audit_participants AS p USING (activity_key)
-    JOIN team_members AS tm ON tm.user_key = p.user_key
-    WHERE a.account_key IS NOT NULL AND (a.external_present OR a.kind <> 'task')
-    GROUP BY ALL
-),
 shares AS (
     SELECT ta.manager_key, ta.name, ta.owner, ta.owner_key,
            coalesce(sum(w.minutes), 0) AS team_minutes,
            coalesce(sum(w.minutes) FILTER (WHERE w.with_manager), 0) AS manager_minutes,
            coalesce(bool_or(w.with_rep), false) AS reps_involved
     FROM team_accounts AS ta
-    LEFT JOIN team_work AS w ON w.manager_key = ta.manager_key AND w.account_key = ta.account_key
+    LEFT JOIN audit_key_account_work AS w ON w.manager_key = ta.manager_key AND w.account_key = ta.account_key
     GROUP BY ALL
 ),
 flagged AS (

@@ -9,7 +9,7 @@ WITH team_members AS (
     SELECT manager_key, rep_key FROM audit_team
 ),
 won AS (
-    SELECT o.opportunity_key, o.name, o.owner_key, o.account_key, o.amount, o.close_date
+    SELECT o.opportunity_key, o.name, o.owner_key, o.source, o.account_id, o.account_key, o.amount, o.close_date
     FROM audit_opportunities AS o, audit_period AS p
     WHERE o.is_won AND o.close_date >= p.from_ts AND o.close_date < p.to_ts
 ),
@@ -19,15 +19,18 @@ team_won AS (
     GROUP BY ALL
 ),
 team_activities AS (
-    -- Every activity the team logged on an account (all of them, not only
-    -- the period's: a deal closing early in the period was worked before).
+    -- Every activity the team logged on the accounts of those deals the
+    -- manager owns (all of them, not only the period's: a deal closing
+    -- early in the period was worked before).
     SELECT tm.manager_key, al.person_key AS owner_key,
            a.source || '/' || a.account_id AS account_key,
            coalesce(a.start_at, a.completed_at, CAST(a.due_date AS TIMESTAMP)) AS happened_at
     FROM activities AS a
-    JOIN audit_user_aliases AS al ON al.user_key = a.source || '/' || a.owner_id
+    SEMI JOIN (SELECT DISTINCT source, account_id FROM won
+               WHERE owner_key IN (SELECT manager_key FROM audit_managers)) AS deals
+           ON deals.source = a.source AND deals.account_id = a.account_id
+    JOIN audit_user_aliases AS al ON al.source = a.source AND al.id = a.owner_id
     JOIN team_members AS tm ON tm.user_key = al.person_key
-    WHERE a.source IN (SELECT source FROM audit_sources) AND a.account_id IS NOT NULL
 ),
 claimed AS (
     -- Deals the manager owns where the reps did most of the work before

@@ -1,0 +1,65 @@
+-- The activities the managers took part in: those a manager owns or
+-- attended (without declining), in the period, one row each, with the
+-- owner as a person and the activity's minutes. Keys are built here, for
+-- these rows only.
+CREATE OR REPLACE TEMP TABLE audit_activities AS
+SELECT
+    a.row,
+    a.source,
+    a.id,
+    a.kind,
+    coalesce(a.subject, '') AS subject,
+    CASE WHEN a.owner_id IS NOT NULL THEN coalesce(al.person_key, a.source || '/' || a.owner_id) END AS owner_key,
+    CASE WHEN a.account_id IS NOT NULL THEN a.source || '/' || a.account_id END AS account_key,
+    CASE WHEN a.opportunity_id IS NOT NULL THEN a.source || '/' || a.opportunity_id END AS opportunity_key,
+    a.start_at,
+    a.happened_at,
+    audit_minutes(a.duration_seconds, a.kind) AS minutes,
+    a.duration_seconds <= 0 AS estimated, -- none, or a negative one (end before start)
+    a.duration_seconds / 60.0 > cap.max_minutes AS capped,
+    a.is_closed,
+    a.priority,
+    a.due_date,
+    a.completed_at,
+    a.src_file,
+    a.src_line
+FROM audit_period_activities AS a
+CROSS JOIN audit_duration_cap AS cap
+LEFT JOIN audit_user_aliases AS al ON al.source = a.source AND al.id = a.owner_id
+WHERE al.person_key IN (SELECT manager_key FROM audit_managers)
+   OR a.row IN (SELECT row FROM audit_attendance WHERE person_key IN (SELECT manager_key FROM audit_managers));
+
+-- The activities on key accounts, whoever took part (CM1, CM2 look at
+-- the whole team's work on them; see 11_key_account_work.sql).
+CREATE OR REPLACE TEMP TABLE audit_key_activities AS
+SELECT
+    a.row,
+    a.source,
+    a.id,
+    a.kind,
+    acc.account_key,
+    a.happened_at,
+    audit_minutes(a.duration_seconds, a.kind) AS minutes,
+    CASE WHEN a.owner_id IS NOT NULL THEN coalesce(al.person_key, a.source || '/' || a.owner_id) END AS owner_key
+FROM audit_period_activities AS a
+JOIN audit_accounts AS acc ON acc.source = a.source AND acc.id = a.account_id
+LEFT JOIN audit_user_aliases AS al ON al.source = a.source AND al.id = a.owner_id
+WHERE acc.is_key;
+
+-- Those of them a customer attended: an attendee who is not one of the
+-- company's users (by user ID or e-mail) and did not decline. Only the
+-- tasks among the key accounts' activities: any other activity on an
+-- account faces the customer anyway.
+CREATE OR REPLACE TEMP TABLE audit_external_activities AS
+WITH wanted AS (
+    SELECT row, source, id FROM audit_activities
+    UNION ALL
+    SELECT row, source, id FROM audit_key_activities WHERE kind = 'task'
+)
+SELECT DISTINCT w.row
+FROM activity_attendees AS aa
+JOIN wanted AS w ON w.source = aa.source AND w.id = aa.activity_id
+ANTI JOIN audit_user_aliases AS al ON al.source = aa.source AND al.id = aa.user_id
+ANTI JOIN audit_people_by_mail AS m ON m.email_key = lower(trim(aa.email))
+WHERE (NOT aa.internal OR aa.contact_id IS NOT NULL)
+  AND lower(coalesce(aa.response, '')) NOT LIKE 'declin%';

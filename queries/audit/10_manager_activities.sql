@@ -1,0 +1,98 @@
+-- Each manager's activities (owned or attended, by their row in
+-- audit_activities), with who else took part:
+-- how many of the manager's direct reports (and which), how many other
+-- colleagues, and whether the work faced a customer. One meeting logged
+-- more than once among a manager's activities (in the CRM and in
+-- calendars: meetings and events starting the same minute with the same
+-- folded subject) counts once, as its record with an account if it has
+-- one, with the people and customers of all its copies. The grouping is
+-- per manager: a person cannot be in two meetings of the same name
+-- starting the same minute, while two teams can each have a "Weekly team
+-- meeting" at nine on Monday.
+CREATE OR REPLACE TEMP TABLE audit_manager_activities AS
+WITH copies AS MATERIALIZED (
+    -- (manager, activity) pairs: owned, then attended but not owned.
+    SELECT
+        m.manager_key, a.row, a.source, a.id, a.kind, a.owner_key, a.account_key,
+        a.kind IN ('meeting', 'event') AND a.start_at IS NOT NULL AS is_meeting,
+        date_trunc('minute', a.start_at) AS meeting_at,
+        s.subject_folded,
+        a.row IN (SELECT row FROM audit_external_activities) AS external_present
+    FROM (
+        SELECT owner_key AS manager_key, row
+        FROM audit_activities
+        WHERE owner_key IN (SELECT manager_key FROM audit_managers)
+        UNION ALL
+        SELECT att.person_key, att.row
+        FROM audit_attendance AS att
+        JOIN audit_activities AS a USING (row)
+        WHERE att.person_key IN (SELECT manager_key FROM audit_managers)
+          AND att.person_key IS DISTINCT FROM a.owner_key
+    ) AS m
+    JOIN audit_activities AS a USING (row)
+    JOIN audit_subjects AS s USING (subject)
+),
+meetings AS MATERIALIZED (
+    -- One row per manager and meeting: the copy that stands for it.
+    SELECT
+        manager_key, meeting_at, subject_folded,
+        arg_min(row, (account_key IS NULL, source, id)) AS rep_row,
+        bool_or(external_present) AS external_present
+    FROM copies
+    WHERE is_meeting
+    GROUP BY ALL
+),
+grouped AS (
+    -- Every copy with the activity that stands for it.
+    SELECT manager_key, row, owner_key, row AS rep_row
+    FROM copies
+    WHERE NOT is_meeting
+    UNION ALL
+    SELECT c.manager_key, c.row, c.owner_key, g.rep_row
+    FROM copies AS c
+    JOIN meetings AS g USING (manager_key, meeting_at, subject_folded)
+    WHERE c.is_meeting
+),
+people AS (
+    -- The company's people besides the manager, in any copy.
+    SELECT DISTINCT manager_key, rep_row, person_key
+    FROM (
+        SELECT manager_key, rep_row, owner_key AS person_key
+        FROM grouped
+        WHERE owner_key <> manager_key
+        UNION ALL
+        SELECT g.manager_key, g.rep_row, att.person_key
+        FROM grouped AS g
+        JOIN audit_attendance AS att USING (row)
+        WHERE att.person_key <> g.manager_key
+    )
+),
+company AS (
+    SELECT
+        p.manager_key, p.rep_row,
+        count(*) FILTER (WHERE t.rep_key IS NOT NULL) AS reps_present,
+        count(*) FILTER (WHERE t.rep_key IS NULL) AS others_internal,
+        coalesce(list(p.person_key ORDER BY p.person_key) FILTER (WHERE t.rep_key IS NOT NULL), []) AS reps
+    FROM people AS p
+    LEFT JOIN audit_team AS t ON t.manager_key = p.manager_key AND t.rep_key = p.person_key
+    GROUP BY ALL
+),
+representatives AS (
+    SELECT manager_key, row, kind, account_key, external_present FROM copies WHERE NOT is_meeting
+    UNION ALL
+    SELECT g.manager_key, g.rep_row, c.kind, c.account_key, g.external_present
+    FROM meetings AS g
+    JOIN copies AS c ON c.manager_key = g.manager_key AND c.row = g.rep_row
+)
+SELECT
+    r.manager_key,
+    r.row,
+    coalesce(c.reps_present, 0) AS reps_present,
+    coalesce(c.others_internal, 0) AS others_internal,
+    coalesce(c.reps, []) AS reps,
+    r.external_present,
+    coalesce(acc.is_key, false) AS is_key,
+    r.external_present OR (r.account_key IS NOT NULL AND r.kind <> 'task') AS customer_facing
+FROM representatives AS r
+LEFT JOIN company AS c ON c.manager_key = r.manager_key AND c.rep_row = r.row
+LEFT JOIN audit_accounts AS acc ON acc.account_key = r.account_key;
