@@ -1,10 +1,12 @@
 package audit
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -281,9 +283,12 @@ func sortFindings(fs []Finding) {
 }
 
 // selectManagers keeps the managers named by --manager (ID or name), or
-// all, sorted by name.
+// all, sorted by name (then source and ID: large companies have managers
+// of the same name, and the report must not change from run to run).
 func selectManagers(all []Manager, want string) ([]Manager, error) {
-	sort.Slice(all, func(i, j int) bool { return all[i].Name < all[j].Name })
+	slices.SortFunc(all, func(a, b Manager) int {
+		return cmp.Or(cmp.Compare(a.Name, b.Name), cmp.Compare(a.Source, b.Source), cmp.Compare(a.ID, b.ID))
+	})
 	if want == "" {
 		return all, nil
 	}
