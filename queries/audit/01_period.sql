@@ -1,14 +1,18 @@
 -- The audit period: --from and --to when given, else the whole days the
 -- loaded activities span. to_ts is exclusive; weeks is the period's length.
 CREATE OR REPLACE TEMP TABLE audit_period AS
+WITH per_source AS (
+    -- Grouped by source first: a handful of groups, where filtering the
+    -- activities by the audited sources would join every row.
+    SELECT source, min(happened_at) AS first_at, max(happened_at) AS last_at
+    FROM (SELECT source, coalesce(start_at, completed_at, CAST(due_date AS TIMESTAMP)) AS happened_at FROM activities)
+    GROUP BY source
+)
 SELECT from_ts, to_ts, greatest(date_diff('day', from_ts, to_ts), 1) / 7.0 AS weeks
 FROM (
     SELECT
-        coalesce(CAST($from AS TIMESTAMP), date_trunc('day', min(happened_at))) AS from_ts,
-        coalesce(CAST($to AS TIMESTAMP), date_trunc('day', max(happened_at)) + INTERVAL 1 DAY) AS to_ts
-    FROM (
-        SELECT coalesce(start_at, completed_at, CAST(due_date AS TIMESTAMP)) AS happened_at
-        FROM activities
-        WHERE source IN (SELECT source FROM audit_sources)
-    )
+        coalesce(CAST($from AS TIMESTAMP), date_trunc('day', min(first_at))) AS from_ts,
+        coalesce(CAST($to AS TIMESTAMP), date_trunc('day', max(last_at)) + INTERVAL 1 DAY) AS to_ts
+    FROM per_source
+    WHERE source IN (SELECT source FROM audit_sources)
 );

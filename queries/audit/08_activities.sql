@@ -3,6 +3,20 @@
 -- owner as a person and the activity's minutes. Keys are built here, for
 -- these rows only.
 CREATE OR REPLACE TEMP TABLE audit_activities AS
+WITH manager_users AS (
+    SELECT source, id FROM audit_user_aliases WHERE person_key IN (SELECT manager_key FROM audit_managers)
+),
+attended AS (
+    SELECT row FROM audit_attendance WHERE person_key IN (SELECT manager_key FROM audit_managers)
+),
+mine AS (
+    -- Filtered first, with the two small lookups, so that only these rows
+    -- go on to the owner lookup.
+    SELECT *
+    FROM audit_period_activities AS a
+    WHERE EXISTS (SELECT 1 FROM manager_users AS m WHERE m.source = a.source AND m.id = a.owner_id)
+       OR a.row IN (SELECT row FROM attended)
+)
 SELECT
     a.row,
     a.source,
@@ -23,11 +37,9 @@ SELECT
     a.completed_at,
     a.src_file,
     a.src_line
-FROM audit_period_activities AS a
+FROM mine AS a
 CROSS JOIN audit_duration_cap AS cap
-LEFT JOIN audit_user_aliases AS al ON al.source = a.source AND al.id = a.owner_id
-WHERE al.person_key IN (SELECT manager_key FROM audit_managers)
-   OR a.row IN (SELECT row FROM audit_attendance WHERE person_key IN (SELECT manager_key FROM audit_managers));
+LEFT JOIN audit_user_aliases AS al ON al.source = a.source AND al.id = a.owner_id;
 
 -- The activities on key accounts, whoever took part (CM1, CM2 look at
 -- the whole team's work on them; see 11_key_account_work.sql).
@@ -62,4 +74,4 @@ JOIN wanted AS w ON w.source = aa.source AND w.id = aa.activity_id
 ANTI JOIN audit_user_aliases AS al ON al.source = aa.source AND al.id = aa.user_id
 ANTI JOIN audit_people_by_mail AS m ON m.email_key = lower(trim(aa.email))
 WHERE (NOT aa.internal OR aa.contact_id IS NOT NULL)
-  AND lower(coalesce(aa.response, '')) NOT LIKE 'declin%';
+  AND (aa.response IS NULL OR aa.response NOT ILIKE 'declin%');

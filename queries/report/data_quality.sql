@@ -1,16 +1,28 @@
 -- What the audit could not see well: unclassified and estimated minutes,
 -- capped durations, activities with no owner, no known owner or no
 -- account, and the rows the ingest rejected.
-WITH act AS (
+WITH by_owner AS (
+    -- Counted per owner first, a few thousand groups, then the owners
+    -- looked up: cheaper than looking up the owner of every activity.
     SELECT
+        a.source,
+        a.owner_id,
         count(*) AS activities,
-        count(*) FILTER (WHERE a.owner_id IS NULL) AS without_owner,
-        count(*) FILTER (WHERE a.owner_id IS NOT NULL AND al.id IS NULL) AS unknown_owner,
         count(*) FILTER (WHERE a.account_id IS NULL) AS without_account,
         count(*) FILTER (WHERE a.duration_seconds / 60.0 > cap.max_minutes) AS capped
     FROM audit_period_activities AS a
     CROSS JOIN audit_duration_cap AS cap
-    LEFT JOIN audit_user_aliases AS al ON al.source = a.source AND al.id = a.owner_id
+    GROUP BY ALL
+),
+act AS (
+    SELECT
+        CAST(coalesce(sum(o.activities), 0) AS BIGINT) AS activities,
+        CAST(coalesce(sum(o.activities) FILTER (WHERE o.owner_id IS NULL), 0) AS BIGINT) AS without_owner,
+        CAST(coalesce(sum(o.activities) FILTER (WHERE o.owner_id IS NOT NULL AND al.id IS NULL), 0) AS BIGINT) AS unknown_owner,
+        CAST(coalesce(sum(o.without_account), 0) AS BIGINT) AS without_account,
+        CAST(coalesce(sum(o.capped), 0) AS BIGINT) AS capped
+    FROM by_owner AS o
+    LEFT JOIN audit_user_aliases AS al ON al.source = o.source AND al.id = o.owner_id
 ),
 mgr AS (
     SELECT
