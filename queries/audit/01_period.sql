@@ -16,3 +16,11 @@ FROM (
     FROM per_source
     WHERE source IN (SELECT source FROM audit_sources)
 );
+
+-- The period and the audited sources as variables of this connection, for
+-- the passes over every activity (07_activities.sql): DuckDB folds
+-- getvariable() into a constant it can filter the scan with, where
+-- joining a one-row table costs a step on every row.
+SET VARIABLE audit_from_ts = (SELECT from_ts FROM audit_period);
+SET VARIABLE audit_to_ts = (SELECT to_ts FROM audit_period);
+SET VARIABLE audit_sources = (SELECT coalesce(list(source), []) FROM audit_sources);

@@ -1,52 +1,47 @@
 -- Activities of the audited sources in the period. Their minutes
 -- (audit_minutes) are the measured duration (capped at $max_minutes), else
--- the estimate for their kind. An activity is in the period by when it happened; a task
--- also by its due date, so that a task due in the period but done after it
--- is still seen (BM3).
+-- the estimate for their kind. An activity is in the period by when it
+-- happened; a task also by its due date, so that a task due in the period
+-- but done after it is still seen (BM3).
 --
 -- A view, not a table: the activities are by far the largest table, and
 -- each analysis reads only the few columns and rows it needs from them
 -- (the managers' activities, the key accounts' work, the data quality
 -- counts), so copying them all once would cost more than the analyses.
-CREATE OR REPLACE TEMP TABLE audit_duration_cap AS
-SELECT CAST($max_minutes AS DOUBLE) AS max_minutes;
+SET VARIABLE audit_max_minutes = CAST($max_minutes AS DOUBLE);
 
--- An activity's minutes from its duration in seconds and its kind.
-CREATE OR REPLACE TEMP MACRO audit_minutes(duration_seconds, activity_kind) AS
-    CASE WHEN duration_seconds > 0
-         THEN least(duration_seconds / 60.0, (SELECT max_minutes FROM audit_duration_cap))
-         ELSE coalesce((SELECT e.minutes FROM audit_estimates AS e WHERE e.kind = activity_kind), 15) END;
+-- An activity's minutes from its duration in seconds and the estimate for
+-- its kind (audit_estimates).
+CREATE OR REPLACE TEMP MACRO audit_minutes(duration_seconds, estimate) AS
+    CASE WHEN duration_seconds > 0 THEN least(duration_seconds / 60.0, getvariable('audit_max_minutes'))
+         ELSE coalesce(estimate, 15) END;
 
 CREATE OR REPLACE TEMP VIEW audit_period_activities AS
 SELECT
-    a.row,
-    a.source,
-    a.id,
-    a.kind,
-    a.subject,
-    a.owner_id,
-    a.account_id,
-    a.opportunity_id,
-    a.start_at,
-    a.happened_at,
-    a.duration_seconds,
-    a.is_closed,
-    a.priority,
-    a.due_date,
-    a.completed_at,
-    a.src_file,
-    a.src_line
-FROM (
-    SELECT rowid AS row, *, coalesce(start_at, completed_at, CAST(due_date AS TIMESTAMP)) AS happened_at
-    FROM activities
-) AS a
-CROSS JOIN audit_period AS p
--- A list to look the source up in: five times cheaper than a semi-join
--- with audit_sources over every activity.
-CROSS JOIN (SELECT list(source) AS sources FROM audit_sources) AS s
-WHERE list_contains(s.sources, a.source)
-  AND ((a.happened_at >= p.from_ts AND a.happened_at < p.to_ts)
-       OR (a.kind = 'task' AND a.due_date >= CAST(p.from_ts AS DATE) AND a.due_date < CAST(p.to_ts AS DATE)));
+    rowid AS row,
+    source,
+    id,
+    kind,
+    subject,
+    owner_id,
+    account_id,
+    opportunity_id,
+    start_at,
+    coalesce(start_at, completed_at, CAST(due_date AS TIMESTAMP)) AS happened_at,
+    duration_seconds,
+    is_closed,
+    priority,
+    due_date,
+    completed_at,
+    src_file,
+    src_line
+FROM activities
+WHERE list_contains(getvariable('audit_sources'), source)
+  AND ((coalesce(start_at, completed_at, CAST(due_date AS TIMESTAMP)) >= getvariable('audit_from_ts')
+        AND coalesce(start_at, completed_at, CAST(due_date AS TIMESTAMP)) < getvariable('audit_to_ts'))
+       OR (kind = 'task'
+           AND due_date >= CAST(getvariable('audit_from_ts') AS DATE)
+           AND due_date < CAST(getvariable('audit_to_ts') AS DATE)));
 
 -- The company's people at each activity of the period besides its
 -- owner: attendees who are known users, by user ID or, for attendees known

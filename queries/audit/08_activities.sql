@@ -12,10 +12,10 @@ attended AS (
 mine AS (
     -- Filtered first, with the two small lookups, so that only these rows
     -- go on to the owner lookup.
-    SELECT *
+    SELECT a.*
     FROM audit_period_activities AS a
-    WHERE EXISTS (SELECT 1 FROM manager_users AS m WHERE m.source = a.source AND m.id = a.owner_id)
-       OR a.row IN (SELECT row FROM attended)
+    LEFT JOIN manager_users AS m ON m.source = a.source AND m.id = a.owner_id
+    WHERE m.id IS NOT NULL OR a.row IN (SELECT row FROM attended)
 )
 SELECT
     a.row,
@@ -28,9 +28,8 @@ SELECT
     CASE WHEN a.opportunity_id IS NOT NULL THEN a.source || '/' || a.opportunity_id END AS opportunity_key,
     a.start_at,
     a.happened_at,
-    audit_minutes(a.duration_seconds, a.kind) AS minutes,
+    audit_minutes(a.duration_seconds, e.minutes) AS minutes,
     a.duration_seconds <= 0 AS estimated, -- none, or a negative one (end before start)
-    a.duration_seconds / 60.0 > cap.max_minutes AS capped,
     a.is_closed,
     a.priority,
     a.due_date,
@@ -38,7 +37,7 @@ SELECT
     a.src_file,
     a.src_line
 FROM mine AS a
-CROSS JOIN audit_duration_cap AS cap
+LEFT JOIN audit_estimates AS e ON e.kind = a.kind
 LEFT JOIN audit_user_aliases AS al ON al.source = a.source AND al.id = a.owner_id;
 
 -- The activities on key accounts, whoever took part (CM1, CM2 look at
@@ -51,10 +50,11 @@ SELECT
     a.kind,
     acc.account_key,
     a.happened_at,
-    audit_minutes(a.duration_seconds, a.kind) AS minutes,
+    audit_minutes(a.duration_seconds, e.minutes) AS minutes,
     CASE WHEN a.owner_id IS NOT NULL THEN coalesce(al.person_key, a.source || '/' || a.owner_id) END AS owner_key
 FROM audit_period_activities AS a
 JOIN audit_accounts AS acc ON acc.source = a.source AND acc.id = a.account_id
+LEFT JOIN audit_estimates AS e ON e.kind = a.kind
 LEFT JOIN audit_user_aliases AS al ON al.source = a.source AND al.id = a.owner_id
 WHERE acc.is_key;
 

@@ -11,7 +11,7 @@ WITH subject_rules AS (
     GROUP BY ALL
 ),
 manager_activities AS (
-    SELECT ma.*, a.* EXCLUDE (row, id)
+    SELECT ma.*, a.* EXCLUDE (row, id, start_at)
     FROM audit_manager_activities AS ma
     JOIN audit_activities AS a USING (row)
 ),

@@ -9,9 +9,8 @@ WITH by_owner AS (
         a.owner_id,
         count(*) AS activities,
         count(*) FILTER (WHERE a.account_id IS NULL) AS without_account,
-        count(*) FILTER (WHERE a.duration_seconds / 60.0 > cap.max_minutes) AS capped
+        count(*) FILTER (WHERE a.duration_seconds / 60.0 > getvariable('audit_max_minutes')) AS capped
     FROM audit_period_activities AS a
-    CROSS JOIN audit_duration_cap AS cap
     GROUP BY ALL
 ),
 act AS (
