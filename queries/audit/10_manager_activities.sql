@@ -13,24 +13,28 @@ CREATE OR REPLACE TEMP TABLE audit_manager_activities AS
 WITH copies AS MATERIALIZED (
     -- (manager, activity) pairs: owned, then attended but not owned.
     SELECT
-        m.manager_key, a.row, a.source, a.id, a.kind, a.owner_key, a.account_key,
-        a.kind IN ('meeting', 'event') AND a.start_at IS NOT NULL AS is_meeting,
-        date_trunc('minute', a.start_at) AS meeting_at,
-        s.subject_folded,
-        a.row IN (SELECT row FROM audit_external_activities) AS external_present
+        manager_key, row, source, id, kind, subject, owner_key, account_key,
+        kind IN ('meeting', 'event') AND start_at IS NOT NULL AS is_meeting,
+        date_trunc('minute', start_at) AS meeting_at,
+        row IN (SELECT row FROM audit_external_activities) AS external_present
     FROM (
-        SELECT owner_key AS manager_key, row
+        SELECT owner_key AS manager_key, row, source, id, kind, subject, owner_key, account_key, start_at
         FROM audit_activities
         WHERE owner_key IN (SELECT manager_key FROM audit_managers)
         UNION ALL
-        SELECT att.person_key, att.row
+        SELECT att.person_key, a.row, a.source, a.id, a.kind, a.subject, a.owner_key, a.account_key, a.start_at
         FROM audit_attendance AS att
         JOIN audit_activities AS a USING (row)
         WHERE att.person_key IN (SELECT manager_key FROM audit_managers)
           AND att.person_key IS DISTINCT FROM a.owner_key
-    ) AS m
-    JOIN audit_activities AS a USING (row)
+    )
+),
+meeting_copies AS MATERIALIZED (
+    -- Meetings are grouped by start minute and folded subject.
+    SELECT c.*, s.subject_folded
+    FROM copies AS c
     JOIN audit_subjects AS s USING (subject)
+    WHERE c.is_meeting
 ),
 meetings AS MATERIALIZED (
     -- One row per manager and meeting: the copy that stands for it.
@@ -38,8 +42,7 @@ meetings AS MATERIALIZED (
         manager_key, meeting_at, subject_folded,
         arg_min(row, (account_key IS NULL, source, id)) AS rep_row,
         bool_or(external_present) AS external_present
-    FROM copies
-    WHERE is_meeting
+    FROM meeting_copies
     GROUP BY ALL
 ),
 grouped AS (
@@ -49,9 +52,8 @@ grouped AS (
     WHERE NOT is_meeting
     UNION ALL
     SELECT c.manager_key, c.row, c.owner_key, g.rep_row
-    FROM copies AS c
+    FROM meeting_copies AS c
     JOIN meetings AS g USING (manager_key, meeting_at, subject_folded)
-    WHERE c.is_meeting
 ),
 people AS (
     -- The company's people besides the manager, in any copy.
@@ -82,7 +84,7 @@ representatives AS (
     UNION ALL
     SELECT g.manager_key, g.rep_row, c.kind, c.account_key, g.external_present
     FROM meetings AS g
-    JOIN copies AS c ON c.manager_key = g.manager_key AND c.row = g.rep_row
+    JOIN meeting_copies AS c ON c.manager_key = g.manager_key AND c.row = g.rep_row
 )
 SELECT
     r.manager_key,
