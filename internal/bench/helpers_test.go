@@ -65,6 +65,16 @@ func queryTime(b *testing.B, db *sql.DB, query string) time.Duration {
 	})
 }
 
+// execTime times one statement on a connection.
+func execTime(b *testing.B, conn *sql.Conn, query string) time.Duration {
+	b.Helper()
+	return elapsed(func() {
+		if _, err := conn.ExecContext(context.Background(), query); err != nil {
+			b.Fatal(err)
+		}
+	})
+}
+
 // onlyFiles makes a directory holding links to some files of an export.
 func onlyFiles(b *testing.B, export string, files ...string) string {
 	b.Helper()
