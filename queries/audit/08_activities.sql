@@ -58,9 +58,10 @@ LEFT JOIN audit_estimates AS e ON e.kind = a.kind
 LEFT JOIN audit_user_aliases AS al ON al.source = a.source AND al.id = a.owner_id
 WHERE acc.is_key;
 
--- Those of them a customer attended: an attendee who is not one of the
--- company's users (by user ID or e-mail) and did not decline. Only the
--- tasks among the key accounts' activities: any other activity on an
+-- The managers' activities, and the tasks on key accounts, that a
+-- customer attended: an attendee who is not one of the company's users
+-- (by user ID or e-mail) and did not decline. Of the key accounts'
+-- activities only the tasks are looked up: any other activity on an
 -- account faces the customer anyway.
 CREATE OR REPLACE TEMP TABLE audit_external_activities AS
 WITH wanted AS (

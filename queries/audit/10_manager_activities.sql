@@ -1,7 +1,7 @@
--- Each manager's activities (owned or attended, by their row in
--- audit_activities), with who else took part:
--- how many of the manager's direct reports (and which), how many other
--- colleagues, and whether the work faced a customer. One meeting logged
+-- Each manager's activities (owned or attended; by their row in
+-- audit_activities), with who else took part: how many of the manager's
+-- direct reports (and which), how many other colleagues, and whether the
+-- work faced a customer. One meeting logged
 -- more than once among a manager's activities (in the CRM and in
 -- calendars: meetings and events starting the same minute with the same
 -- folded subject) counts once, as its record with an account if it has
