@@ -126,7 +126,7 @@ exports given; 'salesaudit report' reports on a database already loaded.`,
 	f.StringArrayVarP(&opts.ingest.options, "option", "o", nil, "connector option KEY=VALUE; repeatable")
 	f.DurationVar(&opts.ingest.idleTimeout, "plugin-timeout", ingest.DefaultIdleTimeout, "give up on a connector that sends nothing for this long")
 	f.BoolVarP(&opts.ingest.quiet, "quiet", "q", false, "no progress or load summary on stderr, only the report")
-	f.StringVar(&opts.ingest.memoryLimit, "memory-limit", "", "cap DuckDB's memory, e.g. 2GB (default: DuckDB's own, 80% of RAM)")
+	f.StringVar(&opts.ingest.memoryLimit, "memory-limit", "", "cap DuckDB's memory, e.g. 2GB (default: "+defaultIngestMemory+" while loading, then DuckDB's own, 80% of RAM)")
 	return cmd
 }
 
@@ -142,7 +142,11 @@ func (a *app) runAudit(ctx context.Context, paths []string, opts auditOptions) e
 	if opts.ingest.encoding != "" {
 		readOptions["encoding"] = opts.ingest.encoding
 	}
-	db, err := duckdb.Open(ctx, a.dbPath, duckdb.Options{MemoryLimit: opts.ingest.memoryLimit})
+	loadLimit := opts.ingest.memoryLimit
+	if loadLimit == "" {
+		loadLimit = defaultIngestMemory
+	}
+	db, err := duckdb.Open(ctx, a.dbPath, duckdb.Options{MemoryLimit: loadLimit})
 	if err != nil {
 		return err
 	}
@@ -159,6 +163,13 @@ func (a *app) runAudit(ctx context.Context, paths []string, opts auditOptions) e
 		}
 		fmt.Fprintf(a.stderr, "Loaded %s as source %q: %s; %s rejected.\n", path, rep.Source,
 			recordCounts(rep.Records), plural(rejected(rep), "row", "rows"))
+	}
+	if opts.ingest.memoryLimit == "" {
+		// Loading in bounded memory is the cap's point; the analysis runs
+		// faster with DuckDB's own limit, as salesaudit report does.
+		if err := db.SetMemoryLimit(ctx, ""); err != nil {
+			return err
+		}
 	}
 	return a.writeReport(ctx, db, auditOpts, format, opts.outDir)
 }

@@ -66,6 +66,24 @@ func dsn(path string, opts Options) string {
 	return path + "?" + params.Encode()
 }
 
+// SetMemoryLimit changes DuckDB's memory cap for the rest of the
+// database's life, e.g. "1GB"; empty returns to DuckDB's default.
+func (db *DB) SetMemoryLimit(ctx context.Context, limit string) error {
+	stmt := "RESET memory_limit"
+	if limit != "" {
+		stmt = "SET memory_limit = " + quote(limit)
+	}
+	if _, err := db.sql.ExecContext(ctx, stmt); err != nil {
+		return fmt.Errorf("setting DuckDB's memory limit to %q: %w", limit, err)
+	}
+	return nil
+}
+
+// quote makes s a SQL string literal.
+func quote(s string) string {
+	return "'" + strings.ReplaceAll(s, "'", "''") + "'"
+}
+
 // Path is where the database lives.
 func (db *DB) Path() string { return db.path }
 
