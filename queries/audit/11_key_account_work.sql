@@ -21,10 +21,14 @@ participants AS (
     SELECT row, person_key FROM audit_attendance WHERE row IN (SELECT row FROM customer_facing)
 )
 SELECT
-    tm.manager_key, c.account_key, c.row, c.happened_at, c.minutes,
+    tm.manager_key,
+    c.row,
+    any_value(c.account_key) AS account_key,
+    any_value(c.happened_at) AS happened_at,
+    any_value(c.minutes) AS minutes,
     bool_or(c.owner_key = tm.manager_key) AS with_manager,
     bool_or(p.person_key <> tm.manager_key) AS with_rep
 FROM customer_facing AS c
 JOIN participants AS p USING (row)
 JOIN team_members AS tm ON tm.user_key = p.person_key
-GROUP BY ALL;
+GROUP BY tm.manager_key, c.row;
