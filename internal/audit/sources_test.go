@@ -102,3 +102,43 @@ func emailOf(t *testing.T, b *org, p person) string {
 	t.Fatalf("no user %s", p.id)
 	return ""
 }
+
+// TestAnAuditSeesOnlyItsSources loads a CRM and a calendar and audits the
+// CRM alone: the calendar's activities must not count, however the
+// analyses filter the activities by source.
+func TestAnAuditSeesOnlyItsSources(t *testing.T) {
+	b := newOrg(t)
+	mia := b.manager("Mia")
+	team := b.reps(mia, "Ana", "Ben")
+	b.meeting(mia, "Pipeline review Ana", 30*time.Minute, withReps(team[0]))
+	db := b.load()
+
+	miaMail := emailOf(t, b, mia)
+	loadSource(t, db, "calendar", []plugin.User{{ID: miaMail, Email: miaMail, Name: "Mia", Line: 1}},
+		[]plugin.Activity{{
+			ID: "uid-1on1", Kind: plugin.ActivityMeeting, Subject: "1:1 Ana", OwnerID: miaMail,
+			StartAt: b.day(2), EndAt: b.day(2).Add(time.Hour), DurationSeconds: 3600, Line: 10,
+		}})
+
+	for _, tc := range []struct {
+		sources    []string
+		activities int64
+		hours      float64
+	}{
+		{[]string{"crm"}, 1, 0.5},
+		{[]string{"crm", "calendar"}, 2, 1.5},
+	} {
+		opts := b.options()
+		opts.Sources = tc.sources
+		rep, err := Run(context.Background(), db.SQL(), opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rep.DataQuality.Activities != tc.activities {
+			t.Errorf("sources %v: %d activities in the data quality, want %d", tc.sources, rep.DataQuality.Activities, tc.activities)
+		}
+		if len(rep.Managers) != 1 || rep.Managers[0].Time.Hours != tc.hours {
+			t.Errorf("sources %v: managers %+v, want Mia with %.1f hours", tc.sources, rep.Managers, tc.hours)
+		}
+	}
+}
