@@ -171,7 +171,7 @@ func (a *app) runAudit(ctx context.Context, paths []string, opts auditOptions) e
 			return err
 		}
 	}
-	return a.writeReport(ctx, db, auditOpts, format, opts.outDir)
+	return a.writeReport(ctx, db, auditOpts, format, opts.outDir, !opts.ingest.quiet)
 }
 
 // ingestOne loads one export under a source name not yet used by this
@@ -215,14 +215,17 @@ func rejected(r ingest.Report) int64 {
 	return n
 }
 
-func (a *app) writeReport(ctx context.Context, db *duckdb.DB, opts audit.Options, format render.Format, outDir string) error {
+func (a *app) writeReport(ctx context.Context, db *duckdb.DB, opts audit.Options, format render.Format, outDir string, showProgress bool) error {
 	logger := a.logger()
-	if logger.IsDebug() {
-		opts.Trace = func(file string, took time.Duration) {
+	progress := newAuditProgress(a.stderr, showProgress && isTerminal(a.stderr) && !logger.IsDebug())
+	opts.Trace = func(file string, took time.Duration) {
+		progress.step(file)
+		if logger.IsDebug() {
 			logger.Debug("audit query", "file", "queries/"+file, "took", took)
 		}
 	}
 	rep, err := audit.Run(ctx, db.SQL(), opts)
+	progress.done()
 	if err != nil {
 		return fmt.Errorf("auditing: %w", err)
 	}

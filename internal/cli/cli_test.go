@@ -182,6 +182,24 @@ func TestMissingInputIsNamed(t *testing.T) {
 	}
 }
 
+func TestTheAuditNamesItsStepsOnlyWhenAsked(t *testing.T) {
+	var out strings.Builder
+	p := newAuditProgress(&out, true)
+	p.step("audit/01_period.sql")
+	if !strings.Contains(out.String(), "Auditing (done: audit/01_period.sql)") {
+		t.Errorf("spinner wrote %q", out.String())
+	}
+	p.done()
+
+	var quiet strings.Builder
+	q := newAuditProgress(&quiet, false)
+	q.step("audit/01_period.sql")
+	q.done()
+	if quiet.Len() != 0 {
+		t.Errorf("without a terminal the audit printed %q", quiet.String())
+	}
+}
+
 func TestProgressLinesWhenNotOnATerminal(t *testing.T) {
 	var out strings.Builder
 	p := newProgress(&out, 2000, false)

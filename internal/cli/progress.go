@@ -109,3 +109,40 @@ func progressLine(bytes, total, rows int64, elapsed time.Duration) string {
 func megabytes(n int64) string {
 	return fmt.Sprintf("%.1f MB", float64(n)/1e6)
 }
+
+// auditProgress names, on a terminal, the audit step that is running:
+// at ten million activities the audit takes seconds to minutes, and a
+// silent terminal looks hung. Elsewhere, and with --quiet, it says
+// nothing: the report itself follows soon enough.
+type auditProgress struct {
+	bar *progressbar.ProgressBar
+}
+
+func newAuditProgress(w io.Writer, show bool) *auditProgress {
+	if !show {
+		return &auditProgress{}
+	}
+	return &auditProgress{bar: progressbar.NewOptions(-1,
+		progressbar.OptionSetWriter(w),
+		progressbar.OptionSetDescription("Auditing"),
+		progressbar.OptionSpinnerType(14),
+		progressbar.OptionThrottle(100*time.Millisecond),
+		progressbar.OptionClearOnFinish(),
+	)}
+}
+
+// step is told each audit statement that finished; the next one runs.
+func (p *auditProgress) step(file string) {
+	if p.bar == nil {
+		return
+	}
+	p.bar.Describe("Auditing (done: " + file + ")")
+	_ = p.bar.Add(1)
+}
+
+// done removes the spinner before the report is printed.
+func (p *auditProgress) done() {
+	if p.bar != nil {
+		_ = p.bar.Clear()
+	}
+}

@@ -35,5 +35,5 @@ func (a *app) runReport(ctx context.Context, opts reportOptions) error {
 		return err
 	}
 	defer db.Close()
-	return a.writeReport(ctx, db, auditOpts, format, opts.outDir)
+	return a.writeReport(ctx, db, auditOpts, format, opts.outDir, true)
 }
