@@ -32,8 +32,8 @@ func (g *generator) newDirector(index int) *director {
 func (g *generator) writeDirector(d *director, teams []*team) {
 	r := d.rng
 	g.out.role(d.roleID, d.title, g.ceoRole, g.adminID, g.period.start.AddDate(-2, 0, 0))
-	g.writeUser(r, &d.person)
-	g.truth.Directors = append(g.truth.Directors, TruthPerson{ID: d.id.String(), Name: d.name()})
+	g.writeUser(r, &d.person, 0)
+	g.truth.Directors = append(g.truth.Directors, TruthPerson{ID: g.out.recordID(d.id), Name: d.name()})
 	for _, w := range g.period.weeks {
 		if w.index%2 == 1 || len(w.workdays) == 0 {
 			continue

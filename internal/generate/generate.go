@@ -1,5 +1,5 @@
 // Package generate writes a made-up but realistic sales organisation as a
-// CRM export, with the mistakes the audit looks for planted in chosen
+// CRM export (Salesforce's Data Export or HubSpot's API pages), with the mistakes the audit looks for planted in chosen
 // first-line managers at known strengths, and the ground truth next to it
 // (truth.json): for every manager and every rule, planted, clean or not
 // enough data. It is how the audit is tested against data whose answers
@@ -47,7 +47,8 @@ type Options struct {
 	Months int
 	// Seed makes the company: the same seed, the same files.
 	Seed uint64
-	// Format is the export format; empty means FormatSalesforce.
+	// Format is the export format, FormatSalesforce or FormatHubSpot;
+	// empty means FormatSalesforce.
 	Format string
 	// Out is the directory to write to; it is created if needed.
 	Out string
@@ -64,8 +65,8 @@ func (o *Options) validate() error {
 		return fmt.Errorf("reps per manager: %d; need at least 2 (a team meeting needs two reps)", o.RepsPerManager)
 	case o.Months < 1 || o.Months > MaxMonths:
 		return fmt.Errorf("months: %d; must be 1 to %d", o.Months, MaxMonths)
-	case o.Format != "" && o.Format != FormatSalesforce:
-		return fmt.Errorf("format %q: only %q is supported", o.Format, FormatSalesforce)
+	case o.Format != "" && o.Format != FormatSalesforce && o.Format != FormatHubSpot:
+		return fmt.Errorf("format %q: must be %q or %q", o.Format, FormatSalesforce, FormatHubSpot)
 	case o.Out == "":
 		return fmt.Errorf("no output directory")
 	}
@@ -76,11 +77,13 @@ func (o *Options) validate() error {
 	if !o.End.Equal(midnight(o.End)) {
 		return fmt.Errorf("end %s is not midnight UTC", o.End)
 	}
-	o.Format = FormatSalesforce
+	if o.Format == "" {
+		o.Format = FormatSalesforce
+	}
 	return nil
 }
 
-// Generate writes the company into opts.Out: the export's CSV files and
+// Generate writes the company into opts.Out: the export's files and
 // truth.json. It returns the truth it wrote.
 func Generate(ctx context.Context, opts Options) (*Truth, error) {
 	return generate(ctx, opts, hooks{})
@@ -107,7 +110,7 @@ func generate(ctx context.Context, opts Options, h hooks) (*Truth, error) {
 		}
 		h.create = func(name string) (io.WriteCloser, error) { return os.Create(filepath.Join(opts.Out, name)) }
 	}
-	out, err := openOutput(h.create)
+	out, err := openWriter(opts.Format, h.create)
 	if err != nil {
 		return nil, fmt.Errorf("generate: %w", err)
 	}
@@ -139,9 +142,11 @@ const (
 
 // generator is one generation run.
 type generator struct {
-	opts    Options
-	hooks   hooks
-	out     *output
+	opts  Options
+	hooks hooks
+	out   exportWriter
+	// traits are what the format can say that the plan depends on.
+	traits  exportTraits
 	period  period
 	idBases *[numIDKinds]uint64
 	emails  emailBook
@@ -153,9 +158,9 @@ type generator struct {
 	firstMonday time.Time
 }
 
-func newGenerator(opts Options, out *output, h hooks) *generator {
+func newGenerator(opts Options, out exportWriter, h hooks) *generator {
 	p := newPeriod(opts.End, opts.Months)
-	g := &generator{opts: opts, hooks: h, out: out, period: p, emails: emailBook{},
+	g := &generator{opts: opts, hooks: h, out: out, traits: traitsOf(opts.Format), period: p, emails: emailBook{},
 		idBases:     idBases(newRNG(opts.Seed, streamFrame)),
 		firstMonday: p.weeks[0].days[0].AddDate(0, 0, -int((p.weeks[0].days[0].Weekday()+6)%7))}
 	g.truth = &Truth{Generator: "salesaudit generate", Format: opts.Format, Seed: opts.Seed,
@@ -205,9 +210,9 @@ func (g *generator) writeDirectorate(ctx context.Context, d, from, to int) error
 func (g *generator) writeTeam(t *team) {
 	g.out.role(t.managerRole, t.manager.title, t.director.roleID, g.adminID, g.period.start.AddDate(-1, 0, 0))
 	g.out.role(t.repRole, "Account Executive "+t.name, t.managerRole, g.adminID, g.period.start.AddDate(-1, 0, 0))
-	g.writeUser(t.rng, &t.manager)
+	g.writeUser(t.rng, &t.manager, t.director.id)
 	for _, m := range append(append([]*member(nil), t.members...), t.extras...) {
-		g.writeUser(t.rng, &m.person)
+		g.writeUser(t.rng, &m.person, t.manager.id)
 	}
 	g.fillTeam(t)
 	claimed := g.addDeals(t)
@@ -215,13 +220,14 @@ func (g *generator) writeTeam(t *team) {
 	g.truth.FirstLineManagers = append(g.truth.FirstLineManagers, g.managerTruth(t, claimed))
 }
 
-func (g *generator) writeUser(r rng, p *person) {
+// writeUser writes a user who reports to reportsTo (zero for none).
+func (g *generator) writeUser(r rng, p *person, reportsTo sfID) {
 	login := g.period.end.Add(-time.Duration(r.between(1, 72)) * time.Hour)
 	if !p.active() {
 		login = p.left.Add(-time.Duration(r.between(1, 48)) * time.Hour)
 	}
 	g.out.user(p, userRow{userType: "Standard", profileID: g.profileID, createdBy: g.adminID, lastLogin: login,
-		modified: p.joined.AddDate(0, r.between(0, 6), r.between(0, 27)), division: "Sales"})
+		modified: p.joined.AddDate(0, r.between(0, 6), r.between(0, 27)), division: "Sales", reportsTo: reportsTo})
 }
 
 // writeFrame writes the users and roles that are not part of a team: the
@@ -241,7 +247,7 @@ func (g *generator) writeFrame() {
 		lastLogin: g.period.end.Add(-5 * time.Hour), modified: setup.AddDate(1, 0, 0), division: "IT"})
 	ops := newPerson(r, ids, g.emails, "en", &regions[4])
 	ops.title, ops.department, ops.roleID, ops.joined = "Sales Operations Analyst", "Sales Operations", opsRole, setup.AddDate(2, 0, 0)
-	g.writeUser(r, &ops)
+	g.writeUser(r, &ops, 0)
 	auto := person{id: ids.id(kindUser), first: "Automated", last: "Process", email: "autoproc@00d4x000000abcdeaa.example",
 		joined: setup}
 	g.out.user(&auto, userRow{userType: "AutomatedProcess", profileID: g.profileID, createdBy: g.adminID, modified: setup})

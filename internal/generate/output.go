@@ -60,15 +60,16 @@ const (
 	fileEventRelation = "EventRelation.csv"
 )
 
-// output is the export being written: one writer per file, all open at
-// once, so that every row is written as soon as it is made.
-type output struct {
+// salesforceWriter writes the Salesforce Data Export: one CSV writer per
+// file, all open at once, so that every row is written as soon as it is
+// made.
+type salesforceWriter struct {
 	roles, users, accounts, contacts, leads, opportunities, tasks, events, relations *csvWriter
 	all                                                                              []*csvWriter
 }
 
-func openOutput(create func(name string) (io.WriteCloser, error)) (*output, error) {
-	o := &output{}
+func openSalesforce(create func(name string) (io.WriteCloser, error)) (*salesforceWriter, error) {
+	o := &salesforceWriter{}
 	files := []struct {
 		name    string
 		columns []string
@@ -96,7 +97,7 @@ func openOutput(create func(name string) (io.WriteCloser, error)) (*output, erro
 	return o, nil
 }
 
-func (o *output) close() error {
+func (o *salesforceWriter) close() error {
 	var errs []error
 	for _, w := range o.all {
 		errs = append(errs, w.close())
@@ -104,8 +105,11 @@ func (o *output) close() error {
 	return errors.Join(errs...)
 }
 
+// recordID is the ID the Salesforce connector loads a record under.
+func (o *salesforceWriter) recordID(id sfID) string { return id.String() }
+
 // rows counts the rows written per file.
-func (o *output) rows() map[string]int64 {
+func (o *salesforceWriter) rows() map[string]int64 {
 	out := map[string]int64{}
 	for _, w := range o.all {
 		out[w.name] = w.rows
@@ -114,7 +118,7 @@ func (o *output) rows() map[string]int64 {
 }
 
 // roleRow is a row of UserRole.csv.
-func (o *output) role(id sfID, name string, parent sfID, by sfID, modified time.Time) {
+func (o *salesforceWriter) role(id sfID, name string, parent sfID, by sfID, modified time.Time) {
 	w := o.roles
 	w.id(id)
 	w.str(name)
@@ -155,9 +159,13 @@ type userRow struct {
 	modified  time.Time
 	employee  string
 	division  string
+	// reportsTo is the person's manager, whether or not the export's
+	// manager field says so (Salesforce may leave it to the role
+	// hierarchy); zero for the top of the hierarchy.
+	reportsTo sfID
 }
 
-func (o *output) user(p *person, u userRow) {
+func (o *salesforceWriter) user(p *person, u userRow) {
 	w := o.users
 	alias := aliasOf(p.first, p.last)
 	modified := u.modified
@@ -217,7 +225,7 @@ func countryOf(r *region, city string) string {
 	return r.places[0].country
 }
 
-func (o *output) account(a *account, createdBy sfID, region string) {
+func (o *salesforceWriter) account(a *account, createdBy sfID, region string) {
 	w := o.accounts
 	owner := a.ownerID()
 	w.id(a.id)
@@ -255,7 +263,7 @@ func (o *output) account(a *account, createdBy sfID, region string) {
 	w.endRow()
 }
 
-func (o *output) contact(c *contact, a *account) {
+func (o *salesforceWriter) contact(c *contact, a *account) {
 	w := o.contacts
 	w.id(c.id)
 	w.boolean(false)
@@ -281,7 +289,7 @@ func (o *output) contact(c *contact, a *account) {
 	w.endRow()
 }
 
-func (o *output) lead(l *lead) {
+func (o *salesforceWriter) lead(l *lead) {
 	w := o.leads
 	w.id(l.id)
 	w.boolean(false)
@@ -325,7 +333,7 @@ var stageFacts = map[string]struct {
 
 var openStages = []string{"Prospecting", "Qualification", "Needs Analysis", "Proposal/Price Quote", "Negotiation/Review"}
 
-func (o *output) opportunity(d *deal, region string) {
+func (o *salesforceWriter) opportunity(d *deal, region string) {
 	w := o.opportunities
 	facts := stageFacts[d.stage]
 	quarter := (int(d.close.Month())-1)/3 + 1
@@ -378,10 +386,8 @@ type taskRow struct {
 	description                   string
 }
 
-// task writes a task and says on which line it starts.
-func (o *output) task(t *taskRow) int64 {
+func (o *salesforceWriter) task(t *taskRow) {
 	w := o.tasks
-	line := w.beginRow()
 	modified := t.created
 	if !t.completed.IsZero() {
 		modified = t.completed
@@ -424,7 +430,6 @@ func (o *output) task(t *taskRow) int64 {
 	w.datetime(t.completed)
 	w.safe(t.disposition)
 	w.endRow()
-	return line
 }
 
 // eventRow is a row of Event.csv.
@@ -441,10 +446,8 @@ type eventRow struct {
 	meetingType                   string
 }
 
-// event writes an event and says on which line it starts.
-func (o *output) event(e *eventRow) int64 {
+func (o *salesforceWriter) event(e *eventRow) {
 	w := o.events
-	line := w.beginRow()
 	modified := e.created.Add(time.Duration(e.minutes) * time.Second)
 	w.id(e.id)
 	w.lookup(e.who)
@@ -484,12 +487,11 @@ func (o *output) event(e *eventRow) int64 {
 	w.safe("Event")
 	w.safe(e.meetingType)
 	w.endRow()
-	return line
 }
 
 // relation writes an EventRelation row: an invitee (a user, contact or
 // lead), the event's "who" (parent) or its "what" (the account or deal).
-func (o *output) relation(id, eventID, relationID, accountID sfID, status string, invitee, parent, what bool, created time.Time, by sfID) {
+func (o *salesforceWriter) relation(id, eventID, relationID, accountID sfID, status string, invitee, parent, what bool, created time.Time, by sfID) {
 	w := o.relations
 	w.id(id)
 	w.id(relationID)

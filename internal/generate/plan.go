@@ -3,6 +3,7 @@ package generate
 import (
 	"fmt"
 	"math"
+	"slices"
 )
 
 // A manager's week is planned as minutes per stream: a stream is one kind
@@ -118,6 +119,9 @@ type timePlan struct {
 	// crowded: the mistakes' fixed shares leave almost no room for the
 	// rest of a manager's week; such a plan is not used.
 	crowded bool
+	// traits are what the export format can say, which decides what the
+	// audit counts as a meeting.
+	traits exportTraits
 	// lateShare is the share of important tasks done late (BM3).
 	lateShare float64
 }
@@ -145,14 +149,50 @@ func (p *timePlan) coachingMinutes() float64 {
 	return p.minutes[oneOnOneMeeting] + p.minutes[oneOnOneCall] + p.minutes[jointVisit]
 }
 
+// exportTraits are what an export format can say that the plan depends
+// on.
+type exportTraits struct {
+	// colleagueCalls: a call can name the colleague on the other end.
+	// Salesforce logs a Teams call as an event of type Call with the rep
+	// invited; a HubSpot call names only contacts, so there a 1:1 or a
+	// pipeline review held as a call is written as a meeting (as
+	// HubSpot's calendar sync logs it), and the audit counts it as one.
+	colleagueCalls bool
+}
+
+// colleagueCallStreams are the calls with a rep: meetings where the
+// format cannot log a call with a colleague.
+var colleagueCallStreams = []stream{oneOnOneCall, reviewCall}
+
+// colleagueCallsToJointVisits is the share of the week moved from 1:1
+// calls to joint visits where 1:1s are all meetings.
+const colleagueCallsToJointVisits = 3.0
+
+// soloMeetingStreams are the internal meetings with no rep in them.
+var soloMeetingStreams = []stream{recruitMeeting, planningEvent, hqMeeting, adminEvent, internalMeeting}
+
+// isMeeting says whether the audit counts a stream's activities as
+// internal meetings (BM5).
+func (p *timePlan) isMeeting(s stream) bool {
+	return streams[s].meeting || !p.traits.colleagueCalls && slices.Contains(colleagueCallStreams, s)
+}
+
 // planTime builds the week of a manager of reps reps with the mistakes
 // planted. Shares fixed by a mistake stay; the others are scaled to fill
 // the week.
-func planTime(planted ruleSet, reps int, total float64) timePlan {
+func planTime(planted ruleSet, reps int, total float64, traits exportTraits) timePlan {
 	shares := defaultShares
 	var fixed [numStreams]bool
 	set := func(s stream, v float64) { shares[s], fixed[s] = v, true }
-	p := timePlan{lateShare: 0.03}
+	p := timePlan{lateShare: 0.03, traits: traits}
+	if !traits.colleagueCalls {
+		// Every 1:1 is a meeting here: a little of the coaching goes to
+		// joint visits instead, so that a manager planted with weeks
+		// without business work (BM4), whose week is then mostly
+		// people time, keeps a clean meeting share.
+		shares[oneOnOneCall] -= colleagueCallsToJointVisits
+		shares[jointVisit] += colleagueCallsToJointVisits
+	}
 	if planted.has(BM1) {
 		set(adminTask, 13)
 		set(adminEmail, 3)
@@ -206,6 +246,16 @@ func planTime(planted ruleSet, reps int, total float64) timePlan {
 		set(otherAlone, shares[otherAlone])
 	}
 	p.crowded = !fill(&shares, &fixed)
+	if !traits.colleagueCalls {
+		// The 1:1s and reviews held as calls count as meetings here: the
+		// manager holds the internal meetings without reps as calls
+		// instead, so that a healthy week has the meeting share it has
+		// in Salesforce.
+		for _, s := range soloMeetingStreams {
+			shares[callOf(s)] += shares[s]
+			shares[s] = 0
+		}
+	}
 	if planted.has(BM5) {
 		for s, info := range streams {
 			if info.asMeeting >= 0 {
@@ -223,6 +273,16 @@ func planTime(planted ruleSet, reps int, total float64) timePlan {
 		p.total += m
 	}
 	return p
+}
+
+// callOf is the call stream a meeting stream becomes when held as calls.
+func callOf(meeting stream) stream {
+	for s, info := range streams {
+		if info.asMeeting == meeting {
+			return stream(s)
+		}
+	}
+	panic(fmt.Sprintf("generator bug: no call stream for meeting stream %d", meeting))
 }
 
 // fill scales the shares not fixed so that all add up to 100. It says
@@ -282,8 +342,8 @@ func (p timePlan) metrics(gapShare float64) planMetrics {
 		nonKey += q.minutes[jointVisit]
 	}
 	var meetings float64
-	for s, info := range streams {
-		if info.meeting {
+	for s := range streams {
+		if q.isMeeting(stream(s)) {
 			meetings += q.minutes[s]
 		}
 	}

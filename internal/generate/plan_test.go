@@ -5,8 +5,10 @@ import (
 	"time"
 )
 
-func testGenerator(months int) *generator {
-	opts := Options{Managers: 1, RepsPerManager: 6, Months: months, Seed: 1, Out: "unused"}
+func testGenerator(months int) *generator { return testGeneratorFor(FormatSalesforce, months) }
+
+func testGeneratorFor(format string, months int) *generator {
+	opts := Options{Managers: 1, RepsPerManager: 6, Months: months, Seed: 1, Out: "unused", Format: format}
 	if err := opts.validate(); err != nil {
 		panic(err)
 	}
@@ -14,21 +16,26 @@ func testGenerator(months int) *generator {
 }
 
 // TestEveryRuleCanBePlanted: each mistake alone can be planted in a team
-// of six over half a year, with every other rule clearly clean.
+// of six over half a year, with every other rule clearly clean (or, where
+// the format makes one mistake bring another, planted too), in every
+// format.
 func TestEveryRuleCanBePlanted(t *testing.T) {
-	g := testGenerator(6)
-	for rule := range numRules {
-		if !g.plantable(rule, 6) {
-			t.Errorf("%s cannot be planted in a team of 6 over 6 months", rule)
-			continue
+	for _, format := range []string{FormatSalesforce, FormatHubSpot} {
+		g := testGeneratorFor(format, 6)
+		for rule := range numRules {
+			planted := ruleSet(0).with(rule)
+			if !g.plantable(rule, 6) {
+				t.Errorf("%s: %s cannot be planted in a team of 6 over 6 months", format, rule)
+				continue
+			}
+			if !g.planWorks(planted, 6, weeklyMinutes) {
+				t.Errorf("%s: a plan with only %s planted puts another rule near its threshold: %v", format,
+					rule, planTime(planted, 6, weeklyMinutes, g.traits).metrics(0).check(planted|g.implied(planted)))
+			}
 		}
-		if !g.planWorks(ruleSet(0).with(rule), 6, weeklyMinutes) {
-			t.Errorf("a plan with only %s planted puts another rule near its threshold: %v",
-				rule, planTime(ruleSet(0).with(rule), 6, weeklyMinutes).metrics(0).check(ruleSet(0).with(rule)))
+		if !g.planWorks(0, 6, weeklyMinutes) {
+			t.Errorf("%s: a healthy manager's plan is not clean: %v", format, planTime(0, 6, weeklyMinutes, g.traits).metrics(0).check(0))
 		}
-	}
-	if !g.planWorks(0, 6, weeklyMinutes) {
-		t.Errorf("a healthy manager's plan is not clean: %v", planTime(0, 6, weeklyMinutes).metrics(0).check(0))
 	}
 }
 
@@ -46,7 +53,12 @@ func TestRulesNeedingDataAreNotPlantedWithout(t *testing.T) {
 // TestMistakesPerManager: about a third of the managers are clean, the
 // others have one to three mistakes, and every rule gets planted.
 func TestMistakesPerManager(t *testing.T) {
-	g := testGenerator(6)
+	for _, format := range []string{FormatSalesforce, FormatHubSpot} {
+		t.Run(format, func(t *testing.T) { testMistakesPerManager(t, testGeneratorFor(format, 6)) })
+	}
+}
+
+func testMistakesPerManager(t *testing.T, g *generator) {
 	r := newRNG(9, 9)
 	const managers = 3000
 	clean := 0

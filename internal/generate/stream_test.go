@@ -3,10 +3,13 @@ package generate
 import (
 	"bytes"
 	"context"
+	"encoding/json"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"testing"
 	"time"
 )
@@ -33,6 +36,78 @@ func TestSameSeedSameFiles(t *testing.T) {
 	other := writeTo(t, opts)
 	if bytes.Equal(readFile(t, first, fileTask), readFile(t, other, fileTask)) {
 		t.Errorf("seeds %d and %d wrote the same %s", opts.Seed-1, opts.Seed, fileTask)
+	}
+}
+
+// TestSameSeedSameHubSpotFiles: the HubSpot export too is one company per
+// seed, byte for byte, page for page.
+func TestSameSeedSameHubSpotFiles(t *testing.T) {
+	opts := Options{Managers: 5, RepsPerManager: 4, Months: 3, Seed: 11, Format: FormatHubSpot}
+	first, second := writeTo(t, opts), writeTo(t, opts)
+	files, err := os.ReadDir(first)
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, err := os.ReadDir(second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) != len(again) {
+		t.Fatalf("%d files, then %d", len(files), len(again))
+	}
+	for _, f := range files {
+		a, b := readFile(t, first, f.Name()), readFile(t, second, f.Name())
+		if !bytes.Equal(a, b) {
+			t.Errorf("%s differs between two runs with the same seed", f.Name())
+		}
+	}
+	truth, err := ReadTruth(filepath.Join(first, TruthFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if truth.Format != FormatHubSpot || !isDigits(truth.FirstLineManagers[0].ID) {
+		t.Errorf("truth.json: format %q, first manager's ID %q", truth.Format, truth.FirstLineManagers[0].ID)
+	}
+}
+
+func isDigits(s string) bool {
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// TestHubSpotPagesAreWrittenAsTheAPIReturnsThem: pages of 100 records,
+// each but the last pointing to the next, every object with a first page,
+// and the manager mapping.
+func TestHubSpotPagesAreWrittenAsTheAPIReturnsThem(t *testing.T) {
+	dir := writeTo(t, Options{Managers: 2, RepsPerManager: 3, Months: 2, Seed: 5, Format: FormatHubSpot})
+	for _, object := range []string{"owners", "owners-archived", "companies", "deals", "meetings", "calls", "tasks", "emails"} {
+		var offset int
+		for page := 1; ; page++ {
+			name := fmt.Sprintf("%s-page-%d.json", object, page)
+			var p struct {
+				Results []json.RawMessage `json:"results"`
+				Paging  *struct {
+					Next struct{ After string } `json:"next"`
+				} `json:"paging"`
+			}
+			if err := json.Unmarshal(readFile(t, dir, name), &p); err != nil {
+				t.Fatalf("%s: %v", name, err)
+			}
+			offset += len(p.Results)
+			if p.Paging == nil {
+				break
+			}
+			if len(p.Results) != hubspotPageSize || p.Paging.Next.After != strconv.Itoa(offset) {
+				t.Fatalf("%s: %d records, next after %q; want %d, after %d", name, len(p.Results), p.Paging.Next.After, hubspotPageSize, offset)
+			}
+		}
+	}
+	if !bytes.HasPrefix(readFile(t, dir, hubspotHierarchyFile), []byte("owner_id,manager_id\n")) {
+		t.Errorf("%s has no header", hubspotHierarchyFile)
 	}
 }
 
@@ -81,11 +156,17 @@ func TestTheExportIsWrittenAsSalesforceDoes(t *testing.T) {
 // held does not. Nothing here depends on timing.
 func TestMemoryDoesNotGrowWithTheExport(t *testing.T) {
 	if testing.Short() {
-		t.Skip("generates three companies")
+		t.Skip("generates three companies per format")
 	}
-	small := measure(t, Options{Managers: 4, RepsPerManager: 6, Months: 3, Seed: 3})
-	longer := measure(t, Options{Managers: 4, RepsPerManager: 6, Months: 12, Seed: 3})
-	larger := measure(t, Options{Managers: 16, RepsPerManager: 6, Months: 3, Seed: 3})
+	for _, format := range []string{FormatSalesforce, FormatHubSpot} {
+		t.Run(format, func(t *testing.T) { testMemoryDoesNotGrow(t, format) })
+	}
+}
+
+func testMemoryDoesNotGrow(t *testing.T, format string) {
+	small := measure(t, Options{Managers: 4, RepsPerManager: 6, Months: 3, Seed: 3, Format: format})
+	longer := measure(t, Options{Managers: 4, RepsPerManager: 6, Months: 12, Seed: 3, Format: format})
+	larger := measure(t, Options{Managers: 16, RepsPerManager: 6, Months: 3, Seed: 3, Format: format})
 	t.Logf("small: %d MB written, %.1f MB peak heap; longer: %d MB, %.1f MB; larger: %d MB, %.1f MB",
 		small.written>>20, mb(small.peak), longer.written>>20, mb(longer.peak), larger.written>>20, mb(larger.peak))
 	for _, big := range []struct {
@@ -144,7 +225,7 @@ func TestOptionsAreChecked(t *testing.T) {
 		{Managers: 1, RepsPerManager: 1, Months: 6, Out: "x"},
 		{Managers: 1, RepsPerManager: 6, Months: 0, Out: "x"},
 		{Managers: 1, RepsPerManager: 6, Months: MaxMonths + 1, Out: "x"},
-		{Managers: 1, RepsPerManager: 6, Months: 6, Out: "x", Format: "hubspot"},
+		{Managers: 1, RepsPerManager: 6, Months: 6, Out: "x", Format: "pipedrive"},
 		{Managers: 1, RepsPerManager: 6, Months: 6},
 		{Managers: 1, RepsPerManager: 6, Months: 6, Out: "x", End: DefaultEnd.Add(time.Hour)},
 	} {

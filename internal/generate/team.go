@@ -172,13 +172,11 @@ func (g *generator) designTeam(index int, dir *director) *team {
 	}
 	total := r.jitter(weeklyMinutes, 0.1)
 	t.planted = g.choosePlanted(r, size, stayers, total)
-	if t.planted.has(PM1) {
-		t.implied = t.implied.with(PM2)
-	}
+	t.implied = g.implied(t.planted)
 	t.hiring = chooseHiring(r, t.planted.has(PM6), stayers >= minGroupSize)
 	t.oneOnOne = pick(r, []int{30, 30, 45})
 	g.addPeople(t, size, leaver)
-	t.plan = planTime(t.planted, len(t.members), total)
+	t.plan = planTime(t.planted, len(t.members), total, g.traits)
 	g.placeGap(t)
 	rankMembers(t, g.period.end)
 	g.setWeights(t)
@@ -243,12 +241,12 @@ func (g *generator) gapWeeks() int {
 // planWorks says whether a manager with the mistakes planted can be
 // planned with every rule clearly on its intended side.
 func (g *generator) planWorks(planted ruleSet, size int, total float64) bool {
-	p := planTime(planted, size, total)
+	p := planTime(planted, size, total, g.traits)
 	gapShare := 0.0
 	if planted.has(BM4) {
 		gapShare = float64(g.gapWeeks()) / float64(len(g.period.weeks))
 	}
-	if p.metrics(gapShare).check(planted) != nil {
+	if p.metrics(gapShare).check(planted|g.implied(planted)) != nil {
 		return false
 	}
 	if planted.has(PM1) {
@@ -263,6 +261,25 @@ func (g *generator) planWorks(planted ruleSet, size int, total float64) bool {
 		weights--
 	}
 	return p.coachingMinutes()/weights >= pm2CleanMinPerWeek
+}
+
+// impliedBy names, for each mistake that can come with another, the
+// mistake it comes with.
+var impliedBy = map[Rule]Rule{PM2: PM1, BM5: PM4}
+
+// implied are the mistakes the planted ones bring with them: PM1 leaves
+// every rep without coaching (PM2); where a call with a rep is a meeting
+// (HubSpot), pipeline reviews twice as long as the coaching fill the week
+// with internal meetings (BM5).
+func (g *generator) implied(planted ruleSet) ruleSet {
+	var out ruleSet
+	if planted.has(PM1) {
+		out = out.with(PM2)
+	}
+	if planted.has(PM4) && !planted.has(BM5) && !g.traits.colleagueCalls {
+		out = out.with(BM5)
+	}
+	return out
 }
 
 func (g *generator) placeGap(t *team) {

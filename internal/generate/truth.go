@@ -37,7 +37,8 @@ type Truth struct {
 	Period TruthPeriod `json:"period"`
 	// Thresholds says which thresholds the planting is robust for.
 	Thresholds string `json:"thresholds"`
-	// Rows counts the rows written per file (headers not counted).
+	// Rows counts the rows written per file (headers not counted); for
+	// HubSpot, the records per object, over all its pages.
 	Rows map[string]int64 `json:"rows"`
 	// Directors manage the first-line managers. The audit reports on
 	// them too (they have direct reports), but nothing is planted in
@@ -69,7 +70,8 @@ type ManagerTruth struct {
 	// DirectorID is the manager's manager.
 	DirectorID string `json:"director_id"`
 	// ManagerFrom says how the export tells who manages the reps: the
-	// ManagerId field, or only the role hierarchy.
+	// ManagerId field or only the role hierarchy (Salesforce), the
+	// manager mapping owner-managers.csv (HubSpot).
 	ManagerFrom string `json:"reps_managed_via"`
 	// TeamSize is how many reps the audit counts in the team over the
 	// period (including those who joined or left during it).
@@ -121,11 +123,14 @@ func ReadTruth(path string) (*Truth, error) {
 // not enough data, with the metric the plan gives it.
 func (g *generator) managerTruth(t *team, claimedShare float64) ManagerTruth {
 	mt := ManagerTruth{
-		ID: t.manager.id.String(), Name: t.manager.name(), Team: t.name, Title: t.manager.title,
-		DirectorID: t.director.id.String(), ManagerFrom: "ManagerId", TeamSize: len(t.members),
+		ID: g.out.recordID(t.manager.id), Name: t.manager.name(), Team: t.name, Title: t.manager.title,
+		DirectorID: g.out.recordID(t.director.id), ManagerFrom: "ManagerId", TeamSize: len(t.members),
 		Language: t.lang, Planted: t.mistakes().ids(), Rules: map[string]RuleTruth{},
 	}
-	if t.repsFromRole {
+	switch {
+	case g.opts.Format == FormatHubSpot:
+		mt.ManagerFrom = hubspotHierarchyFile
+	case t.repsFromRole:
 		mt.ManagerFrom = "role hierarchy"
 	}
 	if mt.Planted == nil {
@@ -149,8 +154,8 @@ func (g *generator) managerTruth(t *team, claimedShare float64) ManagerTruth {
 		if t.mistakes().has(r) {
 			rt.Status, rt.Note = StatusPlanted, note
 		}
-		if t.implied.has(r) && r == PM2 {
-			rt.ImpliedBy = PM1.String()
+		if t.implied.has(r) {
+			rt.ImpliedBy = impliedBy[r].String()
 		}
 		mt.Rules[r.String()] = rt
 	}

@@ -1,0 +1,583 @@
+package generate
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// FormatHubSpot is a HubSpot export: saved CRM v3 API pages of owners,
+// companies, deals, meetings, calls, tasks and e-mails, and the manager
+// mapping HubSpot itself does not keep (owner-managers.csv).
+const FormatHubSpot = "hubspot"
+
+// hubspotPageSize is how many records a saved page holds: the API's
+// limit=100.
+const hubspotPageSize = 100
+
+// hubspotHierarchyFile is the manager mapping the HubSpot connector looks
+// for in the export.
+const hubspotHierarchyFile = "owner-managers.csv"
+
+// hubspotID is a generator ID as HubSpot would number the record: a
+// number. The kind goes in the low bits so that a meeting and a task,
+// which the connector loads as the same kind of record, never share one.
+func hubspotID(id sfID) string {
+	if id == 0 {
+		return ""
+	}
+	return strconv.FormatUint(id.counter()<<4|uint64(id.kind()), 10)
+}
+
+// hubspotWriter writes the HubSpot export. What HubSpot cannot say is
+// said the way that means the same to the audit: leads (HubSpot has none)
+// are contacts with no company, an invitee who declined is left out of
+// the meeting's attendees, a Teams call with a rep (an event of type Call
+// in Salesforce) is a meeting, as HubSpot's calendar sync logs it.
+// Contacts are not written: the connector does not read them, and
+// activities name them by ID in their associations.
+type hubspotWriter struct {
+	owners, archivedOwners, companies, deals *pager
+	meetings, calls, tasks, emails           *pager
+	all                                      []*pager
+	hierarchy                                *hierarchyWriter
+	// teams are the role names by role ID: an owner's primary team.
+	teams map[sfID]string
+	// meeting is the event written last, held until its relations are
+	// in: a meeting record carries its attendees.
+	meeting *pendingMeeting
+	json    jsonEncoder
+}
+
+func newHubSpotWriter(create func(name string) (io.WriteCloser, error)) *hubspotWriter {
+	h := &hubspotWriter{teams: map[sfID]string{}, hierarchy: &hierarchyWriter{create: create}}
+	for _, p := range []struct {
+		into         **pager
+		name, object string
+	}{
+		{&h.owners, "owners", "owners"}, {&h.archivedOwners, "owners-archived", "owners"},
+		{&h.companies, "companies", "objects/companies"}, {&h.deals, "deals", "objects/deals"},
+		{&h.meetings, "meetings", "objects/meetings"}, {&h.calls, "calls", "objects/calls"},
+		{&h.tasks, "tasks", "objects/tasks"}, {&h.emails, "emails", "objects/emails"},
+	} {
+		*p.into = &pager{create: create, name: p.name, object: p.object}
+		h.all = append(h.all, *p.into)
+	}
+	return h
+}
+
+func (h *hubspotWriter) recordID(id sfID) string { return hubspotID(id) }
+
+func (h *hubspotWriter) rows() map[string]int64 {
+	out := map[string]int64{hubspotHierarchyFile: h.hierarchy.rows}
+	for _, p := range h.all {
+		out[p.name] = p.records
+	}
+	return out
+}
+
+func (h *hubspotWriter) close() error {
+	h.flushMeeting()
+	var firstErr error
+	for _, p := range h.all {
+		if err := p.close(); err != nil && firstErr == nil {
+			firstErr = err
+		}
+	}
+	if err := h.hierarchy.close(); err != nil && firstErr == nil {
+		firstErr = err
+	}
+	if h.json.err != nil && firstErr == nil {
+		firstErr = h.json.err
+	}
+	return firstErr
+}
+
+// role keeps the role's name: HubSpot has no roles, but an owner's
+// primary team stands for one.
+func (h *hubspotWriter) role(id sfID, name string, _, _ sfID, _ time.Time) {
+	h.teams[id] = name
+}
+
+// apiOwner is a record of /crm/v3/owners.
+type apiOwner struct {
+	ID                      string    `json:"id"`
+	Email                   string    `json:"email"`
+	Type                    string    `json:"type"`
+	FirstName               string    `json:"firstName"`
+	LastName                string    `json:"lastName"`
+	UserID                  uint64    `json:"userId"`
+	UserIDIncludingInactive uint64    `json:"userIdIncludingInactive"`
+	CreatedAt               string    `json:"createdAt"`
+	UpdatedAt               string    `json:"updatedAt"`
+	Archived                bool      `json:"archived"`
+	Teams                   []apiTeam `json:"teams,omitempty"`
+}
+
+type apiTeam struct {
+	ID      string `json:"id"`
+	Name    string `json:"name"`
+	Primary bool   `json:"primary"`
+}
+
+// user writes an owner: a person who left is an archived owner, last
+// updated when they left, which is how the connector knows when. Only
+// people are owners: the automated process user is not written.
+func (h *hubspotWriter) user(p *person, u userRow) {
+	h.flushMeeting()
+	if u.userType != "Standard" {
+		return
+	}
+	userID := 10_000_000 + p.id.counter()%90_000_000
+	o := apiOwner{ID: hubspotID(p.id), Email: p.email, Type: "PERSON", FirstName: p.first, LastName: p.last,
+		UserID: userID, UserIDIncludingInactive: userID, CreatedAt: isoMillis(p.joined),
+		UpdatedAt: isoMillis(u.modified), Archived: !p.active()}
+	out := h.owners
+	if o.Archived {
+		o.UpdatedAt, out = isoMillis(p.left), h.archivedOwners
+	} else if team, ok := h.teams[p.roleID]; ok {
+		// A deactivated user keeps no team.
+		o.Teams = []apiTeam{{ID: hubspotID(p.roleID), Name: team, Primary: true}}
+	}
+	out.add(h.json.encode(o))
+	if u.reportsTo != 0 {
+		h.hierarchy.add(hubspotID(p.id), hubspotID(u.reportsTo))
+	}
+}
+
+// apiObject is a record of a CRM v3 list response. Properties holds
+// every property asked for, null when empty, as the API returns them.
+type apiObject struct {
+	ID           string                     `json:"id"`
+	Properties   map[string]*string         `json:"properties"`
+	CreatedAt    string                     `json:"createdAt"`
+	UpdatedAt    string                     `json:"updatedAt"`
+	Archived     bool                       `json:"archived"`
+	Associations map[string]apiAssociations `json:"associations,omitempty"`
+}
+
+type apiAssociations struct {
+	Results []apiAssociation `json:"results"`
+}
+
+type apiAssociation struct {
+	ID   string `json:"id"`
+	Type string `json:"type"`
+}
+
+func newAPIObject(id sfID, created, updated time.Time) apiObject {
+	o := apiObject{ID: hubspotID(id), CreatedAt: isoMillis(created), UpdatedAt: isoMillis(updated),
+		Properties: map[string]*string{"hs_object_id": text(hubspotID(id))}}
+	return o
+}
+
+// associate adds associations of one type; zero IDs are left out, and so
+// are repeats.
+func (o *apiObject) associate(object, typ string, ids ...sfID) {
+	list := o.Associations[object].Results
+	for _, id := range ids {
+		s := hubspotID(id)
+		if s == "" || containsAssociation(list, s) {
+			continue
+		}
+		list = append(list, apiAssociation{ID: s, Type: typ})
+	}
+	if len(list) == 0 {
+		return
+	}
+	if o.Associations == nil {
+		o.Associations = map[string]apiAssociations{}
+	}
+	o.Associations[object] = apiAssociations{Results: list}
+}
+
+func containsAssociation(list []apiAssociation, id string) bool {
+	for _, a := range list {
+		if a.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// associateRecord associates an activity with its account and with the
+// deal or contact it names.
+func (o *apiObject) associateRecord(singular string, account, what, who sfID) {
+	o.associate("companies", singular+"_to_company", account)
+	if what.kind() == kindOpportunity {
+		o.associate("deals", singular+"_to_deal", what)
+	}
+	if k := who.kind(); k == kindContact || k == kindLead {
+		o.associate("contacts", singular+"_to_contact", who)
+	}
+}
+
+// hubspotLifecycle is the lifecycle stage closest to an account type.
+var hubspotLifecycle = map[string]string{"Customer": "customer", "Prospect": "lead"}
+
+// account writes a company. The tier goes in hs_ideal_customer_profile,
+// the property the connector reads it from, spelt "Tier 1" as the
+// audit's default key-account tiers name it: HubSpot's own internal
+// values (tier_1) match none of them, and key accounts would be derived
+// from revenue instead of the tiers the planting relies on.
+func (h *hubspotWriter) account(a *account, _ sfID, region string) {
+	h.flushMeeting()
+	o := newAPIObject(a.id, a.created, a.modified)
+	p := o.Properties
+	p["name"], p["domain"], p["hubspot_owner_id"] = text(a.name), text("www."+a.domain()), text(hubspotID(a.ownerID()))
+	p["annualrevenue"], p["numberofemployees"] = nil, nil
+	if a.revenue > 0 {
+		p["annualrevenue"] = text(formatAmount(a.revenue))
+	}
+	if a.employees > 0 {
+		p["numberofemployees"] = text(strconv.Itoa(a.employees))
+	}
+	p["lifecyclestage"], p["industry"], p["hs_ideal_customer_profile"] = text(hubspotLifecycle[a.accountType]), text(a.industry), text(a.tier)
+	p["city"], p["country"], p["phone"], p["region"] = text(a.place.city), text(a.place.country), text(a.phone), text(region)
+	p["createdate"], p["hs_lastmodifieddate"] = text(isoMillis(a.created)), text(isoMillis(a.modified))
+	h.companies.add(h.json.encode(o))
+}
+
+// contact writes nothing: see hubspotWriter.
+func (h *hubspotWriter) contact(*contact, *account) {}
+
+// lead writes nothing: HubSpot has no leads. Activities with a lead name
+// it as a contact with no company.
+func (h *hubspotWriter) lead(*lead) {}
+
+// hubspotStages are the default sales pipeline's stages for the
+// standard Salesforce ones.
+var hubspotStages = map[string]string{
+	"Prospecting": "appointmentscheduled", "Qualification": "qualifiedtobuy", "Needs Analysis": "presentationscheduled",
+	"Proposal/Price Quote": "decisionmakerboughtin", "Negotiation/Review": "contractsent",
+	"Closed Won": "closedwon", "Closed Lost": "closedlost",
+}
+
+func (h *hubspotWriter) opportunity(d *deal, _ string) {
+	h.flushMeeting()
+	facts := stageFacts[d.stage]
+	o := newAPIObject(d.id, d.created, d.modified)
+	p := o.Properties
+	p["dealname"], p["amount"], p["dealstage"], p["pipeline"] = text(d.name), text(formatAmount(d.amount)), text(hubspotStages[d.stage]), text("default")
+	p["closedate"], p["createdate"], p["hubspot_owner_id"] = text(isoMillis(d.close)), text(isoMillis(d.created)), text(hubspotID(d.owner))
+	p["hs_is_closed_won"], p["hs_is_closed"] = text(strconv.FormatBool(facts.isWon)), text(strconv.FormatBool(facts.isClosed))
+	p["hs_is_closed_lost"] = text(strconv.FormatBool(facts.isClosed && !facts.isWon))
+	p["hs_deal_stage_probability"], p["dealtype"] = text(strconv.FormatFloat(float64(facts.probability)/100, 'f', -1, 64)), text(d.dealType)
+	p["description"], p["hs_lastmodifieddate"] = text(d.description), text(isoMillis(d.modified))
+	o.associate("companies", "deal_to_company", d.account.id)
+	h.deals.add(h.json.encode(o))
+}
+
+// task writes a Salesforce task as what HubSpot logs it as: a call, an
+// e-mail or a to-do.
+func (h *hubspotWriter) task(t *taskRow) {
+	h.flushMeeting()
+	switch t.subtype {
+	case "Call":
+		h.call(t)
+	case "Email":
+		h.email(t)
+	default:
+		h.todo(t)
+	}
+}
+
+// engagement is what every engagement has: owner, times, associations.
+func engagement(id, owner sfID, at, created time.Time) apiObject {
+	o := newAPIObject(id, created, created.Add(90*time.Second))
+	p := o.Properties
+	p["hs_timestamp"], p["hubspot_owner_id"] = text(isoMillis(at)), text(hubspotID(owner))
+	p["hs_createdate"], p["hs_lastmodifieddate"] = text(isoMillis(created)), text(isoMillis(created.Add(90*time.Second)))
+	return o
+}
+
+// loggedAt is when a logged call or e-mail happened.
+func (t *taskRow) loggedAt() time.Time {
+	if !t.completed.IsZero() {
+		return t.completed
+	}
+	return t.created
+}
+
+func (h *hubspotWriter) call(t *taskRow) {
+	o := engagement(t.id, t.owner, t.loggedAt(), t.created)
+	p := o.Properties
+	p["hs_call_title"], p["hs_call_duration"] = text(t.subject.text()), text(strconv.Itoa(t.callSeconds*1000))
+	p["hs_call_direction"], p["hs_call_status"] = text(strings.ToUpper(t.callType)), text("COMPLETED")
+	p["hs_call_body"], p["hs_activity_type"] = text(t.description), nil
+	o.associateRecord("call", t.account, t.what, t.who)
+	h.calls.add(h.json.encode(o))
+}
+
+func (h *hubspotWriter) email(t *taskRow) {
+	o := engagement(t.id, t.owner, t.loggedAt(), t.created)
+	p := o.Properties
+	// Salesforce's "Email:" marks a logged e-mail; HubSpot's subject is
+	// the e-mail's own.
+	p["hs_email_subject"] = text(strings.TrimPrefix(t.subject.text(), "Email: "))
+	p["hs_email_direction"], p["hs_email_status"] = text("EMAIL"), text("SENT")
+	o.associateRecord("email", t.account, t.what, t.who)
+	h.emails.add(h.json.encode(o))
+}
+
+// hubspotTaskStatuses are HubSpot's task statuses for Salesforce's.
+var hubspotTaskStatuses = map[string]string{
+	"Completed": "COMPLETED", "In Progress": "IN_PROGRESS", "Not Started": "NOT_STARTED",
+	"Waiting on someone else": "WAITING", "Deferred": "DEFERRED",
+}
+
+// hubspotPriorities are HubSpot's task priorities for Salesforce's.
+var hubspotPriorities = map[string]string{"High": "HIGH", "Normal": "MEDIUM", "Low": "LOW"}
+
+// todo writes a to-do: hs_timestamp is its due date, and a completed one
+// has its completion date.
+func (h *hubspotWriter) todo(t *taskRow) {
+	o := engagement(t.id, t.owner, t.due, t.created)
+	p := o.Properties
+	p["hs_task_subject"], p["hs_task_status"] = text(t.subject.text()), text(hubspotTaskStatuses[t.status])
+	p["hs_task_priority"], p["hs_task_type"] = text(hubspotPriorities[t.priority]), text("TODO")
+	p["hs_task_completion_date"], p["hs_task_body"] = nil, text(t.description)
+	if !t.completed.IsZero() {
+		p["hs_task_completion_date"] = text(isoMillis(t.completed))
+	}
+	o.associateRecord("task", t.account, t.what, t.who)
+	h.tasks.add(h.json.encode(o))
+}
+
+// pendingMeeting is a meeting waiting for its attendees.
+type pendingMeeting struct {
+	object    apiObject
+	attendees []string
+}
+
+// event starts a meeting; its relations add the attendees and contacts,
+// and it is written when the next record comes.
+func (h *hubspotWriter) event(e *eventRow) {
+	h.flushMeeting()
+	end := e.start.Add(time.Duration(e.minutes) * time.Minute)
+	o := engagement(e.id, e.owner, e.start, e.created)
+	p := o.Properties
+	p["hs_meeting_title"], p["hs_meeting_start_time"], p["hs_meeting_end_time"] = text(e.subject.text()), text(isoMillis(e.start)), text(isoMillis(end))
+	p["hs_meeting_outcome"], p["hs_activity_type"], p["hs_meeting_location"] = text("COMPLETED"), text(e.meetingType), text(e.location)
+	p["hs_meeting_body"], p["hs_internal_meeting_notes"] = text(e.description), nil
+	o.associateRecord("meeting_event", e.account, e.what, e.who)
+	h.meeting = &pendingMeeting{object: o, attendees: []string{hubspotID(e.owner)}}
+}
+
+// relation adds an invitee or a contact to the meeting being written. An
+// invitee who declined is left out: HubSpot lists only who takes part.
+// The account and the deal are the event's own.
+func (h *hubspotWriter) relation(_, eventID, relationID, _ sfID, status string, _, _, _ bool, _ time.Time, _ sfID) {
+	m := h.meeting
+	if m == nil || m.object.ID != hubspotID(eventID) {
+		h.json.fail(fmt.Errorf("generator bug: a relation of event %s comes after another record", eventID))
+		return
+	}
+	switch relationID.kind() {
+	case kindUser:
+		if id := hubspotID(relationID); status != "Declined" && !containsString(m.attendees, id) {
+			m.attendees = append(m.attendees, id)
+		}
+	case kindContact, kindLead:
+		m.object.associate("contacts", "meeting_event_to_contact", relationID)
+	}
+}
+
+func containsString(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func (h *hubspotWriter) flushMeeting() {
+	m := h.meeting
+	if m == nil {
+		return
+	}
+	h.meeting = nil
+	m.object.Properties["hs_attendee_owner_ids"] = text(strings.Join(m.attendees, ";"))
+	h.meetings.add(h.json.encode(m.object))
+}
+
+// text is a property value: null when empty, as the API writes it.
+func text(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+func (s subject) text() string { return s.pre + s.arg + s.post }
+
+func formatAmount(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+
+// isoMillis is a time as the API writes it: ISO 8601 in UTC, to the
+// millisecond.
+func isoMillis(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format("2006-01-02T15:04:05.000Z")
+}
+
+// jsonEncoder writes records as the API does (no HTML escaping) into a
+// buffer it reuses.
+type jsonEncoder struct {
+	buf bytes.Buffer
+	err error
+}
+
+func (j *jsonEncoder) encode(v any) []byte {
+	j.buf.Reset()
+	enc := json.NewEncoder(&j.buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		j.fail(fmt.Errorf("encoding a HubSpot record: %w", err))
+		return nil
+	}
+	return bytes.TrimSuffix(j.buf.Bytes(), []byte("\n"))
+}
+
+func (j *jsonEncoder) fail(err error) {
+	if j.err == nil {
+		j.err = err
+	}
+}
+
+// pager writes one object's records as saved list pages, name-page-N.json,
+// a record a line, each page but the last with paging.next.after: the
+// offset of the next page, as a script paging through the API saves them.
+type pager struct {
+	create       func(name string) (io.WriteCloser, error)
+	name, object string
+	page         int
+	// inPage counts the records of the open page; records all of them.
+	inPage  int
+	records int64
+	w       *bufio.Writer
+	closer  io.Closer
+	err     error
+}
+
+func (p *pager) add(record []byte) {
+	if record == nil || p.err != nil {
+		return
+	}
+	switch {
+	case p.w == nil:
+		p.openPage()
+	case p.inPage == hubspotPageSize:
+		p.endPage(true)
+		p.openPage()
+	}
+	if p.err != nil {
+		return
+	}
+	if p.inPage > 0 {
+		p.w.WriteString(",\n")
+	}
+	p.w.Write(record)
+	p.inPage++
+	p.records++
+}
+
+func (p *pager) fileName() string { return fmt.Sprintf("%s-page-%d.json", p.name, p.page) }
+
+func (p *pager) openPage() {
+	p.page++
+	f, err := p.create(p.fileName())
+	if err != nil {
+		p.err = fmt.Errorf("creating %s: %w", p.fileName(), err)
+		return
+	}
+	p.w, p.closer, p.inPage = bufio.NewWriterSize(f, writeBufferSize), f, 0
+	p.w.WriteString("{\"results\":[\n")
+}
+
+// endPage closes the open page; more says whether another follows.
+func (p *pager) endPage(more bool) {
+	if p.inPage > 0 {
+		p.w.WriteString("\n")
+	}
+	p.w.WriteString("]")
+	if more {
+		after := strconv.FormatInt(p.records, 10)
+		fmt.Fprintf(p.w, `,"paging":{"next":{"after":"%s","link":"https://api.hubapi.com/crm/v3/%s?limit=%d&after=%s"}}`,
+			after, p.object, hubspotPageSize, after)
+	}
+	p.w.WriteString("}\n")
+	if err := p.w.Flush(); err != nil && p.err == nil {
+		p.err = fmt.Errorf("writing %s: %w", p.fileName(), err)
+	}
+	if err := p.closer.Close(); err != nil && p.err == nil {
+		p.err = fmt.Errorf("closing %s: %w", p.fileName(), err)
+	}
+	p.w, p.closer = nil, nil
+}
+
+// close ends the last page. An object with no records still gets its
+// (empty) first page, as the API returns one.
+func (p *pager) close() error {
+	if p.w == nil && p.err == nil {
+		p.openPage()
+	}
+	if p.w != nil {
+		p.endPage(false)
+	}
+	return p.err
+}
+
+// hierarchyWriter writes owner-managers.csv: each owner's manager by
+// owner ID, one row per person in the sales hierarchy below the top.
+type hierarchyWriter struct {
+	create func(name string) (io.WriteCloser, error)
+	w      *bufio.Writer
+	closer io.Closer
+	rows   int64
+	err    error
+}
+
+func (hw *hierarchyWriter) open() {
+	f, err := hw.create(hubspotHierarchyFile)
+	if err != nil {
+		hw.err = fmt.Errorf("creating %s: %w", hubspotHierarchyFile, err)
+		return
+	}
+	hw.w, hw.closer = bufio.NewWriter(f), f
+	hw.w.WriteString("owner_id,manager_id\n")
+}
+
+func (hw *hierarchyWriter) add(owner, manager string) {
+	if hw.w == nil && hw.err == nil {
+		hw.open()
+	}
+	if hw.err != nil {
+		return
+	}
+	hw.w.WriteString(owner + "," + manager + "\n")
+	hw.rows++
+}
+
+func (hw *hierarchyWriter) close() error {
+	if hw.w == nil && hw.err == nil {
+		hw.open()
+	}
+	if hw.w == nil {
+		return hw.err
+	}
+	if err := hw.w.Flush(); err != nil && hw.err == nil {
+		hw.err = fmt.Errorf("writing %s: %w", hubspotHierarchyFile, err)
+	}
+	if err := hw.closer.Close(); err != nil && hw.err == nil {
+		hw.err = fmt.Errorf("closing %s: %w", hubspotHierarchyFile, err)
+	}
+	return hw.err
+}
