@@ -321,6 +321,19 @@ func (c *Config) Threshold(rule Rule, name string) float64 {
 
 // fold lower-cases s and strips its accents, as the SQL side does with
 // lower(strip_accents(...)), so "Reunión" and "REUNION" compare equal.
+// tierKey is how tiers are compared: folded, without spaces, hyphens or
+// underscores, so that "Tier 1" (Salesforce picklists, HubSpot's UI),
+// "tier1" (HubSpot's internal value) and "TIER_1" are one tier.
+// queries/audit/06_accounts.sql folds the accounts' tiers the same way.
+func tierKey(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) || r == '-' || r == '_' {
+			return -1
+		}
+		return r
+	}, fold(s))
+}
+
 func fold(s string) string {
 	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
 	out, _, err := transform.String(t, s)

@@ -20,8 +20,9 @@ func expectKeyAccounts(t *testing.T, b *org, want ...string) {
 
 func TestKeyAccountsFromTiers(t *testing.T) {
 	t.Parallel()
-	// The default tier values include "Tier 1" and "Key account"; case
-	// and accents do not matter. Where tiers mark key accounts, revenue
+	// The default tier values include "Tier 1" and "Key account"; case,
+	// accents, spaces, hyphens and underscores do not matter (HubSpot's
+	// internal value is "tier1"). Where tiers mark key accounts, revenue
 	// makes none.
 	b := newOrg(t)
 	mia := b.manager("Mia")
@@ -30,10 +31,13 @@ func TestKeyAccountsFromTiers(t *testing.T) {
 	b.account("Lower", mia, tier("tier 1"))
 	b.account("Accented", mia, tier("Tiér 1"))
 	b.account("Key", mia, tier("Key Account"))
+	b.account("HubSpot", mia, tier("tier1"))
+	b.account("Snake", mia, tier("KEY_ACCOUNT"))
 	b.account("Second tier", mia, tier("Tier 2"))
+	b.account("Second, HubSpot", mia, tier("tier2"))
 	rich := b.account("Rich, no tier", mia, annualRevenue(1e9))
 	b.won("Huge deal", mia, rich, 1e7, b.day(3))
-	expectKeyAccounts(t, b, "Accented", "Key", "Lower", "Upper")
+	expectKeyAccounts(t, b, "Accented", "HubSpot", "Key", "Lower", "Snake", "Upper")
 
 	t.Run("configured tier values", func(t *testing.T) {
 		t.Parallel()

@@ -134,7 +134,7 @@ func (r *runner) fillConfig(ctx context.Context) error {
 		}
 	}
 	for _, tier := range r.cfg.KeyAccounts.TierValues {
-		if _, err := r.conn.ExecContext(ctx, "INSERT INTO audit_key_tiers VALUES (?)", fold(tier)); err != nil {
+		if _, err := r.conn.ExecContext(ctx, "INSERT INTO audit_key_tiers VALUES (?)", tierKey(tier)); err != nil {
 			return err
 		}
 	}

@@ -26,7 +26,9 @@ base AS (
              THEN coalesce(w.won, 0) ELSE coalesce(a.annual_revenue, 0) END AS revenue,
         CASE WHEN a.source IN (SELECT source FROM sources_with_wins)
              THEN 'won in period' ELSE 'annual revenue' END AS revenue_basis,
-        lower(strip_accents(coalesce(a.tier, ''))) IN (SELECT tier FROM audit_key_tiers) AS tier_is_key
+        -- as internal/audit's tierKey: "Tier 1", "tier1" and "TIER_1" are one tier
+        regexp_replace(lower(strip_accents(coalesce(a.tier, ''))), '[\s_-]+', '', 'g')
+            IN (SELECT tier FROM audit_key_tiers) AS tier_is_key
     FROM accounts AS a
     LEFT JOIN won AS w ON w.account_key = a.source || '/' || a.id
     LEFT JOIN audit_user_aliases AS al ON al.source = a.source AND al.id = a.owner_id
