@@ -217,14 +217,18 @@ func (o *apiObject) associateRecord(singular string, account, what, who sfID) {
 	}
 }
 
+// hubspotTier is a tier's internal value in HubSpot's ideal customer
+// profile property: "Tier 1" is "tier1".
+func hubspotTier(label string) string {
+	return strings.ToLower(strings.ReplaceAll(label, " ", ""))
+}
+
 // hubspotLifecycle is the lifecycle stage closest to an account type.
 var hubspotLifecycle = map[string]string{"Customer": "customer", "Prospect": "lead"}
 
-// account writes a company. The tier goes in hs_ideal_customer_profile,
-// the property the connector reads it from, spelt "Tier 1" as the
-// audit's default key-account tiers name it: HubSpot's own internal
-// values (tier_1) match none of them, and key accounts would be derived
-// from revenue instead of the tiers the planting relies on.
+// account writes a company. The tier goes in hs_ideal_customer_profile
+// as the API returns it: HubSpot's internal value ("tier1" for the label
+// "Tier 1"), which the audit matches to its "Tier 1" key-account tier.
 func (h *hubspotWriter) account(a *account, _ sfID, region string) {
 	h.flushMeeting()
 	o := newAPIObject(a.id, a.created, a.modified)
@@ -237,7 +241,7 @@ func (h *hubspotWriter) account(a *account, _ sfID, region string) {
 	if a.employees > 0 {
 		p["numberofemployees"] = text(strconv.Itoa(a.employees))
 	}
-	p["lifecyclestage"], p["industry"], p["hs_ideal_customer_profile"] = text(hubspotLifecycle[a.accountType]), text(a.industry), text(a.tier)
+	p["lifecyclestage"], p["industry"], p["hs_ideal_customer_profile"] = text(hubspotLifecycle[a.accountType]), text(a.industry), text(hubspotTier(a.tier))
 	p["city"], p["country"], p["phone"], p["region"] = text(a.place.city), text(a.place.country), text(a.phone), text(region)
 	p["createdate"], p["hs_lastmodifieddate"] = text(isoMillis(a.created)), text(isoMillis(a.modified))
 	h.companies.add(h.json.encode(o))
