@@ -6,7 +6,9 @@ import (
 	"encoding/json"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/salesaudit/salesaudit/internal/duckdb"
 	"github.com/salesaudit/salesaudit/plugin"
@@ -182,14 +184,38 @@ func TestMissingInputIsNamed(t *testing.T) {
 	}
 }
 
+// lockedBuffer is a writer the spinner's own goroutine can write to while
+// the test reads it.
+type lockedBuffer struct {
+	mu  sync.Mutex
+	buf strings.Builder
+}
+
+func (b *lockedBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *lockedBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
 func TestTheAuditNamesItsStepsOnlyWhenAsked(t *testing.T) {
-	var out strings.Builder
+	var out lockedBuffer
 	p := newAuditProgress(&out, true)
 	p.step("audit/01_period.sql")
 	if !strings.Contains(out.String(), "Auditing (done: audit/01_period.sql)") {
 		t.Errorf("spinner wrote %q", out.String())
 	}
 	p.done()
+	after := out.String()
+	time.Sleep(350 * time.Millisecond) // the spinner redraws every 100 ms while it runs
+	if later := out.String(); later != after {
+		t.Errorf("the spinner kept drawing after done: %q", strings.TrimPrefix(later, after))
+	}
 
 	var quiet strings.Builder
 	q := newAuditProgress(&quiet, false)

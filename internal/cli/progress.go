@@ -110,9 +110,9 @@ func megabytes(n int64) string {
 	return fmt.Sprintf("%.1f MB", float64(n)/1e6)
 }
 
-// auditProgress names, on a terminal, the audit step that is running:
-// at ten million activities the audit takes seconds to minutes, and a
-// silent terminal looks hung. Elsewhere, and with --quiet, it says
+// auditProgress names, on a terminal, the last audit step done, with a
+// spinner: at ten million activities the audit takes seconds to minutes,
+// and a silent terminal looks hung. Elsewhere, and with --quiet, it says
 // nothing: the report itself follows soon enough.
 type auditProgress struct {
 	bar *progressbar.ProgressBar
@@ -140,9 +140,12 @@ func (p *auditProgress) step(file string) {
 	_ = p.bar.Add(1)
 }
 
-// done removes the spinner before the report is printed.
+// done removes the spinner before the report is printed. Finish, not
+// only Clear: the library redraws a spinner from a goroutine of its own
+// until the bar is finished, which would scribble over the report.
 func (p *auditProgress) done() {
 	if p.bar != nil {
+		_ = p.bar.Finish()
 		_ = p.bar.Clear()
 	}
 }
