@@ -319,12 +319,11 @@ func (c *Config) Threshold(rule Rule, name string) float64 {
 	return rule.Thresholds[name]
 }
 
-// fold lower-cases s and strips its accents, as the SQL side does with
-// lower(strip_accents(...)), so "Reunión" and "REUNION" compare equal.
 // tierKey is how tiers are compared: folded, without spaces, hyphens or
 // underscores, so that "Tier 1" (Salesforce picklists, HubSpot's UI),
 // "tier1" (HubSpot's internal value) and "TIER_1" are one tier.
-// queries/audit/06_accounts.sql folds the accounts' tiers the same way.
+// queries/audit/06_accounts.sql folds the accounts' tiers the same way;
+// its pattern names the same spaces as unicode.IsSpace.
 func tierKey(s string) string {
 	return strings.Map(func(r rune) rune {
 		if unicode.IsSpace(r) || r == '-' || r == '_' {
@@ -334,6 +333,8 @@ func tierKey(s string) string {
 	}, fold(s))
 }
 
+// fold lower-cases s and strips its accents, as the SQL side does with
+// lower(strip_accents(...)), so "Reunión" and "REUNION" compare equal.
 func fold(s string) string {
 	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
 	out, _, err := transform.String(t, s)

@@ -33,11 +33,12 @@ func TestKeyAccountsFromTiers(t *testing.T) {
 	b.account("Key", mia, tier("Key Account"))
 	b.account("HubSpot", mia, tier("tier1"))
 	b.account("Snake", mia, tier("KEY_ACCOUNT"))
+	b.account("No-break space", mia, tier("Tier\u00a01"))
 	b.account("Second tier", mia, tier("Tier 2"))
 	b.account("Second, HubSpot", mia, tier("tier2"))
 	rich := b.account("Rich, no tier", mia, annualRevenue(1e9))
 	b.won("Huge deal", mia, rich, 1e7, b.day(3))
-	expectKeyAccounts(t, b, "Accented", "HubSpot", "Key", "Lower", "Snake", "Upper")
+	expectKeyAccounts(t, b, "Accented", "HubSpot", "Key", "Lower", "No-break space", "Snake", "Upper")
 
 	t.Run("configured tier values", func(t *testing.T) {
 		t.Parallel()

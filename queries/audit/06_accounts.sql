@@ -26,8 +26,10 @@ base AS (
              THEN coalesce(w.won, 0) ELSE coalesce(a.annual_revenue, 0) END AS revenue,
         CASE WHEN a.source IN (SELECT source FROM sources_with_wins)
              THEN 'won in period' ELSE 'annual revenue' END AS revenue_basis,
-        -- as internal/audit's tierKey: "Tier 1", "tier1" and "TIER_1" are one tier
-        regexp_replace(lower(strip_accents(coalesce(a.tier, ''))), '[\s_-]+', '', 'g')
+        -- as internal/audit's tierKey: "Tier 1", "tier1" and "TIER_1" are one
+        -- tier; the spaces are Go's unicode.IsSpace (\pZ holds the no-break
+        -- space a pasted picklist value may carry)
+        regexp_replace(lower(strip_accents(coalesce(a.tier, ''))), '[\s\x{0B}\x{85}\pZ_-]+', '', 'g')
             IN (SELECT tier FROM audit_key_tiers) AS tier_is_key
     FROM accounts AS a
     LEFT JOIN won AS w ON w.account_key = a.source || '/' || a.id
