@@ -62,7 +62,7 @@ func TestACalendarAndTheCRMCountAMeetingOnce(t *testing.T) {
 		{ // only in the calendar: a 1:1 known to the CRM by the rep's e-mail alone
 			ID: "uid-1on1", Kind: plugin.ActivityMeeting, Subject: "1:1 Ana", OwnerID: email(mia),
 			StartAt: b.day(2), EndAt: b.day(2).Add(45 * time.Minute), DurationSeconds: 2700, Line: 20,
-			Attendees: []plugin.Attendee{{Email: email(team[0])}},
+			Attendees: []plugin.Attendee{{Email: email(team[0])}, {UserID: "someone-who-left", Internal: true}},
 		},
 	}
 	loadSource(t, db, "calendar", calendarUsers, calendar)
@@ -86,6 +86,12 @@ func TestACalendarAndTheCRMCountAMeetingOnce(t *testing.T) {
 	}
 	if hours["coaching"] != 0.8 || hours["pipeline_review"] != 0.5 {
 		t.Errorf("hours = %v: want the calendar's 1:1 (45 min) and the CRM's review (30 min)", hours)
+	}
+	// Ana is known to the calendar by her e-mail as user ID: a user of the
+	// calendar source, the same person as the CRM's Ana, not unknown. Only
+	// the calendar's user ID that no source knows is.
+	if got := rep.DataQuality.UnknownAttendees; got != 1 {
+		t.Errorf("%d attendees with an unknown user ID, want 1", got)
 	}
 }
 
