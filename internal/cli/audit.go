@@ -126,7 +126,7 @@ exports given; 'salesaudit report' reports on a database already loaded.`,
 	f.StringArrayVarP(&opts.ingest.options, "option", "o", nil, "connector option KEY=VALUE; repeatable")
 	f.DurationVar(&opts.ingest.idleTimeout, "plugin-timeout", ingest.DefaultIdleTimeout, "give up on a connector that sends nothing for this long")
 	f.BoolVarP(&opts.ingest.quiet, "quiet", "q", false, "no progress or load summary on stderr, only the report")
-	f.StringVar(&opts.ingest.memoryLimit, "memory-limit", "", "cap DuckDB's memory, e.g. 2GB (default: "+defaultIngestMemory+" while loading, then DuckDB's own, 80% of RAM)")
+	f.StringVar(&opts.ingest.memoryLimit, "memory-limit", "", "cap DuckDB's memory, e.g. 2GB (default: "+defaultIngestMemory+" while loading into a file, then DuckDB's own, 80% of RAM)")
 	return cmd
 }
 
@@ -143,7 +143,9 @@ func (a *app) runAudit(ctx context.Context, paths []string, opts auditOptions) e
 		readOptions["encoding"] = opts.ingest.encoding
 	}
 	loadLimit := opts.ingest.memoryLimit
-	if loadLimit == "" {
+	if loadLimit == "" && a.dbPath != duckdb.MemoryPath {
+		// An in-memory database holds everything it loads: capping it
+		// would only make DuckDB spill to a .tmp directory here.
 		loadLimit = defaultIngestMemory
 	}
 	db, err := duckdb.Open(ctx, a.dbPath, duckdb.Options{MemoryLimit: loadLimit})

@@ -56,6 +56,8 @@ WITH internal AS (
     FROM activity_attendees AS aa
     LEFT JOIN audit_user_aliases AS al ON al.source = aa.source AND al.id = aa.user_id
     LEFT JOIN audit_people_by_mail AS m ON m.email_key = lower(trim(aa.email))
+    -- The first line is implied by the last, but it is cheap and drops
+    -- the customers (most attendees) before the lookups.
     WHERE (aa.user_id IS NOT NULL OR aa.email IS NOT NULL)
       AND (aa.response IS NULL OR aa.response NOT ILIKE 'declin%')
       AND coalesce(al.person_key, m.person_key) IS NOT NULL

@@ -5,7 +5,9 @@
 -- more than once among a manager's activities (in the CRM and in
 -- calendars: meetings and events starting the same minute with the same
 -- folded subject) counts once, as its record with an account if it has
--- one, with the people and customers of all its copies. The grouping is
+-- one (of several, the first by source name and ID: the choice must not
+-- depend on the query plan), with the people and customers of all its
+-- copies. The grouping is
 -- per manager: a person cannot be in two meetings of the same name
 -- starting the same minute, while two teams can each have a "Weekly team
 -- meeting" at nine on Monday.
