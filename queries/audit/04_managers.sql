@@ -4,3 +4,11 @@ SELECT t.manager_key, u.name, u.title, u.source, u.id, count(*) AS team_size
 FROM audit_team AS t
 JOIN audit_users AS u ON u.user_key = t.manager_key
 GROUP BY ALL;
+
+-- Each team's members: the manager and their direct reports. Several
+-- analyses ask who of a team took part (BM2, CM1, CM2, PM5, the key
+-- accounts' work).
+CREATE OR REPLACE TEMP TABLE audit_team_members AS
+SELECT manager_key, manager_key AS user_key FROM audit_managers
+UNION ALL
+SELECT manager_key, rep_key FROM audit_team;

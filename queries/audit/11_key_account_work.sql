@@ -5,12 +5,7 @@
 -- logged it (owns it) and whether someone else of the team took part.
 -- Customer-facing: anything but a task, or a task a customer attended.
 CREATE OR REPLACE TEMP TABLE audit_key_account_work AS
-WITH team_members AS (
-    SELECT manager_key, manager_key AS user_key FROM audit_managers
-    UNION ALL
-    SELECT manager_key, rep_key FROM audit_team
-),
-customer_facing AS (
+WITH customer_facing AS (
     SELECT row, account_key, happened_at, minutes, owner_key
     FROM audit_key_activities
     WHERE kind <> 'task' OR row IN (SELECT row FROM audit_external_activities)
@@ -30,5 +25,5 @@ SELECT
     bool_or(p.person_key <> tm.manager_key) AS with_rep
 FROM customer_facing AS c
 JOIN participants AS p USING (row)
-JOIN team_members AS tm ON tm.user_key = p.person_key
+JOIN audit_team_members AS tm ON tm.user_key = p.person_key
 GROUP BY tm.manager_key, c.row;

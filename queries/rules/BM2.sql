@@ -4,17 +4,12 @@
 -- team's revenue is that of the accounts owned by the manager or a direct
 -- report: the territory the manager answers for. Evidence: the non-key
 -- accounts with the most manager time, with their revenue.
-WITH team_members AS (
-    SELECT manager_key, manager_key AS user_key FROM audit_managers
-    UNION ALL
-    SELECT manager_key, rep_key FROM audit_team
-),
-territory AS (
+WITH territory AS (
     SELECT tm.manager_key,
            sum(a.revenue) AS revenue,
            coalesce(sum(a.revenue) FILTER (WHERE NOT a.is_key), 0) AS non_key_revenue
     FROM audit_accounts AS a
-    JOIN team_members AS tm ON tm.user_key = a.owner_key
+    JOIN audit_team_members AS tm ON tm.user_key = a.owner_key
     GROUP BY ALL
 ),
 customer AS (

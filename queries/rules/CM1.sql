@@ -2,15 +2,10 @@
 -- the manager or a direct report) with no customer-facing activity by
 -- anyone in the team in the last $days days of the period. Evidence: each
 -- such account, its days since the last touch and its revenue.
-WITH team_members AS (
-    SELECT manager_key, manager_key AS user_key FROM audit_managers
-    UNION ALL
-    SELECT manager_key, rep_key FROM audit_team
-),
-team_accounts AS (
+WITH team_accounts AS (
     SELECT tm.manager_key, a.account_key, a.name, a.revenue, u.name AS owner
     FROM audit_accounts AS a
-    JOIN team_members AS tm ON tm.user_key = a.owner_key
+    JOIN audit_team_members AS tm ON tm.user_key = a.owner_key
     JOIN audit_users AS u ON u.user_key = a.owner_key
     WHERE a.is_key
 ),

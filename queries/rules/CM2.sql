@@ -6,15 +6,10 @@
 -- owned by a rep; high when they are $high_share % of the team's key
 -- accounts or more. The metric is how many. Evidence: each account with
 -- the manager's share.
-WITH team_members AS (
-    SELECT manager_key, manager_key AS user_key FROM audit_managers
-    UNION ALL
-    SELECT manager_key, rep_key FROM audit_team
-),
-team_accounts AS (
+WITH team_accounts AS (
     SELECT tm.manager_key, a.account_key, a.name, a.owner_key, u.name AS owner
     FROM audit_accounts AS a
-    JOIN team_members AS tm ON tm.user_key = a.owner_key
+    JOIN audit_team_members AS tm ON tm.user_key = a.owner_key
     JOIN audit_users AS u ON u.user_key = a.owner_key
     WHERE a.is_key
 ),

@@ -3,19 +3,14 @@
 -- direct reports logged at least $rep_share % of the team's activities on
 -- the deal's account in the $days_before_close days before it closed.
 -- Evidence: each such deal with the reps' share of the activity.
-WITH team_members AS (
-    SELECT manager_key, manager_key AS user_key FROM audit_managers
-    UNION ALL
-    SELECT manager_key, rep_key FROM audit_team
-),
-won AS (
+WITH won AS (
     SELECT o.opportunity_key, o.name, o.owner_key, o.source, o.account_id, o.account_key, o.amount, o.close_date
     FROM audit_opportunities AS o, audit_period AS p
     WHERE o.is_won AND o.close_date >= p.from_ts AND o.close_date < p.to_ts
 ),
 team_won AS (
     SELECT tm.manager_key, sum(w.amount) AS amount
-    FROM won AS w JOIN team_members AS tm ON tm.user_key = w.owner_key
+    FROM won AS w JOIN audit_team_members AS tm ON tm.user_key = w.owner_key
     GROUP BY ALL
 ),
 team_activities AS (
@@ -30,7 +25,7 @@ team_activities AS (
                WHERE owner_key IN (SELECT manager_key FROM audit_managers)) AS deals
            ON deals.source = a.source AND deals.account_id = a.account_id
     JOIN audit_user_aliases AS al ON al.source = a.source AND al.id = a.owner_id
-    JOIN team_members AS tm ON tm.user_key = al.person_key
+    JOIN audit_team_members AS tm ON tm.user_key = al.person_key
 ),
 claimed AS (
     -- Deals the manager owns where the reps did most of the work before
