@@ -3,11 +3,8 @@ package duckdb
 import (
 	"context"
 	"database/sql/driver"
-	"errors"
 	"fmt"
 	"time"
-
-	duckdb "github.com/duckdb/duckdb-go/v2"
 
 	"github.com/salesaudit/salesaudit/plugin"
 )
@@ -25,15 +22,17 @@ var idTables = map[plugin.RecordKind]string{
 }
 
 // Load is one ingest of one source, in one transaction on a connection of
-// its own: the source's earlier rows are deleted, the new ones appended with
-// DuckDB's Appender, and nothing is visible to others until Commit. Any
-// failure before Commit leaves the database as it was.
+// its own: the source's earlier rows are deleted, the new ones bulk-loaded
+// from CSV files as they arrive (see spool), and nothing is visible to
+// others until Commit. Any failure before Commit leaves the database as it
+// was.
 type Load struct {
-	source    string
-	conn      driver.Conn
-	appenders map[string]*duckdb.Appender
-	runID     int64
-	done      bool
+	source string
+	conn   driver.Conn
+	spool  *spool
+	row    csvRow
+	runID  int64
+	done   bool
 	// appended counts the records appended per file and kind; attendees
 	// nested in activities are counted apart, as they are not rows of
 	// their own in the input.
@@ -47,11 +46,7 @@ func (db *DB) BeginLoad(ctx context.Context, source string) (*Load, error) {
 	if err != nil {
 		return nil, fmt.Errorf("connecting to database: %w", err)
 	}
-	l := &Load{
-		source: source, conn: conn,
-		appenders: map[string]*duckdb.Appender{},
-		appended:  map[string]map[plugin.RecordKind]int64{},
-	}
+	l := &Load{source: source, conn: conn, appended: map[string]map[plugin.RecordKind]int64{}}
 	if err := l.begin(ctx); err != nil {
 		l.Rollback()
 		return nil, err
@@ -74,13 +69,11 @@ func (l *Load) begin(ctx context.Context) error {
 	if err := l.queryRow(ctx, "SELECT nextval('ingest_run_ids')", nil, &l.runID); err != nil {
 		return fmt.Errorf("numbering the run: %w", err)
 	}
-	for _, table := range append(dataTables, "rejects") {
-		app, err := duckdb.NewAppenderFromConn(l.conn, "", table)
-		if err != nil {
-			return fmt.Errorf("appending to %s: %w", table, err)
-		}
-		l.appenders[table] = app
+	spool, err := newSpool(ctx, func(ctx context.Context, stmt string) error { return l.exec(ctx, stmt) })
+	if err != nil {
+		return err
 	}
+	l.spool = spool
 	return nil
 }
 
@@ -130,39 +123,105 @@ func (l *Load) Batch(b *plugin.Batch) error {
 
 // Rejects appends rows the connector could not read.
 func (l *Load) Rejects(rs []plugin.Reject) error {
-	app := l.appenders["rejects"]
-	for _, r := range rs {
-		if err := app.AppendRow(l.source, l.runID, string(r.Kind), r.File, r.Line, nullString(r.Field), r.Reason, nullString(r.Raw)); err != nil {
-			return fmt.Errorf("loading reject at %s:%d: %w", r.File, r.Line, err)
+	for _, rej := range rs {
+		r := l.startRow()
+		r.integer("run_id", l.runID)
+		r.text("kind", string(rej.Kind))
+		r.text("file", rej.File)
+		r.integer("line", rej.Line)
+		r.optionalText("field", rej.Field)
+		r.text("reason", rej.Reason)
+		r.optionalText("raw", rej.Raw)
+		if err := l.endRow("rejects"); err != nil {
+			return fmt.Errorf("loading reject at %s:%d: %w", rej.File, rej.Line, err)
 		}
 	}
 	return nil
 }
 
+// startRow begins a row of any table: each starts with its source.
+func (l *Load) startRow() *csvRow {
+	l.row.reset()
+	l.row.text("source", l.source)
+	return &l.row
+}
+
+// endRow ends a row begun with startRow, passing it to the bulk load.
+func (l *Load) endRow(table string) error {
+	line, err := l.row.end()
+	if err != nil {
+		return err
+	}
+	return l.spool.write(table, line)
+}
+
 func (l *Load) appendUser(file string, u *plugin.User) error {
-	return l.appenders["users"].AppendRow(l.source, u.ID, nullString(u.Name), nullString(u.Email),
-		nullString(u.Title), nullString(u.Role), nullString(u.ManagerID), u.Active,
-		nullTime(u.JoinedAt), nullTime(u.LeftAt), file, u.Line)
+	r := l.startRow()
+	r.text("id", u.ID)
+	r.optionalText("name", u.Name)
+	r.optionalText("email", u.Email)
+	r.optionalText("title", u.Title)
+	r.optionalText("role", u.Role)
+	r.optionalText("manager_id", u.ManagerID)
+	r.boolean("active", u.Active)
+	r.timestamp("joined_at", u.JoinedAt)
+	r.timestamp("left_at", u.LeftAt)
+	r.text("src_file", file)
+	r.integer("src_line", u.Line)
+	return l.endRow("users")
 }
 
 func (l *Load) appendAccount(file string, a *plugin.Account) error {
-	return l.appenders["accounts"].AppendRow(l.source, a.ID, nullString(a.Name), nullString(a.OwnerID),
-		nullFloat(a.AnnualRevenue), nullString(a.Type), nullString(a.Tier), nullString(a.Industry), file, a.Line)
+	r := l.startRow()
+	r.text("id", a.ID)
+	r.optionalText("name", a.Name)
+	r.optionalText("owner_id", a.OwnerID)
+	r.float("annual_revenue", a.AnnualRevenue)
+	r.optionalText("type", a.Type)
+	r.optionalText("tier", a.Tier)
+	r.optionalText("industry", a.Industry)
+	r.text("src_file", file)
+	r.integer("src_line", a.Line)
+	return l.endRow("accounts")
 }
 
 func (l *Load) appendOpportunity(file string, o *plugin.Opportunity) error {
-	return l.appenders["opportunities"].AppendRow(l.source, o.ID, nullString(o.AccountID), nullString(o.OwnerID),
-		nullString(o.Name), nullString(o.Stage), nullFloat(o.Amount), o.IsClosed, o.IsWon,
-		nullTime(o.CloseDate), nullTime(o.CreatedAt), file, o.Line)
+	r := l.startRow()
+	r.text("id", o.ID)
+	r.optionalText("account_id", o.AccountID)
+	r.optionalText("owner_id", o.OwnerID)
+	r.optionalText("name", o.Name)
+	r.optionalText("stage", o.Stage)
+	r.float("amount", o.Amount)
+	r.boolean("is_closed", o.IsClosed)
+	r.boolean("is_won", o.IsWon)
+	r.date("close_date", o.CloseDate)
+	r.timestamp("created_at", o.CreatedAt)
+	r.text("src_file", file)
+	r.integer("src_line", o.Line)
+	return l.endRow("opportunities")
 }
 
 func (l *Load) appendActivity(file string, a *plugin.Activity) error {
-	err := l.appenders["activities"].AppendRow(l.source, a.ID, string(a.Kind), nullString(a.Subject),
-		nullString(a.OwnerID), nullString(a.AccountID), nullString(a.OpportunityID),
-		nullTime(a.StartAt), nullTime(a.EndAt), a.DurationSeconds, nullString(a.Status), a.IsClosed,
-		nullString(string(a.Priority)), nullTime(a.DueDate), nullTime(a.CompletedAt), nullString(a.RawType),
-		file, a.Line)
-	if err != nil {
+	r := l.startRow()
+	r.text("id", a.ID)
+	r.text("kind", string(a.Kind))
+	r.optionalText("subject", a.Subject)
+	r.optionalText("owner_id", a.OwnerID)
+	r.optionalText("account_id", a.AccountID)
+	r.optionalText("opportunity_id", a.OpportunityID)
+	r.timestamp("start_at", a.StartAt)
+	r.timestamp("end_at", a.EndAt)
+	r.integer("duration_seconds", a.DurationSeconds)
+	r.optionalText("status", a.Status)
+	r.boolean("is_closed", a.IsClosed)
+	r.optionalText("priority", string(a.Priority))
+	r.date("due_date", a.DueDate)
+	r.timestamp("completed_at", a.CompletedAt)
+	r.optionalText("raw_type", a.RawType)
+	r.text("src_file", file)
+	r.integer("src_line", a.Line)
+	if err := l.endRow("activities"); err != nil {
 		return err
 	}
 	for i := range a.Attendees {
@@ -179,9 +238,18 @@ func (l *Load) appendActivity(file string, a *plugin.Activity) error {
 
 func (l *Load) appendAttendee(file, activityID string, a *plugin.Attendee) error {
 	l.attendeesAppended++
-	return l.appenders["activity_attendees"].AppendRow(l.source, activityID, nullString(a.UserID),
-		nullString(a.ContactID), nullString(a.Email), nullString(a.Name), a.Internal, a.Organizer,
-		nullString(a.Response), file, a.Line)
+	r := l.startRow()
+	r.text("activity_id", activityID)
+	r.optionalText("user_id", a.UserID)
+	r.optionalText("contact_id", a.ContactID)
+	r.optionalText("email", a.Email)
+	r.optionalText("name", a.Name)
+	r.boolean("internal", a.Internal)
+	r.boolean("organizer", a.Organizer)
+	r.optionalText("response", a.Response)
+	r.text("src_file", file)
+	r.integer("src_line", a.Line)
+	return l.endRow("activity_attendees")
 }
 
 // Run describes a finished read, recorded with the load.
@@ -213,11 +281,11 @@ type Result struct {
 	Files   []FileResult
 }
 
-// Commit flushes the appends, rejects duplicate IDs, checks that every
+// Commit loads the rows still spooled, rejects duplicate IDs, checks that every
 // file's rows add up and that the database holds exactly what the connector
 // said it sent, records the run and commits.
 func (l *Load) Commit(ctx context.Context, run Run) (Result, error) {
-	if err := l.closeAppenders(); err != nil {
+	if err := l.spool.finish(append(dataTables, "rejects")); err != nil {
 		l.Rollback()
 		return Result{}, err
 	}
@@ -289,22 +357,11 @@ func (l *Load) Rollback() {
 		return
 	}
 	l.done = true
-	for _, app := range l.appenders {
-		_ = app.Close()
+	if l.spool != nil {
+		l.spool.abandon()
 	}
 	_ = l.exec(context.Background(), "ROLLBACK")
 	_ = l.conn.Close()
-}
-
-func (l *Load) closeAppenders() error {
-	var errs []error
-	for table, app := range l.appenders {
-		if err := app.Close(); err != nil {
-			errs = append(errs, fmt.Errorf("flushing %s: %w", table, err))
-		}
-	}
-	l.appenders = map[string]*duckdb.Appender{}
-	return errors.Join(errs...)
 }
 
 func (l *Load) exec(ctx context.Context, query string, args ...any) error {
@@ -338,25 +395,4 @@ func namedValues(args []any) []driver.NamedValue {
 		out[i] = driver.NamedValue{Ordinal: i + 1, Value: a}
 	}
 	return out
-}
-
-func nullString(s string) any {
-	if s == "" {
-		return nil
-	}
-	return s
-}
-
-func nullTime(t time.Time) any {
-	if t.IsZero() {
-		return nil
-	}
-	return t
-}
-
-func nullFloat(f *float64) any {
-	if f == nil {
-		return nil
-	}
-	return *f
 }
