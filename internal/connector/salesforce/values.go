@@ -166,21 +166,61 @@ const (
 // parseDateTime reads the timestamp forms of Salesforce exports, all UTC
 // unless they say otherwise.
 func parseDateTime(v string) (time.Time, bool) {
-	var layouts []string
 	switch {
-	case len(v) == len(layoutDate):
-		layouts = []string{layoutDate}
-	case len(v) == len(layoutDataExport) && v[10] == ' ':
-		layouts = []string{layoutDataExport}
+	case len(v) == len(layoutDate) || len(v) == len(layoutDataExport) && v[10] == ' ':
+		return parseDataExport(v)
 	case len(v) > 10 && v[10] == 'T':
-		layouts = []string{layoutISOColon, layoutISONoColon}
-	}
-	for _, layout := range layouts {
-		if t, err := time.Parse(layout, v); err == nil {
-			return t.UTC(), true
+		for _, layout := range []string{layoutISOColon, layoutISONoColon} {
+			if t, err := time.Parse(layout, v); err == nil {
+				return t.UTC(), true
+			}
 		}
 	}
 	return time.Time{}, false
+}
+
+// parseDataExport reads the Data Export forms, layoutDate and
+// layoutDataExport, accepting exactly what time.Parse accepts. A task
+// export holds millions of them, a few a row, and reading the digits
+// directly takes a tenth of time.Parse's time.
+func parseDataExport(v string) (time.Time, bool) {
+	if len(v) != len(layoutDate) && (len(v) != len(layoutDataExport) || v[10] != ' ') {
+		return time.Time{}, false
+	}
+	year, ok1 := digits(v, 0, 4)
+	month, ok2 := digits(v, 5, 2)
+	day, ok3 := digits(v, 8, 2)
+	if !ok1 || !ok2 || !ok3 || v[4] != '-' || v[7] != '-' ||
+		month < 1 || month > 12 || day < 1 || day > daysIn(time.Month(month), year) {
+		return time.Time{}, false
+	}
+	var hour, minute, second int
+	if len(v) == len(layoutDataExport) {
+		var ok4, ok5, ok6 bool
+		hour, ok4 = digits(v, 11, 2)
+		minute, ok5 = digits(v, 14, 2)
+		second, ok6 = digits(v, 17, 2)
+		if !ok4 || !ok5 || !ok6 || v[13] != ':' || v[16] != ':' || hour > 23 || minute > 59 || second > 59 {
+			return time.Time{}, false
+		}
+	}
+	return time.Date(year, time.Month(month), day, hour, minute, second, 0, time.UTC), true
+}
+
+// digits reads the n decimal digits of v at from.
+func digits(v string, from, n int) (int, bool) {
+	value := 0
+	for _, c := range []byte(v[from : from+n]) {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		value = value*10 + int(c-'0')
+	}
+	return value, true
+}
+
+func daysIn(m time.Month, year int) int {
+	return time.Date(year, m+1, 0, 0, 0, 0, 0, time.UTC).Day()
 }
 
 // parseDate reads a date, which some exports write with a midnight time.

@@ -24,6 +24,29 @@ func TestParseDateTime(t *testing.T) {
 	}
 }
 
+// The Data Export forms are read without time.Parse; they must accept and
+// give exactly what it would.
+func TestParseDataExportAgreesWithTimeParse(t *testing.T) {
+	values := []string{
+		"2024-02-29", "2023-02-29", "2026-12-31", "2026-13-01", "2026-00-10", "2026-01-00", "2026-04-31",
+		"0000-01-01", "9999-12-31", "2026-1-011", "2026/01/01", "2026-01-0a", "+026-01-01", "2026-01-01 ",
+		"2026-06-30 23:59:59", "2026-06-30 24:00:00", "2026-06-30 23:60:00", "2026-06-30 23:59:60",
+		"2026-06-30 00:00:00", "2026-06-30 1:00:000", "2026-06-30 10-00-00", "2026-06-30T10:00:00",
+		"2026-06-31 10:00:00", "1900-02-29 10:00:00", "2000-02-29 10:00:00", "2026-06-30 -1:00:00",
+	}
+	for _, v := range values {
+		layout := layoutDate
+		if len(v) == len(layoutDataExport) {
+			layout = layoutDataExport
+		}
+		want, err := time.Parse(layout, v)
+		got, ok := parseDataExport(v)
+		if ok != (err == nil) || ok && !got.Equal(want) {
+			t.Errorf("parseDataExport(%q) = %v, %v; time.Parse gives %v, %v", v, got, ok, want, err)
+		}
+	}
+}
+
 func TestParseDate(t *testing.T) {
 	want := time.Date(2026, 3, 31, 0, 0, 0, 0, time.UTC)
 	for _, v := range []string{"2026-03-31", "2026-03-31 00:00:00", "2026-03-31T00:00:00.000Z"} {
