@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
+	"strings"
 	"sync"
 )
 
@@ -51,24 +53,30 @@ type spool struct {
 
 // copyJob is a finished file to load.
 type copyJob struct {
-	table   string
-	path    string
-	longest int
+	table     string
+	path      string
+	longest   int
+	multiline bool
 }
 
 // spoolFile is the file a table's rows are being written to.
 type spoolFile struct {
-	path    string
-	file    *os.File
-	w       *bufio.Writer
-	size    int
-	longest int
+	path      string
+	file      *os.File
+	w         *bufio.Writer
+	size      int
+	longest   int
+	multiline bool
 }
 
-// newSpool starts the copier; exec runs a statement on the load's
-// connection.
-func newSpool(ctx context.Context, exec func(context.Context, string) error) (*spool, error) {
-	dir, err := os.MkdirTemp("", "salesaudit-load-")
+// newSpool starts the copier for a load of the database at dbPath; exec
+// runs a statement on the load's connection.
+func newSpool(ctx context.Context, dbPath string, exec func(context.Context, string) error) (*spool, error) {
+	parent, err := spoolParent(dbPath)
+	if err != nil {
+		return nil, err
+	}
+	dir, err := os.MkdirTemp(parent, ".salesaudit-load-")
 	if err != nil {
 		return nil, fmt.Errorf("creating a directory for the bulk load: %w", err)
 	}
@@ -79,6 +87,26 @@ func newSpool(ctx context.Context, exec func(context.Context, string) error) (*s
 	}
 	go s.copy(ctx, exec)
 	return s, nil
+}
+
+// spoolParent is where a load keeps its files: beside the database, on
+// the disk the user chose for it (where DuckDB spills too, and not a
+// /tmp that may live in memory), or in the system's temporary directory
+// for a database in memory. DuckDB's COPY reads a path holding *, ? or [
+// as a pattern, so such a directory is passed over.
+func spoolParent(dbPath string) (string, error) {
+	candidates := []string{os.TempDir()}
+	if dbPath != MemoryPath && dbPath != "" {
+		candidates = append([]string{filepath.Dir(dbPath)}, candidates...)
+	}
+	for _, dir := range candidates {
+		abs, err := filepath.Abs(dir)
+		if err == nil && !strings.ContainsAny(abs, "*?[") {
+			return abs, nil
+		}
+	}
+	return "", fmt.Errorf("no directory for the bulk load's files: %s hold *, ? or [, which DuckDB reads as a pattern",
+		strings.Join(candidates, " and "))
 }
 
 // copy loads each finished file in turn and deletes it. After a failure it
@@ -95,21 +123,23 @@ func (s *spool) copy(ctx context.Context, exec func(context.Context, string) err
 	}
 }
 
-// copyStatement reads the dialect csvRow writes.
+// copyStatement reads the dialect csvRow writes. A file holding a text
+// with a line break is read by one thread: DuckDB's parallel reader starts
+// its threads at guessed row boundaries and can fail, or misread, when a
+// guess lands inside a quoted line break (duckdb/duckdb#24237, #25164).
+// Subjects rarely hold one, so most files are read in parallel.
 func copyStatement(job copyJob) string {
 	maxLine := max(defaultMaxLineBytes, job.longest+1)
 	buffer := max(defaultBufferBytes, 2*maxLine)
 	return fmt.Sprintf("COPY %s FROM %s (FORMAT csv, HEADER false, DELIMITER ',', QUOTE '\"', ESCAPE '\"', "+
-		"NULL '', ALLOW_QUOTED_NULLS false, AUTO_DETECT false, MAX_LINE_SIZE %d, BUFFER_SIZE %d)",
-		job.table, quote(job.path), maxLine, buffer)
+		"NULL '', ALLOW_QUOTED_NULLS false, AUTO_DETECT false, MAX_LINE_SIZE %d, BUFFER_SIZE %d, PARALLEL %t)",
+		job.table, quote(job.path), maxLine, buffer, !job.multiline)
 }
 
 // write appends a CSV line to table's current file, handing the file to
-// the copier once it is big enough.
-func (s *spool) write(table string, line []byte) error {
-	if err := s.failed(); err != nil {
-		return err
-	}
+// the copier once it is big enough. A failed COPY is not its error to
+// report (the line is not the one that failed): Load checks failed.
+func (s *spool) write(table string, line []byte, multiline bool) error {
 	f, err := s.file(table)
 	if err != nil {
 		return err
@@ -119,6 +149,7 @@ func (s *spool) write(table string, line []byte) error {
 	}
 	f.size += len(line)
 	f.longest = max(f.longest, len(line))
+	f.multiline = f.multiline || multiline
 	if f.size >= spoolFileBytes {
 		return s.cut(table)
 	}
@@ -153,7 +184,7 @@ func (s *spool) cut(table string) error {
 		_ = os.Remove(f.path)
 		return fmt.Errorf("writing %s for the bulk load: %w", f.path, err)
 	}
-	s.jobs <- copyJob{table: table, path: f.path, longest: f.longest}
+	s.jobs <- copyJob{table: table, path: f.path, longest: f.longest, multiline: f.multiline}
 	return nil
 }
 

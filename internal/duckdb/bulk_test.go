@@ -122,8 +122,6 @@ func TestValuesAndNullsSurviveTheBulkLoad(t *testing.T) {
 // A load bigger than one spool file is cut into several, loaded in order,
 // and leaves no file behind.
 func TestALoadSpanningManyFilesKeepsItsOrderAndCleansUp(t *testing.T) {
-	tmp := t.TempDir()
-	t.Setenv("TMPDIR", tmp)
 	defer func(n int) { spoolFileBytes = n }(spoolFileBytes)
 	spoolFileBytes = 4 << 10
 	const n = 5000
@@ -149,14 +147,12 @@ func TestALoadSpanningManyFilesKeepsItsOrderAndCleansUp(t *testing.T) {
 	if misplaced != 0 {
 		t.Errorf("%d activities out of the order they were sent in", misplaced)
 	}
-	assertNoSpoolLeft(t, tmp)
+	assertNoSpoolLeft(t, db)
 }
 
 // A load abandoned half-way, or failing in DuckDB, removes its files and
 // loads nothing.
 func TestAnAbandonedLoadLeavesNoFileAndNoRow(t *testing.T) {
-	tmp := t.TempDir()
-	t.Setenv("TMPDIR", tmp)
 	defer func(n int) { spoolFileBytes = n }(spoolFileBytes)
 	spoolFileBytes = 1 << 10
 	db := openTestDB(t)
@@ -170,11 +166,14 @@ func TestAnAbandonedLoadLeavesNoFileAndNoRow(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	if spools := spoolsBeside(t, db); len(spools) != 1 {
+		t.Errorf("spool directories beside the database during the load: %v, want one", spools)
+	}
 	l.Rollback()
 	if got := count(t, db, "SELECT count(*) FROM activities"); got != 0 {
 		t.Errorf("activities = %d after a rollback", got)
 	}
-	assertNoSpoolLeft(t, tmp)
+	assertNoSpoolLeft(t, db)
 }
 
 // DuckDB refuses a text that is not UTF-8 (protobuf refuses it before it
@@ -191,25 +190,122 @@ func TestTextThatIsNotUTF8FailsTheLoad(t *testing.T) {
 	}
 }
 
-// A time no export can hold is a connector's bug: the load says which
-// record and field.
-func TestATimeOutsideTheYearsOneTo9999NamesTheField(t *testing.T) {
+// Times far from today load as they are, as the Appender loaded them;
+// only those DuckDB cannot hold fail the load, naming record and field.
+func TestTimesFarFromTodayLoadUnchanged(t *testing.T) {
+	times := []time.Time{
+		time.Date(0, 1, 1, 10, 0, 0, 0, time.UTC),    // 1 BC
+		time.Date(-43, 3, 15, 12, 0, 0, 0, time.UTC), // 44 BC
+		time.Date(1, 1, 1, 0, 0, 0, 1000, time.UTC),  // 1 AD
+		time.Date(12026, 1, 1, 0, 0, 0, 0, time.UTC), // five digits
+		time.Date(1969, 12, 31, 23, 59, 59, 999999000, time.UTC),
+	}
+	var activities []plugin.Activity
+	for i, at := range times {
+		activities = append(activities, plugin.Activity{ID: fmt.Sprint(i), Kind: plugin.ActivityTask, CompletedAt: at, DueDate: at, Line: int64(i + 2)})
+	}
 	db := openTestDB(t)
-	far := time.Date(12026, 1, 1, 0, 0, 0, 0, time.UTC)
-	_, err := loadActivities(t, db, []plugin.Activity{{ID: "T1", Kind: plugin.ActivityTask, CompletedAt: far, Line: 7}})
+	if _, err := loadActivities(t, db, activities); err != nil {
+		t.Fatal(err)
+	}
+	for i, want := range times {
+		var got time.Time
+		var dueDays int64
+		err := db.SQL().QueryRow("SELECT completed_at, due_date - DATE '1970-01-01' FROM activities WHERE id = ?", fmt.Sprint(i)).Scan(&got, &dueDays)
+		if err != nil {
+			t.Fatal(err)
+		}
+		wantDays := time.Date(want.Year(), want.Month(), want.Day(), 0, 0, 0, 0, time.UTC).Unix() / 86400
+		if !got.Equal(want) || dueDays != wantDays {
+			t.Errorf("%v loaded as %v, due date %d days from 1970 (want %d)", want, got, dueDays, wantDays)
+		}
+	}
+
+	far := time.Date(300000, 1, 1, 0, 0, 0, 0, time.UTC)
+	_, err := loadActivities(t, openTestDB(t), []plugin.Activity{{ID: "T1", Kind: plugin.ActivityTask, CompletedAt: far, Line: 7}})
 	if err == nil || !strings.Contains(err.Error(), "Task.csv:7") || !strings.Contains(err.Error(), "completed_at") {
 		t.Fatalf("err = %v, want one naming Task.csv:7 and completed_at", err)
 	}
 }
 
-func assertNoSpoolLeft(t *testing.T, tmp string) {
+func spoolsBeside(t *testing.T, db *DB) []string {
 	t.Helper()
-	left, err := filepath.Glob(filepath.Join(tmp, "salesaudit-load-*"))
+	spools, err := filepath.Glob(filepath.Join(filepath.Dir(db.Path()), ".salesaudit-load-*"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(left) > 0 {
+	return spools
+}
+
+func assertNoSpoolLeft(t *testing.T, db *DB) {
+	t.Helper()
+	if left := spoolsBeside(t, db); len(left) > 0 {
 		entries, _ := os.ReadDir(left[0])
 		t.Errorf("left behind: %v (%d files)", left, len(entries))
+	}
+}
+
+func TestTheSpoolAvoidsDirectoriesDuckDBReadsAsPatterns(t *testing.T) {
+	t.Setenv("TMPDIR", t.TempDir())
+	for _, tc := range []struct{ db, want string }{
+		{"/data/crm/audit.duckdb", "/data/crm"},
+		{"/data/[q1]/audit.duckdb", os.TempDir()},
+		{MemoryPath, os.TempDir()},
+	} {
+		got, err := spoolParent(tc.db)
+		if err != nil || got != tc.want {
+			t.Errorf("spoolParent(%q) = %q, %v; want %q", tc.db, got, err, tc.want)
+		}
+	}
+	t.Setenv("TMPDIR", "/tmp/what?")
+	if _, err := spoolParent(MemoryPath); err == nil || !strings.Contains(err.Error(), "pattern") {
+		t.Errorf("err = %v, want one saying the directory reads as a pattern", err)
+	}
+}
+
+// A COPY that fails is reported as itself, not as an error of the record
+// being written when the copier gave up.
+func TestAFailedCopyIsNotBlamedOnALaterRecord(t *testing.T) {
+	defer func(n int) { spoolFileBytes = n }(spoolFileBytes)
+	spoolFileBytes = 1
+	db := openTestDB(t)
+	l, err := db.BeginLoad(context.Background(), "crm")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Rollback()
+	bad := plugin.Activity{ID: "T1", Kind: plugin.ActivityTask, Subject: "caf\xe9", Line: 2}
+	err = l.Batch(&plugin.Batch{File: "Task.csv", Activities: []plugin.Activity{bad}})
+	for i := 0; err == nil && i < 1000; i++ {
+		time.Sleep(time.Millisecond)
+		good := plugin.Activity{ID: fmt.Sprint(i), Kind: plugin.ActivityTask, Line: int64(i + 3)}
+		err = l.Batch(&plugin.Batch{File: "Other.csv", Activities: []plugin.Activity{good}})
+	}
+	if err == nil || !strings.Contains(err.Error(), "bulk-loading activities") || strings.Contains(err.Error(), "Other.csv") {
+		t.Fatalf("err = %v, want the COPY's error without a later record's place", err)
+	}
+}
+
+// Files with a line break inside a text are read by one thread
+// (copyStatement says why); the others in parallel.
+func TestOnlyFilesWithLineBreaksAreReadSerially(t *testing.T) {
+	var r csvRow
+	r.reset()
+	r.text("subject", "one line")
+	if r.multiline {
+		t.Error("a one-line text marked multiline")
+	}
+	for _, s := range []string{"two\nlines", "carriage\rreturn"} {
+		r.reset()
+		r.text("subject", s)
+		if !r.multiline {
+			t.Errorf("%q not marked multiline", s)
+		}
+	}
+	if stmt := copyStatement(copyJob{table: "activities", path: "/x.csv", multiline: true}); !strings.Contains(stmt, "PARALLEL false") {
+		t.Errorf("multiline file: %s", stmt)
+	}
+	if stmt := copyStatement(copyJob{table: "activities", path: "/x.csv"}); !strings.Contains(stmt, "PARALLEL true") {
+		t.Errorf("one-line file: %s", stmt)
 	}
 }

@@ -20,10 +20,13 @@ type csvRow struct {
 	buf    []byte
 	fields int
 	err    error
+	// multiline is set when a text holds a line break, which DuckDB's
+	// parallel CSV reader can mistake for the end of a row.
+	multiline bool
 }
 
 func (r *csvRow) reset() {
-	r.buf, r.fields, r.err = r.buf[:0], 0, nil
+	r.buf, r.fields, r.err, r.multiline = r.buf[:0], 0, nil, false
 }
 
 // end finishes the line and returns it, or the first value that could not
@@ -49,6 +52,9 @@ func (r *csvRow) null(column string) { r.next() }
 func (r *csvRow) text(column, s string) {
 	r.next()
 	r.buf = append(r.buf, '"')
+	if strings.ContainsAny(s, "\n\r") {
+		r.multiline = true
+	}
 	if strings.IndexByte(s, '"') < 0 {
 		r.buf = append(r.buf, s...)
 	} else {
@@ -136,20 +142,33 @@ func (r *csvRow) date(column string, t time.Time) {
 	}
 }
 
+// appendDate writes t's day as DuckDB reads it: ISO with at least four
+// digits of year, and a year before 1 AD as "0001-01-01 (BC)" (Go's year 0
+// is 1 BC).
 func (r *csvRow) appendDate(t time.Time) {
 	y, m, d := t.Date()
-	r.buf = appendDigits(r.buf, y, 4)
+	r.buf = appendDigits(r.buf, max(y, 1-y), 4)
 	r.buf = append(r.buf, '-')
 	r.buf = appendDigits(r.buf, int(m), 2)
 	r.buf = append(r.buf, '-')
 	r.buf = appendDigits(r.buf, d, 2)
+	if y < 1 {
+		r.buf = append(r.buf, " (BC)"...)
+	}
 }
 
-// inRange refuses years ISO form cannot write in four digits; no export
-// holds them, so one is a connector's bug, not data to keep.
+// DuckDB's TIMESTAMP holds the years from 290308 BC to 294246 AD; duckdb-go's
+// Appender refused others in the same way.
+const (
+	minYear = -290307
+	maxYear = 294246
+)
+
+// inRange refuses a time DuckDB cannot hold, naming the field; no export
+// holds one, so it is a connector's bug.
 func (r *csvRow) inRange(column string, t time.Time) bool {
-	if y := t.Year(); y < 1 || y > 9999 {
-		r.fail(column, fmt.Errorf("%s is outside the years 1 to 9999", t.Format(time.RFC3339)))
+	if y := t.Year(); y < minYear || y > maxYear {
+		r.fail(column, fmt.Errorf("%s is outside the years DuckDB can hold", t.Format(time.RFC3339)))
 		return false
 	}
 	return true

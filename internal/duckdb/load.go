@@ -25,7 +25,8 @@ var idTables = map[plugin.RecordKind]string{
 // its own: the source's earlier rows are deleted, the new ones bulk-loaded
 // from CSV files as they arrive (see spool), and nothing is visible to
 // others until Commit. Any failure before Commit leaves the database as it
-// was.
+// was. A Load is not safe for concurrent use: its methods are called one
+// after another, as a connector's stream arrives.
 type Load struct {
 	source string
 	conn   driver.Conn
@@ -47,14 +48,14 @@ func (db *DB) BeginLoad(ctx context.Context, source string) (*Load, error) {
 		return nil, fmt.Errorf("connecting to database: %w", err)
 	}
 	l := &Load{source: source, conn: conn, appended: map[string]map[plugin.RecordKind]int64{}}
-	if err := l.begin(ctx); err != nil {
+	if err := l.begin(ctx, db.path); err != nil {
 		l.Rollback()
 		return nil, err
 	}
 	return l, nil
 }
 
-func (l *Load) begin(ctx context.Context) error {
+func (l *Load) begin(ctx context.Context, dbPath string) error {
 	if err := l.exec(ctx, "BEGIN TRANSACTION"); err != nil {
 		return fmt.Errorf("starting transaction: %w", err)
 	}
@@ -69,7 +70,7 @@ func (l *Load) begin(ctx context.Context) error {
 	if err := l.queryRow(ctx, "SELECT nextval('ingest_run_ids')", nil, &l.runID); err != nil {
 		return fmt.Errorf("numbering the run: %w", err)
 	}
-	spool, err := newSpool(ctx, func(ctx context.Context, stmt string) error { return l.exec(ctx, stmt) })
+	spool, err := newSpool(ctx, dbPath, func(ctx context.Context, stmt string) error { return l.exec(ctx, stmt) })
 	if err != nil {
 		return err
 	}
@@ -82,6 +83,9 @@ func (l *Load) RunID() int64 { return l.runID }
 
 // Batch appends a batch of records.
 func (l *Load) Batch(b *plugin.Batch) error {
+	if err := l.spool.failed(); err != nil {
+		return err
+	}
 	counts := l.appended[b.File]
 	if counts == nil {
 		counts = map[plugin.RecordKind]int64{}
@@ -123,6 +127,9 @@ func (l *Load) Batch(b *plugin.Batch) error {
 
 // Rejects appends rows the connector could not read.
 func (l *Load) Rejects(rs []plugin.Reject) error {
+	if err := l.spool.failed(); err != nil {
+		return err
+	}
 	for _, rej := range rs {
 		r := l.startRow()
 		r.integer("run_id", l.runID)
@@ -152,7 +159,7 @@ func (l *Load) endRow(table string) error {
 	if err != nil {
 		return err
 	}
-	return l.spool.write(table, line)
+	return l.spool.write(table, line, l.row.multiline)
 }
 
 func (l *Load) appendUser(file string, u *plugin.User) error {

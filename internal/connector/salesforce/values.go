@@ -181,9 +181,25 @@ func parseDateTime(v string) (time.Time, bool) {
 
 // parseDataExport reads the Data Export forms, layoutDate and
 // layoutDataExport, accepting exactly what time.Parse accepts. A task
-// export holds millions of them, a few a row, and reading the digits
-// directly takes a tenth of time.Parse's time.
+// export holds millions of them, a few a row, and reading the digits of
+// the usual form directly takes a tenth of time.Parse's time; anything
+// else (time.Parse also takes runs of spaces and one-digit hours) goes
+// to time.Parse.
 func parseDataExport(v string) (time.Time, bool) {
+	if t, ok := parseDataExportDigits(v); ok {
+		return t, true
+	}
+	layout := layoutDataExport
+	if len(v) == len(layoutDate) {
+		layout = layoutDate
+	}
+	t, err := time.Parse(layout, v)
+	return t, err == nil
+}
+
+// parseDataExportDigits reads exactly "2006-01-02" or "2006-01-02 15:04:05"
+// with every digit written.
+func parseDataExportDigits(v string) (time.Time, bool) {
 	if len(v) != len(layoutDate) && (len(v) != len(layoutDataExport) || v[10] != ' ') {
 		return time.Time{}, false
 	}

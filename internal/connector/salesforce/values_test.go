@@ -33,11 +33,12 @@ func TestParseDataExportAgreesWithTimeParse(t *testing.T) {
 		"2026-06-30 23:59:59", "2026-06-30 24:00:00", "2026-06-30 23:60:00", "2026-06-30 23:59:60",
 		"2026-06-30 00:00:00", "2026-06-30 1:00:000", "2026-06-30 10-00-00", "2026-06-30T10:00:00",
 		"2026-06-31 10:00:00", "1900-02-29 10:00:00", "2000-02-29 10:00:00", "2026-06-30 -1:00:00",
+		"2026-06-30  9:15:00", "2026-06-30 9:15:00",
 	}
 	for _, v := range values {
-		layout := layoutDate
-		if len(v) == len(layoutDataExport) {
-			layout = layoutDataExport
+		layout := layoutDataExport
+		if len(v) == len(layoutDate) {
+			layout = layoutDate
 		}
 		want, err := time.Parse(layout, v)
 		got, ok := parseDataExport(v)
