@@ -1,6 +1,9 @@
 package plugin
 
 import (
+	"fmt"
+	"path/filepath"
+	"sort"
 	"time"
 
 	pb "github.com/salesaudit/salesaudit/plugin/proto"
@@ -282,4 +285,44 @@ func summaryFromProto(s *pb.Summary) Summary {
 		out.Files = append(out.Files, fs)
 	}
 	return out
+}
+
+func spooledToProto(f SpooledFile) *pb.SpooledFile {
+	out := &pb.SpooledFile{Table: f.Table, Name: filepath.Base(f.Path), Rows: f.Rows,
+		LongestLine: int64(f.LongestLine), Multiline: f.Multiline}
+	files := make([]string, 0, len(f.Records))
+	for file := range f.Records {
+		files = append(files, file)
+	}
+	sort.Strings(files)
+	for _, file := range files {
+		for _, k := range RecordKinds {
+			if n := f.Records[file][k]; n > 0 {
+				out.Records = append(out.Records, &pb.FileKindCount{File: file, Kind: kindToProto[k], Count: n})
+			}
+		}
+	}
+	return out
+}
+
+// spooledFromProto reads a SpooledFile message, checking that it names a
+// file the connector could have written in dir for a table it may load.
+func spooledFromProto(f *pb.SpooledFile, dir string) (SpooledFile, error) {
+	path, err := SpooledName(dir, f.Table, f.Name)
+	if err != nil {
+		return SpooledFile{}, err
+	}
+	out := SpooledFile{Table: f.Table, Path: path, Rows: f.Rows, Records: map[string]map[RecordKind]int64{},
+		LongestLine: int(f.LongestLine), Multiline: f.Multiline}
+	for _, c := range f.Records {
+		kind, ok := kindFromProto[c.Kind]
+		if !ok || c.Count < 0 {
+			return SpooledFile{}, fmt.Errorf("spooled file %s: bad count %d of kind %v", f.Name, c.Count, c.Kind)
+		}
+		if out.Records[c.File] == nil {
+			out.Records[c.File] = map[RecordKind]int64{}
+		}
+		out.Records[c.File][kind] += c.Count
+	}
+	return out, nil
 }

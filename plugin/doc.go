@@ -21,4 +21,4 @@
 // here too, because the kit drives connectors exactly as the host does.
 package plugin
 
-//go:generate protoc --go_out=. --go_opt=paths=source_relative --go-grpc_out=. --go-grpc_opt=paths=source_relative proto/connector.proto
+//go:generate protoc -I proto --go_out=proto --go_opt=paths=source_relative --go-grpc_out=proto --go-grpc_opt=paths=source_relative connector.proto

@@ -63,8 +63,11 @@ func (s *grpcServer) Check(ctx context.Context, req *pb.CheckRequest) (*pb.Check
 func (s *grpcServer) Read(req *pb.ReadRequest, stream grpc.ServerStreamingServer[pb.ReadResponse]) error {
 	ctx := stream.Context()
 	w := newWriter(ctx, stream.Send)
+	if req.SpoolDir != "" {
+		w.spoolTo(req.SpoolDir)
+	}
 	if err := s.impl.Read(ctx, ReadRequest{Path: req.Path, Options: req.Options}, w); err != nil {
-		_ = w.close()
+		w.discard()
 		return err
 	}
 	return w.finish()

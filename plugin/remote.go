@@ -28,6 +28,16 @@ type Sink interface {
 	Progress(p Progress)
 }
 
+// SpoolSink is a Sink that also loads spooled files (see SpoolWriter):
+// given one, Read asks the connector to write its records as files in
+// SpoolDir, and passes each finished file to Spooled. Connectors built
+// before spooling existed send batches all the same.
+type SpoolSink interface {
+	Sink
+	SpoolDir() string
+	Spooled(f SpooledFile) error
+}
+
 // RemoteConnector is the host's side of the protocol: it calls a connector
 // over gRPC and checks what the connector streams against its summary.
 type RemoteConnector struct {
@@ -61,7 +71,12 @@ func (c *RemoteConnector) Check(ctx context.Context, path string) (CheckResult, 
 func (c *RemoteConnector) Read(ctx context.Context, req ReadRequest, sink Sink) (Summary, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	stream, err := c.client.Read(ctx, &pb.ReadRequest{Path: req.Path, Options: req.Options})
+	preq := &pb.ReadRequest{Path: req.Path, Options: req.Options}
+	spoolSink, _ := sink.(SpoolSink)
+	if spoolSink != nil {
+		preq.SpoolDir = spoolSink.SpoolDir()
+	}
+	stream, err := c.client.Read(ctx, preq)
 	if err != nil {
 		return Summary{}, err
 	}
@@ -74,7 +89,7 @@ func (c *RemoteConnector) Read(ctx context.Context, req ReadRequest, sink Sink) 
 		if summary != nil {
 			return Summary{}, fmt.Errorf("%w: a message came after the summary", ErrSummaryMismatch)
 		}
-		if summary, err = dispatch(m, sink, got); err != nil {
+		if summary, err = dispatch(m, sink, preq.SpoolDir, got); err != nil {
 			return Summary{}, err
 		}
 	}
@@ -123,11 +138,21 @@ func receive(ctx context.Context, stream grpc.ServerStreamingClient[pb.ReadRespo
 	return out
 }
 
-func dispatch(m received, sink Sink, got *tally) (*pb.Summary, error) {
+func dispatch(m received, sink Sink, spoolDir string, got *tally) (*pb.Summary, error) {
 	switch msg := m.msg.Message.(type) {
 	case *pb.ReadResponse_Batch:
 		got.addBatch(m.batch)
 		return nil, sink.Batch(m.batch)
+	case *pb.ReadResponse_Spooled:
+		if spoolDir == "" {
+			return nil, fmt.Errorf("the connector sent a spooled file, which the host did not ask for")
+		}
+		f, err := spooledFromProto(msg.Spooled, spoolDir)
+		if err != nil {
+			return nil, fmt.Errorf("the connector sent a bad spooled file: %w", err)
+		}
+		got.addSpooled(f)
+		return nil, sink.(SpoolSink).Spooled(f)
 	case *pb.ReadResponse_Rejects:
 		rejects := convertAll(msg.Rejects.Rejects, rejectFromProto)
 		for _, r := range rejects {
@@ -166,6 +191,19 @@ func (t *tally) addBatch(b *Batch) {
 	m[KindOpportunity] += int64(len(b.Opportunities))
 	m[KindActivity] += int64(len(b.Activities))
 	m[KindAttendee] += int64(len(b.Attendees))
+}
+
+func (t *tally) addSpooled(f SpooledFile) {
+	for file, counts := range f.Records {
+		m := t.records[file]
+		if m == nil {
+			m = map[RecordKind]int64{}
+			t.records[file] = m
+		}
+		for kind, n := range counts {
+			m[kind] += n
+		}
+	}
 }
 
 func (t *tally) verify(s Summary) error {

@@ -27,6 +27,9 @@ const (
 // use: a connector that reads files in parallel gives each goroutine its own
 // files and serialises calls to the Writer.
 type Writer struct {
+	// spool, when the host asked for spooled files, takes the records
+	// instead of batches.
+	spool   *SpoolWriter
 	queue   chan *pb.ReadResponse
 	sendErr chan error
 	ctx     context.Context
@@ -57,6 +60,22 @@ func newWriter(ctx context.Context, send func(*pb.ReadResponse) error) *Writer {
 		w.sendErr <- err
 	}()
 	return w
+}
+
+// spoolTo makes the Writer write records as spooled files in dir, each
+// sent to the host as a SpooledFile message once finished.
+func (w *Writer) spoolTo(dir string) {
+	w.spool = NewSpoolWriter(dir, SpoolFileBytes, func(f SpooledFile) error {
+		return w.enqueue(&pb.ReadResponse{Message: &pb.ReadResponse_Spooled{Spooled: spooledToProto(f)}})
+	})
+}
+
+// discard stops the sender after a failed read and removes unsent files.
+func (w *Writer) discard() {
+	if w.spool != nil {
+		w.spool.Discard()
+	}
+	_ = w.close()
 }
 
 // File returns the writer for one input file, named as the user would
@@ -130,6 +149,11 @@ func (w *Writer) flushAll() error {
 			return err
 		}
 	}
+	if w.spool != nil {
+		if err := w.spool.Flush(); err != nil {
+			return err
+		}
+	}
 	return w.flushRejects()
 }
 
@@ -170,19 +194,25 @@ func (f *FileWriter) Name() string { return f.name }
 // User streams a user.
 func (f *FileWriter) User(u User) error {
 	size := len(u.ID) + len(u.Name) + len(u.Email) + len(u.Title) + len(u.Role) + len(u.ManagerID)
-	return f.add(KindUser, u.Line, size, func(b *pb.RecordBatch) { b.Users = append(b.Users, userToProto(&u)) })
+	return f.add(KindUser, u.Line, size,
+		func(b *pb.RecordBatch) { b.Users = append(b.Users, userToProto(&u)) },
+		func(s *SpoolWriter) error { return s.User(f.name, &u) })
 }
 
 // Account streams an account.
 func (f *FileWriter) Account(a Account) error {
 	size := len(a.ID) + len(a.Name) + len(a.OwnerID) + len(a.Type) + len(a.Tier) + len(a.Industry)
-	return f.add(KindAccount, a.Line, size, func(b *pb.RecordBatch) { b.Accounts = append(b.Accounts, accountToProto(&a)) })
+	return f.add(KindAccount, a.Line, size,
+		func(b *pb.RecordBatch) { b.Accounts = append(b.Accounts, accountToProto(&a)) },
+		func(s *SpoolWriter) error { return s.Account(f.name, &a) })
 }
 
 // Opportunity streams an opportunity.
 func (f *FileWriter) Opportunity(o Opportunity) error {
 	size := len(o.ID) + len(o.AccountID) + len(o.OwnerID) + len(o.Name) + len(o.Stage)
-	return f.add(KindOpportunity, o.Line, size, func(b *pb.RecordBatch) { b.Opportunities = append(b.Opportunities, opportunityToProto(&o)) })
+	return f.add(KindOpportunity, o.Line, size,
+		func(b *pb.RecordBatch) { b.Opportunities = append(b.Opportunities, opportunityToProto(&o)) },
+		func(s *SpoolWriter) error { return s.Opportunity(f.name, &o) })
 }
 
 // Activity streams an activity with its attendees.
@@ -191,26 +221,40 @@ func (f *FileWriter) Activity(a Activity) error {
 	for i := range a.Attendees {
 		size += attendeeSize(&a.Attendees[i])
 	}
-	return f.add(KindActivity, a.Line, size, func(b *pb.RecordBatch) { b.Activities = append(b.Activities, activityToProto(&a)) })
+	return f.add(KindActivity, a.Line, size,
+		func(b *pb.RecordBatch) { b.Activities = append(b.Activities, activityToProto(&a)) },
+		func(s *SpoolWriter) error { return s.Activity(f.name, &a) })
 }
 
 // Attendee streams an attendee kept apart from its activity; ActivityID
 // must be set.
 func (f *FileWriter) Attendee(a Attendee) error {
-	return f.add(KindAttendee, a.Line, attendeeSize(&a), func(b *pb.RecordBatch) { b.Attendees = append(b.Attendees, attendeeToProto(&a)) })
+	return f.add(KindAttendee, a.Line, attendeeSize(&a),
+		func(b *pb.RecordBatch) { b.Attendees = append(b.Attendees, attendeeToProto(&a)) },
+		func(s *SpoolWriter) error { return s.Attendee(f.name, &a) })
 }
 
 func attendeeSize(a *Attendee) int {
 	return len(a.ActivityID) + len(a.UserID) + len(a.ContactID) + len(a.Email) + len(a.Name) + len(a.Response) + recordOverheadSize
 }
 
-func (f *FileWriter) add(kind RecordKind, line int64, size int, appendTo func(*pb.RecordBatch)) error {
+// add puts a record in the file's batch, or in the spool when the host
+// asked for spooled files.
+func (f *FileWriter) add(kind RecordKind, line int64, size int, appendTo func(*pb.RecordBatch), spool func(*SpoolWriter) error) error {
 	if f.w.err != nil {
 		return f.w.err
 	}
 	size += recordOverheadSize
 	if size > maxRecordBytes {
 		return f.Reject(Reject{Line: line, Reason: fmt.Sprintf("record is %d bytes, over the %d-byte limit", size, maxRecordBytes), Kind: kind})
+	}
+	if f.w.spool != nil {
+		if err := spool(f.w.spool); err != nil {
+			f.w.err = err
+			return err
+		}
+		f.summary.Records[kind]++
+		return nil
 	}
 	if f.batchBytes+size > batchMaxBytes {
 		if err := f.flush(); err != nil {

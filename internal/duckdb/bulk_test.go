@@ -286,26 +286,80 @@ func TestAFailedCopyIsNotBlamedOnALaterRecord(t *testing.T) {
 	}
 }
 
-// Files with a line break inside a text are read by one thread
-// (copyStatement says why); the others in parallel.
+// Files with a line break inside a text are read by one thread (readCSV
+// says why); the others in parallel.
 func TestOnlyFilesWithLineBreaksAreReadSerially(t *testing.T) {
-	var r csvRow
-	r.reset()
-	r.text("subject", "one line")
-	if r.multiline {
-		t.Error("a one-line text marked multiline")
-	}
-	for _, s := range []string{"two\nlines", "carriage\rreturn"} {
-		r.reset()
-		r.text("subject", s)
-		if !r.multiline {
-			t.Errorf("%q not marked multiline", s)
-		}
-	}
-	if stmt := copyStatement(copyJob{table: "activities", path: "/x.csv", multiline: true}); !strings.Contains(stmt, "PARALLEL false") {
+	table := plugin.SpoolTables[0]
+	if stmt := readCSV(table, plugin.SpooledFile{Path: "/x.csv", Multiline: true}); !strings.Contains(stmt, "parallel = false") {
 		t.Errorf("multiline file: %s", stmt)
 	}
-	if stmt := copyStatement(copyJob{table: "activities", path: "/x.csv"}); !strings.Contains(stmt, "PARALLEL true") {
+	if stmt := readCSV(table, plugin.SpooledFile{Path: "/x.csv"}); !strings.Contains(stmt, "parallel = true") {
 		t.Errorf("one-line file: %s", stmt)
 	}
+}
+
+// spoolFromConnector writes activities the way a connector does, into the
+// load's spool directory, and hands the files to the load.
+func spoolFromConnector(t *testing.T, l *Load, activities []plugin.Activity, alter func(*plugin.SpooledFile)) {
+	t.Helper()
+	w := plugin.NewSpoolWriter(l.SpoolDir(), plugin.SpoolFileBytes, func(f plugin.SpooledFile) error {
+		alter(&f)
+		return l.Spooled(f)
+	})
+	for i := range activities {
+		if err := w.Activity("Task.csv", &activities[i]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// Files a connector spooled load like batches, and a file whose declared
+// rows are not what it holds fails the load.
+func TestFilesAConnectorSpooledLoadAndAreCounted(t *testing.T) {
+	activities := []plugin.Activity{
+		{ID: "T1", Kind: plugin.ActivityTask, Subject: "Call", Line: 2, Attendees: []plugin.Attendee{{ContactID: "C1"}}},
+		{ID: "T2", Kind: plugin.ActivityTask, Subject: "Mail", Line: 3},
+	}
+	summary := plugin.Summary{Files: []plugin.FileSummary{{
+		File: "Task.csv", RowsRead: 2, Records: map[plugin.RecordKind]int64{plugin.KindActivity: 2},
+	}}}
+	run := Run{Connector: "test", ProtocolVersion: 1, Input: "in", StartedAt: time.Now(), Summary: summary}
+	ctx := context.Background()
+
+	db := openTestDB(t)
+	l, err := db.BeginLoad(ctx, "crm")
+	if err != nil {
+		t.Fatal(err)
+	}
+	spoolFromConnector(t, l, activities, func(*plugin.SpooledFile) {})
+	res, err := l.Commit(ctx, run)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Records[plugin.KindActivity] != 2 || count(t, db, "SELECT count(*) FROM activity_attendees WHERE source = 'crm' AND src_line = 2") != 1 {
+		t.Errorf("records %v; attendees %d", res.Records, count(t, db, "SELECT count(*) FROM activity_attendees"))
+	}
+	if got := count(t, db, "SELECT attendees FROM ingest_runs"); got != 1 {
+		t.Errorf("run records %d attendees, want 1", got)
+	}
+
+	l, err = db.BeginLoad(ctx, "crm")
+	if err != nil {
+		t.Fatal(err)
+	}
+	spoolFromConnector(t, l, activities, func(f *plugin.SpooledFile) {
+		if f.Table == "activities" {
+			f.Rows = 3
+		}
+	})
+	if _, err := l.Commit(ctx, run); err == nil || !strings.Contains(err.Error(), "activities holds 2 rows") {
+		t.Fatalf("err = %v, want a count mismatch", err)
+	}
+	if got := count(t, db, "SELECT count(*) FROM activities"); got != 2 {
+		t.Errorf("activities = %d after a refused load, want the 2 loaded before", got)
+	}
+	assertNoSpoolLeft(t, db)
 }

@@ -4,6 +4,9 @@ import (
 	"context"
 	"database/sql/driver"
 	"fmt"
+	"os"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/salesaudit/salesaudit/plugin"
@@ -23,22 +26,23 @@ var idTables = map[plugin.RecordKind]string{
 
 // Load is one ingest of one source, in one transaction on a connection of
 // its own: the source's earlier rows are deleted, the new ones bulk-loaded
-// from CSV files as they arrive (see spool), and nothing is visible to
-// others until Commit. Any failure before Commit leaves the database as it
-// was. A Load is not safe for concurrent use: its methods are called one
+// from spooled CSV files as they arrive (see spool), and nothing is visible
+// to others until Commit. Any failure before Commit leaves the database as
+// it was. A Load is not safe for concurrent use: its methods are called one
 // after another, as a connector's stream arrives.
 type Load struct {
 	source string
 	conn   driver.Conn
 	spool  *spool
-	row    csvRow
+	// writer spools the records and rejects that arrive in batches.
+	writer *plugin.SpoolWriter
 	runID  int64
 	done   bool
-	// appended counts the records appended per file and kind; attendees
-	// nested in activities are counted apart, as they are not rows of
-	// their own in the input.
-	appended          map[string]map[plugin.RecordKind]int64
-	attendeesAppended int64
+	// appended counts the records loaded per input file and kind, rows the
+	// rows per table (attendees nested in activities are rows but not
+	// records).
+	appended map[string]map[plugin.RecordKind]int64
+	rows     map[string]int64
 }
 
 // BeginLoad starts loading source, replacing what the database holds of it.
@@ -47,7 +51,7 @@ func (db *DB) BeginLoad(ctx context.Context, source string) (*Load, error) {
 	if err != nil {
 		return nil, fmt.Errorf("connecting to database: %w", err)
 	}
-	l := &Load{source: source, conn: conn, appended: map[string]map[plugin.RecordKind]int64{}}
+	l := &Load{source: source, conn: conn, appended: map[string]map[plugin.RecordKind]int64{}, rows: map[string]int64{}}
 	if err := l.begin(ctx, db.path); err != nil {
 		l.Rollback()
 		return nil, err
@@ -70,193 +74,120 @@ func (l *Load) begin(ctx context.Context, dbPath string) error {
 	if err := l.queryRow(ctx, "SELECT nextval('ingest_run_ids')", nil, &l.runID); err != nil {
 		return fmt.Errorf("numbering the run: %w", err)
 	}
-	spool, err := newSpool(ctx, dbPath, func(ctx context.Context, stmt string) error { return l.exec(ctx, stmt) })
+	spool, err := newSpool(ctx, dbPath, l.insertStatement, func(ctx context.Context, stmt string) error { return l.exec(ctx, stmt) })
 	if err != nil {
 		return err
 	}
 	l.spool = spool
+	l.writer = plugin.NewSpoolWriter(spool.dir, spoolFileBytes, func(f plugin.SpooledFile) error {
+		l.queue(f)
+		return nil
+	})
 	return nil
+}
+
+// insertStatement loads a spooled file, adding the columns the spool format
+// leaves to the host: the source, and the run for rejects.
+func (l *Load) insertStatement(f plugin.SpooledFile) string {
+	var table plugin.SpoolTable
+	for _, t := range plugin.SpoolTables {
+		if t.Name == f.Table {
+			table = t
+		}
+	}
+	names := []string{"source"}
+	values := []string{quote(l.source)}
+	if table.Name == "rejects" {
+		names = append(names, "run_id")
+		values = append(values, strconv.FormatInt(l.runID, 10))
+	}
+	for _, c := range table.Columns {
+		names = append(names, c.Name)
+	}
+	return fmt.Sprintf("INSERT INTO %s (%s) SELECT %s, * FROM %s",
+		table.Name, strings.Join(names, ", "), strings.Join(values, ", "), readCSV(table, f))
 }
 
 // RunID is the number of this ingest run.
 func (l *Load) RunID() int64 { return l.runID }
 
-// Batch appends a batch of records.
+// SpoolDir is where a connector may write spooled files for this load
+// (plugin.SpoolSink).
+func (l *Load) SpoolDir() string { return l.spool.dir }
+
+// Spooled loads a file a connector wrote in SpoolDir; the load owns it
+// from then on.
+func (l *Load) Spooled(f plugin.SpooledFile) error {
+	if err := l.spool.failed(); err != nil {
+		_ = os.Remove(f.Path)
+		return err
+	}
+	l.queue(f)
+	return nil
+}
+
+// queue counts a finished file's rows and records and hands it to the
+// copier.
+func (l *Load) queue(f plugin.SpooledFile) {
+	l.rows[f.Table] += f.Rows
+	for file, counts := range f.Records {
+		m := l.appended[file]
+		if m == nil {
+			m = map[plugin.RecordKind]int64{}
+			l.appended[file] = m
+		}
+		for kind, n := range counts {
+			m[kind] += n
+		}
+	}
+	l.spool.load(f)
+}
+
+// Batch loads a batch of records.
 func (l *Load) Batch(b *plugin.Batch) error {
 	if err := l.spool.failed(); err != nil {
 		return err
 	}
-	counts := l.appended[b.File]
-	if counts == nil {
-		counts = map[plugin.RecordKind]int64{}
-		l.appended[b.File] = counts
-	}
-	counts[plugin.KindUser] += int64(len(b.Users))
-	counts[plugin.KindAccount] += int64(len(b.Accounts))
-	counts[plugin.KindOpportunity] += int64(len(b.Opportunities))
-	counts[plugin.KindActivity] += int64(len(b.Activities))
-	counts[plugin.KindAttendee] += int64(len(b.Attendees))
+	w := l.writer
 	for i := range b.Users {
-		if err := l.appendUser(b.File, &b.Users[i]); err != nil {
+		if err := w.User(b.File, &b.Users[i]); err != nil {
 			return fmt.Errorf("loading user at %s:%d: %w", b.File, b.Users[i].Line, err)
 		}
 	}
 	for i := range b.Accounts {
-		if err := l.appendAccount(b.File, &b.Accounts[i]); err != nil {
+		if err := w.Account(b.File, &b.Accounts[i]); err != nil {
 			return fmt.Errorf("loading account at %s:%d: %w", b.File, b.Accounts[i].Line, err)
 		}
 	}
 	for i := range b.Opportunities {
-		if err := l.appendOpportunity(b.File, &b.Opportunities[i]); err != nil {
+		if err := w.Opportunity(b.File, &b.Opportunities[i]); err != nil {
 			return fmt.Errorf("loading opportunity at %s:%d: %w", b.File, b.Opportunities[i].Line, err)
 		}
 	}
 	for i := range b.Activities {
-		if err := l.appendActivity(b.File, &b.Activities[i]); err != nil {
+		if err := w.Activity(b.File, &b.Activities[i]); err != nil {
 			return fmt.Errorf("loading activity at %s:%d: %w", b.File, b.Activities[i].Line, err)
 		}
 	}
 	for i := range b.Attendees {
-		a := &b.Attendees[i]
-		if err := l.appendAttendee(b.File, a.ActivityID, a); err != nil {
-			return fmt.Errorf("loading attendee at %s:%d: %w", b.File, a.Line, err)
+		if err := w.Attendee(b.File, &b.Attendees[i]); err != nil {
+			return fmt.Errorf("loading attendee at %s:%d: %w", b.File, b.Attendees[i].Line, err)
 		}
 	}
 	return nil
 }
 
-// Rejects appends rows the connector could not read.
+// Rejects loads rows the connector could not read.
 func (l *Load) Rejects(rs []plugin.Reject) error {
 	if err := l.spool.failed(); err != nil {
 		return err
 	}
-	for _, rej := range rs {
-		r := l.startRow()
-		r.integer("run_id", l.runID)
-		r.text("kind", string(rej.Kind))
-		r.text("file", rej.File)
-		r.integer("line", rej.Line)
-		r.optionalText("field", rej.Field)
-		r.text("reason", rej.Reason)
-		r.optionalText("raw", rej.Raw)
-		if err := l.endRow("rejects"); err != nil {
-			return fmt.Errorf("loading reject at %s:%d: %w", rej.File, rej.Line, err)
+	for i := range rs {
+		if err := l.writer.Reject(&rs[i]); err != nil {
+			return fmt.Errorf("loading reject at %s:%d: %w", rs[i].File, rs[i].Line, err)
 		}
 	}
 	return nil
-}
-
-// startRow begins a row of any table: each starts with its source.
-func (l *Load) startRow() *csvRow {
-	l.row.reset()
-	l.row.text("source", l.source)
-	return &l.row
-}
-
-// endRow ends a row begun with startRow, passing it to the bulk load.
-func (l *Load) endRow(table string) error {
-	line, err := l.row.end()
-	if err != nil {
-		return err
-	}
-	return l.spool.write(table, line, l.row.multiline)
-}
-
-func (l *Load) appendUser(file string, u *plugin.User) error {
-	r := l.startRow()
-	r.text("id", u.ID)
-	r.optionalText("name", u.Name)
-	r.optionalText("email", u.Email)
-	r.optionalText("title", u.Title)
-	r.optionalText("role", u.Role)
-	r.optionalText("manager_id", u.ManagerID)
-	r.boolean("active", u.Active)
-	r.timestamp("joined_at", u.JoinedAt)
-	r.timestamp("left_at", u.LeftAt)
-	r.text("src_file", file)
-	r.integer("src_line", u.Line)
-	return l.endRow("users")
-}
-
-func (l *Load) appendAccount(file string, a *plugin.Account) error {
-	r := l.startRow()
-	r.text("id", a.ID)
-	r.optionalText("name", a.Name)
-	r.optionalText("owner_id", a.OwnerID)
-	r.float("annual_revenue", a.AnnualRevenue)
-	r.optionalText("type", a.Type)
-	r.optionalText("tier", a.Tier)
-	r.optionalText("industry", a.Industry)
-	r.text("src_file", file)
-	r.integer("src_line", a.Line)
-	return l.endRow("accounts")
-}
-
-func (l *Load) appendOpportunity(file string, o *plugin.Opportunity) error {
-	r := l.startRow()
-	r.text("id", o.ID)
-	r.optionalText("account_id", o.AccountID)
-	r.optionalText("owner_id", o.OwnerID)
-	r.optionalText("name", o.Name)
-	r.optionalText("stage", o.Stage)
-	r.float("amount", o.Amount)
-	r.boolean("is_closed", o.IsClosed)
-	r.boolean("is_won", o.IsWon)
-	r.date("close_date", o.CloseDate)
-	r.timestamp("created_at", o.CreatedAt)
-	r.text("src_file", file)
-	r.integer("src_line", o.Line)
-	return l.endRow("opportunities")
-}
-
-func (l *Load) appendActivity(file string, a *plugin.Activity) error {
-	r := l.startRow()
-	r.text("id", a.ID)
-	r.text("kind", string(a.Kind))
-	r.optionalText("subject", a.Subject)
-	r.optionalText("owner_id", a.OwnerID)
-	r.optionalText("account_id", a.AccountID)
-	r.optionalText("opportunity_id", a.OpportunityID)
-	r.timestamp("start_at", a.StartAt)
-	r.timestamp("end_at", a.EndAt)
-	r.integer("duration_seconds", a.DurationSeconds)
-	r.optionalText("status", a.Status)
-	r.boolean("is_closed", a.IsClosed)
-	r.optionalText("priority", string(a.Priority))
-	r.date("due_date", a.DueDate)
-	r.timestamp("completed_at", a.CompletedAt)
-	r.optionalText("raw_type", a.RawType)
-	r.text("src_file", file)
-	r.integer("src_line", a.Line)
-	if err := l.endRow("activities"); err != nil {
-		return err
-	}
-	for i := range a.Attendees {
-		at := &a.Attendees[i]
-		if at.Line == 0 {
-			at.Line = a.Line
-		}
-		if err := l.appendAttendee(file, a.ID, at); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-func (l *Load) appendAttendee(file, activityID string, a *plugin.Attendee) error {
-	l.attendeesAppended++
-	r := l.startRow()
-	r.text("activity_id", activityID)
-	r.optionalText("user_id", a.UserID)
-	r.optionalText("contact_id", a.ContactID)
-	r.optionalText("email", a.Email)
-	r.optionalText("name", a.Name)
-	r.boolean("internal", a.Internal)
-	r.boolean("organizer", a.Organizer)
-	r.optionalText("response", a.Response)
-	r.text("src_file", file)
-	r.integer("src_line", a.Line)
-	return l.endRow("activity_attendees")
 }
 
 // Run describes a finished read, recorded with the load.
@@ -292,7 +223,11 @@ type Result struct {
 // file's rows add up and that the database holds exactly what the connector
 // said it sent, records the run and commits.
 func (l *Load) Commit(ctx context.Context, run Run) (Result, error) {
-	if err := l.spool.finish(append(dataTables, "rejects")); err != nil {
+	if err := l.writer.Flush(); err != nil {
+		l.Rollback()
+		return Result{}, err
+	}
+	if err := l.spool.finish(); err != nil {
 		l.Rollback()
 		return Result{}, err
 	}
@@ -364,6 +299,9 @@ func (l *Load) Rollback() {
 		return
 	}
 	l.done = true
+	if l.writer != nil {
+		l.writer.Discard()
+	}
 	if l.spool != nil {
 		l.spool.abandon()
 	}

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
 	"time"
 
 	"github.com/salesaudit/salesaudit/plugin"
@@ -69,14 +70,7 @@ func (l *Load) moveDuplicates(ctx context.Context, kind plugin.RecordKind, table
 // checkTableCounts compares what each table holds of the source with what
 // was appended, so a lost append cannot commit.
 func (l *Load) checkTableCounts(ctx context.Context, dups duplicates) error {
-	want := map[string]int64{"activity_attendees": l.attendeesAppended}
-	for _, counts := range l.appended {
-		for kind, n := range counts {
-			if table, ok := idTables[kind]; ok {
-				want[table] += n
-			}
-		}
-	}
+	want := maps.Clone(l.rows)
 	for kind, n := range dups.perKind {
 		want[idTables[kind]] -= n
 	}
@@ -86,7 +80,7 @@ func (l *Load) checkTableCounts(ctx context.Context, dups duplicates) error {
 			return fmt.Errorf("counting %s: %w", table, err)
 		}
 		if got != want[table] {
-			return fmt.Errorf("%s holds %d rows of source %q but %d were appended", table, got, l.source, want[table])
+			return fmt.Errorf("%s holds %d rows of source %q but %d were streamed", table, got, l.source, want[table])
 		}
 	}
 	return nil
@@ -114,7 +108,7 @@ func (l *Load) recordRun(ctx context.Context, run Run, res Result) error {
 		l.runID, l.source, run.Connector, run.ConnectorVersion, run.ProtocolVersion, run.Input,
 		run.StartedAt.UTC(), time.Now().UTC(),
 		r[plugin.KindUser], r[plugin.KindAccount], r[plugin.KindOpportunity], r[plugin.KindActivity],
-		l.attendeesAppended, rejects, skipped)
+		l.rows["activity_attendees"], rejects, skipped)
 	if err != nil {
 		return fmt.Errorf("recording the run: %w", err)
 	}

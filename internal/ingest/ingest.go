@@ -104,6 +104,8 @@ func read(ctx context.Context, c Connector, load *duckdb.Load, opts Options) (pl
 }
 
 // loadSink passes what the connector streams to the load.
+var _ plugin.SpoolSink = (*loadSink)(nil)
+
 type loadSink struct {
 	load     *duckdb.Load
 	progress func(plugin.Progress)
@@ -113,6 +115,15 @@ type loadSink struct {
 func (s *loadSink) Batch(b *plugin.Batch) error {
 	s.alive()
 	return s.load.Batch(b)
+}
+
+// SpoolDir lets the connector write its records as files the load reads
+// itself (plugin.SpoolSink), sparing the host decoding them.
+func (s *loadSink) SpoolDir() string { return s.load.SpoolDir() }
+
+func (s *loadSink) Spooled(f plugin.SpooledFile) error {
+	s.alive()
+	return s.load.Spooled(f)
 }
 
 func (s *loadSink) Rejects(r []plugin.Reject) error {

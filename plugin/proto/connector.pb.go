@@ -535,9 +535,15 @@ func (x *CheckResponse) GetConfidence() uint32 {
 }
 
 type ReadRequest struct {
-	state         protoimpl.MessageState `protogen:"open.v1"`
-	Path          string                 `protobuf:"bytes,1,opt,name=path,proto3" json:"path,omitempty"`
-	Options       map[string]string      `protobuf:"bytes,2,rep,name=options,proto3" json:"options,omitempty" protobuf_key:"bytes,1,opt,name=key" protobuf_val:"bytes,2,opt,name=value"`
+	state   protoimpl.MessageState `protogen:"open.v1"`
+	Path    string                 `protobuf:"bytes,1,opt,name=path,proto3" json:"path,omitempty"`
+	Options map[string]string      `protobuf:"bytes,2,rep,name=options,proto3" json:"options,omitempty" protobuf_key:"bytes,1,opt,name=key" protobuf_val:"bytes,2,opt,name=value"`
+	// Set by a host that loads spooled files: the connector may write its
+	// records as CSV files in this directory (the spool format of the Go
+	// SDK's SpoolWriter) and send SpooledFile messages instead of record
+	// batches. Empty: record batches only. Added within version 1; a
+	// connector that does not know it sends batches, which every host takes.
+	SpoolDir      string `protobuf:"bytes,3,opt,name=spool_dir,json=spoolDir,proto3" json:"spool_dir,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -586,6 +592,13 @@ func (x *ReadRequest) GetOptions() map[string]string {
 	return nil
 }
 
+func (x *ReadRequest) GetSpoolDir() string {
+	if x != nil {
+		return x.SpoolDir
+	}
+	return ""
+}
+
 type ReadResponse struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// Types that are valid to be assigned to Message:
@@ -594,6 +607,7 @@ type ReadResponse struct {
 	//	*ReadResponse_Rejects
 	//	*ReadResponse_Progress
 	//	*ReadResponse_Summary
+	//	*ReadResponse_Spooled
 	Message       isReadResponse_Message `protobuf_oneof:"message"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
@@ -672,6 +686,15 @@ func (x *ReadResponse) GetSummary() *Summary {
 	return nil
 }
 
+func (x *ReadResponse) GetSpooled() *SpooledFile {
+	if x != nil {
+		if x, ok := x.Message.(*ReadResponse_Spooled); ok {
+			return x.Spooled
+		}
+	}
+	return nil
+}
+
 type isReadResponse_Message interface {
 	isReadResponse_Message()
 }
@@ -692,6 +715,10 @@ type ReadResponse_Summary struct {
 	Summary *Summary `protobuf:"bytes,4,opt,name=summary,proto3,oneof"`
 }
 
+type ReadResponse_Spooled struct {
+	Spooled *SpooledFile `protobuf:"bytes,5,opt,name=spooled,proto3,oneof"`
+}
+
 func (*ReadResponse_Batch) isReadResponse_Message() {}
 
 func (*ReadResponse_Rejects) isReadResponse_Message() {}
@@ -699,6 +726,162 @@ func (*ReadResponse_Rejects) isReadResponse_Message() {}
 func (*ReadResponse_Progress) isReadResponse_Message() {}
 
 func (*ReadResponse_Summary) isReadResponse_Message() {}
+
+func (*ReadResponse_Spooled) isReadResponse_Message() {}
+
+// A finished file of records in ReadRequest.spool_dir, for one table. The
+// host loads it, deletes it and counts its records as if they had come in
+// batches.
+type SpooledFile struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// users, accounts, opportunities, activities or activity_attendees.
+	Table string `protobuf:"bytes,1,opt,name=table,proto3" json:"table,omitempty"`
+	// The file's name in spool_dir (no directory).
+	Name string `protobuf:"bytes,2,opt,name=name,proto3" json:"name,omitempty"`
+	// Rows in the file.
+	Rows int64 `protobuf:"varint,3,opt,name=rows,proto3" json:"rows,omitempty"`
+	// The records it holds per input file and kind, as the summary counts
+	// them (attendees nested in activities are rows of activity_attendees
+	// but not records of their own).
+	Records []*FileKindCount `protobuf:"bytes,4,rep,name=records,proto3" json:"records,omitempty"`
+	// The longest line in bytes, and whether a text holds a line break.
+	LongestLine   int64 `protobuf:"varint,5,opt,name=longest_line,json=longestLine,proto3" json:"longest_line,omitempty"`
+	Multiline     bool  `protobuf:"varint,6,opt,name=multiline,proto3" json:"multiline,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *SpooledFile) Reset() {
+	*x = SpooledFile{}
+	mi := &file_connector_proto_msgTypes[7]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *SpooledFile) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*SpooledFile) ProtoMessage() {}
+
+func (x *SpooledFile) ProtoReflect() protoreflect.Message {
+	mi := &file_connector_proto_msgTypes[7]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use SpooledFile.ProtoReflect.Descriptor instead.
+func (*SpooledFile) Descriptor() ([]byte, []int) {
+	return file_connector_proto_rawDescGZIP(), []int{7}
+}
+
+func (x *SpooledFile) GetTable() string {
+	if x != nil {
+		return x.Table
+	}
+	return ""
+}
+
+func (x *SpooledFile) GetName() string {
+	if x != nil {
+		return x.Name
+	}
+	return ""
+}
+
+func (x *SpooledFile) GetRows() int64 {
+	if x != nil {
+		return x.Rows
+	}
+	return 0
+}
+
+func (x *SpooledFile) GetRecords() []*FileKindCount {
+	if x != nil {
+		return x.Records
+	}
+	return nil
+}
+
+func (x *SpooledFile) GetLongestLine() int64 {
+	if x != nil {
+		return x.LongestLine
+	}
+	return 0
+}
+
+func (x *SpooledFile) GetMultiline() bool {
+	if x != nil {
+		return x.Multiline
+	}
+	return false
+}
+
+type FileKindCount struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	File          string                 `protobuf:"bytes,1,opt,name=file,proto3" json:"file,omitempty"`
+	Kind          RecordKind             `protobuf:"varint,2,opt,name=kind,proto3,enum=salesaudit.connector.v1.RecordKind" json:"kind,omitempty"`
+	Count         int64                  `protobuf:"varint,3,opt,name=count,proto3" json:"count,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *FileKindCount) Reset() {
+	*x = FileKindCount{}
+	mi := &file_connector_proto_msgTypes[8]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *FileKindCount) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*FileKindCount) ProtoMessage() {}
+
+func (x *FileKindCount) ProtoReflect() protoreflect.Message {
+	mi := &file_connector_proto_msgTypes[8]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use FileKindCount.ProtoReflect.Descriptor instead.
+func (*FileKindCount) Descriptor() ([]byte, []int) {
+	return file_connector_proto_rawDescGZIP(), []int{8}
+}
+
+func (x *FileKindCount) GetFile() string {
+	if x != nil {
+		return x.File
+	}
+	return ""
+}
+
+func (x *FileKindCount) GetKind() RecordKind {
+	if x != nil {
+		return x.Kind
+	}
+	return RecordKind_RECORD_KIND_UNSPECIFIED
+}
+
+func (x *FileKindCount) GetCount() int64 {
+	if x != nil {
+		return x.Count
+	}
+	return 0
+}
 
 // Where a record came from: its file (named once per batch) and line.
 type RecordBatch struct {
@@ -715,7 +898,7 @@ type RecordBatch struct {
 
 func (x *RecordBatch) Reset() {
 	*x = RecordBatch{}
-	mi := &file_connector_proto_msgTypes[7]
+	mi := &file_connector_proto_msgTypes[9]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -727,7 +910,7 @@ func (x *RecordBatch) String() string {
 func (*RecordBatch) ProtoMessage() {}
 
 func (x *RecordBatch) ProtoReflect() protoreflect.Message {
-	mi := &file_connector_proto_msgTypes[7]
+	mi := &file_connector_proto_msgTypes[9]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -740,7 +923,7 @@ func (x *RecordBatch) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use RecordBatch.ProtoReflect.Descriptor instead.
 func (*RecordBatch) Descriptor() ([]byte, []int) {
-	return file_connector_proto_rawDescGZIP(), []int{7}
+	return file_connector_proto_rawDescGZIP(), []int{9}
 }
 
 func (x *RecordBatch) GetFile() string {
@@ -803,7 +986,7 @@ type User struct {
 
 func (x *User) Reset() {
 	*x = User{}
-	mi := &file_connector_proto_msgTypes[8]
+	mi := &file_connector_proto_msgTypes[10]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -815,7 +998,7 @@ func (x *User) String() string {
 func (*User) ProtoMessage() {}
 
 func (x *User) ProtoReflect() protoreflect.Message {
-	mi := &file_connector_proto_msgTypes[8]
+	mi := &file_connector_proto_msgTypes[10]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -828,7 +1011,7 @@ func (x *User) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use User.ProtoReflect.Descriptor instead.
 func (*User) Descriptor() ([]byte, []int) {
-	return file_connector_proto_rawDescGZIP(), []int{8}
+	return file_connector_proto_rawDescGZIP(), []int{10}
 }
 
 func (x *User) GetId() string {
@@ -918,7 +1101,7 @@ type Account struct {
 
 func (x *Account) Reset() {
 	*x = Account{}
-	mi := &file_connector_proto_msgTypes[9]
+	mi := &file_connector_proto_msgTypes[11]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -930,7 +1113,7 @@ func (x *Account) String() string {
 func (*Account) ProtoMessage() {}
 
 func (x *Account) ProtoReflect() protoreflect.Message {
-	mi := &file_connector_proto_msgTypes[9]
+	mi := &file_connector_proto_msgTypes[11]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -943,7 +1126,7 @@ func (x *Account) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Account.ProtoReflect.Descriptor instead.
 func (*Account) Descriptor() ([]byte, []int) {
-	return file_connector_proto_rawDescGZIP(), []int{9}
+	return file_connector_proto_rawDescGZIP(), []int{11}
 }
 
 func (x *Account) GetId() string {
@@ -1029,7 +1212,7 @@ type Opportunity struct {
 
 func (x *Opportunity) Reset() {
 	*x = Opportunity{}
-	mi := &file_connector_proto_msgTypes[10]
+	mi := &file_connector_proto_msgTypes[12]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1041,7 +1224,7 @@ func (x *Opportunity) String() string {
 func (*Opportunity) ProtoMessage() {}
 
 func (x *Opportunity) ProtoReflect() protoreflect.Message {
-	mi := &file_connector_proto_msgTypes[10]
+	mi := &file_connector_proto_msgTypes[12]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1054,7 +1237,7 @@ func (x *Opportunity) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Opportunity.ProtoReflect.Descriptor instead.
 func (*Opportunity) Descriptor() ([]byte, []int) {
-	return file_connector_proto_rawDescGZIP(), []int{10}
+	return file_connector_proto_rawDescGZIP(), []int{12}
 }
 
 func (x *Opportunity) GetId() string {
@@ -1166,7 +1349,7 @@ type Activity struct {
 
 func (x *Activity) Reset() {
 	*x = Activity{}
-	mi := &file_connector_proto_msgTypes[11]
+	mi := &file_connector_proto_msgTypes[13]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1178,7 +1361,7 @@ func (x *Activity) String() string {
 func (*Activity) ProtoMessage() {}
 
 func (x *Activity) ProtoReflect() protoreflect.Message {
-	mi := &file_connector_proto_msgTypes[11]
+	mi := &file_connector_proto_msgTypes[13]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1191,7 +1374,7 @@ func (x *Activity) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Activity.ProtoReflect.Descriptor instead.
 func (*Activity) Descriptor() ([]byte, []int) {
-	return file_connector_proto_rawDescGZIP(), []int{11}
+	return file_connector_proto_rawDescGZIP(), []int{13}
 }
 
 func (x *Activity) GetId() string {
@@ -1331,7 +1514,7 @@ type Attendee struct {
 
 func (x *Attendee) Reset() {
 	*x = Attendee{}
-	mi := &file_connector_proto_msgTypes[12]
+	mi := &file_connector_proto_msgTypes[14]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1343,7 +1526,7 @@ func (x *Attendee) String() string {
 func (*Attendee) ProtoMessage() {}
 
 func (x *Attendee) ProtoReflect() protoreflect.Message {
-	mi := &file_connector_proto_msgTypes[12]
+	mi := &file_connector_proto_msgTypes[14]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1356,7 +1539,7 @@ func (x *Attendee) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Attendee.ProtoReflect.Descriptor instead.
 func (*Attendee) Descriptor() ([]byte, []int) {
-	return file_connector_proto_rawDescGZIP(), []int{12}
+	return file_connector_proto_rawDescGZIP(), []int{14}
 }
 
 func (x *Attendee) GetActivityId() string {
@@ -1436,7 +1619,7 @@ type Reject struct {
 
 func (x *Reject) Reset() {
 	*x = Reject{}
-	mi := &file_connector_proto_msgTypes[13]
+	mi := &file_connector_proto_msgTypes[15]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1448,7 +1631,7 @@ func (x *Reject) String() string {
 func (*Reject) ProtoMessage() {}
 
 func (x *Reject) ProtoReflect() protoreflect.Message {
-	mi := &file_connector_proto_msgTypes[13]
+	mi := &file_connector_proto_msgTypes[15]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1461,7 +1644,7 @@ func (x *Reject) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Reject.ProtoReflect.Descriptor instead.
 func (*Reject) Descriptor() ([]byte, []int) {
-	return file_connector_proto_rawDescGZIP(), []int{13}
+	return file_connector_proto_rawDescGZIP(), []int{15}
 }
 
 func (x *Reject) GetFile() string {
@@ -1515,7 +1698,7 @@ type RejectBatch struct {
 
 func (x *RejectBatch) Reset() {
 	*x = RejectBatch{}
-	mi := &file_connector_proto_msgTypes[14]
+	mi := &file_connector_proto_msgTypes[16]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1527,7 +1710,7 @@ func (x *RejectBatch) String() string {
 func (*RejectBatch) ProtoMessage() {}
 
 func (x *RejectBatch) ProtoReflect() protoreflect.Message {
-	mi := &file_connector_proto_msgTypes[14]
+	mi := &file_connector_proto_msgTypes[16]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1540,7 +1723,7 @@ func (x *RejectBatch) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use RejectBatch.ProtoReflect.Descriptor instead.
 func (*RejectBatch) Descriptor() ([]byte, []int) {
-	return file_connector_proto_rawDescGZIP(), []int{14}
+	return file_connector_proto_rawDescGZIP(), []int{16}
 }
 
 func (x *RejectBatch) GetRejects() []*Reject {
@@ -1562,7 +1745,7 @@ type Progress struct {
 
 func (x *Progress) Reset() {
 	*x = Progress{}
-	mi := &file_connector_proto_msgTypes[15]
+	mi := &file_connector_proto_msgTypes[17]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1574,7 +1757,7 @@ func (x *Progress) String() string {
 func (*Progress) ProtoMessage() {}
 
 func (x *Progress) ProtoReflect() protoreflect.Message {
-	mi := &file_connector_proto_msgTypes[15]
+	mi := &file_connector_proto_msgTypes[17]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1587,7 +1770,7 @@ func (x *Progress) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Progress.ProtoReflect.Descriptor instead.
 func (*Progress) Descriptor() ([]byte, []int) {
-	return file_connector_proto_rawDescGZIP(), []int{15}
+	return file_connector_proto_rawDescGZIP(), []int{17}
 }
 
 func (x *Progress) GetFile() string {
@@ -1628,7 +1811,7 @@ type KindCount struct {
 
 func (x *KindCount) Reset() {
 	*x = KindCount{}
-	mi := &file_connector_proto_msgTypes[16]
+	mi := &file_connector_proto_msgTypes[18]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1640,7 +1823,7 @@ func (x *KindCount) String() string {
 func (*KindCount) ProtoMessage() {}
 
 func (x *KindCount) ProtoReflect() protoreflect.Message {
-	mi := &file_connector_proto_msgTypes[16]
+	mi := &file_connector_proto_msgTypes[18]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1653,7 +1836,7 @@ func (x *KindCount) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use KindCount.ProtoReflect.Descriptor instead.
 func (*KindCount) Descriptor() ([]byte, []int) {
-	return file_connector_proto_rawDescGZIP(), []int{16}
+	return file_connector_proto_rawDescGZIP(), []int{18}
 }
 
 func (x *KindCount) GetKind() RecordKind {
@@ -1686,7 +1869,7 @@ type FileSummary struct {
 
 func (x *FileSummary) Reset() {
 	*x = FileSummary{}
-	mi := &file_connector_proto_msgTypes[17]
+	mi := &file_connector_proto_msgTypes[19]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1698,7 +1881,7 @@ func (x *FileSummary) String() string {
 func (*FileSummary) ProtoMessage() {}
 
 func (x *FileSummary) ProtoReflect() protoreflect.Message {
-	mi := &file_connector_proto_msgTypes[17]
+	mi := &file_connector_proto_msgTypes[19]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1711,7 +1894,7 @@ func (x *FileSummary) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use FileSummary.ProtoReflect.Descriptor instead.
 func (*FileSummary) Descriptor() ([]byte, []int) {
-	return file_connector_proto_rawDescGZIP(), []int{17}
+	return file_connector_proto_rawDescGZIP(), []int{19}
 }
 
 func (x *FileSummary) GetFile() string {
@@ -1758,7 +1941,7 @@ type Summary struct {
 
 func (x *Summary) Reset() {
 	*x = Summary{}
-	mi := &file_connector_proto_msgTypes[18]
+	mi := &file_connector_proto_msgTypes[20]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1770,7 +1953,7 @@ func (x *Summary) String() string {
 func (*Summary) ProtoMessage() {}
 
 func (x *Summary) ProtoReflect() protoreflect.Message {
-	mi := &file_connector_proto_msgTypes[18]
+	mi := &file_connector_proto_msgTypes[20]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1783,7 +1966,7 @@ func (x *Summary) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Summary.ProtoReflect.Descriptor instead.
 func (*Summary) Descriptor() ([]byte, []int) {
-	return file_connector_proto_rawDescGZIP(), []int{18}
+	return file_connector_proto_rawDescGZIP(), []int{20}
 }
 
 func (x *Summary) GetFiles() []*FileSummary {
@@ -1826,19 +2009,32 @@ const file_connector_proto_rawDesc = "" +
 	"\x05files\x18\x03 \x03(\v2\".salesaudit.connector.v1.FileMatchR\x05files\x12\x1e\n" +
 	"\n" +
 	"confidence\x18\x04 \x01(\rR\n" +
-	"confidence\"\xaa\x01\n" +
+	"confidence\"\xc7\x01\n" +
 	"\vReadRequest\x12\x12\n" +
 	"\x04path\x18\x01 \x01(\tR\x04path\x12K\n" +
-	"\aoptions\x18\x02 \x03(\v21.salesaudit.connector.v1.ReadRequest.OptionsEntryR\aoptions\x1a:\n" +
+	"\aoptions\x18\x02 \x03(\v21.salesaudit.connector.v1.ReadRequest.OptionsEntryR\aoptions\x12\x1b\n" +
+	"\tspool_dir\x18\x03 \x01(\tR\bspoolDir\x1a:\n" +
 	"\fOptionsEntry\x12\x10\n" +
 	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
-	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01\"\x98\x02\n" +
+	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01\"\xda\x02\n" +
 	"\fReadResponse\x12<\n" +
 	"\x05batch\x18\x01 \x01(\v2$.salesaudit.connector.v1.RecordBatchH\x00R\x05batch\x12@\n" +
 	"\arejects\x18\x02 \x01(\v2$.salesaudit.connector.v1.RejectBatchH\x00R\arejects\x12?\n" +
 	"\bprogress\x18\x03 \x01(\v2!.salesaudit.connector.v1.ProgressH\x00R\bprogress\x12<\n" +
-	"\asummary\x18\x04 \x01(\v2 .salesaudit.connector.v1.SummaryH\x00R\asummaryB\t\n" +
-	"\amessage\"\xe4\x02\n" +
+	"\asummary\x18\x04 \x01(\v2 .salesaudit.connector.v1.SummaryH\x00R\asummary\x12@\n" +
+	"\aspooled\x18\x05 \x01(\v2$.salesaudit.connector.v1.SpooledFileH\x00R\aspooledB\t\n" +
+	"\amessage\"\xce\x01\n" +
+	"\vSpooledFile\x12\x14\n" +
+	"\x05table\x18\x01 \x01(\tR\x05table\x12\x12\n" +
+	"\x04name\x18\x02 \x01(\tR\x04name\x12\x12\n" +
+	"\x04rows\x18\x03 \x01(\x03R\x04rows\x12@\n" +
+	"\arecords\x18\x04 \x03(\v2&.salesaudit.connector.v1.FileKindCountR\arecords\x12!\n" +
+	"\flongest_line\x18\x05 \x01(\x03R\vlongestLine\x12\x1c\n" +
+	"\tmultiline\x18\x06 \x01(\bR\tmultiline\"r\n" +
+	"\rFileKindCount\x12\x12\n" +
+	"\x04file\x18\x01 \x01(\tR\x04file\x127\n" +
+	"\x04kind\x18\x02 \x01(\x0e2#.salesaudit.connector.v1.RecordKindR\x04kind\x12\x14\n" +
+	"\x05count\x18\x03 \x01(\x03R\x05count\"\xe4\x02\n" +
 	"\vRecordBatch\x12\x12\n" +
 	"\x04file\x18\x01 \x01(\tR\x04file\x123\n" +
 	"\x05users\x18\x02 \x03(\v2\x1d.salesaudit.connector.v1.UserR\x05users\x12<\n" +
@@ -1990,7 +2186,7 @@ func file_connector_proto_rawDescGZIP() []byte {
 }
 
 var file_connector_proto_enumTypes = make([]protoimpl.EnumInfo, 3)
-var file_connector_proto_msgTypes = make([]protoimpl.MessageInfo, 22)
+var file_connector_proto_msgTypes = make([]protoimpl.MessageInfo, 24)
 var file_connector_proto_goTypes = []any{
 	(RecordKind)(0),       // 0: salesaudit.connector.v1.RecordKind
 	(ActivityKind)(0),     // 1: salesaudit.connector.v1.ActivityKind
@@ -2002,57 +2198,62 @@ var file_connector_proto_goTypes = []any{
 	(*CheckResponse)(nil), // 7: salesaudit.connector.v1.CheckResponse
 	(*ReadRequest)(nil),   // 8: salesaudit.connector.v1.ReadRequest
 	(*ReadResponse)(nil),  // 9: salesaudit.connector.v1.ReadResponse
-	(*RecordBatch)(nil),   // 10: salesaudit.connector.v1.RecordBatch
-	(*User)(nil),          // 11: salesaudit.connector.v1.User
-	(*Account)(nil),       // 12: salesaudit.connector.v1.Account
-	(*Opportunity)(nil),   // 13: salesaudit.connector.v1.Opportunity
-	(*Activity)(nil),      // 14: salesaudit.connector.v1.Activity
-	(*Attendee)(nil),      // 15: salesaudit.connector.v1.Attendee
-	(*Reject)(nil),        // 16: salesaudit.connector.v1.Reject
-	(*RejectBatch)(nil),   // 17: salesaudit.connector.v1.RejectBatch
-	(*Progress)(nil),      // 18: salesaudit.connector.v1.Progress
-	(*KindCount)(nil),     // 19: salesaudit.connector.v1.KindCount
-	(*FileSummary)(nil),   // 20: salesaudit.connector.v1.FileSummary
-	(*Summary)(nil),       // 21: salesaudit.connector.v1.Summary
-	nil,                   // 22: salesaudit.connector.v1.InfoResponse.OptionsEntry
-	nil,                   // 23: salesaudit.connector.v1.ReadRequest.OptionsEntry
-	nil,                   // 24: salesaudit.connector.v1.FileSummary.RowsSkippedEntry
+	(*SpooledFile)(nil),   // 10: salesaudit.connector.v1.SpooledFile
+	(*FileKindCount)(nil), // 11: salesaudit.connector.v1.FileKindCount
+	(*RecordBatch)(nil),   // 12: salesaudit.connector.v1.RecordBatch
+	(*User)(nil),          // 13: salesaudit.connector.v1.User
+	(*Account)(nil),       // 14: salesaudit.connector.v1.Account
+	(*Opportunity)(nil),   // 15: salesaudit.connector.v1.Opportunity
+	(*Activity)(nil),      // 16: salesaudit.connector.v1.Activity
+	(*Attendee)(nil),      // 17: salesaudit.connector.v1.Attendee
+	(*Reject)(nil),        // 18: salesaudit.connector.v1.Reject
+	(*RejectBatch)(nil),   // 19: salesaudit.connector.v1.RejectBatch
+	(*Progress)(nil),      // 20: salesaudit.connector.v1.Progress
+	(*KindCount)(nil),     // 21: salesaudit.connector.v1.KindCount
+	(*FileSummary)(nil),   // 22: salesaudit.connector.v1.FileSummary
+	(*Summary)(nil),       // 23: salesaudit.connector.v1.Summary
+	nil,                   // 24: salesaudit.connector.v1.InfoResponse.OptionsEntry
+	nil,                   // 25: salesaudit.connector.v1.ReadRequest.OptionsEntry
+	nil,                   // 26: salesaudit.connector.v1.FileSummary.RowsSkippedEntry
 }
 var file_connector_proto_depIdxs = []int32{
 	0,  // 0: salesaudit.connector.v1.InfoResponse.kinds:type_name -> salesaudit.connector.v1.RecordKind
-	22, // 1: salesaudit.connector.v1.InfoResponse.options:type_name -> salesaudit.connector.v1.InfoResponse.OptionsEntry
+	24, // 1: salesaudit.connector.v1.InfoResponse.options:type_name -> salesaudit.connector.v1.InfoResponse.OptionsEntry
 	0,  // 2: salesaudit.connector.v1.FileMatch.kind:type_name -> salesaudit.connector.v1.RecordKind
 	6,  // 3: salesaudit.connector.v1.CheckResponse.files:type_name -> salesaudit.connector.v1.FileMatch
-	23, // 4: salesaudit.connector.v1.ReadRequest.options:type_name -> salesaudit.connector.v1.ReadRequest.OptionsEntry
-	10, // 5: salesaudit.connector.v1.ReadResponse.batch:type_name -> salesaudit.connector.v1.RecordBatch
-	17, // 6: salesaudit.connector.v1.ReadResponse.rejects:type_name -> salesaudit.connector.v1.RejectBatch
-	18, // 7: salesaudit.connector.v1.ReadResponse.progress:type_name -> salesaudit.connector.v1.Progress
-	21, // 8: salesaudit.connector.v1.ReadResponse.summary:type_name -> salesaudit.connector.v1.Summary
-	11, // 9: salesaudit.connector.v1.RecordBatch.users:type_name -> salesaudit.connector.v1.User
-	12, // 10: salesaudit.connector.v1.RecordBatch.accounts:type_name -> salesaudit.connector.v1.Account
-	13, // 11: salesaudit.connector.v1.RecordBatch.opportunities:type_name -> salesaudit.connector.v1.Opportunity
-	14, // 12: salesaudit.connector.v1.RecordBatch.activities:type_name -> salesaudit.connector.v1.Activity
-	15, // 13: salesaudit.connector.v1.RecordBatch.attendees:type_name -> salesaudit.connector.v1.Attendee
-	1,  // 14: salesaudit.connector.v1.Activity.kind:type_name -> salesaudit.connector.v1.ActivityKind
-	2,  // 15: salesaudit.connector.v1.Activity.priority:type_name -> salesaudit.connector.v1.Priority
-	15, // 16: salesaudit.connector.v1.Activity.attendees:type_name -> salesaudit.connector.v1.Attendee
-	0,  // 17: salesaudit.connector.v1.Reject.kind:type_name -> salesaudit.connector.v1.RecordKind
-	16, // 18: salesaudit.connector.v1.RejectBatch.rejects:type_name -> salesaudit.connector.v1.Reject
-	0,  // 19: salesaudit.connector.v1.KindCount.kind:type_name -> salesaudit.connector.v1.RecordKind
-	19, // 20: salesaudit.connector.v1.FileSummary.records:type_name -> salesaudit.connector.v1.KindCount
-	24, // 21: salesaudit.connector.v1.FileSummary.rows_skipped:type_name -> salesaudit.connector.v1.FileSummary.RowsSkippedEntry
-	20, // 22: salesaudit.connector.v1.Summary.files:type_name -> salesaudit.connector.v1.FileSummary
-	3,  // 23: salesaudit.connector.v1.Connector.Info:input_type -> salesaudit.connector.v1.InfoRequest
-	5,  // 24: salesaudit.connector.v1.Connector.Check:input_type -> salesaudit.connector.v1.CheckRequest
-	8,  // 25: salesaudit.connector.v1.Connector.Read:input_type -> salesaudit.connector.v1.ReadRequest
-	4,  // 26: salesaudit.connector.v1.Connector.Info:output_type -> salesaudit.connector.v1.InfoResponse
-	7,  // 27: salesaudit.connector.v1.Connector.Check:output_type -> salesaudit.connector.v1.CheckResponse
-	9,  // 28: salesaudit.connector.v1.Connector.Read:output_type -> salesaudit.connector.v1.ReadResponse
-	26, // [26:29] is the sub-list for method output_type
-	23, // [23:26] is the sub-list for method input_type
-	23, // [23:23] is the sub-list for extension type_name
-	23, // [23:23] is the sub-list for extension extendee
-	0,  // [0:23] is the sub-list for field type_name
+	25, // 4: salesaudit.connector.v1.ReadRequest.options:type_name -> salesaudit.connector.v1.ReadRequest.OptionsEntry
+	12, // 5: salesaudit.connector.v1.ReadResponse.batch:type_name -> salesaudit.connector.v1.RecordBatch
+	19, // 6: salesaudit.connector.v1.ReadResponse.rejects:type_name -> salesaudit.connector.v1.RejectBatch
+	20, // 7: salesaudit.connector.v1.ReadResponse.progress:type_name -> salesaudit.connector.v1.Progress
+	23, // 8: salesaudit.connector.v1.ReadResponse.summary:type_name -> salesaudit.connector.v1.Summary
+	10, // 9: salesaudit.connector.v1.ReadResponse.spooled:type_name -> salesaudit.connector.v1.SpooledFile
+	11, // 10: salesaudit.connector.v1.SpooledFile.records:type_name -> salesaudit.connector.v1.FileKindCount
+	0,  // 11: salesaudit.connector.v1.FileKindCount.kind:type_name -> salesaudit.connector.v1.RecordKind
+	13, // 12: salesaudit.connector.v1.RecordBatch.users:type_name -> salesaudit.connector.v1.User
+	14, // 13: salesaudit.connector.v1.RecordBatch.accounts:type_name -> salesaudit.connector.v1.Account
+	15, // 14: salesaudit.connector.v1.RecordBatch.opportunities:type_name -> salesaudit.connector.v1.Opportunity
+	16, // 15: salesaudit.connector.v1.RecordBatch.activities:type_name -> salesaudit.connector.v1.Activity
+	17, // 16: salesaudit.connector.v1.RecordBatch.attendees:type_name -> salesaudit.connector.v1.Attendee
+	1,  // 17: salesaudit.connector.v1.Activity.kind:type_name -> salesaudit.connector.v1.ActivityKind
+	2,  // 18: salesaudit.connector.v1.Activity.priority:type_name -> salesaudit.connector.v1.Priority
+	17, // 19: salesaudit.connector.v1.Activity.attendees:type_name -> salesaudit.connector.v1.Attendee
+	0,  // 20: salesaudit.connector.v1.Reject.kind:type_name -> salesaudit.connector.v1.RecordKind
+	18, // 21: salesaudit.connector.v1.RejectBatch.rejects:type_name -> salesaudit.connector.v1.Reject
+	0,  // 22: salesaudit.connector.v1.KindCount.kind:type_name -> salesaudit.connector.v1.RecordKind
+	21, // 23: salesaudit.connector.v1.FileSummary.records:type_name -> salesaudit.connector.v1.KindCount
+	26, // 24: salesaudit.connector.v1.FileSummary.rows_skipped:type_name -> salesaudit.connector.v1.FileSummary.RowsSkippedEntry
+	22, // 25: salesaudit.connector.v1.Summary.files:type_name -> salesaudit.connector.v1.FileSummary
+	3,  // 26: salesaudit.connector.v1.Connector.Info:input_type -> salesaudit.connector.v1.InfoRequest
+	5,  // 27: salesaudit.connector.v1.Connector.Check:input_type -> salesaudit.connector.v1.CheckRequest
+	8,  // 28: salesaudit.connector.v1.Connector.Read:input_type -> salesaudit.connector.v1.ReadRequest
+	4,  // 29: salesaudit.connector.v1.Connector.Info:output_type -> salesaudit.connector.v1.InfoResponse
+	7,  // 30: salesaudit.connector.v1.Connector.Check:output_type -> salesaudit.connector.v1.CheckResponse
+	9,  // 31: salesaudit.connector.v1.Connector.Read:output_type -> salesaudit.connector.v1.ReadResponse
+	29, // [29:32] is the sub-list for method output_type
+	26, // [26:29] is the sub-list for method input_type
+	26, // [26:26] is the sub-list for extension type_name
+	26, // [26:26] is the sub-list for extension extendee
+	0,  // [0:26] is the sub-list for field type_name
 }
 
 func init() { file_connector_proto_init() }
@@ -2065,6 +2266,7 @@ func file_connector_proto_init() {
 		(*ReadResponse_Rejects)(nil),
 		(*ReadResponse_Progress)(nil),
 		(*ReadResponse_Summary)(nil),
+		(*ReadResponse_Spooled)(nil),
 	}
 	type x struct{}
 	out := protoimpl.TypeBuilder{
@@ -2072,7 +2274,7 @@ func file_connector_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_connector_proto_rawDesc), len(file_connector_proto_rawDesc)),
 			NumEnums:      3,
-			NumMessages:   22,
+			NumMessages:   24,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

@@ -1,4 +1,4 @@
-package duckdb
+package plugin
 
 import (
 	"fmt"
@@ -52,7 +52,7 @@ func (r *csvRow) null(column string) { r.next() }
 func (r *csvRow) text(column, s string) {
 	r.next()
 	r.buf = append(r.buf, '"')
-	if strings.ContainsAny(s, "\n\r") {
+	if strings.IndexByte(s, '\n') >= 0 || strings.IndexByte(s, '\r') >= 0 {
 		r.multiline = true
 	}
 	if strings.IndexByte(s, '"') < 0 {

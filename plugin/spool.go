@@ -1,0 +1,335 @@
+package plugin
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// The spool format carries records as CSV files the host's DuckDB loads
+// itself, instead of record batches the host decodes and appends: at
+// millions of activities, decoding batches cost the host as much CPU as
+// DuckDB takes to load the rows (BENCHMARKS.md, "Ingest"). A connector
+// writes the files when the host asks for them (ReadRequest.spool_dir);
+// the SDK's Writer does it without the connector knowing, and the host
+// writes the same files from batches that older connectors send.
+//
+// A file holds the rows of one table, one CSV line each, in the column
+// order of SpoolTables (the host adds the source and, for rejects, the run).
+
+// SpoolColumn is a column of a spooled table, with its DuckDB type.
+type SpoolColumn struct{ Name, Type string }
+
+// SpoolTable is a table of the host's store and the columns its spooled
+// files hold.
+type SpoolTable struct {
+	Name    string
+	Columns []SpoolColumn
+}
+
+// SpoolTables are the tables of the spool format, in the order the host
+// loads them. Connectors spool all but rejects, which travel as messages so
+// that the host counts them.
+var SpoolTables = []SpoolTable{
+	{"users", columns("id VARCHAR", "name VARCHAR", "email VARCHAR", "title VARCHAR", "role VARCHAR",
+		"manager_id VARCHAR", "active BOOLEAN", "joined_at TIMESTAMP", "left_at TIMESTAMP", "src_file VARCHAR", "src_line BIGINT")},
+	{"accounts", columns("id VARCHAR", "name VARCHAR", "owner_id VARCHAR", "annual_revenue DOUBLE", "type VARCHAR",
+		"tier VARCHAR", "industry VARCHAR", "src_file VARCHAR", "src_line BIGINT")},
+	{"opportunities", columns("id VARCHAR", "account_id VARCHAR", "owner_id VARCHAR", "name VARCHAR", "stage VARCHAR",
+		"amount DOUBLE", "is_closed BOOLEAN", "is_won BOOLEAN", "close_date DATE", "created_at TIMESTAMP", "src_file VARCHAR", "src_line BIGINT")},
+	{"activities", columns("id VARCHAR", "kind VARCHAR", "subject VARCHAR", "owner_id VARCHAR", "account_id VARCHAR",
+		"opportunity_id VARCHAR", "start_at TIMESTAMP", "end_at TIMESTAMP", "duration_seconds BIGINT", "status VARCHAR",
+		"is_closed BOOLEAN", "priority VARCHAR", "due_date DATE", "completed_at TIMESTAMP", "raw_type VARCHAR",
+		"src_file VARCHAR", "src_line BIGINT")},
+	{"activity_attendees", columns("activity_id VARCHAR", "user_id VARCHAR", "contact_id VARCHAR", "email VARCHAR",
+		"name VARCHAR", "internal BOOLEAN", "organizer BOOLEAN", "response VARCHAR", "src_file VARCHAR", "src_line BIGINT")},
+	{"rejects", columns("kind VARCHAR", "file VARCHAR", "line BIGINT", "field VARCHAR", "reason VARCHAR", "raw VARCHAR")},
+}
+
+func columns(specs ...string) []SpoolColumn {
+	out := make([]SpoolColumn, len(specs))
+	for i, s := range specs {
+		name, typ, _ := strings.Cut(s, " ")
+		out[i] = SpoolColumn{Name: name, Type: typ}
+	}
+	return out
+}
+
+// SpooledFile is a finished file of one table.
+type SpooledFile struct {
+	Table string
+	Path  string
+	Rows  int64
+	// Records counts the records in the file per input file and kind, as
+	// a Summary counts them.
+	Records map[string]map[RecordKind]int64
+	// LongestLine is the longest line in bytes; Multiline says whether a
+	// text holds a line break. DuckDB's CSV reader needs both.
+	LongestLine int
+	Multiline   bool
+}
+
+// SpoolFileBytes is the size at which a SpoolWriter cuts its files.
+const SpoolFileBytes = 64 << 20
+
+// SpoolWriter writes records as spooled files in a directory, one open
+// file per table, each cut at a size and handed to done. It is not safe
+// for concurrent use.
+type SpoolWriter struct {
+	dir       string
+	fileBytes int
+	done      func(SpooledFile) error
+	files     map[string]*spoolFile
+	row       csvRow
+}
+
+type spoolFile struct {
+	SpooledFile
+	file *os.File
+	w    *bufio.Writer
+	size int
+}
+
+// NewSpoolWriter writes into dir, cutting files at fileBytes and passing
+// each finished one to done, which owns it from then on.
+func NewSpoolWriter(dir string, fileBytes int, done func(SpooledFile) error) *SpoolWriter {
+	return &SpoolWriter{dir: dir, fileBytes: fileBytes, done: done, files: map[string]*spoolFile{}}
+}
+
+// User writes a user read from file.
+func (w *SpoolWriter) User(file string, u *User) error {
+	r := w.start()
+	r.text("id", u.ID)
+	r.optionalText("name", u.Name)
+	r.optionalText("email", u.Email)
+	r.optionalText("title", u.Title)
+	r.optionalText("role", u.Role)
+	r.optionalText("manager_id", u.ManagerID)
+	r.boolean("active", u.Active)
+	r.timestamp("joined_at", u.JoinedAt)
+	r.timestamp("left_at", u.LeftAt)
+	r.text("src_file", file)
+	r.integer("src_line", u.Line)
+	return w.end("users", file, KindUser)
+}
+
+// Account writes an account read from file.
+func (w *SpoolWriter) Account(file string, a *Account) error {
+	r := w.start()
+	r.text("id", a.ID)
+	r.optionalText("name", a.Name)
+	r.optionalText("owner_id", a.OwnerID)
+	r.float("annual_revenue", a.AnnualRevenue)
+	r.optionalText("type", a.Type)
+	r.optionalText("tier", a.Tier)
+	r.optionalText("industry", a.Industry)
+	r.text("src_file", file)
+	r.integer("src_line", a.Line)
+	return w.end("accounts", file, KindAccount)
+}
+
+// Opportunity writes an opportunity read from file.
+func (w *SpoolWriter) Opportunity(file string, o *Opportunity) error {
+	r := w.start()
+	r.text("id", o.ID)
+	r.optionalText("account_id", o.AccountID)
+	r.optionalText("owner_id", o.OwnerID)
+	r.optionalText("name", o.Name)
+	r.optionalText("stage", o.Stage)
+	r.float("amount", o.Amount)
+	r.boolean("is_closed", o.IsClosed)
+	r.boolean("is_won", o.IsWon)
+	r.date("close_date", o.CloseDate)
+	r.timestamp("created_at", o.CreatedAt)
+	r.text("src_file", file)
+	r.integer("src_line", o.Line)
+	return w.end("opportunities", file, KindOpportunity)
+}
+
+// Activity writes an activity read from file, and its attendees; an
+// attendee without a line of its own takes the activity's.
+func (w *SpoolWriter) Activity(file string, a *Activity) error {
+	r := w.start()
+	r.text("id", a.ID)
+	r.text("kind", string(a.Kind))
+	r.optionalText("subject", a.Subject)
+	r.optionalText("owner_id", a.OwnerID)
+	r.optionalText("account_id", a.AccountID)
+	r.optionalText("opportunity_id", a.OpportunityID)
+	r.timestamp("start_at", a.StartAt)
+	r.timestamp("end_at", a.EndAt)
+	r.integer("duration_seconds", a.DurationSeconds)
+	r.optionalText("status", a.Status)
+	r.boolean("is_closed", a.IsClosed)
+	r.optionalText("priority", string(a.Priority))
+	r.date("due_date", a.DueDate)
+	r.timestamp("completed_at", a.CompletedAt)
+	r.optionalText("raw_type", a.RawType)
+	r.text("src_file", file)
+	r.integer("src_line", a.Line)
+	if err := w.end("activities", file, KindActivity); err != nil {
+		return err
+	}
+	for i := range a.Attendees {
+		at := a.Attendees[i]
+		if at.Line == 0 {
+			at.Line = a.Line
+		}
+		if err := w.attendee(file, a.ID, &at, ""); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Attendee writes an attendee streamed on its own (ActivityID set).
+func (w *SpoolWriter) Attendee(file string, a *Attendee) error {
+	return w.attendee(file, a.ActivityID, a, KindAttendee)
+}
+
+// attendee writes a row of activity_attendees; kind is empty for an
+// attendee nested in its activity, which is no record of its own.
+func (w *SpoolWriter) attendee(file, activityID string, a *Attendee, kind RecordKind) error {
+	r := w.start()
+	r.text("activity_id", activityID)
+	r.optionalText("user_id", a.UserID)
+	r.optionalText("contact_id", a.ContactID)
+	r.optionalText("email", a.Email)
+	r.optionalText("name", a.Name)
+	r.boolean("internal", a.Internal)
+	r.boolean("organizer", a.Organizer)
+	r.optionalText("response", a.Response)
+	r.text("src_file", file)
+	r.integer("src_line", a.Line)
+	return w.end("activity_attendees", file, kind)
+}
+
+// Reject writes a reject (the host's own rejects table; connectors send
+// rejects as messages).
+func (w *SpoolWriter) Reject(rej *Reject) error {
+	r := w.start()
+	r.text("kind", string(rej.Kind))
+	r.text("file", rej.File)
+	r.integer("line", rej.Line)
+	r.optionalText("field", rej.Field)
+	r.text("reason", rej.Reason)
+	r.optionalText("raw", rej.Raw)
+	return w.end("rejects", rej.File, "")
+}
+
+func (w *SpoolWriter) start() *csvRow {
+	w.row.reset()
+	return &w.row
+}
+
+// end writes the row begun with start to table's file, counting a record
+// of kind from file, and cuts the file once it is big enough.
+func (w *SpoolWriter) end(table, file string, kind RecordKind) error {
+	line, err := w.row.end()
+	if err != nil {
+		return err
+	}
+	f, err := w.file(table)
+	if err != nil {
+		return err
+	}
+	if _, err := f.w.Write(line); err != nil {
+		return fmt.Errorf("writing %s: %w", f.Path, err)
+	}
+	f.size += len(line)
+	f.Rows++
+	f.LongestLine = max(f.LongestLine, len(line))
+	f.Multiline = f.Multiline || w.row.multiline
+	if kind != "" {
+		counts := f.Records[file]
+		if counts == nil {
+			counts = map[RecordKind]int64{}
+			f.Records[file] = counts
+		}
+		counts[kind]++
+	}
+	if f.size >= w.fileBytes {
+		return w.cut(table)
+	}
+	return nil
+}
+
+func (w *SpoolWriter) file(table string) (*spoolFile, error) {
+	if f := w.files[table]; f != nil {
+		return f, nil
+	}
+	file, err := os.CreateTemp(w.dir, table+"-*.csv")
+	if err != nil {
+		return nil, fmt.Errorf("creating a spool file for %s: %w", table, err)
+	}
+	f := &spoolFile{
+		SpooledFile: SpooledFile{Table: table, Path: file.Name(), Records: map[string]map[RecordKind]int64{}},
+		file:        file, w: bufio.NewWriterSize(file, 1<<20),
+	}
+	w.files[table] = f
+	return f, nil
+}
+
+// cut finishes table's file and hands it to done.
+func (w *SpoolWriter) cut(table string) error {
+	f := w.files[table]
+	if f == nil {
+		return nil
+	}
+	delete(w.files, table)
+	err := f.w.Flush()
+	if cerr := f.file.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		_ = os.Remove(f.Path)
+		return fmt.Errorf("writing %s: %w", f.Path, err)
+	}
+	return w.done(f.SpooledFile)
+}
+
+// Flush finishes every open file, in the order of SpoolTables.
+func (w *SpoolWriter) Flush() error {
+	for _, t := range SpoolTables {
+		if err := w.cut(t.Name); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Discard closes and removes the open files.
+func (w *SpoolWriter) Discard() {
+	for table, f := range w.files {
+		_ = f.file.Close()
+		_ = os.Remove(f.Path)
+		delete(w.files, table)
+	}
+}
+
+// SpooledName checks that name is a file a SpoolWriter could have written
+// for table directly in dir, and returns its path; the host loads nothing
+// else a connector names.
+func SpooledName(dir, table, name string) (string, error) {
+	known := false
+	for _, t := range SpoolTables {
+		known = known || t.Name == table && table != "rejects"
+	}
+	if !known {
+		return "", fmt.Errorf("spooled file for unknown table %q", table)
+	}
+	if filepath.Base(name) != name || !strings.HasPrefix(name, table+"-") || !strings.HasSuffix(name, ".csv") {
+		return "", fmt.Errorf("spooled file %q is not a %s file of the spool directory", name, table)
+	}
+	path := filepath.Join(dir, name)
+	info, err := os.Lstat(path)
+	if err != nil {
+		return "", fmt.Errorf("spooled file: %w", err)
+	}
+	if !info.Mode().IsRegular() {
+		return "", fmt.Errorf("spooled file %s is not a regular file", path)
+	}
+	return path, nil
+}

@@ -1,0 +1,152 @@
+package plugin
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	pb "github.com/salesaudit/salesaudit/plugin/proto"
+)
+
+func TestTextsWithLineBreaksMarkTheirFile(t *testing.T) {
+	var r csvRow
+	for text, want := range map[string]bool{"one line": false, "two\nlines": true, "carriage\rreturn": true} {
+		r.reset()
+		r.text("subject", text)
+		if r.multiline != want {
+			t.Errorf("%q: multiline = %v, want %v", text, r.multiline, want)
+		}
+	}
+}
+
+// The spool writer cuts files at its size, counts records per input file
+// and kind (nested attendees are rows, not records), and writes the rows
+// in the order given.
+func TestSpoolWriterCutsAndCounts(t *testing.T) {
+	dir := t.TempDir()
+	var files []SpooledFile
+	w := NewSpoolWriter(dir, 200, func(f SpooledFile) error { files = append(files, f); return nil })
+	for i := range 10 {
+		a := Activity{ID: string(rune('a' + i)), Kind: ActivityMeeting, Subject: "Visit\nplant", Line: int64(i + 2),
+			Attendees: []Attendee{{ContactID: "C1"}, {UserID: "U1", Line: 99}}}
+		if err := w.Activity("Event.csv", &a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Attendee("EventRelation.csv", &Attendee{ActivityID: "a", UserID: "U2", Line: 2}); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	rows := map[string]int64{}
+	records := map[string]map[RecordKind]int64{}
+	var activityLines []string
+	for _, f := range files {
+		rows[f.Table] += f.Rows
+		if !f.Multiline && f.Table == "activities" {
+			t.Errorf("%s: a file of subjects with line breaks is not marked multiline", f.Path)
+		}
+		for file, counts := range f.Records {
+			if records[file] == nil {
+				records[file] = map[RecordKind]int64{}
+			}
+			for k, n := range counts {
+				records[file][k] += n
+			}
+		}
+		data, err := os.ReadFile(f.Path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if f.Table == "activities" {
+			activityLines = append(activityLines, string(data))
+		}
+		if filepath.Dir(f.Path) != dir || !strings.HasPrefix(filepath.Base(f.Path), f.Table+"-") {
+			t.Errorf("file %s is not a %s file of %s", f.Path, f.Table, dir)
+		}
+	}
+	if len(files) < 4 {
+		t.Errorf("%d files for 200-byte cuts, want several", len(files))
+	}
+	if rows["activities"] != 10 || rows["activity_attendees"] != 21 {
+		t.Errorf("rows = %v, want 10 activities and 21 attendees", rows)
+	}
+	if records["Event.csv"][KindActivity] != 10 || records["Event.csv"][KindAttendee] != 0 || records["EventRelation.csv"][KindAttendee] != 1 {
+		t.Errorf("records = %v, want 10 activities from Event.csv and 1 attendee from EventRelation.csv", records)
+	}
+	all := strings.Join(activityLines, "")
+	if first, last := strings.Index(all, `"a","meeting"`), strings.Index(all, `"j","meeting"`); first < 0 || last < first {
+		t.Errorf("activities out of order:\n%s", all)
+	}
+}
+
+// The host loads only files a spool writer could have written for a table
+// a connector may fill, directly in the spool directory.
+func TestSpooledNameRefusesOtherFiles(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "activities-1.csv"), nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("/etc/passwd", filepath.Join(dir, "users-1.csv")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := SpooledName(dir, "activities", "activities-1.csv"); err != nil {
+		t.Errorf("a good file refused: %v", err)
+	}
+	for _, c := range []struct{ table, name string }{
+		{"activities", "../activities-1.csv"}, {"activities", "/etc/activities-1.csv"}, {"users", "activities-1.csv"},
+		{"rejects", "rejects-1.csv"}, {"secrets", "secrets-1.csv"}, {"users", "users-1.csv"}, {"activities", "activities-2.csv"},
+	} {
+		if _, err := SpooledName(dir, c.table, c.name); err == nil {
+			t.Errorf("SpooledName(%q, %q) accepted", c.table, c.name)
+		}
+	}
+}
+
+type fileSink struct {
+	files []SpooledFile
+}
+
+func (s *fileSink) Batch(*Batch) error          { return nil }
+func (s *fileSink) Rejects([]Reject) error      { return nil }
+func (s *fileSink) Progress(Progress)           {}
+func (s *fileSink) SpoolDir() string            { return "" }
+func (s *fileSink) Spooled(f SpooledFile) error { s.files = append(s.files, f); return nil }
+func spooledMessage(table, name string) received {
+	return received{msg: &pb.ReadResponse{Message: &pb.ReadResponse_Spooled{Spooled: &pb.SpooledFile{
+		Table: table, Name: name, Rows: 2,
+		Records: []*pb.FileKindCount{{File: "Task.csv", Kind: pb.RecordKind_RECORD_KIND_ACTIVITY, Count: 2}},
+	}}}}
+}
+
+// The host takes a spooled file only when it asked for files, only for a
+// table a connector may fill and only from its spool directory, and counts
+// its records toward the summary.
+func TestTheHostTakesOnlyTheSpooledFilesItAskedFor(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "activities-1.csv"), []byte("x\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	sink := &fileSink{}
+	got := newTally()
+	if _, err := dispatch(spooledMessage("activities", "activities-1.csv"), sink, "", got); err == nil {
+		t.Error("a spooled file was taken from a read that did not ask for files")
+	}
+	for _, bad := range []received{
+		spooledMessage("activities", "../activities-1.csv"),
+		spooledMessage("rejects", "rejects-1.csv"),
+		spooledMessage("activities", "activities-2.csv"),
+	} {
+		if _, err := dispatch(bad, sink, dir, got); err == nil || !strings.Contains(err.Error(), "bad spooled file") {
+			t.Errorf("%v: err = %v", bad.msg, err)
+		}
+	}
+	if _, err := dispatch(spooledMessage("activities", "activities-1.csv"), sink, dir, got); err != nil {
+		t.Fatal(err)
+	}
+	if len(sink.files) != 1 || sink.files[0].Path != filepath.Join(dir, "activities-1.csv") || got.records["Task.csv"][KindActivity] != 2 {
+		t.Errorf("files %v, tally %v", sink.files, got.records)
+	}
+}
