@@ -14,7 +14,10 @@
 // one call per record, [FileWriter.Reject] for rows that cannot be read and
 // [FileWriter.Done] with the number of rows read. The SDK batches records
 // into messages and sends the closing summary that the host verifies, so
-// every row read ends up loaded, rejected or skipped with a reason.
+// every row read ends up loaded, rejected or skipped with a reason. When
+// the host asks for it, the Writer writes the records as CSV files the
+// host's DuckDB loads itself ([SpoolWriter]) instead of batches; the
+// connector's calls are the same either way.
 //
 // The conformance kit in package plugintest tells an author whether a
 // connector is right. The host side of the protocol ([RemoteConnector]) is
