@@ -106,10 +106,11 @@ func TestSpooledNameRefusesOtherFiles(t *testing.T) {
 }
 
 type fileSink struct {
-	files []SpooledFile
+	files   []SpooledFile
+	batches int
 }
 
-func (s *fileSink) Batch(*Batch) error          { return nil }
+func (s *fileSink) Batch(*Batch) error          { s.batches++; return nil }
 func (s *fileSink) Rejects([]Reject) error      { return nil }
 func (s *fileSink) Progress(Progress)           {}
 func (s *fileSink) SpoolDir() string            { return "" }
@@ -148,5 +149,20 @@ func TestTheHostTakesOnlyTheSpooledFilesItAskedFor(t *testing.T) {
 	}
 	if len(sink.files) != 1 || sink.files[0].Path != filepath.Join(dir, "activities-1.csv") || got.records["Task.csv"][KindActivity] != 2 {
 		t.Errorf("files %v, tally %v", sink.files, got.records)
+	}
+}
+
+// A connector built before spooling sends batches even when the host gave
+// a spool directory; the host takes them as ever.
+func TestBatchesStillArriveWhenTheHostAskedForFiles(t *testing.T) {
+	sink := &fileSink{}
+	got := newTally()
+	batch := &Batch{File: "Task.csv", Activities: []Activity{{ID: "t1", Kind: ActivityTask}}}
+	m := received{msg: &pb.ReadResponse{Message: &pb.ReadResponse_Batch{Batch: &pb.RecordBatch{File: "Task.csv"}}}, batch: batch}
+	if _, err := dispatch(m, sink, t.TempDir(), got); err != nil {
+		t.Fatal(err)
+	}
+	if sink.batches != 1 || got.records["Task.csv"][KindActivity] != 1 {
+		t.Errorf("batches %d, tally %v", sink.batches, got.records)
 	}
 }
