@@ -306,23 +306,29 @@ func spooledToProto(f SpooledFile) *pb.SpooledFile {
 }
 
 // spooledFromProto reads a SpooledFile message, checking that it names a
-// file the connector could have written in dir for a table it may load.
+// file the connector could have written in dir, and that its counts can be
+// true: records only of its table's kind, as many as its rows (attendees
+// nested in activities are rows but not records).
 func spooledFromProto(f *pb.SpooledFile, dir string) (SpooledFile, error) {
-	path, err := SpooledName(dir, f.Table, f.Name)
+	table, path, size, err := SpooledName(dir, f.Table, f.Name)
 	if err != nil {
 		return SpooledFile{}, err
 	}
 	out := SpooledFile{Table: f.Table, Path: path, Rows: f.Rows, Records: map[string]map[RecordKind]int64{},
-		LongestLine: int(f.LongestLine), Multiline: f.Multiline}
+		LongestLine: int(min(max(f.LongestLine, 0), size)), Multiline: f.Multiline}
+	var records int64
 	for _, c := range f.Records {
-		kind, ok := kindFromProto[c.Kind]
-		if !ok || c.Count < 0 {
-			return SpooledFile{}, fmt.Errorf("spooled file %s: bad count %d of kind %v", f.Name, c.Count, c.Kind)
+		if kind, ok := kindFromProto[c.Kind]; !ok || kind != table.Kind || c.Count < 0 {
+			return SpooledFile{}, fmt.Errorf("spooled file %s: %d records of kind %v in %s", f.Name, c.Count, c.Kind, f.Table)
 		}
 		if out.Records[c.File] == nil {
 			out.Records[c.File] = map[RecordKind]int64{}
 		}
-		out.Records[c.File][kind] += c.Count
+		out.Records[c.File][table.Kind] += c.Count
+		records += c.Count
+	}
+	if f.Rows < records || f.Rows != records && table.Kind != KindAttendee {
+		return SpooledFile{}, fmt.Errorf("spooled file %s: %d rows for %d records", f.Name, f.Rows, records)
 	}
 	return out, nil
 }

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // csvRow encodes one table row as a line of the CSV dialect the bulk load
@@ -46,11 +47,13 @@ func (r *csvRow) next() {
 func (r *csvRow) null(column string) { r.next() }
 
 // text writes s quoted; DuckDB keeps an empty quoted field as an empty
-// string. It does not check that s is UTF-8: records arrive through
-// protobuf, which refuses a string that is not, and DuckDB's COPY refuses
-// one too, failing the load.
+// string. A text that is not UTF-8 is refused here, naming the field,
+// rather than by DuckDB at the load, naming a line of a spool file.
 func (r *csvRow) text(column, s string) {
 	r.next()
+	if !utf8.ValidString(s) {
+		r.fail(column, fmt.Errorf("%q is not valid UTF-8 text", truncate(s)))
+	}
 	r.buf = append(r.buf, '"')
 	if strings.IndexByte(s, '\n') >= 0 || strings.IndexByte(s, '\r') >= 0 {
 		r.multiline = true
@@ -191,4 +194,22 @@ func appendDigits(b []byte, n, width int) []byte {
 		width--
 	}
 	return append(b, digits[i:]...)
+}
+
+// truncate shortens s for an error message, at a rune boundary.
+func truncate(s string) string {
+	return cutText(s, 60)
+}
+
+// cutText keeps at most limit bytes of s, never cutting a UTF-8 sequence in
+// two, and marks the cut.
+func cutText(s string, limit int) string {
+	if len(s) <= limit {
+		return s
+	}
+	cut := limit
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + "…"
 }

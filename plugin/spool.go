@@ -25,7 +25,11 @@ type SpoolColumn struct{ Name, Type string }
 // SpoolTable is a table of the host's store and the columns its spooled
 // files hold.
 type SpoolTable struct {
-	Name    string
+	Name string
+	// Kind is the records its rows are: one a row, but for attendees
+	// nested in activities, which are rows and no records. Empty for
+	// rejects.
+	Kind    RecordKind
 	Columns []SpoolColumn
 }
 
@@ -33,19 +37,19 @@ type SpoolTable struct {
 // loads them. Connectors spool all but rejects, which travel as messages so
 // that the host counts them.
 var SpoolTables = []SpoolTable{
-	{"users", columns("id VARCHAR", "name VARCHAR", "email VARCHAR", "title VARCHAR", "role VARCHAR",
+	{"users", KindUser, columns("id VARCHAR", "name VARCHAR", "email VARCHAR", "title VARCHAR", "role VARCHAR",
 		"manager_id VARCHAR", "active BOOLEAN", "joined_at TIMESTAMP", "left_at TIMESTAMP", "src_file VARCHAR", "src_line BIGINT")},
-	{"accounts", columns("id VARCHAR", "name VARCHAR", "owner_id VARCHAR", "annual_revenue DOUBLE", "type VARCHAR",
+	{"accounts", KindAccount, columns("id VARCHAR", "name VARCHAR", "owner_id VARCHAR", "annual_revenue DOUBLE", "type VARCHAR",
 		"tier VARCHAR", "industry VARCHAR", "src_file VARCHAR", "src_line BIGINT")},
-	{"opportunities", columns("id VARCHAR", "account_id VARCHAR", "owner_id VARCHAR", "name VARCHAR", "stage VARCHAR",
+	{"opportunities", KindOpportunity, columns("id VARCHAR", "account_id VARCHAR", "owner_id VARCHAR", "name VARCHAR", "stage VARCHAR",
 		"amount DOUBLE", "is_closed BOOLEAN", "is_won BOOLEAN", "close_date DATE", "created_at TIMESTAMP", "src_file VARCHAR", "src_line BIGINT")},
-	{"activities", columns("id VARCHAR", "kind VARCHAR", "subject VARCHAR", "owner_id VARCHAR", "account_id VARCHAR",
+	{"activities", KindActivity, columns("id VARCHAR", "kind VARCHAR", "subject VARCHAR", "owner_id VARCHAR", "account_id VARCHAR",
 		"opportunity_id VARCHAR", "start_at TIMESTAMP", "end_at TIMESTAMP", "duration_seconds BIGINT", "status VARCHAR",
 		"is_closed BOOLEAN", "priority VARCHAR", "due_date DATE", "completed_at TIMESTAMP", "raw_type VARCHAR",
 		"src_file VARCHAR", "src_line BIGINT")},
-	{"activity_attendees", columns("activity_id VARCHAR", "user_id VARCHAR", "contact_id VARCHAR", "email VARCHAR",
+	{"activity_attendees", KindAttendee, columns("activity_id VARCHAR", "user_id VARCHAR", "contact_id VARCHAR", "email VARCHAR",
 		"name VARCHAR", "internal BOOLEAN", "organizer BOOLEAN", "response VARCHAR", "src_file VARCHAR", "src_line BIGINT")},
-	{"rejects", columns("kind VARCHAR", "file VARCHAR", "line BIGINT", "field VARCHAR", "reason VARCHAR", "raw VARCHAR")},
+	{"rejects", "", columns("kind VARCHAR", "file VARCHAR", "line BIGINT", "field VARCHAR", "reason VARCHAR", "raw VARCHAR")},
 }
 
 func columns(specs ...string) []SpoolColumn {
@@ -287,7 +291,11 @@ func (w *SpoolWriter) cut(table string) error {
 		_ = os.Remove(f.Path)
 		return fmt.Errorf("writing %s: %w", f.Path, err)
 	}
-	return w.done(f.SpooledFile)
+	if err := w.done(f.SpooledFile); err != nil {
+		_ = os.Remove(f.Path)
+		return err
+	}
+	return nil
 }
 
 // Flush finishes every open file, in the order of SpoolTables.
@@ -310,26 +318,36 @@ func (w *SpoolWriter) Discard() {
 }
 
 // SpooledName checks that name is a file a SpoolWriter could have written
-// for table directly in dir, and returns its path; the host loads nothing
-// else a connector names.
-func SpooledName(dir, table, name string) (string, error) {
-	known := false
-	for _, t := range SpoolTables {
-		known = known || t.Name == table && table != "rejects"
+// for a table a connector may fill, directly in dir, and returns the table
+// and the file's path and size; the host loads nothing else a connector
+// names. (Only digits after the table's name: DuckDB would read *, ? or [
+// as a pattern.)
+func SpooledName(dir, table, name string) (SpoolTable, string, int64, error) {
+	t, ok := spoolTable(table)
+	if !ok || t.Kind == "" {
+		return SpoolTable{}, "", 0, fmt.Errorf("spooled file for a table a connector may not fill: %q", table)
 	}
-	if !known {
-		return "", fmt.Errorf("spooled file for unknown table %q", table)
-	}
-	if filepath.Base(name) != name || !strings.HasPrefix(name, table+"-") || !strings.HasSuffix(name, ".csv") {
-		return "", fmt.Errorf("spooled file %q is not a %s file of the spool directory", name, table)
+	digits := strings.TrimSuffix(strings.TrimPrefix(name, table+"-"), ".csv")
+	if len(digits) == len(name) || digits == "" || strings.Trim(digits, "0123456789") != "" ||
+		name != table+"-"+digits+".csv" {
+		return SpoolTable{}, "", 0, fmt.Errorf("spooled file %q is not a %s file of the spool directory", name, table)
 	}
 	path := filepath.Join(dir, name)
 	info, err := os.Lstat(path)
 	if err != nil {
-		return "", fmt.Errorf("spooled file: %w", err)
+		return SpoolTable{}, "", 0, fmt.Errorf("spooled file: %w", err)
 	}
 	if !info.Mode().IsRegular() {
-		return "", fmt.Errorf("spooled file %s is not a regular file", path)
+		return SpoolTable{}, "", 0, fmt.Errorf("spooled file %s is not a regular file", path)
 	}
-	return path, nil
+	return t, path, info.Size(), nil
+}
+
+func spoolTable(name string) (SpoolTable, bool) {
+	for _, t := range SpoolTables {
+		if t.Name == name {
+			return t, true
+		}
+	}
+	return SpoolTable{}, false
 }

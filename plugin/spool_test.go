@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	pb "github.com/salesaudit/salesaudit/plugin/proto"
 )
@@ -92,14 +93,15 @@ func TestSpooledNameRefusesOtherFiles(t *testing.T) {
 	if err := os.Symlink("/etc/passwd", filepath.Join(dir, "users-1.csv")); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := SpooledName(dir, "activities", "activities-1.csv"); err != nil {
+	if _, _, _, err := SpooledName(dir, "activities", "activities-1.csv"); err != nil {
 		t.Errorf("a good file refused: %v", err)
 	}
 	for _, c := range []struct{ table, name string }{
 		{"activities", "../activities-1.csv"}, {"activities", "/etc/activities-1.csv"}, {"users", "activities-1.csv"},
 		{"rejects", "rejects-1.csv"}, {"secrets", "secrets-1.csv"}, {"users", "users-1.csv"}, {"activities", "activities-2.csv"},
+		{"activities", "activities-*.csv"}, {"activities", "activities-[1].csv"}, {"activities", "activities-.csv"},
 	} {
-		if _, err := SpooledName(dir, c.table, c.name); err == nil {
+		if _, _, _, err := SpooledName(dir, c.table, c.name); err == nil {
 			t.Errorf("SpooledName(%q, %q) accepted", c.table, c.name)
 		}
 	}
@@ -165,4 +167,57 @@ func TestBatchesStillArriveWhenTheHostAskedForFiles(t *testing.T) {
 	if sink.batches != 1 || got.records["Task.csv"][KindActivity] != 1 {
 		t.Errorf("batches %d, tally %v", sink.batches, got.records)
 	}
+}
+
+// Counts a file declares must be possible: records of its table's kind
+// only, as many as its rows (attendee rows may outnumber attendee records).
+func TestSpooledCountsMustBePossible(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"activities-1.csv", "activity_attendees-1.csv"} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte("x\n"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	count := func(kind pb.RecordKind, n int64) []*pb.FileKindCount {
+		return []*pb.FileKindCount{{File: "a.csv", Kind: kind, Count: n}}
+	}
+	good := []*pb.SpooledFile{
+		{Table: "activities", Name: "activities-1.csv", Rows: 2, Records: count(pb.RecordKind_RECORD_KIND_ACTIVITY, 2)},
+		{Table: "activity_attendees", Name: "activity_attendees-1.csv", Rows: 5, Records: count(pb.RecordKind_RECORD_KIND_ATTENDEE, 1)},
+	}
+	bad := []*pb.SpooledFile{
+		{Table: "activities", Name: "activities-1.csv", Rows: 3, Records: count(pb.RecordKind_RECORD_KIND_ACTIVITY, 2)},
+		{Table: "activities", Name: "activities-1.csv", Rows: 2, Records: count(pb.RecordKind_RECORD_KIND_USER, 2)},
+		{Table: "activities", Name: "activities-1.csv", Rows: -1, Records: count(pb.RecordKind_RECORD_KIND_ACTIVITY, -1)},
+		{Table: "activity_attendees", Name: "activity_attendees-1.csv", Rows: 1, Records: count(pb.RecordKind_RECORD_KIND_ATTENDEE, 2)},
+	}
+	for _, f := range good {
+		if _, err := spooledFromProto(f, dir); err != nil {
+			t.Errorf("%v refused: %v", f, err)
+		}
+	}
+	for _, f := range bad {
+		if _, err := spooledFromProto(f, dir); err == nil {
+			t.Errorf("%v accepted", f)
+		}
+	}
+}
+
+// A reject's raw excerpt is cut without splitting a character: half a
+// character is not UTF-8, and the read would fail on it.
+func TestRawExcerptsAreCutAtACharacter(t *testing.T) {
+	raw := strings.Repeat("é", 400) // 800 bytes
+	got := cutText(raw, 512)
+	if !utf8.ValidString(got) || len(got) > 512+len("…") || !strings.HasSuffix(got, "…") {
+		t.Errorf("cut to %d bytes, valid %v", len(got), utf8.ValidString(got))
+	}
+}
+
+func TestTextThatIsNotUTF8IsRefusedNamingTheField(t *testing.T) {
+	w := NewSpoolWriter(t.TempDir(), SpoolFileBytes, func(SpooledFile) error { return nil })
+	err := w.Activity("Task.csv", &Activity{ID: "t1", Kind: ActivityTask, Subject: "caf\xe9", Line: 7})
+	if err == nil || !strings.Contains(err.Error(), "field subject") {
+		t.Fatalf("err = %v, want one naming the subject", err)
+	}
+	w.Discard()
 }

@@ -130,6 +130,9 @@ func (w *Writer) flushRejects() error {
 // finish flushes everything, sends the summary and waits for the sender.
 func (w *Writer) finish() error {
 	err := w.flushAll()
+	if err != nil && w.spool != nil {
+		w.spool.Discard()
+	}
 	if err == nil {
 		err = w.enqueue(&pb.ReadResponse{Message: &pb.ReadResponse_Summary{Summary: summaryToProto(w.summary())}})
 	}
@@ -287,10 +290,9 @@ func (f *FileWriter) Reject(r Reject) error {
 		return f.w.err
 	}
 	r.File = f.name
-	const maxRaw = 512
-	if len(r.Raw) > maxRaw {
-		r.Raw = r.Raw[:maxRaw] + "…"
-	}
+	// Cut at a rune boundary: half a character is not UTF-8, which
+	// protobuf refuses, failing the whole read.
+	r.Raw = cutText(r.Raw, 512)
 	f.summary.RowsRejected++
 	return f.w.addReject(rejectToProto(&r))
 }

@@ -41,12 +41,16 @@ var spoolFileBytes = plugin.SpoolFileBytes
 // in the order given. Only its copier goroutine uses the connection until
 // finish or abandon returns.
 type spool struct {
-	dir    string
-	insert func(plugin.SpooledFile) string
-	jobs   chan plugin.SpooledFile
-	cancel context.CancelFunc
-	done   chan struct{}
-	closed bool
+	dir string
+	// connectorDir is where the connector writes; hostDir holds the files
+	// the host writes and those it has taken from the connector, which
+	// are moved out of the connector's reach before they are checked.
+	connectorDir, hostDir string
+	insert                func(plugin.SpooledFile) string
+	jobs                  chan plugin.SpooledFile
+	cancel                context.CancelFunc
+	done                  chan struct{}
+	closed                bool
 
 	mu  sync.Mutex
 	err error
@@ -55,7 +59,7 @@ type spool struct {
 // newSpool starts the copier for a load of the database at dbPath; insert
 // gives the statement that loads a file, exec runs a statement on the
 // load's connection.
-func newSpool(ctx context.Context, dbPath string, insert func(plugin.SpooledFile) string, exec func(context.Context, string) error) (*spool, error) {
+func newSpool(ctx context.Context, dbPath string, insert func(plugin.SpooledFile) string, exec func(context.Context, string) (int64, error)) (*spool, error) {
 	parent, err := spoolParent(dbPath)
 	if err != nil {
 		return nil, err
@@ -64,13 +68,35 @@ func newSpool(ctx context.Context, dbPath string, insert func(plugin.SpooledFile
 	if err != nil {
 		return nil, fmt.Errorf("creating a directory for the bulk load: %w", err)
 	}
-	ctx, cancel := context.WithCancel(ctx)
-	s := &spool{
-		dir: dir, insert: insert,
-		jobs: make(chan plugin.SpooledFile, spoolQueue), cancel: cancel, done: make(chan struct{}),
+	s := &spool{dir: dir, connectorDir: filepath.Join(dir, "connector"), hostDir: filepath.Join(dir, "host"), insert: insert}
+	for _, d := range []string{s.connectorDir, s.hostDir} {
+		if err := os.Mkdir(d, 0o700); err != nil {
+			_ = os.RemoveAll(dir)
+			return nil, fmt.Errorf("creating a directory for the bulk load: %w", err)
+		}
 	}
+	ctx, cancel := context.WithCancel(ctx)
+	s.jobs, s.cancel, s.done = make(chan plugin.SpooledFile, spoolQueue), cancel, make(chan struct{})
 	go s.copy(ctx, exec)
 	return s, nil
+}
+
+// take moves a file the connector finished into the host's directory, out
+// of the connector's reach, and checks it is still a regular file there.
+func (s *spool) take(f plugin.SpooledFile) (plugin.SpooledFile, error) {
+	path := filepath.Join(s.hostDir, filepath.Base(f.Path))
+	if err := os.Rename(f.Path, path); err != nil {
+		return f, fmt.Errorf("taking the spooled file %s: %w", f.Path, err)
+	}
+	f.Path = path
+	info, err := os.Lstat(path)
+	if err != nil {
+		return f, fmt.Errorf("taking the spooled file %s: %w", path, err)
+	}
+	if !info.Mode().IsRegular() {
+		return f, fmt.Errorf("the spooled file %s is not a regular file", path)
+	}
+	return f, nil
 }
 
 // spoolParent is where a load keeps its files: beside the database, on
@@ -95,12 +121,16 @@ func spoolParent(dbPath string) (string, error) {
 
 // copy loads each file in turn and deletes it. After a failure it goes on
 // deleting the files it is handed, so that writers never block.
-func (s *spool) copy(ctx context.Context, exec func(context.Context, string) error) {
+func (s *spool) copy(ctx context.Context, exec func(context.Context, string) (int64, error)) {
 	defer close(s.done)
 	for f := range s.jobs {
 		if s.failed() == nil {
-			if err := exec(ctx, s.insert(f)); err != nil {
+			rows, err := exec(ctx, s.insert(f))
+			switch {
+			case err != nil:
 				s.fail(fmt.Errorf("bulk-loading %s: %w", f.Table, err))
+			case rows != f.Rows:
+				s.fail(fmt.Errorf("bulk-loading %s: the file held %d rows but %d were declared", f.Table, rows, f.Rows))
 			}
 		}
 		_ = os.Remove(f.Path)

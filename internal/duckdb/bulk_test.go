@@ -176,14 +176,13 @@ func TestAnAbandonedLoadLeavesNoFileAndNoRow(t *testing.T) {
 	assertNoSpoolLeft(t, db)
 }
 
-// DuckDB refuses a text that is not UTF-8 (protobuf refuses it before it
-// reaches the host; only a caller in this process could pass one): the
-// load fails and loads nothing.
+// A text that is not UTF-8 fails the load, naming the field, and nothing
+// is loaded.
 func TestTextThatIsNotUTF8FailsTheLoad(t *testing.T) {
 	db := openTestDB(t)
 	_, err := loadActivities(t, db, []plugin.Activity{{ID: "T1", Kind: plugin.ActivityTask, Subject: "caf\xe9", Line: 2}})
-	if err == nil {
-		t.Fatal("a subject in Latin-1 loaded")
+	if err == nil || !strings.Contains(err.Error(), "Task.csv:2: field subject") {
+		t.Fatalf("err = %v, want one naming Task.csv:2 and the subject", err)
 	}
 	if got := count(t, db, "SELECT count(*) FROM activities"); got != 0 {
 		t.Errorf("activities = %d after a failed load", got)
@@ -263,8 +262,8 @@ func TestTheSpoolAvoidsDirectoriesDuckDBReadsAsPatterns(t *testing.T) {
 	}
 }
 
-// A COPY that fails is reported as itself, not as an error of the record
-// being written when the copier gave up.
+// A load that fails in DuckDB is reported as itself, not as an error of
+// the record being written when the copier gave up.
 func TestAFailedCopyIsNotBlamedOnALaterRecord(t *testing.T) {
 	defer func(n int) { spoolFileBytes = n }(spoolFileBytes)
 	spoolFileBytes = 1
@@ -274,15 +273,19 @@ func TestAFailedCopyIsNotBlamedOnALaterRecord(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer l.Rollback()
-	bad := plugin.Activity{ID: "T1", Kind: plugin.ActivityTask, Subject: "caf\xe9", Line: 2}
-	err = l.Batch(&plugin.Batch{File: "Task.csv", Activities: []plugin.Activity{bad}})
+	garbage := filepath.Join(l.SpoolDir(), "activities-1.csv")
+	if err := os.WriteFile(garbage, []byte("\"T1\",\"task\",not a row\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	err = l.Spooled(plugin.SpooledFile{Table: "activities", Path: garbage, Rows: 1,
+		Records: map[string]map[plugin.RecordKind]int64{"Task.csv": {plugin.KindActivity: 1}}})
 	for i := 0; err == nil && i < 1000; i++ {
 		time.Sleep(time.Millisecond)
 		good := plugin.Activity{ID: fmt.Sprint(i), Kind: plugin.ActivityTask, Line: int64(i + 3)}
 		err = l.Batch(&plugin.Batch{File: "Other.csv", Activities: []plugin.Activity{good}})
 	}
 	if err == nil || !strings.Contains(err.Error(), "bulk-loading activities") || strings.Contains(err.Error(), "Other.csv") {
-		t.Fatalf("err = %v, want the COPY's error without a later record's place", err)
+		t.Fatalf("err = %v, want the load's error without a later record's place", err)
 	}
 }
 
@@ -355,8 +358,22 @@ func TestFilesAConnectorSpooledLoadAndAreCounted(t *testing.T) {
 			f.Rows = 3
 		}
 	})
-	if _, err := l.Commit(ctx, run); err == nil || !strings.Contains(err.Error(), "activities holds 2 rows") {
+	if _, err := l.Commit(ctx, run); err == nil || !strings.Contains(err.Error(), "the file held 2 rows but 3 were declared") {
 		t.Fatalf("err = %v, want a count mismatch", err)
+	}
+
+	// Rows as declared, but records said to come from another file.
+	l, err = db.BeginLoad(ctx, "crm")
+	if err != nil {
+		t.Fatal(err)
+	}
+	spoolFromConnector(t, l, activities, func(f *plugin.SpooledFile) {
+		if f.Table == "activities" {
+			f.Records = map[string]map[plugin.RecordKind]int64{"Task.csv": {plugin.KindActivity: 1}, "Event.csv": {plugin.KindActivity: 1}}
+		}
+	})
+	if _, err := l.Commit(ctx, run); err == nil || !strings.Contains(err.Error(), "activities holds 2 rows from Task.csv but 1 activity records were sent") {
+		t.Fatalf("err = %v, want a per-file count mismatch", err)
 	}
 	if got := count(t, db, "SELECT count(*) FROM activities"); got != 2 {
 		t.Errorf("activities = %d after a refused load, want the 2 loaded before", got)

@@ -74,12 +74,12 @@ func (l *Load) begin(ctx context.Context, dbPath string) error {
 	if err := l.queryRow(ctx, "SELECT nextval('ingest_run_ids')", nil, &l.runID); err != nil {
 		return fmt.Errorf("numbering the run: %w", err)
 	}
-	spool, err := newSpool(ctx, dbPath, l.insertStatement, func(ctx context.Context, stmt string) error { return l.exec(ctx, stmt) })
+	spool, err := newSpool(ctx, dbPath, l.insertStatement, l.execCount)
 	if err != nil {
 		return err
 	}
 	l.spool = spool
-	l.writer = plugin.NewSpoolWriter(spool.dir, spoolFileBytes, func(f plugin.SpooledFile) error {
+	l.writer = plugin.NewSpoolWriter(spool.hostDir, spoolFileBytes, func(f plugin.SpooledFile) error {
 		l.queue(f)
 		return nil
 	})
@@ -113,12 +113,17 @@ func (l *Load) RunID() int64 { return l.runID }
 
 // SpoolDir is where a connector may write spooled files for this load
 // (plugin.SpoolSink).
-func (l *Load) SpoolDir() string { return l.spool.dir }
+func (l *Load) SpoolDir() string { return l.spool.connectorDir }
 
 // Spooled loads a file a connector wrote in SpoolDir; the load owns it
 // from then on.
 func (l *Load) Spooled(f plugin.SpooledFile) error {
 	if err := l.spool.failed(); err != nil {
+		_ = os.Remove(f.Path)
+		return err
+	}
+	f, err := l.spool.take(f)
+	if err != nil {
 		_ = os.Remove(f.Path)
 		return err
 	}
@@ -246,6 +251,9 @@ func (l *Load) Commit(ctx context.Context, run Run) (Result, error) {
 }
 
 func (l *Load) finish(ctx context.Context, run Run) (Result, error) {
+	if err := l.checkFileCounts(ctx); err != nil {
+		return Result{}, err
+	}
 	dups, err := l.rejectDuplicates(ctx)
 	if err != nil {
 		return Result{}, err
@@ -307,6 +315,15 @@ func (l *Load) Rollback() {
 	}
 	_ = l.exec(context.Background(), "ROLLBACK")
 	_ = l.conn.Close()
+}
+
+// execCount runs a statement and returns the rows it changed.
+func (l *Load) execCount(ctx context.Context, query string) (int64, error) {
+	res, err := l.conn.(driver.ExecerContext).ExecContext(ctx, query, nil)
+	if err != nil {
+		return 0, err
+	}
+	return res.RowsAffected()
 }
 
 func (l *Load) exec(ctx context.Context, query string, args ...any) error {

@@ -4,9 +4,12 @@ import (
 	"context"
 	"database/sql/driver"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"maps"
+	"sort"
+	"strings"
 	"time"
 
 	"github.com/salesaudit/salesaudit/plugin"
@@ -16,6 +19,43 @@ import (
 type duplicates struct {
 	perFile map[string]int64
 	perKind map[plugin.RecordKind]int64
+}
+
+// checkFileCounts compares, for each table of records with an ID, the rows
+// each input file put in the database with the records declared for it.
+// It runs before duplicates are moved. The declarations come from the
+// connector (with spooled files, the files' own counts), the rows from
+// the database, so a file that holds other rows than it says cannot pass.
+func (l *Load) checkFileCounts(ctx context.Context) error {
+	var problems []string
+	for kind, table := range idTables {
+		got := map[string]int64{}
+		err := l.query(ctx, "SELECT src_file, count(*) FROM "+table+" WHERE source = ? GROUP BY src_file", []any{l.source},
+			func(v []driver.Value) error {
+				got[v[0].(string)] = v[1].(int64)
+				return nil
+			})
+		if err != nil {
+			return fmt.Errorf("counting %s per file: %w", table, err)
+		}
+		files := map[string]bool{}
+		for file := range got {
+			files[file] = true
+		}
+		for file := range l.appended {
+			files[file] = true
+		}
+		for file := range files {
+			if want := l.appended[file][kind]; got[file] != want {
+				problems = append(problems, fmt.Sprintf("%s holds %d rows from %s but %d %s records were sent", table, got[file], file, want, kind))
+			}
+		}
+	}
+	if len(problems) > 0 {
+		sort.Strings(problems)
+		return errors.New(strings.Join(problems, "; "))
+	}
+	return nil
 }
 
 // rejectDuplicates keeps, for each ID repeated within the source, the row

@@ -92,7 +92,8 @@ func read(ctx context.Context, c Connector, load *duckdb.Load, opts Options) (pl
 		cancel(fmt.Errorf("%w for %s", ErrConnectorHung, idle))
 	})
 	defer watchdog.Stop()
-	sink := &loadSink{load: load, progress: opts.Progress, alive: func() { watchdog.Reset(idle) }}
+	sink := &loadSink{load: load, progress: opts.Progress,
+		alive: func() { watchdog.Reset(idle) }, busy: func() { watchdog.Stop() }}
 	summary, err := c.Read(ctx, plugin.ReadRequest{Path: opts.Input, Options: opts.ReadOptions}, sink)
 	if err != nil {
 		if cause := context.Cause(ctx); cause != nil && !errors.Is(cause, context.Canceled) {
@@ -109,11 +110,14 @@ var _ plugin.SpoolSink = (*loadSink)(nil)
 type loadSink struct {
 	load     *duckdb.Load
 	progress func(plugin.Progress)
-	alive    func()
+	// alive restarts the idle watchdog; busy stops it while the host
+	// itself works (a load waiting for DuckDB is not a hung connector).
+	alive, busy func()
 }
 
 func (s *loadSink) Batch(b *plugin.Batch) error {
-	s.alive()
+	s.busy()
+	defer s.alive()
 	return s.load.Batch(b)
 }
 
@@ -122,12 +126,14 @@ func (s *loadSink) Batch(b *plugin.Batch) error {
 func (s *loadSink) SpoolDir() string { return s.load.SpoolDir() }
 
 func (s *loadSink) Spooled(f plugin.SpooledFile) error {
-	s.alive()
+	s.busy()
+	defer s.alive()
 	return s.load.Spooled(f)
 }
 
 func (s *loadSink) Rejects(r []plugin.Reject) error {
-	s.alive()
+	s.busy()
+	defer s.alive()
 	return s.load.Rejects(r)
 }
 
