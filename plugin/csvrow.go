@@ -185,6 +185,9 @@ func (r *csvRow) fail(column string, err error) {
 
 // appendDigits writes n (not negative) zero-padded to width digits.
 func appendDigits(b []byte, n, width int) []byte {
+	if width == 2 && n < 100 {
+		return append(b, byte('0'+n/10), byte('0'+n%10))
+	}
 	var digits [20]byte
 	i := len(digits)
 	for n > 0 || width > 0 {

@@ -1,8 +1,10 @@
 package plugin
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -220,4 +222,22 @@ func TestTextThatIsNotUTF8IsRefusedNamingTheField(t *testing.T) {
 		t.Fatalf("err = %v, want one naming the subject", err)
 	}
 	w.Discard()
+}
+
+// Records from files that take turns are each counted to their own file.
+func TestSpoolCountsFilesThatTakeTurns(t *testing.T) {
+	var files []SpooledFile
+	w := NewSpoolWriter(t.TempDir(), SpoolFileBytes, func(f SpooledFile) error { files = append(files, f); return nil })
+	for i, file := range []string{"a.csv", "b.csv", "a.csv", "a.csv", "c.csv", "b.csv"} {
+		if err := w.User(file, &User{ID: fmt.Sprint(i), Line: int64(i + 2)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]map[RecordKind]int64{"a.csv": {KindUser: 3}, "b.csv": {KindUser: 2}, "c.csv": {KindUser: 1}}
+	if len(files) != 1 || !reflect.DeepEqual(files[0].Records, want) || files[0].Rows != 6 {
+		t.Errorf("files %+v, want one of 6 rows counted %v", files, want)
+	}
 }
