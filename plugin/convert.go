@@ -310,7 +310,7 @@ func spooledToProto(f SpooledFile) *pb.SpooledFile {
 // true: records only of its table's kind, as many as its rows (attendees
 // nested in activities are rows but not records).
 func spooledFromProto(f *pb.SpooledFile, dir string) (SpooledFile, error) {
-	table, path, size, err := SpooledName(dir, f.Table, f.Name)
+	table, path, size, err := spooledName(dir, f.Table, f.Name)
 	if err != nil {
 		return SpooledFile{}, err
 	}

@@ -199,20 +199,7 @@ func appendDigits(b []byte, n, width int) []byte {
 	return append(b, digits[i:]...)
 }
 
-// truncate shortens s for an error message, at a rune boundary.
+// truncate shortens s for an error message.
 func truncate(s string) string {
-	return cutText(s, 60)
-}
-
-// cutText keeps at most limit bytes of s, never cutting a UTF-8 sequence in
-// two, and marks the cut.
-func cutText(s string, limit int) string {
-	if len(s) <= limit {
-		return s
-	}
-	cut := limit
-	for cut > 0 && !utf8.RuneStart(s[cut]) {
-		cut--
-	}
-	return s[:cut] + "…"
+	return Clip(s, 60)
 }

@@ -348,12 +348,12 @@ func (w *SpoolWriter) Discard() {
 	}
 }
 
-// SpooledName checks that name is a file a SpoolWriter could have written
+// spooledName checks that name is a file a SpoolWriter could have written
 // for a table a connector may fill, directly in dir, and returns the table
 // and the file's path and size; the host loads nothing else a connector
 // names. (Only digits after the table's name: DuckDB would read *, ? or [
 // as a pattern.)
-func SpooledName(dir, table, name string) (SpoolTable, string, int64, error) {
+func spooledName(dir, table, name string) (SpoolTable, string, int64, error) {
 	t, ok := spoolTable(table)
 	if !ok || t.Kind == "" {
 		return SpoolTable{}, "", 0, fmt.Errorf("spooled file for a table a connector may not fill: %q", table)

@@ -95,7 +95,7 @@ func TestSpooledNameRefusesOtherFiles(t *testing.T) {
 	if err := os.Symlink("/etc/passwd", filepath.Join(dir, "users-1.csv")); err != nil {
 		t.Fatal(err)
 	}
-	if _, _, _, err := SpooledName(dir, "activities", "activities-1.csv"); err != nil {
+	if _, _, _, err := spooledName(dir, "activities", "activities-1.csv"); err != nil {
 		t.Errorf("a good file refused: %v", err)
 	}
 	for _, c := range []struct{ table, name string }{
@@ -103,8 +103,8 @@ func TestSpooledNameRefusesOtherFiles(t *testing.T) {
 		{"rejects", "rejects-1.csv"}, {"secrets", "secrets-1.csv"}, {"users", "users-1.csv"}, {"activities", "activities-2.csv"},
 		{"activities", "activities-*.csv"}, {"activities", "activities-[1].csv"}, {"activities", "activities-.csv"},
 	} {
-		if _, _, _, err := SpooledName(dir, c.table, c.name); err == nil {
-			t.Errorf("SpooledName(%q, %q) accepted", c.table, c.name)
+		if _, _, _, err := spooledName(dir, c.table, c.name); err == nil {
+			t.Errorf("spooledName(%q, %q) accepted", c.table, c.name)
 		}
 	}
 }
@@ -209,7 +209,7 @@ func TestSpooledCountsMustBePossible(t *testing.T) {
 // character is not UTF-8, and the read would fail on it.
 func TestRawExcerptsAreCutAtACharacter(t *testing.T) {
 	raw := strings.Repeat("é", 400) // 800 bytes
-	got := cutText(raw, 512)
+	got := Clip(raw, 512)
 	if !utf8.ValidString(got) || len(got) > 512+len("…") || !strings.HasSuffix(got, "…") {
 		t.Errorf("cut to %d bytes, valid %v", len(got), utf8.ValidString(got))
 	}

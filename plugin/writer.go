@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	pb "github.com/salesaudit/salesaudit/plugin/proto"
 )
@@ -292,7 +293,7 @@ func (f *FileWriter) Reject(r Reject) error {
 	r.File = f.name
 	// Cut at a rune boundary: half a character is not UTF-8, which
 	// protobuf refuses, failing the whole read.
-	r.Raw = cutText(r.Raw, 512)
+	r.Raw = Clip(r.Raw, 512)
 	f.summary.RowsRejected++
 	return f.w.addReject(rejectToProto(&r))
 }
@@ -325,4 +326,18 @@ func (f *FileWriter) Done(rowsRead int64) error {
 	}
 	f.summary.RowsRead = rowsRead
 	return f.flush()
+}
+
+// Clip shortens s to at most limit bytes, never cutting a character in
+// two, and marks the cut with "…". The SDK clips a reject's raw excerpt
+// so; a connector may clip a reason that quotes a long value the same way.
+func Clip(s string, limit int) string {
+	if len(s) <= limit {
+		return s
+	}
+	cut := limit
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + "…"
 }

@@ -51,7 +51,7 @@ func (cw *calendarWriter) write(u *unit) (int64, error) {
 }
 
 func (cw *calendarWriter) reject(p *rowProblem) error {
-	return cw.fw.Reject(plugin.Reject{Line: p.line, Field: p.field, Reason: clipTo(p.reason, maxReasonBytes), Raw: p.raw, Kind: plugin.KindActivity})
+	return cw.fw.Reject(plugin.Reject{Line: p.line, Field: p.field, Reason: plugin.Clip(p.reason, maxReasonBytes), Raw: p.raw, Kind: plugin.KindActivity})
 }
 
 // notTimeSpent says why an event does not count as the owner's time, if

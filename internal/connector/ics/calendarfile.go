@@ -7,6 +7,8 @@ import (
 	"time"
 
 	ical "github.com/arran4/golang-ical"
+
+	"github.com/salesaudit/salesaudit/plugin"
 )
 
 // calendarFile is one file read: its calendars' own properties and its
@@ -217,7 +219,7 @@ func (d eventDecoder) read(c *component) (*vevent, *rowProblem) {
 		problem := &rowProblem{line: c.line, reason: fmt.Sprintf("the VEVENT cannot be read: %v", err), raw: excerpt(c.lines)}
 		if l, ok := locateUnreadable(c); ok {
 			problem.line, problem.raw = l.number, clip(l.text)
-			problem.field = clipTo(propertyName(l.text), 64)
+			problem.field = plugin.Clip(propertyName(l.text), 64)
 			problem.reason = fmt.Sprintf("line %d is not a valid iCalendar content line (%v)", l.number, err)
 		}
 		return nil, problem

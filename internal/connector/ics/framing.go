@@ -3,7 +3,8 @@ package ics
 import (
 	"fmt"
 	"strings"
-	"unicode/utf8"
+
+	"github.com/salesaudit/salesaudit/plugin"
 )
 
 // Framing cuts a file into its VCALENDAR objects and their components
@@ -324,15 +325,4 @@ const (
 )
 
 // clip shortens s to at most maxRawBytes, at a character boundary.
-func clip(s string) string { return clipTo(s, maxRawBytes) }
-
-func clipTo(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	cut := n
-	for cut > 0 && !utf8.RuneStart(s[cut]) {
-		cut--
-	}
-	return s[:cut] + "…"
-}
+func clip(s string) string { return plugin.Clip(s, maxRawBytes) }

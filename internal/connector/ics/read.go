@@ -258,7 +258,7 @@ func (run *readRun) writeMapping() error {
 		var err error
 		switch p := run.people.byEmail[row.email]; {
 		case row.problem != "":
-			err = fw.Reject(plugin.Reject{Line: row.line, Reason: clipTo(row.problem, maxReasonBytes), Raw: clip(row.raw), Kind: plugin.KindUser})
+			err = fw.Reject(plugin.Reject{Line: row.line, Reason: plugin.Clip(row.problem, maxReasonBytes), Raw: clip(row.raw), Kind: plugin.KindUser})
 		case row.skip != "":
 			fw.Skip(row.skip)
 		case p != nil && p.file == mappingFile && p.line == row.line:
