@@ -354,7 +354,7 @@ func (w *SpoolWriter) Discard() {
 // names. (Only digits after the table's name: DuckDB would read *, ? or [
 // as a pattern.)
 func spooledName(dir, table, name string) (SpoolTable, string, int64, error) {
-	t, ok := spoolTable(table)
+	t, ok := SpoolTableNamed(table)
 	if !ok || t.Kind == "" {
 		return SpoolTable{}, "", 0, fmt.Errorf("spooled file for a table a connector may not fill: %q", table)
 	}
@@ -374,7 +374,8 @@ func spooledName(dir, table, name string) (SpoolTable, string, int64, error) {
 	return t, path, info.Size(), nil
 }
 
-func spoolTable(name string) (SpoolTable, bool) {
+// SpoolTableNamed is the table of SpoolTables with that name.
+func SpoolTableNamed(name string) (SpoolTable, bool) {
 	for _, t := range SpoolTables {
 		if t.Name == name {
 			return t, true

@@ -10,7 +10,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"unicode/utf8"
+
+	"github.com/salesaudit/salesaudit/plugin"
 )
 
 // Options say how to read a file.
@@ -240,14 +241,7 @@ const rawExcerptMax = 400
 func (row Row) Raw() string {
 	raw := strings.TrimLeft(string(row.r.rec.slice(row.start, row.end)), "\r\n")
 	raw = strings.TrimRight(raw, "\r\n")
-	if len(raw) <= rawExcerptMax {
-		return raw
-	}
-	cut := rawExcerptMax
-	for cut > 0 && !utf8.RuneStart(raw[cut]) {
-		cut--
-	}
-	return raw[:cut] + "…"
+	return plugin.Clip(raw, rawExcerptMax)
 }
 
 // countingReader counts the bytes read from the file, for progress.

@@ -89,12 +89,7 @@ func (l *Load) begin(ctx context.Context, dbPath string) error {
 // insertStatement loads a spooled file, adding the columns the spool format
 // leaves to the host: the source, and the run for rejects.
 func (l *Load) insertStatement(f plugin.SpooledFile) string {
-	var table plugin.SpoolTable
-	for _, t := range plugin.SpoolTables {
-		if t.Name == f.Table {
-			table = t
-		}
-	}
+	table, _ := plugin.SpoolTableNamed(f.Table)
 	names := []string{"source"}
 	values := []string{quote(l.source)}
 	if table.Name == "rejects" {
