@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/salesaudit/salesaudit/plugin"
 )
@@ -50,10 +51,15 @@ type spool struct {
 	// are moved out of the connector's reach before they are checked.
 	connectorDir, hostDir string
 	insert                func(plugin.SpooledFile) string
-	jobs                  chan plugin.SpooledFile
-	cancel                context.CancelFunc
-	done                  chan struct{}
-	closed                bool
+	// atStreamEnd runs on the copier before the first file it loads
+	// once the stream has ended (streamEnded), or not at all when none
+	// is left.
+	atStreamEnd func(context.Context) error
+	streamEnded atomic.Bool
+	jobs        chan plugin.SpooledFile
+	cancel      context.CancelFunc
+	done        chan struct{}
+	closed      bool
 
 	mu  sync.Mutex
 	err error
@@ -62,7 +68,7 @@ type spool struct {
 // newSpool starts the copier for a load of the database at dbPath; insert
 // gives the statement that loads a file, exec runs a statement on the
 // load's connection.
-func newSpool(ctx context.Context, dbPath string, insert func(plugin.SpooledFile) string, exec func(context.Context, string) (int64, error)) (*spool, error) {
+func newSpool(ctx context.Context, dbPath string, insert func(plugin.SpooledFile) string, exec func(context.Context, string) (int64, error), atStreamEnd func(context.Context) error) (*spool, error) {
 	parent, err := spoolParent(dbPath)
 	if err != nil {
 		return nil, err
@@ -71,7 +77,8 @@ func newSpool(ctx context.Context, dbPath string, insert func(plugin.SpooledFile
 	if err != nil {
 		return nil, fmt.Errorf("creating a directory for the bulk load: %w", err)
 	}
-	s := &spool{dir: dir, connectorDir: filepath.Join(dir, "connector"), hostDir: filepath.Join(dir, "host"), insert: insert}
+	s := &spool{dir: dir, connectorDir: filepath.Join(dir, "connector"), hostDir: filepath.Join(dir, "host"),
+		insert: insert, atStreamEnd: atStreamEnd}
 	for _, d := range []string{s.connectorDir, s.hostDir} {
 		if err := os.Mkdir(d, 0o700); err != nil {
 			_ = os.RemoveAll(dir)
@@ -126,7 +133,14 @@ func spoolParent(dbPath string) (string, error) {
 // deleting the files it is handed, so that writers never block.
 func (s *spool) copy(ctx context.Context, exec func(context.Context, string) (int64, error)) {
 	defer close(s.done)
+	ending := s.atStreamEnd
 	for f := range s.jobs {
+		if ending != nil && s.streamEnded.Load() && s.failed() == nil {
+			if err := ending(ctx); err != nil {
+				s.fail(err)
+			}
+			ending = nil
+		}
 		if s.failed() == nil {
 			rows, err := exec(ctx, s.insert(f))
 			switch {
@@ -164,6 +178,7 @@ func (s *spool) load(f plugin.SpooledFile) {
 
 // finish waits for the files queued to be loaded.
 func (s *spool) finish() error {
+	s.streamEnded.Store(true)
 	s.stop()
 	return s.failed()
 }

@@ -38,6 +38,9 @@ type Load struct {
 	writer *plugin.SpoolWriter
 	runID  int64
 	done   bool
+	// threads is DuckDB's thread count before the load, when the load
+	// lowered it (see narrowThreads); 0 once it is restored.
+	threads int64
 	// appended counts the records loaded per input file and kind, rows the
 	// rows per table (attendees nested in activities are rows but not
 	// records).
@@ -74,7 +77,10 @@ func (l *Load) begin(ctx context.Context, dbPath string) error {
 	if err := l.queryRow(ctx, "SELECT nextval('ingest_run_ids')", nil, &l.runID); err != nil {
 		return fmt.Errorf("numbering the run: %w", err)
 	}
-	spool, err := newSpool(ctx, dbPath, l.insertStatement, l.execCount)
+	if err := l.narrowThreads(ctx); err != nil {
+		return err
+	}
+	spool, err := newSpool(ctx, dbPath, l.insertStatement, l.execCount, l.restoreThreads)
 	if err != nil {
 		return err
 	}
@@ -231,6 +237,10 @@ func (l *Load) Commit(ctx context.Context, run Run) (Result, error) {
 		l.Rollback()
 		return Result{}, err
 	}
+	if err := l.restoreThreads(ctx); err != nil {
+		l.Rollback()
+		return Result{}, err
+	}
 	res, err := l.finish(ctx, run)
 	if err != nil {
 		l.Rollback()
@@ -308,6 +318,7 @@ func (l *Load) Rollback() {
 	if l.spool != nil {
 		l.spool.abandon()
 	}
+	_ = l.restoreThreads(context.Background())
 	_ = l.exec(context.Background(), "ROLLBACK")
 	_ = l.conn.Close()
 }
