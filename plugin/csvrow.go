@@ -10,11 +10,12 @@ import (
 )
 
 // csvRow encodes one table row as a line of the CSV dialect the bulk load
-// reads back (see copyStatement): every text value quoted with quotes
-// doubled, NULL as an empty unquoted field, timestamps and dates in ISO
-// form in UTC, booleans as true/false. Quoting every text keeps an empty
-// string apart from NULL and lets values hold commas, quotes, line breaks
-// and NUL bytes unchanged. Each method takes the column's name, for the
+// reads back (see the host's read_csv call): NULL as an empty unquoted
+// field, an empty text as "", other texts quoted (quotes doubled) only
+// when they must be (see text), timestamps
+// and dates in ISO form in UTC, booleans as true/false. So an empty string
+// stays apart from NULL and values keep commas, quotes, line breaks and
+// NUL bytes unchanged. Each method takes the column's name, for the
 // error that names the field and so that a row's encoder reads as the list
 // of its table's columns, in order.
 type csvRow struct {
@@ -46,30 +47,50 @@ func (r *csvRow) next() {
 
 func (r *csvRow) null(column string) { r.next() }
 
-// text writes s quoted; DuckDB keeps an empty quoted field as an empty
-// string. A text that is not UTF-8 is refused here, naming the field,
-// rather than by DuckDB at the load, naming a line of a spool file.
+// text writes s, quoted only when it must be: when it is empty (an
+// empty unquoted field is NULL), holds a quote, a comma, a line break or
+// a NUL byte, or starts with a byte-order mark (which DuckDB drops at the
+// start of a file). Quoting every text cost DuckDB a tenth more time to read the
+// files back (5 M activities on one thread: 24.5 against 21.8
+// CPU-seconds). A text that is not UTF-8 is refused here, naming the
+// field, rather than by DuckDB at the load, naming a line of a spool file.
 func (r *csvRow) text(column, s string) {
 	r.next()
-	if !utf8.ValidString(s) {
-		r.fail(column, fmt.Errorf("%q is not valid UTF-8 text", truncate(s)))
-	}
-	r.buf = append(r.buf, '"')
-	if strings.IndexByte(s, '\n') >= 0 || strings.IndexByte(s, '\r') >= 0 {
-		r.multiline = true
-	}
-	if strings.IndexByte(s, '"') < 0 {
-		r.buf = append(r.buf, s...)
-	} else {
-		for i := 0; i < len(s); i++ {
-			if s[i] == '"' {
-				r.buf = append(r.buf, '"')
+	quote, ascii := s == "" || strings.HasPrefix(s, byteOrderMark), true
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case '"', ',', 0:
+			quote = true
+		case '\n', '\r':
+			quote, r.multiline = true, true
+		default:
+			if c >= utf8.RuneSelf {
+				ascii = false
 			}
-			r.buf = append(r.buf, s[i])
 		}
 	}
+	if !ascii && !utf8.ValidString(s) {
+		r.fail(column, fmt.Errorf("%q is not valid UTF-8 text", truncate(s)))
+	}
+	if !quote {
+		r.buf = append(r.buf, s...)
+		return
+	}
+	r.buf = append(r.buf, '"')
+	for {
+		i := strings.IndexByte(s, '"')
+		if i < 0 {
+			break
+		}
+		r.buf = append(r.buf, s[:i+1]...)
+		r.buf = append(r.buf, '"')
+		s = s[i+1:]
+	}
+	r.buf = append(r.buf, s...)
 	r.buf = append(r.buf, '"')
 }
+
+const byteOrderMark = "\ufeff"
 
 // optionalText writes s, or NULL when it is empty: the records use "" for
 // "not given".

@@ -29,7 +29,8 @@ func TestTextsSurviveTheBulkLoadUnchanged(t *testing.T) {
 	texts := []string{
 		"plain", `with "quotes"`, `"`, `""`, "comma, inside", "line\nbreak", "crlf\r\nend", "\r", "\n\n",
 		" leading", "trailing ", "\t tab", "nul\x00byte", "ünïcødé ✓", "emoji 🙂", "NULL", "null", `\N`,
-		"a;b|c", strings.Repeat("long ", 1_000_000), // 5 MB: past DuckDB's default line limit of 2 MB
+		"a;b|c", "   ", ",", "trailing comma,", `ends "`, "'single'", "#hash", "\ufeffbom", "a\tb",
+		strings.Repeat("long ", 1_000_000), // 5 MB: past DuckDB's default line limit of 2 MB
 	}
 	var activities []plugin.Activity
 	for i, s := range texts {
@@ -58,6 +59,24 @@ func TestTextsSurviveTheBulkLoadUnchanged(t *testing.T) {
 	}
 	if i != len(texts) {
 		t.Errorf("%d activities loaded, want %d", i, len(texts))
+	}
+}
+
+// A file's first bytes are a text of the first row, which DuckDB must not
+// take for a byte-order mark, nor a leading space for padding.
+func TestTheFirstTextOfAFileSurvivesUnchanged(t *testing.T) {
+	for _, id := range []string{"\ufeffA", " A", "\"A"} {
+		db := openTestDB(t)
+		if _, err := loadActivities(t, db, []plugin.Activity{{ID: id, Kind: plugin.ActivityTask, Line: 2}}); err != nil {
+			t.Fatal(err)
+		}
+		var got string
+		if err := db.SQL().QueryRow("SELECT id FROM activities").Scan(&got); err != nil {
+			t.Fatal(err)
+		}
+		if got != id {
+			t.Errorf("the first ID of the file came back as %q, want %q", got, id)
+		}
 	}
 }
 
