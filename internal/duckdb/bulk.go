@@ -8,6 +8,9 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
+
+	"github.com/gofrs/flock"
 
 	"github.com/salesaudit/salesaudit/plugin"
 )
@@ -46,6 +49,8 @@ var spoolFileBytes = plugin.SpoolFileBytes
 // finish or abandon returns.
 type spool struct {
 	dir string
+	// lock is held while the load runs (see removeLeftovers).
+	lock *flock.Flock
 	// connectorDir is where the connector writes; hostDir holds the files
 	// the host writes and those it has taken from the connector, which
 	// are moved out of the connector's reach before they are checked.
@@ -73,14 +78,23 @@ func newSpool(ctx context.Context, dbPath string, insert func(plugin.SpooledFile
 	if err != nil {
 		return nil, err
 	}
-	dir, err := os.MkdirTemp(parent, ".salesaudit-load-")
+	// Best effort: a leftover that cannot be removed (another user's, say)
+	// costs disk, not correctness.
+	_ = removeLeftovers(parent, time.Now())
+	dir, err := os.MkdirTemp(parent, spoolPrefix)
 	if err != nil {
 		return nil, fmt.Errorf("creating a directory for the bulk load: %w", err)
 	}
-	s := &spool{dir: dir, connectorDir: filepath.Join(dir, "connector"), hostDir: filepath.Join(dir, "host"),
+	lock, err := lockSpool(dir)
+	if err != nil {
+		_ = os.RemoveAll(dir)
+		return nil, err
+	}
+	s := &spool{dir: dir, lock: lock, connectorDir: filepath.Join(dir, "connector"), hostDir: filepath.Join(dir, "host"),
 		insert: insert, atStreamEnd: atStreamEnd}
 	for _, d := range []string{s.connectorDir, s.hostDir} {
 		if err := os.Mkdir(d, 0o700); err != nil {
+			_ = lock.Close()
 			_ = os.RemoveAll(dir)
 			return nil, fmt.Errorf("creating a directory for the bulk load: %w", err)
 		}
@@ -198,6 +212,7 @@ func (s *spool) stop() {
 	}
 	<-s.done
 	s.cancel()
+	_ = s.lock.Close()
 	_ = os.RemoveAll(s.dir)
 }
 
