@@ -190,9 +190,15 @@ func (s *spool) load(f plugin.SpooledFile) {
 	s.jobs <- f
 }
 
+// endStream says that the connector has sent its last file: the files
+// loaded from now on get the database's full thread count.
+func (s *spool) endStream() {
+	s.streamEnded.Store(true)
+}
+
 // finish waits for the files queued to be loaded.
 func (s *spool) finish() error {
-	s.streamEnded.Store(true)
+	s.endStream()
 	s.stop()
 	return s.failed()
 }

@@ -35,6 +35,7 @@ type DB struct {
 	path      string
 	connector *duckdb.Connector
 	sql       *sql.DB
+	threads   streamThreads
 }
 
 // Open opens (creating if needed) the database at path and migrates its

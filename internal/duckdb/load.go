@@ -38,9 +38,9 @@ type Load struct {
 	writer *plugin.SpoolWriter
 	runID  int64
 	done   bool
-	// threads is DuckDB's thread count before the load, when the load
-	// lowered it (see narrowThreads); 0 once it is restored.
-	threads int64
+	db     *DB
+	// streaming is set from narrowThreads until restoreThreads.
+	streaming bool
 	// appended counts the records loaded per input file and kind, rows the
 	// rows per table (attendees nested in activities are rows but not
 	// records).
@@ -54,7 +54,7 @@ func (db *DB) BeginLoad(ctx context.Context, source string) (*Load, error) {
 	if err != nil {
 		return nil, fmt.Errorf("connecting to database: %w", err)
 	}
-	l := &Load{source: source, conn: conn, appended: map[string]map[plugin.RecordKind]int64{}, rows: map[string]int64{}}
+	l := &Load{source: source, conn: conn, db: db, appended: map[string]map[plugin.RecordKind]int64{}, rows: map[string]int64{}}
 	if err := l.begin(ctx, db.path); err != nil {
 		l.Rollback()
 		return nil, err
@@ -229,6 +229,7 @@ type Result struct {
 // file's rows add up and that the database holds exactly what the connector
 // said it sent, records the run and commits.
 func (l *Load) Commit(ctx context.Context, run Run) (Result, error) {
+	l.spool.endStream()
 	if err := l.writer.Flush(); err != nil {
 		l.Rollback()
 		return Result{}, err
@@ -318,8 +319,8 @@ func (l *Load) Rollback() {
 	if l.spool != nil {
 		l.spool.abandon()
 	}
-	_ = l.restoreThreads(context.Background())
 	_ = l.exec(context.Background(), "ROLLBACK")
+	_ = l.restoreThreads(context.Background())
 	_ = l.conn.Close()
 }
 

@@ -12,12 +12,30 @@ import (
 
 func openTestDB(t *testing.T) *DB {
 	t.Helper()
-	db, err := Open(context.Background(), filepath.Join(t.TempDir(), "test.duckdb"), Options{})
+	return openTestDBAt(t, filepath.Join(t.TempDir(), "test.duckdb"), Options{})
+}
+
+// openTestDBAt opens the database at path, closed when the test ends.
+func openTestDBAt(t *testing.T, path string, opts Options) *DB {
+	t.Helper()
+	db, err := Open(context.Background(), path, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { _ = db.Close() })
 	return db
+}
+
+// beginLoad begins a load of source, rolled back when the test ends if it
+// is still open.
+func beginLoad(t *testing.T, db *DB, source string) *Load {
+	t.Helper()
+	l, err := db.BeginLoad(context.Background(), source)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(l.Rollback)
+	return l
 }
 
 func count(t *testing.T, db *DB, query string, args ...any) int64 {

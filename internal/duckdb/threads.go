@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strconv"
+	"sync"
 )
 
 // While a connector streams, the load leaves it a core: DuckDB runs on one
@@ -14,35 +15,71 @@ import (
 // difference waiting on each other: on this 2-core machine, 5 M tasks
 // took 10-15 CPU-seconds more and were loaded no sooner (BENCHMARKS.md,
 // "Ingest"). The count comes back when the stream ends, for the last files
-// and the checks. DuckDB's thread count is the database's, not the
-// connection's, which is fine while a load runs: nothing else queries.
+// and the checks, or when the load is rolled back. DuckDB's thread count
+// belongs to the database, not the connection, so loads that overlap
+// share one lowering: the first lowers it, the last to finish streaming
+// restores it.
+type streamThreads struct {
+	mu        sync.Mutex
+	streaming int
+	// saved is the count before the first stream lowered it; 0 when it
+	// was left alone (one thread already).
+	saved int64
+}
 
-// narrowThreads lowers DuckDB's thread count for the stream.
-func (l *Load) narrowThreads(ctx context.Context) error {
-	var threads int64
-	if err := l.queryRow(ctx, "SELECT current_setting('threads')::BIGINT", nil, &threads); err != nil {
-		return fmt.Errorf("reading DuckDB's thread count: %w", err)
+// narrow lowers DuckDB's thread count, on conn, for one more stream.
+func (t *streamThreads) narrow(ctx context.Context, l *Load) error {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.streaming == 0 {
+		var threads int64
+		if err := l.queryRow(ctx, "SELECT current_setting('threads')::BIGINT", nil, &threads); err != nil {
+			return fmt.Errorf("reading DuckDB's thread count: %w", err)
+		}
+		if threads > 1 {
+			if err := l.exec(ctx, "SET threads = "+strconv.FormatInt(threads-1, 10)); err != nil {
+				return fmt.Errorf("leaving the connector a core: %w", err)
+			}
+			t.saved = threads
+		}
 	}
-	if threads <= 1 {
-		return nil
-	}
-	if err := l.exec(ctx, "SET threads = "+strconv.FormatInt(threads-1, 10)); err != nil {
-		return fmt.Errorf("leaving the connector a core: %w", err)
-	}
-	l.threads = threads
+	t.streaming++
 	return nil
 }
 
-// restoreThreads gives DuckDB back the thread count it had before the
-// load. It runs on the copier while it holds the connection, or once the
-// copier is done.
+// widen ends one stream; the last gives DuckDB back its count.
+func (t *streamThreads) widen(ctx context.Context, l *Load) error {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.streaming == 1 && t.saved > 0 {
+		if err := l.exec(ctx, "SET threads = "+strconv.FormatInt(t.saved, 10)); err != nil {
+			return fmt.Errorf("restoring DuckDB's %d threads: %w", t.saved, err)
+		}
+		t.saved = 0
+	}
+	t.streaming--
+	return nil
+}
+
+// narrowThreads counts the load as streaming (see streamThreads).
+func (l *Load) narrowThreads(ctx context.Context) error {
+	if err := l.db.threads.narrow(ctx, l); err != nil {
+		return err
+	}
+	l.streaming = true
+	return nil
+}
+
+// restoreThreads ends the load's stream, once. It runs on the copier
+// while it holds the connection, or once the copier is done, and never in
+// a failed transaction, which DuckDB refuses every statement but ROLLBACK.
 func (l *Load) restoreThreads(ctx context.Context) error {
-	if l.threads == 0 {
+	if !l.streaming {
 		return nil
 	}
-	if err := l.exec(ctx, "SET threads = "+strconv.FormatInt(l.threads, 10)); err != nil {
-		return fmt.Errorf("restoring DuckDB's %d threads: %w", l.threads, err)
+	if err := l.db.threads.widen(ctx, l); err != nil {
+		return err
 	}
-	l.threads = 0
+	l.streaming = false
 	return nil
 }

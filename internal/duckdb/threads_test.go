@@ -2,10 +2,12 @@ package duckdb
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"runtime"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/salesaudit/salesaudit/plugin"
 )
@@ -17,11 +19,7 @@ func threads(t *testing.T, db *DB) int64 {
 
 func TestALoadLeavesTheConnectorACoreWhileItStreams(t *testing.T) {
 	for _, commit := range []bool{true, false} {
-		db, err := Open(context.Background(), filepath.Join(t.TempDir(), "t.duckdb"), Options{Threads: 3})
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer db.Close()
+		db := openTestDBAt(t, filepath.Join(t.TempDir(), "t.duckdb"), Options{Threads: 3})
 		ctx := context.Background()
 		l, err := db.BeginLoad(ctx, "crm")
 		if err != nil {
@@ -53,16 +51,9 @@ func TestALoadLeavesTheConnectorACoreWhileItStreams(t *testing.T) {
 }
 
 func TestALoadOnOneThreadKeepsIt(t *testing.T) {
-	db, err := Open(context.Background(), filepath.Join(t.TempDir(), "t.duckdb"), Options{Threads: 1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db := openTestDBAt(t, filepath.Join(t.TempDir(), "t.duckdb"), Options{Threads: 1})
 	batches, rejects, summary := fixture()
-	l, err := db.BeginLoad(context.Background(), "crm")
-	if err != nil {
-		t.Fatal(err)
-	}
+	l := beginLoad(t, db, "crm")
 	if got := threads(t, db); got != 1 {
 		t.Errorf("DuckDB has %d threads while the connector streams, want 1", got)
 	}
@@ -113,5 +104,48 @@ func TestFilesLeftWhenTheStreamEndsLoadAfterTheThreadsReturn(t *testing.T) {
 	want := []string{"load first.csv", "restore threads", "load last.csv"}
 	if !slices.Equal(log, want) {
 		t.Errorf("the copier ran %q, want %q", log, want)
+	}
+}
+
+// A statement that fails aborts the transaction, after which DuckDB
+// refuses everything but ROLLBACK: the count must still come back.
+func TestAFailedLoadGivesTheThreadsBack(t *testing.T) {
+	db := openTestDBAt(t, filepath.Join(t.TempDir(), "t.duckdb"), Options{Threads: 3})
+	l := beginLoad(t, db, "crm")
+	garbage := filepath.Join(l.SpoolDir(), "activities-1.csv")
+	if err := os.WriteFile(garbage, []byte(",task,,,,,,,0,,false,,,,,Task.csv,2\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := l.Spooled(plugin.SpooledFile{Table: "activities", Path: garbage, Rows: 1,
+		Records: map[string]map[plugin.RecordKind]int64{"Task.csv": {plugin.KindActivity: 1}}}); err != nil {
+		t.Fatal(err)
+	}
+	for l.spool.failed() == nil { // the INSERT fails while the stream goes on
+		time.Sleep(time.Millisecond)
+	}
+	if _, err := l.Commit(context.Background(), Run{Connector: "test"}); err == nil {
+		t.Fatal("a file that is not a row committed")
+	}
+	if got := threads(t, db); got != 3 {
+		t.Errorf("DuckDB has %d threads after a failed load, want its 3 back", got)
+	}
+}
+
+// DuckDB's thread count is the database's: loads that overlap lower it
+// once, and the last to end its stream restores it.
+func TestOverlappingLoadsShareOneLowering(t *testing.T) {
+	db := openTestDBAt(t, filepath.Join(t.TempDir(), "t.duckdb"), Options{Threads: 4})
+	first := beginLoad(t, db, "a")
+	second := beginLoad(t, db, "b")
+	if got := threads(t, db); got != 3 {
+		t.Errorf("%d threads while two loads stream, want 3", got)
+	}
+	first.Rollback()
+	if got := threads(t, db); got != 3 {
+		t.Errorf("%d threads while one load still streams, want 3", got)
+	}
+	second.Rollback()
+	if got := threads(t, db); got != 4 {
+		t.Errorf("%d threads after both loads, want 4", got)
 	}
 }
