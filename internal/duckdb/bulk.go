@@ -49,7 +49,8 @@ var spoolFileBytes = plugin.SpoolFileBytes
 // finish or abandon returns.
 type spool struct {
 	dir string
-	// lock is held while the load runs (see removeLeftovers).
+	// lock is held while the load runs (see removeLeftovers); nil where
+	// the file system cannot lock.
 	lock *flock.Flock
 	// connectorDir is where the connector writes; hostDir holds the files
 	// the host writes and those it has taken from the connector, which
@@ -85,16 +86,12 @@ func newSpool(ctx context.Context, dbPath string, insert func(plugin.SpooledFile
 	if err != nil {
 		return nil, fmt.Errorf("creating a directory for the bulk load: %w", err)
 	}
-	lock, err := lockSpool(dir)
-	if err != nil {
-		_ = os.RemoveAll(dir)
-		return nil, err
-	}
+	lock := lockSpool(dir)
 	s := &spool{dir: dir, lock: lock, connectorDir: filepath.Join(dir, "connector"), hostDir: filepath.Join(dir, "host"),
 		insert: insert, atStreamEnd: atStreamEnd}
 	for _, d := range []string{s.connectorDir, s.hostDir} {
 		if err := os.Mkdir(d, 0o700); err != nil {
-			_ = lock.Close()
+			s.unlock()
 			_ = os.RemoveAll(dir)
 			return nil, fmt.Errorf("creating a directory for the bulk load: %w", err)
 		}
@@ -190,6 +187,14 @@ func (s *spool) load(f plugin.SpooledFile) {
 	s.jobs <- f
 }
 
+// unlock releases the directory's lock (before the directory goes:
+// Windows removes no open file).
+func (s *spool) unlock() {
+	if s.lock != nil {
+		_ = s.lock.Close()
+	}
+}
+
 // endStream says that the connector has sent its last file: the files
 // loaded from now on get the database's full thread count.
 func (s *spool) endStream() {
@@ -218,7 +223,7 @@ func (s *spool) stop() {
 	}
 	<-s.done
 	s.cancel()
-	_ = s.lock.Close()
+	s.unlock()
 	_ = os.RemoveAll(s.dir)
 }
 

@@ -31,8 +31,10 @@ func TestOnlyLeftoverSpoolDirectoriesAreRemoved(t *testing.T) {
 		}
 		return dir
 	}
-	dead := mkdir(spoolPrefix+"dead", true, 0)
-	running := mkdir(spoolPrefix+"running", true, 0)
+	dead := mkdir(spoolPrefix+"dead", true, 2*lockedAge)
+	running := mkdir(spoolPrefix+"running", true, 2*lockedAge)
+	// A load creates its lock file an instant before it locks it.
+	locking := mkdir(spoolPrefix+"locking", true, 0)
 	starting := mkdir(spoolPrefix+"starting", false, time.Minute)
 	ancient := mkdir(spoolPrefix+"ancient", false, 2*leftoverAge)
 	other := mkdir("keep-me", false, 2*leftoverAge)
@@ -49,7 +51,7 @@ func TestOnlyLeftoverSpoolDirectoriesAreRemoved(t *testing.T) {
 	if problems := removeLeftovers(parent, now); len(problems) > 0 {
 		t.Fatal(problems)
 	}
-	for path, want := range map[string]bool{dead: false, ancient: false, running: true, starting: true, other: true, notADir: true} {
+	for path, want := range map[string]bool{dead: false, ancient: false, running: true, locking: true, starting: true, other: true, notADir: true} {
 		_, err := os.Stat(path)
 		if exists := err == nil; exists != want {
 			t.Errorf("%s exists: %t, want %t", filepath.Base(path), exists, want)
@@ -87,16 +89,14 @@ func TestTheNextLoadRemovesTheDirectoryOfAKilledOne(t *testing.T) {
 	if len(leftovers) != 1 {
 		t.Fatalf("the killed load left %v, want its one directory", leftovers)
 	}
+	// The next load comes later than a load's first minute.
+	past := time.Now().Add(-2 * lockedAge)
+	if err := os.Chtimes(leftovers[0], past, past); err != nil {
+		t.Fatal(err)
+	}
 
-	db, err := Open(context.Background(), path, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	l, err := db.BeginLoad(context.Background(), "crm")
-	if err != nil {
-		t.Fatal(err)
-	}
+	db := openTestDBAt(t, path, Options{})
+	l := beginLoad(t, db, "crm")
 	if _, err := os.Stat(leftovers[0]); err == nil {
 		t.Errorf("the next load kept the killed load's %s", leftovers[0])
 	}
