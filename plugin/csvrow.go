@@ -12,12 +12,12 @@ import (
 // csvRow encodes one table row as a line of the CSV dialect the bulk load
 // reads back (see the host's read_csv call): NULL as an empty unquoted
 // field, an empty text as "", other texts quoted (quotes doubled) only
-// when they must be (see text), timestamps
-// and dates in ISO form in UTC, booleans as true/false. So an empty string
-// stays apart from NULL and values keep commas, quotes, line breaks and
-// NUL bytes unchanged. Each method takes the column's name, for the
-// error that names the field and so that a row's encoder reads as the list
-// of its table's columns, in order.
+// when they must be (see text), timestamps and dates in ISO form in UTC,
+// booleans as true/false. So an empty string stays apart from NULL and
+// values keep commas, quotes, line breaks and NUL bytes unchanged. Each
+// method takes the column's name, for the error that names the field and
+// so that a row's encoder reads as the list of its table's columns, in
+// order.
 type csvRow struct {
 	buf    []byte
 	fields int
@@ -47,10 +47,10 @@ func (r *csvRow) next() {
 
 func (r *csvRow) null(column string) { r.next() }
 
-// text writes s, quoted only when it must be: when it is empty (an
-// empty unquoted field is NULL), holds a quote, a comma, a line break or
-// a NUL byte, or starts with a byte-order mark (which DuckDB drops at the
-// start of a file). Quoting every text cost DuckDB a tenth more time to read the
+// text writes s, quoted only when it must be: when it is empty (an empty
+// unquoted field is NULL), holds a quote, a comma, a line break or a NUL
+// byte, or starts with a byte-order mark (which DuckDB drops at the start
+// of a file). Quoting every text cost DuckDB a tenth more time to read the
 // files back (5 M activities on one thread: 24.5 against 21.8
 // CPU-seconds). A text that is not UTF-8 is refused here, naming the
 // field, rather than by DuckDB at the load, naming a line of a spool file.

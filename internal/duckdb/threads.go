@@ -27,7 +27,8 @@ type streamThreads struct {
 	saved int64
 }
 
-// narrow lowers DuckDB's thread count, on conn, for one more stream.
+// narrow counts one more stream, lowering DuckDB's thread count (on the
+// load's connection) for the first.
 func (t *streamThreads) narrow(ctx context.Context, l *Load) error {
 	t.mu.Lock()
 	defer t.mu.Unlock()
