@@ -16,6 +16,7 @@ import (
 
 	"github.com/salesaudit/salesaudit/internal/connector/builtin"
 	"github.com/salesaudit/salesaudit/internal/pluginhost"
+	"github.com/salesaudit/salesaudit/internal/render"
 )
 
 // Exit codes.
@@ -152,9 +153,10 @@ func exactArgs(n int, what string) cobra.PositionalArgs {
 	}
 }
 
+// plural is a count and its noun, the count written as in tables.
 func plural(n int64, one, many string) string {
 	if n == 1 {
-		return fmt.Sprintf("%d %s", n, one)
+		return "1 " + one
 	}
-	return fmt.Sprintf("%d %s", n, many)
+	return render.Readable(n) + " " + many
 }

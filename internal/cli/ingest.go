@@ -210,7 +210,7 @@ func writeFileTable(w io.Writer, files []duckdb.FileResult) error {
 		var skipped int64
 		for reason, n := range f.RowsSkipped {
 			skipped += n
-			reasons = append(reasons, fmt.Sprintf("  %s: %d %s", f.File, n, reason))
+			reasons = append(reasons, fmt.Sprintf("  %s: %s %s", f.File, render.Readable(n), reason))
 		}
 		t.Rows = append(t.Rows, []any{f.File, f.RowsRead, f.RowsLoaded, f.RowsRejected, skipped})
 	}

@@ -84,7 +84,7 @@ func writeGrid(w io.Writer, t *Table, opts ...tablewriter.Option) error {
 	for _, row := range t.Rows {
 		cells := make([]string, len(row))
 		for i, v := range row {
-			cells[i] = readableCell(v)
+			cells[i] = Readable(v)
 		}
 		if err := table.Append(cells); err != nil {
 			return err
@@ -257,9 +257,10 @@ func jsonValue(v any) any {
 	return v
 }
 
-// readableCell is Cell with thousands separators in large numbers, for
-// tables a person reads; CSV and JSON keep plain numbers for machines.
-func readableCell(v any) string {
+// Readable is Cell with thousands separators in numbers of five digits or
+// more, for tables and messages a person reads; CSV and JSON keep plain
+// numbers for machines.
+func Readable(v any) string {
 	s := Cell(v)
 	if !isNumber(v) || v == nil {
 		return s
