@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -142,7 +143,15 @@ func spoolParent(dbPath string) (string, error) {
 
 // copy loads each file in turn and deletes it. After a failure it goes on
 // deleting the files it is handed, so that writers never block.
+//
+// The copier keeps to one OS thread, which ends with it. While the
+// connector streams, DuckDB runs on one thread and does the load's work
+// on the thread that calls it. Go would otherwise move the goroutine
+// between OS threads from one call to the next, and the host's memory
+// grew with them (likely DuckDB's allocator keeping memory per thread):
+// at 20 M activities its peak was 636-762 MiB, and 504-599 MiB pinned.
 func (s *spool) copy(ctx context.Context, exec func(context.Context, string) (int64, error)) {
+	runtime.LockOSThread() // never unlocked: the thread exits with the goroutine
 	defer close(s.done)
 	ending := s.atStreamEnd
 	for f := range s.jobs {
