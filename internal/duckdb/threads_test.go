@@ -21,10 +21,7 @@ func TestALoadLeavesTheConnectorACoreWhileItStreams(t *testing.T) {
 	for _, commit := range []bool{true, false} {
 		db := openTestDBAt(t, filepath.Join(t.TempDir(), "t.duckdb"), Options{Threads: 3})
 		ctx := context.Background()
-		l, err := db.BeginLoad(ctx, "crm")
-		if err != nil {
-			t.Fatal(err)
-		}
+		l := beginLoad(t, db, "crm")
 		if got := threads(t, db); got != 2 {
 			t.Errorf("DuckDB has %d threads while the connector streams, want 2", got)
 		}
