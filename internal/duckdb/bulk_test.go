@@ -190,10 +190,7 @@ func TestAnAbandonedLoadLeavesNoFileAndNoRow(t *testing.T) {
 	defer func(n int) { spoolFileBytes = n }(spoolFileBytes)
 	spoolFileBytes = 1 << 10
 	db := openTestDB(t)
-	l, err := db.BeginLoad(context.Background(), "crm")
-	if err != nil {
-		t.Fatal(err)
-	}
+	l := beginLoad(t, db, "crm")
 	for i := range 200 {
 		a := plugin.Activity{ID: fmt.Sprint(i), Kind: plugin.ActivityTask, Subject: "x", Line: int64(i + 2)}
 		if err := l.Batch(&plugin.Batch{File: "Task.csv", Activities: []plugin.Activity{a}}); err != nil {
@@ -302,16 +299,12 @@ func TestAFailedCopyIsNotBlamedOnALaterRecord(t *testing.T) {
 	defer func(n int) { spoolFileBytes = n }(spoolFileBytes)
 	spoolFileBytes = 1
 	db := openTestDB(t)
-	l, err := db.BeginLoad(context.Background(), "crm")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer l.Rollback()
+	l := beginLoad(t, db, "crm")
 	garbage := filepath.Join(l.SpoolDir(), "activities-1.csv")
 	if err := os.WriteFile(garbage, []byte("\"T1\",\"task\",not a row\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	err = l.Spooled(plugin.SpooledFile{Table: "activities", Path: garbage, Rows: 1,
+	err := l.Spooled(plugin.SpooledFile{Table: "activities", Path: garbage, Rows: 1,
 		Records: map[string]map[plugin.RecordKind]int64{"Task.csv": {plugin.KindActivity: 1}}})
 	for i := 0; err == nil && i < 1000; i++ {
 		time.Sleep(time.Millisecond)
@@ -367,10 +360,7 @@ func TestFilesAConnectorSpooledLoadAndAreCounted(t *testing.T) {
 	ctx := context.Background()
 
 	db := openTestDB(t)
-	l, err := db.BeginLoad(ctx, "crm")
-	if err != nil {
-		t.Fatal(err)
-	}
+	l := beginLoad(t, db, "crm")
 	spoolFromConnector(t, l, activities, func(*plugin.SpooledFile) {})
 	res, err := l.Commit(ctx, run)
 	if err != nil {
@@ -383,10 +373,7 @@ func TestFilesAConnectorSpooledLoadAndAreCounted(t *testing.T) {
 		t.Errorf("run records %d attendees, want 1", got)
 	}
 
-	l, err = db.BeginLoad(ctx, "crm")
-	if err != nil {
-		t.Fatal(err)
-	}
+	l = beginLoad(t, db, "crm")
 	spoolFromConnector(t, l, activities, func(f *plugin.SpooledFile) {
 		if f.Table == "activities" {
 			f.Rows = 3
@@ -397,10 +384,7 @@ func TestFilesAConnectorSpooledLoadAndAreCounted(t *testing.T) {
 	}
 
 	// Rows as declared, but records said to come from another file.
-	l, err = db.BeginLoad(ctx, "crm")
-	if err != nil {
-		t.Fatal(err)
-	}
+	l = beginLoad(t, db, "crm")
 	spoolFromConnector(t, l, activities, func(f *plugin.SpooledFile) {
 		if f.Table == "activities" {
 			f.Records = map[string]map[plugin.RecordKind]int64{"Task.csv": {plugin.KindActivity: 1}, "Event.csv": {plugin.KindActivity: 1}}

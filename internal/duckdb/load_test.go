@@ -136,11 +136,7 @@ func TestRollbackLeavesTheDatabaseAsItWas(t *testing.T) {
 	if _, err := load(t, db, "crm", batches, rejects, summary); err != nil {
 		t.Fatal(err)
 	}
-	ctx := context.Background()
-	l, err := db.BeginLoad(ctx, "crm")
-	if err != nil {
-		t.Fatal(err)
-	}
+	l := beginLoad(t, db, "crm")
 	if err := l.Batch(&plugin.Batch{File: "User.csv", Users: []plugin.User{{ID: "0059", Line: 2}}}); err != nil {
 		t.Fatal(err)
 	}
