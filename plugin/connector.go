@@ -65,6 +65,10 @@ type CheckResult struct {
 	Files      []FileMatch
 }
 
+// Refuse is a Check's answer for an input that is not the connector's,
+// with the reason in one sentence.
+func Refuse(reason string) CheckResult { return CheckResult{Reason: reason} }
+
 // FileMatch maps one input file to the kind of record it holds.
 type FileMatch struct {
 	File          string

@@ -7,8 +7,9 @@ import (
 	"io/fs"
 	"strings"
 
-	"github.com/salesaudit/salesaudit/internal/csvfile"
 	"github.com/salesaudit/salesaudit/plugin"
+	"github.com/salesaudit/salesaudit/plugin/csvfile"
+	"github.com/salesaudit/salesaudit/plugin/export"
 )
 
 // checkConfidence is below the dedicated connectors': a mapping file can
@@ -37,7 +38,7 @@ func (c *Connector) Check(ctx context.Context, path string) (plugin.CheckResult,
 		if err := ctx.Err(); err != nil {
 			return plugin.CheckResult{}, err
 		}
-		estimate, err := in.src.EstimateRows(bf.file)
+		estimate, err := csvfile.EstimateRows(in.src, bf.file)
 		if err != nil {
 			return refuse(fmt.Sprintf("cannot read %s: %v", bf.file.Name, err)), nil
 		}
@@ -61,7 +62,7 @@ func openRefusal(path string, err error) string {
 		return fmt.Sprintf("%s does not exist", path)
 	case errors.Is(err, errNoMapping):
 		return "no " + MappingFileName + ": " + mappingHelp
-	case errors.Is(err, csvfile.ErrNotExport):
+	case errors.Is(err, export.ErrNotExport):
 		return "not a directory, a .zip archive or a CSV file"
 	}
 	return err.Error()

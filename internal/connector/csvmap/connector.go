@@ -20,8 +20,8 @@ import (
 	// database makes them work on machines that lack one (Windows).
 	_ "time/tzdata"
 
-	"github.com/salesaudit/salesaudit/internal/csvfile"
 	"github.com/salesaudit/salesaudit/plugin"
+	"github.com/salesaudit/salesaudit/plugin/csvfile"
 )
 
 const (

@@ -7,7 +7,8 @@ import (
 	"io"
 	"strings"
 
-	"github.com/salesaudit/salesaudit/internal/csvfile"
+	"github.com/salesaudit/salesaudit/plugin/csvfile"
+	"github.com/salesaudit/salesaudit/plugin/export"
 )
 
 // csvReader reads one CSV file as the mapping describes it. csvfile reads
@@ -26,7 +27,7 @@ type csvReader struct {
 // header is within it in any real export.
 const sniffBytes = 64 << 10
 
-func openCSV(src *csvfile.Source, f csvfile.File, s settings) (*csvReader, error) {
+func openCSV(src *export.Source, f export.File, s settings) (*csvReader, error) {
 	rc, err := src.Open(f)
 	if err != nil {
 		return nil, err

@@ -10,8 +10,9 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/salesaudit/salesaudit/internal/csvfile"
 	"github.com/salesaudit/salesaudit/plugin"
+	"github.com/salesaudit/salesaudit/plugin/csvfile"
+	"github.com/salesaudit/salesaudit/plugin/export"
 )
 
 // errNoMapping means the input has no mapping file and none was given.
@@ -20,7 +21,7 @@ var errNoMapping = errors.New("no mapping")
 // input is what a Check or a Read is given: CSV files, and the mapping
 // that describes them.
 type input struct {
-	src     *csvfile.Source
+	src     *export.Source
 	mapping *mapping
 	// single is the one file the input names, when it is a file rather
 	// than a directory or an archive.
@@ -39,10 +40,10 @@ func openInput(p, mappingPath string) (*input, error) {
 	}
 	in := &input{}
 	dir := p
-	if info.Mode().IsRegular() && !csvfile.IsArchive(p) {
+	if info.Mode().IsRegular() && !export.IsArchive(p) {
 		dir, in.single = filepath.Dir(p), filepath.Base(p)
 	}
-	if in.src, err = csvfile.OpenSource(dir); err != nil {
+	if in.src, err = export.Open(dir); err != nil {
 		return nil, err
 	}
 	if in.mapping, err = in.readMapping(mappingPath); err != nil {
@@ -78,18 +79,18 @@ func (in *input) readMapping(mappingPath string) (*mapping, error) {
 	return parseMapping(path.Join(filepath.ToSlash(in.src.Path()), f.Name), data)
 }
 
-func (in *input) mappingFile() (csvfile.File, bool) {
+func (in *input) mappingFile() (export.File, bool) {
 	for _, name := range mappingFileNames {
 		if f, ok := in.src.Find(name); ok {
 			return f, true
 		}
 	}
-	return csvfile.File{}, false
+	return export.File{}, false
 }
 
 // dataFiles are the files the mapping may describe.
-func (in *input) dataFiles() []csvfile.File {
-	var out []csvfile.File
+func (in *input) dataFiles() []export.File {
+	var out []export.File
 	for _, f := range in.src.Files() {
 		if isMappingFile(f.Name) || (in.single != "" && f.Name != in.single) {
 			continue
@@ -102,7 +103,7 @@ func (in *input) dataFiles() []csvfile.File {
 // boundFile is a file of the input with the entry of the mapping that
 // describes it, checked against its header.
 type boundFile struct {
-	file    csvfile.File
+	file    export.File
 	mapping *fileMapping
 	// fieldColumns and skipColumns are the indexes in the header of the
 	// columns the entry's fields and skip rules read: a glob's files may
@@ -148,8 +149,8 @@ func (in *input) plan() ([]*boundFile, error) {
 // matching lists the files an entry's pattern matches. A pattern that
 // matches nothing is a problem, unless the entry is optional or the input
 // is a single file.
-func (in *input) matching(fm *fileMapping, p *problems) []csvfile.File {
-	var out []csvfile.File
+func (in *input) matching(fm *fileMapping, p *problems) []export.File {
+	var out []export.File
 	files := in.dataFiles()
 	for _, f := range files {
 		if matchPattern(fm.pattern, f.Name) {
@@ -175,7 +176,7 @@ func matchPattern(pattern, name string) bool {
 	return ok
 }
 
-func fileList(files []csvfile.File) string {
+func fileList(files []export.File) string {
 	if len(files) == 0 {
 		return "no other files"
 	}
@@ -200,7 +201,7 @@ func (in *input) settingsFor(fm *fileMapping) settings {
 }
 
 // bind reads a file's header and finds the columns the entry reads.
-func (in *input) bind(fm *fileMapping, f csvfile.File, p *problems) *boundFile {
+func (in *input) bind(fm *fileMapping, f export.File, p *problems) *boundFile {
 	r, err := openCSV(in.src, f, in.settingsFor(fm))
 	if err != nil {
 		p.addForCSV(fm.line, f.Name, "cannot read %s: %v", f.Name, err)

@@ -6,8 +6,8 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/salesaudit/salesaudit/internal/csvfile"
 	"github.com/salesaudit/salesaudit/plugin"
+	"github.com/salesaudit/salesaudit/plugin/csvfile"
 )
 
 // checkEvery is how many rows are read between checks for cancellation and

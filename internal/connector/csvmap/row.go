@@ -5,8 +5,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/salesaudit/salesaudit/internal/csvfile"
 	"github.com/salesaudit/salesaudit/plugin"
+	"github.com/salesaudit/salesaudit/plugin/csvfile"
 )
 
 // fieldError is a value that does not fit its field: its row becomes a

@@ -7,8 +7,8 @@ import (
 	"io/fs"
 	"strings"
 
-	"github.com/salesaudit/salesaudit/internal/csvfile"
 	"github.com/salesaudit/salesaudit/plugin"
+	"github.com/salesaudit/salesaudit/plugin/export"
 )
 
 // Confidence in an export: pages whose @odata.context names Dataverse
@@ -23,7 +23,7 @@ const (
 // system users or activities. Anything else is refused with the reason,
 // never an error, so that the host can ask every connector.
 func (c *Connector) Check(ctx context.Context, path string) (plugin.CheckResult, error) {
-	src, err := csvfile.OpenSource(path)
+	src, err := export.Open(path)
 	if err != nil {
 		return refuse(openRefusal(path, err)), nil
 	}
@@ -70,7 +70,7 @@ func openRefusal(path string, err error) string {
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		return fmt.Sprintf("%s does not exist", path)
-	case errors.Is(err, csvfile.ErrNotExport):
+	case errors.Is(err, export.ErrNotExport):
 		return "not a directory or a .zip archive: the Dynamics connector reads a directory (or .zip) of saved Web API pages, " +
 			"one file per page of an entity set"
 	}

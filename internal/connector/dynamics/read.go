@@ -6,9 +6,9 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/salesaudit/salesaudit/internal/apijson"
-	"github.com/salesaudit/salesaudit/internal/csvfile"
 	"github.com/salesaudit/salesaudit/plugin"
+	"github.com/salesaudit/salesaudit/plugin/apipages"
+	"github.com/salesaudit/salesaudit/plugin/export"
 )
 
 // Read streams the records of the export at req.Path.
@@ -17,7 +17,7 @@ func (c *Connector) Read(ctx context.Context, req plugin.ReadRequest, w *plugin.
 	if err != nil {
 		return err
 	}
-	src, err := csvfile.OpenSource(req.Path)
+	src, err := export.Open(req.Path)
 	if err != nil {
 		return fmt.Errorf("opening the Dynamics export: %w", err)
 	}
@@ -100,7 +100,7 @@ func (run *readRun) readerFor(in inputFile, out *plugin.FileWriter) recordReader
 
 // readFile reads one page and accounts for every record in it: a record,
 // a reject or a skip.
-func (run *readRun) readFile(ctx context.Context, src *csvfile.Source, in inputFile) error {
+func (run *readRun) readFile(ctx context.Context, src *export.Source, in inputFile) error {
 	rc, err := src.Open(in.File)
 	if err != nil {
 		return fmt.Errorf("opening %s: %w", in.Name, err)
@@ -109,16 +109,16 @@ func (run *readRun) readFile(ctx context.Context, src *csvfile.Source, in inputF
 	out := run.w.File(in.Name)
 	reader := run.readerFor(in, out)
 	progress := func(bytesRead, records int64) error { return out.Progress(bytesRead, in.Size, records) }
-	n, err := apijson.EachInPage(ctx, rc, []string{recordsKey}, progress, func(raw apijson.Record) error {
+	n, err := apipages.EachInPage(ctx, rc, []string{recordsKey}, progress, func(raw apipages.Record) error {
 		return settle(out, in.entity.kind, raw, readOne(raw, reader))
 	})
 	if err != nil {
-		return apijson.PageError(in.Name, "Dataverse Web API list response", err)
+		return apipages.PageError(in.Name, "Dataverse Web API list response", err)
 	}
 	return out.Done(n)
 }
 
-func readOne(raw apijson.Record, reader recordReader) error {
+func readOne(raw apipages.Record, reader recordReader) error {
 	r, err := newRecord(raw.Line, raw.Raw, "")
 	if err != nil {
 		return err
@@ -128,7 +128,7 @@ func readOne(raw apijson.Record, reader recordReader) error {
 
 // settle turns the outcome of a record not loaded into a reject or a
 // skip; other errors stop the Read.
-func settle(out *plugin.FileWriter, kind plugin.RecordKind, raw apijson.Record, outcome error) error {
+func settle(out *plugin.FileWriter, kind plugin.RecordKind, raw apipages.Record, outcome error) error {
 	var skip skipRow
 	var bad *fieldError
 	switch {
@@ -138,7 +138,7 @@ func settle(out *plugin.FileWriter, kind plugin.RecordKind, raw apijson.Record, 
 		out.Skip(skip.reason)
 		return nil
 	case errors.As(outcome, &bad):
-		return out.Reject(plugin.Reject{Line: raw.Line, Field: bad.field, Reason: bad.reason, Raw: apijson.Excerpt(raw.Raw), Kind: kind})
+		return out.Reject(plugin.Reject{Line: raw.Line, Field: bad.field, Reason: bad.reason, Raw: apipages.Excerpt(raw.Raw), Kind: kind})
 	}
 	return outcome
 }

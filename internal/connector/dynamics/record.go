@@ -9,7 +9,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/salesaudit/salesaudit/internal/apijson"
+	"github.com/salesaudit/salesaudit/plugin/apipages"
 )
 
 // Annotations the Web API adds after an attribute's name when asked for
@@ -49,7 +49,7 @@ type record struct {
 // newRecord decodes a record; a value that is not a JSON object is a
 // *fieldError.
 func newRecord(line int64, raw json.RawMessage, prefix string) (*record, error) {
-	fields, ok := apijson.Object(raw)
+	fields, ok := apipages.Object(raw)
 	if !ok {
 		return nil, &fieldError{field: strings.TrimSuffix(prefix, "."), reason: fmt.Sprintf("%.40s is not a JSON object", raw)}
 	}
@@ -65,13 +65,13 @@ func (r *record) fail(name, format string, args ...any) {
 // value is the attribute's JSON value; null and absent are both missing.
 func (r *record) value(name string) (json.RawMessage, bool) {
 	v, ok := r.fields[name]
-	if !ok || apijson.IsNull(v) {
+	if !ok || apipages.IsNull(v) {
 		return nil, false
 	}
 	return v, true
 }
 
-func isNull(v json.RawMessage) bool { return apijson.IsNull(v) }
+func isNull(v json.RawMessage) bool { return apipages.IsNull(v) }
 
 // has reports whether the record has the attribute, even null.
 func (r *record) has(name string) bool {

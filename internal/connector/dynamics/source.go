@@ -10,8 +10,8 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/salesaudit/salesaudit/internal/apijson"
-	"github.com/salesaudit/salesaudit/internal/csvfile"
+	"github.com/salesaudit/salesaudit/plugin/apipages"
+	"github.com/salesaudit/salesaudit/plugin/export"
 )
 
 // recordsKey is where the Web API puts the records of a list response.
@@ -35,7 +35,7 @@ const (
 
 // inputFile is a file of the export the connector reads.
 type inputFile struct {
-	csvfile.File
+	export.File
 	entity entity
 	how    identification
 	stem   string
@@ -44,7 +44,7 @@ type inputFile struct {
 
 // identifyFiles finds the Dataverse pages among the export's files, in
 // reading order: by entity, then page by page.
-func identifyFiles(ctx context.Context, src *csvfile.Source) ([]inputFile, error) {
+func identifyFiles(ctx context.Context, src *export.Source) ([]inputFile, error) {
 	var out []inputFile
 	for _, f := range src.Files() {
 		if err := ctx.Err(); err != nil {
@@ -76,7 +76,7 @@ func identifyFiles(ctx context.Context, src *csvfile.Source) ([]inputFile, error
 	return out, nil
 }
 
-func identify(src *csvfile.Source, f csvfile.File) (entity, identification) {
+func identify(src *export.Source, f export.File) (entity, identification) {
 	named, hasName := entityFromFileName(f.Name)
 	head, err := sniffFile(src, f)
 	if err != nil || !head.hasRecords {
@@ -113,7 +113,7 @@ func (h head) fits(e entity) bool {
 	return h.firstKeys == nil || h.firstKeys[e.primaryKey]
 }
 
-func sniffFile(src *csvfile.Source, f csvfile.File) (head, error) {
+func sniffFile(src *export.Source, f export.File) (head, error) {
 	rc, err := src.Open(f)
 	if err != nil {
 		return head{}, err
@@ -183,14 +183,14 @@ var errSampled = errors.New("sampled enough")
 
 // estimateRows counts the records of a file, exactly for a small one and
 // from the average size of the first records for a large one.
-func estimateRows(src *csvfile.Source, f csvfile.File) int64 {
+func estimateRows(src *export.Source, f export.File) int64 {
 	rc, err := src.Open(f)
 	if err != nil {
 		return 0
 	}
 	defer rc.Close()
 	var sampled int64
-	n, err := apijson.Each(rc, []string{recordsKey}, func(r apijson.Record) error {
+	n, err := apipages.Each(rc, []string{recordsKey}, func(r apipages.Record) error {
 		sampled += int64(len(r.Raw))
 		if sampled > estimateSample {
 			return errSampled

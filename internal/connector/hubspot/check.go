@@ -5,13 +5,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"strings"
 
-	"github.com/salesaudit/salesaudit/internal/apijson"
-	"github.com/salesaudit/salesaudit/internal/csvfile"
 	"github.com/salesaudit/salesaudit/plugin"
+	"github.com/salesaudit/salesaudit/plugin/apipages"
+	"github.com/salesaudit/salesaudit/plugin/csvfile"
+	"github.com/salesaudit/salesaudit/plugin/export"
 )
 
 // Confidence in an export with HubSpot's own record shapes and labels:
@@ -28,7 +28,7 @@ const (
 // with the reason, never an error, so that the host can ask every
 // connector.
 func (c *Connector) Check(ctx context.Context, path string) (plugin.CheckResult, error) {
-	src, err := csvfile.OpenSource(path)
+	src, err := export.Open(path)
 	if err != nil {
 		return refuse(openRefusal(path, err)), nil
 	}
@@ -68,7 +68,7 @@ func openRefusal(path string, err error) string {
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		return fmt.Sprintf("%s does not exist", path)
-	case errors.Is(err, csvfile.ErrNotExport):
+	case errors.Is(err, export.ErrNotExport):
 		return "not a directory or a .zip archive: the HubSpot connector reads a whole export " +
 			"(API pages and/or UI CSV exports, one file per object), not a single file"
 	}
@@ -76,7 +76,7 @@ func openRefusal(path string, err error) string {
 }
 
 // matchFiles lists the files read, with their kind and estimated rows.
-func matchFiles(ctx context.Context, src *csvfile.Source, inv *inventory) ([]plugin.FileMatch, error) {
+func matchFiles(ctx context.Context, src *export.Source, inv *inventory) ([]plugin.FileMatch, error) {
 	var files []plugin.FileMatch
 	all := append(append([]exportFile(nil), inv.owners...), inv.objects...)
 	if inv.hierarchy != nil {
@@ -91,7 +91,7 @@ func matchFiles(ctx context.Context, src *csvfile.Source, inv *inventory) ([]plu
 		if f.form == formAPI {
 			estimate, err = estimateRecords(src, f.file)
 		} else {
-			estimate, err = src.EstimateRows(f.file)
+			estimate, err = csvfile.EstimateRows(src, f.file)
 		}
 		if err != nil {
 			// A file cut short still belongs to the export; reading it
@@ -109,18 +109,13 @@ const estimateSample = 256 << 10
 // estimateRecords guesses the records of an API page from those in its
 // first 256 KiB: exact for pages that small, as most are (HubSpot returns
 // at most 100 records a page).
-func estimateRecords(src *csvfile.Source, f csvfile.File) (int64, error) {
-	rc, err := src.Open(f)
+func estimateRecords(src *export.Source, f export.File) (int64, error) {
+	sample, err := src.Head(f, estimateSample)
 	if err != nil {
 		return 0, err
 	}
-	defer rc.Close()
-	sample, err := io.ReadAll(io.LimitReader(rc, estimateSample))
-	if err != nil {
-		return 0, fmt.Errorf("reading %s: %w", f.Name, err)
-	}
 	// A cut sample ends in a syntax error: the records before it count.
-	n, err := apijson.Each(bytes.NewReader(sample), resultsKeys, func(apijson.Record) error { return nil })
+	n, err := apipages.Each(bytes.NewReader(sample), resultsKeys, func(apipages.Record) error { return nil })
 	whole := int64(len(sample)) >= f.Size
 	switch {
 	case whole && err != nil:

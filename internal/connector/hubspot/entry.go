@@ -9,7 +9,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/salesaudit/salesaudit/internal/csvfile"
+	"github.com/salesaudit/salesaudit/plugin/csvfile"
 )
 
 // fieldError is a value that cannot be read: its record becomes a reject

@@ -8,8 +8,8 @@ import (
 	"os"
 	"strings"
 
-	"github.com/salesaudit/salesaudit/internal/csvfile"
 	"github.com/salesaudit/salesaudit/plugin"
+	"github.com/salesaudit/salesaudit/plugin/csvfile"
 )
 
 // The manager mapping's columns, by the names its header may give them.
@@ -95,7 +95,7 @@ func (run *readRun) openHierarchy() (*csvfile.Reader, io.Closer, error) {
 	if run.inv.hierarchy == nil {
 		return nil, nil, nil
 	}
-	r, err := run.src.OpenCSV(*run.inv.hierarchy, opts)
+	r, err := csvfile.Open(run.src, *run.inv.hierarchy, opts)
 	return r, r, err
 }
 

@@ -10,9 +10,10 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/salesaudit/salesaudit/internal/apijson"
-	"github.com/salesaudit/salesaudit/internal/csvfile"
 	"github.com/salesaudit/salesaudit/plugin"
+	"github.com/salesaudit/salesaudit/plugin/apipages"
+	"github.com/salesaudit/salesaudit/plugin/csvfile"
+	"github.com/salesaudit/salesaudit/plugin/export"
 )
 
 // objectType is a HubSpot object the connector reads.
@@ -71,7 +72,7 @@ const (
 
 // exportFile is a file of the export and what it holds.
 type exportFile struct {
-	file   csvfile.File
+	file   export.File
 	form   form
 	object *objectType
 }
@@ -79,7 +80,7 @@ type exportFile struct {
 // inventory is what an export holds, in reading order.
 type inventory struct {
 	owners    []exportFile
-	hierarchy *csvfile.File
+	hierarchy *export.File
 	objects   []exportFile
 }
 
@@ -99,7 +100,7 @@ func (inv *inventory) hasActivities() bool {
 // takeInventory looks at every file of the export and keeps those that
 // hold HubSpot records. Files it does not recognise (contacts, notes,
 // read-me files) are left alone.
-func takeInventory(ctx context.Context, src *csvfile.Source) (*inventory, error) {
+func takeInventory(ctx context.Context, src *export.Source) (*inventory, error) {
 	inv := &inventory{}
 	for _, f := range src.Files() {
 		if err := ctx.Err(); err != nil {
@@ -146,7 +147,7 @@ func sortFiles(files []exportFile) {
 }
 
 // classify says which object a file holds, if it is a HubSpot file.
-func classify(src *csvfile.Source, f csvfile.File) (*objectType, form, bool) {
+func classify(src *export.Source, f export.File) (*objectType, form, bool) {
 	switch strings.ToLower(path.Ext(f.Name)) {
 	case ".json":
 		object, ok := classifyPage(src, f)
@@ -158,19 +159,19 @@ func classify(src *csvfile.Source, f csvfile.File) (*objectType, form, bool) {
 	return nil, 0, false
 }
 
-// errPeeked stops apijson.Each after the first record.
+// errPeeked stops apipages.Each after the first record.
 var errPeeked = errors.New("peeked")
 
 // classifyPage recognises a saved API page by its first record: owners
 // have a first name or an e-mail at the top level, other objects their
 // own properties. A page with no records is known by its file name only.
-func classifyPage(src *csvfile.Source, f csvfile.File) (*objectType, bool) {
+func classifyPage(src *export.Source, f export.File) (*objectType, bool) {
 	first, err := firstRecord(src, f)
 	switch {
 	case err != nil:
 		// A page cut short or otherwise broken: if its name says what it
 		// is, reading it will say where it breaks.
-		var syntax *apijson.SyntaxError
+		var syntax *apipages.SyntaxError
 		if errors.As(err, &syntax) {
 			return objectFromName(f.Base())
 		}
@@ -215,14 +216,14 @@ func isContactRecord(properties map[string]json.RawMessage) bool {
 }
 
 // firstRecord is the first record of a page, nil when it has none.
-func firstRecord(src *csvfile.Source, f csvfile.File) (json.RawMessage, error) {
+func firstRecord(src *export.Source, f export.File) (json.RawMessage, error) {
 	rc, err := src.Open(f)
 	if err != nil {
 		return nil, err
 	}
 	defer rc.Close()
 	var first json.RawMessage
-	_, err = apijson.Each(rc, resultsKeys, func(r apijson.Record) error {
+	_, err = apipages.Each(rc, resultsKeys, func(r apipages.Record) error {
 		first = r.Raw
 		return errPeeked
 	})
@@ -237,8 +238,8 @@ var resultsKeys = []string{"results"}
 
 // classifyExport recognises a UI export by its header: "Record ID" and a
 // label only one object has, or else the object named in the file name.
-func classifyExport(src *csvfile.Source, f csvfile.File) (*objectType, bool) {
-	r, err := src.OpenCSV(f, csvfile.Options{})
+func classifyExport(src *export.Source, f export.File) (*objectType, bool) {
+	r, err := csvfile.Open(src, f, csvfile.Options{})
 	if err != nil {
 		return nil, false
 	}

@@ -8,8 +8,8 @@ import (
 	"reflect"
 	"strings"
 
-	"github.com/salesaudit/salesaudit/internal/apijson"
 	"github.com/salesaudit/salesaudit/plugin"
+	"github.com/salesaudit/salesaudit/plugin/apipages"
 )
 
 // Skip reasons of owners and the manager mapping.
@@ -108,7 +108,7 @@ type pendingOwner struct {
 func (run *readRun) readOwnerPages(ctx context.Context) error {
 	for _, f := range run.inv.owners {
 		out := run.w.File(f.file.Name)
-		rows, err := run.eachRecord(ctx, f, out, func(rec apijson.Record) error {
+		rows, err := run.eachRecord(ctx, f, out, func(rec apipages.Record) error {
 			return run.readOwner(rec, out)
 		})
 		if err != nil {
@@ -119,7 +119,7 @@ func (run *readRun) readOwnerPages(ctx context.Context) error {
 	return nil
 }
 
-func (run *readRun) readOwner(rec apijson.Record, out *plugin.FileWriter) error {
+func (run *readRun) readOwner(rec apipages.Record, out *plugin.FileWriter) error {
 	u, err := ownerToUser(rec, run.opts)
 	if err != nil {
 		return settle(out, plugin.KindUser, rec.Line, rawOf(rec), err)
@@ -136,7 +136,7 @@ func (run *readRun) readOwner(rec apijson.Record, out *plugin.FileWriter) error 
 // ownerToUser maps an owner. An archived owner is a deactivated user:
 // loaded as inactive, since their activities still count, and as having
 // left when the owner record was last changed.
-func ownerToUser(rec apijson.Record, opts options) (plugin.User, error) {
+func ownerToUser(rec apipages.Record, opts options) (plugin.User, error) {
 	var o apiOwner
 	if err := json.Unmarshal(rec.Raw, &o); err != nil {
 		return plugin.User{}, undecodable(err)

@@ -6,9 +6,10 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/salesaudit/salesaudit/internal/apijson"
-	"github.com/salesaudit/salesaudit/internal/csvfile"
 	"github.com/salesaudit/salesaudit/plugin"
+	"github.com/salesaudit/salesaudit/plugin/apipages"
+	"github.com/salesaudit/salesaudit/plugin/csvfile"
+	"github.com/salesaudit/salesaudit/plugin/export"
 )
 
 // checkEvery is how many records are read between checks for cancellation
@@ -28,7 +29,7 @@ func (c *Connector) Read(ctx context.Context, req plugin.ReadRequest, w *plugin.
 	if err != nil {
 		return err
 	}
-	src, err := csvfile.OpenSource(req.Path)
+	src, err := export.Open(req.Path)
 	if err != nil {
 		return fmt.Errorf("opening the HubSpot export: %w", err)
 	}
@@ -53,7 +54,7 @@ func (c *Connector) Read(ctx context.Context, req plugin.ReadRequest, w *plugin.
 // taught the later ones (owners for names in UI exports, the IDs already
 // loaded).
 type readRun struct {
-	src  *csvfile.Source
+	src  *export.Source
 	inv  *inventory
 	opts options
 	w    *plugin.Writer
@@ -91,7 +92,7 @@ func (run *readRun) readObjectFile(ctx context.Context, f exportFile) error {
 	var rows int64
 	var err error
 	if f.form == formAPI {
-		rows, err = run.eachRecord(ctx, f, out, func(rec apijson.Record) error {
+		rows, err = run.eachRecord(ctx, f, out, func(rec apipages.Record) error {
 			return run.readAPIRecord(rec, f.object, out)
 		})
 	} else {
@@ -103,7 +104,7 @@ func (run *readRun) readObjectFile(ctx context.Context, f exportFile) error {
 	return out.Done(rows)
 }
 
-func (run *readRun) readAPIRecord(rec apijson.Record, object *objectType, out *plugin.FileWriter) error {
+func (run *readRun) readAPIRecord(rec apipages.Record, object *objectType, out *plugin.FileWriter) error {
 	o, err := decodeAPIObject(rec.Raw)
 	if err != nil {
 		return settle(out, object.kind, rec.Line, rawOf(rec), err)
@@ -116,7 +117,7 @@ func (run *readRun) readAPIRecord(rec apijson.Record, object *objectType, out *p
 // cancellation and reporting progress, and returns the number of records.
 // A page that is not valid JSON cannot be read past the fault: that is an
 // error naming the file and the line.
-func (run *readRun) eachRecord(ctx context.Context, f exportFile, out *plugin.FileWriter, fn func(apijson.Record) error) (int64, error) {
+func (run *readRun) eachRecord(ctx context.Context, f exportFile, out *plugin.FileWriter, fn func(apipages.Record) error) (int64, error) {
 	rc, err := run.src.Open(f.file)
 	if err != nil {
 		return 0, fmt.Errorf("opening %s: %w", f.file.Name, err)
@@ -124,7 +125,7 @@ func (run *readRun) eachRecord(ctx context.Context, f exportFile, out *plugin.Fi
 	defer rc.Close()
 	counter := &countingReader{r: rc}
 	var rows int64
-	n, err := apijson.Each(counter, resultsKeys, func(rec apijson.Record) error {
+	n, err := apipages.Each(counter, resultsKeys, func(rec apipages.Record) error {
 		if rows%checkEvery == 0 {
 			if err := ctx.Err(); err != nil {
 				return err
@@ -136,12 +137,12 @@ func (run *readRun) eachRecord(ctx context.Context, f exportFile, out *plugin.Fi
 		rows++
 		return fn(rec)
 	})
-	var syntax *apijson.SyntaxError
+	var syntax *apipages.SyntaxError
 	switch {
 	case errors.As(err, &syntax):
 		return n, fmt.Errorf("%s line %d: the page is not valid JSON (%v); it may have been cut short, save it again",
 			f.file.Name, syntax.Line, syntax.Err)
-	case errors.Is(err, apijson.ErrNoRecords):
+	case errors.Is(err, apipages.ErrNoRecords):
 		return n, fmt.Errorf("%s: not a saved HubSpot API page: %w", f.file.Name, err)
 	case err != nil:
 		return n, err
@@ -151,7 +152,7 @@ func (run *readRun) eachRecord(ctx context.Context, f exportFile, out *plugin.Fi
 
 // readExport reads the rows of a UI export.
 func (run *readRun) readExport(ctx context.Context, f exportFile, out *plugin.FileWriter) (int64, error) {
-	r, err := run.src.OpenCSV(f.file, csvfile.Options{Encoding: run.opts.encoding})
+	r, err := csvfile.Open(run.src, f.file, csvfile.Options{Encoding: run.opts.encoding})
 	if err != nil {
 		return 0, err
 	}
@@ -253,6 +254,6 @@ func settle(out *plugin.FileWriter, kind plugin.RecordKind, line int64, raw func
 	return outcome
 }
 
-func rawOf(rec apijson.Record) func() string {
-	return func() string { return apijson.Excerpt(rec.Raw) }
+func rawOf(rec apipages.Record) func() string {
+	return func() string { return apipages.Excerpt(rec.Raw) }
 }

@@ -10,8 +10,8 @@ import (
 	"io/fs"
 	"strings"
 
-	"github.com/salesaudit/salesaudit/internal/csvfile"
 	"github.com/salesaudit/salesaudit/plugin"
+	"github.com/salesaudit/salesaudit/plugin/export"
 )
 
 // checkConfidence is how sure the connector is of files that begin with
@@ -70,7 +70,7 @@ func openRefusal(path string, err error) string {
 	if errors.Is(err, fs.ErrNotExist) {
 		return fmt.Sprintf("%s does not exist", path)
 	}
-	if errors.Is(err, csvfile.ErrNotExport) {
+	if errors.Is(err, export.ErrNotExport) {
 		return fmt.Sprintf("%s is not an .ics file, a directory or a .zip archive", path)
 	}
 	return fmt.Sprintf("cannot open %s: %v", path, err)

@@ -13,7 +13,7 @@ import (
 
 	"golang.org/x/text/encoding/charmap"
 
-	"github.com/salesaudit/salesaudit/internal/csvfile"
+	"github.com/salesaudit/salesaudit/plugin/export"
 )
 
 // calendarPatterns are the names of the files read as calendars.
@@ -27,7 +27,7 @@ const maxCalendarBytes = 256 << 20
 // directory or .zip of them with, perhaps, the owners mapping.
 type input struct {
 	path      string
-	src       *csvfile.Source // nil for a single file
+	src       *export.Source // nil for a single file
 	calendars []inputFile
 	mapping   *inputFile
 }
@@ -46,14 +46,14 @@ func openInput(p string) (*input, error) {
 	if err != nil {
 		return nil, err
 	}
-	if info.Mode().IsRegular() && !csvfile.IsArchive(p) {
+	if info.Mode().IsRegular() && !export.IsArchive(p) {
 		if !isCalendarName(p) {
 			return nil, fmt.Errorf("%s is not an .ics file", p)
 		}
 		f := inputFile{name: filepath.Base(p), size: info.Size(), open: func() (io.ReadCloser, error) { return os.Open(p) }}
 		return &input{path: p, calendars: []inputFile{f}}, nil
 	}
-	src, err := csvfile.OpenSource(p)
+	src, err := export.Open(p)
 	if err != nil {
 		return nil, err
 	}

@@ -11,7 +11,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/salesaudit/salesaudit/internal/csvfile"
+	"github.com/salesaudit/salesaudit/plugin/csvfile"
 )
 
 // The owners mapping says whose calendar each file is: a CSV file with a

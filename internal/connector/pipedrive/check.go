@@ -7,8 +7,9 @@ import (
 	"io/fs"
 	"strings"
 
-	"github.com/salesaudit/salesaudit/internal/csvfile"
 	"github.com/salesaudit/salesaudit/plugin"
+	"github.com/salesaudit/salesaudit/plugin/csvfile"
+	"github.com/salesaudit/salesaudit/plugin/export"
 )
 
 // Confidence in an export: high when its activities come with the users
@@ -23,7 +24,7 @@ const (
 // API pages or a CSV export. Anything else is refused with the reason,
 // never an error, so that the host can ask every connector.
 func (c *Connector) Check(ctx context.Context, path string) (plugin.CheckResult, error) {
-	src, err := csvfile.OpenSource(path)
+	src, err := export.Open(path)
 	if err != nil {
 		return refuse(openRefusal(path, err)), nil
 	}
@@ -59,7 +60,7 @@ func openRefusal(path string, err error) string {
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		return fmt.Sprintf("%s does not exist", path)
-	case errors.Is(err, csvfile.ErrNotExport):
+	case errors.Is(err, export.ErrNotExport):
 		return "not a directory or a .zip archive: the Pipedrive connector reads a whole export " +
 			"(API pages or CSV exports with their users), so give the directory or .zip that holds the file"
 	}
@@ -76,7 +77,7 @@ func noActivitiesReason(inv inventory) string {
 }
 
 // fileMatches lists the files read with an estimate of their rows.
-func fileMatches(ctx context.Context, src *csvfile.Source, inv inventory) ([]plugin.FileMatch, error) {
+func fileMatches(ctx context.Context, src *export.Source, inv inventory) ([]plugin.FileMatch, error) {
 	files := make([]plugin.FileMatch, 0, len(inv.files))
 	for _, f := range inv.files {
 		if err := ctx.Err(); err != nil {
@@ -93,11 +94,11 @@ func fileMatches(ctx context.Context, src *csvfile.Source, inv inventory) ([]plu
 	return files, nil
 }
 
-func estimateRows(src *csvfile.Source, f exportFile) (int64, error) {
+func estimateRows(src *export.Source, f exportFile) (int64, error) {
 	if f.format == formatAPI {
 		return estimateRecords(src, f.file)
 	}
-	return src.EstimateRows(f.file)
+	return csvfile.EstimateRows(src, f.file)
 }
 
 // acceptReason says what the export holds, entity by entity, and what it

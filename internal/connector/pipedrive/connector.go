@@ -27,8 +27,8 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/salesaudit/salesaudit/internal/csvfile"
 	"github.com/salesaudit/salesaudit/plugin"
+	"github.com/salesaudit/salesaudit/plugin/csvfile"
 )
 
 const (

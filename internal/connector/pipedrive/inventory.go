@@ -10,9 +10,10 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/salesaudit/salesaudit/internal/apijson"
-	"github.com/salesaudit/salesaudit/internal/csvfile"
 	"github.com/salesaudit/salesaudit/plugin"
+	"github.com/salesaudit/salesaudit/plugin/apipages"
+	"github.com/salesaudit/salesaudit/plugin/csvfile"
+	"github.com/salesaudit/salesaudit/plugin/export"
 )
 
 // entity is what a file of the export holds. The order is the reading
@@ -69,7 +70,7 @@ const (
 
 // exportFile is a file of the export the connector reads.
 type exportFile struct {
-	file   csvfile.File
+	file   export.File
 	entity entity
 	format format
 	// external is the path of a file outside the export (the hierarchy
@@ -116,7 +117,7 @@ func (inv inventory) of(e entity) []exportFile {
 // takeInventory recognises the Pipedrive files of an export by their
 // content. withHierarchyFile is false when the hierarchy option names
 // another file, so that the export's own user-managers.csv is not read.
-func takeInventory(ctx context.Context, src *csvfile.Source, enc csvfile.Encoding, withHierarchyFile bool) (inventory, error) {
+func takeInventory(ctx context.Context, src *export.Source, enc csvfile.Encoding, withHierarchyFile bool) (inventory, error) {
 	var inv inventory
 	for _, f := range src.Files() {
 		if err := ctx.Err(); err != nil {
@@ -152,7 +153,7 @@ const sniffLimit = 1 << 20
 
 // recogniseAPIPage says which entity a saved API page holds, from the keys
 // of its first record, or from the file's name when the page is empty.
-func recogniseAPIPage(src *csvfile.Source, f csvfile.File) (entity, bool) {
+func recogniseAPIPage(src *export.Source, f export.File) (entity, bool) {
 	rc, err := src.Open(f)
 	if err != nil {
 		return 0, false
@@ -301,8 +302,8 @@ var csvExports = []csvExport{
 // recogniseCSVExport says which Pipedrive export a CSV file is, from its
 // header. A file that looks like one but cannot be read as it is comes
 // with the problem.
-func recogniseCSVExport(src *csvfile.Source, f csvfile.File, enc csvfile.Encoding) (e entity, ok bool, problem string) {
-	r, err := src.OpenCSV(f, csvfile.Options{Encoding: enc})
+func recogniseCSVExport(src *export.Source, f export.File, enc csvfile.Encoding) (e entity, ok bool, problem string) {
+	r, err := csvfile.Open(src, f, csvfile.Options{Encoding: enc})
 	var undecodable *csvfile.EncodingError
 	switch {
 	case errors.As(err, &undecodable):
@@ -335,17 +336,17 @@ const countLimit = 4 << 20
 
 // estimateRecords counts the records of an API page, or estimates the
 // count of a large one from its first megabytes.
-func estimateRecords(src *csvfile.Source, f csvfile.File) (int64, error) {
+func estimateRecords(src *export.Source, f export.File) (int64, error) {
 	rc, err := src.Open(f)
 	if err != nil {
 		return 0, err
 	}
 	defer rc.Close()
 	counter := &countingReader{r: io.LimitReader(rc, countLimit)}
-	n, err := apijson.Each(counter, []string{"data"}, func(apijson.Record) error { return nil })
-	var syntax *apijson.SyntaxError
+	n, err := apipages.Each(counter, []string{"data"}, func(apipages.Record) error { return nil })
+	var syntax *apipages.SyntaxError
 	switch {
-	case err == nil || errors.Is(err, apijson.ErrNoRecords) || f.Size <= countLimit:
+	case err == nil || errors.Is(err, apipages.ErrNoRecords) || f.Size <= countLimit:
 		// Complete, an empty page, or a broken one: Read will say.
 		return n, nil
 	case errors.As(err, &syntax) && counter.n > 0:

@@ -9,9 +9,10 @@ import (
 	"os"
 	"strings"
 
-	"github.com/salesaudit/salesaudit/internal/apijson"
-	"github.com/salesaudit/salesaudit/internal/csvfile"
 	"github.com/salesaudit/salesaudit/plugin"
+	"github.com/salesaudit/salesaudit/plugin/apipages"
+	"github.com/salesaudit/salesaudit/plugin/csvfile"
+	"github.com/salesaudit/salesaudit/plugin/export"
 )
 
 // checkEvery is how many rows are read between checks for cancellation and
@@ -26,7 +27,7 @@ func (c *Connector) Read(ctx context.Context, req plugin.ReadRequest, w *plugin.
 	if err != nil {
 		return err
 	}
-	src, err := csvfile.OpenSource(req.Path)
+	src, err := export.Open(req.Path)
 	if err != nil {
 		return fmt.Errorf("opening the Pipedrive export: %w", err)
 	}
@@ -50,7 +51,7 @@ func (c *Connector) Read(ctx context.Context, req plugin.ReadRequest, w *plugin.
 // readRun is one Read: the export, the options, and what earlier files
 // taught the later ones.
 type readRun struct {
-	src  *csvfile.Source
+	src  *export.Source
 	opts options
 	w    *plugin.Writer
 
@@ -67,7 +68,7 @@ type readRun struct {
 	apiOrganizations        int
 }
 
-func newReadRun(src *csvfile.Source, opts options, w *plugin.Writer) *readRun {
+func newReadRun(src *export.Source, opts options, w *plugin.Writer) *readRun {
 	return &readRun{
 		src: src, opts: opts, w: w,
 		users:     newUserDirectory(),
@@ -185,7 +186,7 @@ func (run *readRun) readAPIFile(ctx context.Context, f exportFile, out *plugin.F
 	counter := &countingReader{r: rc}
 	kind := f.entity.recordKind()
 	var rows int64
-	_, err = apijson.Each(counter, []string{"data"}, func(rec apijson.Record) error {
+	_, err = apipages.Each(counter, []string{"data"}, func(rec apipages.Record) error {
 		if rows%checkEvery == 0 {
 			if err := ctx.Err(); err != nil {
 				return err
@@ -199,7 +200,7 @@ func (run *readRun) readAPIFile(ctx context.Context, f exportFile, out *plugin.F
 		if outcome == nil {
 			outcome = rr.api(r)
 		}
-		return settle(out, kind, rec.Line, apijson.Excerpt(rec.Raw), outcome)
+		return settle(out, kind, rec.Line, apipages.Excerpt(rec.Raw), outcome)
 	})
 	if err != nil {
 		return rows, run.pageError(f, err)
@@ -211,8 +212,8 @@ func (run *readRun) readAPIFile(ctx context.Context, f exportFile, out *plugin.F
 // v1 answers "data": null when there is nothing to list: that page is
 // empty, not broken.
 func (run *readRun) pageError(f exportFile, err error) error {
-	var syntax *apijson.SyntaxError
-	if !errors.As(err, &syntax) && !errors.Is(err, apijson.ErrNoRecords) {
+	var syntax *apipages.SyntaxError
+	if !errors.As(err, &syntax) && !errors.Is(err, apipages.ErrNoRecords) {
 		return err // cancelled, or the host went away
 	}
 	if run.isEmptyPage(f) {
@@ -286,7 +287,7 @@ func (run *readRun) readCSVFile(ctx context.Context, f exportFile, out *plugin.F
 func (run *readRun) openCSV(f exportFile) (*csvfile.Reader, func(), error) {
 	opts := csvfile.Options{Encoding: run.opts.encoding}
 	if f.external == "" {
-		r, err := run.src.OpenCSV(f.file, opts)
+		r, err := csvfile.Open(run.src, f.file, opts)
 		if err != nil {
 			return nil, nil, err
 		}

@@ -7,8 +7,9 @@ import (
 	"io/fs"
 	"strings"
 
-	"github.com/salesaudit/salesaudit/internal/csvfile"
 	"github.com/salesaudit/salesaudit/plugin"
+	"github.com/salesaudit/salesaudit/plugin/csvfile"
+	"github.com/salesaudit/salesaudit/plugin/export"
 )
 
 // checkConfidence is how sure the connector is of an export whose files have
@@ -20,7 +21,7 @@ const checkConfidence = 90
 // Event.csv with Salesforce's columns. Anything else is refused with the
 // reason, never an error, so that the host can ask every connector.
 func (c *Connector) Check(ctx context.Context, path string) (plugin.CheckResult, error) {
-	src, err := csvfile.OpenSource(path)
+	src, err := export.Open(path)
 	if err != nil {
 		return refuse(openRefusal(path, err)), nil
 	}
@@ -42,7 +43,7 @@ func (c *Connector) Check(ctx context.Context, path string) (plugin.CheckResult,
 			}
 			continue
 		}
-		estimate, err := src.EstimateRows(f)
+		estimate, err := csvfile.EstimateRows(src, f)
 		if err != nil {
 			return refuse(fmt.Sprintf("cannot read %s: %v", f.Name, err)), nil
 		}
@@ -72,7 +73,7 @@ func openRefusal(path string, err error) string {
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		return fmt.Sprintf("%s does not exist", path)
-	case errors.Is(err, csvfile.ErrNotExport):
+	case errors.Is(err, export.ErrNotExport):
 		return "not a directory or a .zip archive: the Salesforce connector reads a whole export (one CSV per object), not a single file"
 	}
 	return fmt.Sprintf("cannot open %s as an export: %v", path, err)
@@ -80,8 +81,8 @@ func openRefusal(path string, err error) string {
 
 // checkHeader says what is wrong with a file's header, or "" if it has
 // the object's identifying columns.
-func checkHeader(src *csvfile.Source, f csvfile.File, o object) string {
-	r, err := src.OpenCSV(f, csvfile.Options{})
+func checkHeader(src *export.Source, f export.File, o object) string {
+	r, err := csvfile.Open(src, f, csvfile.Options{})
 	if err != nil {
 		return fmt.Sprintf("%s is not a readable CSV file: %v", f.Name, err)
 	}

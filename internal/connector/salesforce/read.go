@@ -7,8 +7,9 @@ import (
 	"io"
 	"strings"
 
-	"github.com/salesaudit/salesaudit/internal/csvfile"
 	"github.com/salesaudit/salesaudit/plugin"
+	"github.com/salesaudit/salesaudit/plugin/csvfile"
+	"github.com/salesaudit/salesaudit/plugin/export"
 )
 
 // checkEvery is how many rows are read between checks for cancellation and
@@ -46,7 +47,7 @@ func (c *Connector) Read(ctx context.Context, req plugin.ReadRequest, w *plugin.
 	if err != nil {
 		return err
 	}
-	src, err := csvfile.OpenSource(req.Path)
+	src, err := export.Open(req.Path)
 	if err != nil {
 		return fmt.Errorf("opening the Salesforce export: %w", err)
 	}
@@ -57,7 +58,7 @@ func (c *Connector) Read(ctx context.Context, req plugin.ReadRequest, w *plugin.
 // readRun is one Read: the export, the options, and what earlier files
 // taught the later ones.
 type readRun struct {
-	src  *csvfile.Source
+	src  *export.Source
 	opts options
 	out  output
 	// roles come from UserRole.csv and serve User.csv.
@@ -67,7 +68,7 @@ type readRun struct {
 	unloadedEvents map[string]bool
 }
 
-func newReadRun(src *csvfile.Source, opts options, out output) *readRun {
+func newReadRun(src *export.Source, opts options, out output) *readRun {
 	return &readRun{src: src, opts: opts, out: out, roles: map[string]role{}, unloadedEvents: map[string]bool{}}
 }
 
@@ -156,7 +157,7 @@ func (run *readRun) readFile(ctx context.Context, o object, newReader func(t *ta
 	if !ok {
 		return nil
 	}
-	csvReader, err := run.src.OpenCSV(f, csvfile.Options{Encoding: run.opts.encoding})
+	csvReader, err := csvfile.Open(run.src, f, csvfile.Options{Encoding: run.opts.encoding})
 	if err != nil {
 		return err
 	}

@@ -13,8 +13,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/salesaudit/salesaudit/internal/connector/connectortest"
-	"github.com/salesaudit/salesaudit/internal/csvfile"
 	"github.com/salesaudit/salesaudit/plugin"
+	"github.com/salesaudit/salesaudit/plugin/export"
 	"github.com/salesaudit/salesaudit/plugin/plugintest"
 )
 
@@ -483,7 +483,7 @@ func writeLargeExport(t *testing.T, dir string, tasks int) {
 }
 
 func readDir(ctx context.Context, dir string, out output) error {
-	src, err := csvfile.OpenSource(dir)
+	src, err := export.Open(dir)
 	if err != nil {
 		return err
 	}

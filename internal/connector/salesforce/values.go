@@ -7,7 +7,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/salesaudit/salesaudit/internal/csvfile"
+	"github.com/salesaudit/salesaudit/plugin/csvfile"
 )
 
 // nullID is what Salesforce's Data Export writes in an empty lookup

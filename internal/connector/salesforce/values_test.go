@@ -4,8 +4,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/salesaudit/salesaudit/internal/csvfile"
 	"github.com/salesaudit/salesaudit/plugin"
+	"github.com/salesaudit/salesaudit/plugin/csvfile"
 )
 
 func TestParseDateTime(t *testing.T) {

@@ -7,8 +7,8 @@ import (
 	"io/fs"
 	"strings"
 
-	"github.com/salesaudit/salesaudit/internal/csvfile"
 	"github.com/salesaudit/salesaudit/plugin"
+	"github.com/salesaudit/salesaudit/plugin/export"
 )
 
 // Confidence in an export: pages named after Zoho's modules and holding
@@ -23,7 +23,7 @@ const (
 // activities. Anything else is refused with the reason, never an error,
 // so that the host can ask every connector.
 func (c *Connector) Check(ctx context.Context, path string) (plugin.CheckResult, error) {
-	src, err := csvfile.OpenSource(path)
+	src, err := export.Open(path)
 	if err != nil {
 		return refuse(openRefusal(path, err)), nil
 	}
@@ -73,7 +73,7 @@ func openRefusal(path string, err error) string {
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		return fmt.Sprintf("%s does not exist", path)
-	case errors.Is(err, csvfile.ErrNotExport):
+	case errors.Is(err, export.ErrNotExport):
 		return "not a directory or a .zip archive: the Zoho connector reads a directory (or .zip) of saved API pages, " +
 			"one file per page of a module (Users.json, Calls.json…)"
 	}

@@ -9,7 +9,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/salesaudit/salesaudit/internal/apijson"
+	"github.com/salesaudit/salesaudit/plugin/apipages"
 )
 
 // fieldError is a value that cannot be read: its record becomes a reject
@@ -41,7 +41,7 @@ type record struct {
 // newRecord decodes a record; a value that is not a JSON object is a
 // *fieldError.
 func newRecord(line int64, raw json.RawMessage, prefix string) (*record, error) {
-	fields, ok := apijson.Object(raw)
+	fields, ok := apipages.Object(raw)
 	if !ok {
 		return nil, &fieldError{field: strings.TrimSuffix(prefix, "."), reason: fmt.Sprintf("%.40s is not a JSON object", raw)}
 	}
@@ -65,7 +65,7 @@ func (r *record) failWith(err error) {
 // value is the field's JSON value; null and absent are both missing.
 func (r *record) value(name string) (json.RawMessage, bool) {
 	v, ok := r.fields[strings.ToLower(name)]
-	if !ok || apijson.IsNull(v) {
+	if !ok || apipages.IsNull(v) {
 		return nil, false
 	}
 	return v, true

@@ -8,8 +8,8 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/salesaudit/salesaudit/internal/apijson"
-	"github.com/salesaudit/salesaudit/internal/csvfile"
+	"github.com/salesaudit/salesaudit/plugin/apipages"
+	"github.com/salesaudit/salesaudit/plugin/export"
 )
 
 // recordKeys are where Zoho puts a page's records: "data" for the modules,
@@ -37,7 +37,7 @@ const (
 
 // inputFile is a file of the export the connector reads.
 type inputFile struct {
-	csvfile.File
+	export.File
 	module module
 	how    identification
 	stem   string
@@ -46,7 +46,7 @@ type inputFile struct {
 
 // identifyFiles finds the Zoho pages among the export's files, in reading
 // order: by module, then page by page.
-func identifyFiles(ctx context.Context, src *csvfile.Source) ([]inputFile, error) {
+func identifyFiles(ctx context.Context, src *export.Source) ([]inputFile, error) {
 	var out []inputFile
 	for _, f := range src.Files() {
 		if err := ctx.Err(); err != nil {
@@ -78,14 +78,14 @@ func identifyFiles(ctx context.Context, src *csvfile.Source) ([]inputFile, error
 	return out, nil
 }
 
-func identify(src *csvfile.Source, f csvfile.File) (module, identification) {
+func identify(src *export.Source, f export.File) (module, identification) {
 	named, hasName := moduleFromFileName(f.Name)
 	if hasName && f.Size == 0 {
 		return named, emptyPage
 	}
 	keys, err := firstRecordKeys(src, f)
 	switch {
-	case err != nil && hasName && !errors.Is(err, apijson.ErrNoRecords):
+	case err != nil && hasName && !errors.Is(err, apipages.ErrNoRecords):
 		return named, byName
 	case err != nil:
 		return module{}, unidentified
@@ -105,14 +105,14 @@ var errFirstRecord = errors.New("first record read")
 
 // firstRecordKeys reads the lower-cased fields of a page's first record;
 // nil for a page without records or whose first record is no object.
-func firstRecordKeys(src *csvfile.Source, f csvfile.File) (map[string]bool, error) {
+func firstRecordKeys(src *export.Source, f export.File) (map[string]bool, error) {
 	rc, err := src.Open(f)
 	if err != nil {
 		return nil, err
 	}
 	defer rc.Close()
 	var keys map[string]bool
-	_, err = apijson.Each(rc, recordKeys, func(r apijson.Record) error {
+	_, err = apipages.Each(rc, recordKeys, func(r apipages.Record) error {
 		// A first record that is not an object says nothing either way;
 		// Read rejects it.
 		var fields map[string]json.RawMessage
@@ -138,14 +138,14 @@ var errSampled = errors.New("sampled enough")
 
 // estimateRows counts the records of a page, exactly for a small one and
 // from the average size of the first records for a large one.
-func estimateRows(src *csvfile.Source, f csvfile.File) int64 {
+func estimateRows(src *export.Source, f export.File) int64 {
 	rc, err := src.Open(f)
 	if err != nil {
 		return 0
 	}
 	defer rc.Close()
 	var sampled int64
-	n, err := apijson.Each(rc, recordKeys, func(r apijson.Record) error {
+	n, err := apipages.Each(rc, recordKeys, func(r apipages.Record) error {
 		sampled += int64(len(r.Raw))
 		if sampled > estimateSample {
 			return errSampled

@@ -1,170 +1,61 @@
 package main
 
 import (
-	"bufio"
+	"cmp"
 	"context"
 	"encoding/json"
-	"fmt"
-	"os"
-	"path/filepath"
-	"strings"
+	"io"
 	"time"
 
 	"github.com/salesaudit/salesaudit/plugin"
+	"github.com/salesaudit/salesaudit/plugin/export"
 )
 
-// Connector reads Closely's JSON Lines exports: a directory holding
-// users.jsonl and activities.jsonl.
-type Connector struct{}
-
-var files = []struct {
-	name string
-	kind plugin.RecordKind
-}{
-	{"users.jsonl", plugin.KindUser},
-	{"activities.jsonl", plugin.KindActivity},
-}
-
-// Info describes the connector.
-func (c *Connector) Info(context.Context) (plugin.Info, error) {
-	return plugin.Info{
-		Name:             "jsonl",
-		Version:          "0.1.0",
-		ProtocolVersion:  plugin.ProtocolVersion,
-		Description:      "Closely JSON Lines export (an example third-party connector): users and activities.",
-		Kinds:            []plugin.RecordKind{plugin.KindUser, plugin.KindActivity},
-		FilePatterns:     []string{"users.jsonl", "activities.jsonl"},
-		AcceptsDirectory: true,
-	}, nil
-}
-
-// Check accepts a directory with both files.
-func (c *Connector) Check(_ context.Context, path string) (plugin.CheckResult, error) {
-	var res plugin.CheckResult
-	for _, f := range files {
-		st, err := os.Stat(filepath.Join(path, f.name))
-		if err != nil {
-			res.Reason = fmt.Sprintf("no %s: a Closely export has users.jsonl and activities.jsonl", f.name)
-			res.Files = nil
-			return res, nil
-		}
-		// About 200 bytes a line is a fair guess for progress bars.
-		res.Files = append(res.Files, plugin.FileMatch{File: f.name, Kind: f.kind, SizeBytes: st.Size(), EstimatedRows: st.Size() / 200})
+// New returns the connector, declared: its Info, the files of a Closely
+// export, and how to read one: line by line, each line mapped by mapLine.
+func New() plugin.Connector {
+	return &export.Connector{
+		About: plugin.Info{Name: "jsonl", Version: "0.1.0", AcceptsDirectory: true, Kinds: []plugin.RecordKind{plugin.KindUser, plugin.KindActivity},
+			Description: "Closely JSON Lines export (an example third-party connector): users and activities."},
+		Layout: export.Layout{Name: "Closely JSON Lines export", NotAnExport: "a Closely export is a directory", Files: []export.FilePattern{
+			{Name: "users.jsonl", Kind: plugin.KindUser, Required: true}, {Name: "activities.jsonl", Kind: plugin.KindActivity, Required: true}}},
+		ReadFile: func(ctx context.Context, _ plugin.ReadRequest, f export.Found, r io.Reader, out *plugin.FileWriter) error {
+			return plugin.ReadRows(ctx, out, f.Pattern.Kind, plugin.NewLineReader(r, f.Name, f.Size), func(l plugin.Line) error { return mapLine(l, out) })
+		},
 	}
-	res.Accepted, res.Confidence, res.Reason = true, 90, "a Closely JSON Lines export"
-	return res, nil
-}
-
-// Read streams users, then activities.
-func (c *Connector) Read(ctx context.Context, req plugin.ReadRequest, w *plugin.Writer) error {
-	if len(req.Options) > 0 {
-		return fmt.Errorf("the jsonl connector takes no options")
-	}
-	for _, f := range files {
-		if err := readFile(ctx, filepath.Join(req.Path, f.name), w.File(f.name)); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // line is one line of a Closely export: a user or an activity.
 type line struct {
-	Type      string     `json:"type"`
-	ID        string     `json:"id"`
-	Deleted   bool       `json:"deleted"`
-	Name      string     `json:"name"`
-	Email     string     `json:"email"`
-	Manager   string     `json:"manager"`
-	Kind      string     `json:"kind"`
-	Subject   string     `json:"subject"`
-	Owner     string     `json:"owner"`
-	Start     string     `json:"start"`
-	Minutes   int64      `json:"minutes"`
-	Attendees []attendee `json:"attendees"`
+	Type, ID, Name, Email, Manager, Kind, Subject, Owner, Start string
+	Deleted                                                     bool
+	Minutes                                                     int64
+	Attendees                                                   []struct{ User, Email, Name string }
 }
 
-type attendee struct {
-	User  string `json:"user"`
-	Email string `json:"email"`
-	Name  string `json:"name"`
-}
+var kinds = map[string]plugin.ActivityKind{"call": plugin.ActivityCall, "meeting": plugin.ActivityMeeting, "email": plugin.ActivityEmail, "task": plugin.ActivityTask}
 
-func readFile(ctx context.Context, path string, out *plugin.FileWriter) error {
-	f, err := os.Open(path)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return err
-	}
-	scanner := bufio.NewScanner(f)
-	scanner.Buffer(make([]byte, 64<<10), 4<<20)
-	var rows, bytes int64
-	for scanner.Scan() {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		text := scanner.Bytes()
-		bytes += int64(len(text)) + 1
-		if strings.TrimSpace(string(text)) == "" {
-			continue // blank lines are not rows
-		}
-		rows++
-		if err := readLine(text, rows, out); err != nil {
-			return err
-		}
-		if err := out.Progress(bytes, st.Size(), rows); err != nil {
-			return err
-		}
-	}
-	if err := scanner.Err(); err != nil {
-		return fmt.Errorf("%s: %w", path, err)
-	}
-	return out.Done(rows)
-}
-
-// readLine turns one line into a record, a reject or a skip. Line numbers
-// count from 1 as an editor shows them (blank lines aside).
-func readLine(text []byte, n int64, out *plugin.FileWriter) error {
+// mapLine sends a line's record, or says why it is rejected or skipped.
+func mapLine(text plugin.Line, out *plugin.FileWriter) error {
 	var l line
-	if err := json.Unmarshal(text, &l); err != nil {
-		return out.Reject(plugin.Reject{Line: n, Reason: "not a JSON object: " + err.Error(), Raw: string(text)})
+	switch err := json.Unmarshal(text.Text, &l); {
+	case err != nil:
+		return plugin.FieldError("", "not a JSON object: %v", err)
+	case l.Deleted:
+		return plugin.Skip("deleted in Closely")
+	case l.ID == "":
+		return plugin.FieldError("id", "id is empty")
+	case l.Type == "user":
+		return out.User(plugin.User{ID: l.ID, Name: l.Name, Email: l.Email, ManagerID: l.Manager, Active: true, Line: text.Number})
+	case l.Type != "activity":
+		return plugin.FieldError("type", "unknown type %q", l.Type)
 	}
-	if l.Deleted {
-		out.Skip("deleted in Closely")
-		return nil
-	}
-	if l.ID == "" {
-		return out.Reject(plugin.Reject{Line: n, Field: "id", Reason: "id is empty", Raw: string(text)})
-	}
-	switch l.Type {
-	case "user":
-		return out.User(plugin.User{ID: l.ID, Name: l.Name, Email: l.Email, ManagerID: l.Manager, Active: true, Line: n})
-	case "activity":
-		return readActivity(l, text, n, out)
-	default:
-		return out.Reject(plugin.Reject{Line: n, Field: "type", Reason: fmt.Sprintf("unknown type %q", l.Type), Raw: string(text)})
-	}
-}
-
-func readActivity(l line, text []byte, n int64, out *plugin.FileWriter) error {
 	start, err := time.Parse(time.RFC3339, l.Start)
 	if err != nil {
-		return out.Reject(plugin.Reject{Line: n, Field: "start", Reason: fmt.Sprintf("%q is not an RFC 3339 time", l.Start), Raw: string(text), Kind: plugin.KindActivity})
+		return plugin.FieldError("start", "%q is not an RFC 3339 time", l.Start)
 	}
-	kind := plugin.ActivityKind(l.Kind)
-	switch kind {
-	case plugin.ActivityCall, plugin.ActivityMeeting, plugin.ActivityEmail, plugin.ActivityTask:
-	default:
-		kind = plugin.ActivityOther
-	}
-	a := plugin.Activity{
-		ID: l.ID, Kind: kind, Subject: l.Subject, OwnerID: l.Owner, StartAt: start.UTC(),
-		DurationSeconds: l.Minutes * 60, RawType: l.Kind, Line: n,
-	}
+	a := plugin.Activity{ID: l.ID, Kind: cmp.Or(kinds[l.Kind], plugin.ActivityOther), Subject: l.Subject, OwnerID: l.Owner,
+		StartAt: start.UTC(), DurationSeconds: l.Minutes * 60, RawType: l.Kind, Line: text.Number}
 	if l.Minutes > 0 {
 		a.EndAt = a.StartAt.Add(time.Duration(l.Minutes) * time.Minute)
 	}

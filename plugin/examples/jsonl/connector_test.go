@@ -11,7 +11,7 @@ import (
 )
 
 func TestConformance(t *testing.T) {
-	plugintest.Run(t, &Connector{}, plugintest.Fixtures{
+	plugintest.Run(t, New(), plugintest.Fixtures{
 		Valid:   []string{filepath.Join("testdata", "closely")},
 		Foreign: []string{filepath.Join("..", "..", "..", "testdata", "salesforce", "acme")},
 		Broken:  []string{filepath.Join("testdata", "broken")},
@@ -19,7 +19,7 @@ func TestConformance(t *testing.T) {
 }
 
 func TestBrokenLinesAreRejectedWithTheirLine(t *testing.T) {
-	got, summary, err := plugintest.ReadAll(t, &Connector{}, plugin.ReadRequest{Path: filepath.Join("testdata", "broken")})
+	got, summary, err := plugintest.ReadAll(t, New(), plugin.ReadRequest{Path: filepath.Join("testdata", "broken")})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -38,7 +38,7 @@ func TestBrokenLinesAreRejectedWithTheirLine(t *testing.T) {
 }
 
 func TestDeletedLinesAreSkipped(t *testing.T) {
-	got, summary, err := plugintest.ReadAll(t, &Connector{}, plugin.ReadRequest{Path: filepath.Join("testdata", "closely")})
+	got, summary, err := plugintest.ReadAll(t, New(), plugin.ReadRequest{Path: filepath.Join("testdata", "closely")})
 	if err != nil {
 		t.Fatal(err)
 	}

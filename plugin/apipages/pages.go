@@ -1,9 +1,9 @@
-// Package apijson streams the records of CRM API responses saved as JSON
+// Package apipages streams the records of CRM API responses saved as JSON
 // files: HubSpot's {"results": [...]}, Dataverse's {"value": [...]},
 // Zoho's and Pipedrive's {"data": [...]}, or a bare array. Files can be
 // large, so records are decoded one at a time, each with the line it
 // starts on for rejects.
-package apijson
+package apipages
 
 import (
 	"bufio"
@@ -39,34 +39,72 @@ var ErrNoRecords = errors.New("no records array")
 // Other top-level members (paging, @odata.context...) are skipped. It
 // returns the number of records read.
 func Each(r io.Reader, keys []string, fn func(Record) error) (int64, error) {
-	lr := newLineReader(r)
-	dec := json.NewDecoder(lr)
-	dec.UseNumber()
-	found, err := seekArray(dec, lr, keys)
-	if err != nil {
-		return 0, err
-	}
-	if !found {
-		return 0, fmt.Errorf("%w (looked for %q)", ErrNoRecords, keys)
-	}
+	it := newIterator(r, keys)
 	var n int64
-	for dec.More() {
-		var raw json.RawMessage
-		if err := dec.Decode(&raw); err != nil {
-			return n, syntaxError(lr, err)
+	for {
+		rec, err := it.next()
+		if errors.Is(err, io.EOF) {
+			return n, nil
 		}
-		// The decoder stops right after the value, so it started len(raw)
-		// bytes earlier.
-		start := lr.lineAt(dec.InputOffset() - int64(len(raw)))
+		if err != nil {
+			return n, err
+		}
 		n++
-		if err := fn(Record{Line: start, Raw: raw}); err != nil {
+		if err := fn(rec); err != nil {
 			return n, err
 		}
 	}
-	if _, err := dec.Token(); err != nil { // the array's closing bracket
-		return n, syntaxError(lr, err)
+}
+
+// iterator walks the records array one record at a time.
+type iterator struct {
+	keys          []string
+	lr            *lineReader
+	dec           *json.Decoder
+	started, done bool
+}
+
+func newIterator(r io.Reader, keys []string) *iterator {
+	lr := newLineReader(r)
+	dec := json.NewDecoder(lr)
+	dec.UseNumber()
+	return &iterator{keys: keys, lr: lr, dec: dec}
+}
+
+// next returns the next record, io.EOF after the last, ErrNoRecords
+// (wrapped) for a file without the array, and a *SyntaxError for
+// malformed JSON, after which the stream cannot be read further.
+func (it *iterator) next() (Record, error) {
+	if it.done {
+		return Record{}, io.EOF
 	}
-	return n, nil
+	if !it.started {
+		it.started = true
+		found, err := seekArray(it.dec, it.lr, it.keys)
+		if err != nil {
+			it.done = true
+			return Record{}, err
+		}
+		if !found {
+			it.done = true
+			return Record{}, fmt.Errorf("%w (looked for %q)", ErrNoRecords, it.keys)
+		}
+	}
+	if !it.dec.More() {
+		it.done = true
+		if _, err := it.dec.Token(); err != nil { // the array's closing bracket
+			return Record{}, syntaxError(it.lr, err)
+		}
+		return Record{}, io.EOF
+	}
+	var raw json.RawMessage
+	if err := it.dec.Decode(&raw); err != nil {
+		it.done = true
+		return Record{}, syntaxError(it.lr, err)
+	}
+	// The decoder stops right after the value, so it started len(raw)
+	// bytes earlier.
+	return Record{Line: it.lr.lineAt(it.dec.InputOffset() - int64(len(raw))), Raw: raw}, nil
 }
 
 // syntaxError places a decoding error on its line: where the JSON went

@@ -2,13 +2,14 @@ package csvfile
 
 import (
 	"archive/zip"
-	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/salesaudit/salesaudit/plugin/export"
 )
 
 func writeFile(t *testing.T, path, text string) {
@@ -42,13 +43,13 @@ func writeZip(t *testing.T, path string, files map[string]string) {
 	}
 }
 
-func firstSubject(t *testing.T, src *Source, name string) string {
+func firstSubject(t *testing.T, src *export.Source, name string) string {
 	t.Helper()
 	f, ok := src.Find(name)
 	if !ok {
 		t.Fatalf("%s not found in %s", name, src.Path())
 	}
-	rd, err := src.OpenCSV(f, Options{})
+	rd, err := Open(src, f, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -69,7 +70,7 @@ func TestSourceDirectory(t *testing.T) {
 	if err := os.Mkdir(filepath.Join(dir, "sub"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	src, err := OpenSource(dir)
+	src, err := export.Open(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -89,7 +90,7 @@ func TestSourceArchive(t *testing.T) {
 		"Task.csv":            "Id,Subject\n1,Réunion\n",
 		"__MACOSX/._Task.csv": "junk",
 	})
-	src, err := OpenSource(path)
+	src, err := export.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -99,17 +100,6 @@ func TestSourceArchive(t *testing.T) {
 	}
 	if got := firstSubject(t, src, "task.csv"); got != "Réunion" {
 		t.Errorf("subject %q: the top-level file should win", got)
-	}
-}
-
-func TestSourceRefusesPlainFiles(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "Task.csv")
-	writeFile(t, path, "Id\n1\n")
-	if _, err := OpenSource(path); !errors.Is(err, ErrNotExport) {
-		t.Errorf("got %v, want ErrNotExport", err)
-	}
-	if _, err := OpenSource(filepath.Join(t.TempDir(), "missing")); !errors.Is(err, os.ErrNotExist) {
-		t.Errorf("got %v, want not-exist", err)
 	}
 }
 

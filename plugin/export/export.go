@@ -1,9 +1,11 @@
-package csvfile
+// Package export opens a CRM export as the user hands it over: a
+// directory of files or a .zip archive of them (as Salesforce ships its
+// weekly export), so that a connector finds and opens its files the same
+// way from either.
+package export
 
 import (
 	"archive/zip"
-	"bytes"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
@@ -42,9 +44,9 @@ func IsArchive(p string) bool {
 	return strings.EqualFold(filepath.Ext(p), ".zip")
 }
 
-// OpenSource opens a directory or a .zip archive. A directory's files are
+// Open opens a directory or a .zip archive. A directory's files are
 // the regular files directly in it; an archive's are all its files.
-func OpenSource(p string) (*Source, error) {
+func Open(p string) (*Source, error) {
 	info, err := os.Stat(p)
 	if err != nil {
 		return nil, err
@@ -133,19 +135,31 @@ func (s *Source) Open(f File) (io.ReadCloser, error) {
 	return os.Open(filepath.Join(s.path, filepath.FromSlash(f.Name)))
 }
 
-// OpenCSV opens a file of the source as CSV and reads its header.
-func (s *Source) OpenCSV(f File, opts Options) (*Reader, error) {
+// Head reads the first n bytes of a file (all of a smaller one), for a
+// Check that sniffs or estimates from the start of a file.
+func (s *Source) Head(f File, n int64) ([]byte, error) {
 	rc, err := s.Open(f)
 	if err != nil {
 		return nil, err
 	}
-	r, err := NewReader(rc, f.Name, f.Size, opts)
+	defer rc.Close()
+	head, err := io.ReadAll(io.LimitReader(rc, n))
 	if err != nil {
-		_ = rc.Close()
-		return nil, err
+		return nil, fmt.Errorf("reading %s: %w", f.Name, err)
 	}
-	r.closer = rc
-	return r, nil
+	return head, nil
+}
+
+// CountingReader counts the bytes read through it, for progress reports.
+type CountingReader struct {
+	R io.Reader
+	N int64
+}
+
+func (c *CountingReader) Read(p []byte) (int, error) {
+	n, err := c.R.Read(p)
+	c.N += int64(n)
+	return n, err
 }
 
 // Close releases the archive, if any.
@@ -154,51 +168,4 @@ func (s *Source) Close() error {
 		return s.archive.Close()
 	}
 	return nil
-}
-
-// estimateSample is how much of a file EstimateRows looks at.
-const estimateSample = 64 << 10
-
-// EstimateRows guesses the number of data rows in a file from the average
-// length of the records in its first 64 KiB. It is exact for small files.
-func (s *Source) EstimateRows(f File) (int64, error) {
-	rc, err := s.Open(f)
-	if err != nil {
-		return 0, err
-	}
-	defer rc.Close()
-	sample, err := io.ReadAll(io.LimitReader(rc, estimateSample))
-	if err != nil {
-		return 0, fmt.Errorf("reading %s: %w", f.Name, err)
-	}
-	return estimateRows(sample, f.Size), nil
-}
-
-func estimateRows(sample []byte, size int64) int64 {
-	whole := int64(len(sample)) >= size
-	r := csv.NewReader(bytes.NewReader(sample))
-	r.FieldsPerRecord = -1
-	r.LazyQuotes = true
-	r.ReuseRecord = true
-	var records, completeBytes int64
-	for {
-		_, err := r.Read()
-		if err != nil {
-			break
-		}
-		// The last record of a cut sample may itself be cut: only
-		// records followed by more input are counted.
-		if whole || r.InputOffset() < int64(len(sample)) {
-			records++
-			completeBytes = r.InputOffset()
-		}
-	}
-	if records <= 1 {
-		return 0
-	}
-	if whole {
-		return records - 1
-	}
-	perRecord := float64(completeBytes) / float64(records)
-	return max(int64(float64(size)/perRecord)-1, 0)
 }

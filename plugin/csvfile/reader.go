@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/salesaudit/salesaudit/plugin"
+	"github.com/salesaudit/salesaudit/plugin/export"
 )
 
 // Options say how to read a file.
@@ -25,7 +26,7 @@ type Reader struct {
 	name    string
 	size    int64
 	csv     *csv.Reader
-	counter *countingReader
+	counter *export.CountingReader
 	dec     *decoder
 	rec     *recorder
 	closer  io.Closer
@@ -49,21 +50,9 @@ type Row struct {
 }
 
 // RowError is a row that is not well-formed CSV (a stray quote, a wrong
-// number of fields). Reading can go on with the next row.
-type RowError struct {
-	File   string
-	Line   int64
-	Reason string
-	// Raw is an excerpt of the row as it is in the file.
-	Raw string
-	Err error
-}
-
-func (e *RowError) Error() string {
-	return fmt.Sprintf("%s line %d: %s", e.File, e.Line, e.Reason)
-}
-
-func (e *RowError) Unwrap() error { return e.Err }
+// number of fields). Reading can go on with the next row: plugin.ReadRows
+// rejects it with its line.
+type RowError = plugin.MalformedRow
 
 // NewReader reads the header of a CSV file from r. Name is used in errors;
 // size is the file's size in bytes, for progress. A file with no bytes at
@@ -73,7 +62,7 @@ func NewReader(r io.Reader, name string, size int64, opts Options) (*Reader, err
 	if enc == "" {
 		enc = EncodingAuto
 	}
-	counter := &countingReader{r: r}
+	counter := &export.CountingReader{R: r}
 	dec := newDecoder(counter, name, enc)
 	rec := &recorder{r: dec}
 	cr := csv.NewReader(rec)
@@ -134,7 +123,7 @@ func (r *Reader) HasColumn(name string) bool { return r.Column(name) >= 0 }
 func (r *Reader) Size() int64 { return r.size }
 
 // BytesRead is how many bytes of the file have been read so far.
-func (r *Reader) BytesRead() int64 { return r.counter.n }
+func (r *Reader) BytesRead() int64 { return r.counter.N }
 
 // RowsRead is the number of rows returned by Next so far, malformed ones
 // included.
@@ -215,6 +204,18 @@ func describeParseError(err *csv.ParseError, fields, want int) string {
 	return err.Err.Error()
 }
 
+// Line is the line where row starts, for plugin.ReadRows.
+func (r *Reader) Line(row Row) int64 { return row.Line }
+
+// Excerpt is row's Raw, for plugin.ReadRows.
+func (r *Reader) Excerpt(row Row) string { return row.Raw() }
+
+// Position is how many bytes of the file have been read and its size, for
+// plugin.ReadRows' progress reports.
+func (r *Reader) Position() (read, size int64) { return r.counter.N, r.size }
+
+var _ plugin.RowSource[Row] = (*Reader)(nil)
+
 // Close closes the file if the Reader opened it.
 func (r *Reader) Close() error {
 	if r.closer != nil {
@@ -242,18 +243,6 @@ func (row Row) Raw() string {
 	raw := strings.TrimLeft(string(row.r.rec.slice(row.start, row.end)), "\r\n")
 	raw = strings.TrimRight(raw, "\r\n")
 	return plugin.Clip(raw, rawExcerptMax)
-}
-
-// countingReader counts the bytes read from the file, for progress.
-type countingReader struct {
-	r io.Reader
-	n int64
-}
-
-func (c *countingReader) Read(p []byte) (int, error) {
-	n, err := c.r.Read(p)
-	c.n += int64(n)
-	return n, err
 }
 
 // recorder keeps the decoded text of the current row so that a reject can

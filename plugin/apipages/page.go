@@ -1,4 +1,4 @@
-package apijson
+package apipages
 
 import (
 	"bytes"
@@ -8,6 +8,9 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/salesaudit/salesaudit/plugin"
+	"github.com/salesaudit/salesaudit/plugin/export"
 )
 
 // EachInPage is Each for a page being loaded by a connector: it stops
@@ -17,30 +20,18 @@ import (
 // between records. Connectors that read saved API pages one file at a time
 // share it so that they all count and cancel alike.
 func EachInPage(ctx context.Context, r io.Reader, keys []string, progress func(bytesRead, records int64) error, fn func(Record) error) (int64, error) {
-	counted := &countingReader{r: r}
+	counted := &export.CountingReader{R: r}
 	var records int64
 	return Each(counted, keys, func(rec Record) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
 		records++
-		if err := progress(counted.n, records); err != nil {
+		if err := progress(counted.N, records); err != nil {
 			return err
 		}
 		return fn(rec)
 	})
-}
-
-// countingReader counts the bytes read, for progress reports.
-type countingReader struct {
-	r io.Reader
-	n int64
-}
-
-func (c *countingReader) Read(p []byte) (int, error) {
-	n, err := c.r.Read(p)
-	c.n += int64(n)
-	return n, err
 }
 
 // PageError names the file, and the line, of a page that cannot be read,
@@ -90,3 +81,59 @@ func Object(raw json.RawMessage) (fields map[string]json.RawMessage, ok bool) {
 // IsNull reports whether a value is JSON null, which CRM APIs write for a
 // field that has no value.
 func IsNull(v json.RawMessage) bool { return bytes.Equal(bytes.TrimSpace(v), []byte("null")) }
+
+// Page describes one saved page for a Reader.
+type Page struct {
+	// Name is the file's name as the user knows it, for errors.
+	Name string
+	// Size is the file's size in bytes, for progress.
+	Size int64
+	// Keys are the members that may hold the records array, the first
+	// the page has winning.
+	Keys []string
+	// What says what the page should be ("Zoho CRM API response"), for
+	// the error about a page without records.
+	What string
+	// Errorf, when set, words the error that ends the page instead of
+	// PageError.
+	Errorf func(name, what string, err error) error
+}
+
+// Reader reads a saved page one record at a time: a plugin.RowSource, so
+// that plugin.ReadRows reads a page as it reads a CSV file.
+type Reader struct {
+	page    Page
+	counter *export.CountingReader
+	it      *iterator
+}
+
+// NewReader reads the records of the page in r.
+func NewReader(r io.Reader, page Page) *Reader {
+	counter := &export.CountingReader{R: r}
+	if page.Errorf == nil {
+		page.Errorf = PageError
+	}
+	return &Reader{page: page, counter: counter, it: newIterator(counter, page.Keys)}
+}
+
+// Next returns the next record, or io.EOF after the last. A page that is
+// not valid JSON cannot be read past the fault: the error names the file
+// and the line.
+func (r *Reader) Next() (Record, error) {
+	rec, err := r.it.next()
+	if err != nil && !errors.Is(err, io.EOF) {
+		return rec, r.page.Errorf(r.page.Name, r.page.What, err)
+	}
+	return rec, err
+}
+
+// Line is the line the record starts on.
+func (r *Reader) Line(rec Record) int64 { return rec.Line }
+
+// Excerpt is the record on one line, for a reject.
+func (r *Reader) Excerpt(rec Record) string { return Excerpt(rec.Raw) }
+
+// Position is how many bytes of the page have been read and its size.
+func (r *Reader) Position() (read, size int64) { return r.counter.N, r.page.Size }
+
+var _ plugin.RowSource[Record] = (*Reader)(nil)
