@@ -3,6 +3,8 @@ package csvfile
 import (
 	"bytes"
 	"encoding/csv"
+	"fmt"
+	"strings"
 
 	"github.com/salesaudit/salesaudit/plugin/export"
 )
@@ -62,4 +64,28 @@ func estimateRows(sample []byte, size int64) int64 {
 	}
 	perRecord := float64(completeBytes) / float64(records)
 	return max(int64(float64(size)/perRecord)-1, 0)
+}
+
+// HasColumns is a sniff for export.FilePattern: a file fits when it is CSV
+// whose header has every one of columns (matched as Reader.Column matches
+// them), which tells a product's file from another's of the same name.
+// what names the export in the reason: "Salesforce export".
+func HasColumns(what string, columns ...string) func(*export.Source, export.File) string {
+	return func(src *export.Source, f export.File) string {
+		r, err := Open(src, f, Options{})
+		if err != nil {
+			return fmt.Sprintf("%s is not a readable CSV file: %v", f.Name, err)
+		}
+		defer r.Close()
+		var missing []string
+		for _, name := range columns {
+			if !r.HasColumn(name) {
+				missing = append(missing, name)
+			}
+		}
+		if len(missing) > 0 {
+			return fmt.Sprintf("%s lacks the %s column(s) of a %s", f.Name, strings.Join(missing, ", "), what)
+		}
+		return ""
+	}
 }

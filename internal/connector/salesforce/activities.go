@@ -201,7 +201,7 @@ func (er *eventReader) readRow(r *row) error {
 		return r.err
 	}
 	if isChild {
-		return skipRow{skipChildEvent}
+		return plugin.Skip(skipChildEvent)
 	}
 	typ := r.text(er.eventType)
 	a := plugin.Activity{

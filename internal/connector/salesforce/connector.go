@@ -38,10 +38,6 @@ var _ plugin.Connector = (*Connector)(nil)
 
 // Info describes the connector.
 func (c *Connector) Info(context.Context) (plugin.Info, error) {
-	patterns := make([]string, 0, len(objects))
-	for _, o := range objects {
-		patterns = append(patterns, o.file)
-	}
 	return plugin.Info{
 		Name:            connectorName,
 		Version:         connectorVersion,
@@ -49,7 +45,7 @@ func (c *Connector) Info(context.Context) (plugin.Info, error) {
 		Description: "Salesforce Data Export (.zip or its directory) and Data Loader / Bulk API CSV: " +
 			"users and roles, accounts, opportunities, tasks, events and event attendees.",
 		Kinds:            plugin.RecordKinds,
-		FilePatterns:     patterns,
+		FilePatterns:     layout.Patterns(),
 		AcceptsDirectory: true,
 		AcceptsArchive:   true,
 		Options: map[string]string{
@@ -116,15 +112,4 @@ var (
 var objects = []object{
 	userRoleObject, userObject, accountObject, opportunityObject,
 	taskObject, eventObject, eventRelationObject,
-}
-
-// missingColumns lists the identifying columns a header lacks.
-func (o object) missingColumns(r *csvfile.Reader) []string {
-	var missing []string
-	for _, name := range o.identifying {
-		if !r.HasColumn(name) {
-			missing = append(missing, name)
-		}
-	}
-	return missing
 }

@@ -42,9 +42,9 @@ func (rr *eventRelationReader) readRow(r *row) error {
 	}
 	switch {
 	case rr.unloadedEvents[eventID]:
-		return skipRow{skipUnloadedEvent}
+		return plugin.Skip(skipUnloadedEvent)
 	case isWhat:
-		return skipRow{skipWhatRelation}
+		return plugin.Skip(skipWhatRelation)
 	}
 	a := plugin.Attendee{ActivityID: eventID, Response: r.text(rr.status), Line: r.Line}
 	switch {
@@ -53,7 +53,7 @@ func (rr *eventRelationReader) readRow(r *row) error {
 	case isContactOrLead(relationID):
 		a.ContactID = relationID
 	default:
-		return skipRow{skipOtherRelationTo}
+		return plugin.Skip(skipOtherRelationTo)
 	}
 	return rr.out.Attendee(a)
 }

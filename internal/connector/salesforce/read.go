@@ -2,19 +2,13 @@ package salesforce
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"io"
 	"strings"
 
 	"github.com/salesaudit/salesaudit/plugin"
 	"github.com/salesaudit/salesaudit/plugin/csvfile"
 	"github.com/salesaudit/salesaudit/plugin/export"
 )
-
-// checkEvery is how many rows are read between checks for cancellation and
-// progress reports.
-const checkEvery = 256
 
 const skipDeleted = "deleted in Salesforce (IsDeleted=1)"
 
@@ -110,13 +104,7 @@ func (run *readRun) has(o object) bool {
 	return ok
 }
 
-func objectFileNames() string {
-	names := make([]string, len(objects))
-	for i, o := range objects {
-		names[i] = o.file
-	}
-	return strings.Join(names, ", ")
-}
+func objectFileNames() string { return strings.Join(layout.Patterns(), ", ") }
 
 // table is a file being read: its CSV reader and where its rows go.
 type table struct {
@@ -132,8 +120,8 @@ func (t *table) column(name string) column {
 }
 
 // rowReader maps one object's rows to records, sending them to its
-// table's output. readRow returns nil when it sent a record, a skipRow or a
-// *fieldError for a row not loaded, and any other error to stop the Read.
+// table's output: it follows the SDK's row protocol (nil, a
+// *plugin.RowError or a plugin.Skip).
 type rowReader interface {
 	readRow(r *row) error
 }
@@ -167,62 +155,19 @@ func (run *readRun) readFile(ctx context.Context, o object, newReader func(t *ta
 	if err != nil {
 		return err
 	}
-	if err := run.readRows(ctx, t, rr); err != nil {
-		return err
+	isDeleted := t.column("IsDeleted")
+	var r row // reused: one allocation per file, not per row
+	rows := plugin.Table[csvfile.Row]{Out: t.out, Kind: o.kind, Map: func(csvRow csvfile.Row) error {
+		r = row{Row: csvRow}
+		return readOne(&r, isDeleted, rr)
+	}}
+	if tracker, ok := rr.(unloadedTracker); ok {
+		rows.NotLoaded = func(csvfile.Row) { tracker.notLoaded(&r) }
 	}
 	if fin, ok := rr.(finisher); ok {
-		if err := fin.finish(); err != nil {
-			return err
-		}
+		rows.Finish = fin.finish
 	}
-	return t.out.Done(csvReader.RowsRead())
-}
-
-func (run *readRun) readRows(ctx context.Context, t *table, rr rowReader) error {
-	isDeleted := t.column("IsDeleted")
-	tracker, _ := rr.(unloadedTracker)
-	var r row // reused: one allocation per file, not per row
-	for {
-		if t.reader.RowsRead()%checkEvery == 0 {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			if err := t.out.Progress(t.reader.BytesRead(), t.reader.Size(), t.reader.RowsRead()); err != nil {
-				return err
-			}
-		}
-		csvRow, err := t.reader.Next()
-		if errors.Is(err, io.EOF) {
-			return nil
-		}
-		if err != nil {
-			if err := t.rejectMalformed(err); err != nil {
-				return err
-			}
-			continue
-		}
-		r = row{Row: csvRow}
-		outcome := readOne(&r, isDeleted, rr)
-		if outcome == nil {
-			continue
-		}
-		if tracker != nil {
-			tracker.notLoaded(&r)
-		}
-		if err := t.settle(&r, outcome); err != nil {
-			return err
-		}
-	}
-}
-
-// rejectMalformed rejects a row that is not well-formed CSV; any other
-// error stops the Read.
-func (t *table) rejectMalformed(err error) error {
-	var malformed *csvfile.RowError
-	if !errors.As(err, &malformed) {
-		return err
-	}
-	return t.out.Reject(plugin.Reject{Line: malformed.Line, Reason: malformed.Reason, Raw: malformed.Raw, Kind: t.kind})
+	return rows.Read(ctx, csvReader)
 }
 
 // readOne maps a row unless Salesforce marks it deleted.
@@ -232,22 +177,7 @@ func readOne(r *row, isDeleted column, rr rowReader) error {
 		return r.err
 	}
 	if deleted {
-		return skipRow{skipDeleted}
+		return plugin.Skip(skipDeleted)
 	}
 	return rr.readRow(r)
-}
-
-// settle turns the outcome of a row not loaded into a reject or a skip;
-// other errors stop the Read.
-func (t *table) settle(r *row, outcome error) error {
-	var skip skipRow
-	var bad *fieldError
-	switch {
-	case errors.As(outcome, &skip):
-		t.out.Skip(skip.reason)
-		return nil
-	case errors.As(outcome, &bad):
-		return t.out.Reject(plugin.Reject{Line: r.Line, Field: bad.field, Reason: bad.reason, Raw: r.Raw(), Kind: t.kind})
-	}
-	return outcome
 }

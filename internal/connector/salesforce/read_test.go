@@ -434,7 +434,7 @@ func TestReadStopsWhenCancelled(t *testing.T) {
 	if !errors.Is(err, context.Canceled) {
 		t.Fatalf("got %v, want context.Canceled", err)
 	}
-	if n := out.activities; n < cancelAt || n > cancelAt+checkEvery {
+	if n := out.activities; n < cancelAt || n > cancelAt+plugin.RowsPerCheck {
 		t.Errorf("%d activities read after cancelling at %d", n, cancelAt)
 	}
 }

@@ -38,7 +38,7 @@ func (rr *roleReader) readRow(r *row) error {
 		return r.err
 	}
 	rr.roles[id] = role{name: r.text(rr.name), parentID: parent}
-	return skipRow{skipRoleDefinition}
+	return plugin.Skip(skipRoleDefinition)
 }
 
 // userReader keeps the users until it has read them all: a user's manager
@@ -82,7 +82,7 @@ func (ur *userReader) readRow(r *row) error {
 	if userType := strings.TrimSpace(r.text(ur.userType)); userType != "" && !strings.EqualFold(userType, "Standard") {
 		// Automated process, integration, portal and Chatter-only users
 		// are not sales people.
-		return skipRow{"not a person: UserType=" + userType}
+		return plugin.Skip("not a person: UserType=" + userType)
 	}
 	u := plugin.User{
 		ID:        r.requiredID(ur.id),

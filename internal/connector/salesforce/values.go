@@ -1,12 +1,12 @@
 package salesforce
 
 import (
-	"fmt"
 	"math"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/salesaudit/salesaudit/plugin"
 	"github.com/salesaudit/salesaudit/plugin/csvfile"
 )
 
@@ -27,21 +27,6 @@ const (
 	prefixOpportunity = "006"
 )
 
-// fieldError is a value that cannot be read: its row becomes a reject that
-// names the field.
-type fieldError struct {
-	field  string
-	reason string
-}
-
-func (e *fieldError) Error() string { return e.field + ": " + e.reason }
-
-// skipRow is a row deliberately not loaded; the reason is shown to the user
-// with the number of rows skipped for it.
-type skipRow struct{ reason string }
-
-func (s skipRow) Error() string { return "skipped: " + s.reason }
-
 // column is a column of the file being read, looked up once in its header.
 // Index is -1 when the file does not have it: the value then reads as
 // empty.
@@ -56,12 +41,12 @@ func (c column) present() bool { return c.index >= 0 }
 // is kept in err, so that a mapping reads every field and checks once.
 type row struct {
 	csvfile.Row
-	err *fieldError
+	err *plugin.RowError
 }
 
 func (r *row) fail(c column, format string, args ...any) {
 	if r.err == nil {
-		r.err = &fieldError{field: c.name, reason: fmt.Sprintf(format, args...)}
+		r.err = plugin.FieldError(c.name, format, args...)
 	}
 }
 

@@ -108,7 +108,7 @@ func TestRowValues(t *testing.T) {
 	} {
 		r, col := rowOf(bad.value)
 		bad.read(r, col(0))
-		if r.err == nil || r.err.field != "F" {
+		if r.err == nil || r.err.Field != "F" {
 			t.Errorf("%q was read without an error naming the field: %v", bad.value, r.err)
 		}
 	}
