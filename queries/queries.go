@@ -3,15 +3,18 @@
 //   - schema/: the store's migrations; the number starting a file's name is
 //     the schema version it brings the store to.
 //   - audit/: the shared audit tables (period, organisation, key accounts,
-//     each manager's activities), run in file-name order.
+//     each manager's activities), run in the order of AuditSteps.
 //   - classify/: the category of every manager minute: keywords.sql once per
 //     classification rule with keywords, then time.sql.
-//   - rules/: one file per audit rule, named by the rule's ID.
+//   - rules/: the audit's rules, each in two files named by its ID: <ID>.yaml
+//     describes the rule (name, role, unit, thresholds, how its metric is
+//     banded, evidence, recommendation, source) and <ID>.sql computes it.
 //   - report/: the scorecard and data-quality figures of the report.
 //
-// Each file opens with a comment saying what it computes. A file may hold
-// several statements, each ending with a semicolon at the end of a line.
-// Parameters are DuckDB named parameters ($name), bound by the host.
+// Each SQL file opens with a comment saying what it computes. A file may
+// hold several statements, each ending with a semicolon at the end of a
+// line. Every value the host gives the SQL is a DuckDB named parameter
+// ($name); a statement is bound exactly the parameters it uses.
 package queries
 
 import "embed"
@@ -23,5 +26,23 @@ var Schema embed.FS
 
 // Audit holds the audit's queries: audit/, classify/, rules/ and report/.
 //
-//go:embed audit/*.sql classify/*.sql rules/*.sql report/*.sql
+//go:embed audit/*.sql classify/*.sql rules/*.sql rules/*.yaml report/*.sql
 var Audit embed.FS
+
+// AuditSteps are the files of audit/ in the order they run: each builds on
+// the tables of the ones before it (the comment opening each file names
+// what it reads).
+var AuditSteps = []string{
+	"audit/config.sql",             // the configuration as tables
+	"audit/period.sql",             // the period and the audited sources
+	"audit/users.sql",              // people, merged across sources
+	"audit/team.sql",               // direct reports
+	"audit/managers.sql",           // the managers audited
+	"audit/opportunities.sql",      // deals, owners resolved
+	"audit/accounts.sql",           // revenue and key accounts
+	"audit/period_activities.sql",  // the period's activities and attendance
+	"audit/activities.sql",         // the managers' activities
+	"audit/subjects.sql",           // their distinct subjects
+	"audit/manager_activities.sql", // who took part in each
+	"audit/key_account_work.sql",   // each team's work on key accounts
+}

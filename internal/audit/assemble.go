@@ -5,11 +5,15 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"io/fs"
+	"maps"
 	"math"
 	"slices"
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/salesaudit/salesaudit/queries"
 )
 
 // report runs the report queries and the rules and puts the report
@@ -26,13 +30,14 @@ func (r *runner) report(ctx context.Context) (*Report, error) {
 	if err := r.queryScorecards(ctx, managers, rep.Period.Weeks); err != nil {
 		return nil, err
 	}
-	for _, rule := range Catalogue {
+	rules := r.rules()
+	for _, rule := range rules {
 		if err := r.runRule(ctx, rule, managers); err != nil {
 			return nil, err
 		}
 	}
 	for _, m := range managers {
-		sortFindings(m.Findings)
+		sortFindings(m.Findings, rules)
 		rep.Managers = append(rep.Managers, *m)
 	}
 	if rep.Managers, err = selectManagers(rep.Managers, r.opts.Manager); err != nil {
@@ -45,12 +50,24 @@ func (r *runner) report(ctx context.Context) (*Report, error) {
 	return rep, nil
 }
 
-// query runs the single statement of a report file with its parameters.
-func (r *runner) query(ctx context.Context, file string, params map[string]any) (*sql.Rows, error) {
-	stmts, err := statements(file)
+// query runs the single statement of a report file with the audit's
+// parameters.
+func (r *runner) query(ctx context.Context, file string) (*sql.Rows, error) {
+	return r.queryFile(ctx, file, r.values)
+}
+
+// queryFile runs the single statement of a file with parameters.
+func (r *runner) queryFile(ctx context.Context, file string, params map[string]any) (*sql.Rows, error) {
+	body, err := fs.ReadFile(queries.Audit, file)
 	if err != nil {
 		return nil, err
 	}
+	return r.queryText(ctx, file, string(body), params)
+}
+
+// queryText runs the single statement of a file's text with parameters.
+func (r *runner) queryText(ctx context.Context, file, text string, params map[string]any) (*sql.Rows, error) {
+	stmts := splitStatements(text)
 	if len(stmts) != 1 {
 		return nil, fmt.Errorf("queries/%s: want one statement, found %d", file, len(stmts))
 	}
@@ -68,7 +85,7 @@ func (r *runner) query(ctx context.Context, file string, params map[string]any) 
 }
 
 func (r *runner) queryPeriod(ctx context.Context, rep *Report) error {
-	rows, err := r.query(ctx, "report/period.sql", nil)
+	rows, err := r.query(ctx, "report/period.sql")
 	if err != nil {
 		return err
 	}
@@ -88,7 +105,7 @@ func (r *runner) queryPeriod(ctx context.Context, rep *Report) error {
 }
 
 func (r *runner) queryManagers(ctx context.Context) (map[string]*Manager, error) {
-	rows, err := r.query(ctx, "report/managers.sql", nil)
+	rows, err := r.query(ctx, "report/managers.sql")
 	if err != nil {
 		return nil, err
 	}
@@ -111,7 +128,7 @@ func (r *runner) queryManagers(ctx context.Context) (map[string]*Manager, error)
 
 // queryScorecards fills each manager's time split.
 func (r *runner) queryScorecards(ctx context.Context, managers map[string]*Manager, weeks float64) error {
-	rows, err := r.query(ctx, "report/scorecard.sql", nil)
+	rows, err := r.query(ctx, "report/scorecard.sql")
 	if err != nil {
 		return err
 	}
@@ -218,28 +235,29 @@ func (t Target) describe() string {
 
 // runRule runs one rule's SQL and files its verdict on each manager.
 func (r *runner) runRule(ctx context.Context, rule Rule, managers map[string]*Manager) error {
-	params := r.globalParams()
+	params := maps.Clone(r.values)
 	for name := range rule.Thresholds {
 		params[name] = r.cfg.Threshold(rule, name)
 	}
 	file := "rules/" + rule.ID + ".sql"
-	rows, err := r.query(ctx, file, params)
+	rows, err := r.queryText(ctx, file, rule.SQL, params)
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
+	result, err := newRuleResult(rows, rule)
+	if err != nil {
+		return fmt.Errorf("queries/%s: %w", file, err)
+	}
 	for rows.Next() {
-		var key, severity string
-		var metric sql.NullFloat64
-		var missing, evidence sql.NullString
-		if err := rows.Scan(&key, &metric, &severity, &missing, &evidence); err != nil {
+		if err := rows.Scan(result.dest...); err != nil {
 			return fmt.Errorf("queries/%s: reading its result: %w", file, err)
 		}
-		m, ok := managers[key]
+		m, ok := managers[result.key]
 		if !ok {
 			continue
 		}
-		f, err := r.finding(rule, severity, metric, missing.String, evidence.String)
+		f, err := r.finding(rule, result)
 		if err != nil {
 			return fmt.Errorf("queries/%s, manager %s: %w", file, m.Name, err)
 		}
@@ -248,18 +266,71 @@ func (r *runner) runRule(ctx context.Context, rule Rule, managers map[string]*Ma
 	return rows.Err()
 }
 
-func (r *runner) finding(rule Rule, severity string, metric sql.NullFloat64, missing, evidence string) (Finding, error) {
-	ev, err := parseEvidence(evidence)
+// ruleResult is one row of a rule's result: manager_key, metric, missing
+// and evidence, and the other measures its bands compare, by column name.
+type ruleResult struct {
+	key               string
+	missing, evidence sql.NullString
+	measures          map[string]*sql.NullFloat64
+	dest              []any
+}
+
+func newRuleResult(rows *sql.Rows, rule Rule) (*ruleResult, error) {
+	columns, err := rows.Columns()
+	if err != nil {
+		return nil, err
+	}
+	res := &ruleResult{measures: map[string]*sql.NullFloat64{}}
+	for _, c := range columns {
+		switch c {
+		case "manager_key":
+			res.dest = append(res.dest, &res.key)
+		case "missing":
+			res.dest = append(res.dest, &res.missing)
+		case "evidence":
+			res.dest = append(res.dest, &res.evidence)
+		default:
+			v := &sql.NullFloat64{}
+			res.measures[c] = v
+			res.dest = append(res.dest, v)
+		}
+	}
+	for _, want := range append([]string{"manager_key", "metric", "missing", "evidence"}, rule.bandMeasures()...) {
+		if !slices.Contains(columns, want) {
+			return nil, fmt.Errorf("the result has no column %q (it has %s)", want, strings.Join(columns, ", "))
+		}
+	}
+	return res, nil
+}
+
+// values are the measures that are not NULL.
+func (res *ruleResult) values() map[string]float64 {
+	out := map[string]float64{}
+	for name, v := range res.measures {
+		if v.Valid {
+			out[name] = v.Float64
+		}
+	}
+	return out
+}
+
+func (r *runner) finding(rule Rule, res *ruleResult) (Finding, error) {
+	ev, err := parseEvidence(res.evidence.String)
 	if err != nil {
 		return Finding{}, err
 	}
+	if len(ev.Columns) > 0 && !slices.Equal(ev.Columns, rule.EvidenceColumns) {
+		return Finding{}, fmt.Errorf("the evidence has the columns %q, the rule's file says %q", ev.Columns, rule.EvidenceColumns)
+	}
+	threshold := func(name string) float64 { return r.cfg.Threshold(rule, name) }
 	f := Finding{
-		Rule: rule.ID, Name: rule.Name, Role: rule.Role, Severity: Severity(severity),
-		Unit: rule.Unit, Threshold: r.cfg.Describe(rule, rule.ThresholdText),
-		Measures: r.cfg.Describe(rule, rule.Measures), Missing: missing, Evidence: ev,
+		Rule: rule.ID, Name: rule.Name, Role: rule.Role,
+		Severity: rule.Severity(res.missing.String, res.values(), threshold),
+		Unit:     rule.Unit, Threshold: r.cfg.Describe(rule, rule.ThresholdText),
+		Measures: r.cfg.Describe(rule, rule.Measures), Missing: res.missing.String, Evidence: ev,
 		Recommendation: rule.Recommendation, Source: rule.Source,
 	}
-	if metric.Valid && !math.IsInf(metric.Float64, 0) && !math.IsNaN(metric.Float64) {
+	if metric := res.measures["metric"]; metric.Valid && !math.IsInf(metric.Float64, 0) && !math.IsNaN(metric.Float64) {
 		v := math.Round(metric.Float64*100) / 100
 		f.Metric = &v
 	}
@@ -269,17 +340,18 @@ func (r *runner) finding(rule Rule, severity string, metric sql.NullFloat64, mis
 	return f, nil
 }
 
-func sortFindings(fs []Finding) {
-	order := map[string]int{}
-	for i, r := range Catalogue {
-		order[r.ID] = i
-	}
+// sortFindings puts the worst first, then the rules in report order.
+func sortFindings(fs []Finding, rules []Rule) {
 	sort.SliceStable(fs, func(i, j int) bool {
 		if a, b := fs[i].Severity.rank(), fs[j].Severity.rank(); a != b {
 			return a < b
 		}
-		return order[fs[i].Rule] < order[fs[j].Rule]
+		return ruleIndex(rules, fs[i].Rule) < ruleIndex(rules, fs[j].Rule)
 	})
+}
+
+func ruleIndex(rules []Rule, id string) int {
+	return slices.IndexFunc(rules, func(r Rule) bool { return r.ID == id })
 }
 
 // selectManagers keeps the managers named by --manager (ID or name), or
@@ -327,7 +399,7 @@ func rankRoles(managers []Manager) []RoleRanking {
 }
 
 func (r *runner) queryDataQuality(ctx context.Context, dq *DataQuality) error {
-	rows, err := r.query(ctx, "report/data_quality.sql", nil)
+	rows, err := r.query(ctx, "report/data_quality.sql")
 	if err != nil {
 		return err
 	}
@@ -348,7 +420,7 @@ func (r *runner) queryDataQuality(ctx context.Context, dq *DataQuality) error {
 }
 
 func (r *runner) queryUnclassified(ctx context.Context, dq *DataQuality) error {
-	rows, err := r.query(ctx, "report/unclassified.sql", nil)
+	rows, err := r.query(ctx, "report/unclassified.sql")
 	if err != nil {
 		return err
 	}

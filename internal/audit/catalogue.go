@@ -1,11 +1,26 @@
 package audit
 
 import (
+	"bytes"
+	"cmp"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"regexp"
+	"slices"
 	"strconv"
 	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/salesaudit/salesaudit/queries"
 )
 
-// Rule is one of the audit's checks. Its SQL is queries/rules/<ID>.sql.
+// Rule is one of the audit's checks. A rule lives in one folder as two
+// files named by its ID: <ID>.yaml describes it (see ruleFile) and <ID>.sql
+// computes, for every manager, the metric, the reason when data is
+// missing, the evidence and the measures its severity bands name.
 type Rule struct {
 	ID   string
 	Name string
@@ -14,143 +29,40 @@ type Rule struct {
 	Measures string
 	// Unit of the metric: "%", "points", "ratio", "weeks".
 	Unit string
-	// Thresholds are the defaults, by name.
-	Thresholds map[string]float64
+	// Thresholds are the defaults, by name; ThresholdNames gives their
+	// order in the rule's file.
+	Thresholds     map[string]float64
+	ThresholdNames []string
 	// ThresholdText shows the thresholds; {name} stands for a threshold.
-	ThresholdText  string
-	Evidence       string
-	Recommendation string
-	Source         string
+	ThresholdText string
+	// High and Warning say when the result is that severe; High is tried
+	// first.
+	High, Warning Band
+	Evidence      string
+	// EvidenceColumns are the columns of the evidence the SQL returns.
+	EvidenceColumns []string
+	Recommendation  string
+	Source          string
+	// SQL is the rule's query.
+	SQL string
 }
 
-// Catalogue is every rule, in report order: business, people, customer.
-var Catalogue = []Rule{
-	{
-		ID: "BM1", Name: "low_value_time", Role: "business", Unit: "%",
-		Measures:       "Share of the manager's time spent on admin and on internal meetings that serve none of the three roles.",
-		Thresholds:     map[string]float64{"warn": 25, "high": 35},
-		ThresholdText:  "warning above {warn} %, high above {high} %",
-		Evidence:       "the activities and recurring meetings that take the most of that time",
-		Recommendation: "Cut, delegate or shorten the largest admin blocks and internal meetings; aim for about 10 % of time.",
-		Source:         "Sales Management Association, Benchmarking Sales Manager Activity (2015): frontline managers spend 31 % of their time on administration and want 10 %.",
-	},
-	{
-		ID: "BM2", Name: "effort_value_mismatch", Role: "business", Unit: "points",
-		Measures:       "Share of the manager's customer time spent on non-key accounts, minus the share of the team's revenue that non-key accounts make.",
-		Thresholds:     map[string]float64{"warn": 20, "high": 40},
-		ThresholdText:  "warning above {warn} points, high above {high} points",
-		Evidence:       "the non-key accounts with the most manager time, with their revenue",
-		Recommendation: "Move customer time from small accounts to the key accounts that make most of the revenue; let reps run the small ones.",
-		Source:         "Pareto concentration of revenue; ZS Associates on account prioritisation.",
-	},
-	{
-		ID: "BM3", Name: "procrastination", Role: "business", Unit: "%",
-		Measures:       "Share of important tasks (high priority, or planning and headquarters work) completed after their due date, or still open more than {overdue_days} days past it.",
-		Thresholds:     map[string]float64{"warn": 30, "high": 50, "overdue_days": 7},
-		ThresholdText:  "warning at {warn} % or more, high at {high} % or more; overdue after {overdue_days} days",
-		Evidence:       "each late or overdue task with its days late",
-		Recommendation: "Block time in the calendar for the important tasks before their due date, and close or re-plan the overdue ones this week.",
-		Source:         "Zoltners, Sinha & Lorimer (HBR): poor time management shows as postponing important tasks.",
-	},
-	{
-		ID: "BM4", Name: "neglected_business_duties", Role: "business", Unit: "weeks",
-		Measures:       "Longest run of weeks without any planning or headquarters activity, and the share of time in the business role.",
-		Thresholds:     map[string]float64{"warn_weeks": 4, "high_weeks": 8, "warn_share": 5},
-		ThresholdText:  "warning at {warn_weeks} weeks or more, or under {warn_share} % of time; high at {high_weeks} weeks or more",
-		Evidence:       "the dates of the longest gap",
-		Recommendation: "Keep a weekly slot for forecasting and planning and a regular exchange with headquarters, so the team hears the strategy and HQ hears the field.",
-		Source:         "Zoltners, Sinha & Lorimer (HBR): the manager is the information conduit between headquarters and reps.",
-	},
-	{
-		ID: "BM5", Name: "meeting_overload", Role: "business", Unit: "%",
-		Measures:       "Share of the manager's time in internal meetings (meetings with no customer present).",
-		Thresholds:     map[string]float64{"warn": 35, "high": 50},
-		ThresholdText:  "warning at {warn} % or more, high at {high} % or more",
-		Evidence:       "the largest recurring internal meetings",
-		Recommendation: "Review the recurring internal meetings: drop, shorten or send a delegate to the largest ones.",
-		Source:         "Gartner: frontline sales managers spend about 35 % of their day in meetings.",
-	},
-	{
-		ID: "PM1", Name: "under_coaching", Role: "people", Unit: "%",
-		Measures:       "Share of the manager's time spent coaching reps (coaching and field coaching).",
-		Thresholds:     map[string]float64{"warn": 10, "high": 5},
-		ThresholdText:  "warning below {warn} %, high below {high} %",
-		Evidence:       "coaching minutes per week",
-		Recommendation: "Schedule recurring 1:1s and joint customer calls with every rep; top managers give coaching about 20 % of their time.",
-		Source:         "Gartner: frontline managers spend about 9–10 % of their time developing reps; Sales Readiness Group: top managers about 20 %.",
-	},
-	{
-		ID: "PM2", Name: "reps_without_coaching", Role: "people", Unit: "reps",
-		Measures:       "Direct reports who get less than {minutes_per_week} minutes a week of coaching and field coaching from their manager.",
-		Thresholds:     map[string]float64{"minutes_per_week": 15, "high_share": 30},
-		ThresholdText:  "warning for any rep under {minutes_per_week} min/week, high when {high_share} % of the team or more",
-		Evidence:       "each rep's coaching minutes per week",
-		Recommendation: "Give every rep at least a short weekly 1:1; start with the reps listed.",
-		Source:         "Microsoft Viva Insights' 15-minute 1:1 threshold; Gartner recommends 3–5 hours of coaching a month per seller.",
-	},
-	{
-		ID: "PM3", Name: "weakest_link_focus", Role: "people", Unit: "ratio",
-		Measures:       "Coaching minutes per rep and week for the bottom 20 % of reps (by won amount; reps still in the team), divided by the same for the middle 60 %.",
-		Thresholds:     map[string]float64{"warn": 1.5, "high": 3},
-		ThresholdText:  "warning above {warn}, high above {high} (teams of at least the minimum group size)",
-		Evidence:       "coaching minutes per rep in each group",
-		Recommendation: "Shift coaching time towards the core 60 % of the team, where it pays most.",
-		Source:         "CEB Sales Executive Council (Dixon & Adamson, HBR 2011): coaching the core 60 % pays most; coaching the bottom 10 % is often wasted.",
-	},
-	{
-		ID: "PM4", Name: "results_only", Role: "people", Unit: "ratio",
-		Measures:       "Minutes of pipeline review divided by minutes of coaching and field coaching.",
-		Thresholds:     map[string]float64{"warn": 1, "high": 2},
-		ThresholdText:  "warning above {warn}, high above {high}",
-		Evidence:       "pipeline review and coaching minutes per rep",
-		Recommendation: "Turn part of the pipeline reviews into coaching on how the deals are worked, not only on the numbers.",
-		Source:         "Zoltners, Sinha & Lorimer (HBR): managing only results; CommercialTribe: half of manager–rep time is pipeline review.",
-	},
-	{
-		ID: "PM5", Name: "credit_claiming", Role: "people", Unit: "%",
-		Measures:       "Share of the team's won revenue booked on deals owned by the manager where direct reports logged at least {rep_share} % of the account's activities in the {days_before_close} days before close.",
-		Thresholds:     map[string]float64{"warn": 10, "high": 25, "rep_share": 50, "days_before_close": 90},
-		ThresholdText:  "warning at {warn} % or more, high at {high} % or more",
-		Evidence:       "each such deal with the reps' share of the activity",
-		Recommendation: "Book won deals on the reps who worked them; recognise the team's work openly.",
-		Source:         "Zoltners, Sinha & Lorimer (HBR): claiming the credit for every success.",
-	},
-	{
-		ID: "PM6", Name: "hiring_misses", Role: "people", Unit: "%",
-		Measures:       "Of the reps who joined under the manager in the last {months} months, the share that left within {left_within_months} months or sit in the team's bottom 20 % after {ranked_after_months} months.",
-		Thresholds:     map[string]float64{"warn": 30, "high": 50, "min_hires": 2, "months": 24, "left_within_months": 12, "ranked_after_months": 6},
-		ThresholdText:  "warning at {warn} % or more (at least {min_hires} hires), high at {high} % or more",
-		Evidence:       "each hire with join date, leaving date and rank",
-		Recommendation: "Review the hiring profile and interview process with HR; involve a second interviewer for every hire.",
-		Source:         "Zoltners, Sinha & Lorimer (HBR): recruiting the wrong people.",
-	},
-	{
-		ID: "CM1", Name: "key_accounts_neglected", Role: "customer", Unit: "%",
-		Measures:       "Share of the team's key accounts (owned by the manager or a direct report) with no customer-facing activity by anyone in the team in the last {days} days of the period.",
-		Thresholds:     map[string]float64{"warn": 20, "high": 40, "days": 30},
-		ThresholdText:  "warning above {warn} %, high above {high} %",
-		Evidence:       "each untouched key account with days since the last touch and its revenue",
-		Recommendation: "Plan a customer contact with each listed key account this month, by its owner or with the manager.",
-		Source:         "ForceManager's coverage measure (accounts with an interaction in 30 days); Zoltners, Sinha & Lorimer (HBR): not putting the customer first.",
-	},
-	{
-		ID: "CM2", Name: "relationship_hoarding", Role: "customer", Unit: "accounts",
-		Measures:       "Key accounts of the team where the manager logged (owns the activities of) at least {manager_share} % of the team's customer-facing minutes, or is the only one in the team with any.",
-		Thresholds:     map[string]float64{"manager_share": 50, "high_share": 25},
-		ThresholdText:  "warning for any such account owned by a rep, high when {high_share} % of the key accounts or more",
-		Evidence:       "each account with the manager's share of the team's customer time",
-		Recommendation: "Bring the account's owner into the relationship: joint meetings first, then let the rep lead.",
-		Source:         "Zoltners, Sinha & Lorimer (HBR): the team becomes estranged from customers; Viva Insights' 50 % co-attendance threshold.",
-	},
-	{
-		ID: "CM3", Name: "player_coach", Role: "customer", Unit: "%",
-		Measures:       "Share of the manager's time in customer work without a direct report present.",
-		Thresholds:     map[string]float64{"warn": 25, "high": 40},
-		ThresholdText:  "warning above {warn} %, high above {high} %",
-		Evidence:       "the accounts and deals the manager works alone",
-		Recommendation: "Take a rep to customer meetings and hand over the deals you run alone; sell through the team.",
-		Source:         "Alexander Group: first-line managers sell about 16–23 % of their time; Objective Management Group: 10 % of managers sell over 40 %.",
-	},
+// Catalogue is every rule of queries/rules, in report order: business,
+// people, customer, then by ID.
+var Catalogue = mustLoadRules()
+
+// ruleRoles are the roles a rule can belong to, in report order.
+var ruleRoles = []string{"business", "people", "customer"}
+
+func mustLoadRules() []Rule {
+	dir, err := fs.Sub(queries.Audit, "rules")
+	if err == nil {
+		var rules []Rule
+		if rules, err = LoadRules(dir); err == nil {
+			return rules
+		}
+	}
+	panic(fmt.Sprintf("the rules built into salesaudit do not load: %v", err))
 }
 
 // RuleByID finds a rule in the catalogue.
@@ -161,6 +73,147 @@ func RuleByID(id string) (Rule, bool) {
 		}
 	}
 	return Rule{}, false
+}
+
+// ruleFile is the YAML that describes a rule.
+type ruleFile struct {
+	Name          string    `yaml:"name"`
+	Role          string    `yaml:"role"`
+	Unit          string    `yaml:"unit"`
+	Measures      string    `yaml:"measures"`
+	Thresholds    yaml.Node `yaml:"thresholds"`
+	ThresholdText string    `yaml:"threshold_text"`
+	Severity      struct {
+		High    string `yaml:"high"`
+		Warning string `yaml:"warning"`
+	} `yaml:"severity"`
+	Evidence        string   `yaml:"evidence"`
+	EvidenceColumns []string `yaml:"evidence_columns"`
+	Recommendation  string   `yaml:"recommendation"`
+	Source          string   `yaml:"source"`
+}
+
+var ruleIDPattern = regexp.MustCompile(`^[A-Z]+[0-9]+$`)
+
+// LoadRules reads the rules of a folder: every <ID>.yaml with the <ID>.sql
+// beside it, in report order.
+func LoadRules(fsys fs.FS) ([]Rule, error) {
+	files, err := fs.Glob(fsys, "*.yaml")
+	if err != nil {
+		return nil, err
+	}
+	var rules []Rule
+	var problems []error
+	for _, file := range files {
+		r, err := loadRule(fsys, file)
+		if err != nil {
+			problems = append(problems, err)
+			continue
+		}
+		rules = append(rules, r)
+	}
+	if sqls, err := fs.Glob(fsys, "*.sql"); err == nil {
+		for _, s := range sqls {
+			if !slices.Contains(files, strings.TrimSuffix(s, ".sql")+".yaml") {
+				problems = append(problems, fmt.Errorf("%s: no %s.yaml describes this rule", s, strings.TrimSuffix(s, ".sql")))
+			}
+		}
+	}
+	if err := errors.Join(problems...); err != nil {
+		return nil, err
+	}
+	slices.SortFunc(rules, func(a, b Rule) int {
+		return cmp.Or(cmp.Compare(slices.Index(ruleRoles, a.Role), slices.Index(ruleRoles, b.Role)), cmp.Compare(a.ID, b.ID))
+	})
+	return rules, nil
+}
+
+func loadRule(fsys fs.FS, file string) (Rule, error) {
+	id := strings.TrimSuffix(path.Base(file), ".yaml")
+	data, err := fs.ReadFile(fsys, file)
+	if err != nil {
+		return Rule{}, err
+	}
+	var f ruleFile
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(&f); err != nil {
+		return Rule{}, fmt.Errorf("%s: %w", file, err)
+	}
+	sqlText, err := fs.ReadFile(fsys, id+".sql")
+	if err != nil {
+		return Rule{}, fmt.Errorf("%s: the rule's query: %w", file, err)
+	}
+	r := Rule{
+		ID: id, Name: f.Name, Role: f.Role, Unit: f.Unit, Measures: f.Measures,
+		ThresholdText: f.ThresholdText, Evidence: f.Evidence, EvidenceColumns: f.EvidenceColumns,
+		Recommendation: f.Recommendation, Source: f.Source, SQL: string(sqlText),
+	}
+	if r.ThresholdNames, r.Thresholds, err = thresholdsOf(f.Thresholds); err != nil {
+		return Rule{}, fmt.Errorf("%s: thresholds: %w", file, err)
+	}
+	if r.High, err = parseBand(f.Severity.High, r.Thresholds); err != nil {
+		return Rule{}, fmt.Errorf("%s: severity.high: %w", file, err)
+	}
+	if r.Warning, err = parseBand(f.Severity.Warning, r.Thresholds); err != nil {
+		return Rule{}, fmt.Errorf("%s: severity.warning: %w", file, err)
+	}
+	if err := r.validate(); err != nil {
+		return Rule{}, fmt.Errorf("%s: %w", file, err)
+	}
+	return r, nil
+}
+
+// thresholdsOf reads the thresholds mapping, keeping its order.
+func thresholdsOf(node yaml.Node) ([]string, map[string]float64, error) {
+	if node.Kind != yaml.MappingNode {
+		return nil, nil, fmt.Errorf("line %d: want a mapping of names to numbers", node.Line)
+	}
+	values := map[string]float64{}
+	var names []string
+	for i := 0; i+1 < len(node.Content); i += 2 {
+		key, value := node.Content[i], node.Content[i+1]
+		v, err := strconv.ParseFloat(value.Value, 64)
+		if err != nil || value.Kind != yaml.ScalarNode {
+			return nil, nil, fmt.Errorf("line %d: %s is not a number", value.Line, key.Value)
+		}
+		names = append(names, key.Value)
+		values[key.Value] = v
+	}
+	return names, values, nil
+}
+
+var placeholder = regexp.MustCompile(`\{([a-z_]+)\}`)
+
+func (r Rule) validate() error {
+	var problems []string
+	if !ruleIDPattern.MatchString(r.ID) {
+		problems = append(problems, fmt.Sprintf("the file name %q is not a rule ID (letters then digits, as PM2)", r.ID))
+	}
+	for field, value := range map[string]string{"name": r.Name, "unit": r.Unit, "measures": r.Measures,
+		"threshold_text": r.ThresholdText, "evidence": r.Evidence, "recommendation": r.Recommendation, "source": r.Source} {
+		if strings.TrimSpace(value) == "" {
+			problems = append(problems, field+" is empty")
+		}
+	}
+	if !slices.Contains(ruleRoles, r.Role) {
+		problems = append(problems, fmt.Sprintf("role %q is not one of %s", r.Role, strings.Join(ruleRoles, ", ")))
+	}
+	if len(r.EvidenceColumns) == 0 {
+		problems = append(problems, "evidence_columns is empty")
+	}
+	for _, text := range []string{r.Measures, r.ThresholdText} {
+		for _, m := range placeholder.FindAllStringSubmatch(text, -1) {
+			if _, ok := r.Thresholds[m[1]]; !ok {
+				problems = append(problems, fmt.Sprintf("{%s} is not one of the thresholds", m[1]))
+			}
+		}
+	}
+	slices.Sort(problems)
+	if len(problems) > 0 {
+		return errors.New(strings.Join(problems, "; "))
+	}
+	return nil
 }
 
 // Describe fills the rule's {threshold} placeholders in text with the

@@ -19,11 +19,35 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// DefaultConfigYAML is the default configuration, as `salesaudit config
-// init` writes it.
+// defaultsYAML is the default configuration but for the rules' thresholds,
+// which the rules' own files give (queries/rules/<ID>.yaml).
 //
 //go:embed defaults.yaml
-var DefaultConfigYAML []byte
+var defaultsYAML []byte
+
+// DefaultConfigYAML is the default configuration, as `salesaudit config
+// init` writes it: defaults.yaml and every rule's default thresholds.
+var DefaultConfigYAML = append(append([]byte(nil), defaultsYAML...), rulesSection(Catalogue)...)
+
+// rulesSection writes the rules' default thresholds as a configuration's
+// rules section, one line a rule, with what its thresholds mean.
+func rulesSection(rules []Rule) []byte {
+	var b bytes.Buffer
+	b.WriteString("\n# Rule thresholds (see `salesaudit rules` for what each measures). Shares\n")
+	b.WriteString("# are percent of the manager's logged time; other units as named. A rule\n")
+	b.WriteString("# you leave out keeps its defaults, and so does a threshold you leave out.\n")
+	b.WriteString("rules:\n")
+	defaults := &Config{}
+	for _, r := range rules {
+		values := make([]string, len(r.ThresholdNames))
+		for i, name := range r.ThresholdNames {
+			values[i] = name + ": " + formatNumber(r.Thresholds[name])
+		}
+		fmt.Fprintf(&b, "  # %s: %s\n", r.Name, defaults.Describe(r, r.ThresholdText))
+		fmt.Fprintf(&b, "  %s: {%s}\n", r.ID, strings.Join(values, ", "))
+	}
+	return b.Bytes()
+}
 
 // Config is what the audit can be told: how to classify time, and the
 // thresholds of the rules.

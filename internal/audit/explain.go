@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"maps"
 	"strings"
 	"time"
 )
@@ -37,7 +38,9 @@ func Explain(ctx context.Context, db *sql.DB, opts Options, category string) ([]
 		return nil, err
 	}
 	defer conn.Close()
-	rows, err := r.query(ctx, "report/activities.sql", map[string]any{"manager": opts.Manager, "category": category})
+	params := maps.Clone(r.values)
+	params["manager"], params["category"] = opts.Manager, category
+	rows, err := r.queryFile(ctx, "report/activities.sql", params)
 	if err != nil {
 		return nil, err
 	}

@@ -8,10 +8,10 @@ package audit
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"fmt"
 	"io/fs"
 	"regexp"
-	"sort"
 	"strings"
 	"time"
 
@@ -28,6 +28,8 @@ type Options struct {
 	From, To time.Time
 	// Manager keeps only the managers whose ID or name is this.
 	Manager string
+	// Rules are the rules to run; nil means the Catalogue.
+	Rules []Rule
 	// Trace, if set, is told how long each SQL file took, to find what
 	// makes an audit slow (salesaudit --log-level debug).
 	Trace func(file string, took time.Duration)
@@ -74,24 +76,21 @@ type runner struct {
 	conn *sql.Conn
 	cfg  *Config
 	opts Options
+	// values are the parameters every statement may use (see params).
+	values map[string]any
 }
 
-// prepare fills the configuration tables and builds the shared audit
-// tables, in file order.
+// prepare builds the shared audit tables, step by step, then classifies
+// the managers' time.
 func (r *runner) prepare(ctx context.Context) error {
-	files, err := fs.Glob(queries.Audit, "audit/*.sql")
+	params, err := r.params()
 	if err != nil {
 		return err
 	}
-	sort.Strings(files)
-	for i, file := range files {
-		if err := r.execFile(ctx, file, r.globalParams()); err != nil {
+	r.values = params
+	for _, file := range queries.AuditSteps {
+		if err := r.execFile(ctx, file, params); err != nil {
 			return err
-		}
-		if i == 0 { // 00_config.sql made the tables the configuration goes in
-			if err := r.fillConfig(ctx); err != nil {
-				return fmt.Errorf("loading the configuration into the audit: %w", err)
-			}
 		}
 	}
 	return r.classify(ctx)
@@ -112,14 +111,92 @@ func (r *runner) classify(ctx context.Context) error {
 	return r.execFile(ctx, "classify/time.sql", nil)
 }
 
-func (r *runner) globalParams() map[string]any {
+// params are the values the audit's SQL is given: the options and the
+// configuration, lists as lists and tables as JSON arrays of objects
+// (queries/audit/config.sql makes them tables).
+func (r *runner) params() (map[string]any, error) {
+	sources := r.opts.Sources
+	if sources == nil {
+		sources = []string{}
+	}
+	tiers := make([]string, len(r.cfg.KeyAccounts.TierValues))
+	for i, tier := range r.cfg.KeyAccounts.TierValues {
+		tiers[i] = tierKey(tier)
+	}
+	estimates, err := jsonArray(sortedKeys(r.cfg.Durations.EstimateMinutes), func(_ int, kind string) any {
+		return map[string]any{"kind": kind, "minutes": r.cfg.Durations.EstimateMinutes[kind]}
+	})
+	if err != nil {
+		return nil, err
+	}
+	categories, err := jsonArray(Categories, func(_ int, category string) any {
+		return map[string]any{"category": category, "role": nullString(RoleOf(category))}
+	})
+	if err != nil {
+		return nil, err
+	}
+	classRules, err := jsonArray(r.cfg.Classification, func(i int, c ClassificationRule) any { return c.row(i + 1) })
+	if err != nil {
+		return nil, err
+	}
 	return map[string]any{
 		"from":           nullTime(r.opts.From),
 		"to":             nullTime(r.opts.To),
 		"max_minutes":    r.cfg.Durations.MaxMinutes,
 		"key_share":      r.cfg.KeyAccounts.RevenueShare,
 		"min_group_size": r.cfg.Organisation.MinGroupSize,
+		"sources":        sources,
+		"key_tiers":      tiers,
+		"estimates":      estimates,
+		"categories":     categories,
+		"class_rules":    classRules,
+	}, nil
+}
+
+// jsonArray writes one JSON object per item.
+func jsonArray[T any](items []T, object func(int, T) any) (string, error) {
+	out := make([]any, len(items))
+	for i, item := range items {
+		out[i] = object(i, item)
 	}
+	data, err := json.Marshal(out)
+	return string(data), err
+}
+
+// classRuleRow is a classification rule as queries/audit/config.sql reads
+// it; a condition the rule does not set is null.
+type classRuleRow struct {
+	Position       int      `json:"position"`
+	Name           string   `json:"name"`
+	Category       string   `json:"category"`
+	Kinds          []string `json:"kinds"`
+	Pattern        any      `json:"pattern"`
+	CustomerFacing *bool    `json:"customer_facing"`
+	External       *bool    `json:"external"`
+	KeyAccount     *bool    `json:"key_account"`
+	MinReps        *int     `json:"min_reps"`
+	MaxReps        *int     `json:"max_reps"`
+	MaxOthers      *int     `json:"max_others"`
+}
+
+func (c ClassificationRule) row(position int) classRuleRow {
+	row := classRuleRow{
+		Position: position, Name: c.Name, Category: c.Category, Pattern: nullString(keywordPattern(c.Keywords)),
+		CustomerFacing: c.CustomerFacing, External: c.External, KeyAccount: c.KeyAccount,
+		MinReps: c.MinDirectReports, MaxReps: c.MaxDirectReports, MaxOthers: c.MaxOtherInternal,
+	}
+	if len(c.Kinds) > 0 {
+		row.Kinds = c.Kinds
+	}
+	return row
+}
+
+// rules are the rules this audit runs.
+func (r *runner) rules() []Rule {
+	if r.opts.Rules != nil {
+		return r.opts.Rules
+	}
+	return Catalogue
 }
 
 func nullTime(t time.Time) any {
@@ -129,78 +206,11 @@ func nullTime(t time.Time) any {
 	return t.UTC()
 }
 
-func (r *runner) fillConfig(ctx context.Context) error {
-	if err := r.fillSources(ctx); err != nil {
-		return err
-	}
-	for kind, minutes := range r.cfg.Durations.EstimateMinutes {
-		if _, err := r.conn.ExecContext(ctx, "INSERT INTO audit_estimates VALUES (?, ?)", kind, minutes); err != nil {
-			return err
-		}
-	}
-	for _, tier := range r.cfg.KeyAccounts.TierValues {
-		if _, err := r.conn.ExecContext(ctx, "INSERT INTO audit_key_tiers VALUES (?)", tierKey(tier)); err != nil {
-			return err
-		}
-	}
-	for _, category := range Categories {
-		if _, err := r.conn.ExecContext(ctx, "INSERT INTO audit_categories VALUES (?, ?)", category, nullString(RoleOf(category))); err != nil {
-			return err
-		}
-	}
-	for i, rule := range r.cfg.Classification {
-		if err := r.insertClassRule(ctx, i+1, rule); err != nil {
-			return fmt.Errorf("classification rule %q: %w", rule.Name, err)
-		}
-	}
-	return nil
-}
-
-func (r *runner) fillSources(ctx context.Context) error {
-	if len(r.opts.Sources) == 0 {
-		_, err := r.conn.ExecContext(ctx, "INSERT INTO audit_sources SELECT DISTINCT source FROM ingest_runs")
-		return err
-	}
-	for _, s := range r.opts.Sources {
-		if _, err := r.conn.ExecContext(ctx, "INSERT INTO audit_sources VALUES (?)", s); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-func (r *runner) insertClassRule(ctx context.Context, position int, c ClassificationRule) error {
-	var kinds any
-	if len(c.Kinds) > 0 {
-		kinds = "['" + strings.Join(c.Kinds, "','") + "']" // validated against activityKinds
-	}
-	_, err := r.conn.ExecContext(ctx, `INSERT INTO audit_class_rules VALUES
-		(?, ?, ?, CAST(? AS VARCHAR[]), ?, ?, ?, ?, ?, ?, ?)`,
-		position, c.Name, c.Category, kinds, nullString(keywordPattern(c.Keywords)),
-		boolPtr(c.CustomerFacing), boolPtr(c.External), boolPtr(c.KeyAccount),
-		intPtr(c.MinDirectReports), intPtr(c.MaxDirectReports), intPtr(c.MaxOtherInternal))
-	return err
-}
-
 func nullString(s string) any {
 	if s == "" {
 		return nil
 	}
 	return s
-}
-
-func boolPtr(b *bool) any {
-	if b == nil {
-		return nil
-	}
-	return *b
-}
-
-func intPtr(i *int) any {
-	if i == nil {
-		return nil
-	}
-	return *i
 }
 
 // execFile runs every statement of a file.
@@ -229,19 +239,24 @@ func (r *runner) trace(file string, started time.Time) {
 	}
 }
 
-// statements splits a file at semicolons that end a line.
+// statements reads a file's statements.
 func statements(file string) ([]string, error) {
 	body, err := fs.ReadFile(queries.Audit, file)
 	if err != nil {
 		return nil, err
 	}
+	return splitStatements(string(body)), nil
+}
+
+// splitStatements splits SQL at semicolons that end a line.
+func splitStatements(text string) []string {
 	var out []string
-	for _, part := range strings.SplitAfter(string(body), ";\n") {
+	for _, part := range strings.SplitAfter(text, ";\n") {
 		if stmt := strings.TrimSpace(part); stmt != "" && !onlyComments(stmt) {
 			out = append(out, stmt)
 		}
 	}
-	return out, nil
+	return out
 }
 
 func onlyComments(stmt string) bool {

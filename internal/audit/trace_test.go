@@ -2,6 +2,7 @@ package audit
 
 import (
 	"context"
+	"github.com/salesaudit/salesaudit/queries"
 	"testing"
 	"time"
 )
@@ -22,7 +23,11 @@ func TestTraceTimesEverySQLFile(t *testing.T) {
 	if _, err := Run(context.Background(), b.load().SQL(), opts); err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"audit/07_activities.sql", "classify/time.sql", "rules/BM1.sql", "rules/CM3.sql", "report/scorecard.sql"} {
+	want := append([]string{"classify/time.sql", "report/scorecard.sql"}, queries.AuditSteps...)
+	for _, r := range Catalogue {
+		want = append(want, "rules/"+r.ID+".sql")
+	}
+	for _, want := range want {
 		if !seen[want] {
 			t.Errorf("no timing for %s (got %v)", want, seen)
 		}

@@ -38,10 +38,6 @@ evidence AS (
 SELECT
     m.manager_key,
     100.0 * p.non_key_minutes / nullif(p.minutes, 0) - 100.0 * tr.non_key_revenue / nullif(tr.revenue, 0) AS metric,
-    CASE WHEN coalesce(p.minutes, 0) = 0 OR coalesce(tr.revenue, 0) = 0 THEN 'not_enough_data'
-         WHEN metric > $high THEN 'high'
-         WHEN metric > $warn THEN 'warning'
-         ELSE 'ok' END AS severity,
     CASE WHEN coalesce(p.minutes, 0) = 0 THEN 'no customer time logged against accounts'
          WHEN coalesce(tr.revenue, 0) = 0 THEN 'the team''s accounts have no revenue (no won deals and no annual revenue)' END AS missing,
     CAST(e.evidence AS VARCHAR) AS evidence

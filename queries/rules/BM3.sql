@@ -38,10 +38,6 @@ evidence AS (
 SELECT
     m.manager_key,
     100.0 * p.late / nullif(p.tasks, 0) AS metric,
-    CASE WHEN coalesce(p.tasks, 0) = 0 THEN 'not_enough_data'
-         WHEN metric >= $high THEN 'high'
-         WHEN metric >= $warn THEN 'warning'
-         ELSE 'ok' END AS severity,
     CASE WHEN coalesce(p.tasks, 0) = 0 THEN 'no important tasks with a due date in the period' END AS missing,
     CAST(e.evidence AS VARCHAR) AS evidence
 FROM audit_managers AS m

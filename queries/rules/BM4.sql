@@ -42,12 +42,9 @@ period AS (
 SELECT
     m.manager_key,
     coalesce(g.weeks, 0) AS metric,
-    CASE WHEN period.weeks < $warn_weeks OR s.business_share IS NULL THEN 'not_enough_data'
-         WHEN metric >= $high_weeks THEN 'high'
-         WHEN metric >= $warn_weeks OR s.business_share < $warn_share THEN 'warning'
-         ELSE 'ok' END AS severity,
     CASE WHEN period.weeks < $warn_weeks THEN 'the period is shorter than ' || printf('%g', CAST($warn_weeks AS DOUBLE)) || ' weeks'
          WHEN s.business_share IS NULL THEN 'no activities of this manager in the period' END AS missing,
+    s.business_share,
     CAST(to_json([{'longest gap from': CAST(g.first_week AS DATE),
               'to': CAST(g.last_week + INTERVAL 6 DAY AS DATE),
               'weeks': coalesce(g.weeks, 0),

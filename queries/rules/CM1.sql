@@ -39,10 +39,6 @@ evidence AS (
 SELECT
     m.manager_key,
     100.0 * p.neglected / nullif(p.accounts, 0) AS metric,
-    CASE WHEN coalesce(p.accounts, 0) = 0 THEN 'not_enough_data'
-         WHEN metric > $high THEN 'high'
-         WHEN metric > $warn THEN 'warning'
-         ELSE 'ok' END AS severity,
     CASE WHEN coalesce(p.accounts, 0) = 0 THEN 'the team owns no key accounts' END AS missing,
     CAST(e.evidence AS VARCHAR) AS evidence
 FROM audit_managers AS m

@@ -46,12 +46,10 @@ evidence AS (
 SELECT
     m.manager_key,
     p.hoarded AS metric,
-    CASE WHEN coalesce(p.accounts, 0) = 0 THEN 'not_enough_data'
-         WHEN 100.0 * p.hoarded / p.accounts >= $high_share THEN 'high'
-         WHEN p.hoarded_from_reps > 0 THEN 'warning'
-         ELSE 'ok' END AS severity,
     CASE WHEN coalesce(p.accounts, 0) = 0 THEN 'the team owns no key accounts' END AS missing,
-    CAST(e.evidence AS VARCHAR) AS evidence
+    CAST(e.evidence AS VARCHAR) AS evidence,
+    100.0 * p.hoarded / p.accounts AS hoarded_share,
+    p.hoarded_from_reps
 FROM audit_managers AS m
 LEFT JOIN per_manager AS p USING (manager_key)
 LEFT JOIN evidence AS e USING (manager_key);

@@ -28,10 +28,6 @@ evidence AS (
 SELECT
     m.manager_key,
     100.0 * t.alone / nullif(t.total, 0) AS metric,
-    CASE WHEN coalesce(t.total, 0) = 0 THEN 'not_enough_data'
-         WHEN metric > $high THEN 'high'
-         WHEN metric > $warn THEN 'warning'
-         ELSE 'ok' END AS severity,
     CASE WHEN coalesce(t.total, 0) = 0 THEN 'no activities of this manager in the period' END AS missing,
     CAST(e.evidence AS VARCHAR) AS evidence
 FROM audit_managers AS m

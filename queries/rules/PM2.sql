@@ -44,12 +44,9 @@ SELECT
     CASE WHEN l.manager_key IS NOT NULL THEN p.under END AS metric,
     -- A manager who logged nothing in the period may have coached or not:
     -- the data cannot tell.
-    CASE WHEN l.manager_key IS NULL THEN 'not_enough_data'
-         WHEN 100.0 * p.under / p.reps >= $high_share THEN 'high'
-         WHEN p.under > 0 THEN 'warning'
-         ELSE 'ok' END AS severity,
     CASE WHEN l.manager_key IS NULL THEN 'no activities of this manager in the period' END AS missing,
-    CAST(e.evidence AS VARCHAR) AS evidence
+    CAST(e.evidence AS VARCHAR) AS evidence,
+    100.0 * p.under / p.reps AS under_share
 FROM audit_managers AS m
 JOIN per_manager AS p USING (manager_key)
 LEFT JOIN logged AS l USING (manager_key)

@@ -54,16 +54,11 @@ evidence AS (
 SELECT
     m.manager_key,
     p.bottom / nullif(p.middle, 0) AS metric,
-    CASE WHEN p.reps < $min_group_size THEN 'not_enough_data'
-         WHEN p.won <= 0 THEN 'not_enough_data'
-         WHEN p.bottom = 0 AND p.middle = 0 THEN 'not_enough_data'
-         WHEN p.middle = 0 OR metric > $high THEN 'high'
-         WHEN metric > $warn THEN 'warning'
-         ELSE 'ok' END AS severity,
     CASE WHEN p.reps < $min_group_size THEN 'a team of ' || p.reps || ' reps; ranking needs at least ' || $min_group_size
          WHEN p.won <= 0 THEN 'no won deals in the period to rank the reps by'
          WHEN p.bottom = 0 AND p.middle = 0 THEN 'no coaching of these reps logged' END AS missing,
-    CAST(e.evidence AS VARCHAR) AS evidence
+    CAST(e.evidence AS VARCHAR) AS evidence,
+    p.middle AS middle_coaching
 FROM audit_managers AS m
 JOIN per_manager AS p USING (manager_key)
 LEFT JOIN evidence AS e USING (manager_key);

@@ -26,13 +26,10 @@ evidence AS (
 SELECT
     m.manager_key,
     t.review / nullif(t.coaching, 0) AS metric,
-    CASE WHEN coalesce(t.review, 0) = 0 AND coalesce(t.coaching, 0) = 0 THEN 'not_enough_data'
-         WHEN t.coaching = 0 OR metric > $high THEN 'high'
-         WHEN metric > $warn THEN 'warning'
-         ELSE 'ok' END AS severity,
     CASE WHEN coalesce(t.review, 0) = 0 AND coalesce(t.coaching, 0) = 0
          THEN 'no pipeline reviews and no coaching logged' END AS missing,
-    CAST(e.evidence AS VARCHAR) AS evidence
+    CAST(e.evidence AS VARCHAR) AS evidence,
+    t.coaching AS coaching_minutes
 FROM audit_managers AS m
 LEFT JOIN totals AS t USING (manager_key)
 LEFT JOIN evidence AS e USING (manager_key);

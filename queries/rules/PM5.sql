@@ -59,10 +59,6 @@ evidence AS (
 SELECT
     m.manager_key,
     100.0 * coalesce(p.amount, 0) / nullif(tw.amount, 0) AS metric,
-    CASE WHEN coalesce(tw.amount, 0) = 0 THEN 'not_enough_data'
-         WHEN metric >= $high THEN 'high'
-         WHEN metric >= $warn THEN 'warning'
-         ELSE 'ok' END AS severity,
     CASE WHEN coalesce(tw.amount, 0) = 0 THEN 'the team won no revenue in the period' END AS missing,
     CAST(e.evidence AS VARCHAR) AS evidence
 FROM audit_managers AS m

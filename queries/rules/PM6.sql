@@ -55,10 +55,6 @@ evidence AS (
 SELECT
     m.manager_key,
     100.0 * p.misses / nullif(p.hires, 0) AS metric,
-    CASE WHEN coalesce(p.hires, 0) < $min_hires THEN 'not_enough_data'
-         WHEN metric >= $high THEN 'high'
-         WHEN metric >= $warn THEN 'warning'
-         ELSE 'ok' END AS severity,
     CASE WHEN coalesce(p.hires, 0) < $min_hires
          THEN coalesce(p.hires, 0) || ' hire(s) with a known join date in the last ' || printf('%g', CAST($months AS DOUBLE))
               || ' months; needs ' || printf('%g', CAST($min_hires AS DOUBLE)) END AS missing,

@@ -18,7 +18,7 @@ FROM (
 );
 
 -- The period and the audited sources as variables of this connection, for
--- the passes over every activity (07_activities.sql): DuckDB folds
+-- the passes over every activity (period_activities.sql): DuckDB folds
 -- getvariable() into a constant it can filter the scan with, where
 -- joining a one-row table costs a step on every row.
 SET VARIABLE audit_from_ts = (SELECT from_ts FROM audit_period);

@@ -41,7 +41,7 @@ LEFT JOIN audit_estimates AS e ON e.kind = a.kind
 LEFT JOIN audit_user_aliases AS al ON al.source = a.source AND al.id = a.owner_id;
 
 -- The activities on key accounts, whoever took part (CM1, CM2 look at
--- the whole team's work on them; see 11_key_account_work.sql).
+-- the whole team's work on them; see key_account_work.sql).
 CREATE OR REPLACE TEMP TABLE audit_key_activities AS
 SELECT
     a.row,
