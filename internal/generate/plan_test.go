@@ -1,8 +1,11 @@
 package generate
 
 import (
+	"slices"
 	"testing"
 	"time"
+
+	"github.com/salesaudit/salesaudit/internal/audit"
 )
 
 func testGenerator(months int) *generator { return testGeneratorFor(FormatSalesforce, months) }
@@ -113,5 +116,29 @@ func TestSalesforceIDs(t *testing.T) {
 	a, b := m.id(kindTask), m.id(kindTask)
 	if a.String()[:3] != "00T" || len(a.String()) != 18 || a == b {
 		t.Errorf("task IDs %s, %s", a, b)
+	}
+}
+
+// The generator's rules are the audit's, in the audit's order, so that
+// truth.json names what the audit reports.
+func TestTheGeneratorsRulesAreTheAudits(t *testing.T) {
+	var catalogue []string
+	for _, r := range audit.Catalogue {
+		catalogue = append(catalogue, r.ID)
+	}
+	last := -1
+	for r := range numRules {
+		i := slices.Index(catalogue, r.String())
+		if i < 0 {
+			t.Errorf("the generator plants %s, which the audit does not have", r)
+			continue
+		}
+		if i < last {
+			t.Errorf("%s comes earlier in the audit than in the generator", r)
+		}
+		last = i
+		if r.unit() == "" {
+			t.Errorf("%s has no unit", r)
+		}
 	}
 }

@@ -1,9 +1,12 @@
 package generate
 
+import "github.com/salesaudit/salesaudit/internal/audit"
+
 // Rule is one of the audit's rules, by its ID.
 type Rule int
 
-// The audit's rules, in the catalogue's order.
+// The audit's rules the generator can plant, in the catalogue's order
+// (queries/rules; a test checks the two agree).
 const (
 	BM1 Rule = iota
 	BM2
@@ -24,10 +27,16 @@ const (
 
 var ruleIDs = [numRules]string{"BM1", "BM2", "BM3", "BM4", "BM5", "PM1", "PM2", "PM3", "PM4", "PM5", "PM6", "CM1", "CM2", "CM3"}
 
-// ruleUnits are the units of the audit's metric of each rule.
-var ruleUnits = [numRules]string{"%", "points", "%", "weeks", "%", "%", "reps", "ratio", "ratio", "%", "%", "%", "accounts", "%"}
-
 func (r Rule) String() string { return ruleIDs[r] }
+
+// unit is the unit of the audit's metric of the rule, as its file gives it.
+func (r Rule) unit() string {
+	rule, ok := audit.RuleByID(r.String())
+	if !ok {
+		panic("the audit has no rule " + r.String())
+	}
+	return rule.Unit
+}
 
 // Rules lists the rules' IDs in the audit's order.
 func Rules() []string { return append([]string(nil), ruleIDs[:]...) }

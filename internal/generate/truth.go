@@ -150,7 +150,7 @@ func (g *generator) managerTruth(t *team, claimedShare float64) ManagerTruth {
 		}
 	}
 	set := func(r Rule, metric float64, note string) {
-		rt := RuleTruth{Status: StatusClean, Metric: rounded(metric), Unit: ruleUnits[r]}
+		rt := RuleTruth{Status: StatusClean, Metric: rounded(metric), Unit: r.unit()}
 		if t.mistakes().has(r) {
 			rt.Status, rt.Note = StatusPlanted, note
 		}
@@ -179,14 +179,14 @@ func (g *generator) managerTruth(t *team, claimedShare float64) ManagerTruth {
 	}
 	set(PM3, ratio, "the bottom 20 % of reps by won amount get four times the coaching of the middle 60 %")
 	if stayers := len(t.stayersByRank()); stayers < minGroupSize {
-		mt.Rules[PM3.String()] = RuleTruth{Status: StatusNotEnoughData, Unit: ruleUnits[PM3],
+		mt.Rules[PM3.String()] = RuleTruth{Status: StatusNotEnoughData, Unit: PM3.unit(),
 			Note: fmt.Sprintf("%d reps still in the team at the end; ranking needs %d", stayers, minGroupSize)}
 	}
 	set(PM4, m.pm4, "pipeline reviews take twice the time of coaching")
 	set(PM5, claimedShare, "big deals on accounts the reps worked are booked on the manager")
 	set(PM6, t.hiring.metric(), fmt.Sprintf("%d of %d hires left within a year or sit at the bottom", t.hiring.early+t.hiring.rankedLow, t.hiring.hires()))
 	if t.hiring.status == StatusNotEnoughData {
-		mt.Rules[PM6.String()] = RuleTruth{Status: StatusNotEnoughData, Unit: ruleUnits[PM6],
+		mt.Rules[PM6.String()] = RuleTruth{Status: StatusNotEnoughData, Unit: PM6.unit(),
 			Note: fmt.Sprintf("%d hire(s) in the last 24 months; the rule needs 2", t.hiring.hires())}
 	}
 	set(CM1, 100*float64(quiet)/float64(keys), fmt.Sprintf("%d of %d key accounts untouched for six weeks or more", quiet, keys))
