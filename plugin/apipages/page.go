@@ -13,27 +13,6 @@ import (
 	"github.com/salesaudit/salesaudit/plugin/export"
 )
 
-// EachInPage is Each for a page being loaded by a connector: it stops
-// once ctx is done, and before each record calls progress with the bytes
-// of r read so far and the number of records met so far (this one
-// included), so that a long page reports where it is and can be cancelled
-// between records. Connectors that read saved API pages one file at a time
-// share it so that they all count and cancel alike.
-func EachInPage(ctx context.Context, r io.Reader, keys []string, progress func(bytesRead, records int64) error, fn func(Record) error) (int64, error) {
-	counted := &export.CountingReader{R: r}
-	var records int64
-	return Each(counted, keys, func(rec Record) error {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		records++
-		if err := progress(counted.N, records); err != nil {
-			return err
-		}
-		return fn(rec)
-	})
-}
-
 // PageError names the file, and the line, of a page that cannot be read,
 // for the person who saved it: malformed JSON says where and that the page
 // should be saved again, a page without records says it is not what

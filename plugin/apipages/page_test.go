@@ -3,25 +3,38 @@ package apipages
 import (
 	"context"
 	"errors"
+	"io"
 	"strings"
 	"testing"
 )
 
-func TestEachInPageReportsProgressAndStopsWhenCancelled(t *testing.T) {
-	page := `{"data": [{"id": 1}, {"id": 2}]}`
-	var progress []int64
-	n, err := EachInPage(context.Background(), strings.NewReader(page), []string{"data"},
-		func(_, records int64) error { progress = append(progress, records); return nil },
-		func(Record) error { return nil })
-	if err != nil || n != 2 || len(progress) != 2 || progress[1] != 2 {
-		t.Fatalf("n=%d err=%v progress=%v", n, err, progress)
+func TestReaderIsARowSource(t *testing.T) {
+	page := `{"data": [{"id": 1},
+{"id": 2}]}`
+	r := NewReader(strings.NewReader(page), Page{Name: "p.json", Size: int64(len(page)), Keys: []string{"data"}, What: "test page"})
+	var lines []int64
+	for {
+		rec, err := r.Next()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines = append(lines, r.Line(rec))
+		if r.Excerpt(rec) != `{"id":1}` && r.Excerpt(rec) != `{"id":2}` {
+			t.Errorf("excerpt %q", r.Excerpt(rec))
+		}
 	}
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err = EachInPage(ctx, strings.NewReader(page), []string{"data"},
-		func(_, _ int64) error { return nil }, func(Record) error { return nil })
-	if !errors.Is(PageError("p.json", "test page", err), context.Canceled) {
+	if read, size := r.Position(); len(lines) != 2 || lines[1] != 2 || read != size {
+		t.Fatalf("lines %v, position %d of %d", lines, read, size)
+	}
+	if err := PageError("p.json", "test page", context.Canceled); !errors.Is(err, context.Canceled) {
 		t.Fatalf("err = %v, want context.Canceled", err)
+	}
+	_, err := NewReader(strings.NewReader(`{"info": {}}`), Page{Name: "Users.json", Keys: []string{"data"}, What: "Zoho CRM API response"}).Next()
+	if err == nil || !strings.Contains(err.Error(), "Users.json: no records array") {
+		t.Errorf("err = %v", err)
 	}
 }
 

@@ -125,7 +125,7 @@ func (l Layout) Check(ctx context.Context, p string) (plugin.CheckResult, error)
 	if confidence == 0 {
 		confidence = 90
 	}
-	return Accept("a "+l.Name, confidence, matches), nil
+	return Accept("a "+l.Name, "rows", confidence, matches), nil
 }
 
 func anyFound(found map[string]bool, names []string) bool {
@@ -216,11 +216,11 @@ func OpenRefusal(p string, err error, notAnExport string) string {
 
 // Accept is a Check's acceptance of the files found, the reason naming
 // what the input is (what: "a Salesforce export") and every file with its
-// estimated rows.
-func Accept(what string, confidence int, files []plugin.FileMatch) plugin.CheckResult {
+// estimated rows (or what the rows are: "records").
+func Accept(what, rows string, confidence int, files []plugin.FileMatch) plugin.CheckResult {
 	names := make([]string, len(files))
 	for i, f := range files {
-		names[i] = fmt.Sprintf("%s (~%d rows)", f.File, f.EstimatedRows)
+		names[i] = fmt.Sprintf("%s (~%d %s)", f.File, f.EstimatedRows, rows)
 	}
 	return plugin.CheckResult{Accepted: true, Reason: what + ": " + strings.Join(names, ", "), Confidence: confidence, Files: files}
 }

@@ -34,14 +34,14 @@ func (ar *accountReader) read(r *record) error {
 		ID:            r.requiredID("accountid"),
 		Name:          r.text("name"),
 		OwnerID:       ownerOf(r),
-		AnnualRevenue: r.number("revenue"),
+		AnnualRevenue: r.Number("revenue"),
 		Type:          optionLabel(r, "customertypecode", customerTypeLabels),
 		Industry:      r.formatted("industrycode"),
 		Tier:          ar.tier(r),
-		Line:          r.line,
+		Line:          r.Line,
 	}
-	if r.err != nil {
-		return r.err
+	if r.Err != nil {
+		return r.Err
 	}
 	ar.run.accounts[a.ID] = true
 	return ar.out.Account(a)
@@ -55,7 +55,7 @@ func (ar *accountReader) checkTierField(r *record) error {
 		return nil
 	}
 	ar.tierChecked = true
-	if !r.has(field) && !r.has(field+formattedValue) {
+	if !r.Has(field) && !r.Has(field+formattedValue) {
 		return fmt.Errorf("option %s: the accounts of %s have no attribute %q", optionAccountTierField, ar.file, field)
 	}
 	return nil
@@ -119,16 +119,16 @@ func (opr *opportunityReader) read(r *record) error {
 		OwnerID:   ownerOf(r),
 		Name:      r.text("name"),
 		CreatedAt: r.datetime("createdon"),
-		Line:      r.line,
+		Line:      r.Line,
 	}
 	state, hasState := r.integer("statecode")
-	estimated, actual := r.number("estimatedvalue"), r.number("actualvalue")
+	estimated, actual := r.Number("estimatedvalue"), r.Number("actualvalue")
 	estimatedClose, actualClose := r.datetime("estimatedclosedate"), r.datetime("actualclosedate")
-	if r.err == nil && hasState && state != opportunityOpen && state != opportunityWon && state != opportunityLost {
-		r.fail("statecode", "%d is not an opportunity state (0 open, 1 won, 2 lost)", state)
+	if r.Err == nil && hasState && state != opportunityOpen && state != opportunityWon && state != opportunityLost {
+		r.Fail("statecode", "%d is not an opportunity state (0 open, 1 won, 2 lost)", state)
 	}
-	if r.err != nil {
-		return r.err
+	if r.Err != nil {
+		return r.Err
 	}
 	o.IsClosed = state == opportunityWon || state == opportunityLost
 	o.IsWon = state == opportunityWon

@@ -41,16 +41,16 @@ func (ar *activityReader) read(r *record) error {
 		ar.run.activities[id] = activityNotLoaded
 	}
 	state, hasState := r.integer("statecode")
-	if r.err == nil && hasState && stateLabels[state] == "" {
-		r.fail("statecode", "%d is not an activity state (0 open, 1 completed, 2 canceled, 3 scheduled)", state)
+	if r.Err == nil && hasState && stateLabels[state] == "" {
+		r.Fail("statecode", "%d is not an activity state (0 open, 1 completed, 2 canceled, 3 scheduled)", state)
 	}
 	switch {
-	case r.err != nil:
-		return r.err
+	case r.Err != nil:
+		return r.Err
 	case typeCode == seriesMaster:
-		return skipRow{skipSeriesMaster}
+		return plugin.Skip(skipSeriesMaster)
 	case state == stateCanceled:
-		return skipRow{skipCanceled}
+		return plugin.Skip(skipCanceled)
 	}
 	a := plugin.Activity{
 		ID:       id,
@@ -61,13 +61,13 @@ func (ar *activityReader) read(r *record) error {
 		IsClosed: state == stateCompleted,
 		Priority: priority(r),
 		RawType:  typeCode,
-		Line:     r.line,
+		Line:     r.Line,
 	}
 	regardingContact := ar.run.regarding(r, &a)
 	attendees, expanded := ar.run.expandedParties(r)
 	schedule(r, &a, state)
-	if r.err != nil {
-		return r.err
+	if r.Err != nil {
+		return r.Err
 	}
 	if regardingContact != nil && a.Kind == plugin.ActivityTask {
 		// A task lists no one but its owner among its parties: the
@@ -131,7 +131,7 @@ func schedule(r *record, a *plugin.Activity, state int64) {
 	scheduledStart, scheduledEnd := r.datetime("scheduledstart"), r.datetime("scheduledend")
 	actualMinutes, scheduledMinutes := r.minutes("actualdurationminutes"), r.minutes("scheduleddurationminutes")
 	sentOn, created := r.datetime("senton"), r.datetime("createdon")
-	if r.err != nil {
+	if r.Err != nil {
 		return
 	}
 	if state == stateCompleted {
@@ -152,11 +152,11 @@ func schedule(r *record, a *plugin.Activity, state int64) {
 		start, end = firstSet(sentOn, actualEnd, scheduledEnd, created), time.Time{}
 	}
 	if start.IsZero() {
-		r.fail("scheduledstart", "the activity has no time: scheduledstart, actualstart, actualend and createdon are all empty")
+		r.Fail("scheduledstart", "the activity has no time: scheduledstart, actualstart, actualend and createdon are all empty")
 		return
 	}
 	if !end.IsZero() && end.Before(start) {
-		r.fail(endField, "the activity ends (%s) before it starts (%s)", end.Format(time.RFC3339), start.Format(time.RFC3339))
+		r.Fail(endField, "the activity ends (%s) before it starts (%s)", end.Format(time.RFC3339), start.Format(time.RFC3339))
 		return
 	}
 	if end.Equal(start) && a.DurationSeconds > 0 {
@@ -180,7 +180,7 @@ func scheduleTask(r *record, a *plugin.Activity, actualStart, actualEnd, schedul
 		return
 	}
 	if !actualEnd.IsZero() && actualEnd.Before(actualStart) {
-		r.fail("actualend", "the task ends (%s) before it starts (%s)", actualEnd.Format(time.RFC3339), actualStart.Format(time.RFC3339))
+		r.Fail("actualend", "the task ends (%s) before it starts (%s)", actualEnd.Format(time.RFC3339), actualStart.Format(time.RFC3339))
 		return
 	}
 	a.EndAt = actualEnd
@@ -209,7 +209,7 @@ func (run *readRun) regarding(r *record, a *plugin.Activity) *plugin.Attendee {
 		a.OpportunityID = about.id
 		a.AccountID = run.opportunityAccount[about.id]
 	case "contact", "lead":
-		return &plugin.Attendee{ContactID: about.id, Name: about.name, Line: r.line}
+		return &plugin.Attendee{ContactID: about.id, Name: about.name, Line: r.Line}
 	}
 	return nil
 }

@@ -2,13 +2,10 @@ package dynamics
 
 import (
 	"context"
-	"errors"
-	"fmt"
-	"io/fs"
 	"strings"
 
 	"github.com/salesaudit/salesaudit/plugin"
-	"github.com/salesaudit/salesaudit/plugin/export"
+	"github.com/salesaudit/salesaudit/plugin/apipages"
 )
 
 // Confidence in an export: pages whose @odata.context names Dataverse
@@ -19,68 +16,26 @@ const (
 	confidenceByShape   = 80
 )
 
+// pageCheck accepts a directory or .zip holding Dataverse Web API pages
+// of system users or activities.
+var pages = apipages.Pages[entity]{
+	What: "Dataverse Web API pages",
+	NotAnExport: "the Dynamics connector reads a directory (or .zip) of saved Web API pages, " +
+		"one file per page of an entity set",
+	NoPages: "no Dataverse Web API pages ({\"@odata.context\": …, \"value\": […]}) of the entity sets this connector reads (" +
+		strings.Join(filePatterns(), ", ") + ")",
+	NoPeople: "Dataverse pages, but neither systemusers nor activities: there is no one's time to audit",
+	Patterns: filePatterns(),
+	Response: "Dataverse Web API list response",
+	Keys:     []string{recordsKey},
+	Find:     identifyFiles,
+	// A page known by name but unreadable is no evidence either way.
+	Weights: map[int]int{int(byName): -1, int(byShape): confidenceByShape, int(byContext): confidenceByContext},
+}
+
 // Check accepts a directory or .zip holding Dataverse Web API pages of
 // system users or activities. Anything else is refused with the reason,
 // never an error, so that the host can ask every connector.
 func (c *Connector) Check(ctx context.Context, path string) (plugin.CheckResult, error) {
-	src, err := export.Open(path)
-	if err != nil {
-		return refuse(openRefusal(path, err)), nil
-	}
-	defer src.Close()
-	files, err := identifyFiles(ctx, src)
-	if err != nil {
-		return plugin.CheckResult{}, err
-	}
-	var matches []plugin.FileMatch
-	confidence := confidenceByShape
-	hasPeopleOrActivities := false
-	for _, f := range files {
-		if f.how == byName {
-			continue // unreadable: no evidence either way
-		}
-		if f.how == byContext {
-			confidence = confidenceByContext
-		}
-		if f.entity.kind == plugin.KindUser || f.entity.kind == plugin.KindActivity {
-			hasPeopleOrActivities = true
-		}
-		matches = append(matches, plugin.FileMatch{File: f.Name, Kind: f.entity.kind, SizeBytes: f.Size, EstimatedRows: estimateRows(src, f.File)})
-	}
-	switch {
-	case len(matches) == 0:
-		return refuse("no Dataverse Web API pages ({\"@odata.context\": …, \"value\": […]}) of the entity sets this connector reads (" +
-			strings.Join(filePatterns(), ", ") + ")"), nil
-	case !hasPeopleOrActivities:
-		return refuse("Dataverse pages, but neither systemusers nor activities: there is no one's time to audit"), nil
-	}
-	return plugin.CheckResult{
-		Accepted:   true,
-		Reason:     "Dataverse Web API pages: " + describeFiles(matches),
-		Confidence: confidence,
-		Files:      matches,
-	}, nil
-}
-
-func refuse(reason string) plugin.CheckResult {
-	return plugin.CheckResult{Accepted: false, Reason: reason}
-}
-
-func openRefusal(path string, err error) string {
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return fmt.Sprintf("%s does not exist", path)
-	case errors.Is(err, export.ErrNotExport):
-		return "not a directory or a .zip archive: the Dynamics connector reads a directory (or .zip) of saved Web API pages, " +
-			"one file per page of an entity set"
-	}
-	return fmt.Sprintf("cannot open %s as an export: %v", path, err)
-}
-
-func describeFiles(files []plugin.FileMatch) string {
-	names := make([]string, len(files))
-	for i, f := range files {
-		names[i] = fmt.Sprintf("%s (~%d records)", f.File, f.EstimatedRows)
-	}
-	return strings.Join(names, ", ")
+	return pages.Check(ctx, path)
 }

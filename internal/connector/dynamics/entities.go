@@ -1,12 +1,10 @@
 package dynamics
 
 import (
-	"path"
-	"regexp"
-	"strconv"
 	"strings"
 
 	"github.com/salesaudit/salesaudit/plugin"
+	"github.com/salesaudit/salesaudit/plugin/apipages"
 )
 
 // entity is a Dataverse table the connector reads, known in a saved page by
@@ -22,6 +20,10 @@ type entity struct {
 	// before the parties file that refers to them.
 	rank int
 }
+
+// RecordKind and Rank make an entity an apipages.Collection.
+func (c entity) RecordKind() plugin.RecordKind { return c.kind }
+func (c entity) Rank() int                     { return c.rank }
 
 var (
 	systemUserEntity      = entity{"systemuser", "systemusers", plugin.KindUser, "systemuserid", 0}
@@ -73,25 +75,11 @@ func entityFromContext(context string) (entity, bool) {
 	return entityNamed(fragment)
 }
 
-// pageSuffix is how saved pages are told apart: appointments_page2.json,
-// appointments-2.json, appointments (2).json.
-var pageSuffix = regexp.MustCompile(`(?i)(\s*\((\d+)\)|[ _.-]*(?:page[ _.-]*)?(\d+))$`)
-
-// stemAndPage splits a file name into the entity it names and its page
-// number (1 when it has none).
+// stemAndPage splits a file name into the entity it names, lower-cased,
+// and its page number.
 func stemAndPage(name string) (string, int) {
-	base := path.Base(name)
-	stem := strings.TrimSuffix(base, path.Ext(base))
-	m := pageSuffix.FindStringSubmatch(stem)
-	if m == nil {
-		return strings.ToLower(stem), 1
-	}
-	digits := m[2] + m[3]
-	page, err := strconv.Atoi(digits)
-	if err != nil {
-		page = 1
-	}
-	return strings.ToLower(strings.TrimSuffix(stem, m[0])), page
+	stem, page := apipages.StemAndPage(name)
+	return strings.ToLower(stem), page
 }
 
 func entityFromFileName(name string) (entity, bool) {

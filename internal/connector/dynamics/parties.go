@@ -108,7 +108,7 @@ func (run *readRun) partyTable(l lookup) string {
 // whether the export expanded them at all.
 func (run *readRun) expandedParties(r *record) ([]plugin.Attendee, bool) {
 	var keys []string
-	for k := range r.fields {
+	for _, k := range r.Names() {
 		if _, implied := impliedRoles[k]; implied || strings.HasSuffix(k, "_activity_parties") {
 			keys = append(keys, k)
 		}
@@ -118,23 +118,23 @@ func (run *readRun) expandedParties(r *record) ([]plugin.Attendee, bool) {
 	expanded := false
 	for _, k := range keys {
 		items := r.array(k)
-		expanded = expanded || r.has(k)
+		expanded = expanded || r.Has(k)
 		for i, raw := range items {
-			p, err := newRecord(r.line, raw, fmt.Sprintf("%s[%d].", k, i))
+			p, err := newRecord(r.Line, raw, fmt.Sprintf("%s[%d].", k, i))
 			if err != nil {
-				r.failWith(err)
+				r.FailWith(err)
 				return nil, expanded
 			}
 			pt := readParty(p, impliedRoles[k])
-			if p.err != nil {
-				r.failWith(p.err)
+			if p.Err != nil {
+				r.FailWith(p.Err)
 				return nil, expanded
 			}
 			a, notAttendee := run.attendee(pt)
 			if notAttendee != "" {
 				continue
 			}
-			a.Line = r.line
+			a.Line = r.Line
 			out = addAttendee(out, a)
 		}
 	}
@@ -179,26 +179,26 @@ func (pr *partyReader) read(r *record) error {
 	r.requiredID("activitypartyid")
 	activityID := r.requiredID("_activityid_value")
 	p := readParty(r, 0)
-	if r.err != nil {
-		return r.err
+	if r.Err != nil {
+		return r.Err
 	}
 	switch pr.run.activities[activityID] {
 	case activityAbsent:
-		return skipRow{skipPartyActivityAbsent}
+		return plugin.Skip(skipPartyActivityAbsent)
 	case activityNotLoaded:
-		return skipRow{skipPartyUnloaded}
+		return plugin.Skip(skipPartyUnloaded)
 	case activityWithParties:
-		return skipRow{skipPartyExpanded}
+		return plugin.Skip(skipPartyExpanded)
 	}
 	a, notAttendee := pr.run.attendee(p)
 	if notAttendee != "" {
-		return skipRow{notAttendee}
+		return plugin.Skip(notAttendee)
 	}
 	seen := activityID + "/" + attendeeKey(a)
 	if pr.run.partiesSeen[seen] {
-		return skipRow{skipPartyRepeated}
+		return plugin.Skip(skipPartyRepeated)
 	}
 	pr.run.partiesSeen[seen] = true
-	a.ActivityID, a.Line = activityID, r.line
+	a.ActivityID, a.Line = activityID, r.Line
 	return pr.out.Attendee(a)
 }

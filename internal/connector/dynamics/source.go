@@ -6,8 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"path"
-	"sort"
 	"strings"
 
 	"github.com/salesaudit/salesaudit/plugin/apipages"
@@ -33,47 +31,16 @@ const (
 	byContext
 )
 
-// inputFile is a file of the export the connector reads.
-type inputFile struct {
-	export.File
-	entity entity
-	how    identification
-	stem   string
-	page   int
-}
+// inputFile is a page of the export the connector reads, with its entity.
+type inputFile = apipages.PageFile[entity]
 
 // identifyFiles finds the Dataverse pages among the export's files, in
 // reading order: by entity, then page by page.
 func identifyFiles(ctx context.Context, src *export.Source) ([]inputFile, error) {
-	var out []inputFile
-	for _, f := range src.Files() {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		if !strings.EqualFold(path.Ext(f.Name), ".json") {
-			continue
-		}
+	return apipages.FindPages(ctx, src, func(f export.File) (entity, int) {
 		e, how := identify(src, f)
-		if how == unidentified {
-			continue
-		}
-		stem, page := stemAndPage(f.Name)
-		out = append(out, inputFile{File: f, entity: e, how: how, stem: stem, page: page})
-	}
-	sort.SliceStable(out, func(i, j int) bool {
-		a, b := out[i], out[j]
-		if a.entity.rank != b.entity.rank {
-			return a.entity.rank < b.entity.rank
-		}
-		if a.stem != b.stem {
-			return a.stem < b.stem
-		}
-		if a.page != b.page {
-			return a.page < b.page
-		}
-		return a.Name < b.Name
+		return e, int(how)
 	})
-	return out, nil
 }
 
 func identify(src *export.Source, f export.File) (entity, identification) {
@@ -173,32 +140,4 @@ func sniffRecords(dec *json.Decoder, h head) (head, error) {
 		h.firstKeys[strings.ToLower(k)] = true
 	}
 	return h, nil
-}
-
-// estimateSample is how many bytes of records estimateRows decodes before
-// extrapolating to the whole file.
-const estimateSample = 256 << 10
-
-var errSampled = errors.New("sampled enough")
-
-// estimateRows counts the records of a file, exactly for a small one and
-// from the average size of the first records for a large one.
-func estimateRows(src *export.Source, f export.File) int64 {
-	rc, err := src.Open(f)
-	if err != nil {
-		return 0
-	}
-	defer rc.Close()
-	var sampled int64
-	n, err := apipages.Each(rc, []string{recordsKey}, func(r apipages.Record) error {
-		sampled += int64(len(r.Raw))
-		if sampled > estimateSample {
-			return errSampled
-		}
-		return nil
-	})
-	if errors.Is(err, errSampled) && sampled > 0 {
-		return n * f.Size / sampled
-	}
-	return n
 }

@@ -34,23 +34,23 @@ func (ur *userReader) read(r *record) error {
 		// organisation; a hierarchy position is the nearest thing.
 		Role:      r.formatted("_positionid_value"),
 		ManagerID: r.id("_parentsystemuserid_value"),
-		Active:    !r.boolean("isdisabled"),
+		Active:    !r.Bool("isdisabled"),
 		JoinedAt:  r.datetime("createdon"),
-		Line:      r.line,
+		Line:      r.Line,
 	}
 	modified := r.datetime("modifiedon")
 	accessMode, _ := r.integer("accessmode")
 	application := r.id("applicationid")
-	if r.err != nil {
-		return r.err
+	if r.Err != nil {
+		return r.Err
 	}
 	switch {
 	case application != "":
-		return skipRow{skipApplicationUser}
+		return plugin.Skip(skipApplicationUser)
 	case accessMode == accessModeSupport:
-		return skipRow{skipSupportUser}
+		return plugin.Skip(skipSupportUser)
 	case accessMode == accessModeNonInteractive:
-		return skipRow{skipNonInteractiveUser}
+		return plugin.Skip(skipNonInteractiveUser)
 	}
 	if !u.Active && !modified.Before(u.JoinedAt) {
 		// Dataverse keeps no leaving date: disabling a user is, as a

@@ -25,16 +25,16 @@ func (ar *accountReader) read(r *record) error {
 		ID:            r.requiredID("id"),
 		Name:          r.text("Account_Name"),
 		OwnerID:       r.lookup("Owner").id,
-		AnnualRevenue: r.number("Annual_Revenue"),
+		AnnualRevenue: r.Number("Annual_Revenue"),
 		Type:          r.text("Account_Type"),
 		Industry:      r.text("Industry"),
-		Line:          r.line,
+		Line:          r.Line,
 	}
 	if field := ar.run.opts.accountTierField; field != "" {
 		a.Tier = r.text(field)
 	}
-	if r.err != nil {
-		return r.err
+	if r.Err != nil {
+		return r.Err
 	}
 	return ar.out.Account(a)
 }
@@ -47,7 +47,7 @@ func (ar *accountReader) checkTierField(r *record) error {
 		return nil
 	}
 	ar.tierChecked = true
-	if !r.has(field) {
+	if !r.Has(field) {
 		return fmt.Errorf("option %s: the accounts of %s have no field %q", optionAccountTierField, ar.file, field)
 	}
 	return nil
@@ -66,13 +66,13 @@ func (dr *dealReader) read(r *record) error {
 		OwnerID:   r.lookup("Owner").id,
 		Name:      r.text("Deal_Name"),
 		Stage:     r.text("Stage"),
-		Amount:    r.number("Amount"),
+		Amount:    r.Number("Amount"),
 		CloseDate: r.date("Closing_Date"),
 		CreatedAt: r.datetime("Created_Time"),
-		Line:      r.line,
+		Line:      r.Line,
 	}
-	if r.err != nil {
-		return r.err
+	if r.Err != nil {
+		return r.Err
 	}
 	o.IsWon, o.IsClosed = stageOutcome(o.Stage)
 	dr.run.dealAccount[o.ID] = o.AccountID

@@ -24,11 +24,11 @@ func (run *readRun) related(r *record, a *plugin.Activity) []plugin.Attendee {
 		a.AccountID = run.dealAccount[what.id]
 	case "leads", "contacts":
 		if what.id != "" {
-			people = append(people, plugin.Attendee{ContactID: what.id, Name: what.name, Line: r.line})
+			people = append(people, plugin.Attendee{ContactID: what.id, Name: what.name, Line: r.Line})
 		}
 	}
 	if who := r.lookup("Who_Id"); who.id != "" {
-		people = addAttendee(people, plugin.Attendee{ContactID: who.id, Name: who.name, Line: r.line})
+		people = addAttendee(people, plugin.Attendee{ContactID: who.id, Name: who.name, Line: r.Line})
 	}
 	return people
 }
@@ -44,10 +44,10 @@ func (cr *callReader) read(r *record) error {
 	// Newer versions keep an outbound call's status in a field of its own.
 	status := firstNonEmpty(r.text("Call_Status"), r.text("Outbound_Call_Status"))
 	switch {
-	case r.err != nil:
-		return r.err
+	case r.Err != nil:
+		return r.Err
 	case isOneOf(status, "cancelled", "canceled"):
-		return skipRow{skipCancelledCall}
+		return plugin.Skip(skipCancelledCall)
 	}
 	a := plugin.Activity{
 		ID:       id,
@@ -58,16 +58,16 @@ func (cr *callReader) read(r *record) error {
 		Status:   status,
 		IsClosed: !isOneOf(status, "scheduled", "overdue"),
 		RawType:  r.text("Call_Type"),
-		Line:     r.line,
+		Line:     r.Line,
 	}
 	seconds := r.seconds("Call_Duration_in_seconds")
 	clock := r.duration("Call_Duration")
 	a.Attendees = cr.run.related(r, &a)
-	if r.err == nil && a.StartAt.IsZero() {
-		r.fail("Call_Start_Time", "the call has no start time")
+	if r.Err == nil && a.StartAt.IsZero() {
+		r.Fail("Call_Start_Time", "the call has no start time")
 	}
-	if r.err != nil {
-		return r.err
+	if r.Err != nil {
+		return r.Err
 	}
 	if seconds < 0 {
 		seconds = clock
@@ -102,17 +102,17 @@ func (er *eventReader) read(r *record) error {
 		OwnerID: r.lookup("Owner").id,
 		StartAt: r.datetime("Start_DateTime"),
 		EndAt:   r.datetime("End_DateTime"),
-		Line:    r.line,
+		Line:    r.Line,
 	}
 	attendees := er.participants(r, a.OwnerID)
 	for _, p := range er.run.related(r, &a) {
 		attendees = addAttendee(attendees, p)
 	}
-	if r.err == nil {
+	if r.Err == nil {
 		schedule(r, &a)
 	}
-	if r.err != nil {
-		return r.err
+	if r.Err != nil {
+		return r.Err
 	}
 	a.Attendees = attendees
 	return er.out.Activity(a)
@@ -123,10 +123,10 @@ func (er *eventReader) read(r *record) error {
 func schedule(r *record, a *plugin.Activity) {
 	switch {
 	case a.StartAt.IsZero():
-		r.fail("Start_DateTime", "the event has no start")
+		r.Fail("Start_DateTime", "the event has no start")
 	case a.EndAt.IsZero():
 	case a.EndAt.Before(a.StartAt):
-		r.fail("End_DateTime", "the event ends (%s) before it starts (%s)", a.EndAt.Format(time.RFC3339), a.StartAt.Format(time.RFC3339))
+		r.Fail("End_DateTime", "the event ends (%s) before it starts (%s)", a.EndAt.Format(time.RFC3339), a.StartAt.Format(time.RFC3339))
 	default:
 		a.DurationSeconds = int64(a.EndAt.Sub(a.StartAt) / time.Second)
 	}
@@ -137,14 +137,14 @@ func schedule(r *record, a *plugin.Activity) {
 func (er *eventReader) participants(r *record, ownerID string) []plugin.Attendee {
 	var out []plugin.Attendee
 	for i, raw := range r.array("Participants") {
-		p, err := newRecord(r.line, raw, fmt.Sprintf("Participants[%d].", i))
+		p, err := newRecord(r.Line, raw, fmt.Sprintf("Participants[%d].", i))
 		if err != nil {
-			r.failWith(err)
+			r.FailWith(err)
 			return nil
 		}
 		a, ok := er.participant(p, ownerID)
-		if p.err != nil {
-			r.failWith(p.err)
+		if p.Err != nil {
+			r.FailWith(p.Err)
 			return nil
 		}
 		if ok {
@@ -156,7 +156,7 @@ func (er *eventReader) participants(r *record, ownerID string) []plugin.Attendee
 
 func (er *eventReader) participant(p *record, ownerID string) (plugin.Attendee, bool) {
 	id := p.id("participant")
-	a := plugin.Attendee{Name: p.text("name"), Email: p.text("Email"), Response: p.text("status"), Line: p.line}
+	a := plugin.Attendee{Name: p.text("name"), Email: p.text("Email"), Response: p.text("status"), Line: p.Line}
 	switch kind := strings.ToLower(p.text("type")); {
 	case kind == "user" || (kind == "" && er.run.users[id]):
 		a.UserID, a.Internal, a.Organizer = id, true, id == ownerID
@@ -184,7 +184,7 @@ func (tr *taskReader) read(r *record) error {
 		Priority:    priority(r.text("Priority")),
 		DueDate:     r.date("Due_Date"),
 		CompletedAt: r.datetime("Closed_Time"),
-		Line:        r.line,
+		Line:        r.Line,
 	}
 	created := r.datetime("Created_Time")
 	a.Attendees = tr.run.related(r, &a)
@@ -192,11 +192,11 @@ func (tr *taskReader) read(r *record) error {
 	// A task happened when it was closed; an open one is placed on its
 	// due date, and one with neither on the day it was created.
 	a.StartAt = firstSet(a.CompletedAt, a.DueDate, created)
-	if r.err == nil && a.StartAt.IsZero() {
-		r.fail("Due_Date", "the task has no due date, closing time or creation time")
+	if r.Err == nil && a.StartAt.IsZero() {
+		r.Fail("Due_Date", "the task has no due date, closing time or creation time")
 	}
-	if r.err != nil {
-		return r.err
+	if r.Err != nil {
+		return r.Err
 	}
 	return tr.out.Activity(a)
 }

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/salesaudit/salesaudit/plugin"
+	"github.com/salesaudit/salesaudit/plugin/apipages"
 	"github.com/salesaudit/salesaudit/plugin/plugintest"
 )
 
@@ -146,7 +147,7 @@ func TestPageNames(t *testing.T) {
 		"export/Potentials.json": {"Deals", 1},
 	} {
 		m, ok := moduleFromFileName(name)
-		_, page := stemAndPage(name)
+		_, page := apipages.StemAndPage(name)
 		if !ok || m.name != want.module || page != want.page {
 			t.Errorf("%s: %s page %d, want %s page %d", name, m.name, page, want.module, want.page)
 		}

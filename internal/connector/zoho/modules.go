@@ -1,12 +1,10 @@
 package zoho
 
 import (
-	"path"
-	"regexp"
-	"strconv"
 	"strings"
 
 	"github.com/salesaudit/salesaudit/plugin"
+	"github.com/salesaudit/salesaudit/plugin/apipages"
 )
 
 // module is a Zoho CRM module the connector reads, known by the name of
@@ -28,6 +26,10 @@ type module struct {
 	// deals before the activities about them.
 	rank int
 }
+
+// RecordKind and Rank make an module an apipages.Collection.
+func (c module) RecordKind() plugin.RecordKind { return c.kind }
+func (c module) Rank() int                     { return c.rank }
 
 var (
 	usersModule = module{"Users", nil, plugin.KindUser,
@@ -93,28 +95,8 @@ func (m module) signed(keys map[string]bool) bool {
 	return true
 }
 
-// pageSuffix is how saved pages are told apart: Calls_page2.json,
-// Calls-2.json, Calls (2).json.
-var pageSuffix = regexp.MustCompile(`(?i)(\s*\((\d+)\)|[ _.-]*(?:page[ _.-]*)?(\d+))$`)
-
-// stemAndPage splits a file name into the module it names and its page
-// number (1 when it has none).
-func stemAndPage(name string) (string, int) {
-	base := path.Base(name)
-	stem := strings.TrimSuffix(base, path.Ext(base))
-	m := pageSuffix.FindStringSubmatch(stem)
-	if m == nil {
-		return stem, 1
-	}
-	page, err := strconv.Atoi(m[2] + m[3])
-	if err != nil {
-		page = 1
-	}
-	return strings.TrimSuffix(stem, m[0]), page
-}
-
 func moduleFromFileName(name string) (module, bool) {
-	stem, _ := stemAndPage(name)
+	stem, _ := apipages.StemAndPage(name)
 	return moduleNamed(stem)
 }
 

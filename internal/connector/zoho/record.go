@@ -1,9 +1,7 @@
 package zoho
 
 import (
-	"bytes"
 	"encoding/json"
-	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -12,86 +10,26 @@ import (
 	"github.com/salesaudit/salesaudit/plugin/apipages"
 )
 
-// fieldError is a value that cannot be read: its record becomes a reject
-// that names the field.
-type fieldError struct {
-	field  string
-	reason string
-}
-
-func (e *fieldError) Error() string { return e.field + ": " + e.reason }
-
-// skipRow is a record deliberately not loaded; the reason is shown to the
-// user with the number of records skipped for it.
-type skipRow struct{ reason string }
-
-func (s skipRow) Error() string { return "skipped: " + s.reason }
-
-// record reads the fields of one JSON record by their API names, matched
-// without regard to case. The first value that cannot be read is kept in
-// err, so that a mapping reads every field and checks once.
-type record struct {
-	line   int64
-	fields map[string]json.RawMessage
-	// prefix names a nested record (an event participant) in errors.
-	prefix string
-	err    *fieldError
-}
+// record reads the fields of one JSON record with the SDK's page fields,
+// adding Zoho's own values: lookups, picklists, durations and times.
+type record struct{ *apipages.Fields }
 
 // newRecord decodes a record; a value that is not a JSON object is a
-// *fieldError.
+// *plugin.RowError.
 func newRecord(line int64, raw json.RawMessage, prefix string) (*record, error) {
-	fields, ok := apipages.Object(raw)
-	if !ok {
-		return nil, &fieldError{field: strings.TrimSuffix(prefix, "."), reason: fmt.Sprintf("%.40s is not a JSON object", raw)}
+	f, err := apipages.NewFields(line, raw, prefix)
+	if err != nil {
+		return nil, err
 	}
-	return &record{line: line, fields: fields, prefix: prefix}, nil
-}
-
-func (r *record) fail(name, format string, args ...any) {
-	if r.err == nil {
-		r.err = &fieldError{field: r.prefix + name, reason: fmt.Sprintf(format, args...)}
-	}
-}
-
-// failWith keeps err, a *fieldError of a nested record, as the record's
-// first error.
-func (r *record) failWith(err error) {
-	if fe, ok := err.(*fieldError); ok && r.err == nil {
-		r.err = fe
-	}
-}
-
-// value is the field's JSON value; null and absent are both missing.
-func (r *record) value(name string) (json.RawMessage, bool) {
-	v, ok := r.fields[strings.ToLower(name)]
-	if !ok || apipages.IsNull(v) {
-		return nil, false
-	}
-	return v, true
-}
-
-func (r *record) has(name string) bool {
-	_, ok := r.fields[strings.ToLower(name)]
-	return ok
+	return &record{f}, nil
 }
 
 // text reads a string; numbers and booleans read as written, a lookup as
 // its name. Zoho's empty picklist value "-None-" reads as empty.
 func (r *record) text(name string) string {
-	v, ok := r.value(name)
+	s, ok := r.Scalar(name, true)
 	if !ok {
-		return ""
-	}
-	var s string
-	switch {
-	case json.Unmarshal(v, &s) == nil:
-	case v[0] == '{':
 		s = r.lookup(name).name
-	case v[0] == '[':
-		r.fail(name, "%.40s is not a text value", v)
-	default:
-		s = string(bytes.TrimSpace(v))
 	}
 	s = strings.TrimSpace(s)
 	if s == "-None-" {
@@ -102,7 +40,7 @@ func (r *record) text(name string) string {
 
 // id reads a record ID: a string of digits, or a number in older exports.
 func (r *record) id(name string) string {
-	v, ok := r.value(name)
+	v, ok := r.Value(name)
 	if !ok {
 		return ""
 	}
@@ -112,7 +50,7 @@ func (r *record) id(name string) string {
 	}
 	var n json.Number
 	if err := json.Unmarshal(v, &n); err != nil {
-		r.fail(name, "%.40s is not an ID", v)
+		r.Fail(name, "%.40s is not an ID", v)
 		return ""
 	}
 	return n.String()
@@ -121,8 +59,8 @@ func (r *record) id(name string) string {
 // requiredID is a record's own id, which every record must have.
 func (r *record) requiredID(name string) string {
 	id := r.id(name)
-	if id == "" && r.err == nil {
-		r.fail(name, "the record has no %s", name)
+	if id == "" && r.Err == nil {
+		r.Fail(name, "the record has no %s", name)
 	}
 	return id
 }
@@ -135,57 +73,22 @@ type lookup struct {
 // lookup reads a lookup field; a bare ID, as some tools write it, is a
 // lookup without a name.
 func (r *record) lookup(name string) lookup {
-	v, ok := r.value(name)
+	v, ok := r.Value(name)
 	if !ok {
 		return lookup{}
 	}
 	if v[0] != '{' {
 		return lookup{id: r.id(name)}
 	}
-	nested, err := newRecord(r.line, v, r.prefix+name+".")
+	fields, err := r.Nested(name, v)
 	if err != nil {
-		r.failWith(err)
+		r.FailWith(err)
 		return lookup{}
 	}
+	nested := &record{fields}
 	l := lookup{id: nested.id("id"), name: nested.text("name"), email: nested.text("email")}
-	r.failWith(nested.err)
+	r.FailWith(nested.Err)
 	return l
-}
-
-// number reads an optional amount, a JSON number or a string holding one;
-// missing is nil.
-func (r *record) number(name string) *float64 {
-	v, ok := r.value(name)
-	if !ok {
-		return nil
-	}
-	text := string(bytes.TrimSpace(v))
-	var s string
-	if json.Unmarshal(v, &s) == nil {
-		text = strings.TrimSpace(s)
-		if text == "" {
-			return nil
-		}
-	}
-	f, err := strconv.ParseFloat(text, 64)
-	if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
-		r.fail(name, "%.40s is not a number", v)
-		return nil
-	}
-	return &f
-}
-
-// boolean reads true/false; missing is false.
-func (r *record) boolean(name string) bool {
-	v, ok := r.value(name)
-	if !ok {
-		return false
-	}
-	var b bool
-	if err := json.Unmarshal(v, &b); err != nil {
-		r.fail(name, "%.40s is not true or false", v)
-	}
-	return b
 }
 
 // datetime reads an ISO 8601 time with its offset
@@ -197,7 +100,7 @@ func (r *record) datetime(name string) time.Time {
 	}
 	t, err := time.Parse(time.RFC3339, s)
 	if err != nil {
-		r.fail(name, "%q is not a date and time (want ISO 8601 with an offset, e.g. 2026-02-03T10:00:00+01:00)", s)
+		r.Fail(name, "%q is not a date and time (want ISO 8601 with an offset, e.g. 2026-02-03T10:00:00+01:00)", s)
 		return time.Time{}
 	}
 	return t.UTC()
@@ -211,25 +114,14 @@ func (r *record) date(name string) time.Time {
 	}
 	t, err := time.Parse(time.DateOnly, s)
 	if err != nil {
-		r.fail(name, "%q is not a date (want YYYY-MM-DD)", s)
+		r.Fail(name, "%q is not a date (want YYYY-MM-DD)", s)
 		return time.Time{}
 	}
 	return t
 }
 
 // array reads a field holding a list of objects; missing is nil.
-func (r *record) array(name string) []json.RawMessage {
-	v, ok := r.value(name)
-	if !ok {
-		return nil
-	}
-	var items []json.RawMessage
-	if err := json.Unmarshal(v, &items); err != nil {
-		r.fail(name, "%.40s is not a list", v)
-		return nil
-	}
-	return items
-}
+func (r *record) array(name string) []json.RawMessage { return r.List(name, "a list") }
 
 // duration reads Call_Duration, "MM:SS" or "HH:MM:SS", in seconds.
 func (r *record) duration(name string) int64 {
@@ -239,7 +131,7 @@ func (r *record) duration(name string) int64 {
 	}
 	seconds, ok := parseClock(s)
 	if !ok {
-		r.fail(name, "%q is not a duration (want MM:SS)", s)
+		r.Fail(name, "%q is not a duration (want MM:SS)", s)
 	}
 	return seconds
 }
@@ -263,12 +155,12 @@ func parseClock(s string) (int64, bool) {
 // seconds reads a whole, non-negative number of seconds; missing is -1,
 // so that the caller can fall back to another field.
 func (r *record) seconds(name string) int64 {
-	f := r.number(name)
+	f := r.Number(name)
 	switch {
 	case f == nil:
 		return -1
 	case *f < 0 || *f != math.Trunc(*f):
-		r.fail(name, "%v is not a whole number of seconds of zero or more", *f)
+		r.Fail(name, "%v is not a whole number of seconds of zero or more", *f)
 		return -1
 	}
 	return int64(*f)

@@ -4,8 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"path"
-	"sort"
 	"strings"
 
 	"github.com/salesaudit/salesaudit/plugin/apipages"
@@ -35,47 +33,16 @@ const (
 	byNameAndFields
 )
 
-// inputFile is a file of the export the connector reads.
-type inputFile struct {
-	export.File
-	module module
-	how    identification
-	stem   string
-	page   int
-}
+// inputFile is a page of the export the connector reads, with its module.
+type inputFile = apipages.PageFile[module]
 
 // identifyFiles finds the Zoho pages among the export's files, in reading
 // order: by module, then page by page.
 func identifyFiles(ctx context.Context, src *export.Source) ([]inputFile, error) {
-	var out []inputFile
-	for _, f := range src.Files() {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		if !strings.EqualFold(path.Ext(f.Name), ".json") {
-			continue
-		}
+	return apipages.FindPages(ctx, src, func(f export.File) (module, int) {
 		m, how := identify(src, f)
-		if how == unidentified {
-			continue
-		}
-		stem, page := stemAndPage(f.Name)
-		out = append(out, inputFile{File: f, module: m, how: how, stem: strings.ToLower(stem), page: page})
-	}
-	sort.SliceStable(out, func(i, j int) bool {
-		a, b := out[i], out[j]
-		if a.module.rank != b.module.rank {
-			return a.module.rank < b.module.rank
-		}
-		if a.stem != b.stem {
-			return a.stem < b.stem
-		}
-		if a.page != b.page {
-			return a.page < b.page
-		}
-		return a.Name < b.Name
+		return m, int(how)
 	})
-	return out, nil
 }
 
 func identify(src *export.Source, f export.File) (module, identification) {
@@ -128,32 +95,4 @@ func firstRecordKeys(src *export.Source, f export.File) (map[string]bool, error)
 		return nil, err
 	}
 	return keys, nil
-}
-
-// estimateSample is how many bytes of records estimateRows decodes before
-// extrapolating to the whole file.
-const estimateSample = 256 << 10
-
-var errSampled = errors.New("sampled enough")
-
-// estimateRows counts the records of a page, exactly for a small one and
-// from the average size of the first records for a large one.
-func estimateRows(src *export.Source, f export.File) int64 {
-	rc, err := src.Open(f)
-	if err != nil {
-		return 0
-	}
-	defer rc.Close()
-	var sampled int64
-	n, err := apipages.Each(rc, recordKeys, func(r apipages.Record) error {
-		sampled += int64(len(r.Raw))
-		if sampled > estimateSample {
-			return errSampled
-		}
-		return nil
-	})
-	if errors.Is(err, errSampled) && sampled > 0 {
-		return n * f.Size / sampled
-	}
-	return n
 }

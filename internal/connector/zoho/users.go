@@ -24,11 +24,11 @@ func (ur *userReader) read(r *record) error {
 		// Active, else deactivated, disabled or deleted.
 		Active:   strings.EqualFold(r.text("status"), "active"),
 		JoinedAt: r.datetime("created_time"),
-		Line:     r.line,
+		Line:     r.Line,
 	}
 	modified := r.datetime("Modified_Time")
-	if r.err != nil {
-		return r.err
+	if r.Err != nil {
+		return r.Err
 	}
 	if !u.Active && !modified.Before(u.JoinedAt) {
 		// Zoho keeps no leaving date: deactivating a user is, as a rule,

@@ -1,0 +1,168 @@
+package apipages
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/salesaudit/salesaudit/plugin"
+)
+
+// Fields reads the members of one record of a page by name, matched
+// without regard to case as CRM APIs' own tools match them, for a mapping
+// that follows the SDK's row protocol: the first value that cannot be read
+// is kept in Err, a *plugin.RowError naming the member, so that a mapping
+// reads every field and checks once. A connector adds the readers its
+// API's values need (IDs, lookups, times) on top of these.
+type Fields struct {
+	// Line is the line of the page the record starts on.
+	Line    int64
+	members map[string]json.RawMessage
+	// prefix names a nested record ("Participants[2].") in errors.
+	prefix string
+	Err    *plugin.RowError
+}
+
+// NewFields decodes a record; prefix names it in errors when it is nested
+// in another ("" for a page's own records). A value that is not a JSON
+// object is a *plugin.RowError.
+func NewFields(line int64, raw json.RawMessage, prefix string) (*Fields, error) {
+	members, ok := Object(raw)
+	if !ok {
+		return nil, plugin.FieldError(strings.TrimSuffix(prefix, "."), "%.40s is not a JSON object", raw)
+	}
+	return &Fields{Line: line, members: members, prefix: prefix}, nil
+}
+
+// Fail keeps the first value that cannot be read, naming the member.
+func (r *Fields) Fail(name, format string, args ...any) {
+	if r.Err == nil {
+		r.Err = plugin.FieldError(r.prefix+name, format, args...)
+	}
+}
+
+// FailWith keeps err, the *plugin.RowError of a nested record, as the
+// record's first error.
+func (r *Fields) FailWith(err error) {
+	var bad *plugin.RowError
+	if errors.As(err, &bad) && r.Err == nil {
+		r.Err = bad
+	}
+}
+
+// Value is the member's JSON value; null and absent are both missing.
+func (r *Fields) Value(name string) (json.RawMessage, bool) {
+	v, ok := r.members[strings.ToLower(name)]
+	if !ok || IsNull(v) {
+		return nil, false
+	}
+	return v, true
+}
+
+// Has reports whether the record has the member, even null.
+func (r *Fields) Has(name string) bool {
+	_, ok := r.members[strings.ToLower(name)]
+	return ok
+}
+
+// Names lists the record's member names, lower-cased, in order.
+func (r *Fields) Names() []string {
+	names := make([]string, 0, len(r.members))
+	for k := range r.members {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// Float reads a JSON number, or a string holding one, as some tools save
+// amounts; ok is false when the member is missing or empty.
+func (r *Fields) Float(name string) (float64, bool) {
+	v, ok := r.Value(name)
+	if !ok {
+		return 0, false
+	}
+	text := string(bytes.TrimSpace(v))
+	var s string
+	if json.Unmarshal(v, &s) == nil {
+		text = strings.TrimSpace(s)
+		if text == "" {
+			return 0, false
+		}
+	}
+	f, err := strconv.ParseFloat(text, 64)
+	if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
+		r.Fail(name, "%.40s is not a number", v)
+		return 0, false
+	}
+	return f, true
+}
+
+// Number reads an optional amount; missing is nil.
+func (r *Fields) Number(name string) *float64 {
+	f, ok := r.Float(name)
+	if !ok {
+		return nil
+	}
+	return &f
+}
+
+// Bool reads true/false; missing is false.
+func (r *Fields) Bool(name string) bool {
+	v, ok := r.Value(name)
+	if !ok {
+		return false
+	}
+	var b bool
+	if err := json.Unmarshal(v, &b); err != nil {
+		r.Fail(name, "%.40s is not true or false", v)
+	}
+	return b
+}
+
+// List reads a member holding an array (of nested records, usually);
+// missing is nil. noun names what it must be in the reason: "an array",
+// "a list".
+func (r *Fields) List(name, noun string) []json.RawMessage {
+	v, ok := r.Value(name)
+	if !ok {
+		return nil
+	}
+	var items []json.RawMessage
+	if err := json.Unmarshal(v, &items); err != nil {
+		r.Fail(name, "%.40s is not %s", v, noun)
+		return nil
+	}
+	return items
+}
+
+// Scalar reads a JSON string as it is and a number or boolean as written;
+// an object or an array is a failure unless object is set, when ok is
+// false and the caller reads it its own way (a lookup's name).
+func (r *Fields) Scalar(name string, object bool) (s string, ok bool) {
+	v, present := r.Value(name)
+	if !present {
+		return "", true
+	}
+	if json.Unmarshal(v, &s) == nil {
+		return s, true
+	}
+	switch {
+	case v[0] == '{' && object:
+		return "", false
+	case v[0] == '{' || v[0] == '[':
+		r.Fail(name, "%.40s is not a text value", v)
+		return "", true
+	}
+	return string(bytes.TrimSpace(v)), true
+}
+
+// Nested decodes raw, a record held in the member name ("Owner",
+// "Participants[2]"), as fields whose errors name it by its path.
+func (r *Fields) Nested(name string, raw json.RawMessage) (*Fields, error) {
+	return NewFields(r.Line, raw, r.prefix+name+".")
+}
