@@ -128,38 +128,11 @@ type Table[R any] struct {
 
 // Read reads every row of rows and accounts for each (a record, a reject
 // or a skip), checking ctx and reporting progress every few hundred rows,
-// then marks the file done with the number of rows read.
+// then runs Finish and marks the file done with the number of rows read.
 func (t Table[R]) Read(ctx context.Context, rows RowSource[R]) error {
-	var n int64
-	for {
-		if n%RowsPerCheck == 0 {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			read, size := rows.Position()
-			if err := t.Out.Progress(read, size, n); err != nil {
-				return err
-			}
-		}
-		row, err := rows.Next()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		var malformed *MalformedRow
-		if errors.As(err, &malformed) {
-			n++
-			if err := t.Out.Reject(Reject{Line: malformed.Line, Reason: malformed.Reason, Raw: malformed.Raw, Kind: t.Kind}); err != nil {
-				return err
-			}
-			continue
-		}
-		if err != nil {
-			return err
-		}
-		n++
-		if err := t.settle(rows, row, t.Map(row)); err != nil {
-			return err
-		}
+	n, err := t.Scan(ctx, rows)
+	if err != nil {
+		return err
 	}
 	if t.Finish != nil {
 		if err := t.Finish(); err != nil {
@@ -167,6 +140,44 @@ func (t Table[R]) Read(ctx context.Context, rows RowSource[R]) error {
 		}
 	}
 	return t.Out.Done(n)
+}
+
+// Scan reads and settles every row as Read does but leaves the file open:
+// it neither runs Finish nor marks the file done, and returns the number
+// of rows read. It is for a file whose records wait for later files (the
+// connector then sends them and calls Done itself).
+func (t Table[R]) Scan(ctx context.Context, rows RowSource[R]) (int64, error) {
+	var n int64
+	for {
+		if n%RowsPerCheck == 0 {
+			if err := ctx.Err(); err != nil {
+				return n, err
+			}
+			read, size := rows.Position()
+			if err := t.Out.Progress(read, size, n); err != nil {
+				return n, err
+			}
+		}
+		row, err := rows.Next()
+		if errors.Is(err, io.EOF) {
+			return n, nil
+		}
+		var malformed *MalformedRow
+		if errors.As(err, &malformed) {
+			n++
+			if err := t.Out.Reject(Reject{Line: malformed.Line, Reason: malformed.Reason, Raw: malformed.Raw, Kind: t.Kind}); err != nil {
+				return n, err
+			}
+			continue
+		}
+		if err != nil {
+			return n, err
+		}
+		n++
+		if err := t.settle(rows, row, t.Map(row)); err != nil {
+			return n, err
+		}
+	}
 }
 
 // settle turns the outcome of a row not loaded into a reject or a skip;

@@ -56,7 +56,7 @@ func requireTime(e *entry, t time.Time, p *property, what string) {
 func (run *readRun) sendMeeting(e *entry, id string, out *plugin.FileWriter) error {
 	outcome := e.text(propMeetingOutcome)
 	if o := normalised(outcome); o == meetingCanceled || o == meetingCancelled {
-		return skipRecord{skipCanceledMeeting}
+		return plugin.Skip(skipCanceledMeeting)
 	}
 	a := baseActivity(e, id, plugin.ActivityMeeting)
 	a.Subject = e.text(propMeetingTitle)

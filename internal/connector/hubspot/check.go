@@ -1,11 +1,8 @@
 package hubspot
 
 import (
-	"bytes"
 	"context"
-	"errors"
 	"fmt"
-	"io/fs"
 	"strings"
 
 	"github.com/salesaudit/salesaudit/plugin"
@@ -30,7 +27,8 @@ const (
 func (c *Connector) Check(ctx context.Context, path string) (plugin.CheckResult, error) {
 	src, err := export.Open(path)
 	if err != nil {
-		return refuse(openRefusal(path, err)), nil
+		return plugin.Refuse(export.OpenRefusal(path, err, "the HubSpot connector reads a whole export "+
+			"(API pages and/or UI CSV exports, one file per object), not a single file")), nil
 	}
 	defer src.Close()
 	inv, err := takeInventory(ctx, src)
@@ -39,10 +37,10 @@ func (c *Connector) Check(ctx context.Context, path string) (plugin.CheckResult,
 	}
 	switch {
 	case inv.empty():
-		return refuse("no HubSpot files: no saved API pages ({\"results\": [...]} of HubSpot objects) " +
+		return plugin.Refuse("no HubSpot files: no saved API pages ({\"results\": [...]} of HubSpot objects) " +
 			"and no CSV exports from the HubSpot UI (\"Record ID\" first, property labels as headers)"), nil
 	case !inv.hasActivities():
-		return refuse("HubSpot files, but no meetings, calls, tasks or e-mails: there are no activities to audit"), nil
+		return plugin.Refuse("HubSpot files, but no meetings, calls, tasks or e-mails: there are no activities to audit"), nil
 	}
 	files, err := matchFiles(ctx, src, inv)
 	if err != nil {
@@ -60,21 +58,6 @@ func (c *Connector) Check(ctx context.Context, path string) (plugin.CheckResult,
 	}, nil
 }
 
-func refuse(reason string) plugin.CheckResult {
-	return plugin.CheckResult{Accepted: false, Reason: reason}
-}
-
-func openRefusal(path string, err error) string {
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return fmt.Sprintf("%s does not exist", path)
-	case errors.Is(err, export.ErrNotExport):
-		return "not a directory or a .zip archive: the HubSpot connector reads a whole export " +
-			"(API pages and/or UI CSV exports, one file per object), not a single file"
-	}
-	return fmt.Sprintf("cannot open %s as an export: %v", path, err)
-}
-
 // matchFiles lists the files read, with their kind and estimated rows.
 func matchFiles(ctx context.Context, src *export.Source, inv *inventory) ([]plugin.FileMatch, error) {
 	var files []plugin.FileMatch
@@ -86,44 +69,17 @@ func matchFiles(ctx context.Context, src *export.Source, inv *inventory) ([]plug
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
+		// A file cut short still belongs to the export (its estimate is
+		// 0); reading it will say where it breaks.
 		var estimate int64
-		var err error
 		if f.form == formAPI {
-			estimate, err = estimateRecords(src, f.file)
-		} else {
-			estimate, err = csvfile.EstimateRows(src, f.file)
-		}
-		if err != nil {
-			// A file cut short still belongs to the export; reading it
-			// will say where it breaks.
-			estimate = 0
+			estimate = apipages.EstimateRecords(src, f.file, resultsKeys)
+		} else if n, err := csvfile.EstimateRows(src, f.file); err == nil {
+			estimate = n
 		}
 		files = append(files, plugin.FileMatch{File: f.file.Name, Kind: f.object.kind, SizeBytes: f.file.Size, EstimatedRows: estimate})
 	}
 	return files, nil
-}
-
-// estimateSample is how much of an API page estimateRecords reads.
-const estimateSample = 256 << 10
-
-// estimateRecords guesses the records of an API page from those in its
-// first 256 KiB: exact for pages that small, as most are (HubSpot returns
-// at most 100 records a page).
-func estimateRecords(src *export.Source, f export.File) (int64, error) {
-	sample, err := src.Head(f, estimateSample)
-	if err != nil {
-		return 0, err
-	}
-	// A cut sample ends in a syntax error: the records before it count.
-	n, err := apipages.Each(bytes.NewReader(sample), resultsKeys, func(apipages.Record) error { return nil })
-	whole := int64(len(sample)) >= f.Size
-	switch {
-	case whole && err != nil:
-		return 0, err
-	case whole || len(sample) == 0:
-		return n, nil
-	}
-	return n * f.Size / int64(len(sample)), nil
 }
 
 // describe is the reason an export is accepted, with what it lacks.

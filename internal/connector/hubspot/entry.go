@@ -9,24 +9,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/salesaudit/salesaudit/plugin"
 	"github.com/salesaudit/salesaudit/plugin/csvfile"
 )
-
-// fieldError is a value that cannot be read: its record becomes a reject
-// that names the field as the file does (a property's internal name in an
-// API page, its label in a UI export).
-type fieldError struct {
-	field  string
-	reason string
-}
-
-func (e *fieldError) Error() string { return e.field + ": " + e.reason }
-
-// skipRecord is a record deliberately not loaded; the reason is shown to
-// the user with the number of records skipped for it.
-type skipRecord struct{ reason string }
-
-func (s skipRecord) Error() string { return "skipped: " + s.reason }
 
 // entry is one HubSpot record, from an API page or a row of a UI export,
 // read through HubSpot's internal property names so that one mapping
@@ -42,7 +27,7 @@ type entry struct {
 
 	owners *ownerIndex
 	zone   *time.Location
-	err    *fieldError
+	err    *plugin.RowError
 }
 
 // apiObject is a record of a saved API page.
@@ -57,7 +42,7 @@ type apiObject struct {
 }
 
 // decodeAPIObject reads a record of a page. A value that is not the JSON
-// HubSpot writes is a *fieldError naming the property.
+// HubSpot writes is a *plugin.RowError naming the property.
 func decodeAPIObject(raw json.RawMessage) (*apiObject, error) {
 	var o apiObject
 	if err := json.Unmarshal(raw, &o); err != nil {
@@ -75,7 +60,7 @@ func decodeAPIObject(raw json.RawMessage) (*apiObject, error) {
 	}
 	if len(bad) > 0 {
 		sort.Strings(bad) // the same reject every time
-		return nil, &fieldError{field: bad[0], reason: fmt.Sprintf("%.60s is not a property value: HubSpot writes a string or null",
+		return nil, &plugin.RowError{Field: bad[0], Reason: fmt.Sprintf("%.60s is not a property value: HubSpot writes a string or null",
 			bytes.TrimSpace(o.RawProperties[bad[0]]))}
 	}
 	return &o, nil
@@ -167,7 +152,7 @@ func (e *entry) fieldName(p *property) string {
 
 func (e *entry) fail(field, format string, args ...any) {
 	if e.err == nil {
-		e.err = &fieldError{field: field, reason: fmt.Sprintf(format, args...)}
+		e.err = &plugin.RowError{Field: field, Reason: fmt.Sprintf(format, args...)}
 	}
 }
 

@@ -2,7 +2,6 @@ package hubspot
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -43,31 +42,13 @@ func (run *readRun) readHierarchy(ctx context.Context) error {
 			strings.Join(r.Header(), ", "))
 	}
 	givenAt := map[string]int64{}
-	for {
-		if r.RowsRead()%checkEvery == 0 {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-		}
-		row, err := r.Next()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			if err := rejectMalformed(out, plugin.KindUser, err); err != nil {
-				return err
-			}
-			continue
-		}
+	return plugin.ReadRows(ctx, out, plugin.KindUser, r, func(row csvfile.Row) error {
 		m := mappingRow{
 			owner: strings.TrimSpace(row.Field(ownerCol)), manager: strings.TrimSpace(row.Field(managerCol)),
 			ownerCol: r.Header()[ownerCol], managerCol: r.Header()[managerCol], line: row.Line,
 		}
-		if err := settle(out, plugin.KindUser, row.Line, row.Raw, run.applyMapping(m, givenAt)); err != nil {
-			return err
-		}
-	}
-	return out.Done(r.RowsRead())
+		return run.applyMapping(m, givenAt)
+	})
 }
 
 // openHierarchy opens the manager mapping, or returns nil when there is
@@ -111,30 +92,30 @@ func findColumn(r *csvfile.Reader, names []string) int {
 // applyMapping records one owner's manager.
 func (run *readRun) applyMapping(m mappingRow, givenAt map[string]int64) error {
 	if m.owner == "" {
-		return &fieldError{field: m.ownerCol, reason: "empty: the row names no owner"}
+		return &plugin.RowError{Field: m.ownerCol, Reason: "empty: the row names no owner"}
 	}
 	if run.owners.empty() {
-		return skipRecord{skipHierarchyNoOwner}
+		return plugin.Skip(skipHierarchyNoOwner)
 	}
 	owner, ok := run.owners.lookup(m.owner)
 	if !ok {
-		return &fieldError{field: m.ownerCol, reason: fmt.Sprintf("%q is not among the owners (by ID, e-mail or full name)", m.owner)}
+		return &plugin.RowError{Field: m.ownerCol, Reason: fmt.Sprintf("%q is not among the owners (by ID, e-mail or full name)", m.owner)}
 	}
 	if line, dup := givenAt[owner]; dup {
-		return &fieldError{field: m.ownerCol, reason: fmt.Sprintf("%q already has a manager, from line %d", m.owner, line)}
+		return &plugin.RowError{Field: m.ownerCol, Reason: fmt.Sprintf("%q already has a manager, from line %d", m.owner, line)}
 	}
 	if m.manager == "" {
 		givenAt[owner] = m.line
-		return skipRecord{skipHierarchyRow} // the top of the hierarchy
+		return plugin.Skip(skipHierarchyRow) // the top of the hierarchy
 	}
 	manager, ok := run.owners.lookup(m.manager)
 	switch {
 	case !ok:
-		return &fieldError{field: m.managerCol, reason: fmt.Sprintf("%q is not among the owners (by ID, e-mail or full name)", m.manager)}
+		return &plugin.RowError{Field: m.managerCol, Reason: fmt.Sprintf("%q is not among the owners (by ID, e-mail or full name)", m.manager)}
 	case manager == owner:
-		return &fieldError{field: m.managerCol, reason: fmt.Sprintf("%q is given as their own manager", m.manager)}
+		return &plugin.RowError{Field: m.managerCol, Reason: fmt.Sprintf("%q is given as their own manager", m.manager)}
 	}
 	givenAt[owner] = m.line
 	run.managers[owner] = manager
-	return skipRecord{skipHierarchyRow}
+	return plugin.Skip(skipHierarchyRow)
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"io"
 	"path"
 	"sort"
 	"strings"
@@ -310,16 +309,4 @@ func leadingDigits(s string) string {
 		i++
 	}
 	return s[:i]
-}
-
-// countingReader counts the bytes read, for progress reports.
-type countingReader struct {
-	r io.Reader
-	n int64
-}
-
-func (c *countingReader) Read(p []byte) (int, error) {
-	n, err := c.r.Read(p)
-	c.n += int64(n)
-	return n, err
 }

@@ -108,9 +108,9 @@ type pendingOwner struct {
 func (run *readRun) readOwnerPages(ctx context.Context) error {
 	for _, f := range run.inv.owners {
 		out := run.w.File(f.file.Name)
-		rows, err := run.eachRecord(ctx, f, out, func(rec apipages.Record) error {
+		rows, err := run.scanPage(ctx, f, plugin.Table[apipages.Record]{Out: out, Kind: plugin.KindUser, Map: func(rec apipages.Record) error {
 			return run.readOwner(rec, out)
-		})
+		}})
 		if err != nil {
 			return err
 		}
@@ -122,11 +122,10 @@ func (run *readRun) readOwnerPages(ctx context.Context) error {
 func (run *readRun) readOwner(rec apipages.Record, out *plugin.FileWriter) error {
 	u, err := ownerToUser(rec, run.opts)
 	if err != nil {
-		return settle(out, plugin.KindUser, rec.Line, rawOf(rec), err)
+		return err
 	}
 	if run.owners.byID[u.ID] {
-		out.Skip(skipDuplicate)
-		return nil
+		return plugin.Skip(skipDuplicate)
 	}
 	run.owners.add(u)
 	run.pendingOwners = append(run.pendingOwners, pendingOwner{user: u, out: out})
@@ -142,7 +141,7 @@ func ownerToUser(rec apipages.Record, opts options) (plugin.User, error) {
 		return plugin.User{}, undecodable(err)
 	}
 	if typ := strings.TrimSpace(string(o.Type)); typ != "" && !strings.EqualFold(typ, "PERSON") {
-		return plugin.User{}, skipRecord{skipNotPerson + typ}
+		return plugin.User{}, plugin.Skip(skipNotPerson + typ)
 	}
 	e := &entry{line: rec.Line, zone: opts.zone}
 	u := plugin.User{
@@ -215,15 +214,15 @@ type fileRows struct {
 
 // undecodable is the reject for a record that is not the JSON object
 // HubSpot writes.
-func undecodable(err error) *fieldError {
+func undecodable(err error) *plugin.RowError {
 	var typeErr *json.UnmarshalTypeError
 	if errors.As(err, &typeErr) {
 		if typeErr.Field == "" {
-			return &fieldError{reason: fmt.Sprintf("not a HubSpot record: a JSON %s, not an object", typeErr.Value)}
+			return &plugin.RowError{Reason: fmt.Sprintf("not a HubSpot record: a JSON %s, not an object", typeErr.Value)}
 		}
-		return &fieldError{field: typeErr.Field, reason: fmt.Sprintf("a JSON %s where HubSpot writes %s", typeErr.Value, jsonKind(typeErr.Type))}
+		return &plugin.RowError{Field: typeErr.Field, Reason: fmt.Sprintf("a JSON %s where HubSpot writes %s", typeErr.Value, jsonKind(typeErr.Type))}
 	}
-	return &fieldError{reason: "not a HubSpot record: " + err.Error()}
+	return &plugin.RowError{Reason: "not a HubSpot record: " + err.Error()}
 }
 
 // jsonKind says what JSON a Go type is read from.

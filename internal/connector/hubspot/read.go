@@ -4,17 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 
 	"github.com/salesaudit/salesaudit/plugin"
 	"github.com/salesaudit/salesaudit/plugin/apipages"
 	"github.com/salesaudit/salesaudit/plugin/csvfile"
 	"github.com/salesaudit/salesaudit/plugin/export"
 )
-
-// checkEvery is how many records are read between checks for cancellation
-// and progress reports.
-const checkEvery = 256
 
 // Skip reasons shared by every object.
 const (
@@ -89,114 +84,58 @@ func (run *readRun) read(ctx context.Context) error {
 // accounts for every record: a record, a reject or a skip.
 func (run *readRun) readObjectFile(ctx context.Context, f exportFile) error {
 	out := run.w.File(f.file.Name)
-	var rows int64
-	var err error
 	if f.form == formAPI {
-		rows, err = run.eachRecord(ctx, f, out, func(rec apipages.Record) error {
-			return run.readAPIRecord(rec, f.object, out)
-		})
-	} else {
-		rows, err = run.readExport(ctx, f, out)
+		return run.readPage(ctx, f, plugin.Table[apipages.Record]{Out: out, Kind: f.object.kind, Map: func(rec apipages.Record) error {
+			o, err := decodeAPIObject(rec.Raw)
+			if err != nil {
+				return err
+			}
+			return run.readEntry(&entry{line: rec.Line, object: o, owners: run.owners, zone: run.opts.zone}, f.object, out)
+		}})
 	}
+	r, err := csvfile.Open(run.src, f.file, csvfile.Options{Encoding: run.opts.encoding})
 	if err != nil {
 		return err
 	}
-	return out.Done(rows)
+	defer r.Close()
+	cols := newColumns(r)
+	return plugin.ReadRows(ctx, out, f.object.kind, r, func(row csvfile.Row) error {
+		return run.readEntry(&entry{line: row.Line, row: &row, columns: cols, owners: run.owners, zone: run.opts.zone}, f.object, out)
+	})
 }
 
-func (run *readRun) readAPIRecord(rec apipages.Record, object *objectType, out *plugin.FileWriter) error {
-	o, err := decodeAPIObject(rec.Raw)
-	if err != nil {
-		return settle(out, object.kind, rec.Line, rawOf(rec), err)
-	}
-	e := &entry{line: rec.Line, object: o, owners: run.owners, zone: run.opts.zone}
-	return settle(out, object.kind, rec.Line, rawOf(rec), run.readEntry(e, object, out))
+// readPage reads the records of an API page through t. A page that is not
+// valid JSON cannot be read past the fault: that is an error naming the
+// file and the line.
+func (run *readRun) readPage(ctx context.Context, f exportFile, t plugin.Table[apipages.Record]) error {
+	return apipages.ReadPage(ctx, run.src, f.file, apipages.Page{Keys: resultsKeys, Errorf: pageError}, t)
 }
 
-// eachRecord calls fn for every record of an API page, checking for
-// cancellation and reporting progress, and returns the number of records.
-// A page that is not valid JSON cannot be read past the fault: that is an
-// error naming the file and the line.
-func (run *readRun) eachRecord(ctx context.Context, f exportFile, out *plugin.FileWriter, fn func(apipages.Record) error) (int64, error) {
+// scanPage is readPage for a page whose records wait for later files: it
+// leaves the file open and returns the rows read.
+func (run *readRun) scanPage(ctx context.Context, f exportFile, t plugin.Table[apipages.Record]) (int64, error) {
 	rc, err := run.src.Open(f.file)
 	if err != nil {
 		return 0, fmt.Errorf("opening %s: %w", f.file.Name, err)
 	}
 	defer rc.Close()
-	counter := &countingReader{r: rc}
-	var rows int64
-	n, err := apipages.Each(counter, resultsKeys, func(rec apipages.Record) error {
-		if rows%checkEvery == 0 {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			if err := out.Progress(counter.n, f.file.Size, rows); err != nil {
-				return err
-			}
-		}
-		rows++
-		return fn(rec)
-	})
+	return t.Scan(ctx, apipages.NewReader(rc, apipages.Page{Name: f.file.Name, Size: f.file.Size, Keys: resultsKeys, Errorf: pageError}))
+}
+
+func pageError(name, _ string, err error) error {
 	var syntax *apipages.SyntaxError
 	switch {
 	case errors.As(err, &syntax):
-		return n, fmt.Errorf("%s line %d: the page is not valid JSON (%v); it may have been cut short, save it again",
-			f.file.Name, syntax.Line, syntax.Err)
+		return fmt.Errorf("%s line %d: the page is not valid JSON (%v); it may have been cut short, save it again",
+			name, syntax.Line, syntax.Err)
 	case errors.Is(err, apipages.ErrNoRecords):
-		return n, fmt.Errorf("%s: not a saved HubSpot API page: %w", f.file.Name, err)
-	case err != nil:
-		return n, err
+		return fmt.Errorf("%s: not a saved HubSpot API page: %w", name, err)
 	}
-	return n, nil
-}
-
-// readExport reads the rows of a UI export.
-func (run *readRun) readExport(ctx context.Context, f exportFile, out *plugin.FileWriter) (int64, error) {
-	r, err := csvfile.Open(run.src, f.file, csvfile.Options{Encoding: run.opts.encoding})
-	if err != nil {
-		return 0, err
-	}
-	defer r.Close()
-	cols := newColumns(r)
-	for {
-		if r.RowsRead()%checkEvery == 0 {
-			if err := ctx.Err(); err != nil {
-				return 0, err
-			}
-			if err := out.Progress(r.BytesRead(), r.Size(), r.RowsRead()); err != nil {
-				return 0, err
-			}
-		}
-		row, err := r.Next()
-		if errors.Is(err, io.EOF) {
-			return r.RowsRead(), nil
-		}
-		if err != nil {
-			if err := rejectMalformed(out, f.object.kind, err); err != nil {
-				return 0, err
-			}
-			continue
-		}
-		e := &entry{line: row.Line, row: &row, columns: cols, owners: run.owners, zone: run.opts.zone}
-		if err := settle(out, f.object.kind, row.Line, row.Raw, run.readEntry(e, f.object, out)); err != nil {
-			return 0, err
-		}
-	}
-}
-
-// rejectMalformed rejects a row that is not well-formed CSV; any other
-// error stops the Read.
-func rejectMalformed(out *plugin.FileWriter, kind plugin.RecordKind, err error) error {
-	var malformed *csvfile.RowError
-	if !errors.As(err, &malformed) {
-		return err
-	}
-	return out.Reject(plugin.Reject{Line: malformed.Line, Reason: malformed.Reason, Raw: malformed.Raw, Kind: kind})
+	return err
 }
 
 // readEntry maps and sends one record unless it is archived or already
-// loaded. It returns nil when it sent a record, a skipRecord or a
-// *fieldError for a record not loaded, and any other error to stop.
+// loaded, following the SDK's row protocol.
 func (run *readRun) readEntry(e *entry, object *objectType, out *plugin.FileWriter) error {
 	id := e.id()
 	archived := e.archived()
@@ -204,7 +143,7 @@ func (run *readRun) readEntry(e *entry, object *objectType, out *plugin.FileWrit
 		return e.err
 	}
 	if archived {
-		return skipRecord{skipArchived}
+		return plugin.Skip(skipArchived)
 	}
 	seen := run.seen[object.kind]
 	if seen == nil {
@@ -212,7 +151,7 @@ func (run *readRun) readEntry(e *entry, object *objectType, out *plugin.FileWrit
 		run.seen[object.kind] = seen
 	}
 	if seen[id] {
-		return skipRecord{skipDuplicate}
+		return plugin.Skip(skipDuplicate)
 	}
 	var err error
 	switch object {
@@ -235,25 +174,4 @@ func (run *readRun) readEntry(e *entry, object *objectType, out *plugin.FileWrit
 		seen[id] = true
 	}
 	return err
-}
-
-// settle turns the outcome of a record not loaded into a reject or a
-// skip; other errors stop the Read. raw is called only for a reject.
-func settle(out *plugin.FileWriter, kind plugin.RecordKind, line int64, raw func() string, outcome error) error {
-	var skip skipRecord
-	var bad *fieldError
-	switch {
-	case outcome == nil:
-		return nil
-	case errors.As(outcome, &skip):
-		out.Skip(skip.reason)
-		return nil
-	case errors.As(outcome, &bad):
-		return out.Reject(plugin.Reject{Line: line, Field: bad.field, Reason: bad.reason, Raw: raw(), Kind: kind})
-	}
-	return outcome
-}
-
-func rawOf(rec apipages.Record) func() string {
-	return func() string { return apipages.Excerpt(rec.Raw) }
 }
