@@ -74,7 +74,8 @@ type Page struct {
 	// the error about a page without records.
 	What string
 	// Errorf, when set, words the error that ends the page instead of
-	// PageError.
+	// PageError; returning io.EOF ends the page as if it were read whole
+	// (for a product that saves an empty list as a page without one).
 	Errorf func(name, what string, err error) error
 }
 

@@ -116,7 +116,7 @@ func (run *readRun) newActivityReader(out *plugin.FileWriter, t *csvTable) (reco
 	if t == nil {
 		return recordReader{api: func(r *apiRecord) error {
 			if isDeleted(r) {
-				return skipRow{skipDeleted}
+				return plugin.Skip(skipDeleted)
 			}
 			a := buildActivity(&r.values, activityInput{
 				line: r.line, id: r.text("id"), subject: r.text("subject"), typ: r.text("type"),

@@ -3,6 +3,7 @@ package pipedrive
 import (
 	"bytes"
 	"encoding/json"
+	"github.com/salesaudit/salesaudit/plugin"
 	"strings"
 )
 
@@ -16,11 +17,11 @@ type apiRecord struct {
 }
 
 // newAPIRecord reads one element of a page. An element that is not a JSON
-// object is a *fieldError: the page is readable, the element is not.
+// object is a *plugin.RowError: the page is readable, the element is not.
 func newAPIRecord(line int64, raw json.RawMessage) (*apiRecord, error) {
 	var fields map[string]json.RawMessage
 	if err := json.Unmarshal(raw, &fields); err != nil || fields == nil {
-		return nil, &fieldError{reason: "the element is " + describeJSON(raw) + ", not an object"}
+		return nil, &plugin.RowError{Reason: "the element is " + describeJSON(raw) + ", not an object"}
 	}
 	return &apiRecord{line: line, fields: fields}, nil
 }
@@ -110,7 +111,7 @@ func (r *apiRecord) absorb(key string, element *apiRecord) bool {
 	if element.err == nil {
 		return false
 	}
-	r.fail(key+"."+element.err.field, "%s", element.err.reason)
+	r.fail(key+"."+element.err.Field, "%s", element.err.Reason)
 	return true
 }
 

@@ -2,9 +2,7 @@ package pipedrive
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"io/fs"
 	"strings"
 
 	"github.com/salesaudit/salesaudit/plugin"
@@ -26,7 +24,8 @@ const (
 func (c *Connector) Check(ctx context.Context, path string) (plugin.CheckResult, error) {
 	src, err := export.Open(path)
 	if err != nil {
-		return refuse(openRefusal(path, err)), nil
+		return plugin.Refuse(export.OpenRefusal(path, err, "the Pipedrive connector reads a whole export "+
+			"(API pages or CSV exports with their users), so give the directory or .zip that holds the file")), nil
 	}
 	defer src.Close()
 	inv, err := takeInventory(ctx, src, csvfile.EncodingAuto, true)
@@ -34,7 +33,7 @@ func (c *Connector) Check(ctx context.Context, path string) (plugin.CheckResult,
 		return plugin.CheckResult{}, err
 	}
 	if !inv.has(entityActivities) {
-		return refuse(noActivitiesReason(inv)), nil
+		return plugin.Refuse(noActivitiesReason(inv)), nil
 	}
 	files, err := fileMatches(ctx, src, inv)
 	if err != nil {
@@ -50,21 +49,6 @@ func (c *Connector) Check(ctx context.Context, path string) (plugin.CheckResult,
 		Confidence: confidence,
 		Files:      files,
 	}, nil
-}
-
-func refuse(reason string) plugin.CheckResult {
-	return plugin.CheckResult{Accepted: false, Reason: reason}
-}
-
-func openRefusal(path string, err error) string {
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return fmt.Sprintf("%s does not exist", path)
-	case errors.Is(err, export.ErrNotExport):
-		return "not a directory or a .zip archive: the Pipedrive connector reads a whole export " +
-			"(API pages or CSV exports with their users), so give the directory or .zip that holds the file"
-	}
-	return fmt.Sprintf("cannot open %s as an export: %v", path, err)
 }
 
 func noActivitiesReason(inv inventory) string {

@@ -20,7 +20,7 @@ func (run *readRun) newDealReader(out *plugin.FileWriter, t *csvTable) (recordRe
 	if t == nil {
 		return recordReader{api: func(r *apiRecord) error {
 			if isDeleted(r) {
-				return skipRow{skipDeleted}
+				return plugin.Skip(skipDeleted)
 			}
 			o := plugin.Opportunity{
 				ID:   r.requiredID(r.text("id")),
@@ -53,7 +53,7 @@ func (run *readRun) newDealReader(out *plugin.FileWriter, t *csvTable) (recordRe
 	}
 	return recordReader{csv: func(r *csvRow) error {
 		if strings.EqualFold(r.field(c.status).value(), "deleted") {
-			return skipRow{skipDeleted}
+			return plugin.Skip(skipDeleted)
 		}
 		o := plugin.Opportunity{
 			ID:        r.requiredID(r.field(c.id)),

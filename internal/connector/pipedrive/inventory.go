@@ -342,27 +342,15 @@ func estimateRecords(src *export.Source, f export.File) (int64, error) {
 		return 0, err
 	}
 	defer rc.Close()
-	counter := &countingReader{r: io.LimitReader(rc, countLimit)}
+	counter := &export.CountingReader{R: io.LimitReader(rc, countLimit)}
 	n, err := apipages.Each(counter, []string{"data"}, func(apipages.Record) error { return nil })
 	var syntax *apipages.SyntaxError
 	switch {
 	case err == nil || errors.Is(err, apipages.ErrNoRecords) || f.Size <= countLimit:
 		// Complete, an empty page, or a broken one: Read will say.
 		return n, nil
-	case errors.As(err, &syntax) && counter.n > 0:
-		return n * f.Size / counter.n, nil
+	case errors.As(err, &syntax) && counter.N > 0:
+		return n * f.Size / counter.N, nil
 	}
 	return n, nil
-}
-
-// countingReader counts the bytes read through it, for progress.
-type countingReader struct {
-	r io.Reader
-	n int64
-}
-
-func (c *countingReader) Read(p []byte) (int, error) {
-	n, err := c.r.Read(p)
-	c.n += int64(n)
-	return n, err
 }

@@ -106,7 +106,7 @@ func (run *readRun) newOrgFieldReader(*plugin.FileWriter, *csvTable) (recordRead
 			return err
 		}
 		run.orgFields.add(cf)
-		return skipRow{skipFieldDefinition}
+		return plugin.Skip(skipFieldDefinition)
 	}}, nil
 }
 
@@ -118,7 +118,7 @@ func (run *readRun) newStageReader(*plugin.FileWriter, *csvTable) (recordReader,
 			return err
 		}
 		run.stages[id] = name
-		return skipRow{skipStage}
+		return plugin.Skip(skipStage)
 	}}, nil
 }
 
@@ -179,7 +179,7 @@ func (run *readRun) newPersonReader(_ *plugin.FileWriter, t *csvTable) (recordRe
 			return err
 		}
 		run.persons.add(x)
-		return skipRow{skipPerson}
+		return plugin.Skip(skipPerson)
 	}
 	if t == nil {
 		return recordReader{api: func(r *apiRecord) error {

@@ -26,7 +26,7 @@ func TestUserDirectory(t *testing.T) {
 	}
 	var v values
 	d.userID(&v, field{"Activity - Assigned to user", "Jan de Vries"})
-	if v.err == nil || v.err.field != "Activity - Assigned to user" || !strings.Contains(v.err.reason, "IDs 2, 3") {
+	if v.err == nil || v.err.Field != "Activity - Assigned to user" || !strings.Contains(v.err.Reason, "IDs 2, 3") {
 		t.Errorf("two users with one name: %v", v.err)
 	}
 	if id := d.idByEmail("Ana.Sousa@example.com"); id != "1" {
@@ -54,7 +54,7 @@ func TestDealIndexTellsSameTitlesApartByOrganization(t *testing.T) {
 		got := d.id(&v, field{"Deal - ID", tt.id}, field{"Activity - Deal", tt.title}, tt.org)
 		failure := ""
 		if v.err != nil {
-			failure = v.err.reason
+			failure = v.err.Reason
 		}
 		if got != tt.want || (tt.failure == "") != (failure == "") || !strings.Contains(failure, tt.failure) {
 			t.Errorf("id(%q, %q, org %q) = %q, %q; want %q, %q", tt.id, tt.title, tt.org, got, failure, tt.want, tt.failure)

@@ -76,7 +76,7 @@ func (run *readRun) newOrganizationReader(out *plugin.FileWriter, t *csvTable) (
 		return recordReader{api: func(r *apiRecord) error {
 			run.apiOrganizations++
 			if isDeleted(r) {
-				return skipRow{skipDeleted}
+				return plugin.Skip(skipDeleted)
 			}
 			a := plugin.Account{
 				ID:      r.requiredID(r.text("id")),

@@ -15,10 +15,6 @@ import (
 	"github.com/salesaudit/salesaudit/plugin/export"
 )
 
-// checkEvery is how many rows are read between checks for cancellation and
-// progress reports.
-const checkEvery = 256
-
 const skipDeleted = "deleted in Pipedrive"
 
 // Read streams the records of the export at req.Path.
@@ -126,8 +122,8 @@ func (run *readRun) readEntities(ctx context.Context, inv inventory, entities ..
 
 // recordReader maps the records of one file (API page elements or CSV
 // rows, whichever the file holds) and sends them. Each function returns
-// nil when it sent a record, a skipRow or a *fieldError for a record not
-// loaded, and any other error to stop the Read.
+// as the SDK's row protocol says (nil, a *plugin.RowError or a
+// plugin.Skip).
 type recordReader struct {
 	api func(r *apiRecord) error
 	csv func(r *csvRow) error
@@ -183,41 +179,28 @@ func (run *readRun) readAPIFile(ctx context.Context, f exportFile, out *plugin.F
 		return 0, fmt.Errorf("opening %s: %w", f.name(), err)
 	}
 	defer rc.Close()
-	counter := &countingReader{r: rc}
-	kind := f.entity.recordKind()
-	var rows int64
-	_, err = apipages.Each(counter, []string{"data"}, func(rec apipages.Record) error {
-		if rows%checkEvery == 0 {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			if err := out.Progress(counter.n, f.file.Size, rows); err != nil {
-				return err
-			}
+	page := apipages.Page{Name: f.name(), Size: f.file.Size, Keys: []string{"data"}, Errorf: func(_, _ string, err error) error {
+		return run.pageError(f, err)
+	}}
+	return plugin.Table[apipages.Record]{Out: out, Kind: f.entity.recordKind(), Map: func(rec apipages.Record) error {
+		r, err := newAPIRecord(rec.Line, rec.Raw)
+		if err != nil {
+			return err
 		}
-		rows++
-		r, outcome := newAPIRecord(rec.Line, rec.Raw)
-		if outcome == nil {
-			outcome = rr.api(r)
-		}
-		return settle(out, kind, rec.Line, apipages.Excerpt(rec.Raw), outcome)
-	})
-	if err != nil {
-		return rows, run.pageError(f, err)
-	}
-	return rows, nil
+		return rr.api(r)
+	}}.Scan(ctx, apipages.NewReader(rc, page))
 }
 
 // pageError explains why a page could not be read to its end. Pipedrive
 // v1 answers "data": null when there is nothing to list: that page is
-// empty, not broken.
+// empty, not broken, and ends as a page read whole (io.EOF).
 func (run *readRun) pageError(f exportFile, err error) error {
 	var syntax *apipages.SyntaxError
 	if !errors.As(err, &syntax) && !errors.Is(err, apipages.ErrNoRecords) {
-		return err // cancelled, or the host went away
+		return err
 	}
 	if run.isEmptyPage(f) {
-		return nil
+		return io.EOF
 	}
 	return fmt.Errorf("reading %s: %w", f.name(), err)
 }
@@ -251,35 +234,9 @@ func (run *readRun) readCSVFile(ctx context.Context, f exportFile, out *plugin.F
 	if rr.csv == nil {
 		return 0, fmt.Errorf("%s: Pipedrive exports no %s as CSV", f.name(), f.entity)
 	}
-	kind := f.entity.recordKind()
-	for {
-		if reader.RowsRead()%checkEvery == 0 {
-			if err := ctx.Err(); err != nil {
-				return 0, err
-			}
-			if err := out.Progress(reader.BytesRead(), reader.Size(), reader.RowsRead()); err != nil {
-				return 0, err
-			}
-		}
-		row, err := reader.Next()
-		if errors.Is(err, io.EOF) {
-			return reader.RowsRead(), nil
-		}
-		var malformed *csvfile.RowError
-		if errors.As(err, &malformed) {
-			if err := out.Reject(plugin.Reject{Line: malformed.Line, Reason: malformed.Reason, Raw: malformed.Raw, Kind: kind}); err != nil {
-				return 0, err
-			}
-			continue
-		}
-		if err != nil {
-			return 0, err
-		}
-		r := &csvRow{Row: row}
-		if err := settle(out, kind, row.Line, row.Raw(), rr.csv(r)); err != nil {
-			return 0, err
-		}
-	}
+	return plugin.Table[csvfile.Row]{Out: out, Kind: f.entity.recordKind(), Map: func(row csvfile.Row) error {
+		return rr.csv(&csvRow{Row: row})
+	}}.Scan(ctx, reader)
 }
 
 // openCSV opens a CSV file of the export, or the hierarchy file the
@@ -308,23 +265,6 @@ func (run *readRun) openCSV(f exportFile) (*csvfile.Reader, func(), error) {
 		return nil, nil, err
 	}
 	return r, func() { _ = file.Close() }, nil
-}
-
-// settle turns the outcome of a record not loaded into a reject or a skip;
-// other errors stop the Read.
-func settle(out *plugin.FileWriter, kind plugin.RecordKind, line int64, raw string, outcome error) error {
-	var skip skipRow
-	var bad *fieldError
-	switch {
-	case outcome == nil:
-		return nil
-	case errors.As(outcome, &skip):
-		out.Skip(skip.reason)
-		return nil
-	case errors.As(outcome, &bad):
-		return out.Reject(plugin.Reject{Line: line, Field: bad.field, Reason: bad.reason, Raw: raw, Kind: kind})
-	}
-	return outcome
 }
 
 // csvTable is the header of the CSV file being read.

@@ -207,14 +207,14 @@ func (run *readRun) newHierarchyReader(_ *plugin.FileWriter, t *csvTable) (recor
 
 func (run *readRun) applyManager(r *csvRow, userRef, managerRef field) error {
 	if run.users.empty() {
-		return skipRow{skipNoUsers}
+		return plugin.Skip(skipNoUsers)
 	}
 	u := run.users.resolve(&r.values, userRef)
 	if managerRef.empty() {
 		if err := r.failed(); err != nil {
 			return err
 		}
-		return skipRow{skipTopOfHierarchy}
+		return plugin.Skip(skipTopOfHierarchy)
 	}
 	m := run.users.resolve(&r.values, managerRef)
 	if err := r.failed(); err != nil {
@@ -232,7 +232,7 @@ func (run *readRun) applyManager(r *csvRow, userRef, managerRef field) error {
 		return err
 	}
 	u.user.ManagerID, u.managerLine = m.user.ID, r.Line
-	return skipRow{skipManagerMapping}
+	return plugin.Skip(skipManagerMapping)
 }
 
 // manages reports whether m is below u in the hierarchy so far.

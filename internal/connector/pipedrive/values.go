@@ -2,27 +2,12 @@ package pipedrive
 
 import (
 	"fmt"
+	"github.com/salesaudit/salesaudit/plugin"
 	"math"
 	"strconv"
 	"strings"
 	"time"
 )
-
-// fieldError is a value that cannot be read: its record becomes a reject
-// that names the field as the export calls it ("due_date" in an API page,
-// "Activity - Due date" in a CSV export).
-type fieldError struct {
-	field  string
-	reason string
-}
-
-func (e *fieldError) Error() string { return e.field + ": " + e.reason }
-
-// skipRow is a row deliberately not loaded; the reason is shown to the user
-// with the number of rows skipped for it.
-type skipRow struct{ reason string }
-
-func (s skipRow) Error() string { return "skipped: " + s.reason }
 
 // field is one value of a record, as text, with the name the export gives
 // it. API values and CSV cells alike are read through it, so that both
@@ -39,17 +24,17 @@ func (f field) empty() bool { return f.value() == "" }
 // values parses the fields of one record and keeps the first that cannot
 // be read, so that a mapping reads every field and checks once.
 type values struct {
-	err *fieldError
+	err *plugin.RowError
 }
 
 func (v *values) fail(name, format string, args ...any) {
 	if v.err == nil {
-		v.err = &fieldError{field: name, reason: fmt.Sprintf(format, args...)}
+		v.err = &plugin.RowError{Field: name, Reason: fmt.Sprintf(format, args...)}
 	}
 }
 
 // failed is the first bad value as an error, or nil. It returns a nil
-// error interface, not a nil *fieldError, when all is well.
+// error interface, not a nil *plugin.RowError, when all is well.
 func (v *values) failed() error {
 	if v.err == nil {
 		return nil

@@ -68,7 +68,7 @@ func TestDateAndTimeFields(t *testing.T) {
 	for _, bad := range []string{"2024-13-45", "31/12/2024", "60", "123456", "yesterday", "2024-12-05 25:00:00"} {
 		var v values
 		v.dateTime(field{"Activity - Due date", bad})
-		if v.err == nil || v.err.field != "Activity - Due date" || !strings.Contains(v.err.reason, bad) {
+		if v.err == nil || v.err.Field != "Activity - Due date" || !strings.Contains(v.err.Reason, bad) {
 			t.Errorf("dateTime(%q): error %v, want one naming the field and the value", bad, v.err)
 		}
 	}
@@ -123,7 +123,7 @@ func TestDoneAndFlags(t *testing.T) {
 		}
 	}
 	var v values
-	if v.done(field{"Activity - Done", "Maybe"}); v.err == nil || v.err.field != "Activity - Done" {
+	if v.done(field{"Activity - Done", "Maybe"}); v.err == nil || v.err.Field != "Activity - Done" {
 		t.Errorf("done(Maybe): %v", v.err)
 	}
 }
