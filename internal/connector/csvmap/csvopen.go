@@ -83,15 +83,18 @@ func (r *csvReader) column(name string) int {
 	return -1
 }
 
-// next reads the next row; a malformed row's excerpt is restored.
-func (r *csvReader) next() (csvfile.Row, error) {
-	row, err := r.Next()
+// Next reads the next row; a malformed row's excerpt is restored.
+func (r *csvReader) Next() (csvfile.Row, error) {
+	row, err := r.Reader.Next()
 	var malformed *csvfile.RowError
 	if errors.As(err, &malformed) {
 		malformed.Raw = r.swap.restore(malformed.Raw)
 	}
 	return row, err
 }
+
+// Excerpt is the row as written, for a reject.
+func (r *csvReader) Excerpt(row csvfile.Row) string { return r.swap.restore(row.Raw()) }
 
 // delimiterSwap is the delimiter that the comma and it trade places with,
 // or 0 when the file is comma-separated. Swapping is a bijection on bytes,

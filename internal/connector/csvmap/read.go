@@ -4,15 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 
 	"github.com/salesaudit/salesaudit/plugin"
 	"github.com/salesaudit/salesaudit/plugin/csvfile"
 )
-
-// checkEvery is how many rows are read between checks for cancellation and
-// progress reports.
-const checkEvery = 256
 
 const skipActivityNotLoaded = "its activity was not loaded (rejected or skipped)"
 
@@ -102,56 +97,33 @@ func (run *readRun) readFile(ctx context.Context, bf *boundFile) error {
 		return fmt.Errorf("opening %s: %w", bf.file.Name, err)
 	}
 	defer r.Close()
-	for {
-		if r.RowsRead()%checkEvery == 0 {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			if err := out.Progress(r.BytesRead(), r.Size(), r.RowsRead()); err != nil {
-				return err
-			}
-		}
-		csvRow, err := r.next()
-		if errors.Is(err, io.EOF) {
-			break
-		}
+	t := plugin.Table[csvfile.Row]{Out: out, Kind: bf.mapping.kind, Map: func(csvRow csvfile.Row) error {
+		return run.readRow(&row{Row: csvRow, file: bf, swap: r.swap, refs: run.refs}, out)
+	}}
+	switch bf.mapping.kind {
+	case plugin.KindActivity:
+		t.NotLoaded = func(csvRow csvfile.Row) { run.notLoaded(&row{Row: csvRow, file: bf, swap: r.swap}) }
+	case plugin.KindUser:
+		// Users are sent, and their files marked done, once every user
+		// file is read.
+		rows, err := t.Scan(ctx, r)
 		if err != nil {
-			if err := rejectMalformed(out, bf, err); err != nil {
-				return err
-			}
-			continue
-		}
-		rw := &row{Row: csvRow, file: bf, swap: r.swap, refs: run.refs}
-		if err := run.settle(out, rw, run.readRow(rw, out)); err != nil {
 			return err
 		}
-	}
-	if bf.mapping.kind == plugin.KindUser {
-		run.userFiles = append(run.userFiles, finishedFile{out: out, rows: r.RowsRead()})
+		run.userFiles = append(run.userFiles, finishedFile{out: out, rows: rows})
 		return nil
 	}
-	return out.Done(r.RowsRead())
-}
-
-// rejectMalformed rejects a row that is not well-formed CSV; any other
-// error stops the Read.
-func rejectMalformed(out *plugin.FileWriter, bf *boundFile, err error) error {
-	var malformed *csvfile.RowError
-	if !errors.As(err, &malformed) {
-		return err
-	}
-	return out.Reject(plugin.Reject{Line: malformed.Line, Reason: malformed.Reason, Raw: malformed.Raw, Kind: bf.mapping.kind})
+	return t.Read(ctx, r)
 }
 
 // readRow turns a row into a record. It returns nil when the record was
-// sent (or, for a user, kept for later), a skipRow or a *fieldError for a
-// row not loaded, and any other error to stop the Read.
+// sent (or, for a user, kept for later), as the SDK's row protocol says.
 func (run *readRun) readRow(r *row, out *plugin.FileWriter) error {
 	if r.isEmpty() {
-		return skipRow{skipEmptyRow}
+		return plugin.Skip(skipEmptyRow)
 	}
 	if reason := r.skipReason(); reason != "" {
-		return skipRow{reason}
+		return plugin.Skip(reason)
 	}
 	switch r.file.mapping.kind {
 	case plugin.KindUser:
@@ -193,30 +165,9 @@ func (run *readRun) readAttendee(r *row, out *plugin.FileWriter) error {
 		return r.err
 	}
 	if run.unloadedActivities[at.ActivityID] {
-		return skipRow{skipActivityNotLoaded}
+		return plugin.Skip(skipActivityNotLoaded)
 	}
 	return out.Attendee(at)
-}
-
-// settle turns the outcome of a row not loaded into a reject or a skip;
-// other errors stop the Read.
-func (run *readRun) settle(out *plugin.FileWriter, r *row, outcome error) error {
-	if outcome == nil {
-		return nil
-	}
-	if r.file.mapping.kind == plugin.KindActivity {
-		run.notLoaded(r)
-	}
-	var skip skipRow
-	var bad *fieldError
-	switch {
-	case errors.As(outcome, &skip):
-		out.Skip(skip.reason)
-		return nil
-	case errors.As(outcome, &bad):
-		return out.Reject(plugin.Reject{Line: r.Line, Field: bad.field, Reason: bad.reason, Raw: r.raw(), Kind: r.file.mapping.kind})
-	}
-	return outcome
 }
 
 // notLoaded remembers an activity that was not loaded, so that its

@@ -1,28 +1,12 @@
 package csvmap
 
 import (
-	"fmt"
 	"strings"
 	"time"
 
 	"github.com/salesaudit/salesaudit/plugin"
 	"github.com/salesaudit/salesaudit/plugin/csvfile"
 )
-
-// fieldError is a value that does not fit its field: its row becomes a
-// reject that names the field.
-type fieldError struct {
-	field  string
-	reason string
-}
-
-func (e *fieldError) Error() string { return e.field + ": " + e.reason }
-
-// skipRow is a row deliberately not loaded; the reason is shown to the
-// user with the number of rows skipped for it.
-type skipRow struct{ reason string }
-
-func (s skipRow) Error() string { return "skipped: " + s.reason }
 
 const skipEmptyRow = "empty row"
 
@@ -34,13 +18,13 @@ type row struct {
 	file *boundFile
 	swap delimiterSwap
 	refs *references
-	err  *fieldError
+	err  *plugin.RowError
 }
 
 // failField records the first problem of the row.
 func (r *row) failField(field, format string, args ...any) {
 	if r.err == nil {
-		r.err = &fieldError{field: field, reason: fmt.Sprintf(format, args...)}
+		r.err = plugin.FieldError(field, format, args...)
 	}
 }
 
