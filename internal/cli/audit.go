@@ -218,6 +218,16 @@ func rejected(r ingest.Report) int64 {
 }
 
 func (a *app) writeReport(ctx context.Context, db *duckdb.DB, opts audit.Options, format render.Format, outDir string, showProgress bool) error {
+	rep, err := a.runAuditQueries(ctx, db, opts, showProgress)
+	if err != nil {
+		return err
+	}
+	return a.printReport(rep, format, outDir)
+}
+
+// runAuditQueries audits the database, showing which query runs on a
+// terminal.
+func (a *app) runAuditQueries(ctx context.Context, db *duckdb.DB, opts audit.Options, showProgress bool) (*audit.Report, error) {
 	logger := a.logger()
 	progress := newAuditProgress(a.stderr, showProgress && isTerminal(a.stderr) && !logger.IsDebug())
 	opts.Trace = func(file string, took time.Duration) {
@@ -229,8 +239,14 @@ func (a *app) writeReport(ctx context.Context, db *duckdb.DB, opts audit.Options
 	rep, err := audit.Run(ctx, db.SQL(), opts)
 	progress.done()
 	if err != nil {
-		return fmt.Errorf("auditing: %w", err)
+		return nil, fmt.Errorf("auditing: %w", err)
 	}
+	return rep, nil
+}
+
+// printReport writes the report in the format, or with outDir, one CSV
+// file a table.
+func (a *app) printReport(rep *audit.Report, format render.Format, outDir string) error {
 	if outDir != "" {
 		paths, err := report.WriteCSVFiles(outDir, rep)
 		if err != nil {
