@@ -2,7 +2,6 @@ package cli
 
 import (
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -10,24 +9,12 @@ import (
 	"github.com/salesaudit/salesaudit/plugin/plugintest"
 )
 
-// buildExample builds the example third-party connector as its author
-// would, with go build.
-func buildExample(t *testing.T) string {
-	t.Helper()
-	out := filepath.Join(t.TempDir(), "salesaudit-connector-jsonl")
-	cmd := exec.Command("go", "build", "-o", out, "./plugin/examples/jsonl")
-	cmd.Dir = filepath.Join("..", "..")
-	if msg, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, msg)
-	}
-	return out
-}
-
 func TestTheExampleConnectorInstallsAndPassesTheKit(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the example connector")
 	}
-	built := buildExample(t)
+	t.Parallel()
+	built := exampleConnector(t)
 	plugins := filepath.Join(t.TempDir(), "plugins")
 	r := run(t, "connectors", "install", "--plugin-dir", plugins, built).mustSucceed(t)
 	installed := filepath.Join(plugins, "salesaudit-connector-jsonl")
@@ -60,8 +47,9 @@ func TestAChangedConnectorIsRefused(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the example connector")
 	}
+	t.Parallel()
 	plugins := filepath.Join(t.TempDir(), "plugins")
-	run(t, "connectors", "install", "--plugin-dir", plugins, buildExample(t)).mustSucceed(t)
+	run(t, "connectors", "install", "--plugin-dir", plugins, exampleConnector(t)).mustSucceed(t)
 	installed := filepath.Join(plugins, "salesaudit-connector-jsonl")
 	f, err := os.OpenFile(installed, os.O_APPEND|os.O_WRONLY, 0)
 	if err != nil {
@@ -77,6 +65,7 @@ func TestAChangedConnectorIsRefused(t *testing.T) {
 }
 
 func TestAPluginDirectoryOthersCanWriteIsRefused(t *testing.T) {
+	t.Parallel()
 	plugins := installFake(t, "fakegood")
 	if err := os.Chmod(plugins, 0o777); err != nil {
 		t.Fatal(err)
@@ -88,6 +77,7 @@ func TestAPluginDirectoryOthersCanWriteIsRefused(t *testing.T) {
 }
 
 func TestInstallRefusesWhatIsNotAConnector(t *testing.T) {
+	t.Parallel()
 	script := filepath.Join(t.TempDir(), "not-a-connector")
 	if err := os.WriteFile(script, []byte("#!/bin/sh\necho hello\n"), 0o755); err != nil {
 		t.Fatal(err)

@@ -1,9 +1,12 @@
 package cli
 
 import (
+	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/salesaudit/salesaudit/internal/connector/fake"
@@ -31,7 +34,52 @@ func TestMain(m *testing.M) {
 	if len(os.Args) > 2 && os.Args[1] == "connector" && os.Args[2] == "serve" {
 		os.Exit(Run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 	}
-	os.Exit(m.Run())
+	dir, err := os.MkdirTemp("", "salesaudit-cli-test-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	sharedDir = dir
+	code := m.Run()
+	_ = os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+// sharedDir holds what the tests build once per test binary and share:
+// the example connector.
+var sharedDir string
+
+// sharedFile is a file made once per test binary, on first use.
+type sharedFile struct {
+	sync.Once
+	path string
+	err  error
+}
+
+func (f *sharedFile) get(t *testing.T, build func() (string, error)) string {
+	t.Helper()
+	f.Do(func() { f.path, f.err = build() })
+	if f.err != nil {
+		t.Fatal(f.err)
+	}
+	return f.path
+}
+
+var exampleBuild sharedFile
+
+// exampleConnector builds the example third-party connector as its author
+// would, with go build, once per test binary.
+func exampleConnector(t *testing.T) string {
+	t.Helper()
+	return exampleBuild.get(t, func() (string, error) {
+		out := filepath.Join(sharedDir, "salesaudit-connector-jsonl")
+		cmd := exec.Command("go", "build", "-o", out, "./plugin/examples/jsonl")
+		cmd.Dir = filepath.Join("..", "..")
+		if msg, err := cmd.CombinedOutput(); err != nil {
+			return "", fmt.Errorf("go build: %v\n%s", err, msg)
+		}
+		return out, nil
+	})
 }
 
 // installFake makes the fake connectors available as external plugins in
