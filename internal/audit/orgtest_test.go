@@ -9,6 +9,23 @@ package audit
 //	ana := b.rep(mia, "Ana")
 //	b.meeting(mia, "1:1 Ana", 30*time.Minute, withReps(ana))
 //	f := b.finding(mia, "PM1")
+//
+// An audit takes a while, so the cases of a test are built as teams of
+// one organisation, each with its own manager, reps, accounts and deals,
+// audited once; each case's subtest checks its own manager's finding:
+//
+//	b := newOrg(t)
+//	managers := teams(cases, func(c testCase) person { ... })
+//	rep := b.run()
+//	for i, c := range cases {
+//		t.Run(c.name, func(t *testing.T) { f := findingOf(t, rep, managers[i], "PM1"); ... })
+//	}
+//
+// Cases share an organisation only when nothing organisation-wide tells
+// them apart: the period, the configuration, whether key accounts come
+// from tiers or from revenue (and then everyone's revenue), and whether
+// the source won anything in the period (revenue is then the won amount,
+// else the annual revenue). Such cases get an organisation of their own.
 
 import (
 	"context"
@@ -69,13 +86,34 @@ func left(t time.Time) userOpt   { return func(u *plugin.User) { u.LeftAt = t; u
 
 func (b *org) user(name, managerID string, opts []userOpt) person {
 	u := plugin.User{ID: fmt.Sprintf("005%03d", len(b.users)+1), Name: name, ManagerID: managerID,
-		Email:  strings.ToLower(strings.ReplaceAll(name, " ", ".")) + "@acme.example",
-		Active: true, Line: int64(len(b.users) + 2)}
+		Email: b.uniqueEmail(name), Active: true, Line: int64(len(b.users) + 2)}
 	for _, o := range opts {
 		o(&u)
 	}
 	b.users = append(b.users, u)
 	return person{u.ID, name}
+}
+
+// uniqueEmail is the e-mail address of a new user called name. People are
+// one person across sources by e-mail, so when the organisation has
+// someone of that name already (the same case built as another team), the
+// address gets a number: "ana.2@acme.example".
+func (b *org) uniqueEmail(name string) string {
+	local := strings.ToLower(strings.ReplaceAll(name, " ", "."))
+	email := local + "@acme.example"
+	for n := 2; b.hasEmail(email); n++ {
+		email = fmt.Sprintf("%s.%d@acme.example", local, n)
+	}
+	return email
+}
+
+func (b *org) hasEmail(email string) bool {
+	for _, u := range b.users {
+		if u.Email == email {
+			return true
+		}
+	}
+	return false
 }
 
 // manager adds a user; they are a manager once someone reports to them.
@@ -285,6 +323,18 @@ func (b *org) options() Options {
 	return Options{Config: b.cfg, Sources: []string{"crm"}, From: b.from, To: b.to}
 }
 
+// teams builds one team per case of a test, each with build, which
+// returns the team's manager. The cases of a test are teams of one
+// organisation, audited once (b.run): each case's subtest then checks its
+// own manager's findings in the shared report (findingOf).
+func teams[C any](cases []C, build func(C) person) []person {
+	out := make([]person, len(cases))
+	for i, c := range cases {
+		out[i] = build(c)
+	}
+	return out
+}
+
 // run loads the organisation and audits the period.
 func (b *org) run() *Report {
 	b.t.Helper()
@@ -342,6 +392,17 @@ func (b *org) prepared() *preparedAudit {
 type preparedAudit struct {
 	t *testing.T
 	r *runner
+}
+
+// report runs the rules on the prepared tables and assembles the report,
+// as Run does once it has prepared them.
+func (p *preparedAudit) report() *Report {
+	p.t.Helper()
+	rep, err := p.r.report(context.Background())
+	if err != nil {
+		p.t.Fatal(err)
+	}
+	return rep
 }
 
 // strings runs a query returning one text column.
