@@ -17,35 +17,44 @@ const (
 )
 
 func TestBM1LowValueTime(t *testing.T) {
+	t.Parallel()
 	// 200 minutes: a 20-minute admin block, `low - 20` minutes of an
 	// internal meeting of no role, the rest coaching. Warning above 25 %,
 	// high above 35 %.
 	const total = 200.0
-	build := func(t *testing.T, low float64) (*org, person) {
-		b := newOrg(t)
+	b := newOrg(t)
+	build := func(low float64) person {
 		mia := b.manager("Mia")
 		ana := b.rep(mia, "Ana")
 		ops := b.colleague("Olaf from sales ops")
 		b.meeting(mia, "Expense report", minutes(20))
 		b.meeting(mia, "Coffee with sales ops", minutes(low-20), withColleagues(ops))
 		b.meeting(mia, "1:1 Ana", minutes(total-low), withReps(ana))
-		return b, mia
+		return mia
 	}
-	for _, c := range []struct {
+	type bm1 struct {
 		name string
 		low  float64
 		want Severity
-	}{
+	}
+	cases := []bm1{
 		{"just below warning", 49, ok},
 		{"at warning", 50, ok},
 		{"just above warning", 51, warn},
 		{"at high", 70, warn},
 		{"just above high", 71, high},
-	} {
+	}
+	managers := teams(cases, func(c bm1) person { return build(c.low) })
+	withEvidence := build(90)
+	// A manager whose rep did the admin.
+	idle := b.manager("Mia")
+	ana := b.rep(idle, "Ana")
+	b.meeting(ana, "Expense report", time.Hour)
+	rep := b.run()
+
+	for i, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			t.Parallel()
-			b, mia := build(t, c.low)
-			f := b.finding(mia, "BM1")
+			f := findingOf(t, rep, managers[i], "BM1")
 			expect(t, f, c.want, 100*c.low/total)
 			if f.Threshold != "warning above 25 %, high above 35 %" {
 				t.Errorf("threshold text %q", f.Threshold)
@@ -53,31 +62,25 @@ func TestBM1LowValueTime(t *testing.T) {
 		})
 	}
 	t.Run("evidence", func(t *testing.T) {
-		t.Parallel()
-		b, mia := build(t, 90)
-		f := b.finding(mia, "BM1")
+		f := findingOf(t, rep, withEvidence, "BM1")
 		expectColumn(t, f, "activity", "Coffee with sales ops", "Expense report")
 		expectColumn(t, f, "category", "internal_other", "admin")
 		expectColumn(t, f, "hours", hours(70), hours(20))
 	})
 	t.Run("not enough data", func(t *testing.T) {
-		t.Parallel()
-		b := newOrg(t)
-		mia := b.manager("Mia")
-		ana := b.rep(mia, "Ana")
-		b.meeting(ana, "Expense report", time.Hour)
-		expectNotEnoughData(t, b.finding(mia, "BM1"), "no activities of this manager in the period")
+		expectNotEnoughData(t, findingOf(t, rep, idle, "BM1"), "no activities of this manager in the period")
 	})
 }
 
 func TestBM2EffortValueMismatch(t *testing.T) {
+	t.Parallel()
 	// Acme (Tier 1) won 900, Smallco (no tier) won 100: the non-key
 	// account makes 10 % of revenue. The manager spends `small` of 100
 	// customer minutes on Smallco, so the metric is small - 10 points.
 	// Warning above 20 points, high above 40.
 	const keyWon, smallWon = 900.0, 100.0
-	build := func(t *testing.T, small float64) (*org, person) {
-		b := newOrg(t)
+	b := newOrg(t)
+	build := func(small float64) person {
 		mia := b.manager("Mia")
 		b.rep(mia, "Ana")
 		acme := b.keyAccount("Acme", mia)
@@ -86,24 +89,34 @@ func TestBM2EffortValueMismatch(t *testing.T) {
 		b.won("Smallco pilot", mia, smallco, smallWon, b.day(4))
 		b.meeting(mia, "Visit Smallco", minutes(small), on(smallco), withContact("Sam Small"))
 		b.meeting(mia, "Visit Acme", minutes(100-small), on(acme), withContact("Alice Acme"))
-		return b, mia
+		return mia
 	}
 	revenueShare := 100 * smallWon / (keyWon + smallWon)
-	for _, c := range []struct {
+	type bm2 struct {
 		name  string
 		small float64
 		want  Severity
-	}{
+	}
+	cases := []bm2{
 		{"just below warning", 29, ok},
 		{"at warning", 30, ok},
 		{"just above warning", 31, warn},
 		{"at high", 50, warn},
 		{"just above high", 51, high},
-	} {
+	}
+	managers := teams(cases, func(c bm2) person { return build(c.small) })
+	withEvidence := build(60)
+	// Not enough data: no customer time.
+	indoors := b.manager("Mia")
+	ana := b.rep(indoors, "Ana")
+	acme := b.keyAccount("Acme", indoors)
+	b.won("Acme renewal", indoors, acme, keyWon, b.day(3))
+	b.meeting(indoors, "1:1 Ana", time.Hour, withReps(ana))
+	rep := b.run()
+
+	for i, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			t.Parallel()
-			b, mia := build(t, c.small)
-			f := b.finding(mia, "BM2")
+			f := findingOf(t, rep, managers[i], "BM2")
 			expect(t, f, c.want, c.small-revenueShare)
 			if f.Threshold != "warning above 20 points, high above 40 points" {
 				t.Errorf("threshold text %q", f.Threshold)
@@ -111,25 +124,18 @@ func TestBM2EffortValueMismatch(t *testing.T) {
 		})
 	}
 	t.Run("evidence", func(t *testing.T) {
-		t.Parallel()
-		b, mia := build(t, 60)
-		f := b.finding(mia, "BM2")
+		f := findingOf(t, rep, withEvidence, "BM2")
 		expectColumn(t, f, "account", "Smallco")
 		expectColumn(t, f, "manager hours", hours(60))
 		expectColumn(t, f, "revenue", smallWon)
 	})
 	t.Run("not enough data: no customer time", func(t *testing.T) {
-		t.Parallel()
-		b := newOrg(t)
-		mia := b.manager("Mia")
-		ana := b.rep(mia, "Ana")
-		acme := b.keyAccount("Acme", mia)
-		b.won("Acme renewal", mia, acme, keyWon, b.day(3))
-		b.meeting(mia, "1:1 Ana", time.Hour, withReps(ana))
-		expectNotEnoughData(t, b.finding(mia, "BM2"), "no customer time logged against accounts")
+		expectNotEnoughData(t, findingOf(t, rep, indoors, "BM2"), "no customer time logged against accounts")
 	})
 	t.Run("not enough data: no revenue", func(t *testing.T) {
 		t.Parallel()
+		// An organisation of its own: nothing won in it, and no tiers, so
+		// revenue is the annual revenue (none) and decides key accounts.
 		b := newOrg(t)
 		mia := b.manager("Mia")
 		b.rep(mia, "Ana")
@@ -140,11 +146,12 @@ func TestBM2EffortValueMismatch(t *testing.T) {
 }
 
 func TestBM3Procrastination(t *testing.T) {
+	t.Parallel()
 	// `late` of `tasks` high-priority tasks are completed two days after
 	// their due date, the others a day early. Warning at 30 % or more,
 	// high at 50 % or more.
-	build := func(t *testing.T, late, tasks int) (*org, person) {
-		b := newOrg(t)
+	b := newOrg(t)
+	build := func(late, tasks int) person {
 		mia := b.manager("Mia")
 		b.rep(mia, "Ana")
 		for i := range tasks {
@@ -154,24 +161,46 @@ func TestBM3Procrastination(t *testing.T) {
 			}
 			b.task(mia, "Send proposal "+string(rune('A'+i)), highPriority(), due(b.day(5)), done(finished))
 		}
-		return b, mia
+		return mia
 	}
-	for _, c := range []struct {
+	type bm3 struct {
 		name        string
 		late, tasks int
 		want        Severity
-	}{
+	}
+	cases := []bm3{
 		{"just below warning", 2, 7, ok},
 		{"at warning", 3, 10, warn},
 		{"just above warning", 1, 3, warn},
 		{"just below high", 4, 9, warn},
 		{"at high", 1, 2, high},
 		{"just above high", 4, 7, high},
-	} {
+	}
+	managers := teams(cases, func(c bm3) person { return build(c.late, c.tasks) })
+
+	// Which tasks count, overdue after 7 days.
+	planner := b.manager("Mia")
+	b.rep(planner, "Ana")
+	periodEnd := b.to
+	// Important because planning work; open 8 days past due: overdue.
+	b.task(planner, "Territory plan Q2", due(periodEnd.AddDate(0, 0, -8)))
+	// High priority, open exactly 7 days past due: not yet overdue.
+	b.task(planner, "Call back legal", highPriority(), due(periodEnd.AddDate(0, 0, -7)))
+	// High priority, done 3 days late.
+	b.task(planner, "Board deck", highPriority(), due(b.day(8)), done(b.day(11)))
+	// Late but neither high priority nor planning/hq: not important.
+	b.task(planner, "Expense report", due(b.day(8)), done(b.day(20)))
+
+	// Not enough data.
+	unhurried := b.manager("Mia")
+	ana := b.rep(unhurried, "Ana")
+	b.meeting(unhurried, "1:1 Ana", time.Hour, withReps(ana))
+	b.task(unhurried, "Expense report", due(b.day(3)), done(b.day(9))) // late, but not important
+	rep := b.run()
+
+	for i, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			t.Parallel()
-			b, mia := build(t, c.late, c.tasks)
-			f := b.finding(mia, "BM3")
+			f := findingOf(t, rep, managers[i], "BM3")
 			expect(t, f, c.want, 100*float64(c.late)/float64(c.tasks))
 			if f.Threshold != "warning at 30 % or more, high at 50 % or more; overdue after 7 days" {
 				t.Errorf("threshold text %q", f.Threshold)
@@ -179,43 +208,25 @@ func TestBM3Procrastination(t *testing.T) {
 		})
 	}
 	t.Run("which tasks count, overdue after 7 days, evidence", func(t *testing.T) {
-		t.Parallel()
-		b := newOrg(t)
-		mia := b.manager("Mia")
-		b.rep(mia, "Ana")
-		periodEnd := b.to
-		// Important because planning work; open 8 days past due: overdue.
-		b.task(mia, "Territory plan Q2", due(periodEnd.AddDate(0, 0, -8)))
-		// High priority, open exactly 7 days past due: not yet overdue.
-		b.task(mia, "Call back legal", highPriority(), due(periodEnd.AddDate(0, 0, -7)))
-		// High priority, done 3 days late.
-		b.task(mia, "Board deck", highPriority(), due(b.day(8)), done(b.day(11)))
-		// Late but neither high priority nor planning/hq: not important.
-		b.task(mia, "Expense report", due(b.day(8)), done(b.day(20)))
-		f := b.finding(mia, "BM3")
+		f := findingOf(t, rep, planner, "BM3")
 		expect(t, f, high, 100*2.0/3)
 		expectColumn(t, f, "task", "Territory plan Q2", "Board deck")
 		expectColumn(t, f, "days late", 8, 3)
 		expectColumn(t, f, "state", "still open", "done late")
 	})
 	t.Run("not enough data", func(t *testing.T) {
-		t.Parallel()
-		b := newOrg(t)
-		mia := b.manager("Mia")
-		ana := b.rep(mia, "Ana")
-		b.meeting(mia, "1:1 Ana", time.Hour, withReps(ana))
-		b.task(mia, "Expense report", due(b.day(3)), done(b.day(9))) // late, but not important
-		expectNotEnoughData(t, b.finding(mia, "BM3"), "no important tasks with a due date in the period")
+		expectNotEnoughData(t, findingOf(t, rep, unhurried, "BM3"), "no important tasks with a due date in the period")
 	})
 }
 
 func TestBM4NeglectedBusinessDuties(t *testing.T) {
+	t.Parallel()
 	// Ten weeks; an hour of forecasting in the weeks listed (0 is the
 	// first) and an hour of coaching every week, so the business share
 	// stays well above 5 %. Warning at 4 weeks or more without planning or
 	// HQ work, high at 8 or more.
-	build := func(t *testing.T, planningWeeks ...int) (*org, person) {
-		b := newOrg(t).weeks(10)
+	b := newOrg(t).weeks(10)
+	build := func(planningWeeks ...int) person {
 		mia := b.manager("Mia")
 		ana := b.rep(mia, "Ana")
 		for w := range 10 {
@@ -224,52 +235,60 @@ func TestBM4NeglectedBusinessDuties(t *testing.T) {
 		for _, w := range planningWeeks {
 			b.meeting(mia, "Forecast", time.Hour, at(b.day(7*w+2)))
 		}
-		return b, mia
+		return mia
 	}
-	for _, c := range []struct {
+	type gap struct {
 		name  string
 		weeks []int
 		gap   float64
 		want  Severity
-	}{
+	}
+	cases := []gap{
 		{"just below warning", []int{0, 4, 8, 9}, 3, ok},
 		{"at warning", []int{0, 5, 9}, 4, warn},
 		{"just above warning", []int{0, 6, 9}, 5, warn},
 		{"just below high", []int{0, 8, 9}, 7, warn},
 		{"at high", []int{0, 9}, 8, high},
 		{"just above high", []int{9}, 9, high},
-	} {
+	}
+	managers := teams(cases, func(c gap) person { return build(c.weeks...) })
+
+	// Business share: 6 minutes of forecasting every week (60 in all) and
+	// `other` minutes of coaching; warning under 5 %.
+	type share struct {
+		name  string
+		other float64
+		want  Severity
+	}
+	shareCases := []share{
+		{"share just below 5 %", 1200, warn},
+		{"share at 5 %", 1140, ok},
+		{"share just above 5 %", 1080, ok},
+	}
+	shareManagers := teams(shareCases, func(c share) person {
+		mia := b.manager("Mia")
+		ana := b.rep(mia, "Ana")
+		for w := range 10 {
+			b.meeting(mia, "Forecast", minutes(6), at(b.day(7*w+2)))
+			b.meeting(mia, "1:1 Ana", minutes(c.other/10), withReps(ana), at(b.day(7*w+1)))
+		}
+		return mia
+	})
+	withEvidence := build(0, 5, 9)
+	rep := b.run()
+
+	for i, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			t.Parallel()
-			b, mia := build(t, c.weeks...)
-			f := b.finding(mia, "BM4")
+			f := findingOf(t, rep, managers[i], "BM4")
 			expect(t, f, c.want, c.gap)
 			if f.Threshold != "warning at 4 weeks or more, or under 5 % of time; high at 8 weeks or more" {
 				t.Errorf("threshold text %q", f.Threshold)
 			}
 		})
 	}
-	// Business share: 6 minutes of forecasting every week (60 in all) and
-	// `other` minutes of coaching; warning under 5 %.
-	for _, c := range []struct {
-		name  string
-		other float64
-		want  Severity
-	}{
-		{"share just below 5 %", 1200, warn},
-		{"share at 5 %", 1140, ok},
-		{"share just above 5 %", 1080, ok},
-	} {
+	for i, c := range shareCases {
 		t.Run(c.name, func(t *testing.T) {
-			t.Parallel()
-			b := newOrg(t).weeks(10)
-			mia := b.manager("Mia")
-			ana := b.rep(mia, "Ana")
-			for w := range 10 {
-				b.meeting(mia, "Forecast", minutes(6), at(b.day(7*w+2)))
-				b.meeting(mia, "1:1 Ana", minutes(c.other/10), withReps(ana), at(b.day(7*w+1)))
-			}
-			f := b.finding(mia, "BM4")
+			f := findingOf(t, rep, shareManagers[i], "BM4")
 			expect(t, f, c.want, 0)
 			if c.want != ok { // the report keeps evidence of problems only
 				expectColumn(t, f, "business share %", round1(100*60/(60+c.other)))
@@ -277,14 +296,13 @@ func TestBM4NeglectedBusinessDuties(t *testing.T) {
 		})
 	}
 	t.Run("evidence", func(t *testing.T) {
-		t.Parallel()
-		b, mia := build(t, 0, 5, 9)
-		f := b.finding(mia, "BM4")
+		f := findingOf(t, rep, withEvidence, "BM4")
 		// The gap is weeks 1 to 4: Monday 9 March to Sunday 5 April.
 		expectColumn(t, f, "longest gap from", "2026-03-09")
 		expectColumn(t, f, "to", "2026-04-05")
 		expectColumn(t, f, "weeks", 4)
 	})
+	// The period is the whole organisation's: these two have their own.
 	t.Run("not enough data: short period", func(t *testing.T) {
 		t.Parallel()
 		b := newOrg(t).weeks(3)
@@ -303,12 +321,13 @@ func TestBM4NeglectedBusinessDuties(t *testing.T) {
 }
 
 func TestBM5MeetingOverload(t *testing.T) {
+	t.Parallel()
 	// 200 minutes: a weekly 10-minute team meeting (40 minutes), `meetings
 	// - 40` minutes of an ops sync, the rest with customers. Warning at
 	// 35 % or more, high at 50 % or more.
 	const total = 200.0
-	build := func(t *testing.T, meetings float64) (*org, person) {
-		b := newOrg(t)
+	b := newOrg(t)
+	build := func(meetings float64) person {
 		mia := b.manager("Mia")
 		team := b.reps(mia, "Ana", "Ben")
 		ops := b.colleague("Olaf from sales ops")
@@ -320,25 +339,31 @@ func TestBM5MeetingOverload(t *testing.T) {
 		b.meeting(mia, "Visit Acme", minutes(total-meetings), on(acme), withContact("Alice Acme"))
 		// A call is not a meeting, whoever takes part.
 		b.call(mia, "Call with Olaf", 0, withColleagues(ops))
-		return b, mia
+		return mia
 	}
 	callMinutes := 10.0 // the default estimate for a call
-	for _, c := range []struct {
+	type bm5 struct {
 		name     string
 		meetings float64
 		want     Severity
-	}{
+	}
+	cases := []bm5{
 		{"just below warning", 73, ok},
 		{"at warning", 73.5, warn},
 		{"just above warning", 74, warn},
 		{"just below high", 104, warn},
 		{"at high", 105, high},
 		{"just above high", 106, high},
-	} {
+	}
+	managers := teams(cases, func(c bm5) person { return build(c.meetings) })
+	withEvidence := build(110)
+	idle := b.manager("Mia")
+	b.rep(idle, "Ana")
+	rep := b.run()
+
+	for i, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			t.Parallel()
-			b, mia := build(t, c.meetings)
-			f := b.finding(mia, "BM5")
+			f := findingOf(t, rep, managers[i], "BM5")
 			expect(t, f, c.want, 100*c.meetings/(total+callMinutes))
 			if f.Threshold != "warning at 35 % or more, high at 50 % or more" {
 				t.Errorf("threshold text %q", f.Threshold)
@@ -346,18 +371,12 @@ func TestBM5MeetingOverload(t *testing.T) {
 		})
 	}
 	t.Run("evidence", func(t *testing.T) {
-		t.Parallel()
-		b, mia := build(t, 110)
-		f := b.finding(mia, "BM5")
+		f := findingOf(t, rep, withEvidence, "BM5")
 		expectColumn(t, f, "meeting", "Sales ops sync", "Weekly team meeting")
 		expectColumn(t, f, "times", 1, 4)
 		expectColumn(t, f, "hours", hours(70), hours(40))
 	})
 	t.Run("not enough data", func(t *testing.T) {
-		t.Parallel()
-		b := newOrg(t)
-		mia := b.manager("Mia")
-		b.rep(mia, "Ana")
-		expectNotEnoughData(t, b.finding(mia, "BM5"), "no activities of this manager in the period")
+		expectNotEnoughData(t, findingOf(t, rep, idle, "BM5"), "no activities of this manager in the period")
 	})
 }
