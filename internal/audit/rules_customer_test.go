@@ -7,11 +7,12 @@ import (
 )
 
 func TestCM1KeyAccountsNeglected(t *testing.T) {
+	t.Parallel()
 	// Six weeks, ending Monday 13 April. `neglected` of `accounts` key
 	// accounts were last visited 32 days before the end, the others a week
 	// before it. Warning above 20 %, high above 40 %.
-	build := func(t *testing.T, neglected, accounts int) (*org, person) {
-		b := newOrg(t).weeks(6)
+	b := newOrg(t).weeks(6)
+	build := func(neglected, accounts int) person {
 		mia := b.manager("Mia")
 		ana := b.rep(mia, "Ana")
 		for i := range accounts {
@@ -23,33 +24,27 @@ func TestCM1KeyAccountsNeglected(t *testing.T) {
 			}
 			b.meeting(ana, fmt.Sprintf("Visit key %d", i), time.Hour, on(acc), withContact("Buyer"), at(when))
 		}
-		return b, mia
+		return mia
 	}
-	for _, c := range []struct {
+	type cm1 struct {
 		name                string
 		neglected, accounts int
 		want                Severity
-	}{
+	}
+	cases := []cm1{
 		{"below warning", 1, 6, ok},
 		{"at warning", 1, 5, ok},
 		{"above warning", 2, 9, warn},
 		{"at high", 2, 5, warn},
 		{"above high", 3, 7, high},
-	} {
-		t.Run(c.name, func(t *testing.T) {
-			t.Parallel()
-			b, mia := build(t, c.neglected, c.accounts)
-			f := b.finding(mia, "CM1")
-			expect(t, f, c.want, 100*float64(c.neglected)/float64(c.accounts))
-			if f.Threshold != "warning above 20 %, high above 40 %" {
-				t.Errorf("threshold text %q", f.Threshold)
-			}
-		})
 	}
-	t.Run("what counts as a touch in the last 30 days, evidence", func(t *testing.T) {
-		t.Parallel()
-		b := newOrg(t).weeks(6)
-		mia := b.manager("Mia")
+	managers := teams(cases, func(c cm1) person { return build(c.neglected, c.accounts) })
+
+	// What counts as a touch in the last 30 days. Nothing is won in this
+	// organisation, so revenue is the annual revenue.
+	touched := b.manager("Mia")
+	{
+		mia := touched
 		ana := b.rep(mia, "Ana")
 		other := b.manager("Max")
 		otto := b.rep(other, "Otto")
@@ -67,7 +62,20 @@ func TestCM1KeyAccountsNeglected(t *testing.T) {
 		b.task(ana, "Update Charlie contacts", on(charlie), due(b.to.AddDate(0, 0, -3)))
 		// Delta: visited only by someone outside the team.
 		b.meeting(otto, "Visit Delta", time.Hour, on(delta), withContact("Buyer"), at(b.to.AddDate(0, 0, -3)))
-		f := b.finding(mia, "CM1")
+	}
+	rep := b.run()
+
+	for i, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			f := findingOf(t, rep, managers[i], "CM1")
+			expect(t, f, c.want, 100*float64(c.neglected)/float64(c.accounts))
+			if f.Threshold != "warning above 20 %, high above 40 %" {
+				t.Errorf("threshold text %q", f.Threshold)
+			}
+		})
+	}
+	t.Run("what counts as a touch in the last 30 days, evidence", func(t *testing.T) {
+		f := findingOf(t, rep, touched, "CM1")
 		expect(t, f, high, 100*3.0/4)
 		expectColumn(t, f, "account", "Bravo", "Charlie", "Delta")
 		expectColumn(t, f, "owner", "Mia", "Ana", "Ana")
@@ -76,6 +84,7 @@ func TestCM1KeyAccountsNeglected(t *testing.T) {
 	})
 	t.Run("not enough data", func(t *testing.T) {
 		t.Parallel()
+		// Four weeks, not six: an organisation of its own.
 		b := newOrg(t)
 		mia := b.manager("Mia")
 		ana := b.rep(mia, "Ana")
@@ -89,13 +98,14 @@ func TestCM1KeyAccountsNeglected(t *testing.T) {
 }
 
 func TestCM2RelationshipHoarding(t *testing.T) {
+	t.Parallel()
 	// `accounts` key accounts owned by Ana; on the first `hoarded` of them
 	// Mia logs `manager` minutes and Ana `rep`, on the others Ana alone an
 	// hour. An account is hoarded when Mia has 50 % of the team's customer
 	// minutes or more. Warning for any (owned by a rep), high when they
 	// are 25 % of the key accounts or more.
-	build := func(t *testing.T, manager, rep float64, hoarded, accounts int) (*org, person) {
-		b := newOrg(t)
+	b := newOrg(t)
+	build := func(manager, rep float64, hoarded, accounts int) person {
 		mia := b.manager("Mia")
 		ana := b.rep(mia, "Ana")
 		for i := range accounts {
@@ -111,26 +121,42 @@ func TestCM2RelationshipHoarding(t *testing.T) {
 				b.meeting(ana, fmt.Sprintf("Ana visits key %d", i), minutes(rep), on(acc), withContact("Buyer"))
 			}
 		}
-		return b, mia
+		return mia
 	}
-	for _, c := range []struct {
+	type cm2 struct {
 		name              string
 		manager, rep      float64
 		hoarded, accounts int
 		wantHoarded       float64
 		want              Severity
-	}{
+	}
+	cases := []cm2{
 		{"manager just under half", 29, 31, 1, 5, 0, ok},
 		{"manager at half", 30, 30, 1, 5, 1, warn},
 		{"manager just over half", 31, 29, 1, 5, 1, warn},
 		{"just below high: 1 of 5", 60, 0, 1, 5, 1, warn},
 		{"at high: 1 of 4", 60, 0, 1, 4, 1, high},
 		{"above high: 2 of 7", 60, 0, 2, 7, 2, high},
-	} {
+	}
+	managers := teams(cases, func(c cm2) person { return build(c.manager, c.rep, c.hoarded, c.accounts) })
+
+	// The manager's own key account is no warning.
+	owner := b.manager("Mia")
+	{
+		ana := b.rep(owner, "Ana")
+		own := b.keyAccount("Mia's account", owner)
+		b.meeting(owner, "Mia visits her account", time.Hour, on(own), withContact("Buyer"))
+		for i := range 4 {
+			acc := b.keyAccount(fmt.Sprintf("Key %d", i), ana)
+			b.meeting(ana, fmt.Sprintf("Ana visits key %d", i), time.Hour, on(acc), withContact("Buyer"))
+		}
+	}
+	withEvidence := build(90, 30, 2, 4)
+	rep := b.run()
+
+	for i, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			t.Parallel()
-			b, mia := build(t, c.manager, c.rep, c.hoarded, c.accounts)
-			f := b.finding(mia, "CM2")
+			f := findingOf(t, rep, managers[i], "CM2")
 			expect(t, f, c.want, c.wantHoarded)
 			if f.Threshold != "warning for any such account owned by a rep, high when 25 % of the key accounts or more" {
 				t.Errorf("threshold text %q", f.Threshold)
@@ -138,22 +164,10 @@ func TestCM2RelationshipHoarding(t *testing.T) {
 		})
 	}
 	t.Run("the manager's own key account is no warning", func(t *testing.T) {
-		t.Parallel()
-		b := newOrg(t)
-		mia := b.manager("Mia")
-		ana := b.rep(mia, "Ana")
-		own := b.keyAccount("Mia's account", mia)
-		b.meeting(mia, "Mia visits her account", time.Hour, on(own), withContact("Buyer"))
-		for i := range 4 {
-			acc := b.keyAccount(fmt.Sprintf("Key %d", i), ana)
-			b.meeting(ana, fmt.Sprintf("Ana visits key %d", i), time.Hour, on(acc), withContact("Buyer"))
-		}
-		expect(t, b.finding(mia, "CM2"), ok, 1) // 1 of 5: under 25 %
+		expect(t, findingOf(t, rep, owner, "CM2"), ok, 1) // 1 of 5: under 25 %
 	})
 	t.Run("evidence", func(t *testing.T) {
-		t.Parallel()
-		b, mia := build(t, 90, 30, 2, 4)
-		f := b.finding(mia, "CM2")
+		f := findingOf(t, rep, withEvidence, "CM2")
 		expect(t, f, high, 2)
 		expectColumn(t, f, "account", "Key 0", "Key 1")
 		expectColumn(t, f, "owner", "Ana", "Ana")
@@ -162,6 +176,8 @@ func TestCM2RelationshipHoarding(t *testing.T) {
 	})
 	t.Run("not enough data", func(t *testing.T) {
 		t.Parallel()
+		// An organisation of its own, without tiers: no account is key
+		// by tier, nor by revenue (there is none).
 		b := newOrg(t)
 		mia := b.manager("Mia")
 		ana := b.rep(mia, "Ana")
@@ -176,13 +192,14 @@ func TestCM2RelationshipHoarding(t *testing.T) {
 }
 
 func TestCM3PlayerCoach(t *testing.T) {
+	t.Parallel()
 	// 200 minutes: `alone` minutes with customers without a rep (20 on the
 	// Acme renewal, the rest at Smallco), a 30-minute joint visit with
 	// Ana (field coaching, not counted), the rest 1:1s. Warning above
 	// 25 %, high above 40 %.
 	const total = 200.0
-	build := func(t *testing.T, alone float64) (*org, person) {
-		b := newOrg(t)
+	b := newOrg(t)
+	build := func(alone float64) person {
 		mia := b.manager("Mia")
 		ana := b.rep(mia, "Ana")
 		acme := b.keyAccount("Acme", ana)
@@ -192,23 +209,29 @@ func TestCM3PlayerCoach(t *testing.T) {
 		b.call(mia, "Smallco call", minutes(alone-20), on(smallco), withContact("Owner"))
 		b.meeting(mia, "Joint visit Acme", minutes(30), on(acme), withReps(ana), withContact("Buyer"))
 		b.meeting(mia, "1:1 Ana", minutes(total-alone-30), withReps(ana))
-		return b, mia
+		return mia
 	}
-	for _, c := range []struct {
+	type cm3 struct {
 		name  string
 		alone float64
 		want  Severity
-	}{
+	}
+	cases := []cm3{
 		{"just below warning", 49, ok},
 		{"at warning", 50, ok},
 		{"just above warning", 51, warn},
 		{"at high", 80, warn},
 		{"just above high", 81, high},
-	} {
+	}
+	managers := teams(cases, func(c cm3) person { return build(c.alone) })
+	withEvidence := build(100)
+	idle := b.manager("Mia")
+	b.rep(idle, "Ana")
+	rep := b.run()
+
+	for i, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			t.Parallel()
-			b, mia := build(t, c.alone)
-			f := b.finding(mia, "CM3")
+			f := findingOf(t, rep, managers[i], "CM3")
 			expect(t, f, c.want, 100*c.alone/total)
 			if f.Threshold != "warning above 25 %, high above 40 %" {
 				t.Errorf("threshold text %q", f.Threshold)
@@ -216,19 +239,13 @@ func TestCM3PlayerCoach(t *testing.T) {
 		})
 	}
 	t.Run("evidence", func(t *testing.T) {
-		t.Parallel()
-		b, mia := build(t, 100)
-		f := b.finding(mia, "CM3")
+		f := findingOf(t, rep, withEvidence, "CM3")
 		expectColumn(t, f, "account", "Smallco", "Acme")
 		expectColumn(t, f, "deal", "", "Acme renewal")
 		expectColumn(t, f, "activities", 1, 1)
 		expectColumn(t, f, "hours", hours(80), hours(20))
 	})
 	t.Run("not enough data", func(t *testing.T) {
-		t.Parallel()
-		b := newOrg(t)
-		mia := b.manager("Mia")
-		b.rep(mia, "Ana")
-		expectNotEnoughData(t, b.finding(mia, "CM3"), "no activities of this manager in the period")
+		expectNotEnoughData(t, findingOf(t, rep, idle, "CM3"), "no activities of this manager in the period")
 	})
 }
