@@ -30,6 +30,7 @@ func categoryHours(t *testing.T, rep *Report, m person) map[string]float64 {
 }
 
 func TestADeclinedInvitationIsNotAttendance(t *testing.T) {
+	t.Parallel()
 	b := newOrg(t)
 	mia := b.manager("Mia")
 	team := b.reps(mia, "Ana", "Ben")
@@ -42,6 +43,7 @@ func TestADeclinedInvitationIsNotAttendance(t *testing.T) {
 }
 
 func TestAJointVisitTheRepLedIsNotHoarding(t *testing.T) {
+	t.Parallel()
 	b := newOrg(t)
 	mia := b.manager("Mia")
 	ana := b.rep(mia, "Ana")
@@ -56,6 +58,7 @@ func TestAJointVisitTheRepLedIsNotHoarding(t *testing.T) {
 }
 
 func TestASalesKickoffIsHeadquartersTime(t *testing.T) {
+	t.Parallel()
 	b := newOrg(t)
 	mia := b.manager("Mia")
 	team := b.reps(mia, "Ana", "Ben")
@@ -67,6 +70,7 @@ func TestASalesKickoffIsHeadquartersTime(t *testing.T) {
 }
 
 func TestPM3RanksOnlyTheRepsStillInTheTeam(t *testing.T) {
+	t.Parallel()
 	b := newOrg(t)
 	mia := b.manager("Mia")
 	reps := b.reps(mia, "Bea", "Cal", "Dan", "Eli", "Fay")

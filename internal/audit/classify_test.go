@@ -97,6 +97,7 @@ func checkPlacements(t *testing.T, got map[string]placed, cases []subjectCase) {
 }
 
 func TestClassificationOfRealSubjects(t *testing.T) {
+	t.Parallel()
 	// Keyword rules are tried before the structural ones, so a subject
 	// that lands by a keyword rule was recognised by its words.
 	cases := []subjectCase{
@@ -176,6 +177,7 @@ func TestClassificationOfRealSubjects(t *testing.T) {
 }
 
 func TestKeywordsIgnoreCaseAndAccents(t *testing.T) {
+	t.Parallel()
 	// With the whole team present, only the keyword makes these coaching
 	// (the structural rule would say "team").
 	cases := []subjectCase{
@@ -203,6 +205,7 @@ func TestKeywordsIgnoreCaseAndAccents(t *testing.T) {
 }
 
 func TestKeywordsMatchWholeWordsOrPrefixes(t *testing.T) {
+	t.Parallel()
 	// "plan" is a whole word, "coach*" and "report*" prefixes.
 	cases := []subjectCase{
 		{"Plan 2026", alone, "planning", rulePlanning},
@@ -221,6 +224,7 @@ func TestKeywordsMatchWholeWordsOrPrefixes(t *testing.T) {
 }
 
 func TestEveryMinuteInOneCategory(t *testing.T) {
+	t.Parallel()
 	b := newOrg(t)
 	mia := b.manager("Mia")
 	ana := b.rep(mia, "Ana")
@@ -292,6 +296,7 @@ func TestEveryMinuteInOneCategory(t *testing.T) {
 }
 
 func TestNegativeDurationsAreEstimated(t *testing.T) {
+	t.Parallel()
 	// An export whose end precedes its start gives a negative duration:
 	// the audit uses the kind's estimate and must say it is one.
 	b := newOrg(t)

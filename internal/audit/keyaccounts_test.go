@@ -54,6 +54,7 @@ func TestKeyAccountsFromTiers(t *testing.T) {
 }
 
 func TestKeyAccountsFromWonRevenue(t *testing.T) {
+	t.Parallel()
 	// No tiers: the smallest set of accounts making 80 % of the revenue
 	// won in the period.
 	build := func(t *testing.T, won map[string]float64) *org {
@@ -86,6 +87,7 @@ func TestKeyAccountsFromWonRevenue(t *testing.T) {
 }
 
 func TestKeyAccountsFromAnnualRevenue(t *testing.T) {
+	t.Parallel()
 	// No tiers and nothing won in the period: annual revenue decides.
 	build := func(t *testing.T) *org {
 		b := newOrg(t)

@@ -279,7 +279,8 @@ func (b *org) load() *duckdb.DB {
 	t := b.t
 	t.Helper()
 	ctx := context.Background()
-	db, err := duckdb.Open(ctx, duckdb.MemoryPath, duckdb.Options{})
+	// One thread: the data is tiny, and the tests run in parallel.
+	db, err := duckdb.Open(ctx, duckdb.MemoryPath, duckdb.Options{Threads: 1})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -40,6 +40,7 @@ func loadSource(t *testing.T, db *duckdb.DB, source string, users []plugin.User,
 // once (with the CRM's account and the calendar's attendees), and a meeting
 // only in the calendar counts too.
 func TestACalendarAndTheCRMCountAMeetingOnce(t *testing.T) {
+	t.Parallel()
 	b := newOrg(t)
 	mia := b.manager("Mia")
 	team := b.reps(mia, "Ana", "Ben")
@@ -113,6 +114,7 @@ func emailOf(t *testing.T, b *org, p person) string {
 // CRM alone: the calendar's activities must not count, however the
 // analyses filter the activities by source.
 func TestAnAuditSeesOnlyItsSources(t *testing.T) {
+	t.Parallel()
 	b := newOrg(t)
 	mia := b.manager("Mia")
 	team := b.reps(mia, "Ana", "Ben")

@@ -8,6 +8,7 @@ import (
 )
 
 func TestTraceTimesEverySQLFile(t *testing.T) {
+	t.Parallel()
 	b := newOrg(t)
 	mia := b.manager("Mia")
 	ana := b.rep(mia, "Ana")
