@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/salesaudit/salesaudit/plugin"
 	"golang.org/x/text/encoding/charmap"
 )
 
@@ -39,6 +40,19 @@ func ParseEncoding(name string) (Encoding, error) {
 		return EncodingISO88591, nil
 	}
 	return "", fmt.Errorf("unknown encoding %q (want one of auto, utf-8, windows-1252, iso-8859-1)", name)
+}
+
+// EncodingOption is the Read option that forces the encoding of a
+// connector's CSV files, setting enc.
+func EncodingOption(enc *Encoding) plugin.Option {
+	return plugin.Option{
+		Name: "encoding",
+		Help: "character encoding of the CSV files: auto (default; UTF-8 or Windows-1252), utf-8, windows-1252 or iso-8859-1",
+		Set: func(value string) (err error) {
+			*enc, err = ParseEncoding(value)
+			return err
+		},
+	}
 }
 
 // singleByteTable maps each byte of a single-byte encoding to its UTF-8 form;

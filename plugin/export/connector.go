@@ -2,25 +2,26 @@ package export
 
 import (
 	"context"
-	"fmt"
 	"io"
-	"sort"
-	"strings"
 
 	"github.com/salesaudit/salesaudit/plugin"
 )
 
 // Connector is a whole plugin.Connector declared rather than written:
 // what it is (About), what its exports look like (Layout), and a function
-// that reads one file. Check is the layout's; Read refuses options About
-// does not list and reads the layout's files in order. A connector whose
+// that reads one file. Check is the layout's; Read takes the options and
+// reads the layout's files in order. A connector whose
 // files depend on each other (users before the activities that name them)
 // keeps that state in ReadFile's closure or writes Read itself.
 type Connector struct {
 	// About is the connector's Info; FilePatterns default to the
-	// layout's and ProtocolVersion to the SDK's.
-	About  plugin.Info
-	Layout Layout
+	// layout's, Options to the help of Options and ProtocolVersion to
+	// the SDK's.
+	About plugin.Info
+	// Options are the Read options it understands; ReadFile finds their
+	// values where their Set functions put them.
+	Options plugin.Options
+	Layout  Layout
 	// ReadFile reads one file of the export into out, usually with
 	// plugin.ReadRows and a function that maps one row.
 	ReadFile func(ctx context.Context, req plugin.ReadRequest, f Found, r io.Reader, out *plugin.FileWriter) error
@@ -33,6 +34,9 @@ func (c *Connector) Info(context.Context) (plugin.Info, error) {
 	info := c.About
 	if info.FilePatterns == nil {
 		info.FilePatterns = c.Layout.Patterns()
+	}
+	if info.Options == nil && len(c.Options) > 0 {
+		info.Options = c.Options.Help()
 	}
 	if info.ProtocolVersion == 0 {
 		info.ProtocolVersion = plugin.ProtocolVersion
@@ -47,15 +51,8 @@ func (c *Connector) Check(ctx context.Context, path string) (plugin.CheckResult,
 
 // Read reads every file of the export at req.Path with ReadFile.
 func (c *Connector) Read(ctx context.Context, req plugin.ReadRequest, w *plugin.Writer) error {
-	var unknown []string
-	for name := range req.Options {
-		if _, ok := c.About.Options[name]; !ok {
-			unknown = append(unknown, name)
-		}
-	}
-	if len(unknown) > 0 {
-		sort.Strings(unknown)
-		return fmt.Errorf("unknown option %s: the %s connector knows %d (see its Info)", strings.Join(unknown, ", "), c.About.Name, len(c.About.Options))
+	if err := c.Options.Parse("the "+c.About.Name+" connector", req.Options); err != nil {
+		return err
 	}
 	return c.Layout.Read(req.Path, func(f Found, r io.Reader) error {
 		return c.ReadFile(ctx, req, f, r, w.File(f.Name))

@@ -12,9 +12,6 @@ package csvmap
 import (
 	"context"
 	_ "embed"
-	"fmt"
-	"sort"
-	"strings"
 
 	// The mapping names time zones by their IANA names; embedding the
 	// database makes them work on machines that lack one (Windows).
@@ -70,12 +67,7 @@ func (c *Connector) Info(context.Context) (plugin.Info, error) {
 		FilePatterns:     []string{MappingFileName, "*.csv", "*.txt", "*.tsv"},
 		AcceptsDirectory: true,
 		AcceptsArchive:   true,
-		Options: map[string]string{
-			optionMapping: "path of the mapping file (default: " + MappingFileName +
-				" in the directory or archive, or beside the single CSV file given)",
-			optionEncoding: "character encoding of every CSV file, over the mapping's: auto (UTF-8 or Windows-1252), " +
-				"utf-8, windows-1252 or iso-8859-1",
-		},
+		Options:          readOptions(&options{}).Help(),
 	}, nil
 }
 
@@ -85,30 +77,28 @@ type options struct {
 	encoding csvfile.Encoding
 }
 
+// readOptions declares the Read options, each setting its field of opts.
+func readOptions(opts *options) plugin.Options {
+	encoding := csvfile.EncodingOption(&opts.encoding)
+	encoding.Help = "character encoding of every CSV file, over the mapping's: auto (UTF-8 or Windows-1252), " +
+		"utf-8, windows-1252 or iso-8859-1"
+	setEncoding := encoding.Set
+	encoding.Set = func(v string) error {
+		if v == "" {
+			return nil // the mapping's
+		}
+		return setEncoding(v)
+	}
+	return plugin.Options{
+		{Name: optionMapping, Help: "path of the mapping file (default: " + MappingFileName +
+			" in the directory or archive, or beside the single CSV file given)",
+			Set: func(v string) error { opts.mapping = v; return nil }},
+		encoding,
+	}
+}
+
 func parseOptions(raw map[string]string) (options, error) {
 	var opts options
-	var unknown []string
-	for name, value := range raw {
-		switch name {
-		case optionMapping:
-			opts.mapping = strings.TrimSpace(value)
-		case optionEncoding:
-			if strings.TrimSpace(value) == "" {
-				continue
-			}
-			enc, err := csvfile.ParseEncoding(value)
-			if err != nil {
-				return options{}, fmt.Errorf("option %s: %w", optionEncoding, err)
-			}
-			opts.encoding = enc
-		default:
-			unknown = append(unknown, name)
-		}
-	}
-	if len(unknown) > 0 {
-		sort.Strings(unknown)
-		return options{}, fmt.Errorf("unknown option %s (the csv connector knows %s and %s)",
-			strings.Join(unknown, ", "), optionMapping, optionEncoding)
-	}
-	return opts, nil
+	err := readOptions(&opts).Parse("the csv connector", raw)
+	return opts, err
 }

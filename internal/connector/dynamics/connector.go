@@ -11,8 +11,6 @@ package dynamics
 
 import (
 	"context"
-	"fmt"
-	"sort"
 	"strings"
 
 	"github.com/salesaudit/salesaudit/plugin"
@@ -53,10 +51,7 @@ func (c *Connector) Info(context.Context) (plugin.Info, error) {
 		FilePatterns:     filePatterns(),
 		AcceptsDirectory: true,
 		AcceptsArchive:   true,
-		Options: map[string]string{
-			optionAccountTierField: "account attribute that holds the account's tier (its formatted value when the export has one), " +
-				"e.g. new_tier; \"none\" for no tier (default: accountcategorycode, \"Preferred Customer\" or \"Standard\")",
-		},
+		Options:          readOptions(&options{}).Help(),
 	}, nil
 }
 
@@ -67,23 +62,20 @@ type options struct {
 	accountTierField string
 }
 
+// readOptions declares the Read options, each setting its field of opts.
+func readOptions(opts *options) plugin.Options {
+	return plugin.Options{{
+		Name: optionAccountTierField,
+		Help: "account attribute that holds the account's tier (its formatted value when the export has one), " +
+			"e.g. new_tier; \"none\" for no tier (default: accountcategorycode, \"Preferred Customer\" or \"Standard\")",
+		Set: func(v string) error { opts.accountTierField = tierField(v); return nil },
+	}}
+}
+
 func parseOptions(raw map[string]string) (options, error) {
 	opts := options{accountTierField: defaultTierField}
-	var unknown []string
-	for name, value := range raw {
-		switch name {
-		case optionAccountTierField:
-			opts.accountTierField = tierField(value)
-		default:
-			unknown = append(unknown, name)
-		}
-	}
-	if len(unknown) > 0 {
-		sort.Strings(unknown)
-		return options{}, fmt.Errorf("unknown option %s (the Dynamics connector knows %s)",
-			strings.Join(unknown, ", "), optionAccountTierField)
-	}
-	return opts, nil
+	err := readOptions(&opts).Parse("the Dynamics connector", raw)
+	return opts, err
 }
 
 func tierField(value string) string {

@@ -13,7 +13,6 @@ package hubspot
 import (
 	"context"
 	"fmt"
-	"sort"
 	"strings"
 	"time"
 
@@ -62,18 +61,7 @@ func (c *Connector) Info(context.Context) (plugin.Info, error) {
 		},
 		AcceptsDirectory: true,
 		AcceptsArchive:   true,
-		Options: map[string]string{
-			optionHierarchy: "path of a CSV mapping owners to their managers, used instead of " + hierarchyFileName +
-				" in the export: a header naming an owner column (owner_email, owner_id or owner) and a manager column " +
-				"(manager_email, manager_id or manager), then one row per owner; each value is an owner ID, e-mail or " +
-				"full name, an empty manager marks the top of the hierarchy",
-			optionTimezone: "IANA time zone of the times in CSV exports from the HubSpot UI, which HubSpot writes in " +
-				"the account's time zone without saying so, e.g. Europe/Amsterdam (default UTC; API pages are always UTC)",
-			optionEncoding: "character encoding of the CSV files: auto (default; UTF-8 or Windows-1252), " +
-				"utf-8, windows-1252 or iso-8859-1",
-			optionTierProperty: "company property holding the account's tier, by internal name or label " +
-				"(default hs_ideal_customer_profile, \"Ideal Customer Profile Tier\"); \"none\" for no tier",
-		},
+		Options:          readOptions(&options{}).Help(),
 	}, nil
 }
 
@@ -86,40 +74,30 @@ type options struct {
 	noTier        bool
 }
 
-func knownOptions() []string {
-	names := []string{optionHierarchy, optionTimezone, optionEncoding, optionTierProperty}
-	sort.Strings(names)
-	return names
+func knownOptions() []string { return readOptions(&options{}).Names() }
+
+// readOptions declares the Read options, each setting its field of opts.
+func readOptions(opts *options) plugin.Options {
+	return plugin.Options{
+		{Name: optionHierarchy, Help: "path of a CSV mapping owners to their managers, used instead of " + hierarchyFileName +
+			" in the export: a header naming an owner column (owner_email, owner_id or owner) and a manager column " +
+			"(manager_email, manager_id or manager), then one row per owner; each value is an owner ID, e-mail or " +
+			"full name, an empty manager marks the top of the hierarchy",
+			Set: func(v string) error { opts.hierarchyPath = v; return nil }},
+		{Name: optionTimezone, Help: "IANA time zone of the times in CSV exports from the HubSpot UI, which HubSpot writes in " +
+			"the account's time zone without saying so, e.g. Europe/Amsterdam (default UTC; API pages are always UTC)",
+			Set: func(v string) (err error) { opts.zone, err = parseZone(v); return err }},
+		csvfile.EncodingOption(&opts.encoding),
+		{Name: optionTierProperty, Help: "company property holding the account's tier, by internal name or label " +
+			"(default hs_ideal_customer_profile, \"Ideal Customer Profile Tier\"); \"none\" for no tier",
+			Set: func(v string) error { opts.tier, opts.noTier = parseTierProperty(v); return nil }},
+	}
 }
 
 func parseOptions(raw map[string]string) (options, error) {
 	opts := options{zone: time.UTC, encoding: csvfile.EncodingAuto, tier: propIdealCustomerProfile}
-	var unknown []string
-	for name, value := range raw {
-		value = strings.TrimSpace(value)
-		var err error
-		switch name {
-		case optionHierarchy:
-			opts.hierarchyPath = value
-		case optionTimezone:
-			opts.zone, err = parseZone(value)
-		case optionEncoding:
-			opts.encoding, err = csvfile.ParseEncoding(value)
-		case optionTierProperty:
-			opts.tier, opts.noTier = parseTierProperty(value)
-		default:
-			unknown = append(unknown, name)
-		}
-		if err != nil {
-			return options{}, fmt.Errorf("option %s: %w", name, err)
-		}
-	}
-	if len(unknown) > 0 {
-		sort.Strings(unknown)
-		return options{}, fmt.Errorf("unknown option %s (the HubSpot connector knows %s)",
-			strings.Join(unknown, ", "), strings.Join(knownOptions(), ", "))
-	}
-	return opts, nil
+	err := readOptions(&opts).Parse("the HubSpot connector", raw)
+	return opts, err
 }
 
 func parseZone(name string) (*time.Location, error) {

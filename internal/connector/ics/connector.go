@@ -32,7 +32,6 @@ package ics
 import (
 	"context"
 	"fmt"
-	"sort"
 	"strings"
 	"time"
 	// Time zone names must resolve on any machine, Windows included, where
@@ -81,16 +80,7 @@ func (c *Connector) Info(context.Context) (plugin.Info, error) {
 		FilePatterns:     append(append([]string(nil), calendarPatterns...), mappingFileName),
 		AcceptsDirectory: true,
 		AcceptsArchive:   true,
-		Options: map[string]string{
-			optionFrom: "first day of the audit period, YYYY-MM-DD (UTC); recurring events are expanded inside the period only " +
-				"(default: the span of the non-recurring events, or one year from the first recurring one)",
-			optionTo:       "last day of the audit period, YYYY-MM-DD (UTC), inclusive (default: one year after from, or see from)",
-			optionTimezone: "IANA time zone for floating times and all-day dates, e.g. Europe/Madrid (default: the calendar's X-WR-TIMEZONE, else UTC)",
-			optionDomains: "the company's e-mail domains, comma-separated, e.g. acme.com,acme.de: attendees of other domains are external " +
-				"(default: the domains of the calendar owners)",
-			optionOwners: "CSV file with columns file,email[,name] naming each calendar file's owner " +
-				"(default: calendars.csv in the directory or archive, else inferred from each file)",
-		},
+		Options:          readOptions(&options{}).Help(),
 	}, nil
 }
 
@@ -102,35 +92,33 @@ type options struct {
 	owners   string
 }
 
+// readOptions declares the Read options, each setting its field of opts.
+func readOptions(opts *options) plugin.Options {
+	return plugin.Options{
+		{Name: optionFrom, Help: "first day of the audit period, YYYY-MM-DD (UTC); recurring events are expanded inside the period only " +
+			"(default: the span of the non-recurring events, or one year from the first recurring one)",
+			Set: func(v string) (err error) { opts.from, err = parseDay(v); return err }},
+		{Name: optionTo, Help: "last day of the audit period, YYYY-MM-DD (UTC), inclusive (default: one year after from, or see from)",
+			Set: func(v string) (err error) {
+				opts.to, err = parseDay(v)
+				opts.to = opts.to.AddDate(0, 0, 1) // inclusive day, exclusive bound
+				return err
+			}},
+		{Name: optionTimezone, Help: "IANA time zone for floating times and all-day dates, e.g. Europe/Madrid (default: the calendar's X-WR-TIMEZONE, else UTC)",
+			Set: func(v string) (err error) { opts.floating, err = loadIANA(v); return err }},
+		{Name: optionDomains, Help: "the company's e-mail domains, comma-separated, e.g. acme.com,acme.de: attendees of other domains are external " +
+			"(default: the domains of the calendar owners)",
+			Set: func(v string) (err error) { opts.domains, err = parseDomains(v); return err }},
+		{Name: optionOwners, Help: "CSV file with columns file,email[,name] naming each calendar file's owner " +
+			"(default: calendars.csv in the directory or archive, else inferred from each file)",
+			Set: func(v string) error { opts.owners = v; return nil }},
+	}
+}
+
 func parseOptions(raw map[string]string) (options, error) {
 	var opts options
-	var unknown []string
-	for name, value := range raw {
-		value = strings.TrimSpace(value)
-		var err error
-		switch name {
-		case optionFrom:
-			opts.from, err = parseDay(value)
-		case optionTo:
-			opts.to, err = parseDay(value)
-			opts.to = opts.to.AddDate(0, 0, 1) // inclusive day, exclusive bound
-		case optionTimezone:
-			opts.floating, err = loadIANA(value)
-		case optionDomains:
-			opts.domains, err = parseDomains(value)
-		case optionOwners:
-			opts.owners = value
-		default:
-			unknown = append(unknown, name)
-		}
-		if err != nil {
-			return options{}, fmt.Errorf("option %s: %w", name, err)
-		}
-	}
-	if len(unknown) > 0 {
-		sort.Strings(unknown)
-		return options{}, fmt.Errorf("unknown option %s (the iCalendar connector knows %s)",
-			strings.Join(unknown, ", "), strings.Join([]string{optionFrom, optionTo, optionTimezone, optionDomains, optionOwners}, ", "))
+	if err := readOptions(&opts).Parse("the iCalendar connector", raw); err != nil {
+		return options{}, err
 	}
 	if !opts.from.IsZero() && !opts.to.IsZero() && !opts.from.Before(opts.to) {
 		return options{}, fmt.Errorf("option %s (%s) is after option %s", optionFrom, opts.from.Format(time.DateOnly), optionTo)

@@ -23,9 +23,6 @@ package pipedrive
 
 import (
 	"context"
-	"fmt"
-	"sort"
-	"strings"
 
 	"github.com/salesaudit/salesaudit/plugin"
 	"github.com/salesaudit/salesaudit/plugin/csvfile"
@@ -74,16 +71,7 @@ func (c *Connector) Info(context.Context) (plugin.Info, error) {
 		},
 		AcceptsDirectory: true,
 		AcceptsArchive:   true,
-		Options: map[string]string{
-			optionHierarchy: "path of a CSV file with columns user and manager (user IDs, e-mails or names) " +
-				"giving each user's manager (default: " + hierarchyFileName + " in the export)",
-			optionOrgRevenueField: "organization field holding the annual revenue: its name as Pipedrive shows it " +
-				"(\"Annual revenue\") or its API key (default: none)",
-			optionOrgTierField: "organization field holding the account tier: its name (\"Tier\") or its API key; " +
-				"option IDs are turned into labels with organizationFields.json (default: none)",
-			optionEncoding: "character encoding of every CSV file: auto (default; UTF-8 or Windows-1252, " +
-				"detected file by file), utf-8, windows-1252 or iso-8859-1",
-		},
+		Options:          readOptions(&options{}).Help(),
 	}, nil
 }
 
@@ -95,34 +83,29 @@ type options struct {
 	encoding        csvfile.Encoding
 }
 
-var knownOptions = []string{optionEncoding, optionHierarchy, optionOrgRevenueField, optionOrgTierField}
+var knownOptions = readOptions(&options{}).Names()
+
+// readOptions declares the Read options, each setting its field of opts.
+func readOptions(opts *options) plugin.Options {
+	encoding := csvfile.EncodingOption(&opts.encoding)
+	encoding.Help = "character encoding of every CSV file: auto (default; UTF-8 or Windows-1252, " +
+		"detected file by file), utf-8, windows-1252 or iso-8859-1"
+	return plugin.Options{
+		encoding,
+		{Name: optionHierarchy, Help: "path of a CSV file with columns user and manager (user IDs, e-mails or names) " +
+			"giving each user's manager (default: " + hierarchyFileName + " in the export)",
+			Set: func(v string) error { opts.hierarchy = v; return nil }},
+		{Name: optionOrgRevenueField, Help: "organization field holding the annual revenue: its name as Pipedrive shows it " +
+			"(\"Annual revenue\") or its API key (default: none)",
+			Set: func(v string) error { opts.orgRevenueField = v; return nil }},
+		{Name: optionOrgTierField, Help: "organization field holding the account tier: its name (\"Tier\") or its API key; " +
+			"option IDs are turned into labels with organizationFields.json (default: none)",
+			Set: func(v string) error { opts.orgTierField = v; return nil }},
+	}
+}
 
 func parseOptions(raw map[string]string) (options, error) {
 	opts := options{encoding: csvfile.EncodingAuto}
-	var unknown []string
-	for name, value := range raw {
-		value = strings.TrimSpace(value)
-		switch name {
-		case optionHierarchy:
-			opts.hierarchy = value
-		case optionOrgRevenueField:
-			opts.orgRevenueField = value
-		case optionOrgTierField:
-			opts.orgTierField = value
-		case optionEncoding:
-			enc, err := csvfile.ParseEncoding(value)
-			if err != nil {
-				return options{}, fmt.Errorf("option %s: %w", optionEncoding, err)
-			}
-			opts.encoding = enc
-		default:
-			unknown = append(unknown, name)
-		}
-	}
-	if len(unknown) > 0 {
-		sort.Strings(unknown)
-		return options{}, fmt.Errorf("unknown option %s (the Pipedrive connector knows %s)",
-			strings.Join(unknown, ", "), strings.Join(knownOptions, ", "))
-	}
-	return opts, nil
+	err := readOptions(&opts).Parse("the Pipedrive connector", raw)
+	return opts, err
 }

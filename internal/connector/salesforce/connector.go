@@ -9,9 +9,6 @@ package salesforce
 
 import (
 	"context"
-	"fmt"
-	"sort"
-	"strings"
 
 	"github.com/salesaudit/salesaudit/plugin"
 	"github.com/salesaudit/salesaudit/plugin/csvfile"
@@ -48,12 +45,7 @@ func (c *Connector) Info(context.Context) (plugin.Info, error) {
 		FilePatterns:     layout.Patterns(),
 		AcceptsDirectory: true,
 		AcceptsArchive:   true,
-		Options: map[string]string{
-			optionEncoding: "character encoding of the CSV files: auto (default; UTF-8 or Windows-1252), " +
-				"utf-8, windows-1252 or iso-8859-1",
-			optionAccountTierField: "column of Account.csv that holds the account's tier, e.g. Tier__c or Rating; " +
-				"\"none\" for no tier (default: the first of Tier__c, Account_Tier__c, AccountTier__c, Customer_Tier__c, Tier that exists)",
-		},
+		Options:          readOptions(&options{}).Help(),
 	}, nil
 }
 
@@ -63,29 +55,20 @@ type options struct {
 	accountTierField string
 }
 
+// readOptions declares the Read options, each setting its field of opts.
+func readOptions(opts *options) plugin.Options {
+	return plugin.Options{
+		csvfile.EncodingOption(&opts.encoding),
+		{Name: optionAccountTierField, Help: "column of Account.csv that holds the account's tier, e.g. Tier__c or Rating; " +
+			"\"none\" for no tier (default: the first of Tier__c, Account_Tier__c, AccountTier__c, Customer_Tier__c, Tier that exists)",
+			Set: func(v string) error { opts.accountTierField = v; return nil }},
+	}
+}
+
 func parseOptions(raw map[string]string) (options, error) {
 	opts := options{encoding: csvfile.EncodingAuto}
-	var unknown []string
-	for name, value := range raw {
-		switch name {
-		case optionEncoding:
-			enc, err := csvfile.ParseEncoding(value)
-			if err != nil {
-				return options{}, fmt.Errorf("option %s: %w", optionEncoding, err)
-			}
-			opts.encoding = enc
-		case optionAccountTierField:
-			opts.accountTierField = strings.TrimSpace(value)
-		default:
-			unknown = append(unknown, name)
-		}
-	}
-	if len(unknown) > 0 {
-		sort.Strings(unknown)
-		return options{}, fmt.Errorf("unknown option %s (the Salesforce connector knows %s and %s)",
-			strings.Join(unknown, ", "), optionEncoding, optionAccountTierField)
-	}
-	return opts, nil
+	err := readOptions(&opts).Parse("the Salesforce connector", raw)
+	return opts, err
 }
 
 // object is a Salesforce object the connector reads, by its export file.

@@ -9,8 +9,6 @@ package zoho
 
 import (
 	"context"
-	"fmt"
-	"sort"
 	"strings"
 
 	"github.com/salesaudit/salesaudit/plugin"
@@ -47,10 +45,7 @@ func (c *Connector) Info(context.Context) (plugin.Info, error) {
 		FilePatterns:     filePatterns(),
 		AcceptsDirectory: true,
 		AcceptsArchive:   true,
-		Options: map[string]string{
-			optionAccountTierField: "field of the Accounts module that holds the account's tier, e.g. Rating or a custom " +
-				"Account_Tier (default: none; Zoho has no standard tier field)",
-		},
+		Options:          readOptions(&options{}).Help(),
 	}, nil
 }
 
@@ -60,23 +55,24 @@ type options struct {
 	accountTierField string
 }
 
+// readOptions declares the Read options, each setting its field of opts.
+func readOptions(opts *options) plugin.Options {
+	return plugin.Options{{
+		Name: optionAccountTierField,
+		Help: "field of the Accounts module that holds the account's tier, e.g. Rating or a custom " +
+			"Account_Tier (default: none; Zoho has no standard tier field)",
+		Set: func(v string) error {
+			if strings.EqualFold(v, tierNone) {
+				v = ""
+			}
+			opts.accountTierField = v
+			return nil
+		},
+	}}
+}
+
 func parseOptions(raw map[string]string) (options, error) {
 	var opts options
-	var unknown []string
-	for name, value := range raw {
-		switch name {
-		case optionAccountTierField:
-			opts.accountTierField = strings.TrimSpace(value)
-			if strings.EqualFold(opts.accountTierField, tierNone) {
-				opts.accountTierField = ""
-			}
-		default:
-			unknown = append(unknown, name)
-		}
-	}
-	if len(unknown) > 0 {
-		sort.Strings(unknown)
-		return options{}, fmt.Errorf("unknown option %s (the Zoho connector knows %s)", strings.Join(unknown, ", "), optionAccountTierField)
-	}
-	return opts, nil
+	err := readOptions(&opts).Parse("the Zoho connector", raw)
+	return opts, err
 }
