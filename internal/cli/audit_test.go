@@ -1,14 +1,19 @@
 package cli
 
 import (
+	"bytes"
+	"context"
 	"encoding/json"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/spf13/cobra"
 
 	"github.com/salesaudit/salesaudit/internal/audit"
 	"github.com/salesaudit/salesaudit/plugin"
@@ -30,34 +35,88 @@ var goldenCases = []struct {
 
 var goldenFormats = map[string]string{"table": "report.txt", "markdown": "report.md", "csv": "report.csv", "json": "report.json", "html": "report.html"}
 
+// TestGoldenReports audits each case's export once and compares the report
+// in every format with the golden files; the audit command, run end to end
+// on the export as a user runs it, must print the same report.
 func TestGoldenReports(t *testing.T) {
+	t.Parallel()
 	root := filepath.Join("..", "..", "testdata")
 	for _, c := range goldenCases {
-		for format, file := range goldenFormats {
-			t.Run(c.name+"/"+format, func(t *testing.T) {
-				args := append([]string{"audit", "--db", ":memory:", "--format", format}, c.args...)
-				args = append(args, filepath.Join(root, c.input))
-				got := run(t, args...).mustSucceed(t).stdout
-				golden := filepath.Join(root, "golden", c.name, file)
-				if *update {
-					if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
-						t.Fatal(err)
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			input := filepath.Join(root, c.input)
+			reports := reportsOfOneAudit(t, loadedDB(t, input), c.args)
+			for format, file := range goldenFormats {
+				t.Run(format, func(t *testing.T) {
+					golden := filepath.Join(root, "golden", c.name, file)
+					got := reports[format]
+					if *update {
+						if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
+							t.Fatal(err)
+						}
+						if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+							t.Fatal(err)
+						}
+						return
 					}
-					if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-						t.Fatal(err)
+					want, err := os.ReadFile(golden)
+					if err != nil {
+						t.Fatalf("%v (run go test ./internal/cli -run TestGoldenReports -update to create it)", err)
 					}
-					return
-				}
-				want, err := os.ReadFile(golden)
-				if err != nil {
-					t.Fatalf("%v (run go test ./internal/cli -run TestGoldenReports -update to create it)", err)
-				}
-				if got != string(want) {
-					t.Errorf("%s differs from the report; if the change is intended, run go test ./internal/cli -run TestGoldenReports -update\n%s", golden, firstDifference(got, string(want)))
-				}
-			})
-		}
+					if got != string(want) {
+						t.Errorf("%s differs from the report; if the change is intended, run go test ./internal/cli -run TestGoldenReports -update\n%s", golden, firstDifference(got, string(want)))
+					}
+				})
+			}
+			args := append([]string{"audit", "--db", ":memory:", "--format", "table"}, c.args...)
+			got := run(t, append(args, input)...).mustSucceed(t).stdout
+			if got != reports["table"] {
+				t.Errorf("the audit command's report of %s differs from the golden one:\n%s", input, firstDifference(got, reports["table"]))
+			}
+		})
 	}
+}
+
+// reportsOfOneAudit audits the database with the report flags given and
+// prints the report in each golden format as the audit and report
+// commands print it.
+func reportsOfOneAudit(t *testing.T, db string, flags []string) map[string]string {
+	t.Helper()
+	var opts reportOptions
+	cmd := &cobra.Command{}
+	opts.addFlags(cmd)
+	if err := cmd.ParseFlags(flags); err != nil {
+		t.Fatal(err)
+	}
+	auditOpts, _, err := opts.parsed()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stdout bytes.Buffer
+	a := &app{stdout: &stdout, stderr: io.Discard, dbPath: db}
+	ctx := context.Background()
+	d, err := a.openExisting(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	rep, err := a.runAuditQueries(ctx, d, auditOpts, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	reports := map[string]string{}
+	for name := range goldenFormats {
+		format, err := reportFormat(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		stdout.Reset()
+		if err := a.printReport(rep, format, ""); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		reports[name] = stdout.String()
+	}
+	return reports
 }
 
 // firstDifference shows the first line where two texts differ.
@@ -79,7 +138,8 @@ func firstDifference(got, want string) string {
 }
 
 func TestAuditJSONHasTheDocumentedShape(t *testing.T) {
-	r := run(t, "audit", "--db", ":memory:", "--format", "json", filepath.Join("..", "..", "testdata", "salesforce", "acme")).mustSucceed(t)
+	t.Parallel()
+	r := run(t, "audit", "--db", ":memory:", "--connector", "salesforce", "--format", "json", acmeExport).mustSucceed(t)
 	var rep struct {
 		Period   struct{ From, To string }
 		Managers []struct {
@@ -120,8 +180,8 @@ func TestAuditJSONHasTheDocumentedShape(t *testing.T) {
 }
 
 func TestReportReadsALoadedDatabase(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "sa.duckdb")
-	run(t, "ingest", "--db", db, filepath.Join("..", "..", "testdata", "salesforce", "acme")).mustSucceed(t)
+	t.Parallel()
+	db := loadedDB(t, acmeExport)
 	r := run(t, "report", "--db", db, "--manager", "sanne de vries", "--format", "markdown").mustSucceed(t)
 	if !strings.Contains(r.stdout, "## Sanne de Vries") || strings.Contains(r.stdout, "## Markus Weber") {
 		t.Errorf("report for one manager:\n%.600s", r.stdout)
@@ -133,8 +193,9 @@ func TestReportReadsALoadedDatabase(t *testing.T) {
 }
 
 func TestAuditWritesCSVFiles(t *testing.T) {
+	t.Parallel()
 	out := filepath.Join(t.TempDir(), "csv")
-	run(t, "audit", "--db", ":memory:", "--format", "csv", "--out", out, filepath.Join("..", "..", "testdata", "salesforce", "acme")).mustSucceed(t)
+	run(t, "audit", "--db", ":memory:", "--connector", "salesforce", "--format", "csv", "--out", out, acmeExport).mustSucceed(t)
 	for _, name := range []string{"time", "findings", "evidence", "data_quality"} {
 		data, err := os.ReadFile(filepath.Join(out, name+".csv"))
 		if err != nil || strings.Count(string(data), "\n") < 2 {
@@ -144,12 +205,12 @@ func TestAuditWritesCSVFiles(t *testing.T) {
 }
 
 func TestAuditFlagsAreChecked(t *testing.T) {
-	acme := filepath.Join("..", "..", "testdata", "salesforce", "acme")
+	t.Parallel()
 	for _, args := range [][]string{
 		{"audit"},
-		{"audit", "--from", "01/02/2026", acme},
-		{"audit", "--from", "2026-05-01", "--to", "2026-04-01", acme},
-		{"audit", "--out", "x", acme},
+		{"audit", "--from", "01/02/2026", acmeExport},
+		{"audit", "--from", "2026-05-01", "--to", "2026-04-01", acmeExport},
+		{"audit", "--out", "x", acmeExport},
 		{"report", "--format", "pdf"},
 	} {
 		if r := run(t, args...); r.code != ExitUsage {
@@ -159,6 +220,7 @@ func TestAuditFlagsAreChecked(t *testing.T) {
 }
 
 func TestRulesListsEveryRuleWithThresholdsInForce(t *testing.T) {
+	t.Parallel()
 	cfg := filepath.Join(t.TempDir(), "sa.yaml")
 	if err := os.WriteFile(cfg, []byte("rules:\n  BM1: {warn: 12, high: 22}\n"), 0o644); err != nil {
 		t.Fatal(err)
@@ -175,6 +237,7 @@ func TestRulesListsEveryRuleWithThresholdsInForce(t *testing.T) {
 }
 
 func TestDocsRulesIsUpToDate(t *testing.T) {
+	t.Parallel()
 	r := run(t, "rules", "--format", "markdown").mustSucceed(t)
 	path := filepath.Join("..", "..", "docs", "rules.md")
 	if *update {
@@ -189,6 +252,7 @@ func TestDocsRulesIsUpToDate(t *testing.T) {
 }
 
 func TestConfigInitWritesTheDefaultsOnce(t *testing.T) {
+	t.Parallel()
 	path := filepath.Join(t.TempDir(), "salesaudit.yaml")
 	run(t, "config", "init", path).mustSucceed(t)
 	data, err := os.ReadFile(path)
@@ -204,6 +268,7 @@ func TestConfigInitWritesTheDefaultsOnce(t *testing.T) {
 }
 
 func TestABadConfigNamesFileAndLine(t *testing.T) {
+	t.Parallel()
 	path := filepath.Join(t.TempDir(), "bad.yaml")
 	if err := os.WriteFile(path, []byte("durations:\n  max_minutes: 600\nrules:\n  BM1: {warn: 25, hihg: 35}\n"), 0o644); err != nil {
 		t.Fatal(err)
@@ -215,8 +280,8 @@ func TestABadConfigNamesFileAndLine(t *testing.T) {
 }
 
 func TestExplainAddsUpToTheReport(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "sa.duckdb")
-	run(t, "ingest", "--db", db, filepath.Join("..", "..", "testdata", "salesforce", "acme")).mustSucceed(t)
+	t.Parallel()
+	db := loadedDB(t, acmeExport)
 	var rep struct {
 		Managers []struct {
 			Name string
@@ -233,36 +298,42 @@ func TestExplainAddsUpToTheReport(t *testing.T) {
 		t.Fatal(err)
 	}
 	m := rep.Managers[0]
+	// The categories are explained in parallel, each on a copy of the
+	// database.
 	for _, c := range m.Time.ByCategory {
-		csv := run(t, "explain", "--db", db, "--manager", m.Name, "--category", c.Name, "--format", "json")
-		var rows []struct {
-			Minutes  float64
-			Category string
-			Rule     string
-		}
-		if c.Hours == 0 {
-			if csv.code != ExitError || !strings.Contains(csv.stderr, "no activities match") {
-				t.Errorf("%s/%s: exit %d, %q", m.Name, c.Name, csv.code, csv.stderr)
+		t.Run(c.Name, func(t *testing.T) {
+			t.Parallel()
+			csv := run(t, "explain", "--db", loadedDB(t, acmeExport), "--manager", m.Name, "--category", c.Name, "--format", "json")
+			var rows []struct {
+				Minutes  float64
+				Category string
+				Rule     string
 			}
-			continue
-		}
-		if err := json.Unmarshal([]byte(csv.mustSucceed(t).stdout), &rows); err != nil {
-			t.Fatal(err)
-		}
-		var minutes float64
-		for _, r := range rows {
-			minutes += r.Minutes
-			if r.Category != c.Name || (r.Rule == "" && c.Name != "unclassified") {
-				t.Errorf("%s/%s: row %+v", m.Name, c.Name, r)
+			if c.Hours == 0 {
+				if csv.code != ExitError || !strings.Contains(csv.stderr, "no activities match") {
+					t.Errorf("%s/%s: exit %d, %q", m.Name, c.Name, csv.code, csv.stderr)
+				}
+				return
 			}
-		}
-		if diff := minutes/60 - c.Hours; diff > 0.1 || diff < -0.1 {
-			t.Errorf("%s/%s: explain adds up to %.2f h, the report says %.1f h", m.Name, c.Name, minutes/60, c.Hours)
-		}
+			if err := json.Unmarshal([]byte(csv.mustSucceed(t).stdout), &rows); err != nil {
+				t.Fatal(err)
+			}
+			var minutes float64
+			for _, r := range rows {
+				minutes += r.Minutes
+				if r.Category != c.Name || (r.Rule == "" && c.Name != "unclassified") {
+					t.Errorf("%s/%s: row %+v", m.Name, c.Name, r)
+				}
+			}
+			if diff := minutes/60 - c.Hours; diff > 0.1 || diff < -0.1 {
+				t.Errorf("%s/%s: explain adds up to %.2f h, the report says %.1f h", m.Name, c.Name, minutes/60, c.Hours)
+			}
+		})
 	}
 }
 
 func TestMappingInitWritesTheTemplateOnce(t *testing.T) {
+	t.Parallel()
 	path := filepath.Join(t.TempDir(), "salesaudit-mapping.yaml")
 	r := run(t, "connectors", "mapping", "init", path).mustSucceed(t)
 	data, err := os.ReadFile(path)
@@ -275,12 +346,14 @@ func TestMappingInitWritesTheTemplateOnce(t *testing.T) {
 }
 
 func TestGenerateNeedsOut(t *testing.T) {
+	t.Parallel()
 	if r := run(t, "generate"); r.code != ExitUsage || !strings.Contains(r.stderr, "--out is required") {
 		t.Errorf("exit %d, %q", r.code, r.stderr)
 	}
 }
 
 func TestThePeriodReachesConnectorsThatTakeOne(t *testing.T) {
+	t.Parallel()
 	info := plugin.Info{Options: map[string]string{"from": "", "to": "", "timezone": ""}}
 	period := audit.Options{From: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), To: time.Date(2026, 7, 1, 0, 0, 0, 0, time.UTC)}
 	got := withPeriod(map[string]string{"timezone": "Europe/Paris"}, info, period)

@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 	"unicode"
@@ -53,7 +54,20 @@ type explainedActivity struct {
 func auditInto(t *testing.T, db string, paths ...string) map[string]auditedManager {
 	t.Helper()
 	args := append([]string{"audit", "--db", db, "--format", "json", "--quiet"}, acmePeriod...)
-	out := run(t, append(args, paths...)...).mustSucceed(t).stdout
+	return managersOf(t, run(t, append(args, paths...)...).mustSucceed(t).stdout)
+}
+
+// reportOn reports on a loaded database over the fixture's period and
+// returns the managers, by ID.
+func reportOn(t *testing.T, db string) map[string]auditedManager {
+	t.Helper()
+	args := append([]string{"report", "--db", db, "--format", "json"}, acmePeriod...)
+	return managersOf(t, run(t, args...).mustSucceed(t).stdout)
+}
+
+// managersOf reads the managers of a JSON report, by ID.
+func managersOf(t *testing.T, out string) map[string]auditedManager {
+	t.Helper()
 	var rep struct{ Managers []auditedManager }
 	if err := json.Unmarshal([]byte(out), &rep); err != nil {
 		t.Fatal(err)
@@ -168,15 +182,16 @@ func explainedKey(t *testing.T, a explainedActivity) string {
 	return meetingKey(when, a.Subject)
 }
 
-// TestAuditCombinesCRMAndCalendars audits the CRM export alone, then with
-// the managers' calendars, and checks that the calendars add exactly the
-// meetings only they have: the managers stay the same people, the copies
-// of CRM meetings count once, and a 1:1 only the calendar knows counts as
-// coaching.
+// TestAuditCombinesCRMAndCalendars reports on the CRM export alone, then
+// audits it with the managers' calendars, and checks that the calendars
+// add exactly the meetings only they have: the managers stay the same
+// people, the copies of CRM meetings count once, and a 1:1 only the
+// calendar knows counts as coaching.
 func TestAuditCombinesCRMAndCalendars(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
-	crmDB, combinedDB := filepath.Join(dir, "crm.duckdb"), filepath.Join(dir, "combined.duckdb")
-	crmOnly := auditInto(t, crmDB, acmeExport)
+	crmDB, combinedDB := loadedDB(t, acmeExport), filepath.Join(dir, "combined.duckdb")
+	crmOnly := reportOn(t, crmDB)
 	combined := auditInto(t, combinedDB, acmeExport, acmeCalendars)
 
 	// (i) The same managers: the calendar owners are merged into their
@@ -202,10 +217,18 @@ func TestAuditCombinesCRMAndCalendars(t *testing.T) {
 
 	planted := readPlanted(t)
 	emails := crmEmails(t)
-	oneToOnes := 0
+	// The managers are checked in parallel, each on copies of the two
+	// databases; the 1:1s are counted once they are all done.
+	var oneToOnes atomic.Int64
+	t.Cleanup(func() {
+		if oneToOnes.Load() == 0 {
+			t.Error("no 1:1 only the calendars have was checked")
+		}
+	})
 	for _, id := range sortedIDs(combined) {
 		m := combined[id]
 		t.Run(m.Name, func(t *testing.T) {
+			t.Parallel()
 			// What the calendars alone hold for this manager, inside the period.
 			want := map[string]plantedMeeting{}
 			var wantMinutes float64
@@ -215,7 +238,7 @@ func TestAuditCombinesCRMAndCalendars(t *testing.T) {
 					wantMinutes += p.minutes
 				}
 			}
-			before, after := explainManager(t, crmDB, id), explainManager(t, combinedDB, id)
+			before, after := explainManager(t, copyDB(t, crmDB), id), explainManager(t, copyDB(t, combinedDB), id)
 
 			// (ii) The hours added are the planted meetings' minutes; the
 			// copies of CRM meetings add nothing.
@@ -240,7 +263,7 @@ func TestAuditCombinesCRMAndCalendars(t *testing.T) {
 				case want[key].subject != "":
 					delete(want, key)
 					if strings.HasPrefix(a.Subject, "1:1 ") {
-						oneToOnes++
+						oneToOnes.Add(1)
 						// (iii) A 1:1 with a rep only the calendar has is coaching.
 						if a.Category != "coaching" {
 							t.Errorf("%s %q is %s (rule %q), want coaching", a.When, a.Subject, a.Category, a.Rule)
@@ -263,9 +286,6 @@ func TestAuditCombinesCRMAndCalendars(t *testing.T) {
 				t.Errorf("planted meeting %s is not counted", key)
 			}
 		})
-	}
-	if oneToOnes == 0 {
-		t.Error("no 1:1 only the calendars have was checked")
 	}
 }
 

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"os/exec"
@@ -46,7 +47,7 @@ func TestMain(m *testing.M) {
 }
 
 // sharedDir holds what the tests build once per test binary and share:
-// the example connector.
+// loaded databases and the example connector.
 var sharedDir string
 
 // sharedFile is a file made once per test binary, on first use.
@@ -63,6 +64,49 @@ func (f *sharedFile) get(t *testing.T, build func() (string, error)) string {
 		t.Fatal(f.err)
 	}
 	return f.path
+}
+
+// loads are the databases loadedDB made, by export.
+var loads sync.Map
+
+// loadedDB returns a database of the caller's own with the export loaded
+// as 'salesaudit ingest' loads it, connector detected. Each export is
+// ingested once per test binary; each caller gets a copy of its database.
+func loadedDB(t *testing.T, export string) string {
+	t.Helper()
+	v, _ := loads.LoadOrStore(export, &sharedFile{})
+	return copyDB(t, v.(*sharedFile).get(t, func() (string, error) {
+		dir, err := os.MkdirTemp(sharedDir, "db-")
+		if err != nil {
+			return "", err
+		}
+		path := filepath.Join(dir, "sa.duckdb")
+		var out bytes.Buffer
+		if code := Run([]string{"ingest", "--quiet", "--db", path, export}, strings.NewReader(""), &out, &out); code != ExitOK {
+			return "", fmt.Errorf("ingesting %s: exit %d\n%s", export, code, out.String())
+		}
+		return path, nil
+	}))
+}
+
+// copyDB copies a database that salesaudit has closed to a file of the
+// caller's own.
+func copyDB(t *testing.T, path string) string {
+	t.Helper()
+	// Closing the database checkpoints its write-ahead log, so that the
+	// file alone is the database and a copy of it holds it all.
+	if _, err := os.Stat(path + ".wal"); err == nil {
+		t.Fatalf("%s.wal is left after salesaudit closed %s: a copy of the file would lack it", path, path)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db := filepath.Join(t.TempDir(), filepath.Base(path))
+	if err := os.WriteFile(db, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return db
 }
 
 var exampleBuild sharedFile
