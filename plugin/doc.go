@@ -19,6 +19,13 @@
 // host's DuckDB loads itself ([SpoolWriter]) instead of batches; the
 // connector's calls are the same either way.
 //
+// Most of a connector is its mapping: the row protocol ([ReadRows],
+// [Table], [RowError], [Skip]) runs the read loop around a function that
+// maps one row, and packages csvfile, apipages and export read CSV
+// exports, saved API pages and directories or .zip archives of them, and
+// declare a connector's Check and Read (export.Layout,
+// export.Connector).
+//
 // The conformance kit in package plugintest tells an author whether a
 // connector is right. The host side of the protocol ([RemoteConnector]) is
 // here too, because the kit drives connectors exactly as the host does.
