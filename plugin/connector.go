@@ -91,21 +91,6 @@ type Progress struct {
 	RowsRead   int64
 }
 
-// Batch is a group of records from one file, as the host receives them.
-type Batch struct {
-	File          string
-	Users         []User
-	Accounts      []Account
-	Opportunities []Opportunity
-	Activities    []Activity
-	Attendees     []Attendee
-}
-
-// Len is the number of records in the batch.
-func (b *Batch) Len() int {
-	return len(b.Users) + len(b.Accounts) + len(b.Opportunities) + len(b.Activities) + len(b.Attendees)
-}
-
 // Summary is the connector's own account of a Read: per file, what it read
 // and what became of every row.
 type Summary struct {

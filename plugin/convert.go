@@ -4,27 +4,9 @@ import (
 	"fmt"
 	"path/filepath"
 	"sort"
-	"time"
 
 	pb "github.com/salesaudit/salesaudit/plugin/proto"
 )
-
-// Times cross the wire as Unix microseconds, UTC, with 0 for unknown:
-// DuckDB's TIMESTAMP has the same resolution, so nothing is lost.
-
-func toMicros(t time.Time) int64 {
-	if t.IsZero() {
-		return 0
-	}
-	return t.UnixMicro()
-}
-
-func fromMicros(us int64) time.Time {
-	if us == 0 {
-		return time.Time{}
-	}
-	return time.UnixMicro(us).UTC()
-}
 
 var kindToProto = map[RecordKind]pb.RecordKind{
 	KindUser:        pb.RecordKind_RECORD_KIND_USER,
@@ -35,26 +17,6 @@ var kindToProto = map[RecordKind]pb.RecordKind{
 }
 
 var kindFromProto = invert(kindToProto)
-
-var activityKindToProto = map[ActivityKind]pb.ActivityKind{
-	ActivityCall:    pb.ActivityKind_ACTIVITY_KIND_CALL,
-	ActivityMeeting: pb.ActivityKind_ACTIVITY_KIND_MEETING,
-	ActivityEmail:   pb.ActivityKind_ACTIVITY_KIND_EMAIL,
-	ActivityTask:    pb.ActivityKind_ACTIVITY_KIND_TASK,
-	ActivityEvent:   pb.ActivityKind_ACTIVITY_KIND_EVENT,
-	ActivityOther:   pb.ActivityKind_ACTIVITY_KIND_OTHER,
-}
-
-var activityKindFromProto = invert(activityKindToProto)
-
-var priorityToProto = map[Priority]pb.Priority{
-	PriorityNone:   pb.Priority_PRIORITY_UNSPECIFIED,
-	PriorityHigh:   pb.Priority_PRIORITY_HIGH,
-	PriorityNormal: pb.Priority_PRIORITY_NORMAL,
-	PriorityLow:    pb.Priority_PRIORITY_LOW,
-}
-
-var priorityFromProto = invert(priorityToProto)
 
 func invert[K, V comparable](m map[K]V) map[V]K {
 	out := make(map[V]K, len(m))
@@ -77,134 +39,6 @@ func kindsFromProto(kinds []pb.RecordKind) []RecordKind {
 	for _, k := range kinds {
 		out = append(out, kindFromProto[k])
 	}
-	return out
-}
-
-func optionalToProto(v *float64) (float64, bool) {
-	if v == nil {
-		return 0, false
-	}
-	return *v, true
-}
-
-func optionalFromProto(v float64, ok bool) *float64 {
-	if !ok {
-		return nil
-	}
-	return &v
-}
-
-func userToProto(u *User) *pb.User {
-	return &pb.User{
-		Id: u.ID, Name: u.Name, Email: u.Email, Title: u.Title, Role: u.Role,
-		ManagerId: u.ManagerID, Active: u.Active,
-		JoinedAt: toMicros(u.JoinedAt), LeftAt: toMicros(u.LeftAt), Line: u.Line,
-	}
-}
-
-func userFromProto(u *pb.User) User {
-	return User{
-		ID: u.Id, Name: u.Name, Email: u.Email, Title: u.Title, Role: u.Role,
-		ManagerID: u.ManagerId, Active: u.Active,
-		JoinedAt: fromMicros(u.JoinedAt), LeftAt: fromMicros(u.LeftAt), Line: u.Line,
-	}
-}
-
-func accountToProto(a *Account) *pb.Account {
-	rev, hasRev := optionalToProto(a.AnnualRevenue)
-	return &pb.Account{
-		Id: a.ID, Name: a.Name, OwnerId: a.OwnerID,
-		AnnualRevenue: rev, HasAnnualRevenue: hasRev,
-		Type: a.Type, Tier: a.Tier, Industry: a.Industry, Line: a.Line,
-	}
-}
-
-func accountFromProto(a *pb.Account) Account {
-	return Account{
-		ID: a.Id, Name: a.Name, OwnerID: a.OwnerId,
-		AnnualRevenue: optionalFromProto(a.AnnualRevenue, a.HasAnnualRevenue),
-		Type:          a.Type, Tier: a.Tier, Industry: a.Industry, Line: a.Line,
-	}
-}
-
-func opportunityToProto(o *Opportunity) *pb.Opportunity {
-	amount, hasAmount := optionalToProto(o.Amount)
-	return &pb.Opportunity{
-		Id: o.ID, AccountId: o.AccountID, OwnerId: o.OwnerID, Name: o.Name,
-		Stage: o.Stage, Amount: amount, HasAmount: hasAmount,
-		IsClosed: o.IsClosed, IsWon: o.IsWon,
-		CloseDate: toMicros(o.CloseDate), CreatedAt: toMicros(o.CreatedAt), Line: o.Line,
-	}
-}
-
-func opportunityFromProto(o *pb.Opportunity) Opportunity {
-	return Opportunity{
-		ID: o.Id, AccountID: o.AccountId, OwnerID: o.OwnerId, Name: o.Name,
-		Stage: o.Stage, Amount: optionalFromProto(o.Amount, o.HasAmount),
-		IsClosed: o.IsClosed, IsWon: o.IsWon,
-		CloseDate: fromMicros(o.CloseDate), CreatedAt: fromMicros(o.CreatedAt), Line: o.Line,
-	}
-}
-
-func attendeeToProto(a *Attendee) *pb.Attendee {
-	return &pb.Attendee{
-		ActivityId: a.ActivityID, UserId: a.UserID, ContactId: a.ContactID,
-		Email: a.Email, Name: a.Name, Internal: a.Internal,
-		Organizer: a.Organizer, Response: a.Response, Line: a.Line,
-	}
-}
-
-func attendeeFromProto(a *pb.Attendee) Attendee {
-	return Attendee{
-		ActivityID: a.ActivityId, UserID: a.UserId, ContactID: a.ContactId,
-		Email: a.Email, Name: a.Name, Internal: a.Internal,
-		Organizer: a.Organizer, Response: a.Response, Line: a.Line,
-	}
-}
-
-func activityToProto(a *Activity) *pb.Activity {
-	out := &pb.Activity{
-		Id: a.ID, Kind: activityKindToProto[a.Kind], Subject: a.Subject,
-		OwnerId: a.OwnerID, AccountId: a.AccountID, OpportunityId: a.OpportunityID,
-		StartAt: toMicros(a.StartAt), EndAt: toMicros(a.EndAt),
-		DurationSeconds: a.DurationSeconds, Status: a.Status, IsClosed: a.IsClosed,
-		Priority: priorityToProto[a.Priority], DueDate: toMicros(a.DueDate),
-		CompletedAt: toMicros(a.CompletedAt), RawType: a.RawType, Line: a.Line,
-	}
-	if len(a.Attendees) > 0 {
-		out.Attendees = make([]*pb.Attendee, len(a.Attendees))
-		for i := range a.Attendees {
-			out.Attendees[i] = attendeeToProto(&a.Attendees[i])
-		}
-	}
-	return out
-}
-
-func activityFromProto(a *pb.Activity) Activity {
-	out := Activity{
-		ID: a.Id, Kind: activityKindFromProto[a.Kind], Subject: a.Subject,
-		OwnerID: a.OwnerId, AccountID: a.AccountId, OpportunityID: a.OpportunityId,
-		StartAt: fromMicros(a.StartAt), EndAt: fromMicros(a.EndAt),
-		DurationSeconds: a.DurationSeconds, Status: a.Status, IsClosed: a.IsClosed,
-		Priority: priorityFromProto[a.Priority], DueDate: fromMicros(a.DueDate),
-		CompletedAt: fromMicros(a.CompletedAt), RawType: a.RawType, Line: a.Line,
-	}
-	if len(a.Attendees) > 0 {
-		out.Attendees = make([]Attendee, len(a.Attendees))
-		for i, at := range a.Attendees {
-			out.Attendees[i] = attendeeFromProto(at)
-		}
-	}
-	return out
-}
-
-func batchFromProto(b *pb.RecordBatch) *Batch {
-	out := &Batch{File: b.File}
-	out.Users = convertAll(b.Users, userFromProto)
-	out.Accounts = convertAll(b.Accounts, accountFromProto)
-	out.Opportunities = convertAll(b.Opportunities, opportunityFromProto)
-	out.Activities = convertAll(b.Activities, activityFromProto)
-	out.Attendees = convertAll(b.Attendees, attendeeFromProto)
 	return out
 }
 

@@ -25,6 +25,9 @@ type csvRow struct {
 	// multiline is set when a text holds a line break, which DuckDB's
 	// parallel CSV reader can mistake for the end of a row.
 	multiline bool
+	// columns, when set, collects the columns written, for the test that
+	// holds every encoder to its table's columns in SpoolTables.
+	columns *[]string
 }
 
 func (r *csvRow) reset() {
@@ -38,14 +41,17 @@ func (r *csvRow) end() ([]byte, error) {
 	return r.buf, r.err
 }
 
-func (r *csvRow) next() {
+func (r *csvRow) next(column string) {
+	if r.columns != nil {
+		*r.columns = append(*r.columns, column)
+	}
 	if r.fields > 0 {
 		r.buf = append(r.buf, ',')
 	}
 	r.fields++
 }
 
-func (r *csvRow) null(column string) { r.next() }
+func (r *csvRow) null(column string) { r.next(column) }
 
 // text writes s, quoted only when it must be: when it is empty (an empty
 // unquoted field is NULL), holds a quote, a comma, a line break or a NUL
@@ -55,7 +61,7 @@ func (r *csvRow) null(column string) { r.next() }
 // CPU-seconds). A text that is not UTF-8 is refused here, naming the
 // field, rather than by DuckDB at the load, naming a line of a spool file.
 func (r *csvRow) text(column, s string) {
-	r.next()
+	r.next(column)
 	quote, ascii := s == "" || strings.HasPrefix(s, byteOrderMark), true
 	for i := 0; i < len(s); i++ {
 		switch c := s[i]; c {
@@ -103,19 +109,19 @@ func (r *csvRow) optionalText(column, s string) {
 }
 
 func (r *csvRow) integer(column string, n int64) {
-	r.next()
+	r.next(column)
 	r.buf = strconv.AppendInt(r.buf, n, 10)
 }
 
 func (r *csvRow) boolean(column string, b bool) {
-	r.next()
+	r.next(column)
 	r.buf = strconv.AppendBool(r.buf, b)
 }
 
 // float writes f in the shortest form that reads back as the same float64,
 // or NULL for a nil pointer.
 func (r *csvRow) float(column string, f *float64) {
-	r.next()
+	r.next(column)
 	switch {
 	case f == nil:
 	case math.IsNaN(*f):
@@ -132,7 +138,7 @@ func (r *csvRow) float(column string, f *float64) {
 // timestamp writes t in UTC to the microsecond (DuckDB's TIMESTAMP), or
 // NULL for the zero time, the records' "not given".
 func (r *csvRow) timestamp(column string, t time.Time) {
-	r.next()
+	r.next(column)
 	if t.IsZero() {
 		return
 	}
@@ -156,7 +162,7 @@ func (r *csvRow) timestamp(column string, t time.Time) {
 
 // date writes the UTC day of t (DuckDB's DATE), or NULL for the zero time.
 func (r *csvRow) date(column string, t time.Time) {
-	r.next()
+	r.next(column)
 	if t.IsZero() {
 		return
 	}

@@ -12,12 +12,11 @@
 //
 // Read streams records through a [Writer]: one [FileWriter] per input file,
 // one call per record, [FileWriter.Reject] for rows that cannot be read and
-// [FileWriter.Done] with the number of rows read. The SDK batches records
-// into messages and sends the closing summary that the host verifies, so
-// every row read ends up loaded, rejected or skipped with a reason. When
-// the host asks for it, the Writer writes the records as CSV files the
-// host's DuckDB loads itself ([SpoolWriter]) instead of batches; the
-// connector's calls are the same either way.
+// [FileWriter.Done] with the number of rows read. The SDK writes the
+// records as CSV files in the directory the host names, which the host's
+// DuckDB loads itself ([SpoolWriter]), and sends the closing summary that
+// the host verifies, so every row read ends up loaded, rejected or skipped
+// with a reason.
 //
 // Most of a connector is its mapping: the row protocol ([ReadRows],
 // [Table], [RowError], [Skip]) runs the read loop around a function that

@@ -2,6 +2,7 @@ package plugin
 
 import (
 	"context"
+	"errors"
 
 	goplugin "github.com/hashicorp/go-plugin"
 	"google.golang.org/grpc"
@@ -61,11 +62,11 @@ func (s *grpcServer) Check(ctx context.Context, req *pb.CheckRequest) (*pb.Check
 }
 
 func (s *grpcServer) Read(req *pb.ReadRequest, stream grpc.ServerStreamingServer[pb.ReadResponse]) error {
-	ctx := stream.Context()
-	w := newWriter(ctx, stream.Send)
-	if req.SpoolDir != "" {
-		w.spoolTo(req.SpoolDir)
+	if req.SpoolDir == "" {
+		return errors.New("the host gave no spool directory for the records: use a salesaudit that speaks this protocol's spool transport")
 	}
+	ctx := stream.Context()
+	w := newWriter(ctx, stream.Send, req.SpoolDir)
 	if err := s.impl.Read(ctx, ReadRequest{Path: req.Path, Options: req.Options}, w); err != nil {
 		w.discard()
 		return err

@@ -5,8 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"sort"
-	"strings"
+	"os"
 
 	"google.golang.org/grpc"
 
@@ -23,19 +22,21 @@ var ErrSummaryMismatch = errors.New("the connector's summary does not add up")
 
 // Sink receives what a connector streams. An error from Sink stops the read.
 type Sink interface {
-	Batch(b *Batch) error
+	// Spooled takes a finished file of records (see SpoolWriter); the
+	// sink owns the file from then on.
+	Spooled(f SpooledFile) error
 	Rejects(r []Reject) error
 	Progress(p Progress)
 }
 
-// SpoolSink is a Sink that also loads spooled files (see SpoolWriter):
-// given one, Read asks the connector to write its records as files in
-// SpoolDir, and passes each finished file to Spooled. Connectors built
-// before spooling existed send batches all the same.
-type SpoolSink interface {
+// SpoolDirSink is a Sink that names the directory the connector writes its
+// files in (the host keeps it beside its database). Read makes a temporary
+// directory for any other Sink and removes it, with whatever the sink left
+// in it, when the read ends: such a sink reads or moves each file in
+// Spooled.
+type SpoolDirSink interface {
 	Sink
 	SpoolDir() string
-	Spooled(f SpooledFile) error
 }
 
 // RemoteConnector is the host's side of the protocol: it calls a connector
@@ -63,24 +64,29 @@ func (c *RemoteConnector) Check(ctx context.Context, path string) (CheckResult, 
 }
 
 // Read streams the input into sink and returns the connector's summary once
-// it has been checked against what arrived: the same records per file and
-// kind, the same rejects, and rows read = records + rejects + skips.
+// it has been checked against what arrived (Summary.check).
 //
-// Messages are received and decoded on a goroutine of their own while the
-// sink handles the previous ones, so that decoding and loading overlap.
+// Messages are received on a goroutine of their own while the sink handles
+// the previous ones, so that receiving and loading overlap.
 func (c *RemoteConnector) Read(ctx context.Context, req ReadRequest, sink Sink) (Summary, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	preq := &pb.ReadRequest{Path: req.Path, Options: req.Options}
-	spoolSink, _ := sink.(SpoolSink)
-	if spoolSink != nil {
-		preq.SpoolDir = spoolSink.SpoolDir()
+	if s, ok := sink.(SpoolDirSink); ok {
+		preq.SpoolDir = s.SpoolDir()
+	} else {
+		dir, err := os.MkdirTemp("", "salesaudit-spool-")
+		if err != nil {
+			return Summary{}, fmt.Errorf("making a directory for the connector's files: %w", err)
+		}
+		defer os.RemoveAll(dir)
+		preq.SpoolDir = dir
 	}
 	stream, err := c.client.Read(ctx, preq)
 	if err != nil {
 		return Summary{}, err
 	}
-	got := newTally()
+	got := newReceived()
 	var summary *pb.Summary
 	for m := range receive(ctx, stream) {
 		if m.err != nil {
@@ -97,23 +103,22 @@ func (c *RemoteConnector) Read(ctx context.Context, req ReadRequest, sink Sink) 
 		return Summary{}, ErrNoSummary
 	}
 	s := summaryFromProto(summary)
-	if err := got.verify(s); err != nil {
+	if err := s.check(got); err != nil {
 		return Summary{}, err
 	}
 	return s, nil
 }
 
-// received is one message off the stream, its batch already decoded.
-type received struct {
-	msg   *pb.ReadResponse
-	batch *Batch
-	err   error
+// message is one message off the stream, or the error that ended it.
+type message struct {
+	msg *pb.ReadResponse
+	err error
 }
 
-// receive reads the stream until it ends, decoding record batches as they
-// come; the channel closes after the last message or the first error.
-func receive(ctx context.Context, stream grpc.ServerStreamingClient[pb.ReadResponse]) <-chan received {
-	out := make(chan received, 4)
+// receive reads the stream until it ends; the channel closes after the
+// last message or the first error.
+func receive(ctx context.Context, stream grpc.ServerStreamingClient[pb.ReadResponse]) <-chan message {
+	out := make(chan message, 4)
 	go func() {
 		defer close(out)
 		for {
@@ -121,12 +126,8 @@ func receive(ctx context.Context, stream grpc.ServerStreamingClient[pb.ReadRespo
 			if errors.Is(err, io.EOF) {
 				return
 			}
-			r := received{msg: msg, err: err}
-			if b, ok := msg.GetMessage().(*pb.ReadResponse_Batch); ok && err == nil {
-				r.batch = batchFromProto(b.Batch)
-			}
 			select {
-			case out <- r:
+			case out <- message{msg: msg, err: err}:
 			case <-ctx.Done():
 				return
 			}
@@ -138,25 +139,19 @@ func receive(ctx context.Context, stream grpc.ServerStreamingClient[pb.ReadRespo
 	return out
 }
 
-func dispatch(m received, sink Sink, spoolDir string, got *tally) (*pb.Summary, error) {
+func dispatch(m message, sink Sink, spoolDir string, got *received) (*pb.Summary, error) {
 	switch msg := m.msg.Message.(type) {
-	case *pb.ReadResponse_Batch:
-		got.addBatch(m.batch)
-		return nil, sink.Batch(m.batch)
 	case *pb.ReadResponse_Spooled:
-		if spoolDir == "" {
-			return nil, fmt.Errorf("the connector sent a spooled file, which the host did not ask for")
-		}
 		f, err := spooledFromProto(msg.Spooled, spoolDir)
 		if err != nil {
 			return nil, fmt.Errorf("the connector sent a bad spooled file: %w", err)
 		}
 		got.addSpooled(f)
-		return nil, sink.(SpoolSink).Spooled(f)
+		return nil, sink.Spooled(f)
 	case *pb.ReadResponse_Rejects:
 		rejects := convertAll(msg.Rejects.Rejects, rejectFromProto)
 		for _, r := range rejects {
-			got.rejects[r.File]++
+			got.Rejects[r.File]++
 		}
 		return nil, sink.Rejects(rejects)
 	case *pb.ReadResponse_Progress:
@@ -168,74 +163,4 @@ func dispatch(m received, sink Sink, spoolDir string, got *tally) (*pb.Summary, 
 	default:
 		return nil, fmt.Errorf("unknown message %T from connector", msg)
 	}
-}
-
-// tally counts what the host received, per file.
-type tally struct {
-	records map[string]map[RecordKind]int64
-	rejects map[string]int64
-}
-
-func newTally() *tally {
-	return &tally{records: map[string]map[RecordKind]int64{}, rejects: map[string]int64{}}
-}
-
-func (t *tally) addBatch(b *Batch) {
-	m := t.records[b.File]
-	if m == nil {
-		m = map[RecordKind]int64{}
-		t.records[b.File] = m
-	}
-	m[KindUser] += int64(len(b.Users))
-	m[KindAccount] += int64(len(b.Accounts))
-	m[KindOpportunity] += int64(len(b.Opportunities))
-	m[KindActivity] += int64(len(b.Activities))
-	m[KindAttendee] += int64(len(b.Attendees))
-}
-
-func (t *tally) addSpooled(f SpooledFile) {
-	for file, counts := range f.Records {
-		m := t.records[file]
-		if m == nil {
-			m = map[RecordKind]int64{}
-			t.records[file] = m
-		}
-		for kind, n := range counts {
-			m[kind] += n
-		}
-	}
-}
-
-func (t *tally) verify(s Summary) error {
-	var problems []string
-	seen := map[string]bool{}
-	for _, f := range s.Files {
-		seen[f.File] = true
-		for _, k := range RecordKinds {
-			if got, want := t.records[f.File][k], f.Records[k]; got != want {
-				problems = append(problems, fmt.Sprintf("%s: received %d %s records, summary says %d", f.File, got, k, want))
-			}
-		}
-		if got := t.rejects[f.File]; got != f.RowsRejected {
-			problems = append(problems, fmt.Sprintf("%s: received %d rejects, summary says %d", f.File, got, f.RowsRejected))
-		}
-		if accounted := f.RecordsTotal() + f.RowsRejected + f.SkippedTotal(); accounted != f.RowsRead {
-			problems = append(problems, fmt.Sprintf("%s: %d rows read but %d loaded + %d rejected + %d skipped", f.File, f.RowsRead, f.RecordsTotal(), f.RowsRejected, f.SkippedTotal()))
-		}
-	}
-	for file := range t.records {
-		if !seen[file] {
-			problems = append(problems, fmt.Sprintf("%s: records received but the file is not in the summary", file))
-		}
-	}
-	for file := range t.rejects {
-		if !seen[file] {
-			problems = append(problems, fmt.Sprintf("%s: rejects received but the file is not in the summary", file))
-		}
-	}
-	if len(problems) > 0 {
-		sort.Strings(problems)
-		return fmt.Errorf("%w: %s", ErrSummaryMismatch, strings.Join(problems, "; "))
-	}
-	return nil
 }

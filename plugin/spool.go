@@ -8,57 +8,46 @@ import (
 	"strings"
 )
 
-// The spool format carries records as CSV files the host's DuckDB loads
-// itself, instead of record batches the host decodes and appends: at
-// millions of activities, decoding batches cost the host as much CPU as
-// DuckDB takes to load the rows (BENCHMARKS.md, "Ingest"). A connector
-// writes the files when the host asks for them (ReadRequest.spool_dir);
-// the SDK's Writer does it without the connector knowing, and the host
-// writes the same files from batches that older connectors send.
+// The spool format is how records travel from a connector to the host:
+// CSV files the host's DuckDB loads itself. (Record batches the host
+// decoded and appended came before it: at millions of activities, decoding
+// them cost the host as much CPU as DuckDB takes to load the rows;
+// BENCHMARKS.md, "Ingest".) A connector writes the files in the directory
+// the host names (ReadRequest.spool_dir); the SDK's Writer does it without
+// the connector knowing.
 //
 // A file holds the rows of one table, one CSV line each, in the column
-// order of SpoolTables (the host adds the source and, for rejects, the run).
-
-// SpoolColumn is a column of a spooled table, with its DuckDB type.
-type SpoolColumn struct{ Name, Type string }
+// order of SpoolTables (the host adds the source and, for rejects, the run,
+// and takes each column's type from its own store, which a test holds to
+// these names).
 
 // SpoolTable is a table of the host's store and the columns its spooled
-// files hold.
+// files hold, in order.
 type SpoolTable struct {
 	Name string
 	// Kind is the records its rows are: one a row, but for attendees
 	// nested in activities, which are rows and no records. Empty for
 	// rejects.
 	Kind    RecordKind
-	Columns []SpoolColumn
+	Columns []string
 }
 
 // SpoolTables are the tables of the spool format, in the order the host
 // loads them. Connectors spool all but rejects, which travel as messages so
 // that the host counts them.
 var SpoolTables = []SpoolTable{
-	{"users", KindUser, columns("id VARCHAR", "name VARCHAR", "email VARCHAR", "title VARCHAR", "role VARCHAR",
-		"manager_id VARCHAR", "active BOOLEAN", "joined_at TIMESTAMP", "left_at TIMESTAMP", "src_file VARCHAR", "src_line BIGINT")},
-	{"accounts", KindAccount, columns("id VARCHAR", "name VARCHAR", "owner_id VARCHAR", "annual_revenue DOUBLE", "type VARCHAR",
-		"tier VARCHAR", "industry VARCHAR", "src_file VARCHAR", "src_line BIGINT")},
-	{"opportunities", KindOpportunity, columns("id VARCHAR", "account_id VARCHAR", "owner_id VARCHAR", "name VARCHAR", "stage VARCHAR",
-		"amount DOUBLE", "is_closed BOOLEAN", "is_won BOOLEAN", "close_date DATE", "created_at TIMESTAMP", "src_file VARCHAR", "src_line BIGINT")},
-	{"activities", KindActivity, columns("id VARCHAR", "kind VARCHAR", "subject VARCHAR", "owner_id VARCHAR", "account_id VARCHAR",
-		"opportunity_id VARCHAR", "start_at TIMESTAMP", "end_at TIMESTAMP", "duration_seconds BIGINT", "status VARCHAR",
-		"is_closed BOOLEAN", "priority VARCHAR", "due_date DATE", "completed_at TIMESTAMP", "raw_type VARCHAR",
-		"src_file VARCHAR", "src_line BIGINT")},
-	{"activity_attendees", KindAttendee, columns("activity_id VARCHAR", "user_id VARCHAR", "contact_id VARCHAR", "email VARCHAR",
-		"name VARCHAR", "internal BOOLEAN", "organizer BOOLEAN", "response VARCHAR", "src_file VARCHAR", "src_line BIGINT")},
-	{"rejects", "", columns("kind VARCHAR", "file VARCHAR", "line BIGINT", "field VARCHAR", "reason VARCHAR", "raw VARCHAR")},
-}
-
-func columns(specs ...string) []SpoolColumn {
-	out := make([]SpoolColumn, len(specs))
-	for i, s := range specs {
-		name, typ, _ := strings.Cut(s, " ")
-		out[i] = SpoolColumn{Name: name, Type: typ}
-	}
-	return out
+	{"users", KindUser, []string{"id", "name", "email", "title", "role", "manager_id", "active", "joined_at", "left_at",
+		"src_file", "src_line"}},
+	{"accounts", KindAccount, []string{"id", "name", "owner_id", "annual_revenue", "type", "tier", "industry",
+		"src_file", "src_line"}},
+	{"opportunities", KindOpportunity, []string{"id", "account_id", "owner_id", "name", "stage", "amount", "is_closed",
+		"is_won", "close_date", "created_at", "src_file", "src_line"}},
+	{"activities", KindActivity, []string{"id", "kind", "subject", "owner_id", "account_id", "opportunity_id",
+		"start_at", "end_at", "duration_seconds", "status", "is_closed", "priority", "due_date", "completed_at", "raw_type",
+		"src_file", "src_line"}},
+	{"activity_attendees", KindAttendee, []string{"activity_id", "user_id", "contact_id", "email", "name", "internal",
+		"organizer", "response", "src_file", "src_line"}},
+	{"rejects", "", []string{"kind", "file", "line", "field", "reason", "raw"}},
 }
 
 // SpooledFile is a finished file of one table.

@@ -11,8 +11,7 @@ import (
 // BenchmarkSpoolActivity measures the SDK's cost per activity in spool
 // mode, the connector's share of a large ingest beside its parsing.
 func BenchmarkSpoolActivity(b *testing.B) {
-	w := newWriter(context.Background(), func(*pb.ReadResponse) error { return nil })
-	w.spoolTo(b.TempDir())
+	w := newWriter(context.Background(), func(*pb.ReadResponse) error { return nil }, b.TempDir())
 	f := w.File("Task.csv")
 	start := time.Date(2026, 3, 2, 9, 30, 0, 0, time.UTC)
 	a := Activity{ID: "00T4x0000BPhfv2EQB", Kind: ActivityEmail, Subject: "Email: Weekly sales update",

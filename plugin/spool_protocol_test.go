@@ -2,7 +2,10 @@ package plugin_test
 
 import (
 	"context"
+	"errors"
+	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -10,7 +13,7 @@ import (
 	"github.com/salesaudit/salesaudit/plugin/plugintest"
 )
 
-// spoolSink asks for spooled files and keeps what arrives.
+// spoolSink names the spool directory and keeps the files' text.
 type spoolSink struct {
 	plugintest.Collector
 	dir   string
@@ -34,10 +37,10 @@ func newSpoolSink(t *testing.T) *spoolSink {
 	return &spoolSink{dir: t.TempDir(), data: map[string]string{}}
 }
 
-// A host that gives a spool directory gets the records as files, counted
-// per input file and kind, and rejects as messages; the summary checks out
-// against the files' counts.
-func TestAConnectorSpoolsWhenTheHostAsks(t *testing.T) {
+// A host that names a spool directory gets the records as files there,
+// counted per input file and kind, and rejects as messages; the summary
+// checks out against the files' counts.
+func TestAConnectorSpoolsInTheHostsDirectory(t *testing.T) {
 	c := scripted{read: func(_ context.Context, w *plugin.Writer) error {
 		users := w.File("User.csv")
 		if err := users.User(plugin.User{ID: "u1", Name: "Ana", Active: true, Line: 2}); err != nil {
@@ -64,8 +67,10 @@ func TestAConnectorSpoolsWhenTheHostAsks(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(sink.Activities) != 0 || len(sink.Users) != 0 {
-		t.Errorf("records came in batches too: %d activities, %d users", len(sink.Activities), len(sink.Users))
+	for _, f := range sink.files {
+		if filepath.Dir(f.Path) != sink.dir {
+			t.Errorf("%s is not in the host's directory %s", f.Path, sink.dir)
+		}
 	}
 	if len(sink.Rejected) != 1 || summary.Totals()[plugin.KindActivity] != 3 {
 		t.Errorf("rejects %v, totals %v", sink.Rejected, summary.Totals())
@@ -82,9 +87,10 @@ func TestAConnectorSpoolsWhenTheHostAsks(t *testing.T) {
 	}
 }
 
-// A sink that does not load files gets batches: the connector is only
-// asked to spool by a host that said where.
-func TestWithoutASpoolDirectoryRecordsComeInBatches(t *testing.T) {
+// A sink that names no directory (the kit's Collector) gets the files in
+// a temporary one, removed when the read ends.
+func TestASinkWithoutADirectoryGetsATemporaryOne(t *testing.T) {
+	var dirs []string
 	c := scripted{read: func(_ context.Context, w *plugin.Writer) error {
 		f := w.File("Task.csv")
 		if err := f.Activity(plugin.Activity{ID: "t1", Kind: plugin.ActivityCall, Line: 2}); err != nil {
@@ -92,8 +98,25 @@ func TestWithoutASpoolDirectoryRecordsComeInBatches(t *testing.T) {
 		}
 		return f.Done(1)
 	}}
-	got, _, err := plugintest.ReadAll(t, c, plugin.ReadRequest{})
-	if err != nil || len(got.Activities) != 1 {
-		t.Fatalf("activities %d, err %v", len(got.Activities), err)
+	sink := &pathSink{dirs: &dirs}
+	if _, err := plugintest.Connect(t, c).Read(context.Background(), plugin.ReadRequest{}, sink); err != nil {
+		t.Fatal(err)
 	}
+	if len(sink.Activities) != 1 || len(dirs) != 1 {
+		t.Fatalf("activities %d from files in %v", len(sink.Activities), dirs)
+	}
+	if _, err := os.Stat(dirs[0]); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("the temporary directory %s is still there: %v", dirs[0], err)
+	}
+}
+
+// pathSink notes where the files were.
+type pathSink struct {
+	plugintest.Collector
+	dirs *[]string
+}
+
+func (s *pathSink) Spooled(f plugin.SpooledFile) error {
+	*s.dirs = append(*s.dirs, filepath.Dir(f.Path))
+	return s.Collector.Spooled(f)
 }

@@ -1,6 +1,7 @@
 package plugin
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -132,36 +133,34 @@ func TestSpooledNameRefusesOtherFiles(t *testing.T) {
 }
 
 type fileSink struct {
-	files   []SpooledFile
-	batches int
+	files []SpooledFile
 }
 
-func (s *fileSink) Batch(*Batch) error          { s.batches++; return nil }
 func (s *fileSink) Rejects([]Reject) error      { return nil }
 func (s *fileSink) Progress(Progress)           {}
-func (s *fileSink) SpoolDir() string            { return "" }
 func (s *fileSink) Spooled(f SpooledFile) error { s.files = append(s.files, f); return nil }
-func spooledMessage(table, name string) received {
-	return received{msg: &pb.ReadResponse{Message: &pb.ReadResponse_Spooled{Spooled: &pb.SpooledFile{
+
+func spooledMessage(table, name string) message {
+	return message{msg: &pb.ReadResponse{Message: &pb.ReadResponse_Spooled{Spooled: &pb.SpooledFile{
 		Table: table, Name: name, Rows: 2,
 		Records: []*pb.FileKindCount{{File: "Task.csv", Kind: pb.RecordKind_RECORD_KIND_ACTIVITY, Count: 2}},
 	}}}}
 }
 
-// The host takes a spooled file only when it asked for files, only for a
-// table a connector may fill and only from its spool directory, and counts
-// its records toward the summary.
+// The host takes a spooled file only for a table a connector may fill and
+// only from the spool directory it named, and counts its records toward
+// the summary.
 func TestTheHostTakesOnlyTheSpooledFilesItAskedFor(t *testing.T) {
 	dir := t.TempDir()
 	if err := os.WriteFile(filepath.Join(dir, "activities-1.csv"), []byte("x\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	sink := &fileSink{}
-	got := newTally()
-	if _, err := dispatch(spooledMessage("activities", "activities-1.csv"), sink, "", got); err == nil {
-		t.Error("a spooled file was taken from a read that did not ask for files")
+	got := newReceived()
+	if _, err := dispatch(spooledMessage("activities", "activities-1.csv"), sink, t.TempDir(), got); err == nil {
+		t.Error("a spooled file was taken from another directory than the one named")
 	}
-	for _, bad := range []received{
+	for _, bad := range []message{
 		spooledMessage("activities", "../activities-1.csv"),
 		spooledMessage("rejects", "rejects-1.csv"),
 		spooledMessage("activities", "activities-2.csv"),
@@ -173,25 +172,39 @@ func TestTheHostTakesOnlyTheSpooledFilesItAskedFor(t *testing.T) {
 	if _, err := dispatch(spooledMessage("activities", "activities-1.csv"), sink, dir, got); err != nil {
 		t.Fatal(err)
 	}
-	if len(sink.files) != 1 || sink.files[0].Path != filepath.Join(dir, "activities-1.csv") || got.records["Task.csv"][KindActivity] != 2 {
-		t.Errorf("files %v, tally %v", sink.files, got.records)
+	if len(sink.files) != 1 || sink.files[0].Path != filepath.Join(dir, "activities-1.csv") || got.Records["Task.csv"][KindActivity] != 2 {
+		t.Errorf("files %v, received %v", sink.files, got.Records)
 	}
 }
 
-// A connector built before spooling sends batches even when the host gave
-// a spool directory; the host takes them as ever.
-func TestBatchesStillArriveWhenTheHostAskedForFiles(t *testing.T) {
-	sink := &fileSink{}
-	got := newTally()
-	batch := &Batch{File: "Task.csv", Activities: []Activity{{ID: "t1", Kind: ActivityTask}}}
-	m := received{msg: &pb.ReadResponse{Message: &pb.ReadResponse_Batch{Batch: &pb.RecordBatch{File: "Task.csv"}}}, batch: batch}
-	if _, err := dispatch(m, sink, t.TempDir(), got); err != nil {
-		t.Fatal(err)
-	}
-	if sink.batches != 1 || got.records["Task.csv"][KindActivity] != 1 {
-		t.Errorf("batches %d, tally %v", sink.batches, got.records)
+// Record batches, the transport before spooled files, are refused as an
+// unknown message rather than misread.
+func TestARetiredBatchIsRefused(t *testing.T) {
+	m := message{msg: &pb.ReadResponse{}}
+	if _, err := dispatch(m, &fileSink{}, t.TempDir(), newReceived()); err == nil || !strings.Contains(err.Error(), "unknown message") {
+		t.Errorf("err = %v, want an unknown message", err)
 	}
 }
+
+// A connector asked to read with nowhere to put its records refuses,
+// saying why, rather than losing them.
+func TestAReadWithoutASpoolDirectoryIsRefused(t *testing.T) {
+	called := false
+	c := &grpcServer{impl: readFunc(func() { called = true })}
+	err := c.Read(&pb.ReadRequest{Path: "x"}, nil)
+	if err == nil || !strings.Contains(err.Error(), "no spool directory") || called {
+		t.Errorf("err = %v (read called: %v), want a refusal naming the spool directory", err, called)
+	}
+}
+
+// readFunc is a connector whose Read calls a function.
+type readFunc func()
+
+func (f readFunc) Info(context.Context) (Info, error) { return Info{Name: "f"}, nil }
+
+func (f readFunc) Check(context.Context, string) (CheckResult, error) { return CheckResult{}, nil }
+
+func (f readFunc) Read(context.Context, ReadRequest, *Writer) error { f(); return nil }
 
 // Counts a file declares must be possible: records of its table's kind
 // only, as many as its rows (attendee rows may outnumber attendee records).

@@ -11,12 +11,9 @@ import (
 	pb "github.com/salesaudit/salesaudit/plugin/proto"
 )
 
-// Batches are cut at whichever limit comes first. A megabyte keeps each
-// message far below MaxMessageBytes while amortising the per-message cost of
-// gRPC; a few thousand records keep memory per batch small.
+// Rejects travel in messages of a few hundred; a record is refused above
+// a quarter of the gRPC message limit, as no export's row needs more.
 const (
-	batchMaxBytes      = 1 << 20
-	batchMaxRecords    = 4096
 	rejectBatchMax     = 512
 	progressInterval   = 200 * time.Millisecond
 	maxRecordBytes     = MaxMessageBytes / 4
@@ -24,12 +21,13 @@ const (
 	recordOverheadSize = 48
 )
 
-// Writer streams a Read's output to the host. It is not safe for concurrent
-// use: a connector that reads files in parallel gives each goroutine its own
-// files and serialises calls to the Writer.
+// Writer streams a Read's output to the host: the records as spooled files
+// in the directory the host named, rejects, progress and the summary as
+// messages. It is not safe for concurrent use: a connector that reads files
+// in parallel gives each goroutine its own files and serialises calls to
+// the Writer.
 type Writer struct {
-	// spool, when the host asked for spooled files, takes the records
-	// instead of batches.
+	// spool writes the records.
 	spool   *SpoolWriter
 	queue   chan *pb.ReadResponse
 	sendErr chan error
@@ -43,8 +41,9 @@ type Writer struct {
 }
 
 // newWriter starts a goroutine that sends messages while the connector goes
-// on parsing, so that reading the export and loading it overlap.
-func newWriter(ctx context.Context, send func(*pb.ReadResponse) error) *Writer {
+// on parsing, so that reading the export and loading it overlap. Records go
+// to spooled files in spoolDir.
+func newWriter(ctx context.Context, send func(*pb.ReadResponse) error, spoolDir string) *Writer {
 	w := &Writer{
 		queue:   make(chan *pb.ReadResponse, sendQueueLength),
 		sendErr: make(chan error, 1),
@@ -60,22 +59,15 @@ func newWriter(ctx context.Context, send func(*pb.ReadResponse) error) *Writer {
 		}
 		w.sendErr <- err
 	}()
-	return w
-}
-
-// spoolTo makes the Writer write records as spooled files in dir, each
-// sent to the host as a SpooledFile message once finished.
-func (w *Writer) spoolTo(dir string) {
-	w.spool = NewSpoolWriter(dir, SpoolFileBytes, func(f SpooledFile) error {
+	w.spool = NewSpoolWriter(spoolDir, SpoolFileBytes, func(f SpooledFile) error {
 		return w.enqueue(&pb.ReadResponse{Message: &pb.ReadResponse_Spooled{Spooled: spooledToProto(f)}})
 	})
+	return w
 }
 
 // discard stops the sender after a failed read and removes unsent files.
 func (w *Writer) discard() {
-	if w.spool != nil {
-		w.spool.Discard()
-	}
+	w.spool.Discard()
 	_ = w.close()
 }
 
@@ -88,7 +80,6 @@ func (w *Writer) File(name string) *FileWriter {
 	f := &FileWriter{w: w, name: name, summary: FileSummary{
 		File: name, RowsRead: -1, Records: map[RecordKind]int64{}, RowsSkipped: map[string]int64{},
 	}}
-	f.batch = &pb.RecordBatch{File: name}
 	w.files[name] = f
 	w.order = append(w.order, name)
 	return f
@@ -131,7 +122,7 @@ func (w *Writer) flushRejects() error {
 // finish flushes everything, sends the summary and waits for the sender.
 func (w *Writer) finish() error {
 	err := w.flushAll()
-	if err != nil && w.spool != nil {
+	if err != nil {
 		w.spool.Discard()
 	}
 	if err == nil {
@@ -145,18 +136,12 @@ func (w *Writer) finish() error {
 
 func (w *Writer) flushAll() error {
 	for _, name := range w.order {
-		f := w.files[name]
-		if f.summary.RowsRead < 0 {
+		if w.files[name].summary.RowsRead < 0 {
 			return fmt.Errorf("connector bug: file %s was never marked done (call FileWriter.Done with the rows read)", name)
 		}
-		if err := f.flush(); err != nil {
-			return err
-		}
 	}
-	if w.spool != nil {
-		if err := w.spool.Flush(); err != nil {
-			return err
-		}
+	if err := w.spool.Flush(); err != nil {
+		return err
 	}
 	return w.flushRejects()
 }
@@ -184,12 +169,9 @@ func (w *Writer) summary() Summary {
 
 // FileWriter streams the records of one input file.
 type FileWriter struct {
-	w          *Writer
-	name       string
-	batch      *pb.RecordBatch
-	batchLen   int
-	batchBytes int
-	summary    FileSummary
+	w       *Writer
+	name    string
+	summary FileSummary
 }
 
 // Name is the file's name as given to Writer.File.
@@ -198,25 +180,19 @@ func (f *FileWriter) Name() string { return f.name }
 // User streams a user.
 func (f *FileWriter) User(u User) error {
 	size := len(u.ID) + len(u.Name) + len(u.Email) + len(u.Title) + len(u.Role) + len(u.ManagerID)
-	return f.add(KindUser, u.Line, size,
-		func(b *pb.RecordBatch) { b.Users = append(b.Users, userToProto(&u)) },
-		func(s *SpoolWriter) error { return s.User(f.name, &u) })
+	return f.add(KindUser, u.Line, size, func(s *SpoolWriter) error { return s.User(f.name, &u) })
 }
 
 // Account streams an account.
 func (f *FileWriter) Account(a Account) error {
 	size := len(a.ID) + len(a.Name) + len(a.OwnerID) + len(a.Type) + len(a.Tier) + len(a.Industry)
-	return f.add(KindAccount, a.Line, size,
-		func(b *pb.RecordBatch) { b.Accounts = append(b.Accounts, accountToProto(&a)) },
-		func(s *SpoolWriter) error { return s.Account(f.name, &a) })
+	return f.add(KindAccount, a.Line, size, func(s *SpoolWriter) error { return s.Account(f.name, &a) })
 }
 
 // Opportunity streams an opportunity.
 func (f *FileWriter) Opportunity(o Opportunity) error {
 	size := len(o.ID) + len(o.AccountID) + len(o.OwnerID) + len(o.Name) + len(o.Stage)
-	return f.add(KindOpportunity, o.Line, size,
-		func(b *pb.RecordBatch) { b.Opportunities = append(b.Opportunities, opportunityToProto(&o)) },
-		func(s *SpoolWriter) error { return s.Opportunity(f.name, &o) })
+	return f.add(KindOpportunity, o.Line, size, func(s *SpoolWriter) error { return s.Opportunity(f.name, &o) })
 }
 
 // Activity streams an activity with its attendees.
@@ -225,26 +201,21 @@ func (f *FileWriter) Activity(a Activity) error {
 	for i := range a.Attendees {
 		size += attendeeSize(&a.Attendees[i])
 	}
-	return f.add(KindActivity, a.Line, size,
-		func(b *pb.RecordBatch) { b.Activities = append(b.Activities, activityToProto(&a)) },
-		func(s *SpoolWriter) error { return s.Activity(f.name, &a) })
+	return f.add(KindActivity, a.Line, size, func(s *SpoolWriter) error { return s.Activity(f.name, &a) })
 }
 
 // Attendee streams an attendee kept apart from its activity; ActivityID
 // must be set.
 func (f *FileWriter) Attendee(a Attendee) error {
-	return f.add(KindAttendee, a.Line, attendeeSize(&a),
-		func(b *pb.RecordBatch) { b.Attendees = append(b.Attendees, attendeeToProto(&a)) },
-		func(s *SpoolWriter) error { return s.Attendee(f.name, &a) })
+	return f.add(KindAttendee, a.Line, attendeeSize(&a), func(s *SpoolWriter) error { return s.Attendee(f.name, &a) })
 }
 
 func attendeeSize(a *Attendee) int {
 	return len(a.ActivityID) + len(a.UserID) + len(a.ContactID) + len(a.Email) + len(a.Name) + len(a.Response) + recordOverheadSize
 }
 
-// add puts a record in the file's batch, or in the spool when the host
-// asked for spooled files.
-func (f *FileWriter) add(kind RecordKind, line int64, size int, appendTo func(*pb.RecordBatch), spool func(*SpoolWriter) error) error {
+// add writes a record to the spool, or rejects it when it is too large.
+func (f *FileWriter) add(kind RecordKind, line int64, size int, spool func(*SpoolWriter) error) error {
 	if f.w.err != nil {
 		return f.w.err
 	}
@@ -252,37 +223,12 @@ func (f *FileWriter) add(kind RecordKind, line int64, size int, appendTo func(*p
 	if size > maxRecordBytes {
 		return f.Reject(Reject{Line: line, Reason: fmt.Sprintf("record is %d bytes, over the %d-byte limit", size, maxRecordBytes), Kind: kind})
 	}
-	if f.w.spool != nil {
-		if err := spool(f.w.spool); err != nil {
-			f.w.err = err
-			return err
-		}
-		f.summary.Records[kind]++
-		return nil
+	if err := spool(f.w.spool); err != nil {
+		f.w.err = err
+		return err
 	}
-	if f.batchBytes+size > batchMaxBytes {
-		if err := f.flush(); err != nil {
-			return err
-		}
-	}
-	appendTo(f.batch)
-	f.batchLen++
-	f.batchBytes += size
 	f.summary.Records[kind]++
-	if f.batchLen >= batchMaxRecords {
-		return f.flush()
-	}
 	return nil
-}
-
-func (f *FileWriter) flush() error {
-	if f.batchLen == 0 {
-		return nil
-	}
-	msg := &pb.ReadResponse{Message: &pb.ReadResponse_Batch{Batch: f.batch}}
-	f.batch = &pb.RecordBatch{File: f.name}
-	f.batchLen, f.batchBytes = 0, 0
-	return f.w.enqueue(msg)
 }
 
 // Reject records a row that could not be read. File is filled in.
@@ -325,7 +271,7 @@ func (f *FileWriter) Done(rowsRead int64) error {
 		return errors.New("connector bug: negative row count")
 	}
 	f.summary.RowsRead = rowsRead
-	return f.flush()
+	return nil
 }
 
 // Clip shortens s to at most limit bytes, never cutting a character in

@@ -289,7 +289,7 @@ func (b *org) load() *duckdb.DB {
 	for i, a := range b.acts {
 		acts[i] = *a
 	}
-	batches := []*plugin.Batch{
+	batches := []*duckdb.Batch{
 		{File: "User.csv", Users: b.users},
 		{File: "Account.csv", Accounts: b.accounts},
 		{File: "Opportunity.csv", Opportunities: b.opps},

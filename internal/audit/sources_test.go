@@ -19,7 +19,7 @@ func loadSource(t *testing.T, db *duckdb.DB, source string, users []plugin.User,
 		t.Fatal(err)
 	}
 	var summary plugin.Summary
-	for _, b := range []*plugin.Batch{{File: "people", Users: users}, {File: "calendar.ics", Activities: acts}} {
+	for _, b := range []*duckdb.Batch{{File: "people", Users: users}, {File: "calendar.ics", Activities: acts}} {
 		if err := l.Batch(b); err != nil {
 			l.Rollback()
 			t.Fatal(err)

@@ -179,12 +179,12 @@ func (s *spool) copy(ctx context.Context, exec func(context.Context, string) (in
 // starts its threads at guessed row boundaries and can fail, or misread,
 // when a guess lands inside a quoted line break (duckdb/duckdb#24237,
 // #25164). Subjects rarely hold one, so most files are read in parallel.
-func readCSV(table plugin.SpoolTable, f plugin.SpooledFile) string {
+func readCSV(table spoolTable, f plugin.SpooledFile) string {
 	maxLine := max(defaultMaxLineBytes, f.LongestLine+1)
 	buffer := max(defaultBufferBytes, 2*maxLine)
 	cols := make([]string, len(table.Columns))
 	for i, c := range table.Columns {
-		cols[i] = quote(c.Name) + ": " + quote(c.Type)
+		cols[i] = quote(c) + ": " + quote(table.Types[i])
 	}
 	return fmt.Sprintf("read_csv(%s, header = false, delim = ',', quote = '\"', escape = '\"', nullstr = '', "+
 		"allow_quoted_nulls = false, auto_detect = false, max_line_size = %d, buffer_size = %d, parallel = %t, columns = {%s})",

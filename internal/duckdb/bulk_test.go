@@ -20,7 +20,7 @@ func loadActivities(t *testing.T, db *DB, activities []plugin.Activity) (Result,
 		File: "Task.csv", RowsRead: int64(len(activities)),
 		Records: map[plugin.RecordKind]int64{plugin.KindActivity: int64(len(activities))},
 	}}}
-	return load(t, db, "crm", []*plugin.Batch{{File: "Task.csv", Activities: activities}}, nil, summary)
+	return load(t, db, "crm", []*Batch{{File: "Task.csv", Activities: activities}}, nil, summary)
 }
 
 // Every text reaches the table exactly as the record held it: the CSV the
@@ -108,7 +108,7 @@ func TestValuesAndNullsSurviveTheBulkLoad(t *testing.T) {
 		accounts = append(accounts, plugin.Account{ID: fmt.Sprintf("A%d", i), AnnualRevenue: &floats[i], Line: int64(i + 2)})
 	}
 	accounts = append(accounts, plugin.Account{ID: "A-none", Line: 20})
-	batches := []*plugin.Batch{
+	batches := []*Batch{
 		{File: "Account.csv", Accounts: accounts},
 		{File: "Task.csv", Activities: []plugin.Activity{
 			{ID: "T1", Kind: plugin.ActivityMeeting, OwnerID: "U1", StartAt: start, EndAt: start.Add(time.Hour),
@@ -193,7 +193,7 @@ func TestAnAbandonedLoadLeavesNoFileAndNoRow(t *testing.T) {
 	l := beginLoad(t, db, "crm")
 	for i := range 200 {
 		a := plugin.Activity{ID: fmt.Sprint(i), Kind: plugin.ActivityTask, Subject: "x", Line: int64(i + 2)}
-		if err := l.Batch(&plugin.Batch{File: "Task.csv", Activities: []plugin.Activity{a}}); err != nil {
+		if err := l.Batch(&Batch{File: "Task.csv", Activities: []plugin.Activity{a}}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -309,7 +309,7 @@ func TestAFailedCopyIsNotBlamedOnALaterRecord(t *testing.T) {
 	for i := 0; err == nil && i < 1000; i++ {
 		time.Sleep(time.Millisecond)
 		good := plugin.Activity{ID: fmt.Sprint(i), Kind: plugin.ActivityTask, Line: int64(i + 3)}
-		err = l.Batch(&plugin.Batch{File: "Other.csv", Activities: []plugin.Activity{good}})
+		err = l.Batch(&Batch{File: "Other.csv", Activities: []plugin.Activity{good}})
 	}
 	if err == nil || !strings.Contains(err.Error(), "bulk-loading activities") || strings.Contains(err.Error(), "Other.csv") {
 		t.Fatalf("err = %v, want the load's error without a later record's place", err)
@@ -319,7 +319,7 @@ func TestAFailedCopyIsNotBlamedOnALaterRecord(t *testing.T) {
 // Files with a line break inside a text are read by one thread (readCSV
 // says why); the others in parallel.
 func TestOnlyFilesWithLineBreaksAreReadSerially(t *testing.T) {
-	table := plugin.SpoolTables[0]
+	table := openTestDB(t).spool["users"]
 	if stmt := readCSV(table, plugin.SpooledFile{Path: "/x.csv", Multiline: true}); !strings.Contains(stmt, "parallel = false") {
 		t.Errorf("multiline file: %s", stmt)
 	}

@@ -36,6 +36,8 @@ type DB struct {
 	connector *duckdb.Connector
 	sql       *sql.DB
 	threads   streamThreads
+	// spool are the spooled tables with their columns' types.
+	spool map[string]spoolTable
 }
 
 // Open opens (creating if needed) the database at path and migrates its
@@ -49,6 +51,10 @@ func Open(ctx context.Context, path string, opts Options) (*DB, error) {
 	if err := db.migrate(ctx); err != nil {
 		_ = db.Close()
 		return nil, fmt.Errorf("migrating database %s: %w", path, err)
+	}
+	if db.spool, err = db.spoolTables(ctx); err != nil {
+		_ = db.Close()
+		return nil, fmt.Errorf("database %s: %w", path, err)
 	}
 	return db, nil
 }

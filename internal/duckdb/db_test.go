@@ -3,7 +3,10 @@ package duckdb
 import (
 	"context"
 	"path/filepath"
+	"slices"
 	"testing"
+
+	"github.com/salesaudit/salesaudit/plugin"
 )
 
 func memoryLimit(t *testing.T, db *DB) string {
@@ -48,5 +51,37 @@ func TestTheMemoryLimitCanBeChangedAndReset(t *testing.T) {
 	}
 	if err := db.SetMemoryLimit(ctx, "lots"); err == nil {
 		t.Error("SetMemoryLimit(lots) succeeded")
+	}
+}
+
+// The spool format's columns are the store's: every column a spooled file
+// holds is a column of its table, typed by the store, and the store's
+// tables hold nothing else but the source (and a reject's run).
+func TestTheSpoolFormatIsTheStoresSchema(t *testing.T) {
+	db := openTestDB(t)
+	for _, table := range plugin.SpoolTables {
+		rows, err := db.SQL().Query(`SELECT column_name FROM information_schema.columns
+			WHERE table_name = ? AND table_schema = 'main' ORDER BY ordinal_position`, table.Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var stored []string
+		for rows.Next() {
+			var c string
+			if err := rows.Scan(&c); err != nil {
+				t.Fatal(err)
+			}
+			if c != "source" && c != "run_id" {
+				stored = append(stored, c)
+			}
+		}
+		rows.Close()
+		if !slices.Equal(stored, table.Columns) {
+			t.Errorf("%s: the store has %v, the spool format writes %v", table.Name, stored, table.Columns)
+		}
+		st := db.spool[table.Name]
+		if len(st.Types) != len(table.Columns) || slices.Contains(st.Types, "") {
+			t.Errorf("%s: types %v", table.Name, st.Types)
+		}
 	}
 }

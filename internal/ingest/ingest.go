@@ -105,7 +105,7 @@ func read(ctx context.Context, c Connector, load *duckdb.Load, opts Options) (pl
 }
 
 // loadSink passes what the connector streams to the load.
-var _ plugin.SpoolSink = (*loadSink)(nil)
+var _ plugin.SpoolDirSink = (*loadSink)(nil)
 
 type loadSink struct {
 	load     *duckdb.Load
@@ -115,14 +115,8 @@ type loadSink struct {
 	alive, busy func()
 }
 
-func (s *loadSink) Batch(b *plugin.Batch) error {
-	s.busy()
-	defer s.alive()
-	return s.load.Batch(b)
-}
-
-// SpoolDir lets the connector write its records as files the load reads
-// itself (plugin.SpoolSink), sparing the host decoding them.
+// SpoolDir is where the connector writes its records: beside the database,
+// where the load reads them itself (plugin.SpoolDirSink).
 func (s *loadSink) SpoolDir() string { return s.load.SpoolDir() }
 
 func (s *loadSink) Spooled(f plugin.SpooledFile) error {

@@ -6,6 +6,7 @@ package plugintest
 
 import (
 	"context"
+	"fmt"
 	"testing"
 
 	goplugin "github.com/hashicorp/go-plugin"
@@ -28,7 +29,11 @@ func Connect(t testing.TB, c plugin.Connector) *plugin.RemoteConnector {
 	return raw.(*plugin.RemoteConnector)
 }
 
-// Collector is a plugin.Sink that keeps everything it receives.
+// Collector is a plugin.Sink that keeps everything it receives, reading
+// the records back from the spooled files as the host would load them.
+// An attendee comes back inside its activity when it was sent inside it,
+// and in Attendees when it was streamed on its own; its line is the one
+// the host stores (its activity's when it had none of its own).
 type Collector struct {
 	Users         []plugin.User
 	Accounts      []plugin.Account
@@ -39,31 +44,65 @@ type Collector struct {
 	Progressed    []plugin.Progress
 	// Files maps each record's ID (attendees: activity ID) to its file.
 	Files map[string]string
+	// activities finds an activity by input file and ID; nested holds the
+	// attendees sent inside an activity that has not arrived yet (its
+	// file may come later).
+	activities map[[2]string]int
+	nested     map[[2]string][]plugin.Attendee
 }
 
-// Batch keeps the batch's records.
-func (c *Collector) Batch(b *plugin.Batch) error {
+// Spooled reads the records of a spooled file.
+func (c *Collector) Spooled(f plugin.SpooledFile) error {
 	if c.Files == nil {
 		c.Files = map[string]string{}
+		c.activities = map[[2]string]int{}
+		c.nested = map[[2]string][]plugin.Attendee{}
 	}
-	c.Users = append(c.Users, b.Users...)
-	c.Accounts = append(c.Accounts, b.Accounts...)
-	c.Opportunities = append(c.Opportunities, b.Opportunities...)
-	c.Activities = append(c.Activities, b.Activities...)
-	c.Attendees = append(c.Attendees, b.Attendees...)
-	for _, u := range b.Users {
-		c.Files[u.ID] = b.File
+	return readSpooled(f, func(file string, r *spoolRow) error {
+		switch f.Table {
+		case "users":
+			u := r.user()
+			c.Users, c.Files[u.ID] = append(c.Users, u), file
+		case "accounts":
+			a := r.account()
+			c.Accounts, c.Files[a.ID] = append(c.Accounts, a), file
+		case "opportunities":
+			o := r.opportunity()
+			c.Opportunities, c.Files[o.ID] = append(c.Opportunities, o), file
+		case "activities":
+			c.addActivity(file, r.activity())
+		case "activity_attendees":
+			c.addAttendee(file, r.attendee(), f.Records[file][plugin.KindAttendee] > 0)
+		default:
+			return fmt.Errorf("%s: a connector spooled a file of %s", f.Path, f.Table)
+		}
+		return nil
+	})
+}
+
+func (c *Collector) addActivity(file string, a plugin.Activity) {
+	key := [2]string{file, a.ID}
+	a.Attendees = c.nested[key]
+	delete(c.nested, key)
+	c.activities[key] = len(c.Activities)
+	c.Activities, c.Files[a.ID] = append(c.Activities, a), file
+}
+
+// addAttendee keeps an attendee: on its own when its file declared
+// attendees of their own (the SDK counts no nested one), else in its
+// activity.
+func (c *Collector) addAttendee(file string, a plugin.Attendee, alone bool) {
+	if alone {
+		c.Attendees = append(c.Attendees, a)
+		return
 	}
-	for _, a := range b.Accounts {
-		c.Files[a.ID] = b.File
+	key := [2]string{file, a.ActivityID}
+	a.ActivityID = ""
+	if i, ok := c.activities[key]; ok {
+		c.Activities[i].Attendees = append(c.Activities[i].Attendees, a)
+		return
 	}
-	for _, o := range b.Opportunities {
-		c.Files[o.ID] = b.File
-	}
-	for _, a := range b.Activities {
-		c.Files[a.ID] = b.File
-	}
-	return nil
+	c.nested[key] = append(c.nested[key], a)
 }
 
 // Rejects keeps the rejects.
@@ -83,4 +122,30 @@ func ReadAll(t testing.TB, c plugin.Connector, req plugin.ReadRequest) (*Collect
 	var got Collector
 	summary, err := remote.Read(context.Background(), req, &got)
 	return &got, summary, err
+}
+
+// CancellingSink cancels the read as soon as the first message arrives (a
+// file, rejects or progress) and keeps what arrives: a connector's tests
+// use it to check that the connector stops when the host cancels.
+type CancellingSink struct {
+	Collector
+	Cancel func()
+}
+
+// Spooled cancels, then reads the file.
+func (s *CancellingSink) Spooled(f plugin.SpooledFile) error {
+	s.Cancel()
+	return s.Collector.Spooled(f)
+}
+
+// Rejects cancels, then keeps the rejects.
+func (s *CancellingSink) Rejects(r []plugin.Reject) error {
+	s.Cancel()
+	return s.Collector.Rejects(r)
+}
+
+// Progress cancels, then keeps the report.
+func (s *CancellingSink) Progress(p plugin.Progress) {
+	s.Cancel()
+	s.Collector.Progress(p)
 }

@@ -241,7 +241,7 @@ func (k *kit) checkRead(t *testing.T) {
 func (k *kit) checkCancel(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	sink := &cancellingSink{cancel: cancel}
+	sink := &CancellingSink{Cancel: cancel}
 	done := make(chan error, 1)
 	go func() {
 		_, err := k.remote.Read(ctx, plugin.ReadRequest{Path: k.f.Valid[0], Options: k.f.Options}, sink)
@@ -256,16 +256,6 @@ func (k *kit) checkCancel(t *testing.T) {
 	if k.died() {
 		t.Errorf("cancelling killed the connector%s", k.lastWords())
 	}
-}
-
-type cancellingSink struct {
-	Collector
-	cancel func()
-}
-
-func (s *cancellingSink) Batch(*plugin.Batch) error {
-	s.cancel()
-	return nil
 }
 
 // checkBroken reads the broken inputs and truncated copies of the valid

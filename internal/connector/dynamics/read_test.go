@@ -150,7 +150,8 @@ func TestReadLumenShowcase(t *testing.T) {
 	wantExpense := plugin.Activity{
 		ID: facts.expense, Kind: plugin.ActivityTask, Subject: "Expense report January", OwnerID: u("Javier"),
 		StartAt: utc(2, 11, 16, 30), DurationSeconds: 45 * 60, Status: "Completed", IsClosed: true, Priority: plugin.PriorityHigh,
-		DueDate: utc(2, 6, 17, 0), CompletedAt: utc(2, 11, 16, 30), RawType: "task", Line: 1,
+		// The due date is a day: the host keeps the day of scheduledend.
+		DueDate: utc(2, 6, 0, 0), CompletedAt: utc(2, 11, 16, 30), RawType: "task", Line: 1,
 	}
 	if !reflect.DeepEqual(expense, wantExpense) {
 		t.Errorf("expense report\n got %+v\nwant %+v", expense, wantExpense)
@@ -311,7 +312,7 @@ func TestReadMinimal(t *testing.T) {
 		t.Errorf("call: %+v", call)
 	}
 	if task := activities[minTask]; task.IsClosed || task.Status != "Open" || task.Priority != plugin.PriorityNormal ||
-		!task.DueDate.Equal(time.Date(2026, 2, 27, 16, 0, 0, 0, time.UTC)) || !task.StartAt.Equal(task.DueDate) {
+		!task.DueDate.Equal(time.Date(2026, 2, 27, 0, 0, 0, 0, time.UTC)) || !task.StartAt.Equal(time.Date(2026, 2, 27, 16, 0, 0, 0, time.UTC)) {
 		t.Errorf("task: %+v", task)
 	}
 	if letter := activities[minLetter]; letter.Kind != plugin.ActivityOther || letter.RawType != "letter" ||
@@ -475,29 +476,15 @@ func TestReadCancelledByTheHost(t *testing.T) {
 	remote := plugintest.Connect(t, New())
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	sink := &cancellingSink{cancel: cancel}
+	sink := &plugintest.CancellingSink{Cancel: cancel}
 	start := time.Now()
 	_, err := remote.Read(ctx, plugin.ReadRequest{Path: dir}, sink)
 	if err == nil || !errors.Is(ctx.Err(), context.Canceled) {
 		t.Fatalf("a cancelled read: %v", err)
 	}
-	if sink.activities >= 20000 || time.Since(start) > 5*time.Second {
-		t.Errorf("%d activities arrived in %v despite the cancel", sink.activities, time.Since(start))
+	if len(sink.Activities) >= 20000 || time.Since(start) > 5*time.Second {
+		t.Errorf("%d activities arrived in %v despite the cancel", len(sink.Activities), time.Since(start))
 	}
-}
-
-type cancellingSink struct {
-	plugintest.Collector
-	cancel     func()
-	activities int
-}
-
-func (s *cancellingSink) Batch(b *plugin.Batch) error {
-	s.activities += len(b.Activities)
-	if s.activities > 0 {
-		s.cancel()
-	}
-	return nil
 }
 
 func writeLargeExport(t *testing.T, dir string, tasks int) {

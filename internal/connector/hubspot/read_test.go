@@ -239,7 +239,8 @@ func TestReadMapsTheAPIFieldByField(t *testing.T) {
 		ID: "60990000303", Kind: plugin.ActivityTask, Subject: "QBR prep Brouwerij De Klok", OwnerID: k["pieter"].id,
 		AccountID: task.company.id, Status: "COMPLETED", IsClosed: true, Priority: plugin.PriorityHigh, RawType: "TODO",
 		// Done three days late: placed in time when it was done.
-		DueDate: utc(2026, 3, 2, 16, 0, 0), CompletedAt: utc(2026, 3, 5, 16, 12, 0), StartAt: utc(2026, 3, 5, 16, 12, 0),
+		// The due date is a day (the host keeps the day of hs_timestamp).
+		DueDate: utc(2026, 3, 2, 0, 0, 0), CompletedAt: utc(2026, 3, 5, 16, 12, 0), StartAt: utc(2026, 3, 5, 16, 12, 0),
 		Line: line,
 	})
 
@@ -249,7 +250,7 @@ func TestReadMapsTheAPIFieldByField(t *testing.T) {
 		ID: "60990000304", Kind: plugin.ActivityTask, Subject: "Informe de gastos febrero", OwnerID: k["marta"].id,
 		Status: "IN_PROGRESS", Priority: plugin.PriorityNormal, RawType: "TODO",
 		// Its old completion date does not count: the task is open.
-		DueDate: utc(2026, 3, 6, 16, 0, 0), StartAt: utc(2026, 3, 6, 16, 0, 0),
+		DueDate: utc(2026, 3, 6, 0, 0, 0), StartAt: utc(2026, 3, 6, 16, 0, 0),
 		Line: line,
 	})
 
@@ -300,7 +301,8 @@ func TestReadMapsAccountsDealsAndOwnersFieldByField(t *testing.T) {
 		Name: "Alpenland Versicherung AG – Renewal 2026", Stage: stageRenewed, Amount: &amount,
 		// A pipeline of its own: won because hs_is_closed_won says so.
 		IsClosed: true, IsWon: true,
-		CloseDate: utc(2026, 3, 20, 11, 0, 0), CreatedAt: time.Date(2026, 1, 12, 9, 14, 51, 203_000_000, time.UTC),
+		// The close date is a day: the host keeps the day of closedate.
+		CloseDate: utc(2026, 3, 20, 0, 0, 0), CreatedAt: time.Date(2026, 1, 12, 9, 14, 51, 203_000_000, time.UTC),
 		Line: api.lineOf(api.fileOf("deals", renewal.id), renewal.id),
 	}
 	if d := deals[renewal.id]; !reflect.DeepEqual(d, wantDeal) {

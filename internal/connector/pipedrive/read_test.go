@@ -670,23 +670,11 @@ func TestReadCancelledByTheHost(t *testing.T) {
 	remote := plugintest.Connect(t, New())
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	sink := &cancellingSink{cancel: cancel}
+	sink := &plugintest.CancellingSink{Cancel: cancel}
 	if _, err := remote.Read(ctx, plugin.ReadRequest{Path: dir}, sink); err == nil {
 		t.Fatal("a cancelled read succeeded")
 	}
-	if sink.activities >= total {
-		t.Errorf("all %d activities arrived despite the cancel", sink.activities)
+	if len(sink.Activities) >= total {
+		t.Errorf("all %d activities arrived despite the cancel", len(sink.Activities))
 	}
-}
-
-type cancellingSink struct {
-	plugintest.Collector
-	cancel     func()
-	activities int
-}
-
-func (s *cancellingSink) Batch(b *plugin.Batch) error {
-	s.activities += len(b.Activities)
-	s.cancel()
-	return nil
 }

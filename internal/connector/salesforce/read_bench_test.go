@@ -44,11 +44,6 @@ type discardingSink struct {
 	activities int64
 }
 
-func (s *discardingSink) Batch(b *plugin.Batch) error {
-	s.activities += int64(len(b.Activities))
-	return nil
-}
-
 func (s *discardingSink) Rejects([]plugin.Reject) error { return nil }
 
 func (s *discardingSink) Progress(plugin.Progress) {}

@@ -447,28 +447,14 @@ func TestReadCancelledByTheHost(t *testing.T) {
 	remote := plugintest.Connect(t, New())
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	sink := &cancellingSink{cancel: cancel}
+	sink := &plugintest.CancellingSink{Cancel: cancel}
 	_, err := remote.Read(ctx, plugin.ReadRequest{Path: dir}, sink)
 	if err == nil {
 		t.Fatal("a cancelled read succeeded")
 	}
-	if sink.activities >= 20000 {
-		t.Errorf("all %d activities arrived despite the cancel", sink.activities)
+	if len(sink.Activities) >= 20000 {
+		t.Errorf("all %d activities arrived despite the cancel", len(sink.Activities))
 	}
-}
-
-type cancellingSink struct {
-	plugintest.Collector
-	cancel     func()
-	activities int
-}
-
-func (s *cancellingSink) Batch(b *plugin.Batch) error {
-	s.activities += len(b.Activities)
-	if s.activities > 0 {
-		s.cancel()
-	}
-	return nil
 }
 
 func writeLargeExport(t *testing.T, dir string, tasks int) {

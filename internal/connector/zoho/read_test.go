@@ -385,29 +385,15 @@ func TestReadCancelledByTheHost(t *testing.T) {
 	remote := plugintest.Connect(t, New())
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	sink := &cancellingSink{cancel: cancel}
+	sink := &plugintest.CancellingSink{Cancel: cancel}
 	start := time.Now()
 	_, err := remote.Read(ctx, plugin.ReadRequest{Path: dir}, sink)
 	if err == nil || !errors.Is(ctx.Err(), context.Canceled) {
 		t.Fatalf("a cancelled read: %v", err)
 	}
-	if sink.activities >= 20000 || time.Since(start) > 5*time.Second {
-		t.Errorf("%d activities arrived in %v despite the cancel", sink.activities, time.Since(start))
+	if len(sink.Activities) >= 20000 || time.Since(start) > 5*time.Second {
+		t.Errorf("%d activities arrived in %v despite the cancel", len(sink.Activities), time.Since(start))
 	}
-}
-
-type cancellingSink struct {
-	plugintest.Collector
-	cancel     func()
-	activities int
-}
-
-func (s *cancellingSink) Batch(b *plugin.Batch) error {
-	s.activities += len(b.Activities)
-	if s.activities > 0 {
-		s.cancel()
-	}
-	return nil
 }
 
 func copyExport(t *testing.T, from string) string {
