@@ -49,6 +49,7 @@ func dbCount(t *testing.T, path, query string) int64 {
 }
 
 func TestVersion(t *testing.T) {
+	t.Parallel()
 	r := run(t, "version").mustSucceed(t)
 	if !strings.HasPrefix(r.stdout, "salesaudit ") || !strings.Contains(r.stdout, "connector protocol 1") {
 		t.Errorf("version output = %q", r.stdout)
@@ -56,6 +57,7 @@ func TestVersion(t *testing.T) {
 }
 
 func TestBadUsageExitsWithTwo(t *testing.T) {
+	t.Parallel()
 	for _, args := range [][]string{
 		{"ingest"},
 		{"ingest", "--no-such-flag", "x"},
@@ -71,6 +73,7 @@ func TestBadUsageExitsWithTwo(t *testing.T) {
 }
 
 func TestQueryWithoutADatabaseSaysWhatToDo(t *testing.T) {
+	t.Parallel()
 	r := run(t, "query", "--db", filepath.Join(t.TempDir(), "none.duckdb"), "select 1")
 	if r.code != ExitError || !strings.Contains(r.stderr, "salesaudit ingest") {
 		t.Errorf("exit %d, stderr %q", r.code, r.stderr)
@@ -78,6 +81,7 @@ func TestQueryWithoutADatabaseSaysWhatToDo(t *testing.T) {
 }
 
 func TestIngestExternalConnectorThenQuery(t *testing.T) {
+	t.Parallel()
 	plugins := installFake(t, "fakegood")
 	db := filepath.Join(t.TempDir(), "sa.duckdb")
 	r := run(t, "ingest", "--plugin-dir", plugins, "--db", db, "--connector", "fakegood", t.TempDir()).mustSucceed(t)
@@ -94,6 +98,7 @@ func TestIngestExternalConnectorThenQuery(t *testing.T) {
 }
 
 func TestAPanickingConnectorLeavesTheDatabaseUnchanged(t *testing.T) {
+	t.Parallel()
 	plugins := installFake(t, "fakegood", "fakepanic")
 	db := filepath.Join(t.TempDir(), "sa.duckdb")
 	run(t, "ingest", "--plugin-dir", plugins, "--db", db, "-c", "fakegood", "--source", "crm", t.TempDir()).mustSucceed(t)
@@ -117,6 +122,7 @@ func TestAPanickingConnectorLeavesTheDatabaseUnchanged(t *testing.T) {
 }
 
 func TestAHangingConnectorTimesOut(t *testing.T) {
+	t.Parallel()
 	plugins := installFake(t, "fakehang")
 	r := run(t, "ingest", "--plugin-dir", plugins, "--db", duckdb.MemoryPath, "-c", "fakehang", "--plugin-timeout", "300ms", t.TempDir())
 	if r.code != ExitError || !strings.Contains(r.stderr, "connector fakehang") || !strings.Contains(r.stderr, "stopped sending for 300ms") {
@@ -125,6 +131,7 @@ func TestAHangingConnectorTimesOut(t *testing.T) {
 }
 
 func TestConnectorsListsBuiltinAndExternal(t *testing.T) {
+	t.Parallel()
 	plugins := installFake(t, "fakegood")
 	r := run(t, "connectors", "--plugin-dir", plugins, "--format", "csv").mustSucceed(t)
 	for _, want := range []string{"salesforce,1.0.0,1,", "built-in", "fakegood,0.0.1,1,\"user, activity\"," + filepath.Join(plugins, "salesaudit-connector-fakegood")} {
@@ -135,6 +142,7 @@ func TestConnectorsListsBuiltinAndExternal(t *testing.T) {
 }
 
 func TestUnknownConnectorNamesTheAvailableOnes(t *testing.T) {
+	t.Parallel()
 	r := run(t, "ingest", "--db", duckdb.MemoryPath, "-c", "nope", t.TempDir())
 	if r.code != ExitUsage || !strings.Contains(r.stderr, `no connector named "nope"`) || !strings.Contains(r.stderr, "salesforce") {
 		t.Errorf("exit %d, stderr %q", r.code, r.stderr)
@@ -142,8 +150,9 @@ func TestUnknownConnectorNamesTheAvailableOnes(t *testing.T) {
 }
 
 func TestIngestDetectsSalesforceAndReingestIsIdempotent(t *testing.T) {
+	t.Parallel()
 	db := filepath.Join(t.TempDir(), "sa.duckdb")
-	export := filepath.Join("..", "..", "testdata", "salesforce", "acme")
+	export := acmeExport
 	first := run(t, "ingest", "--db", db, export).mustSucceed(t)
 	if !strings.Contains(first.stdout, "with connector salesforce") {
 		t.Errorf("ingest output:\n%s", first.stdout)
@@ -166,8 +175,9 @@ func TestIngestDetectsSalesforceAndReingestIsIdempotent(t *testing.T) {
 }
 
 func TestAccentedTextSurvivesAWindows1252Export(t *testing.T) {
+	t.Parallel()
 	db := filepath.Join(t.TempDir(), "sa.duckdb")
-	run(t, "ingest", "--db", db, filepath.Join("..", "..", "testdata", "salesforce", "acme-win1252")).mustSucceed(t)
+	run(t, "ingest", "--db", db, "--connector", "salesforce", filepath.Join("..", "..", "testdata", "salesforce", "acme-win1252")).mustSucceed(t)
 	r := run(t, "query", "--db", db, "--format", "csv", "select subject from activities where subject like 'Reuni_n%' order by subject limit 1").mustSucceed(t)
 	if !strings.Contains(r.stdout, "Reunión") {
 		t.Errorf("query output %q lacks Reunión", r.stdout)
@@ -178,6 +188,7 @@ func TestAccentedTextSurvivesAWindows1252Export(t *testing.T) {
 }
 
 func TestMissingInputIsNamed(t *testing.T) {
+	t.Parallel()
 	r := run(t, "ingest", "--db", duckdb.MemoryPath, "no/such/export")
 	if r.code != ExitError || r.stderr != "salesaudit: no/such/export does not exist\n" {
 		t.Errorf("exit %d, stderr %q", r.code, r.stderr)
@@ -204,6 +215,7 @@ func (b *lockedBuffer) String() string {
 }
 
 func TestTheAuditNamesItsStepsOnlyWhenAsked(t *testing.T) {
+	t.Parallel()
 	var out lockedBuffer
 	p := newAuditProgress(&out, true)
 	p.step("audit/01_period.sql")
@@ -227,6 +239,7 @@ func TestTheAuditNamesItsStepsOnlyWhenAsked(t *testing.T) {
 }
 
 func TestProgressLinesWhenNotOnATerminal(t *testing.T) {
+	t.Parallel()
 	var out strings.Builder
 	p := newProgress(&out, 2000, false)
 	p.every = 0

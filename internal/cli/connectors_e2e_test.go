@@ -12,6 +12,7 @@ import (
 // the connector is detected, the export loads, and the report finds
 // managers with logged time and a verdict for every rule.
 func TestTheAuditRunsOnEveryConnectorsFixtures(t *testing.T) {
+	t.Parallel()
 	fixtures := map[string]string{
 		"salesforce": "salesforce/acme",
 		"hubspot":    "hubspot/api",
@@ -51,6 +52,7 @@ func TestTheAuditRunsOnEveryConnectorsFixtures(t *testing.T) {
 }
 
 func TestCalendarsAloneSayWhyThereAreNoManagers(t *testing.T) {
+	t.Parallel()
 	r := run(t, "audit", "-q", "--db", ":memory:", filepath.Join("..", "..", "testdata", "ics", "team")).mustSucceed(t)
 	if !strings.Contains(r.stdout, "No managers found") || !strings.Contains(r.stdout, "calendars alone carry none") {
 		t.Errorf("report:\n%.800s", r.stdout)

@@ -14,6 +14,7 @@ import (
 // report against truth.json, which names the managers by the IDs the
 // connector loads. The export must load without a reject.
 func TestGenerateThenAuditFindsThePlantedMistakes(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		format   string
 		managers int
@@ -23,6 +24,7 @@ func TestGenerateThenAuditFindsThePlantedMistakes(t *testing.T) {
 		{"hubspot", 3, []string{"meetings", "owner-managers.csv", "truth.json"}},
 	} {
 		t.Run(tc.format, func(t *testing.T) {
+			t.Parallel()
 			out := filepath.Join(t.TempDir(), "company")
 			g := run(t, "generate", "--format", tc.format, "--managers", strconv.Itoa(tc.managers), "--reps-per-manager", "5",
 				"--months", "3", "--seed", "3", "--out", out).mustSucceed(t)

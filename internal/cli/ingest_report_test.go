@@ -13,6 +13,7 @@ import (
 // separators from five digits on, in the table, the reasons for skipped
 // rows and the records line alike.
 func TestTheIngestReportWritesCountsAlike(t *testing.T) {
+	t.Parallel()
 	var out bytes.Buffer
 	files := []duckdb.FileResult{{
 		File: "EventRelation.csv", RowsRead: 438112, RowsLoaded: 282931,

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"syscall"
@@ -24,9 +25,29 @@ func processesNamed(name string) []string {
 	return pids
 }
 
+// ctrlCAlone is set in the environment of the process that runs
+// TestCtrlCStopsTheIngestAndItsConnector by itself.
+const ctrlCAlone = "SALESAUDIT_TEST_CTRL_C_ALONE"
+
 func TestCtrlCStopsTheIngestAndItsConnector(t *testing.T) {
 	if _, err := os.Stat("/proc/self/cmdline"); err != nil {
 		t.Skip("no /proc to inspect processes")
+	}
+	if os.Getenv(ctrlCAlone) == "" {
+		// Ctrl-C interrupts every command running in the process: the test
+		// runs alone in a test process of its own, while the others run here.
+		t.Parallel()
+		self, err := os.Executable()
+		if err != nil {
+			t.Fatal(err)
+		}
+		cmd := exec.Command(self, "-test.run=^"+t.Name()+"$", "-test.v", "-test.count=1")
+		cmd.Env = append(os.Environ(), ctrlCAlone+"=1")
+		out, err := cmd.CombinedOutput()
+		if err != nil || !strings.Contains(string(out), "--- PASS: "+t.Name()) {
+			t.Errorf("%v\n%s", err, out)
+		}
+		return
 	}
 	plugins := installFake(t, "fakehang")
 	connector := filepath.Join(plugins, "salesaudit-connector-fakehang")
