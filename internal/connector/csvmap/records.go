@@ -118,7 +118,7 @@ func schedule(r *row, a *plugin.Activity) {
 	if r.err != nil {
 		return
 	}
-	a.StartAt = firstSet(start, a.CompletedAt, a.DueDate)
+	a.StartAt = plugin.FirstSet(start, a.CompletedAt, a.DueDate)
 	if a.StartAt.IsZero() {
 		r.failField("start_at", "the activity has no time: its start, completion and due date are all empty")
 		return
@@ -159,15 +159,6 @@ func readAttendee(r *row) plugin.Attendee {
 		r.failField("user_id", "the attendee has no user, contact, e-mail or name")
 	}
 	return at
-}
-
-func firstSet(times ...time.Time) time.Time {
-	for _, t := range times {
-		if !t.IsZero() {
-			return t
-		}
-	}
-	return time.Time{}
 }
 
 func day(t time.Time) string { return t.Format(time.DateOnly) }

@@ -69,7 +69,7 @@ func (ar *accountReader) tier(r *record) string {
 	case defaultTierField:
 		return optionLabel(r, field, accountCategoryLabels)
 	}
-	return firstNonEmpty(r.formatted(field), r.text(field))
+	return plugin.FirstNonBlank(r.formatted(field), r.text(field))
 }
 
 // optionLabel is an option set's label: the formatted value, else the
@@ -139,7 +139,7 @@ func (opr *opportunityReader) read(r *record) error {
 	}
 	o.CloseDate = estimatedClose
 	if o.IsClosed {
-		o.CloseDate = firstSet(actualClose, estimatedClose)
+		o.CloseDate = plugin.FirstSet(actualClose, estimatedClose)
 	}
 	opr.run.opportunityAccount[o.ID] = o.AccountID
 	return opr.out.Opportunity(o)
@@ -162,7 +162,7 @@ func (run *readRun) accountOf(r *record) string {
 // process stage, else its sales stage), and Won or Lost once closed.
 func opportunityStage(r *record, state int64) string {
 	if state == opportunityWon || state == opportunityLost {
-		return firstNonEmpty(r.formatted("statecode"), map[int64]string{opportunityWon: "Won", opportunityLost: "Lost"}[state])
+		return plugin.FirstNonBlank(r.formatted("statecode"), map[int64]string{opportunityWon: "Won", opportunityLost: "Lost"}[state])
 	}
-	return firstNonEmpty(r.text("stepname"), r.formatted("salesstagecode"), r.formatted("statuscode"), "Open")
+	return plugin.FirstNonBlank(r.text("stepname"), r.formatted("salesstagecode"), r.formatted("statuscode"), "Open")
 }

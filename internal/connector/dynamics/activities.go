@@ -35,7 +35,7 @@ type activityReader struct {
 }
 
 func (ar *activityReader) read(r *record) error {
-	typeCode := strings.ToLower(firstNonEmpty(r.text("activitytypecode"), ar.entity.name))
+	typeCode := strings.ToLower(plugin.FirstNonBlank(r.text("activitytypecode"), ar.entity.name))
 	id := r.requiredID("activityid")
 	if id != "" {
 		ar.run.activities[id] = activityNotLoaded
@@ -57,7 +57,7 @@ func (ar *activityReader) read(r *record) error {
 		Kind:     activityKind(typeCode),
 		Subject:  r.text("subject"),
 		OwnerID:  ownerOf(r),
-		Status:   firstNonEmpty(r.formatted("statuscode"), r.formatted("statecode"), stateLabels[state]),
+		Status:   plugin.FirstNonBlank(r.formatted("statuscode"), r.formatted("statecode"), stateLabels[state]),
 		IsClosed: state == stateCompleted,
 		Priority: priority(r),
 		RawType:  typeCode,
@@ -73,7 +73,7 @@ func (ar *activityReader) read(r *record) error {
 		// A task lists no one but its owner among its parties: the
 		// contact it is about is what makes it customer work. Other
 		// activities name the contact among their parties already.
-		attendees = addAttendee(attendees, *regardingContact)
+		attendees = plugin.AddAttendee(attendees, *regardingContact, attendeeKey)
 	}
 	a.Attendees = attendees
 	ar.run.activities[id] = activityLoaded
@@ -149,7 +149,7 @@ func schedule(r *record, a *plugin.Activity, state int64) {
 	}
 	if start.IsZero() {
 		// E-mails have no schedule: they happened when sent.
-		start, end = firstSet(sentOn, actualEnd, scheduledEnd, created), time.Time{}
+		start, end = plugin.FirstSet(sentOn, actualEnd, scheduledEnd, created), time.Time{}
 	}
 	if start.IsZero() {
 		r.Fail("scheduledstart", "the activity has no time: scheduledstart, actualstart, actualend and createdon are all empty")
@@ -175,7 +175,7 @@ func schedule(r *record, a *plugin.Activity, state int64) {
 // the day it was created.
 func scheduleTask(r *record, a *plugin.Activity, actualStart, actualEnd, scheduledEnd, scheduledStart, created time.Time) {
 	a.DueDate = scheduledEnd
-	a.StartAt = firstSet(actualStart, a.CompletedAt, a.DueDate, scheduledStart, created)
+	a.StartAt = plugin.FirstSet(actualStart, a.CompletedAt, a.DueDate, scheduledStart, created)
 	if actualStart.IsZero() {
 		return
 	}

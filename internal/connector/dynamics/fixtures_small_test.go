@@ -6,6 +6,7 @@ package dynamics
 
 import (
 	"fmt"
+	"github.com/salesaudit/salesaudit/plugin"
 	"time"
 )
 
@@ -44,7 +45,7 @@ func minimalActivity(id, typeCode, subject string, start, end time.Time, schedul
 		when("actualstart", time.Time{}).
 		minutes("actualdurationminutes", actualMinutes)
 	if state == stateCompleted {
-		b.when("actualend", firstSet(end, start))
+		b.when("actualend", plugin.FirstSet(end, start))
 	} else {
 		b.when("actualend", time.Time{})
 	}

@@ -135,25 +135,10 @@ func (run *readRun) expandedParties(r *record) ([]plugin.Attendee, bool) {
 				continue
 			}
 			a.Line = r.Line
-			out = addAttendee(out, a)
+			out = plugin.AddAttendee(out, a, attendeeKey)
 		}
 	}
 	return out, expanded
-}
-
-// addAttendee adds a to the list, or merges it into the same person's
-// entry: Dataverse lists an organizer again among the required attendees.
-func addAttendee(list []plugin.Attendee, a plugin.Attendee) []plugin.Attendee {
-	key := attendeeKey(a)
-	for i := range list {
-		if attendeeKey(list[i]) == key {
-			list[i].Organizer = list[i].Organizer || a.Organizer
-			list[i].Email = firstNonEmpty(list[i].Email, a.Email)
-			list[i].Name = firstNonEmpty(list[i].Name, a.Name)
-			return list
-		}
-	}
-	return append(list, a)
 }
 
 func attendeeKey(a plugin.Attendee) string {

@@ -151,21 +151,3 @@ func parseTime(s string) (time.Time, bool) {
 // array reads an attribute holding an array of records (expanded
 // parties); missing is nil.
 func (r *record) array(name string) []json.RawMessage { return r.List(name, "an array") }
-
-func firstSet(times ...time.Time) time.Time {
-	for _, t := range times {
-		if !t.IsZero() {
-			return t
-		}
-	}
-	return time.Time{}
-}
-
-func firstNonEmpty(values ...string) string {
-	for _, v := range values {
-		if strings.TrimSpace(v) != "" {
-			return v
-		}
-	}
-	return ""
-}

@@ -27,9 +27,9 @@ type userReader struct {
 func (ur *userReader) read(r *record) error {
 	u := plugin.User{
 		ID:    r.requiredID("systemuserid"),
-		Name:  firstNonEmpty(r.text("fullname"), strings.TrimSpace(r.text("firstname")+" "+r.text("lastname"))),
+		Name:  plugin.FirstNonBlank(r.text("fullname"), strings.TrimSpace(r.text("firstname")+" "+r.text("lastname"))),
 		Email: strings.TrimSpace(r.text("internalemailaddress")),
-		Title: firstNonEmpty(r.text("title"), r.text("jobtitle")),
+		Title: plugin.FirstNonBlank(r.text("title"), r.text("jobtitle")),
 		// Dataverse's roles are security roles, not places in the sales
 		// organisation; a hierarchy position is the nearest thing.
 		Role:      r.formatted("_positionid_value"),

@@ -62,7 +62,7 @@ func (run *readRun) sendMeeting(e *entry, id string, out *plugin.FileWriter) err
 	a.Subject = e.text(propMeetingTitle)
 	a.Status = outcome
 	a.RawType = e.text(propActivityType)
-	start := firstSet(e.timestamp(propMeetingStart), e.timestamp(propTimestamp))
+	start := plugin.FirstSet(e.timestamp(propMeetingStart), e.timestamp(propTimestamp))
 	end := e.timestamp(propMeetingEnd)
 	requireTime(e, start, propTimestamp, "meeting")
 	if e.err == nil && !end.IsZero() && end.Before(start) {
@@ -140,7 +140,7 @@ func (run *readRun) sendTask(e *entry, id string, out *plugin.FileWriter) error 
 	if a.IsClosed {
 		a.CompletedAt = completed
 	}
-	a.StartAt = firstSet(a.CompletedAt, a.DueDate, created)
+	a.StartAt = plugin.FirstSet(a.CompletedAt, a.DueDate, created)
 	requireTime(e, a.StartAt, propTaskDue, "task")
 	if e.err != nil {
 		return e.err

@@ -174,12 +174,3 @@ func splitList(v string) []string {
 	}
 	return out
 }
-
-func firstSet(times ...time.Time) time.Time {
-	for _, t := range times {
-		if !t.IsZero() {
-			return t
-		}
-	}
-	return time.Time{}
-}

@@ -68,7 +68,7 @@ func schedule(v *values, in activityInput, a *plugin.Activity) {
 	case !due.IsZero():
 		a.StartAt, a.DueDate = due, due
 	default:
-		a.StartAt = firstSet(a.CompletedAt, v.dateTime(in.addTime))
+		a.StartAt = plugin.FirstSet(a.CompletedAt, v.dateTime(in.addTime))
 		if a.StartAt.IsZero() {
 			v.fail(in.dueDate.name, "the activity has no due date, no completion and no creation time")
 		}

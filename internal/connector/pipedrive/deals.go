@@ -94,10 +94,10 @@ func (c dealClosing) apply(v *values, o *plugin.Opportunity) {
 		o.CloseDate = v.date(c.expectedClose)
 	case "won":
 		o.IsClosed, o.IsWon = true, true
-		o.CloseDate = day(firstSet(v.dateTime(c.wonTime), v.dateTime(c.closeTime)))
+		o.CloseDate = day(plugin.FirstSet(v.dateTime(c.wonTime), v.dateTime(c.closeTime)))
 	case "lost":
 		o.IsClosed = true
-		o.CloseDate = day(firstSet(v.dateTime(c.lostTime), v.dateTime(c.closeTime)))
+		o.CloseDate = day(plugin.FirstSet(v.dateTime(c.lostTime), v.dateTime(c.closeTime)))
 	default:
 		v.fail(c.status.name, "%q is not a deal status (want open, won or lost)", c.status.value())
 	}

@@ -288,7 +288,7 @@ func (c *company) dealV1(d *fxDeal) any {
 		{"id", d.id}, {"creator_user_id", d.owner.id}, {"user_id", userRefV1(d.owner)},
 		{"person_id", personRefV1(d.person)}, {"org_id", orgRefV1(d.org)}, {"stage_id", d.stage.id},
 		{"title", d.title}, {"value", d.value}, {"currency", "EUR"},
-		{"add_time", v1Time(d.added)}, {"update_time", v1Time(firstSet(d.closed, d.added))},
+		{"add_time", v1Time(d.added)}, {"update_time", v1Time(plugin.FirstSet(d.closed, d.added))},
 		{"active", d.status == "open" && !d.deleted}, {"deleted", d.deleted}, {"status", status}, {"probability", nil},
 		{"lost_reason", lostReason}, {"visible_to", "3"}, {"close_time", closed}, {"pipeline_id", pipelineID},
 		{"won_time", won}, {"lost_time", lost}, {"products_count", 0},
@@ -312,7 +312,7 @@ func dealV2(d *fxDeal) any {
 	return obj{
 		{"id", d.id}, {"title", d.title}, {"owner_id", d.owner.id}, {"person_id", d.person.id}, {"org_id", d.org.id},
 		{"pipeline_id", pipelineID}, {"stage_id", d.stage.id}, {"value", d.value}, {"currency", "EUR"},
-		{"add_time", isoTime(d.added)}, {"update_time", isoTime(firstSet(d.closed, d.added))},
+		{"add_time", isoTime(d.added)}, {"update_time", isoTime(plugin.FirstSet(d.closed, d.added))},
 		{"is_deleted", d.deleted}, {"is_archived", false}, {"status", d.status}, {"probability", nil},
 		{"lost_reason", lostReason}, {"visible_to", 3}, {"close_time", iso(closed)}, {"won_time", iso(won)},
 		{"lost_time", iso(lost)}, {"expected_close_date", dateOnly(d.expectedClose)}, {"label_ids", []any{}},
@@ -392,7 +392,7 @@ func (c *company) activityV1(a *fxActivity) any {
 		{"due_date", dateOnly(a.due)}, {"due_time", dueTime}, {"duration", duration}, {"busy_flag", a.typ == "meeting"},
 		{"add_time", v1Time(a.added)}, {"marked_as_done_time", doneAt}, {"subject", a.subject},
 		{"location", orNil(a.location)}, {"org_id", org}, {"person_id", person}, {"deal_id", deal},
-		{"lead_id", nil}, {"active_flag", !a.deleted}, {"update_time", v1Time(firstSet(a.doneAt, a.added))},
+		{"lead_id", nil}, {"active_flag", !a.deleted}, {"update_time", v1Time(plugin.FirstSet(a.doneAt, a.added))},
 		{"note", orNil(a.note)}, {"created_by_user_id", a.owner.id},
 		{"org_name", orgName}, {"person_name", personName}, {"deal_title", dealTitle}, {"owner_name", a.owner.name},
 		{"assigned_to_user_id", a.owner.id},
@@ -462,7 +462,7 @@ func activityV2(a *fxActivity) any {
 	}
 	return obj{
 		{"id", a.id}, {"subject", a.subject}, {"type", a.typ}, {"owner_id", a.owner.id}, {"creator_user_id", a.owner.id},
-		{"is_deleted", a.deleted}, {"add_time", isoTime(a.added)}, {"update_time", isoTime(firstSet(a.doneAt, a.added))},
+		{"is_deleted", a.deleted}, {"add_time", isoTime(a.added)}, {"update_time", isoTime(plugin.FirstSet(a.doneAt, a.added))},
 		{"deal_id", deal}, {"lead_id", nil}, {"person_id", person}, {"org_id", org}, {"project_id", nil},
 		{"due_date", dateOnly(a.due)}, {"due_time", dueTime}, {"duration", duration}, {"busy", a.typ == "meeting"},
 		{"done", a.done}, {"marked_as_done_time", doneAt}, {"location", location},

@@ -296,16 +296,6 @@ func excelSerialTime(serial float64) (time.Time, error) {
 	return epoch.AddDate(0, 0, int(day)).Add(time.Duration(seconds) * time.Second), nil
 }
 
-// firstSet is the first time that is not zero.
-func firstSet(times ...time.Time) time.Time {
-	for _, t := range times {
-		if !t.IsZero() {
-			return t
-		}
-	}
-	return time.Time{}
-}
-
 // nameKey is how names are compared: case, accents kept, spacing not.
 func nameKey(name string) string {
 	return strings.ToLower(strings.Join(strings.Fields(name), " "))

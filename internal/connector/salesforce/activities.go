@@ -147,7 +147,7 @@ func (tr *taskReader) readRow(r *row) error {
 		// ActivityDate is a task's due date.
 		DueDate:     r.date(tr.activityDate),
 		CompletedAt: r.datetime(tr.completedDate),
-		RawType:     firstNonEmpty(subtype, typ),
+		RawType:     plugin.FirstNonBlank(subtype, typ),
 		Attendees:   tr.related.who(r),
 		Line:        r.Line,
 	}
@@ -158,7 +158,7 @@ func (tr *taskReader) readRow(r *row) error {
 	}
 	// A task happened when it was completed; an open one is placed on its
 	// due date, and one with neither on the day it was logged.
-	a.StartAt = firstSet(a.CompletedAt, a.DueDate, created)
+	a.StartAt = plugin.FirstSet(a.CompletedAt, a.DueDate, created)
 	return tr.out.Activity(a)
 }
 
@@ -266,22 +266,4 @@ func (er *eventReader) notLoaded(r *row) {
 	if id := r.id(er.id); id != "" {
 		er.unloaded[id] = true
 	}
-}
-
-func firstNonEmpty(values ...string) string {
-	for _, v := range values {
-		if strings.TrimSpace(v) != "" {
-			return v
-		}
-	}
-	return ""
-}
-
-func firstSet(times ...time.Time) time.Time {
-	for _, t := range times {
-		if !t.IsZero() {
-			return t
-		}
-	}
-	return time.Time{}
 }

@@ -28,7 +28,7 @@ func (run *readRun) related(r *record, a *plugin.Activity) []plugin.Attendee {
 		}
 	}
 	if who := r.lookup("Who_Id"); who.id != "" {
-		people = addAttendee(people, plugin.Attendee{ContactID: who.id, Name: who.name, Line: r.Line})
+		people = plugin.AddAttendee(people, plugin.Attendee{ContactID: who.id, Name: who.name, Line: r.Line}, attendeeKey)
 	}
 	return people
 }
@@ -42,7 +42,7 @@ type callReader struct {
 func (cr *callReader) read(r *record) error {
 	id := r.requiredID("id")
 	// Newer versions keep an outbound call's status in a field of its own.
-	status := firstNonEmpty(r.text("Call_Status"), r.text("Outbound_Call_Status"))
+	status := plugin.FirstNonBlank(r.text("Call_Status"), r.text("Outbound_Call_Status"))
 	switch {
 	case r.Err != nil:
 		return r.Err
@@ -106,7 +106,7 @@ func (er *eventReader) read(r *record) error {
 	}
 	attendees := er.participants(r, a.OwnerID)
 	for _, p := range er.run.related(r, &a) {
-		attendees = addAttendee(attendees, p)
+		attendees = plugin.AddAttendee(attendees, p, attendeeKey)
 	}
 	if r.Err == nil {
 		schedule(r, &a)
@@ -148,7 +148,7 @@ func (er *eventReader) participants(r *record, ownerID string) []plugin.Attendee
 			return nil
 		}
 		if ok {
-			out = addAttendee(out, a)
+			out = plugin.AddAttendee(out, a, attendeeKey)
 		}
 	}
 	return out
@@ -163,7 +163,7 @@ func (er *eventReader) participant(p *record, ownerID string) (plugin.Attendee, 
 	case kind == "contact" || kind == "lead":
 		a.ContactID = id
 	case kind == "email":
-		a.Email = firstNonEmpty(a.Email, id)
+		a.Email = plugin.FirstNonBlank(a.Email, id)
 	}
 	return a, a.UserID != "" || a.ContactID != "" || a.Email != ""
 }
@@ -191,7 +191,7 @@ func (tr *taskReader) read(r *record) error {
 	a.IsClosed = isOneOf(a.Status, "completed") || !a.CompletedAt.IsZero()
 	// A task happened when it was closed; an open one is placed on its
 	// due date, and one with neither on the day it was created.
-	a.StartAt = firstSet(a.CompletedAt, a.DueDate, created)
+	a.StartAt = plugin.FirstSet(a.CompletedAt, a.DueDate, created)
 	if r.Err == nil && a.StartAt.IsZero() {
 		r.Fail("Due_Date", "the task has no due date, closing time or creation time")
 	}
@@ -212,22 +212,6 @@ func priority(v string) plugin.Priority {
 		return plugin.PriorityLow
 	}
 	return plugin.PriorityNone
-}
-
-// addAttendee adds a to the list, or merges it into the same person's
-// entry: the contact named in Who_Id is often a participant too.
-func addAttendee(list []plugin.Attendee, a plugin.Attendee) []plugin.Attendee {
-	key := attendeeKey(a)
-	for i := range list {
-		if attendeeKey(list[i]) == key {
-			list[i].Organizer = list[i].Organizer || a.Organizer
-			list[i].Email = firstNonEmpty(list[i].Email, a.Email)
-			list[i].Name = firstNonEmpty(list[i].Name, a.Name)
-			list[i].Response = firstNonEmpty(list[i].Response, a.Response)
-			return list
-		}
-	}
-	return append(list, a)
 }
 
 func attendeeKey(a plugin.Attendee) string {

@@ -15,7 +15,7 @@ type userReader struct {
 func (ur *userReader) read(r *record) error {
 	u := plugin.User{
 		ID:    r.requiredID("id"),
-		Name:  firstNonEmpty(r.text("full_name"), strings.TrimSpace(r.text("first_name")+" "+r.text("last_name"))),
+		Name:  plugin.FirstNonBlank(r.text("full_name"), strings.TrimSpace(r.text("first_name")+" "+r.text("last_name"))),
 		Email: r.text("email"),
 		// Zoho users have a role in the role hierarchy and a profile of
 		// permissions, but no job title.
