@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"math"
 	"sort"
 	"strconv"
@@ -165,4 +166,31 @@ func (r *Fields) Scalar(name string, object bool) (s string, ok bool) {
 // "Participants[2]"), as fields whose errors name it by its path.
 func (r *Fields) Nested(name string, raw json.RawMessage) (*Fields, error) {
 	return NewFields(r.Line, raw, r.prefix+name+".")
+}
+
+// OptionMember is a member a Read option names (the field that holds a
+// tier, say), checked against the first record of the page it is read
+// from: a misspelt name would otherwise silently give nothing.
+type OptionMember struct {
+	// Option is the option's name, Member the member it names ("" for
+	// none, which is never checked).
+	Option, Member string
+	checked        bool
+}
+
+// Check fails the Read, once, when r lacks the member under its name and
+// every one of also (its formatted value, say). records says whose
+// member it is ("the accounts of Accounts.json"), noun what the product
+// calls one ("field", "attribute").
+func (m *OptionMember) Check(r *Fields, records, noun string, also ...string) error {
+	if m.checked || m.Member == "" {
+		return nil
+	}
+	m.checked = true
+	for _, name := range append([]string{m.Member}, also...) {
+		if r.Has(name) {
+			return nil
+		}
+	}
+	return fmt.Errorf("option %s: %s have no %s %q", m.Option, records, noun, m.Member)
 }

@@ -1,10 +1,10 @@
 package dynamics
 
 import (
-	"fmt"
 	"strconv"
 
 	"github.com/salesaudit/salesaudit/plugin"
+	"github.com/salesaudit/salesaudit/plugin/apipages"
 )
 
 // Option set labels, for exports saved without formatted values.
@@ -21,13 +21,12 @@ type accountReader struct {
 	run  *readRun
 	out  *plugin.FileWriter
 	file string
-	// tierChecked is set once the first record has shown that the tier
-	// attribute named by the option exists.
-	tierChecked bool
+	// tierOption is the member the tier option names, checked once.
+	tierOption apipages.OptionMember
 }
 
 func (ar *accountReader) read(r *record) error {
-	if err := ar.checkTierField(r); err != nil {
+	if err := ar.tierOption.Check(r.Fields, "the accounts of "+ar.file, "attribute", ar.tierOption.Member+formattedValue); err != nil {
 		return err
 	}
 	a := plugin.Account{
@@ -45,20 +44,6 @@ func (ar *accountReader) read(r *record) error {
 	}
 	ar.run.accounts[a.ID] = true
 	return ar.out.Account(a)
-}
-
-// checkTierField fails the Read when the option names an attribute the
-// accounts do not have: a typo would otherwise silently give no tiers.
-func (ar *accountReader) checkTierField(r *record) error {
-	field := ar.run.opts.accountTierField
-	if ar.tierChecked || field == "" || field == defaultTierField {
-		return nil
-	}
-	ar.tierChecked = true
-	if !r.Has(field) && !r.Has(field+formattedValue) {
-		return fmt.Errorf("option %s: the accounts of %s have no attribute %q", optionAccountTierField, ar.file, field)
-	}
-	return nil
 }
 
 func (ar *accountReader) tier(r *record) string {

@@ -67,7 +67,11 @@ func (run *readRun) readerFor(in inputFile, out *plugin.FileWriter) recordReader
 	case plugin.KindUser:
 		return &userReader{run: run, out: out}
 	case plugin.KindAccount:
-		return &accountReader{run: run, out: out, file: in.Name}
+		ar := &accountReader{run: run, out: out, file: in.Name}
+		if field := run.opts.accountTierField; field != defaultTierField {
+			ar.tierOption = apipages.OptionMember{Option: optionAccountTierField, Member: field}
+		}
+		return ar
 	case plugin.KindOpportunity:
 		return &opportunityReader{run: run, out: out}
 	case plugin.KindAttendee:

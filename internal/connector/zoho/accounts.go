@@ -1,10 +1,10 @@
 package zoho
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/salesaudit/salesaudit/plugin"
+	"github.com/salesaudit/salesaudit/plugin/apipages"
 )
 
 // accountReader reads the Accounts module.
@@ -12,13 +12,12 @@ type accountReader struct {
 	run  *readRun
 	out  *plugin.FileWriter
 	file string
-	// tierChecked is set once the first record has shown that the tier
-	// field named by the option exists.
-	tierChecked bool
+	// tierOption is the member the tier option names, checked once.
+	tierOption apipages.OptionMember
 }
 
 func (ar *accountReader) read(r *record) error {
-	if err := ar.checkTierField(r); err != nil {
+	if err := ar.tierOption.Check(r.Fields, "the accounts of "+ar.file, "field"); err != nil {
 		return err
 	}
 	a := plugin.Account{
@@ -37,20 +36,6 @@ func (ar *accountReader) read(r *record) error {
 		return r.Err
 	}
 	return ar.out.Account(a)
-}
-
-// checkTierField fails the Read when the option names a field the accounts
-// do not have: a typo would otherwise silently give no tiers.
-func (ar *accountReader) checkTierField(r *record) error {
-	field := ar.run.opts.accountTierField
-	if ar.tierChecked || field == "" {
-		return nil
-	}
-	ar.tierChecked = true
-	if !r.Has(field) {
-		return fmt.Errorf("option %s: the accounts of %s have no field %q", optionAccountTierField, ar.file, field)
-	}
-	return nil
 }
 
 // dealReader reads the Deals module.

@@ -42,7 +42,8 @@ func (run *readRun) readerFor(in inputFile, out *plugin.FileWriter) recordReader
 	case usersModule.name:
 		return &userReader{run: run, out: out}
 	case accountsModule.name:
-		return &accountReader{run: run, out: out, file: in.Name}
+		tier := apipages.OptionMember{Option: optionAccountTierField, Member: run.opts.accountTierField}
+		return &accountReader{run: run, out: out, file: in.Name, tierOption: tier}
 	case dealsModule.name:
 		return &dealReader{run: run, out: out}
 	case callsModule.name:
