@@ -1,0 +1,74 @@
+package export
+
+import (
+	"context"
+	"io"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/salesaudit/salesaudit/plugin"
+)
+
+var testLayout = Layout{
+	Name:        "Closely export",
+	NotAnExport: "a Closely export is a directory",
+	Files: []FilePattern{
+		{Name: "users.jsonl", Kind: plugin.KindUser, MustFit: true, Sniff: func(src *Source, f File) string {
+			head, err := src.Head(f, 64)
+			if err != nil || !strings.HasPrefix(string(head), "{") {
+				return f.Name + " is not JSON Lines"
+			}
+			return ""
+		}},
+		{Name: "activities*.jsonl", Kind: plugin.KindActivity},
+	},
+	Require: []Requirement{{AnyOf: []string{"activities*.jsonl"}, Missing: "no activities"}},
+}
+
+func TestLayoutChecksAndReadsInOrder(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "USERS.jsonl"), "{\"id\": 1}\n{\"id\": 2}\n")
+	writeFile(t, filepath.Join(dir, "activities-2.jsonl"), "{}\n")
+	writeFile(t, filepath.Join(dir, "activities-1.jsonl"), "{}\n{}\n{}")
+	writeFile(t, filepath.Join(dir, "notes.txt"), "not read")
+	res, err := testLayout.Check(context.Background(), dir)
+	if err != nil || !res.Accepted || res.Confidence != 90 || len(res.Files) != 3 {
+		t.Fatalf("check = %+v, %v", res, err)
+	}
+	if res.Files[0].File != "USERS.jsonl" || res.Files[0].EstimatedRows != 2 || res.Files[1].EstimatedRows != 3 {
+		t.Errorf("files %+v", res.Files)
+	}
+	if !strings.HasPrefix(res.Reason, "a Closely export: USERS.jsonl (~2 rows)") {
+		t.Errorf("reason %q", res.Reason)
+	}
+	var read []string
+	err = testLayout.Read(dir, func(f Found, r io.Reader) error {
+		read = append(read, f.Name+":"+string(f.Pattern.Kind))
+		return nil
+	})
+	if err != nil || strings.Join(read, " ") != "USERS.jsonl:user activities-1.jsonl:activity activities-2.jsonl:activity" {
+		t.Errorf("read %v, %v", read, err)
+	}
+}
+
+func TestLayoutRefusesWithAReason(t *testing.T) {
+	noActivities := t.TempDir()
+	writeFile(t, filepath.Join(noActivities, "users.jsonl"), "{}\n")
+	misfit := t.TempDir()
+	writeFile(t, filepath.Join(misfit, "users.jsonl"), "id,name\n")
+	writeFile(t, filepath.Join(misfit, "activities.jsonl"), "{}\n")
+	plain := filepath.Join(t.TempDir(), "users.jsonl")
+	writeFile(t, plain, "{}\n")
+	for path, want := range map[string]string{
+		noActivities:                          "no activities",
+		misfit:                                "users.jsonl is not JSON Lines",
+		plain:                                 "not a directory or a .zip archive: a Closely export is a directory",
+		filepath.Join(t.TempDir(), "missing"): "does not exist",
+	} {
+		res, err := testLayout.Check(context.Background(), path)
+		if err != nil || res.Accepted || !strings.Contains(res.Reason, want) {
+			t.Errorf("%s: %+v, %v; want a refusal saying %q", path, res, err, want)
+		}
+	}
+}
