@@ -2,6 +2,7 @@ package apipages
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"path"
@@ -240,4 +241,26 @@ func (pc Pages[C]) Read(ctx context.Context, p string, w *plugin.Writer, mapper 
 		}
 	}
 	return nil
+}
+
+var errFirst = errors.New("first record read")
+
+// First is the first record of the page in f (nil for a page without
+// records), for a Check that tells a collection by its members without
+// reading the whole page.
+func First(src *export.Source, f export.File, keys []string) (json.RawMessage, error) {
+	rc, err := src.Open(f)
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	var first json.RawMessage
+	_, err = Each(rc, keys, func(r Record) error {
+		first = r.Raw
+		return errFirst
+	})
+	if err != nil && !errors.Is(err, errFirst) {
+		return nil, err
+	}
+	return first, nil
 }

@@ -158,14 +158,11 @@ func classify(src *export.Source, f export.File) (*objectType, form, bool) {
 	return nil, 0, false
 }
 
-// errPeeked stops apipages.Each after the first record.
-var errPeeked = errors.New("peeked")
-
 // classifyPage recognises a saved API page by its first record: owners
 // have a first name or an e-mail at the top level, other objects their
 // own properties. A page with no records is known by its file name only.
 func classifyPage(src *export.Source, f export.File) (*objectType, bool) {
-	first, err := firstRecord(src, f)
+	first, err := apipages.First(src, f, resultsKeys)
 	switch {
 	case err != nil:
 		// A page cut short or otherwise broken: if its name says what it
@@ -212,24 +209,6 @@ func isContactRecord(properties map[string]json.RawMessage) bool {
 	_, first := properties["firstname"]
 	_, email := properties["email"]
 	return first || email
-}
-
-// firstRecord is the first record of a page, nil when it has none.
-func firstRecord(src *export.Source, f export.File) (json.RawMessage, error) {
-	rc, err := src.Open(f)
-	if err != nil {
-		return nil, err
-	}
-	defer rc.Close()
-	var first json.RawMessage
-	_, err = apipages.Each(rc, resultsKeys, func(r apipages.Record) error {
-		first = r.Raw
-		return errPeeked
-	})
-	if err != nil && !errors.Is(err, errPeeked) {
-		return nil, err
-	}
-	return first, nil
 }
 
 // resultsKeys is where HubSpot's list responses keep their records.

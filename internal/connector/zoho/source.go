@@ -68,31 +68,22 @@ func identify(src *export.Source, f export.File) (module, identification) {
 	return module{}, unidentified
 }
 
-var errFirstRecord = errors.New("first record read")
-
 // firstRecordKeys reads the lower-cased fields of a page's first record;
 // nil for a page without records or whose first record is no object.
 func firstRecordKeys(src *export.Source, f export.File) (map[string]bool, error) {
-	rc, err := src.Open(f)
-	if err != nil {
+	first, err := apipages.First(src, f, recordKeys)
+	if err != nil || first == nil {
 		return nil, err
 	}
-	defer rc.Close()
-	var keys map[string]bool
-	_, err = apipages.Each(rc, recordKeys, func(r apipages.Record) error {
-		// A first record that is not an object says nothing either way;
-		// Read rejects it.
-		var fields map[string]json.RawMessage
-		if json.Unmarshal(r.Raw, &fields) == nil && fields != nil {
-			keys = make(map[string]bool, len(fields))
-			for k := range fields {
-				keys[strings.ToLower(k)] = true
-			}
-		}
-		return errFirstRecord
-	})
-	if err != nil && !errors.Is(err, errFirstRecord) {
-		return nil, err
+	// A first record that is not an object says nothing either way; Read
+	// rejects it.
+	var fields map[string]json.RawMessage
+	if json.Unmarshal(first, &fields) != nil || fields == nil {
+		return nil, nil
+	}
+	keys := make(map[string]bool, len(fields))
+	for k := range fields {
+		keys[strings.ToLower(k)] = true
 	}
 	return keys, nil
 }
