@@ -26,12 +26,12 @@ const checkConfidence = 60
 func (c *Connector) Check(ctx context.Context, path string) (plugin.CheckResult, error) {
 	in, err := openInput(path, "")
 	if err != nil {
-		return refuse(openRefusal(path, err)), nil
+		return plugin.Refuse(openRefusal(path, err)), nil
 	}
 	defer in.Close()
 	files, err := in.plan()
 	if err != nil {
-		return refuse(err.Error()), nil
+		return plugin.Refuse(err.Error()), nil
 	}
 	var matches []plugin.FileMatch
 	for _, bf := range files {
@@ -40,7 +40,7 @@ func (c *Connector) Check(ctx context.Context, path string) (plugin.CheckResult,
 		}
 		estimate, err := csvfile.EstimateRows(in.src, bf.file)
 		if err != nil {
-			return refuse(fmt.Sprintf("cannot read %s: %v", bf.file.Name, err)), nil
+			return plugin.Refuse(fmt.Sprintf("cannot read %s: %v", bf.file.Name, err)), nil
 		}
 		matches = append(matches, plugin.FileMatch{File: bf.file.Name, Kind: bf.mapping.kind, SizeBytes: bf.file.Size, EstimatedRows: estimate})
 	}
@@ -50,10 +50,6 @@ func (c *Connector) Check(ctx context.Context, path string) (plugin.CheckResult,
 		Confidence: checkConfidence,
 		Files:      matches,
 	}, nil
-}
-
-func refuse(reason string) plugin.CheckResult {
-	return plugin.CheckResult{Accepted: false, Reason: reason}
 }
 
 func openRefusal(path string, err error) string {

@@ -26,7 +26,7 @@ const sniffBytes = 4 << 10
 func (c *Connector) Check(ctx context.Context, path string) (plugin.CheckResult, error) {
 	in, err := openInput(path)
 	if err != nil {
-		return refuse(openRefusal(path, err)), nil
+		return plugin.Refuse(openRefusal(path, err)), nil
 	}
 	defer in.Close()
 	var files []plugin.FileMatch
@@ -37,7 +37,7 @@ func (c *Connector) Check(ctx context.Context, path string) (plugin.CheckResult,
 		}
 		events, ok, err := countEvents(f)
 		if err != nil {
-			return refuse(fmt.Sprintf("cannot read %s: %v", f.name, err)), nil
+			return plugin.Refuse(fmt.Sprintf("cannot read %s: %v", f.name, err)), nil
 		}
 		if !ok {
 			notCalendars = append(notCalendars, f.name)
@@ -47,9 +47,9 @@ func (c *Connector) Check(ctx context.Context, path string) (plugin.CheckResult,
 	}
 	if len(files) == 0 {
 		if len(notCalendars) > 0 {
-			return refuse(fmt.Sprintf("%s does not begin with BEGIN:VCALENDAR: not an iCalendar file", strings.Join(notCalendars, ", "))), nil
+			return plugin.Refuse(fmt.Sprintf("%s does not begin with BEGIN:VCALENDAR: not an iCalendar file", strings.Join(notCalendars, ", "))), nil
 		}
-		return refuse("no .ics file: the iCalendar connector reads calendar exports (.ics)"), nil
+		return plugin.Refuse("no .ics file: the iCalendar connector reads calendar exports (.ics)"), nil
 	}
 	if in.mapping != nil {
 		files = append(files, plugin.FileMatch{File: in.mapping.name, Kind: plugin.KindUser, SizeBytes: in.mapping.size})
@@ -60,10 +60,6 @@ func (c *Connector) Check(ctx context.Context, path string) (plugin.CheckResult,
 		Confidence: checkConfidence,
 		Files:      files,
 	}, nil
-}
-
-func refuse(reason string) plugin.CheckResult {
-	return plugin.CheckResult{Accepted: false, Reason: reason}
 }
 
 func openRefusal(path string, err error) string {
