@@ -108,6 +108,19 @@ type RowOutput interface {
 	Done(rowsRead int64) error
 }
 
+// FileOutput is all a FileWriter does, for a connector's own tests to
+// stand in for one.
+type FileOutput interface {
+	RowOutput
+	User(User) error
+	Account(Account) error
+	Opportunity(Opportunity) error
+	Activity(Activity) error
+	Attendee(Attendee) error
+}
+
+var _ FileOutput = (*FileWriter)(nil)
+
 // Table reads the rows of one input file into records: the read loop of
 // every connector, with room for a mapping that needs more than one
 // function.

@@ -14,17 +14,7 @@ const skipDeleted = "deleted in Salesforce (IsDeleted=1)"
 
 // fileOutput is where the rows of one file go: a *plugin.FileWriter, or a
 // fake in tests.
-type fileOutput interface {
-	User(plugin.User) error
-	Account(plugin.Account) error
-	Opportunity(plugin.Opportunity) error
-	Activity(plugin.Activity) error
-	Attendee(plugin.Attendee) error
-	Reject(plugin.Reject) error
-	Skip(reason string)
-	Progress(bytesRead, bytesTotal, rowsRead int64) error
-	Done(rowsRead int64) error
-}
+type fileOutput = plugin.FileOutput
 
 // output hands out a fileOutput per input file.
 type output interface {
