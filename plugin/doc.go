@@ -26,8 +26,9 @@
 // export.Connector).
 //
 // The conformance kit in package plugintest tells an author whether a
-// connector is right. The host side of the protocol ([RemoteConnector]) is
-// here too, because the kit drives connectors exactly as the host does.
+// connector is right, driving it exactly as the host does. The host's side
+// of the protocol is not here: it is internal to salesaudit
+// (internal/remote), so this package holds only what an author uses.
 package plugin
 
 //go:generate protoc -I proto --go_out=proto --go_opt=paths=source_relative --go-grpc_out=proto --go-grpc_opt=paths=source_relative connector.proto

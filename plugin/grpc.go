@@ -10,9 +10,8 @@ import (
 	pb "github.com/salesaudit/salesaudit/plugin/proto"
 )
 
-// GRPCPlugin binds a Connector to go-plugin's gRPC transport. Connectors set
-// Impl (Serve does it for them); the host leaves it nil and dispenses a
-// *RemoteConnector.
+// GRPCPlugin binds a Connector to go-plugin's gRPC transport: the
+// connector's half (Serve sets it up). The host's half is its own.
 type GRPCPlugin struct {
 	goplugin.NetRPCUnsupportedPlugin
 	Impl Connector
@@ -24,9 +23,9 @@ func (p *GRPCPlugin) GRPCServer(_ *goplugin.GRPCBroker, s *grpc.Server) error {
 	return nil
 }
 
-// GRPCClient returns the host's view of the connector.
-func (p *GRPCPlugin) GRPCClient(_ context.Context, _ *goplugin.GRPCBroker, c *grpc.ClientConn) (any, error) {
-	return &RemoteConnector{client: pb.NewConnectorClient(c)}, nil
+// GRPCClient is the host's half, which a connector never dispenses.
+func (p *GRPCPlugin) GRPCClient(context.Context, *goplugin.GRPCBroker, *grpc.ClientConn) (any, error) {
+	return nil, errors.New("a connector is not a host: the host dispenses connectors with its own binding")
 }
 
 // PluginSet is the set of plugins of each protocol version.

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/salesaudit/salesaudit/internal/remote"
 	"github.com/salesaudit/salesaudit/plugin"
 	"github.com/salesaudit/salesaudit/plugin/plugintest"
 )
@@ -107,7 +108,7 @@ func TestRowsThatDoNotAddUpAreRefused(t *testing.T) {
 		return f.Done(4) // one row unaccounted for
 	}}
 	_, err := plugintest.Connect(t, c).Read(context.Background(), plugin.ReadRequest{}, &plugintest.Collector{})
-	if !errors.Is(err, plugin.ErrSummaryMismatch) || !strings.Contains(err.Error(), "a.csv: 4 rows read but 1 loaded + 1 rejected + 1 skipped") {
+	if !errors.Is(err, remote.ErrSummaryMismatch) || !strings.Contains(err.Error(), "a.csv: 4 rows read but 1 loaded + 1 rejected + 1 skipped") {
 		t.Fatalf("err = %v", err)
 	}
 }

@@ -4,8 +4,6 @@ import (
 	"bufio"
 	"fmt"
 	"os"
-	"path/filepath"
-	"strings"
 )
 
 // The spool format is how records travel from a connector to the host:
@@ -335,40 +333,4 @@ func (w *SpoolWriter) Discard() {
 		_ = os.Remove(f.Path)
 		delete(w.files, table)
 	}
-}
-
-// spooledName checks that name is a file a SpoolWriter could have written
-// for a table a connector may fill, directly in dir, and returns the table
-// and the file's path and size; the host loads nothing else a connector
-// names. (Only digits after the table's name: DuckDB would read *, ? or [
-// as a pattern.)
-func spooledName(dir, table, name string) (SpoolTable, string, int64, error) {
-	t, ok := SpoolTableNamed(table)
-	if !ok || t.Kind == "" {
-		return SpoolTable{}, "", 0, fmt.Errorf("spooled file for a table a connector may not fill: %q", table)
-	}
-	digits := strings.TrimSuffix(strings.TrimPrefix(name, table+"-"), ".csv")
-	if len(digits) == len(name) || digits == "" || strings.Trim(digits, "0123456789") != "" ||
-		name != table+"-"+digits+".csv" {
-		return SpoolTable{}, "", 0, fmt.Errorf("spooled file %q is not a %s file of the spool directory", name, table)
-	}
-	path := filepath.Join(dir, name)
-	info, err := os.Lstat(path)
-	if err != nil {
-		return SpoolTable{}, "", 0, fmt.Errorf("spooled file: %w", err)
-	}
-	if !info.Mode().IsRegular() {
-		return SpoolTable{}, "", 0, fmt.Errorf("spooled file %s is not a regular file", path)
-	}
-	return t, path, info.Size(), nil
-}
-
-// SpoolTableNamed is the table of SpoolTables with that name.
-func SpoolTableNamed(name string) (SpoolTable, bool) {
-	for _, t := range SpoolTables {
-		if t.Name == name {
-			return t, true
-		}
-	}
-	return SpoolTable{}, false
 }

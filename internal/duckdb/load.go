@@ -111,7 +111,7 @@ func (l *Load) insertStatement(f plugin.SpooledFile) string {
 func (l *Load) RunID() int64 { return l.runID }
 
 // SpoolDir is where a connector may write spooled files for this load
-// (plugin.SpoolSink).
+// (remote.SpoolDirSink).
 func (l *Load) SpoolDir() string { return l.spool.connectorDir }
 
 // Spooled loads a file a connector wrote in SpoolDir; the load owns it

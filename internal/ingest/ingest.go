@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/salesaudit/salesaudit/internal/duckdb"
+	"github.com/salesaudit/salesaudit/internal/remote"
 	"github.com/salesaudit/salesaudit/plugin"
 )
 
@@ -20,10 +21,10 @@ const DefaultIdleTimeout = 2 * time.Minute
 var ErrConnectorHung = errors.New("the connector stopped sending")
 
 // Connector is what ingest needs of a connector: the host's
-// *plugin.RemoteConnector.
+// *remote.Connector.
 type Connector interface {
 	Info(ctx context.Context) (plugin.Info, error)
-	Read(ctx context.Context, req plugin.ReadRequest, sink plugin.Sink) (plugin.Summary, error)
+	Read(ctx context.Context, req plugin.ReadRequest, sink remote.Sink) (plugin.Summary, error)
 }
 
 // Options say what to ingest and how.
@@ -105,7 +106,7 @@ func read(ctx context.Context, c Connector, load *duckdb.Load, opts Options) (pl
 }
 
 // loadSink passes what the connector streams to the load.
-var _ plugin.SpoolDirSink = (*loadSink)(nil)
+var _ remote.SpoolDirSink = (*loadSink)(nil)
 
 type loadSink struct {
 	load     *duckdb.Load
@@ -116,7 +117,7 @@ type loadSink struct {
 }
 
 // SpoolDir is where the connector writes its records: beside the database,
-// where the load reads them itself (plugin.SpoolDirSink).
+// where the load reads them itself (remote.SpoolDirSink).
 func (s *loadSink) SpoolDir() string { return s.load.SpoolDir() }
 
 func (s *loadSink) Spooled(f plugin.SpooledFile) error {

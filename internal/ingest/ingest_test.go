@@ -11,6 +11,7 @@ import (
 	"github.com/salesaudit/salesaudit/internal/connector/fake"
 	"github.com/salesaudit/salesaudit/internal/duckdb"
 	"github.com/salesaudit/salesaudit/internal/ingest"
+	"github.com/salesaudit/salesaudit/internal/remote"
 	"github.com/salesaudit/salesaudit/plugin"
 	"github.com/salesaudit/salesaudit/plugin/plugintest"
 )
@@ -81,7 +82,7 @@ func TestABadSummaryLoadsNothing(t *testing.T) {
 	}
 	bad := &fake.Connector{Name: "fake", Users: 3, Activities: 40, MiscountRows: true}
 	_, err := ingest.Run(context.Background(), db, plugintest.Connect(t, bad), ingest.Options{Input: "in"})
-	if !errors.Is(err, plugin.ErrSummaryMismatch) || !strings.Contains(err.Error(), "activities.csv: 41 rows read") {
+	if !errors.Is(err, remote.ErrSummaryMismatch) || !strings.Contains(err.Error(), "activities.csv: 41 rows read") {
 		t.Fatalf("err = %v, want a summary mismatch naming the file", err)
 	}
 	if got := count(t, db, "SELECT count(*) FROM activities"); got != 20 {

@@ -11,6 +11,7 @@ import (
 
 	goplugin "github.com/hashicorp/go-plugin"
 
+	"github.com/salesaudit/salesaudit/internal/remote"
 	"github.com/salesaudit/salesaudit/plugin"
 )
 
@@ -67,9 +68,9 @@ func probe(ctx context.Context, path string) (plugin.Info, error) {
 	if !st.Mode().IsRegular() || st.Mode().Perm()&0o111 == 0 {
 		return plugin.Info{}, fmt.Errorf("not an executable file")
 	}
-	client := goplugin.NewClient(plugin.ClientConfig(exec.Command(path)))
+	client := goplugin.NewClient(remote.ClientConfig(exec.Command(path)))
 	defer client.Kill()
-	remote, err := plugin.Dispense(client)
+	remote, err := remote.Dispense(client)
 	if err != nil {
 		return plugin.Info{}, err
 	}

@@ -13,13 +13,13 @@ import (
 	"github.com/hashicorp/go-hclog"
 	goplugin "github.com/hashicorp/go-plugin"
 
-	"github.com/salesaudit/salesaudit/plugin"
+	"github.com/salesaudit/salesaudit/internal/remote"
 )
 
 // Process is a running connector.
 type Process struct {
 	Entry     Entry
-	Connector *plugin.RemoteConnector
+	Connector *remote.Connector
 	// Protocol is the protocol version the connector and host agreed on.
 	Protocol int
 	client   *goplugin.Client
@@ -38,7 +38,7 @@ func (c *Catalog) Start(e Entry) (*Process, error) {
 		logger = hclog.NewNullLogger()
 	}
 	stderr := newTail(200)
-	config := plugin.ClientConfig(cmd)
+	config := remote.ClientConfig(cmd)
 	if e.Lock != nil {
 		sum, err := hex.DecodeString(e.Lock.SHA256)
 		if err != nil {
@@ -51,7 +51,7 @@ func (c *Catalog) Start(e Entry) (*Process, error) {
 	client := goplugin.NewClient(config)
 	p := &Process{Entry: e, client: client, stderr: stderr}
 	c.track(p)
-	remote, err := plugin.Dispense(client)
+	remote, err := remote.Dispense(client)
 	if errors.Is(err, goplugin.ErrChecksumsDoNotMatch) {
 		p.Close()
 		return nil, fmt.Errorf("refusing to start connector %s: %s has changed since it was installed (its SHA-256 no longer matches %s); reinstall it with 'salesaudit connectors install'",

@@ -11,25 +11,26 @@ import (
 
 	goplugin "github.com/hashicorp/go-plugin"
 
+	"github.com/salesaudit/salesaudit/internal/remote"
 	"github.com/salesaudit/salesaudit/plugin"
 )
 
 // Connect serves c in-process over a real gRPC connection and returns the
 // host's view of it. The connection is closed when the test ends.
-func Connect(t testing.TB, c plugin.Connector) *plugin.RemoteConnector {
+func Connect(t testing.TB, c plugin.Connector) *remote.Connector {
 	t.Helper()
 	client, _ := goplugin.TestPluginGRPCConn(t, false, map[string]goplugin.Plugin{
-		plugin.PluginName: &plugin.GRPCPlugin{Impl: c},
+		plugin.PluginName: remote.Pair(c),
 	})
 	t.Cleanup(func() { _ = client.Close() })
 	raw, err := client.Dispense(plugin.PluginName)
 	if err != nil {
 		t.Fatalf("dispensing connector: %v", err)
 	}
-	return raw.(*plugin.RemoteConnector)
+	return raw.(*remote.Connector)
 }
 
-// Collector is a plugin.Sink that keeps everything it receives, reading
+// Collector is a sink (remote.Sink) that keeps everything it receives, reading
 // the records back from the spooled files as the host would load them.
 // An attendee comes back inside its activity when it was sent inside it,
 // and in Attendees when it was streamed on its own; its line is the one

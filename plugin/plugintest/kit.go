@@ -14,6 +14,7 @@ import (
 
 	goplugin "github.com/hashicorp/go-plugin"
 
+	"github.com/salesaudit/salesaudit/internal/remote"
 	"github.com/salesaudit/salesaudit/plugin"
 )
 
@@ -84,12 +85,12 @@ func RunExecutable(t *testing.T, path string, f Fixtures) {
 func runSubprocess(t *testing.T, cmd *exec.Cmd, f Fixtures) {
 	t.Helper()
 	var stdout, stderr bytes.Buffer
-	config := plugin.ClientConfig(cmd)
+	config := remote.ClientConfig(cmd)
 	config.SyncStdout = &stdout
 	config.Stderr = &stderr
 	client := goplugin.NewClient(config)
 	t.Cleanup(client.Kill)
-	remote, err := plugin.Dispense(client)
+	remote, err := remote.Dispense(client)
 	if err != nil {
 		t.Fatalf("starting the connector: %v\n%s", err, stderr.String())
 	}
@@ -117,7 +118,7 @@ func parentName(name string) string {
 // kit holds one connection to the connector under test.
 type kit struct {
 	f      Fixtures
-	remote *plugin.RemoteConnector
+	remote *remote.Connector
 	info   plugin.Info
 	stderr *bytes.Buffer
 	exited func() bool
@@ -271,7 +272,7 @@ func (k *kit) checkBroken(t *testing.T) {
 		if k.died() {
 			t.Fatalf("Read(%s) killed the connector: %v%s", in, err, k.lastWords())
 		}
-		if err != nil && (errors.Is(err, plugin.ErrNoSummary) || errors.Is(err, plugin.ErrSummaryMismatch)) {
+		if err != nil && (errors.Is(err, remote.ErrNoSummary) || errors.Is(err, remote.ErrSummaryMismatch)) {
 			t.Errorf("Read(%s): %v", in, err)
 		}
 		if err == nil {

@@ -1,4 +1,10 @@
-package plugin
+// Package remote is the host's side of the connector protocol: it starts
+// nothing (internal/pluginhost does), but talks to a connector process over
+// gRPC, takes the files it spools and checks its summary against what
+// arrived. Connector authors never import it: the SDK, package plugin,
+// holds what they use, and the conformance kit drives connectors through
+// this package exactly as the host does.
+package remote
 
 import (
 	"context"
@@ -9,6 +15,7 @@ import (
 
 	"google.golang.org/grpc"
 
+	"github.com/salesaudit/salesaudit/plugin"
 	pb "github.com/salesaudit/salesaudit/plugin/proto"
 )
 
@@ -22,11 +29,11 @@ var ErrSummaryMismatch = errors.New("the connector's summary does not add up")
 
 // Sink receives what a connector streams. An error from Sink stops the read.
 type Sink interface {
-	// Spooled takes a finished file of records (see SpoolWriter); the
+	// Spooled takes a finished file of records (see plugin.SpoolWriter); the
 	// sink owns the file from then on.
-	Spooled(f SpooledFile) error
-	Rejects(r []Reject) error
-	Progress(p Progress)
+	Spooled(f plugin.SpooledFile) error
+	Rejects(r []plugin.Reject) error
+	Progress(p plugin.Progress)
 }
 
 // SpoolDirSink is a Sink that names the directory the connector writes its
@@ -39,36 +46,36 @@ type SpoolDirSink interface {
 	SpoolDir() string
 }
 
-// RemoteConnector is the host's side of the protocol: it calls a connector
-// over gRPC and checks what the connector streams against its summary.
-type RemoteConnector struct {
+// Connector is a connector process as the host sees it: it calls the
+// connector over gRPC and checks what it streams against its summary.
+type Connector struct {
 	client pb.ConnectorClient
 }
 
 // Info asks the connector to describe itself.
-func (c *RemoteConnector) Info(ctx context.Context) (Info, error) {
+func (c *Connector) Info(ctx context.Context) (plugin.Info, error) {
 	res, err := c.client.Info(ctx, &pb.InfoRequest{})
 	if err != nil {
-		return Info{}, err
+		return plugin.Info{}, err
 	}
 	return infoFromProto(res), nil
 }
 
 // Check asks the connector whether path is an input it reads.
-func (c *RemoteConnector) Check(ctx context.Context, path string) (CheckResult, error) {
+func (c *Connector) Check(ctx context.Context, path string) (plugin.CheckResult, error) {
 	res, err := c.client.Check(ctx, &pb.CheckRequest{Path: path})
 	if err != nil {
-		return CheckResult{}, err
+		return plugin.CheckResult{}, err
 	}
 	return checkFromProto(res), nil
 }
 
 // Read streams the input into sink and returns the connector's summary once
-// it has been checked against what arrived (Summary.check).
+// it has been checked against what arrived (checkSummary).
 //
 // Messages are received on a goroutine of their own while the sink handles
 // the previous ones, so that receiving and loading overlap.
-func (c *RemoteConnector) Read(ctx context.Context, req ReadRequest, sink Sink) (Summary, error) {
+func (c *Connector) Read(ctx context.Context, req plugin.ReadRequest, sink Sink) (plugin.Summary, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	preq := &pb.ReadRequest{Path: req.Path, Options: req.Options}
@@ -77,34 +84,34 @@ func (c *RemoteConnector) Read(ctx context.Context, req ReadRequest, sink Sink) 
 	} else {
 		dir, err := os.MkdirTemp("", "salesaudit-spool-")
 		if err != nil {
-			return Summary{}, fmt.Errorf("making a directory for the connector's files: %w", err)
+			return plugin.Summary{}, fmt.Errorf("making a directory for the connector's files: %w", err)
 		}
 		defer os.RemoveAll(dir)
 		preq.SpoolDir = dir
 	}
 	stream, err := c.client.Read(ctx, preq)
 	if err != nil {
-		return Summary{}, err
+		return plugin.Summary{}, err
 	}
 	got := newReceived()
 	var summary *pb.Summary
 	for m := range receive(ctx, stream) {
 		if m.err != nil {
-			return Summary{}, m.err
+			return plugin.Summary{}, m.err
 		}
 		if summary != nil {
-			return Summary{}, fmt.Errorf("%w: a message came after the summary", ErrSummaryMismatch)
+			return plugin.Summary{}, fmt.Errorf("%w: a message came after the summary", ErrSummaryMismatch)
 		}
 		if summary, err = dispatch(m, sink, preq.SpoolDir, got); err != nil {
-			return Summary{}, err
+			return plugin.Summary{}, err
 		}
 	}
 	if summary == nil {
-		return Summary{}, ErrNoSummary
+		return plugin.Summary{}, ErrNoSummary
 	}
 	s := summaryFromProto(summary)
-	if err := s.check(got); err != nil {
-		return Summary{}, err
+	if err := checkSummary(s, got); err != nil {
+		return plugin.Summary{}, err
 	}
 	return s, nil
 }
@@ -156,7 +163,7 @@ func dispatch(m message, sink Sink, spoolDir string, got *received) (*pb.Summary
 		return nil, sink.Rejects(rejects)
 	case *pb.ReadResponse_Progress:
 		p := msg.Progress
-		sink.Progress(Progress{File: p.File, BytesRead: p.BytesRead, BytesTotal: p.BytesTotal, RowsRead: p.RowsRead})
+		sink.Progress(plugin.Progress{File: p.File, BytesRead: p.BytesRead, BytesTotal: p.BytesTotal, RowsRead: p.RowsRead})
 		return nil, nil
 	case *pb.ReadResponse_Summary:
 		return msg.Summary, nil

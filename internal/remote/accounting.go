@@ -1,27 +1,29 @@
-package plugin
+package remote
 
 import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/salesaudit/salesaudit/plugin"
 )
 
 // received counts what arrived of a Read, per input file: the records of
 // each kind (as the spooled files declare them) and the rejects.
 type received struct {
-	Records map[string]map[RecordKind]int64
+	Records map[string]map[plugin.RecordKind]int64
 	Rejects map[string]int64
 }
 
 func newReceived() *received {
-	return &received{Records: map[string]map[RecordKind]int64{}, Rejects: map[string]int64{}}
+	return &received{Records: map[string]map[plugin.RecordKind]int64{}, Rejects: map[string]int64{}}
 }
 
-func (r *received) addSpooled(f SpooledFile) {
+func (r *received) addSpooled(f plugin.SpooledFile) {
 	for file, counts := range f.Records {
 		m := r.Records[file]
 		if m == nil {
-			m = map[RecordKind]int64{}
+			m = map[plugin.RecordKind]int64{}
 			r.Records[file] = m
 		}
 		for kind, n := range counts {
@@ -30,17 +32,17 @@ func (r *received) addSpooled(f SpooledFile) {
 	}
 }
 
-// check is the row accounting of a read, the one place it is checked: for
+// checkSummary is the row accounting of a read, the one place it is checked: for
 // every file of the summary, the records and rejects received are those
 // the summary declares, and every row read became a record, a reject or a
 // skip (rows read = records + rejected + skipped); nothing arrived from a
 // file the summary leaves out. The host loads nothing that fails it.
-func (s Summary) check(got *received) error {
+func checkSummary(s plugin.Summary, got *received) error {
 	var problems []string
 	seen := map[string]bool{}
 	for _, f := range s.Files {
 		seen[f.File] = true
-		for _, k := range RecordKinds {
+		for _, k := range plugin.RecordKinds {
 			if got, want := got.Records[f.File][k], f.Records[k]; got != want {
 				problems = append(problems, fmt.Sprintf("%s: received %d %s records, summary says %d", f.File, got, k, want))
 			}
