@@ -55,11 +55,28 @@ type SpooledFile struct {
 	Rows  int64
 	// Records counts the records in the file per input file and kind, as
 	// a Summary counts them.
-	Records map[string]map[RecordKind]int64
+	Records RecordCounts
 	// LongestLine is the longest line in bytes; Multiline says whether a
 	// text holds a line break. DuckDB's CSV reader needs both.
 	LongestLine int
 	Multiline   bool
+}
+
+// RecordCounts counts records per input file and kind.
+type RecordCounts map[string]map[RecordKind]int64
+
+// Add adds other's counts to c.
+func (c RecordCounts) Add(other RecordCounts) {
+	for file, counts := range other {
+		m := c[file]
+		if m == nil {
+			m = map[RecordKind]int64{}
+			c[file] = m
+		}
+		for kind, n := range counts {
+			m[kind] += n
+		}
+	}
 }
 
 // SpoolFileBytes is the size at which a SpoolWriter cuts its files.
@@ -106,8 +123,8 @@ func (f *spoolFile) count(file string, kind RecordKind) {
 }
 
 // records is what count counted, as SpooledFile.Records.
-func (f *spoolFile) records() map[string]map[RecordKind]int64 {
-	out := make(map[string]map[RecordKind]int64, len(f.counts))
+func (f *spoolFile) records() RecordCounts {
+	out := make(RecordCounts, len(f.counts))
 	for file, byKind := range f.counts {
 		out[file] = make(map[RecordKind]int64, len(byKind))
 		for kind, n := range byKind {

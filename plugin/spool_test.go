@@ -159,7 +159,7 @@ func TestSpoolCountsFilesThatTakeTurns(t *testing.T) {
 	if err := w.Flush(); err != nil {
 		t.Fatal(err)
 	}
-	want := map[string]map[RecordKind]int64{"a.csv": {KindUser: 3}, "b.csv": {KindUser: 2}, "c.csv": {KindUser: 1}}
+	want := RecordCounts{"a.csv": {KindUser: 3}, "b.csv": {KindUser: 2}, "c.csv": {KindUser: 1}}
 	if len(files) != 1 || !reflect.DeepEqual(files[0].Records, want) || files[0].Rows != 6 {
 		t.Errorf("files %+v, want one of 6 rows counted %v", files, want)
 	}

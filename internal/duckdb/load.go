@@ -44,7 +44,7 @@ type Load struct {
 	// appended counts the records loaded per input file and kind, rows the
 	// rows per table (attendees nested in activities are rows but not
 	// records).
-	appended map[string]map[plugin.RecordKind]int64
+	appended plugin.RecordCounts
 	rows     map[string]int64
 }
 
@@ -54,7 +54,7 @@ func (db *DB) BeginLoad(ctx context.Context, source string) (*Load, error) {
 	if err != nil {
 		return nil, fmt.Errorf("connecting to database: %w", err)
 	}
-	l := &Load{source: source, conn: conn, db: db, appended: map[string]map[plugin.RecordKind]int64{}, rows: map[string]int64{}}
+	l := &Load{source: source, conn: conn, db: db, appended: plugin.RecordCounts{}, rows: map[string]int64{}}
 	if err := l.begin(ctx, db.path); err != nil {
 		l.Rollback()
 		return nil, err
@@ -134,16 +134,7 @@ func (l *Load) Spooled(f plugin.SpooledFile) error {
 // copier.
 func (l *Load) queue(f plugin.SpooledFile) {
 	l.rows[f.Table] += f.Rows
-	for file, counts := range f.Records {
-		m := l.appended[file]
-		if m == nil {
-			m = map[plugin.RecordKind]int64{}
-			l.appended[file] = m
-		}
-		for kind, n := range counts {
-			m[kind] += n
-		}
-	}
+	l.appended.Add(f.Records)
 	l.spool.load(f)
 }
 

@@ -11,25 +11,12 @@ import (
 // received counts what arrived of a Read, per input file: the records of
 // each kind (as the spooled files declare them) and the rejects.
 type received struct {
-	Records map[string]map[plugin.RecordKind]int64
+	Records plugin.RecordCounts
 	Rejects map[string]int64
 }
 
 func newReceived() *received {
-	return &received{Records: map[string]map[plugin.RecordKind]int64{}, Rejects: map[string]int64{}}
-}
-
-func (r *received) addSpooled(f plugin.SpooledFile) {
-	for file, counts := range f.Records {
-		m := r.Records[file]
-		if m == nil {
-			m = map[plugin.RecordKind]int64{}
-			r.Records[file] = m
-		}
-		for kind, n := range counts {
-			m[kind] += n
-		}
-	}
+	return &received{Records: plugin.RecordCounts{}, Rejects: map[string]int64{}}
 }
 
 // checkSummary is the row accounting of a read, the one place it is checked: for

@@ -153,7 +153,7 @@ func dispatch(m message, sink Sink, spoolDir string, got *received) (*pb.Summary
 		if err != nil {
 			return nil, fmt.Errorf("the connector sent a bad spooled file: %w", err)
 		}
-		got.addSpooled(f)
+		got.Records.Add(f.Records)
 		return nil, sink.Spooled(f)
 	case *pb.ReadResponse_Rejects:
 		rejects := convertAll(msg.Rejects.Rejects, rejectFromProto)

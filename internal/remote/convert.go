@@ -80,7 +80,7 @@ func spooledFromProto(f *pb.SpooledFile, dir string) (plugin.SpooledFile, error)
 	if err != nil {
 		return plugin.SpooledFile{}, err
 	}
-	out := plugin.SpooledFile{Table: f.Table, Path: path, Rows: f.Rows, Records: map[string]map[plugin.RecordKind]int64{},
+	out := plugin.SpooledFile{Table: f.Table, Path: path, Rows: f.Rows, Records: plugin.RecordCounts{},
 		LongestLine: int(min(max(f.LongestLine, 0), size)), Multiline: f.Multiline}
 	var records int64
 	for _, c := range f.Records {
