@@ -13,7 +13,7 @@ import (
 	"strconv"
 	"strings"
 
-	duckdb "github.com/duckdb/duckdb-go/v2"
+	duckdbgo "github.com/duckdb/duckdb-go/v2"
 
 	"github.com/salesaudit/salesaudit/queries"
 )
@@ -33,7 +33,7 @@ type Options struct {
 // DB is an open store.
 type DB struct {
 	path      string
-	connector *duckdb.Connector
+	connector *duckdbgo.Connector
 	sql       *sql.DB
 	threads   streamThreads
 	// spool are the spooled tables with their columns' types.
@@ -43,7 +43,7 @@ type DB struct {
 // Open opens (creating if needed) the database at path and migrates its
 // schema to the newest version.
 func Open(ctx context.Context, path string, opts Options) (*DB, error) {
-	connector, err := duckdb.NewConnector(dsn(path, opts), nil)
+	connector, err := duckdbgo.NewConnector(dsn(path, opts), nil)
 	if err != nil {
 		return nil, fmt.Errorf("opening database %s: %w", path, err)
 	}
