@@ -30,6 +30,11 @@ const (
 	ActivityOther   ActivityKind = "other"
 )
 
+// ActivityKinds lists every activity kind, in the order a message listing
+// them names them: the one list the host's configuration and the
+// connectors' checks accept kinds from.
+var ActivityKinds = []ActivityKind{ActivityCall, ActivityMeeting, ActivityEmail, ActivityTask, ActivityEvent, ActivityOther}
+
 // Priority is an activity's priority, normalised from the CRM's values.
 type Priority string
 

@@ -17,6 +17,8 @@ import (
 	"golang.org/x/text/runes"
 	"golang.org/x/text/transform"
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/salesaudit/salesaudit/plugin"
 )
 
 // defaultsYAML is the default configuration but for the rules' thresholds,
@@ -220,7 +222,15 @@ func RoleOf(category string) string {
 	return ""
 }
 
-var activityKinds = []string{"call", "meeting", "email", "task", "event", "other"}
+// activityKinds are the kinds a configuration may name: the kinds
+// connectors give activities (plugin.ActivityKinds), as the YAML spells them.
+var activityKinds = func() []string {
+	out := make([]string, len(plugin.ActivityKinds))
+	for i, k := range plugin.ActivityKinds {
+		out[i] = string(k)
+	}
+	return out
+}()
 
 // DefaultConfig is the configuration shipped with salesaudit.
 func DefaultConfig() (*Config, error) {

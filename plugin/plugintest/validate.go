@@ -4,16 +4,12 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 	"time"
 
 	"github.com/salesaudit/salesaudit/plugin"
 )
-
-var activityKinds = map[plugin.ActivityKind]bool{
-	plugin.ActivityCall: true, plugin.ActivityMeeting: true, plugin.ActivityEmail: true,
-	plugin.ActivityTask: true, plugin.ActivityEvent: true, plugin.ActivityOther: true,
-}
 
 var priorities = map[plugin.Priority]bool{
 	plugin.PriorityNone: true, plugin.PriorityHigh: true, plugin.PriorityNormal: true, plugin.PriorityLow: true,
@@ -83,7 +79,7 @@ func activityProblems(a plugin.Activity) []string {
 	if a.ID == "" {
 		out = append(out, fmt.Sprintf("an activity at line %d has no ID", a.Line))
 	}
-	if !activityKinds[a.Kind] {
+	if !slices.Contains(plugin.ActivityKinds, a.Kind) {
 		out = append(out, fmt.Sprintf("activity %s has unknown kind %q", a.ID, a.Kind))
 	}
 	if !priorities[a.Priority] {
