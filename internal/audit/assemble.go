@@ -167,14 +167,14 @@ func (r *runner) timeSplit(byCategory map[string]float64, estimated, weeks float
 	ts := TimeSplit{Hours: round1(total / 60), HoursPerWeek: round1(total / 60 / weeks), EstimatedShare: percent(estimated, total)}
 	for _, category := range Categories {
 		mins := byCategory[category]
-		if mins == 0 && category == "unclassified" {
+		if mins == 0 && category == Unclassified {
 			continue
 		}
 		ts.ByCategory = append(ts.ByCategory, share(category, RoleOf(category), mins, total, weeks))
 	}
-	for _, role := range append(Roles, "unclassified") {
+	for _, role := range append(Roles, Unclassified) {
 		mins := byRole[role]
-		if mins == 0 && role == "unclassified" {
+		if mins == 0 && role == Unclassified {
 			continue
 		}
 		s := share(role, "", mins, total, weeks)
@@ -191,7 +191,7 @@ func roleOrUnclassified(category string) string {
 	if role := RoleOf(category); role != "" {
 		return role
 	}
-	return "unclassified"
+	return Unclassified
 }
 
 func share(name, role string, minutes, total, weeks float64) Share {
@@ -207,7 +207,7 @@ func (r *runner) weakestRole(byRole []Share, total float64) string {
 	weakest, worst := "", math.Inf(1)
 	for _, s := range byRole {
 		t, ok := r.cfg.Targets[s.Name]
-		if !ok || t.Min == nil || s.Name == "low_value" {
+		if !ok || t.Min == nil || s.Name == RoleLowValue {
 			continue
 		}
 		if gap := s.Percent - *t.Min; gap < worst {

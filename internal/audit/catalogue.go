@@ -51,9 +51,6 @@ type Rule struct {
 // people, customer, then by ID.
 var Catalogue = mustLoadRules()
 
-// ruleRoles are the roles a rule can belong to, in report order.
-var ruleRoles = []string{"business", "people", "customer"}
-
 func mustLoadRules() []Rule {
 	dir, err := fs.Sub(queries.Audit, "rules")
 	if err == nil {

@@ -9,6 +9,7 @@ import (
 	"os"
 	"reflect"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -17,8 +18,6 @@ import (
 	"golang.org/x/text/runes"
 	"golang.org/x/text/transform"
 	"golang.org/x/text/unicode/norm"
-
-	"github.com/salesaudit/salesaudit/plugin"
 )
 
 // defaultsYAML is the default configuration but for the rules' thresholds,
@@ -193,45 +192,6 @@ func (t Thresholds) lineOf(name string) int {
 	return t.line
 }
 
-// Roles and their categories.
-var roleCategories = map[string][]string{
-	"people":    {"coaching", "field_coaching", "pipeline_review", "recruiting", "team"},
-	"customer":  {"key_account", "customer_other"},
-	"business":  {"planning", "hq"},
-	"low_value": {"admin", "internal_other"},
-}
-
-// Roles in report order.
-var Roles = []string{"people", "customer", "business", "low_value"}
-
-// Categories in report order, with the role each belongs to.
-var Categories = []string{
-	"key_account", "customer_other", "coaching", "field_coaching", "pipeline_review",
-	"recruiting", "team", "planning", "hq", "admin", "internal_other", "unclassified",
-}
-
-// RoleOf is the role a category belongs to ("" for unclassified).
-func RoleOf(category string) string {
-	for role, cats := range roleCategories {
-		for _, c := range cats {
-			if c == category {
-				return role
-			}
-		}
-	}
-	return ""
-}
-
-// activityKinds are the kinds a configuration may name: the kinds
-// connectors give activities (plugin.ActivityKinds), as the YAML spells them.
-var activityKinds = func() []string {
-	out := make([]string, len(plugin.ActivityKinds))
-	for i, k := range plugin.ActivityKinds {
-		out[i] = string(k)
-	}
-	return out
-}()
-
 // DefaultConfig is the configuration shipped with salesaudit.
 func DefaultConfig() (*Config, error) {
 	return parseConfig("defaults.yaml", DefaultConfigYAML, nil)
@@ -287,7 +247,7 @@ func (c *Config) validate() error {
 		}
 	}
 	for role := range c.Targets {
-		if _, ok := roleCategories[role]; !ok {
+		if !slices.Contains(Roles, role) {
 			problems = append(problems, fmt.Sprintf("targets: unknown role %q (use %s)", role, strings.Join(Roles, ", ")))
 		}
 	}

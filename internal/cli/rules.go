@@ -57,12 +57,6 @@ func rulesTable(cfg *audit.Config) *render.Table {
 	return t
 }
 
-var roleTitles = map[string]string{
-	"business": "Business management",
-	"people":   "People management",
-	"customer": "Customer management",
-}
-
 // writeRulesDocument writes the rules as a Markdown document.
 func writeRulesDocument(w io.Writer, cfg *audit.Config) error {
 	p := &errWriter{w: w}
@@ -76,7 +70,7 @@ func writeRulesDocument(w io.Writer, cfg *audit.Config) error {
 	for _, r := range audit.Catalogue {
 		if r.Role != role {
 			role = r.Role
-			p.printf("\n## %s\n", roleTitles[role])
+			p.printf("\n## %s\n", audit.RoleTitle(role))
 		}
 		p.printf("\n### %s %s\n\n", r.ID, r.Name)
 		p.printf("- **Measures:** %s\n", cfg.Describe(r, r.Measures))
@@ -131,7 +125,7 @@ func writeRulesText(w io.Writer, cfg *audit.Config) error {
 		if i > 0 {
 			p.printf("\n")
 		}
-		p.printf("%s %s (%s)\n", r.ID, r.Name, roleTitles[r.Role])
+		p.printf("%s %s (%s)\n", r.ID, r.Name, audit.RoleTitle(r.Role))
 		p.printf("  Measures:   %s\n", cfg.Describe(r, r.Measures))
 		p.printf("  Thresholds: %s\n", cfg.Describe(r, r.ThresholdText))
 		p.printf("  Source:     %s\n", r.Source)

@@ -3,6 +3,8 @@ package generate
 import (
 	"math"
 	"time"
+
+	"github.com/salesaudit/salesaudit/internal/audit"
 )
 
 // The week-by-week life of a team. Each planned stream owes minutes that
@@ -210,8 +212,7 @@ func (s stream) perRep() bool {
 }
 
 func (s stream) business() bool {
-	c := streams[s].category
-	return c == "planning" || c == "hq"
+	return audit.RoleOf(streams[s].category) == audit.RoleBusiness
 }
 
 // managerStream pays what a stream of the manager owes this week.
@@ -416,7 +417,7 @@ func (rn *teamRun) review(rr *repRun, days []time.Time, share float64) {
 		if r.chance(asMeeting) {
 			kind = actMeeting
 		}
-		rn.withRep(rr.m, subjects.pick(r, famReview, rn.t.manager.lang, rr.m.first), pick(r, days), minutes, kind, "pipeline_review")
+		rn.withRep(rr.m, subjects.pick(r, famReview, rn.t.manager.lang, rr.m.first), pick(r, days), minutes, kind, audit.CategoryPipelineReview)
 	}
 }
 
@@ -425,7 +426,7 @@ func (rn *teamRun) oneOnOne(m *member, day time.Time, minutes int, meeting bool)
 	if meeting {
 		kind = actMeeting
 	}
-	rn.withRep(m, subjects.pick(rn.r, famOneOnOne, rn.t.manager.lang, m.first), day, minutes, kind, "coaching")
+	rn.withRep(m, subjects.pick(rn.r, famOneOnOne, rn.t.manager.lang, m.first), day, minutes, kind, audit.CategoryCoaching)
 }
 
 // withRep writes a manager's event with one member: a 1:1 or a pipeline
@@ -463,7 +464,7 @@ func (rn *teamRun) teamMeeting(day time.Time, minutes int) {
 	if r.chance(0.1) {
 		e.description = "Agenda:\n1. Wins of the week\n2. Key accounts\n3. Any other business"
 	}
-	rn.g.writeEvent(&e, "team", t.manager.id)
+	rn.g.writeEvent(&e, audit.CategoryTeam, t.manager.id)
 	for _, m := range present {
 		rn.g.invite(t.ids, &e, m.id, pick(r, []string{"Accepted", "Accepted", "New"}))
 	}
@@ -479,7 +480,7 @@ func (rn *teamRun) jointVisit(m *member, a *account, day time.Time, minutes int)
 	}
 	e := rn.customerEvent(owner, a, rn.slot(rn.at(day)), minutes, subjects.pick(r, famCustomerMeeting, m.lang, a.short))
 	e.meetingType = "Joint visit"
-	rn.g.writeEvent(&e, "field_coaching", t.manager.id)
+	rn.g.writeEvent(&e, audit.CategoryFieldCoaching, t.manager.id)
 	rn.g.invite(t.ids, &e, other, "Accepted")
 	rn.g.eventParties(t.ids, &e, a, r)
 	rn.touch(a, day)
@@ -540,7 +541,7 @@ func (rn *teamRun) leadWork(day time.Time, d draft) {
 			subject: subjects.pick(r, famLeadMeeting, lang, l.company.short), start: rn.slot(rn.at(day)), minutes: d.minutes,
 			eventType: "Meeting", location: "Microsoft Teams", meetingType: "Customer"}
 		e.created = e.start.AddDate(0, 0, -r.between(1, 10))
-		rn.g.writeEvent(&e, "customer_other", t.manager.id)
+		rn.g.writeEvent(&e, audit.CategoryCustomerOther, t.manager.id)
 		rn.g.out.relation(t.ids.id(kindRelation), e.id, l.id, 0, "", false, true, false, e.created, e.owner)
 		return
 	}
@@ -549,7 +550,7 @@ func (rn *teamRun) leadWork(day time.Time, d draft) {
 		subject: subjects.pick(r, famLeadCall, lang, l.company.short), due: midnight(day), status: "Completed",
 		priority: "Normal", taskType: "Call", subtype: "Call", closed: true, created: start, completed: start,
 		callSeconds: d.minutes * 60, callType: "Outbound", disposition: "Connected"}
-	rn.g.writeTask(&task, "customer_other", t.manager.id)
+	rn.g.writeTask(&task, audit.CategoryCustomerOther, t.manager.id)
 }
 
 func (rn *teamRun) customerCall(owner sfID, a *account, c contact, day time.Time, seconds int, s subject, category string) {
@@ -624,7 +625,7 @@ func (rn *teamRun) managerTaskOn(s subject, due time.Time, important bool, categ
 		lateShare = rn.plan.lateShare
 	}
 	priority := "Normal"
-	if important && category != "planning" || category == "planning" && r.chance(0.4) {
+	if important && category != audit.CategoryPlanning || category == audit.CategoryPlanning && r.chance(0.4) {
 		priority = "High"
 	}
 	task := taskRow{id: t.ids.id(kindTask), owner: t.manager.id, subject: s, due: midnight(due), priority: priority,
@@ -632,7 +633,7 @@ func (rn *teamRun) managerTaskOn(s subject, due time.Time, important bool, categ
 	if a != nil {
 		task.what, task.account = a.id, a.id
 	}
-	rn.settle(&task, r.chance(lateShare), category == "planning" || category == "hq")
+	rn.settle(&task, r.chance(lateShare), audit.RoleOf(category) == audit.RoleBusiness)
 	rn.g.writeTask(&task, category, t.manager.id)
 }
 
@@ -668,7 +669,7 @@ func (rn *teamRun) settle(task *taskRow, late, business bool) {
 // call about the forecast.
 func (rn *teamRun) planningCall(day time.Time, minutes int) {
 	rn.businessThisWeek = true
-	rn.internalCall(subjects.pick(rn.r, famPlanningCall, rn.t.manager.lang, ""), day, draft{actCall, minutes}, "planning")
+	rn.internalCall(subjects.pick(rn.r, famPlanningCall, rn.t.manager.lang, ""), day, draft{actCall, minutes}, audit.CategoryPlanning)
 }
 
 // repOwnWork is a member's week without the manager: customer meetings,

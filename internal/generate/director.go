@@ -1,6 +1,10 @@
 package generate
 
-import "time"
+import (
+	"time"
+
+	"github.com/salesaudit/salesaudit/internal/audit"
+)
 
 // director is a sales director over first-line managers.
 type director struct {
@@ -55,7 +59,7 @@ func (g *generator) writeDirector(d *director, teams []*team) {
 		for _, t := range invited {
 			g.invite(d.ids, &e, t.manager.id, "Accepted")
 			if g.hooks.trace != nil {
-				g.hooks.trace(e.id, t.manager.id, "hq")
+				g.hooks.trace(e.id, t.manager.id, audit.CategoryHQ)
 			}
 		}
 	}

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"slices"
+
+	"github.com/salesaudit/salesaudit/internal/audit"
 )
 
 // A manager's week is planned as minutes per stream: a stream is one kind
@@ -55,29 +57,29 @@ type streamInfo struct {
 }
 
 var streams = [numStreams]streamInfo{
-	oneOnOneMeeting:  {"coaching", true, -1},
-	oneOnOneCall:     {"coaching", false, oneOnOneMeeting},
-	jointVisit:       {"field_coaching", false, -1},
-	reviewMeeting:    {"pipeline_review", true, -1},
-	reviewCall:       {"pipeline_review", false, reviewMeeting},
-	teamMeeting:      {"team", true, -1},
-	recruitMeeting:   {"recruiting", true, -1},
-	recruitCall:      {"recruiting", false, recruitMeeting},
-	keyAlone:         {"key_account", false, -1},
-	otherAlone:       {"customer_other", false, -1},
-	leadWork:         {"customer_other", false, -1},
-	planningEvent:    {"planning", true, -1},
-	planningCall:     {"planning", false, planningEvent},
-	planningTask:     {"planning", false, -1},
-	hqMeeting:        {"hq", true, -1},
-	hqCall:           {"hq", false, hqMeeting},
-	adminTask:        {"admin", false, -1},
-	adminEmail:       {"admin", false, -1},
-	adminEvent:       {"admin", true, -1},
-	adminCall:        {"admin", false, adminEvent},
-	internalMeeting:  {"internal_other", true, -1},
-	internalCall:     {"internal_other", false, internalMeeting},
-	unclassifiedTask: {"unclassified", false, -1},
+	oneOnOneMeeting:  {audit.CategoryCoaching, true, -1},
+	oneOnOneCall:     {audit.CategoryCoaching, false, oneOnOneMeeting},
+	jointVisit:       {audit.CategoryFieldCoaching, false, -1},
+	reviewMeeting:    {audit.CategoryPipelineReview, true, -1},
+	reviewCall:       {audit.CategoryPipelineReview, false, reviewMeeting},
+	teamMeeting:      {audit.CategoryTeam, true, -1},
+	recruitMeeting:   {audit.CategoryRecruiting, true, -1},
+	recruitCall:      {audit.CategoryRecruiting, false, recruitMeeting},
+	keyAlone:         {audit.CategoryKeyAccount, false, -1},
+	otherAlone:       {audit.CategoryCustomerOther, false, -1},
+	leadWork:         {audit.CategoryCustomerOther, false, -1},
+	planningEvent:    {audit.CategoryPlanning, true, -1},
+	planningCall:     {audit.CategoryPlanning, false, planningEvent},
+	planningTask:     {audit.CategoryPlanning, false, -1},
+	hqMeeting:        {audit.CategoryHQ, true, -1},
+	hqCall:           {audit.CategoryHQ, false, hqMeeting},
+	adminTask:        {audit.CategoryAdmin, false, -1},
+	adminEmail:       {audit.CategoryAdmin, false, -1},
+	adminEvent:       {audit.CategoryAdmin, true, -1},
+	adminCall:        {audit.CategoryAdmin, false, adminEvent},
+	internalMeeting:  {audit.CategoryInternalOther, true, -1},
+	internalCall:     {audit.CategoryInternalOther, false, internalMeeting},
+	unclassifiedTask: {audit.Unclassified, false, -1},
 }
 
 // defaultShares is a healthy first-line manager's week, in percent: about
@@ -330,8 +332,8 @@ type planMetrics struct {
 // work (planning, hq) stops for gapShare of the period (BM4).
 func (p timePlan) metrics(gapShare float64) planMetrics {
 	q := p
-	for s, info := range streams {
-		if info.category == "planning" || info.category == "hq" {
+	for s := range streams {
+		if stream(s).business() {
 			q.total -= q.minutes[s] * gapShare
 			q.minutes[s] *= 1 - gapShare
 		}
@@ -350,9 +352,9 @@ func (p timePlan) metrics(gapShare float64) planMetrics {
 	coaching := q.coachingMinutes()
 	return planMetrics{
 		crowded:  p.crowded,
-		bm1:      q.category("admin") + q.category("internal_other"),
+		bm1:      q.category(audit.CategoryAdmin) + q.category(audit.CategoryInternalOther),
 		bm2:      100 * nonKey / customer,
-		bm4Share: q.category("planning") + q.category("hq"),
+		bm4Share: q.category(audit.CategoryPlanning) + q.category(audit.CategoryHQ),
 		bm5:      100 * meetings / q.total,
 		pm1:      100 * coaching / q.total,
 		pm4:      (q.minutes[reviewMeeting] + q.minutes[reviewCall]) / coaching,

@@ -17,8 +17,8 @@ var htmlTemplates embed.FS
 // external styles), to mail or put on an intranet. html/template escapes
 // every name and subject from the export.
 var htmlPage = template.Must(template.New("report.html.tmpl").Funcs(template.FuncMap{
-	"role":     roleLabel,
-	"category": categoryLabel,
+	"role":     audit.RoleLabel,
+	"category": audit.CategoryLabel,
 	"rule":     ruleLabel,
 	"pct":      pct,
 	"num":      func(v float64) string { return number(v, 1) },

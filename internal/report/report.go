@@ -141,7 +141,7 @@ func (d *document) manager(m *audit.Manager) {
 	d.printf("Logged %s h in the period, %s h a week; %s %% of the minutes are estimated.\n",
 		number(t.Hours, 1), number(t.HoursPerWeek, 1), number(t.EstimatedShare, 0))
 	if t.WeakestRole != "" {
-		d.printf("Weakest role: %s.\n", roleLabel(t.WeakestRole))
+		d.printf("Weakest role: %s.\n", audit.RoleLabel(t.WeakestRole))
 	}
 	d.printf("\n")
 	d.table(roleTable(t))
@@ -156,7 +156,7 @@ func roleTable(t audit.TimeSplit) *render.Table {
 		if s.OffTarget {
 			mark = "off target"
 		}
-		tb.Rows = append(tb.Rows, []any{roleLabel(s.Name), pct(s.Percent), number(s.HoursPerWeek, 1), s.Target, mark})
+		tb.Rows = append(tb.Rows, []any{audit.RoleLabel(s.Name), pct(s.Percent), number(s.HoursPerWeek, 1), s.Target, mark})
 	}
 	return tb
 }
@@ -164,7 +164,7 @@ func roleTable(t audit.TimeSplit) *render.Table {
 func categoryTable(t audit.TimeSplit) *render.Table {
 	tb := &render.Table{Columns: []string{"category", "role", "share", "h/week"}}
 	for _, s := range t.ByCategory {
-		tb.Rows = append(tb.Rows, []any{categoryLabel(s.Name), roleLabel(s.Role), pct(s.Percent), number(s.HoursPerWeek, 1)})
+		tb.Rows = append(tb.Rows, []any{audit.CategoryLabel(s.Name), audit.RoleLabel(s.Role), pct(s.Percent), number(s.HoursPerWeek, 1)})
 	}
 	return tb
 }
@@ -277,7 +277,7 @@ func (d *document) organisation(rep *audit.Report) {
 		for _, m := range rr.Managers {
 			names = append(names, fmt.Sprintf("%s %s", m.Name, pct(m.Percent)))
 		}
-		tb.Rows = append(tb.Rows, []any{roleLabel(rr.Role), strings.Join(names, ", ")})
+		tb.Rows = append(tb.Rows, []any{audit.RoleLabel(rr.Role), strings.Join(names, ", ")})
 	}
 	d.table(tb)
 	d.table(findingMatrix(rep))
