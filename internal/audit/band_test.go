@@ -96,7 +96,7 @@ func TestRuleBandsAtTheirThresholds(t *testing.T) {
 			t.Errorf("%s with %v = %s, want %s (high: %s; warning: %s)", c.rule, c.measures, got, c.want, rule.High, rule.Warning)
 		}
 	}
-	for _, r := range Catalogue {
+	for _, r := range Rules {
 		if !tested[r.ID] {
 			t.Errorf("%s's bands are not tested here", r.ID)
 		}
@@ -104,7 +104,7 @@ func TestRuleBandsAtTheirThresholds(t *testing.T) {
 }
 
 func TestMissingDataWinsOverEveryBand(t *testing.T) {
-	for _, r := range Catalogue {
+	for _, r := range Rules {
 		measures := map[string]float64{"metric": 1e9}
 		for _, m := range r.bandMeasures() {
 			measures[m] = 0

@@ -28,7 +28,7 @@ var defaultsYAML []byte
 
 // DefaultConfigYAML is the default configuration, as `salesaudit config
 // init` writes it: defaults.yaml and every rule's default thresholds.
-var DefaultConfigYAML = append(append([]byte(nil), defaultsYAML...), rulesSection(Catalogue)...)
+var DefaultConfigYAML = append(append([]byte(nil), defaultsYAML...), rulesSection(Rules)...)
 
 // rulesSection writes the rules' default thresholds as a configuration's
 // rules section, one line a rule, with what its thresholds mean.

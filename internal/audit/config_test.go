@@ -70,7 +70,7 @@ rules:
 	if cfg.Threshold(bm1, "high") != def.Threshold(bm1, "high") {
 		t.Errorf("BM1 high = %v, want the default %v", cfg.Threshold(bm1, "high"), def.Threshold(bm1, "high"))
 	}
-	for _, r := range Catalogue {
+	for _, r := range Rules {
 		if r.ID == "BM1" || r.ID == "PM2" {
 			continue
 		}

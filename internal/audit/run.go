@@ -28,7 +28,7 @@ type Options struct {
 	From, To time.Time
 	// Manager keeps only the managers whose ID or name is this.
 	Manager string
-	// Rules are the rules to run; nil means the Catalogue.
+	// Rules are the rules to run; nil means the Rules.
 	Rules []Rule
 	// Trace, if set, is told how long each SQL file took, to find what
 	// makes an audit slow (salesaudit --log-level debug).
@@ -196,7 +196,7 @@ func (r *runner) rules() []Rule {
 	if r.opts.Rules != nil {
 		return r.opts.Rules
 	}
-	return Catalogue
+	return Rules
 }
 
 func nullTime(t time.Time) any {

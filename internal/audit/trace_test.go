@@ -25,7 +25,7 @@ func TestTraceTimesEverySQLFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := append([]string{"classify/time.sql", "report/scorecard.sql"}, queries.AuditSteps...)
-	for _, r := range Catalogue {
+	for _, r := range Rules {
 		want = append(want, "rules/"+r.ID+".sql")
 	}
 	for _, want := range want {

@@ -51,7 +51,7 @@ document (docs/rules.md is made this way).`,
 
 func rulesTable(cfg *audit.Config) *render.Table {
 	t := &render.Table{Columns: []string{"id", "role", "name", "measures", "thresholds", "source"}}
-	for _, r := range audit.Catalogue {
+	for _, r := range audit.Rules {
 		t.Rows = append(t.Rows, []any{r.ID, r.Role, r.Name, cfg.Describe(r, r.Measures), cfg.Describe(r, r.ThresholdText), r.Source})
 	}
 	return t
@@ -67,7 +67,7 @@ func writeRulesDocument(w io.Writer, cfg *audit.Config) error {
 	p.printf("data\" and what is missing, rather than passing. How to add a rule is at\n")
 	p.printf("the end.\n")
 	role := ""
-	for _, r := range audit.Catalogue {
+	for _, r := range audit.Rules {
 		if r.Role != role {
 			role = r.Role
 			p.printf("\n## %s\n", audit.RoleTitle(role))
@@ -89,7 +89,7 @@ const addingARule = `
 ## Adding a rule
 
 A rule is two files in ` + "`queries/rules/`" + `, named by its ID (letters then digits,
-as PM2); nothing else changes. The catalogue, the thresholds ` + "`salesaudit config\ninit`" + ` writes, this document and the report's rule matrix all come from these
+as PM2); nothing else changes. The rule list, the thresholds ` + "`salesaudit config\ninit`" + ` writes, this document and the report's rule matrix all come from these
 files.
 
 1. ` + "`<ID>.yaml`" + ` describes the rule: ` + "`name`, `role`" + ` (people, customer or business),
@@ -121,7 +121,7 @@ files.
 // the sentences are too long for table cells.
 func writeRulesText(w io.Writer, cfg *audit.Config) error {
 	p := &errWriter{w: w}
-	for i, r := range audit.Catalogue {
+	for i, r := range audit.Rules {
 		if i > 0 {
 			p.printf("\n")
 		}

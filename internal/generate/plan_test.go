@@ -122,13 +122,13 @@ func TestSalesforceIDs(t *testing.T) {
 // The generator's rules are the audit's, in the audit's order, so that
 // truth.json names what the audit reports.
 func TestTheGeneratorsRulesAreTheAudits(t *testing.T) {
-	var catalogue []string
-	for _, r := range audit.Catalogue {
-		catalogue = append(catalogue, r.ID)
+	var ids []string
+	for _, r := range audit.Rules {
+		ids = append(ids, r.ID)
 	}
 	last := -1
 	for r := range numRules {
-		i := slices.Index(catalogue, r.String())
+		i := slices.Index(ids, r.String())
 		if i < 0 {
 			t.Errorf("the generator plants %s, which the audit does not have", r)
 			continue

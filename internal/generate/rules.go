@@ -5,7 +5,7 @@ import "github.com/salesaudit/salesaudit/internal/audit"
 // Rule is one of the audit's rules, by its ID.
 type Rule int
 
-// The audit's rules the generator can plant, in the catalogue's order
+// The audit's rules the generator can plant, in the order of audit.Rules
 // (queries/rules; a test checks the two agree).
 const (
 	BM1 Rule = iota

@@ -30,7 +30,7 @@ var htmlPage = template.Must(template.New("report.html.tmpl").Funcs(template.Fun
 	"cell":       func(v any) string { return evidenceCell(v) },
 	"lastDay":    lastDay,
 	"matrixCell": func(m audit.Manager, id string) string { return severityWord(findingFor(m, id)) },
-	"catalogue":  func() []audit.Rule { return audit.Catalogue },
+	"rules":      func() []audit.Rule { return audit.Rules },
 }).ParseFS(htmlTemplates, "report.html.tmpl"))
 
 func writeHTML(w io.Writer, rep *audit.Report) error {

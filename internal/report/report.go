@@ -289,7 +289,7 @@ func findingMatrix(rep *audit.Report) *render.Table {
 	for _, m := range rep.Managers {
 		tb.Columns = append(tb.Columns, m.Name)
 	}
-	for _, rule := range audit.Catalogue {
+	for _, rule := range audit.Rules {
 		row := []any{rule.ID + " " + ruleLabel(rule.Name)}
 		for _, m := range rep.Managers {
 			row = append(row, severityWord(findingFor(m, rule.ID)))

@@ -47,9 +47,10 @@ type Rule struct {
 	SQL string
 }
 
-// Catalogue is every rule of queries/rules, in report order: business,
-// people, customer, then by ID.
-var Catalogue = mustLoadRules()
+// Rules are the audit's rules, every one of queries/rules, in report
+// order: business, people, customer, then by ID. (The connectors are
+// pluginhost's Catalog.)
+var Rules = mustLoadRules()
 
 func mustLoadRules() []Rule {
 	dir, err := fs.Sub(queries.Audit, "rules")
@@ -62,9 +63,9 @@ func mustLoadRules() []Rule {
 	panic(fmt.Sprintf("the rules built into salesaudit do not load: %v", err))
 }
 
-// RuleByID finds a rule in the catalogue.
+// RuleByID finds one of Rules by its ID, in any case.
 func RuleByID(id string) (Rule, bool) {
-	for _, r := range Catalogue {
+	for _, r := range Rules {
 		if strings.EqualFold(r.ID, id) {
 			return r, true
 		}

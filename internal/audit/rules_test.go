@@ -14,22 +14,22 @@ import (
 	"github.com/salesaudit/salesaudit/queries"
 )
 
-func TestTheCatalogueIsTheRulesFolder(t *testing.T) {
+func TestRulesAreTheRulesFolder(t *testing.T) {
 	files, err := fs.Glob(queries.Audit, "rules/*.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(Catalogue) != len(files) || len(files) == 0 {
-		t.Fatalf("%d rules in the catalogue, %d rule files", len(Catalogue), len(files))
+	if len(Rules) != len(files) || len(files) == 0 {
+		t.Fatalf("%d rules in Rules, %d rule files", len(Rules), len(files))
 	}
 	var ids []string
-	for _, r := range Catalogue {
+	for _, r := range Rules {
 		ids = append(ids, r.ID)
 	}
 	// Report order: business, people, customer, then by ID.
 	want := "BM1 BM2 BM3 BM4 BM5 PM1 PM2 PM3 PM4 PM5 PM6 CM1 CM2 CM3"
 	if got := strings.Join(ids, " "); got != want {
-		t.Errorf("catalogue order %s, want %s", got, want)
+		t.Errorf("rule order %s, want %s", got, want)
 	}
 	pm2, _ := RuleByID("pm2")
 	if pm2.Name != "reps_without_coaching" || pm2.Unit != "reps" || pm2.Thresholds["minutes_per_week"] != 15 ||
@@ -57,7 +57,7 @@ func TestTheDefaultConfigurationListsEveryRule(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, r := range Catalogue {
+	for _, r := range Rules {
 		if len(cfg.Rules[r.ID].Values) != len(r.Thresholds) {
 			t.Errorf("%s: the default configuration has %v, the rule %v", r.ID, cfg.Rules[r.ID].Values, r.Thresholds)
 		}
@@ -120,7 +120,7 @@ func TestARuleIsAddedByDroppingTwoFilesInAFolder(t *testing.T) {
 	b.call(leo, "Call Acme", 10*time.Minute)
 	b.meeting(noa, "Team meeting", time.Hour)
 	opts := b.options()
-	opts.Rules = append(slices.Clone(Catalogue), added...)
+	opts.Rules = append(slices.Clone(Rules), added...)
 	rep, err := Run(context.Background(), b.load().SQL(), opts)
 	if err != nil {
 		t.Fatal(err)
