@@ -26,8 +26,9 @@ func (s Severity) rank() int {
 	}
 }
 
-// Report is the audit's result. Its JSON shape is documented in
-// docs/report-json.md.
+// Report is the audit's result: what package report renders and the
+// audit and report commands print, so "report" names one thing in three
+// forms. Its JSON shape is documented in docs/report-json.md.
 type Report struct {
 	Period       Period        `json:"period"`
 	Managers     []Manager     `json:"managers"`

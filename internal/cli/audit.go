@@ -178,7 +178,7 @@ func (a *app) runAudit(ctx context.Context, paths []string, opts auditOptions) e
 
 // ingestOne loads one export under a source name not yet used by this
 // audit: the connector's name, then name-2, name-3...
-func (a *app) ingestOne(ctx context.Context, db *duckdb.DB, path string, opts ingestOptions, readOptions map[string]string, period audit.Options, used map[string]bool) (ingest.Report, error) {
+func (a *app) ingestOne(ctx context.Context, db *duckdb.DB, path string, opts ingestOptions, readOptions map[string]string, period audit.Options, used map[string]bool) (ingest.Outcome, error) {
 	open := func() (*duckdb.DB, error) { return db, nil }
 	return a.load(ctx, path, opts, open, func(info plugin.Info) (string, map[string]string) {
 		source := info.Name
@@ -209,7 +209,7 @@ func withPeriod(readOptions map[string]string, info plugin.Info, period audit.Op
 	return out
 }
 
-func rejected(r ingest.Report) int64 {
+func rejected(r ingest.Outcome) int64 {
 	var n int64
 	for _, f := range r.Files {
 		n += f.RowsRejected

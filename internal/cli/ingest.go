@@ -114,23 +114,23 @@ type loadPlan func(info plugin.Info) (source string, readOptions map[string]stri
 
 // load reads one export into the database that open returns, through the
 // named connector or the one that recognises it, showing progress.
-func (a *app) load(ctx context.Context, path string, opts ingestOptions, open func() (*duckdb.DB, error), plan loadPlan) (ingest.Report, error) {
+func (a *app) load(ctx context.Context, path string, opts ingestOptions, open func() (*duckdb.DB, error), plan loadPlan) (ingest.Outcome, error) {
 	input, err := checkInput(path)
 	if err != nil {
-		return ingest.Report{}, err
+		return ingest.Outcome{}, err
 	}
 	proc, check, err := a.startConnector(ctx, opts.connector, input)
 	if err != nil {
-		return ingest.Report{}, err
+		return ingest.Outcome{}, err
 	}
 	defer proc.Close()
 	info, err := proc.Connector.Info(ctx)
 	if err != nil {
-		return ingest.Report{}, proc.Explain(err)
+		return ingest.Outcome{}, proc.Explain(err)
 	}
 	db, err := open()
 	if err != nil {
-		return ingest.Report{}, err
+		return ingest.Outcome{}, err
 	}
 	source, readOptions := plan(info)
 	shown := newProgress(a.stderr, inputSize(check), opts.quiet)
@@ -140,7 +140,7 @@ func (a *app) load(ctx context.Context, path string, opts ingestOptions, open fu
 	})
 	shown.done()
 	if err != nil {
-		return ingest.Report{}, fmt.Errorf("nothing was loaded from %s: %w", path, proc.Explain(err))
+		return ingest.Outcome{}, fmt.Errorf("nothing was loaded from %s: %w", path, proc.Explain(err))
 	}
 	return report, nil
 }
@@ -191,7 +191,7 @@ func inputSize(check plugin.CheckResult) int64 {
 	return n
 }
 
-func (a *app) printIngestReport(ctx context.Context, db *duckdb.DB, r ingest.Report) error {
+func (a *app) printIngestReport(ctx context.Context, db *duckdb.DB, r ingest.Outcome) error {
 	w := a.stdout
 	fmt.Fprintf(w, "Loaded source %q with connector %s %s in %s.\n\n", r.Source, r.Connector.Name, r.Connector.Version, r.Elapsed.Round(time.Millisecond))
 	if err := writeFileTable(w, r.Files); err != nil {
@@ -246,7 +246,7 @@ func recordCounts(records map[plugin.RecordKind]int64) string {
 
 // printRejects shows the first rejects with file, line and field, and how
 // to see them all.
-func (a *app) printRejects(ctx context.Context, db *duckdb.DB, r ingest.Report) error {
+func (a *app) printRejects(ctx context.Context, db *duckdb.DB, r ingest.Outcome) error {
 	const shown = 10
 	var total int64
 	for _, f := range r.Files {

@@ -39,8 +39,9 @@ type Options struct {
 	Progress func(plugin.Progress)
 }
 
-// Report is what an ingest loaded.
-type Report struct {
+// Outcome is what an ingest loaded. (Not a report: those are the audit's;
+// the connector's own account of what it read is a plugin.Summary.)
+type Outcome struct {
 	Source    string
 	Connector plugin.Info
 	duckdb.Result
@@ -51,11 +52,11 @@ type Report struct {
 // transaction. On any failure (the connector's error or death, a summary
 // that does not add up, cancellation, a store error) the load is rolled back
 // and the database holds what it held before.
-func Run(ctx context.Context, db *duckdb.DB, c Connector, opts Options) (Report, error) {
+func Run(ctx context.Context, db *duckdb.DB, c Connector, opts Options) (Outcome, error) {
 	started := time.Now()
 	info, err := c.Info(ctx)
 	if err != nil {
-		return Report{}, fmt.Errorf("asking the connector who it is: %w", err)
+		return Outcome{}, fmt.Errorf("asking the connector who it is: %w", err)
 	}
 	source := opts.Source
 	if source == "" {
@@ -63,21 +64,21 @@ func Run(ctx context.Context, db *duckdb.DB, c Connector, opts Options) (Report,
 	}
 	load, err := db.BeginLoad(ctx, source)
 	if err != nil {
-		return Report{}, err
+		return Outcome{}, err
 	}
 	summary, err := read(ctx, c, load, opts)
 	if err != nil {
 		load.Rollback()
-		return Report{}, err
+		return Outcome{}, err
 	}
 	res, err := load.Commit(ctx, duckdb.Run{
 		Connector: info.Name, ConnectorVersion: info.Version, ProtocolVersion: info.ProtocolVersion,
 		Input: opts.Input, StartedAt: started, Summary: summary,
 	})
 	if err != nil {
-		return Report{}, fmt.Errorf("loading %s: %w", opts.Input, err)
+		return Outcome{}, fmt.Errorf("loading %s: %w", opts.Input, err)
 	}
-	return Report{Source: source, Connector: info, Result: res, Elapsed: time.Since(started)}, nil
+	return Outcome{Source: source, Connector: info, Result: res, Elapsed: time.Since(started)}, nil
 }
 
 // read streams the input into the load, cancelling the read if the

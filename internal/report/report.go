@@ -1,6 +1,6 @@
-// Package report renders an audit report as a terminal text, Markdown, CSV
-// or JSON. The words are for a sales manager: names rather than IDs,
-// rounded numbers, one sentence per recommendation.
+// Package report renders an audit report (an audit.Report) as a terminal
+// text, Markdown, HTML, CSV or JSON. The words are for a sales manager:
+// names rather than IDs, rounded numbers, one sentence per recommendation.
 package report
 
 import (
