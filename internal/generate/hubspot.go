@@ -16,6 +16,9 @@ import (
 // mapping HubSpot itself does not keep (owner-managers.csv).
 const FormatHubSpot = "hubspot"
 
+// writeBufferSize is the buffer of each file written.
+const writeBufferSize = 256 << 10
+
 // hubspotPageSize is how many records a saved page holds: the API's
 // limit=100.
 const hubspotPageSize = 100

@@ -5,6 +5,8 @@ package generate
 // the ID case-insensitive. They are kept as numbers and only spelt out when
 // written, so that tens of millions of activities cost no strings.
 
+import "github.com/salesaudit/salesaudit/internal/crmexport/salesforcecsv"
+
 // idKind is the object an ID belongs to.
 type idKind uint8
 
@@ -39,7 +41,7 @@ func (id sfID) kind() idKind { return idKind(id >> idKindShift) }
 func (id sfID) counter() uint64 { return uint64(id) & (1<<idKindShift - 1) }
 
 // nullLookup is what the Data Export writes in an empty lookup field.
-const nullLookup = "000000000000000AAA"
+const nullLookup = salesforcecsv.NullID
 
 const base62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 

@@ -4,94 +4,49 @@ import (
 	"errors"
 	"io"
 	"time"
-)
 
-// The column sets of a Salesforce Data Export: a subset of each object's
-// standard fields in Salesforce's order, plus custom fields a typical org
-// has. The connector matches headers by name and ignores the others.
-var (
-	userRoleColumns = []string{"Id", "Name", "ParentRoleId", "RollupDescription", "OpportunityAccessForAccountOwner",
-		"CaseAccessForAccountOwner", "ContactAccessForAccountOwner", "ForecastUserId", "MayForecastManagerShare",
-		"LastModifiedDate", "LastModifiedById", "SystemModstamp", "DeveloperName", "PortalType"}
-	userColumns = []string{"Id", "Username", "LastName", "FirstName", "Name", "CompanyName", "Division", "Department",
-		"Title", "City", "Country", "Email", "Alias", "CommunityNickname", "IsActive", "TimeZoneSidKey", "UserRoleId",
-		"LocaleSidKey", "EmailEncodingKey", "ProfileId", "UserType", "LanguageLocaleKey", "EmployeeNumber", "ManagerId",
-		"LastLoginDate", "CreatedDate", "CreatedById", "LastModifiedDate", "LastModifiedById", "SystemModstamp", "Region__c"}
-	accountColumns = []string{"Id", "IsDeleted", "MasterRecordId", "Name", "Type", "ParentId", "BillingCity",
-		"BillingCountry", "Phone", "Website", "Industry", "AnnualRevenue", "NumberOfEmployees", "Ownership", "Rating",
-		"OwnerId", "CreatedDate", "CreatedById", "LastModifiedDate", "LastModifiedById", "SystemModstamp",
-		"LastActivityDate", "Tier__c", "Region__c"}
-	contactColumns = []string{"Id", "IsDeleted", "MasterRecordId", "AccountId", "LastName", "FirstName", "Salutation",
-		"Name", "Title", "Email", "Phone", "MailingCity", "MailingCountry", "LeadSource", "OwnerId", "CreatedDate",
-		"CreatedById", "LastModifiedDate", "LastModifiedById", "SystemModstamp", "LastActivityDate"}
-	leadColumns = []string{"Id", "IsDeleted", "LastName", "FirstName", "Name", "Company", "Title", "Email", "Country",
-		"LeadSource", "Status", "Rating", "OwnerId", "IsConverted", "ConvertedDate", "ConvertedAccountId",
-		"ConvertedContactId", "ConvertedOpportunityId", "CreatedDate", "CreatedById", "LastModifiedDate", "SystemModstamp"}
-	opportunityColumns = []string{"Id", "IsDeleted", "AccountId", "IsPrivate", "Name", "Description", "StageName",
-		"Amount", "Probability", "ExpectedRevenue", "CloseDate", "Type", "NextStep", "LeadSource", "IsClosed", "IsWon",
-		"ForecastCategory", "ForecastCategoryName", "CampaignId", "HasOpportunityLineItem", "Pricebook2Id", "OwnerId",
-		"CreatedDate", "CreatedById", "LastModifiedDate", "LastModifiedById", "SystemModstamp", "LastActivityDate",
-		"FiscalQuarter", "FiscalYear", "Fiscal", "Region__c"}
-	taskColumns = []string{"Id", "WhoId", "WhatId", "WhoCount", "WhatCount", "Subject", "ActivityDate", "Status",
-		"Priority", "IsHighPriority", "OwnerId", "Description", "Type", "IsDeleted", "AccountId", "IsClosed",
-		"CreatedDate", "CreatedById", "LastModifiedDate", "LastModifiedById", "SystemModstamp", "IsArchived",
-		"CallDurationInSeconds", "CallType", "CallDisposition", "CallObject", "ReminderDateTime", "IsReminderSet",
-		"RecurrenceActivityId", "IsRecurrence", "TaskSubtype", "CompletedDateTime", "Call_Outcome__c"}
-	eventColumns = []string{"Id", "WhoId", "WhatId", "WhoCount", "WhatCount", "Subject", "Location", "IsAllDayEvent",
-		"ActivityDateTime", "ActivityDate", "DurationInMinutes", "Description", "AccountId", "OwnerId", "Type",
-		"IsPrivate", "ShowAs", "IsDeleted", "IsChild", "IsGroupEvent", "GroupEventType", "CreatedDate", "CreatedById",
-		"LastModifiedDate", "LastModifiedById", "SystemModstamp", "IsArchived", "RecurrenceActivityId", "IsRecurrence",
-		"ReminderDateTime", "IsReminderSet", "EventSubtype", "Meeting_Type__c"}
-	eventRelationColumns = []string{"Id", "RelationId", "EventId", "IsInvitee", "IsParent", "IsWhat", "AccountId",
-		"Status", "RespondedDate", "Response", "CreatedDate", "CreatedById", "LastModifiedDate", "LastModifiedById",
-		"SystemModstamp", "IsDeleted"}
+	"github.com/salesaudit/salesaudit/internal/crmexport/salesforcecsv"
 )
 
 // Export file names.
-const (
-	fileUserRole      = "UserRole.csv"
-	fileUser          = "User.csv"
-	fileAccount       = "Account.csv"
-	fileContact       = "Contact.csv"
-	fileLead          = "Lead.csv"
-	fileOpportunity   = "Opportunity.csv"
-	fileTask          = "Task.csv"
-	fileEvent         = "Event.csv"
-	fileEventRelation = "EventRelation.csv"
+var (
+	fileUser          = salesforcecsv.User.File
+	fileTask          = salesforcecsv.Task.File
+	fileEvent         = salesforcecsv.Event.File
+	fileEventRelation = salesforcecsv.EventRelation.File
 )
 
 // salesforceWriter writes the Salesforce Data Export: one CSV writer per
 // file, all open at once, so that every row is written as soon as it is
 // made.
 type salesforceWriter struct {
-	roles, users, accounts, contacts, leads, opportunities, tasks, events, relations *csvWriter
-	all                                                                              []*csvWriter
+	roles, users, accounts, contacts, leads, opportunities, tasks, events, relations *csvFile
+	all                                                                              []*csvFile
 }
 
 func openSalesforce(create func(name string) (io.WriteCloser, error)) (*salesforceWriter, error) {
 	o := &salesforceWriter{}
 	files := []struct {
-		name    string
-		columns []string
-		into    **csvWriter
+		object salesforcecsv.Object
+		into   **csvFile
 	}{
-		{fileUserRole, userRoleColumns, &o.roles},
-		{fileUser, userColumns, &o.users},
-		{fileAccount, accountColumns, &o.accounts},
-		{fileContact, contactColumns, &o.contacts},
-		{fileLead, leadColumns, &o.leads},
-		{fileOpportunity, opportunityColumns, &o.opportunities},
-		{fileTask, taskColumns, &o.tasks},
-		{fileEvent, eventColumns, &o.events},
-		{fileEventRelation, eventRelationColumns, &o.relations},
+		{salesforcecsv.UserRole, &o.roles},
+		{salesforcecsv.User, &o.users},
+		{salesforcecsv.Account, &o.accounts},
+		{salesforcecsv.Contact, &o.contacts},
+		{salesforcecsv.Lead, &o.leads},
+		{salesforcecsv.Opportunity, &o.opportunities},
+		{salesforcecsv.Task, &o.tasks},
+		{salesforcecsv.Event, &o.events},
+		{salesforcecsv.EventRelation, &o.relations},
 	}
 	for _, f := range files {
-		out, err := create(f.name)
+		out, err := create(f.object.File)
 		if err != nil {
 			o.close()
 			return nil, err
 		}
-		*f.into = newCSVWriter(f.name, out, f.columns)
+		*f.into = newCSVFile(out, f.object)
 		o.all = append(o.all, *f.into)
 	}
 	return o, nil
@@ -112,7 +67,7 @@ func (o *salesforceWriter) recordID(id sfID) string { return id.String() }
 func (o *salesforceWriter) rows() map[string]int64 {
 	out := map[string]int64{}
 	for _, w := range o.all {
-		out[w.name] = w.rows
+		out[w.name] = w.Rows()
 	}
 	return out
 }
@@ -121,20 +76,20 @@ func (o *salesforceWriter) rows() map[string]int64 {
 func (o *salesforceWriter) role(id sfID, name string, parent sfID, by sfID, modified time.Time) {
 	w := o.roles
 	w.id(id)
-	w.str(name)
-	w.lookup(parent)
-	w.str(name)
-	w.str("Edit")
-	w.str("Edit")
-	w.str("Edit")
-	w.lookup(0)
-	w.boolean(false)
-	w.datetime(modified)
+	w.String(name)
+	w.id(parent)
+	w.String(name)
+	w.String("Edit")
+	w.String("Edit")
+	w.String("Edit")
+	w.id(0)
+	w.Bool(false)
+	w.DateTime(modified)
 	w.id(by)
-	w.datetime(modified)
-	w.str(developerName(name))
-	w.str("None")
-	w.endRow()
+	w.DateTime(modified)
+	w.String(developerName(name))
+	w.String("None")
+	w.EndRow()
 }
 
 func developerName(label string) string {
@@ -179,41 +134,41 @@ func (o *salesforceWriter) user(p *person, u userRow) {
 		country, tz, locale = countryOf(p.region, p.city), p.region.timeZone, p.region.locale
 	}
 	w.id(p.id)
-	w.str(p.email)
-	w.str(p.last)
-	w.str(p.first)
-	w.str(p.name())
-	w.str(orgName)
-	w.str(u.division)
-	w.str(p.department)
-	w.str(p.title)
-	w.str(p.city)
-	w.str(country)
-	w.str(p.email)
-	w.str(alias)
-	w.str(alias)
-	w.boolean(p.active())
-	w.str(tz)
-	w.lookup(p.roleID)
-	w.str(locale)
-	w.str("UTF-8")
+	w.String(p.email)
+	w.String(p.last)
+	w.String(p.first)
+	w.String(p.name())
+	w.String(orgName)
+	w.String(u.division)
+	w.String(p.department)
+	w.String(p.title)
+	w.String(p.city)
+	w.String(country)
+	w.String(p.email)
+	w.String(alias)
+	w.String(alias)
+	w.Bool(p.active())
+	w.String(tz)
+	w.id(p.roleID)
+	w.String(locale)
+	w.String("UTF-8")
 	w.id(u.profileID)
-	w.str(u.userType)
-	w.str("en_US")
-	w.str(u.employee)
-	w.lookup(p.managerID)
-	w.datetime(u.lastLogin)
-	w.datetime(p.joined)
+	w.String(u.userType)
+	w.String("en_US")
+	w.String(u.employee)
+	w.id(p.managerID)
+	w.DateTime(u.lastLogin)
+	w.DateTime(p.joined)
 	w.id(u.createdBy)
-	w.datetime(modified)
+	w.DateTime(modified)
 	w.id(u.createdBy)
-	w.datetime(modified)
+	w.DateTime(modified)
 	if p.region != nil {
-		w.str(p.region.name)
+		w.String(p.region.name)
 	} else {
-		w.empty()
+		w.String("")
 	}
-	w.endRow()
+	w.EndRow()
 }
 
 func countryOf(r *region, city string) string {
@@ -229,91 +184,93 @@ func (o *salesforceWriter) account(a *account, createdBy sfID, region string) {
 	w := o.accounts
 	owner := a.ownerID()
 	w.id(a.id)
-	w.boolean(false)
-	w.lookup(0)
-	w.str(a.name)
-	w.str(a.accountType)
-	w.lookup(0)
-	w.str(a.place.city)
-	w.str(a.place.country)
-	w.str(a.phone)
-	w.str("www." + a.domain())
-	w.str(a.industry)
+	w.Bool(false)
+	w.id(0)
+	w.String(a.name)
+	w.String(a.accountType)
+	w.id(0)
+	w.String("") // BillingStreet
+	w.String(a.place.city)
+	w.String("") // BillingPostalCode
+	w.String(a.place.country)
+	w.String(a.phone)
+	w.String("www." + a.domain())
+	w.String(a.industry)
 	if a.revenue > 0 {
-		w.amount(a.revenue)
+		w.Number(a.revenue)
 	} else {
-		w.empty()
+		w.String("")
 	}
 	if a.employees > 0 {
-		w.int(int64(a.employees))
+		w.Int(int64(a.employees))
 	} else {
-		w.empty()
+		w.String("")
 	}
-	w.str("Private")
-	w.str(a.rating)
+	w.String("Private")
+	w.String(a.rating)
 	w.id(owner)
-	w.datetime(a.created)
+	w.DateTime(a.created)
 	w.id(createdBy)
-	w.datetime(a.modified)
+	w.DateTime(a.modified)
 	w.id(owner)
-	w.datetime(a.modified)
-	w.empty()
-	w.str(a.tier)
-	w.str(region)
-	w.endRow()
+	w.DateTime(a.modified)
+	w.String("")
+	w.String(a.tier)
+	w.String(region)
+	w.EndRow()
 }
 
 func (o *salesforceWriter) contact(c *contact, a *account) {
 	w := o.contacts
 	w.id(c.id)
-	w.boolean(false)
-	w.lookup(0)
+	w.Bool(false)
+	w.id(0)
 	w.id(a.id)
-	w.str(c.last)
-	w.str(c.first)
-	w.str(c.salutation)
-	w.str(c.first + " " + c.last)
-	w.str(c.title)
-	w.str(emailLocal(c.first, c.last) + "@" + a.domain())
-	w.str(a.phone)
-	w.str(a.place.city)
-	w.str(a.place.country)
-	w.str("Trade Show")
+	w.String(c.last)
+	w.String(c.first)
+	w.String(c.salutation)
+	w.String(c.first + " " + c.last)
+	w.String(c.title)
+	w.String(emailLocal(c.first, c.last) + "@" + a.domain())
+	w.String(a.phone)
+	w.String(a.place.city)
+	w.String(a.place.country)
+	w.String("Trade Show")
 	w.id(a.ownerID())
-	w.datetime(c.created)
+	w.DateTime(c.created)
 	w.id(a.ownerID())
-	w.datetime(c.created)
+	w.DateTime(c.created)
 	w.id(a.ownerID())
-	w.datetime(c.created)
-	w.empty()
-	w.endRow()
+	w.DateTime(c.created)
+	w.String("")
+	w.EndRow()
 }
 
 func (o *salesforceWriter) lead(l *lead) {
 	w := o.leads
 	w.id(l.id)
-	w.boolean(false)
-	w.str(l.last)
-	w.str(l.first)
-	w.str(l.first + " " + l.last)
-	w.str(l.company.name)
-	w.str(l.title)
-	w.str(emailLocal(l.first, l.last) + "@" + domainOf(l.company.short))
-	w.str(l.country)
-	w.str("Web")
-	w.str("Working - Contacted")
-	w.str("Warm")
+	w.Bool(false)
+	w.String(l.last)
+	w.String(l.first)
+	w.String(l.first + " " + l.last)
+	w.String(l.company.name)
+	w.String(l.title)
+	w.String(emailLocal(l.first, l.last) + "@" + domainOf(l.company.short))
+	w.String(l.country)
+	w.String("Web")
+	w.String("Working - Contacted")
+	w.String("Warm")
 	w.id(l.owner)
-	w.boolean(false)
-	w.empty()
-	w.lookup(0)
-	w.lookup(0)
-	w.lookup(0)
-	w.datetime(l.created)
+	w.Bool(false)
+	w.String("")
+	w.id(0)
+	w.id(0)
+	w.id(0)
+	w.DateTime(l.created)
 	w.id(l.owner)
-	w.datetime(l.created)
-	w.datetime(l.created)
-	w.endRow()
+	w.DateTime(l.created)
+	w.DateTime(l.created)
+	w.EndRow()
 }
 
 // stageFacts are the standard sales process's stages.
@@ -338,38 +295,38 @@ func (o *salesforceWriter) opportunity(d *deal, region string) {
 	facts := stageFacts[d.stage]
 	quarter := (int(d.close.Month())-1)/3 + 1
 	w.id(d.id)
-	w.boolean(false)
+	w.Bool(false)
 	w.id(d.account.id)
-	w.boolean(false)
-	w.str(d.name)
-	w.str(d.description)
-	w.str(d.stage)
-	w.amount(d.amount)
-	w.int(int64(facts.probability))
-	w.amount(d.amount * float64(facts.probability) / 100)
-	w.date(d.close)
-	w.str(d.dealType)
-	w.empty()
-	w.str("Partner Referral")
-	w.boolean(facts.isClosed)
-	w.boolean(facts.isWon)
-	w.str(facts.forecastCategory)
-	w.str(facts.forecastName)
-	w.lookup(0)
-	w.boolean(false)
-	w.lookup(0)
+	w.Bool(false)
+	w.String(d.name)
+	w.String(d.description)
+	w.String(d.stage)
+	w.Number(d.amount)
+	w.Int(int64(facts.probability))
+	w.Number(d.amount * float64(facts.probability) / 100)
+	w.Date(d.close)
+	w.String(d.dealType)
+	w.String("")
+	w.String("Partner Referral")
+	w.Bool(facts.isClosed)
+	w.Bool(facts.isWon)
+	w.String(facts.forecastCategory)
+	w.String(facts.forecastName)
+	w.id(0)
+	w.Bool(false)
+	w.id(0)
 	w.id(d.owner)
-	w.datetime(d.created)
+	w.DateTime(d.created)
 	w.id(d.owner)
-	w.datetime(d.modified)
+	w.DateTime(d.modified)
 	w.id(d.owner)
-	w.datetime(d.modified)
-	w.empty()
-	w.int(int64(quarter))
-	w.int(int64(d.close.Year()))
-	w.str(itoa(d.close.Year()) + " " + itoa(quarter))
-	w.str(region)
-	w.endRow()
+	w.DateTime(d.modified)
+	w.String("")
+	w.Int(int64(quarter))
+	w.Int(int64(d.close.Year()))
+	w.String(itoa(d.close.Year()) + " " + itoa(quarter))
+	w.String(region)
+	w.EndRow()
 }
 
 // taskRow is a row of Task.csv: a to-do, a logged call or an e-mail.
@@ -393,43 +350,43 @@ func (o *salesforceWriter) task(t *taskRow) {
 		modified = t.completed
 	}
 	w.id(t.id)
-	w.lookup(t.who)
-	w.lookup(t.what)
-	w.int(count(t.who))
-	w.int(count(t.what))
-	w.subject(t.subject)
-	w.date(t.due)
-	w.safe(t.status)
-	w.safe(t.priority)
-	w.boolean(t.priority == "High")
+	w.id(t.who)
+	w.id(t.what)
+	w.Int(count(t.who))
+	w.Int(count(t.what))
+	w.Join(t.subject.pre, t.subject.arg, t.subject.post)
+	w.Date(t.due)
+	w.String(t.status)
+	w.String(t.priority)
+	w.Bool(t.priority == "High")
 	w.id(t.owner)
-	w.str(t.description)
-	w.safe(t.taskType)
-	w.boolean(false)
+	w.String(t.description)
+	w.String(t.taskType)
+	w.Bool(false)
 	w.id(t.account)
-	w.boolean(t.closed)
-	w.datetime(t.created)
+	w.Bool(t.closed)
+	w.DateTime(t.created)
 	w.id(t.owner)
-	w.datetime(modified)
+	w.DateTime(modified)
 	w.id(t.owner)
-	w.datetime(modified)
-	w.boolean(false)
+	w.DateTime(modified)
+	w.Bool(false)
 	if t.callSeconds > 0 {
-		w.int(int64(t.callSeconds))
+		w.Int(int64(t.callSeconds))
 	} else {
-		w.empty()
+		w.String("")
 	}
-	w.safe(t.callType)
-	w.safe(t.disposition)
-	w.empty()
-	w.empty()
-	w.boolean(false)
-	w.lookup(0)
-	w.boolean(false)
-	w.safe(t.subtype)
-	w.datetime(t.completed)
-	w.safe(t.disposition)
-	w.endRow()
+	w.String(t.callType)
+	w.String(t.disposition)
+	w.String("")
+	w.String("")
+	w.Bool(false)
+	w.id(0)
+	w.Bool(false)
+	w.String(t.subtype)
+	w.DateTime(t.completed)
+	w.String(t.disposition)
+	w.EndRow()
 }
 
 // eventRow is a row of Event.csv.
@@ -450,43 +407,43 @@ func (o *salesforceWriter) event(e *eventRow) {
 	w := o.events
 	modified := e.created.Add(time.Duration(e.minutes) * time.Second)
 	w.id(e.id)
-	w.lookup(e.who)
-	w.lookup(e.what)
-	w.int(count(e.who))
-	w.int(count(e.what))
-	w.subject(e.subject)
-	w.safe(e.location)
-	w.boolean(false)
-	w.datetime(e.start)
-	w.date(e.start)
-	w.int(int64(e.minutes))
-	w.str(e.description)
+	w.id(e.who)
+	w.id(e.what)
+	w.Int(count(e.who))
+	w.Int(count(e.what))
+	w.Join(e.subject.pre, e.subject.arg, e.subject.post)
+	w.String(e.location)
+	w.Bool(false)
+	w.DateTime(e.start)
+	w.Date(e.start)
+	w.Int(int64(e.minutes))
+	w.String(e.description)
 	w.id(e.account)
 	w.id(e.owner)
-	w.safe(e.eventType)
-	w.boolean(false)
-	w.safe("Busy")
-	w.boolean(false)
-	w.boolean(false)
-	w.boolean(e.group)
+	w.String(e.eventType)
+	w.Bool(false)
+	w.String("Busy")
+	w.Bool(false)
+	w.Bool(false)
+	w.Bool(e.group)
 	if e.group {
-		w.safe("1")
+		w.String("1")
 	} else {
-		w.safe("0")
+		w.String("0")
 	}
-	w.datetime(e.created)
+	w.DateTime(e.created)
 	w.id(e.owner)
-	w.datetime(modified)
+	w.DateTime(modified)
 	w.id(e.owner)
-	w.datetime(modified)
-	w.boolean(false)
-	w.lookup(0)
-	w.boolean(false)
-	w.datetime(e.start.Add(-15 * time.Minute))
-	w.boolean(true)
-	w.safe("Event")
-	w.safe(e.meetingType)
-	w.endRow()
+	w.DateTime(modified)
+	w.Bool(false)
+	w.id(0)
+	w.Bool(false)
+	w.DateTime(e.start.Add(-15 * time.Minute))
+	w.Bool(true)
+	w.String("Event")
+	w.String(e.meetingType)
+	w.EndRow()
 }
 
 // relation writes an EventRelation row: an invitee (a user, contact or
@@ -496,28 +453,28 @@ func (o *salesforceWriter) relation(id, eventID, relationID, accountID sfID, sta
 	w.id(id)
 	w.id(relationID)
 	w.id(eventID)
-	w.boolean(invitee)
-	w.boolean(parent)
-	w.boolean(what)
+	w.Bool(invitee)
+	w.Bool(parent)
+	w.Bool(what)
 	if relationID.kind() == kindUser {
-		w.empty()
+		w.String("")
 	} else {
 		w.id(accountID)
 	}
-	w.safe(status)
+	w.String(status)
 	if status == "Accepted" {
-		w.datetime(created.Add(3 * time.Hour))
+		w.DateTime(created.Add(3 * time.Hour))
 	} else {
-		w.empty()
+		w.String("")
 	}
-	w.empty()
-	w.datetime(created)
+	w.String("")
+	w.DateTime(created)
 	w.id(by)
-	w.datetime(created)
+	w.DateTime(created)
 	w.id(by)
-	w.datetime(created)
-	w.boolean(false)
-	w.endRow()
+	w.DateTime(created)
+	w.Bool(false)
+	w.EndRow()
 }
 
 func count(id sfID) int64 {
