@@ -1,52 +1,11 @@
 package salesforce
 
 import (
+	"strconv"
 	"strings"
 	"time"
-)
 
-// The column sets of a Salesforce Data Export, as the weekly export writes
-// them (a subset of the standard fields, in Salesforce's order, plus the
-// custom fields a typical org has).
-var (
-	userRoleColumns = []string{"Id", "Name", "ParentRoleId", "RollupDescription", "OpportunityAccessForAccountOwner",
-		"CaseAccessForAccountOwner", "ContactAccessForAccountOwner", "ForecastUserId", "MayForecastManagerShare",
-		"LastModifiedDate", "LastModifiedById", "SystemModstamp", "DeveloperName", "PortalType"}
-	userColumns = []string{"Id", "Username", "LastName", "FirstName", "Name", "CompanyName", "Division", "Department",
-		"Title", "City", "Country", "Email", "Alias", "CommunityNickname", "IsActive", "TimeZoneSidKey", "UserRoleId",
-		"LocaleSidKey", "EmailEncodingKey", "ProfileId", "UserType", "LanguageLocaleKey", "EmployeeNumber", "ManagerId",
-		"LastLoginDate", "CreatedDate", "CreatedById", "LastModifiedDate", "LastModifiedById", "SystemModstamp", "Region__c"}
-	accountColumns = []string{"Id", "IsDeleted", "MasterRecordId", "Name", "Type", "ParentId", "BillingStreet",
-		"BillingCity", "BillingPostalCode", "BillingCountry", "Phone", "Website", "Industry", "AnnualRevenue",
-		"NumberOfEmployees", "Ownership", "Rating", "OwnerId", "CreatedDate", "CreatedById", "LastModifiedDate",
-		"LastModifiedById", "SystemModstamp", "LastActivityDate", "Tier__c", "Region__c"}
-	contactColumns = []string{"Id", "IsDeleted", "MasterRecordId", "AccountId", "LastName", "FirstName", "Salutation",
-		"Name", "Title", "Email", "Phone", "MailingCity", "MailingCountry", "LeadSource", "OwnerId", "CreatedDate",
-		"CreatedById", "LastModifiedDate", "LastModifiedById", "SystemModstamp", "LastActivityDate"}
-	leadColumns = []string{"Id", "IsDeleted", "LastName", "FirstName", "Name", "Company", "Title", "Email", "Country",
-		"LeadSource", "Status", "Rating", "OwnerId", "IsConverted", "ConvertedDate", "ConvertedAccountId",
-		"ConvertedContactId", "ConvertedOpportunityId", "CreatedDate", "CreatedById", "LastModifiedDate", "SystemModstamp"}
-	opportunityColumns = []string{"Id", "IsDeleted", "AccountId", "IsPrivate", "Name", "Description", "StageName",
-		"Amount", "Probability", "ExpectedRevenue", "CloseDate", "Type", "NextStep", "LeadSource", "IsClosed", "IsWon",
-		"ForecastCategory", "ForecastCategoryName", "CampaignId", "HasOpportunityLineItem", "Pricebook2Id", "OwnerId",
-		"CreatedDate", "CreatedById", "LastModifiedDate", "LastModifiedById", "SystemModstamp", "LastActivityDate",
-		"FiscalQuarter", "FiscalYear", "Fiscal", "Region__c"}
-	opportunityHistoryColumns = []string{"Id", "OpportunityId", "CreatedById", "CreatedDate", "StageName", "Amount",
-		"ExpectedRevenue", "CloseDate", "PrevAmount", "PrevCloseDate", "Probability", "ForecastCategory",
-		"SystemModstamp", "IsDeleted"}
-	taskColumns = []string{"Id", "WhoId", "WhatId", "WhoCount", "WhatCount", "Subject", "ActivityDate", "Status",
-		"Priority", "IsHighPriority", "OwnerId", "Description", "Type", "IsDeleted", "AccountId", "IsClosed",
-		"CreatedDate", "CreatedById", "LastModifiedDate", "LastModifiedById", "SystemModstamp", "IsArchived",
-		"CallDurationInSeconds", "CallType", "CallDisposition", "CallObject", "ReminderDateTime", "IsReminderSet",
-		"RecurrenceActivityId", "IsRecurrence", "TaskSubtype", "CompletedDateTime", "Call_Outcome__c"}
-	eventColumns = []string{"Id", "WhoId", "WhatId", "WhoCount", "WhatCount", "Subject", "Location", "IsAllDayEvent",
-		"ActivityDateTime", "ActivityDate", "DurationInMinutes", "Description", "AccountId", "OwnerId", "Type",
-		"IsPrivate", "ShowAs", "IsDeleted", "IsChild", "IsGroupEvent", "GroupEventType", "CreatedDate", "CreatedById",
-		"LastModifiedDate", "LastModifiedById", "SystemModstamp", "IsArchived", "RecurrenceActivityId", "IsRecurrence",
-		"ReminderDateTime", "IsReminderSet", "EventSubtype", "Meeting_Type__c"}
-	eventRelationColumns = []string{"Id", "RelationId", "EventId", "IsInvitee", "IsParent", "IsWhat", "AccountId",
-		"Status", "RespondedDate", "Response", "CreatedDate", "CreatedById", "LastModifiedDate", "LastModifiedById",
-		"SystemModstamp", "IsDeleted"}
+	"github.com/salesaudit/salesaudit/internal/crmexport/salesforcecsv"
 )
 
 // exportBuilder writes the rows of one generated Data Export.
@@ -73,16 +32,16 @@ func newExportBuilder(seed uint64, exportedAt time.Time) *exportBuilder {
 		rng:                r,
 		ids:                newIDMaker(r),
 		exportedAt:         exportedAt,
-		roles:              newTable("UserRole.csv", userRoleColumns, "ParentRoleId", "ForecastUserId"),
-		users:              newTable("User.csv", userColumns, "UserRoleId", "ManagerId"),
-		accounts:           newTable("Account.csv", accountColumns, "MasterRecordId", "ParentId"),
-		contacts:           newTable("Contact.csv", contactColumns, "MasterRecordId"),
-		leads:              newTable("Lead.csv", leadColumns, "ConvertedAccountId", "ConvertedContactId", "ConvertedOpportunityId"),
-		opportunities:      newTable("Opportunity.csv", opportunityColumns, "CampaignId", "Pricebook2Id"),
-		opportunityHistory: newTable("OpportunityHistory.csv", opportunityHistoryColumns),
-		tasks:              newTable("Task.csv", taskColumns, "WhoId", "WhatId", "RecurrenceActivityId"),
-		events:             newTable("Event.csv", eventColumns, "WhoId", "WhatId", "RecurrenceActivityId"),
-		eventRelations:     newTable("EventRelation.csv", eventRelationColumns),
+		roles:              newTable(salesforcecsv.UserRole),
+		users:              newTable(salesforcecsv.User),
+		accounts:           newTable(salesforcecsv.Account),
+		contacts:           newTable(salesforcecsv.Contact),
+		leads:              newTable(salesforcecsv.Lead),
+		opportunities:      newTable(salesforcecsv.Opportunity),
+		opportunityHistory: newTable(salesforcecsv.OpportunityHistory),
+		tasks:              newTable(salesforcecsv.Task),
+		events:             newTable(salesforcecsv.Event),
+		eventRelations:     newTable(salesforcecsv.EventRelation),
 	}
 	b.createdBy = b.ids.next("005") // the org's first admin, created with the org
 	b.profileID = b.ids.next("00e")
@@ -497,6 +456,6 @@ func firstRune(s string) string {
 	return ""
 }
 
-func itoa(n int) string { return formatValue(n, false, dataExportStyle) }
+func itoa(n int) string { return strconv.Itoa(n) }
 
 func amount(v float64) *float64 { return &v }

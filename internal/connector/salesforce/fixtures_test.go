@@ -18,15 +18,14 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
 
-	"golang.org/x/text/encoding/charmap"
-
 	"github.com/salesaudit/salesaudit/internal/connector/connectortest"
+	"github.com/salesaudit/salesaudit/internal/crmexport/salesforcecsv"
 	"github.com/salesaudit/salesaudit/plugin"
 )
 
@@ -39,21 +38,17 @@ var fixturesRoot = filepath.Join("..", "..", "..", "testdata", "salesforce")
 // Salesforce ships a Data Export.
 const zipFixtureName = "acme.zip"
 
-// exportStyle is how a tool writes its CSV files.
+// exportStyle is how a tool writes its CSV files (salesforcecsv knows
+// the rules) and the org's encoding.
 type exportStyle struct {
 	name        string
-	upperHeader bool   // Data Loader writes ID, OWNERID…
-	bom         bool   // a UTF-8 byte order mark first
-	lineEnd     string // "\r\n" for the Data Export
-	nullLookup  string // what an empty lookup reads as
-	isoTimes    bool   // 2026-01-05T09:30:00.000Z instead of 2026-01-05 09:30:00
-	trueFalse   bool   // booleans true/false instead of 1/0
+	dialect     salesforcecsv.Dialect
 	windows1252 bool
 }
 
 var (
-	dataExportStyle = exportStyle{name: "Data Export", lineEnd: "\r\n", nullLookup: nullID}
-	dataLoaderStyle = exportStyle{name: "Data Loader", upperHeader: true, bom: true, lineEnd: "\n", isoTimes: true, trueFalse: true}
+	dataExportStyle = exportStyle{name: "Data Export", dialect: salesforcecsv.DataExport}
+	dataLoaderStyle = exportStyle{name: "Data Loader", dialect: salesforcecsv.DataLoader}
 )
 
 // sfDate is a date-only value (ActivityDate, CloseDate).
@@ -64,12 +59,9 @@ type verbatim string
 
 // sfTable is one CSV file of a generated export.
 type sfTable struct {
-	name    string
-	columns []string
-	// lookups are the columns that hold the null sentinel when empty in a
-	// Data Export (AccountId is left empty, as Salesforce does).
-	lookups map[string]bool
-	rows    []*sfRow
+	name   string
+	object salesforcecsv.Object
+	rows   []*sfRow
 }
 
 // sfRow is one row and what the connector must make of it.
@@ -85,17 +77,11 @@ type sfRow struct {
 	mangle func(line string) string
 }
 
-func newTable(name string, columns []string, lookups ...string) *sfTable {
-	t := &sfTable{name: name, columns: columns, lookups: map[string]bool{}}
-	for _, c := range lookups {
-		t.lookups[c] = true
-	}
-	return t
-}
+func newTable(o salesforcecsv.Object) *sfTable { return &sfTable{name: o.File, object: o} }
 
 func (t *sfTable) add(values map[string]any) *sfRow {
 	for name := range values {
-		if !t.hasColumn(name) {
+		if !slices.Contains(t.object.Columns, name) {
 			panic(fmt.Sprintf("fixture bug: %s has no column %s", t.name, name))
 		}
 	}
@@ -104,19 +90,10 @@ func (t *sfTable) add(values map[string]any) *sfRow {
 	return r
 }
 
-func (t *sfTable) hasColumn(name string) bool {
-	for _, c := range t.columns {
-		if c == name {
-			return true
-		}
-	}
-	return false
-}
-
 // withColumns is the table cut down to some columns, as Data Loader
 // exports only the fields its query selects.
 func (t *sfTable) withColumns(columns ...string) *sfTable {
-	return &sfTable{name: t.name, columns: columns, lookups: t.lookups, rows: t.rows}
+	return &sfTable{name: t.name, object: t.object.Select(columns...), rows: t.rows}
 }
 
 func (r *sfRow) rejectOn(field string) *sfRow {
@@ -128,107 +105,63 @@ func (r *sfRow) rejectOn(field string) *sfRow {
 // starts (the header is line 1).
 func (t *sfTable) render(style exportStyle) (data []byte, lines []int64) {
 	var b bytes.Buffer
-	if style.bom {
-		b.WriteString("\uFEFF")
-	}
-	header := make([]string, len(t.columns))
-	for i, c := range t.columns {
-		header[i] = c
-		if style.upperHeader {
-			header[i] = strings.ToUpper(c)
-		}
-	}
-	writeQuoted(&b, header, style.lineEnd)
+	d := style.dialect
+	d.Windows1252 = style.windows1252
+	w := salesforcecsv.NewWriter(&b, d, t.object)
 	line := int64(2)
 	for _, r := range t.rows {
 		lines = append(lines, line)
+		w.Flush()
 		before := b.Len()
-		fields := make([]string, len(t.columns))
-		for i, c := range t.columns {
-			fields[i] = formatValue(r.values[c], t.lookups[c], style)
+		for _, c := range t.object.Columns {
+			writeValue(w, r.values[c])
 		}
-		if r.mangle == nil {
-			writeQuoted(&b, fields, style.lineEnd)
-		} else {
-			var line bytes.Buffer
-			writeQuoted(&line, fields, "")
-			b.WriteString(r.mangle(line.String()) + style.lineEnd)
+		w.EndRow()
+		w.Flush()
+		if r.mangle != nil {
+			if d.Windows1252 {
+				panic("fixture bug: a mangled row in a Windows-1252 file")
+			}
+			row := strings.TrimSuffix(string(b.Bytes()[before:]), d.LineEnd)
+			b.Truncate(before)
+			b.WriteString(r.mangle(row) + d.LineEnd)
 		}
 		line += int64(bytes.Count(b.Bytes()[before:], []byte{'\n'}))
 	}
-	data = b.Bytes()
-	if style.windows1252 {
-		encoded, err := charmap.Windows1252.NewEncoder().Bytes(data)
-		if err != nil {
-			panic(fmt.Sprintf("fixture bug: %s is not encodable in Windows-1252: %v", t.name, err))
-		}
-		data = encoded
+	if err := w.Close(); err != nil {
+		panic(fmt.Sprintf("fixture bug: writing %s: %v", t.name, err))
 	}
-	return data, lines
+	return b.Bytes(), lines
 }
 
-// writeQuoted writes a record the way Salesforce does: every field in
-// double quotes, quotes doubled, newlines kept inside the field.
-func writeQuoted(b *bytes.Buffer, fields []string, lineEnd string) {
-	for i, f := range fields {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		b.WriteByte('"')
-		b.WriteString(strings.ReplaceAll(f, `"`, `""`))
-		b.WriteByte('"')
-	}
-	b.WriteString(lineEnd)
-}
-
-func formatValue(v any, lookup bool, style exportStyle) string {
+// writeValue writes a field of a row, by the value's type.
+func writeValue(w *salesforcecsv.Writer, v any) {
 	switch v := v.(type) {
 	case nil:
-		if lookup {
-			return style.nullLookup
-		}
-		return ""
+		w.String("")
 	case string:
-		if v == "" && lookup {
-			return style.nullLookup
-		}
-		return v
+		w.String(v)
 	case verbatim:
-		return string(v)
+		w.String(string(v))
 	case bool:
-		switch {
-		case style.trueFalse && v:
-			return "true"
-		case style.trueFalse:
-			return "false"
-		case v:
-			return "1"
-		}
-		return "0"
+		w.Bool(v)
 	case int:
-		return strconv.Itoa(v)
+		w.Int(int64(v))
 	case float64:
-		return strconv.FormatFloat(v, 'f', -1, 64)
+		w.Number(v)
 	case *float64:
 		if v == nil {
-			return ""
+			w.String("")
+		} else {
+			w.Number(*v)
 		}
-		return strconv.FormatFloat(*v, 'f', -1, 64)
 	case sfDate:
-		if v.IsZero() {
-			return ""
-		}
-		return v.Format(time.DateOnly)
+		w.Date(v.Time)
 	case time.Time:
-		if v.IsZero() {
-			return ""
-		}
-		if style.isoTimes {
-			return v.UTC().Format("2006-01-02T15:04:05.000Z")
-		}
-		return v.UTC().Format(time.DateTime)
+		w.DateTime(v)
+	default:
+		panic(fmt.Sprintf("fixture bug: cannot write %T", v))
 	}
-	panic(fmt.Sprintf("fixture bug: cannot format %T", v))
 }
 
 // fixtureExport is one export directory under testdata/salesforce.
