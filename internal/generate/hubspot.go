@@ -2,13 +2,13 @@ package generate
 
 import (
 	"bufio"
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/salesaudit/salesaudit/internal/crmexport/hubspotapi"
 )
 
 // FormatHubSpot is a HubSpot export: saved CRM v3 API pages of owners,
@@ -54,7 +54,7 @@ type hubspotWriter struct {
 	// meeting is the event written last, held until its relations are
 	// in: a meeting record carries its attendees.
 	meeting *pendingMeeting
-	json    jsonEncoder
+	err     error
 }
 
 func newHubSpotWriter(create func(name string) (io.WriteCloser, error)) *hubspotWriter {
@@ -95,8 +95,8 @@ func (h *hubspotWriter) close() error {
 	if err := h.hierarchy.close(); err != nil && firstErr == nil {
 		firstErr = err
 	}
-	if h.json.err != nil && firstErr == nil {
-		firstErr = h.json.err
+	if h.err != nil && firstErr == nil {
+		firstErr = h.err
 	}
 	return firstErr
 }
@@ -107,27 +107,6 @@ func (h *hubspotWriter) role(id sfID, name string, _, _ sfID, _ time.Time) {
 	h.teams[id] = name
 }
 
-// apiOwner is a record of /crm/v3/owners.
-type apiOwner struct {
-	ID                      string    `json:"id"`
-	Email                   string    `json:"email"`
-	Type                    string    `json:"type"`
-	FirstName               string    `json:"firstName"`
-	LastName                string    `json:"lastName"`
-	UserID                  uint64    `json:"userId"`
-	UserIDIncludingInactive uint64    `json:"userIdIncludingInactive"`
-	CreatedAt               string    `json:"createdAt"`
-	UpdatedAt               string    `json:"updatedAt"`
-	Archived                bool      `json:"archived"`
-	Teams                   []apiTeam `json:"teams,omitempty"`
-}
-
-type apiTeam struct {
-	ID      string `json:"id"`
-	Name    string `json:"name"`
-	Primary bool   `json:"primary"`
-}
-
 // user writes an owner: a person who left is an archived owner, last
 // updated when they left, which is how the connector knows when. Only
 // people are owners: the automated process user is not written.
@@ -136,87 +115,38 @@ func (h *hubspotWriter) user(p *person, u userRow) {
 	if u.userType != "Standard" {
 		return
 	}
-	userID := 10_000_000 + p.id.counter()%90_000_000
-	o := apiOwner{ID: hubspotID(p.id), Email: p.email, Type: "PERSON", FirstName: p.first, LastName: p.last,
-		UserID: userID, UserIDIncludingInactive: userID, CreatedAt: isoMillis(p.joined),
-		UpdatedAt: isoMillis(u.modified), Archived: !p.active()}
+	userID := int64(10_000_000 + p.id.counter()%90_000_000)
+	o := hubspotapi.Owner{ID: hubspotID(p.id), Email: p.email, Type: "PERSON", FirstName: p.first, LastName: p.last,
+		UserID: userID, UserIDIncludingInactive: userID, CreatedAt: hubspotapi.Time(p.joined),
+		UpdatedAt: hubspotapi.Time(u.modified), Archived: !p.active()}
 	out := h.owners
 	if o.Archived {
-		o.UpdatedAt, out = isoMillis(p.left), h.archivedOwners
+		o.UpdatedAt, out = hubspotapi.Time(p.left), h.archivedOwners
 	} else if team, ok := h.teams[p.roleID]; ok {
 		// A deactivated user keeps no team.
-		o.Teams = []apiTeam{{ID: hubspotID(p.roleID), Name: team, Primary: true}}
+		o.Teams = []hubspotapi.Team{{ID: hubspotID(p.roleID), Name: team, Primary: true}}
 	}
-	out.add(h.json.encode(o))
+	out.add(o)
 	if u.reportsTo != 0 {
 		h.hierarchy.add(hubspotID(p.id), hubspotID(u.reportsTo))
 	}
 }
 
-// apiObject is a record of a CRM v3 list response. Properties holds
-// every property asked for, null when empty, as the API returns them.
-type apiObject struct {
-	ID           string                     `json:"id"`
-	Properties   map[string]*string         `json:"properties"`
-	CreatedAt    string                     `json:"createdAt"`
-	UpdatedAt    string                     `json:"updatedAt"`
-	Archived     bool                       `json:"archived"`
-	Associations map[string]apiAssociations `json:"associations,omitempty"`
-}
-
-type apiAssociations struct {
-	Results []apiAssociation `json:"results"`
-}
-
-type apiAssociation struct {
-	ID   string `json:"id"`
-	Type string `json:"type"`
-}
-
-func newAPIObject(id sfID, created, updated time.Time) apiObject {
-	o := apiObject{ID: hubspotID(id), CreatedAt: isoMillis(created), UpdatedAt: isoMillis(updated),
-		Properties: map[string]*string{"hs_object_id": text(hubspotID(id))}}
-	return o
-}
-
-// associate adds associations of one type; zero IDs are left out, and so
-// are repeats.
-func (o *apiObject) associate(object, typ string, ids ...sfID) {
-	list := o.Associations[object].Results
-	for _, id := range ids {
-		s := hubspotID(id)
-		if s == "" || containsAssociation(list, s) {
-			continue
-		}
-		list = append(list, apiAssociation{ID: s, Type: typ})
-	}
-	if len(list) == 0 {
-		return
-	}
-	if o.Associations == nil {
-		o.Associations = map[string]apiAssociations{}
-	}
-	o.Associations[object] = apiAssociations{Results: list}
-}
-
-func containsAssociation(list []apiAssociation, id string) bool {
-	for _, a := range list {
-		if a.ID == id {
-			return true
-		}
-	}
-	return false
+// newObject is a record of one of the API's objects, with the properties
+// the audit reads all null until set.
+func newObject(id sfID, created, updated time.Time, properties []string) hubspotapi.Object {
+	return hubspotapi.NewObject(hubspotID(id), created, updated, properties)
 }
 
 // associateRecord associates an activity with its account and with the
 // deal or contact it names.
-func (o *apiObject) associateRecord(singular string, account, what, who sfID) {
-	o.associate("companies", singular+"_to_company", account)
+func associateRecord(o *hubspotapi.Object, singular string, account, what, who sfID) {
+	o.Associate("companies", singular+"_to_company", hubspotID(account))
 	if what.kind() == kindOpportunity {
-		o.associate("deals", singular+"_to_deal", what)
+		o.Associate("deals", singular+"_to_deal", hubspotID(what))
 	}
 	if k := who.kind(); k == kindContact || k == kindLead {
-		o.associate("contacts", singular+"_to_contact", who)
+		o.Associate("contacts", singular+"_to_contact", hubspotID(who))
 	}
 }
 
@@ -234,20 +164,20 @@ var hubspotLifecycle = map[string]string{"Customer": "customer", "Prospect": "le
 // "Tier 1"), which the audit matches to its "Tier 1" key-account tier.
 func (h *hubspotWriter) account(a *account, _ sfID, region string) {
 	h.flushMeeting()
-	o := newAPIObject(a.id, a.created, a.modified)
+	o := newObject(a.id, a.created, a.modified, hubspotapi.CompanyProperties)
 	p := o.Properties
-	p["name"], p["domain"], p["hubspot_owner_id"] = text(a.name), text("www."+a.domain()), text(hubspotID(a.ownerID()))
+	p["name"], p["domain"], p["hubspot_owner_id"] = hubspotapi.Value(a.name), hubspotapi.Value("www."+a.domain()), hubspotapi.Value(hubspotID(a.ownerID()))
 	p["annualrevenue"], p["numberofemployees"] = nil, nil
 	if a.revenue > 0 {
-		p["annualrevenue"] = text(formatAmount(a.revenue))
+		p["annualrevenue"] = hubspotapi.Value(hubspotapi.Number(a.revenue))
 	}
 	if a.employees > 0 {
-		p["numberofemployees"] = text(strconv.Itoa(a.employees))
+		p["numberofemployees"] = hubspotapi.Value(strconv.Itoa(a.employees))
 	}
-	p["lifecyclestage"], p["industry"], p["hs_ideal_customer_profile"] = text(hubspotLifecycle[a.accountType]), text(a.industry), text(hubspotTier(a.tier))
-	p["city"], p["country"], p["phone"], p["region"] = text(a.place.city), text(a.place.country), text(a.phone), text(region)
-	p["createdate"], p["hs_lastmodifieddate"] = text(isoMillis(a.created)), text(isoMillis(a.modified))
-	h.companies.add(h.json.encode(o))
+	p["lifecyclestage"], p["industry"], p["hs_ideal_customer_profile"] = hubspotapi.Value(hubspotLifecycle[a.accountType]), hubspotapi.Value(a.industry), hubspotapi.Value(hubspotTier(a.tier))
+	p["city"], p["country"], p["phone"], p["region"] = hubspotapi.Value(a.place.city), hubspotapi.Value(a.place.country), hubspotapi.Value(a.phone), hubspotapi.Value(region)
+	p["createdate"], p["hs_lastmodifieddate"] = hubspotapi.Value(hubspotapi.Time(a.created)), hubspotapi.Value(hubspotapi.Time(a.modified))
+	h.companies.add(o)
 }
 
 // contact writes nothing: see hubspotWriter.
@@ -268,16 +198,16 @@ var hubspotStages = map[string]string{
 func (h *hubspotWriter) opportunity(d *deal, _ string) {
 	h.flushMeeting()
 	facts := stageFacts[d.stage]
-	o := newAPIObject(d.id, d.created, d.modified)
+	o := newObject(d.id, d.created, d.modified, hubspotapi.DealProperties)
 	p := o.Properties
-	p["dealname"], p["amount"], p["dealstage"], p["pipeline"] = text(d.name), text(formatAmount(d.amount)), text(hubspotStages[d.stage]), text("default")
-	p["closedate"], p["createdate"], p["hubspot_owner_id"] = text(isoMillis(d.close)), text(isoMillis(d.created)), text(hubspotID(d.owner))
-	p["hs_is_closed_won"], p["hs_is_closed"] = text(strconv.FormatBool(facts.isWon)), text(strconv.FormatBool(facts.isClosed))
-	p["hs_is_closed_lost"] = text(strconv.FormatBool(facts.isClosed && !facts.isWon))
-	p["hs_deal_stage_probability"], p["dealtype"] = text(strconv.FormatFloat(float64(facts.probability)/100, 'f', -1, 64)), text(d.dealType)
-	p["description"], p["hs_lastmodifieddate"] = text(d.description), text(isoMillis(d.modified))
-	o.associate("companies", "deal_to_company", d.account.id)
-	h.deals.add(h.json.encode(o))
+	p["dealname"], p["amount"], p["dealstage"], p["pipeline"] = hubspotapi.Value(d.name), hubspotapi.Value(hubspotapi.Number(d.amount)), hubspotapi.Value(hubspotStages[d.stage]), hubspotapi.Value("default")
+	p["closedate"], p["createdate"], p["hubspot_owner_id"] = hubspotapi.Value(hubspotapi.Time(d.close)), hubspotapi.Value(hubspotapi.Time(d.created)), hubspotapi.Value(hubspotID(d.owner))
+	p["hs_is_closed_won"], p["hs_is_closed"] = hubspotapi.Value(strconv.FormatBool(facts.isWon)), hubspotapi.Value(strconv.FormatBool(facts.isClosed))
+	p["hs_is_closed_lost"] = hubspotapi.Value(strconv.FormatBool(facts.isClosed && !facts.isWon))
+	p["hs_deal_stage_probability"], p["dealtype"] = hubspotapi.Value(strconv.FormatFloat(float64(facts.probability)/100, 'f', -1, 64)), hubspotapi.Value(d.dealType)
+	p["description"], p["hs_lastmodifieddate"] = hubspotapi.Value(d.description), hubspotapi.Value(hubspotapi.Time(d.modified))
+	o.Associate("companies", "deal_to_company", hubspotID(d.account.id))
+	h.deals.add(o)
 }
 
 // task writes a Salesforce task as what HubSpot logs it as: a call, an
@@ -295,11 +225,11 @@ func (h *hubspotWriter) task(t *taskRow) {
 }
 
 // engagement is what every engagement has: owner, times, associations.
-func engagement(id, owner sfID, at, created time.Time) apiObject {
-	o := newAPIObject(id, created, created.Add(90*time.Second))
+func engagement(id, owner sfID, at, created time.Time, properties []string) hubspotapi.Object {
+	o := newObject(id, created, created.Add(90*time.Second), properties)
 	p := o.Properties
-	p["hs_timestamp"], p["hubspot_owner_id"] = text(isoMillis(at)), text(hubspotID(owner))
-	p["hs_createdate"], p["hs_lastmodifieddate"] = text(isoMillis(created)), text(isoMillis(created.Add(90*time.Second)))
+	p["hs_timestamp"], p["hubspot_owner_id"] = hubspotapi.Value(hubspotapi.Time(at)), hubspotapi.Value(hubspotID(owner))
+	p["hs_createdate"], p["hs_lastmodifieddate"] = hubspotapi.Value(hubspotapi.Time(created)), hubspotapi.Value(hubspotapi.Time(created.Add(90*time.Second)))
 	return o
 }
 
@@ -312,24 +242,24 @@ func (t *taskRow) loggedAt() time.Time {
 }
 
 func (h *hubspotWriter) call(t *taskRow) {
-	o := engagement(t.id, t.owner, t.loggedAt(), t.created)
+	o := engagement(t.id, t.owner, t.loggedAt(), t.created, hubspotapi.CallProperties)
 	p := o.Properties
-	p["hs_call_title"], p["hs_call_duration"] = text(t.subject.text()), text(strconv.Itoa(t.callSeconds*1000))
-	p["hs_call_direction"], p["hs_call_status"] = text(strings.ToUpper(t.callType)), text("COMPLETED")
-	p["hs_call_body"], p["hs_activity_type"] = text(t.description), nil
-	o.associateRecord("call", t.account, t.what, t.who)
-	h.calls.add(h.json.encode(o))
+	p["hs_call_title"], p["hs_call_duration"] = hubspotapi.Value(t.subject.text()), hubspotapi.Value(strconv.Itoa(t.callSeconds*1000))
+	p["hs_call_direction"], p["hs_call_status"] = hubspotapi.Value(strings.ToUpper(t.callType)), hubspotapi.Value("COMPLETED")
+	p["hs_call_body"], p["hs_activity_type"] = hubspotapi.Value(t.description), nil
+	associateRecord(&o, "call", t.account, t.what, t.who)
+	h.calls.add(o)
 }
 
 func (h *hubspotWriter) email(t *taskRow) {
-	o := engagement(t.id, t.owner, t.loggedAt(), t.created)
+	o := engagement(t.id, t.owner, t.loggedAt(), t.created, hubspotapi.EmailProperties)
 	p := o.Properties
 	// Salesforce's "Email:" marks a logged e-mail; HubSpot's subject is
 	// the e-mail's own.
-	p["hs_email_subject"] = text(strings.TrimPrefix(t.subject.text(), "Email: "))
-	p["hs_email_direction"], p["hs_email_status"] = text("EMAIL"), text("SENT")
-	o.associateRecord("email", t.account, t.what, t.who)
-	h.emails.add(h.json.encode(o))
+	p["hs_email_subject"] = hubspotapi.Value(strings.TrimPrefix(t.subject.text(), "Email: "))
+	p["hs_email_direction"], p["hs_email_status"] = hubspotapi.Value("EMAIL"), hubspotapi.Value("SENT")
+	associateRecord(&o, "email", t.account, t.what, t.who)
+	h.emails.add(o)
 }
 
 // hubspotTaskStatuses are HubSpot's task statuses for Salesforce's.
@@ -344,21 +274,21 @@ var hubspotPriorities = map[string]string{"High": "HIGH", "Normal": "MEDIUM", "L
 // todo writes a to-do: hs_timestamp is its due date, and a completed one
 // has its completion date.
 func (h *hubspotWriter) todo(t *taskRow) {
-	o := engagement(t.id, t.owner, t.due, t.created)
+	o := engagement(t.id, t.owner, t.due, t.created, hubspotapi.TaskProperties)
 	p := o.Properties
-	p["hs_task_subject"], p["hs_task_status"] = text(t.subject.text()), text(hubspotTaskStatuses[t.status])
-	p["hs_task_priority"], p["hs_task_type"] = text(hubspotPriorities[t.priority]), text("TODO")
-	p["hs_task_completion_date"], p["hs_task_body"] = nil, text(t.description)
+	p["hs_task_subject"], p["hs_task_status"] = hubspotapi.Value(t.subject.text()), hubspotapi.Value(hubspotTaskStatuses[t.status])
+	p["hs_task_priority"], p["hs_task_type"] = hubspotapi.Value(hubspotPriorities[t.priority]), hubspotapi.Value("TODO")
+	p["hs_task_completion_date"], p["hs_task_body"] = nil, hubspotapi.Value(t.description)
 	if !t.completed.IsZero() {
-		p["hs_task_completion_date"] = text(isoMillis(t.completed))
+		p["hs_task_completion_date"] = hubspotapi.Value(hubspotapi.Time(t.completed))
 	}
-	o.associateRecord("task", t.account, t.what, t.who)
-	h.tasks.add(h.json.encode(o))
+	associateRecord(&o, "task", t.account, t.what, t.who)
+	h.tasks.add(o)
 }
 
 // pendingMeeting is a meeting waiting for its attendees.
 type pendingMeeting struct {
-	object    apiObject
+	object    hubspotapi.Object
 	attendees []string
 }
 
@@ -367,12 +297,12 @@ type pendingMeeting struct {
 func (h *hubspotWriter) event(e *eventRow) {
 	h.flushMeeting()
 	end := e.start.Add(time.Duration(e.minutes) * time.Minute)
-	o := engagement(e.id, e.owner, e.start, e.created)
+	o := engagement(e.id, e.owner, e.start, e.created, hubspotapi.MeetingProperties)
 	p := o.Properties
-	p["hs_meeting_title"], p["hs_meeting_start_time"], p["hs_meeting_end_time"] = text(e.subject.text()), text(isoMillis(e.start)), text(isoMillis(end))
-	p["hs_meeting_outcome"], p["hs_activity_type"], p["hs_meeting_location"] = text("COMPLETED"), text(e.meetingType), text(e.location)
-	p["hs_meeting_body"], p["hs_internal_meeting_notes"] = text(e.description), nil
-	o.associateRecord("meeting_event", e.account, e.what, e.who)
+	p["hs_meeting_title"], p["hs_meeting_start_time"], p["hs_meeting_end_time"] = hubspotapi.Value(e.subject.text()), hubspotapi.Value(hubspotapi.Time(e.start)), hubspotapi.Value(hubspotapi.Time(end))
+	p["hs_meeting_outcome"], p["hs_activity_type"], p["hs_meeting_location"] = hubspotapi.Value("COMPLETED"), hubspotapi.Value(e.meetingType), hubspotapi.Value(e.location)
+	p["hs_meeting_body"], p["hs_internal_meeting_notes"] = hubspotapi.Value(e.description), nil
+	associateRecord(&o, "meeting_event", e.account, e.what, e.who)
 	h.meeting = &pendingMeeting{object: o, attendees: []string{hubspotID(e.owner)}}
 }
 
@@ -382,7 +312,7 @@ func (h *hubspotWriter) event(e *eventRow) {
 func (h *hubspotWriter) relation(_, eventID, relationID, _ sfID, status string, _, _, _ bool, _ time.Time, _ sfID) {
 	m := h.meeting
 	if m == nil || m.object.ID != hubspotID(eventID) {
-		h.json.fail(fmt.Errorf("generator bug: a relation of event %s comes after another record", eventID))
+		h.fail(fmt.Errorf("generator bug: a relation of event %s comes after another record", eventID))
 		return
 	}
 	switch relationID.kind() {
@@ -391,7 +321,7 @@ func (h *hubspotWriter) relation(_, eventID, relationID, _ sfID, status string, 
 			m.attendees = append(m.attendees, id)
 		}
 	case kindContact, kindLead:
-		m.object.associate("contacts", "meeting_event_to_contact", relationID)
+		m.object.Associate("contacts", "meeting_event_to_contact", hubspotID(relationID))
 	}
 }
 
@@ -410,52 +340,15 @@ func (h *hubspotWriter) flushMeeting() {
 		return
 	}
 	h.meeting = nil
-	m.object.Properties["hs_attendee_owner_ids"] = text(strings.Join(m.attendees, ";"))
-	h.meetings.add(h.json.encode(m.object))
-}
-
-// text is a property value: null when empty, as the API writes it.
-func text(s string) *string {
-	if s == "" {
-		return nil
-	}
-	return &s
+	m.object.Properties["hs_attendee_owner_ids"] = hubspotapi.Value(strings.Join(m.attendees, ";"))
+	h.meetings.add(m.object)
 }
 
 func (s subject) text() string { return s.pre + s.arg + s.post }
 
-func formatAmount(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
-
-// isoMillis is a time as the API writes it: ISO 8601 in UTC, to the
-// millisecond.
-func isoMillis(t time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	return t.UTC().Format("2006-01-02T15:04:05.000Z")
-}
-
-// jsonEncoder writes records as the API does (no HTML escaping) into a
-// buffer it reuses.
-type jsonEncoder struct {
-	buf bytes.Buffer
-	err error
-}
-
-func (j *jsonEncoder) encode(v any) []byte {
-	j.buf.Reset()
-	enc := json.NewEncoder(&j.buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		j.fail(fmt.Errorf("encoding a HubSpot record: %w", err))
-		return nil
-	}
-	return bytes.TrimSuffix(j.buf.Bytes(), []byte("\n"))
-}
-
-func (j *jsonEncoder) fail(err error) {
-	if j.err == nil {
-		j.err = err
+func (h *hubspotWriter) fail(err error) {
+	if h.err == nil {
+		h.err = err
 	}
 }
 
@@ -465,78 +358,70 @@ func (j *jsonEncoder) fail(err error) {
 type pager struct {
 	create       func(name string) (io.WriteCloser, error)
 	name, object string
-	page         int
-	// inPage counts the records of the open page; records all of them.
-	inPage  int
-	records int64
-	w       *bufio.Writer
-	closer  io.Closer
-	err     error
+	pageNo       int
+	records      int64
+	page         *hubspotapi.Page
+	w            *bufio.Writer
+	closer       io.Closer
+	err          error
 }
 
-func (p *pager) add(record []byte) {
-	if record == nil || p.err != nil {
+func (p *pager) add(record any) {
+	if p.err != nil {
 		return
 	}
 	switch {
-	case p.w == nil:
+	case p.page == nil:
 		p.openPage()
-	case p.inPage == hubspotPageSize:
+	case p.page.Records() == hubspotPageSize:
 		p.endPage(true)
 		p.openPage()
 	}
 	if p.err != nil {
 		return
 	}
-	if p.inPage > 0 {
-		p.w.WriteString(",\n")
-	}
-	p.w.Write(record)
-	p.inPage++
+	p.page.Add(record)
 	p.records++
 }
 
-func (p *pager) fileName() string { return fmt.Sprintf("%s-page-%d.json", p.name, p.page) }
+func (p *pager) fileName() string { return hubspotapi.PageFile(p.name, p.pageNo) }
 
 func (p *pager) openPage() {
-	p.page++
+	p.pageNo++
 	f, err := p.create(p.fileName())
 	if err != nil {
 		p.err = fmt.Errorf("creating %s: %w", p.fileName(), err)
 		return
 	}
-	p.w, p.closer, p.inPage = bufio.NewWriterSize(f, writeBufferSize), f, 0
-	p.w.WriteString("{\"results\":[\n")
+	p.w, p.closer = bufio.NewWriterSize(f, writeBufferSize), f
+	p.page = hubspotapi.NewPage(p.w, hubspotapi.Lines)
 }
 
 // endPage closes the open page; more says whether another follows.
 func (p *pager) endPage(more bool) {
-	if p.inPage > 0 {
-		p.w.WriteString("\n")
-	}
-	p.w.WriteString("]")
+	var next *hubspotapi.Next
 	if more {
-		after := strconv.FormatInt(p.records, 10)
-		fmt.Fprintf(p.w, `,"paging":{"next":{"after":"%s","link":"https://api.hubapi.com/crm/v3/%s?limit=%d&after=%s"}}`,
-			after, p.object, hubspotPageSize, after)
+		next = &hubspotapi.Next{Object: p.object, Limit: hubspotPageSize, After: strconv.FormatInt(p.records, 10)}
 	}
-	p.w.WriteString("}\n")
+	if err := p.page.End(next); err != nil && p.err == nil {
+		p.err = fmt.Errorf("writing %s: %w", p.fileName(), err)
+	}
 	if err := p.w.Flush(); err != nil && p.err == nil {
 		p.err = fmt.Errorf("writing %s: %w", p.fileName(), err)
 	}
 	if err := p.closer.Close(); err != nil && p.err == nil {
 		p.err = fmt.Errorf("closing %s: %w", p.fileName(), err)
 	}
-	p.w, p.closer = nil, nil
+	p.page, p.w, p.closer = nil, nil, nil
 }
 
 // close ends the last page. An object with no records still gets its
 // (empty) first page, as the API returns one.
 func (p *pager) close() error {
-	if p.w == nil && p.err == nil {
+	if p.page == nil && p.err == nil {
 		p.openPage()
 	}
-	if p.w != nil {
+	if p.page != nil {
 		p.endPage(false)
 	}
 	return p.err
