@@ -8,54 +8,14 @@ package hubspot
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/salesaudit/salesaudit/internal/crmexport/hubspotapi"
 	"github.com/salesaudit/salesaudit/plugin"
 )
-
-// apiRecord is an object of a list response.
-type apiRecord struct {
-	ID           string                     `json:"id"`
-	Properties   map[string]*string         `json:"properties"`
-	CreatedAt    string                     `json:"createdAt"`
-	UpdatedAt    string                     `json:"updatedAt"`
-	Archived     bool                       `json:"archived"`
-	Associations map[string]apiAssociations `json:"associations,omitempty"`
-}
-
-type apiAssociations struct {
-	Results []apiAssociation `json:"results"`
-}
-
-type apiAssociation struct {
-	ID   string `json:"id"`
-	Type string `json:"type"`
-}
-
-// ownerRecord is a record of /crm/v3/owners.
-type ownerRecord struct {
-	ID                      string      `json:"id"`
-	Email                   string      `json:"email"`
-	Type                    string      `json:"type"`
-	FirstName               string      `json:"firstName"`
-	LastName                string      `json:"lastName"`
-	UserID                  int64       `json:"userId"`
-	UserIDIncludingInactive int64       `json:"userIdIncludingInactive"`
-	CreatedAt               string      `json:"createdAt"`
-	UpdatedAt               string      `json:"updatedAt"`
-	Archived                bool        `json:"archived"`
-	Teams                   []ownerTeam `json:"teams,omitempty"`
-}
-
-type ownerTeam struct {
-	ID      string `json:"id"`
-	Name    string `json:"name"`
-	Primary bool   `json:"primary"`
-}
 
 // pageRecord is one record of a page to write: a value to marshal, or raw
 // JSON text (a broken record), and what the connector must make of it.
@@ -65,74 +25,46 @@ type pageRecord struct {
 	expect expectation
 }
 
-func isoMillis(t time.Time) string { return t.UTC().Format("2006-01-02T15:04:05.000Z") }
+func isoMillis(t time.Time) string { return hubspotapi.Time(t) }
 
 func epochMillis(t time.Time) string { return strconv.FormatInt(t.UnixMilli(), 10) }
 
-func str(s string) *string {
-	if s == "" {
-		return nil
-	}
-	return &s
-}
+func str(s string) *string { return hubspotapi.Value(s) }
 
 func numberText(f *float64) string {
 	if f == nil {
 		return ""
 	}
-	return strconv.FormatFloat(*f, 'f', -1, 64)
+	return hubspotapi.Number(*f)
 }
 
 // renderPage writes a list response and puts each record's line in its
-// expectation. A compact page is on one line, as curl saves it.
+// expectation. A compact page is on one line, as curl saves it; the
+// others as `jq .` indents them.
 func renderPage(records []pageRecord, object, after string, limit int, compact bool) ([]byte, []expectation) {
 	var b bytes.Buffer
-	var out []expectation
-	line := int64(1)
-	write := func(s string) {
-		b.WriteString(s)
-		line += int64(strings.Count(s, "\n"))
-	}
-	nl, indent, colon := "\n", "  ", ": "
+	layout := hubspotapi.Indented
 	if compact {
-		nl, indent, colon = "", "", ":"
+		layout = hubspotapi.Compact
 	}
-	write("{" + nl + indent + `"results"` + colon + "[" + nl)
-	for i, r := range records {
-		if i > 0 {
-			write("," + nl)
+	p := hubspotapi.NewPage(&b, layout)
+	var out []expectation
+	for _, r := range records {
+		if r.raw != "" {
+			r.expect.line = p.AddRaw(r.raw)
+		} else {
+			r.expect.line = p.Add(r.value)
 		}
-		r.expect.line = line
 		out = append(out, r.expect)
-		text := r.raw
-		if text == "" {
-			text = marshal(r.value, strings.Repeat(indent, 2), compact)
-		}
-		write(strings.Repeat(indent, 2) + text)
 	}
-	write(nl + indent + "]")
+	var next *hubspotapi.Next
 	if after != "" {
-		link := fmt.Sprintf("https://api.hubapi.com/crm/v3/%s?limit=%d&after=%s", object, limit, after)
-		paging := marshal(map[string]any{"next": map[string]string{"after": after, "link": link}}, indent, compact)
-		write("," + nl + indent + `"paging"` + colon + paging)
+		next = &hubspotapi.Next{Object: object, Limit: limit, After: after}
 	}
-	write(nl + "}\n")
-	return b.Bytes(), out
-}
-
-// marshal writes JSON as HubSpot does, without HTML escaping, and as
-// `jq .` indents it: each line after the first starts with prefix.
-func marshal(v any, prefix string, compact bool) string {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	if !compact {
-		enc.SetIndent(prefix, "  ")
-	}
-	if err := enc.Encode(v); err != nil {
+	if err := p.End(next); err != nil {
 		panic(err)
 	}
-	return strings.TrimSuffix(b.String(), "\n")
+	return b.Bytes(), out
 }
 
 // pagedFiles splits records into pages of limit, the name numbered from 1.
@@ -154,7 +86,7 @@ func pagedFiles(name, object string, records []pageRecord, limit int, overlap bo
 			after = fmt.Sprint(end)
 		}
 		data, expects := renderPage(chunk, object, after, limit, false)
-		files = append(files, generatedFile{name: fmt.Sprintf("%s-page-%d.json", name, page), data: data, kind: kind, records: expects})
+		files = append(files, generatedFile{name: hubspotapi.PageFile(name, page), data: data, kind: kind, records: expects})
 		start = end
 	}
 	return files
@@ -211,19 +143,19 @@ var teamIDs = map[string]string{
 	"Sales Iberia": "368383", "Revenue Operations": "368390",
 }
 
-func ownerJSON(o *fxOwner) ownerRecord {
+func ownerJSON(o *fxOwner) hubspotapi.Owner {
 	userID, _ := strconv.ParseInt(o.userID, 10, 64)
-	r := ownerRecord{
+	r := hubspotapi.Owner{
 		ID: o.id, Email: o.email, Type: "PERSON", FirstName: o.first, LastName: o.last,
 		UserID: userID, UserIDIncludingInactive: userID,
 		CreatedAt: isoMillis(o.created), UpdatedAt: isoMillis(o.updated), Archived: o.archived,
 	}
 	// A deactivated user keeps no team.
 	if !o.archived {
-		r.Teams = []ownerTeam{{ID: teamIDs[o.team], Name: o.team, Primary: true}}
+		r.Teams = []hubspotapi.Team{{ID: teamIDs[o.team], Name: o.team, Primary: true}}
 		if o.key == "sofie" {
 			// A secondary team listed first: the primary one is the role.
-			r.Teams = append([]ownerTeam{{ID: teamIDs["Sales Benelux"], Name: "Sales Benelux"}}, r.Teams...)
+			r.Teams = append([]hubspotapi.Team{{ID: teamIDs["Sales Benelux"], Name: "Sales Benelux"}}, r.Teams...)
 		}
 	}
 	return r
@@ -255,7 +187,7 @@ func hierarchyFile(c *company) generatedFile {
 func companyRecords(list []*fxCompany) []pageRecord {
 	var out []pageRecord
 	for _, co := range list {
-		rec := apiRecord{
+		rec := hubspotapi.Object{
 			ID: co.id, CreatedAt: isoMillis(co.created), UpdatedAt: isoMillis(co.created.AddDate(1, 2, 0)), Archived: co.archived,
 			Properties: map[string]*string{
 				"name": str(co.name), "domain": str(co.domain), "hubspot_owner_id": str(co.owner.id),
@@ -280,7 +212,7 @@ func archivedSkip(archived bool) string {
 func dealRecords(list []*fxDeal) []pageRecord {
 	var out []pageRecord
 	for _, d := range list {
-		rec := apiRecord{
+		rec := hubspotapi.Object{
 			ID: d.id, CreatedAt: isoMillis(d.created), UpdatedAt: isoMillis(d.closeDate.Add(-time.Hour)), Archived: d.archived,
 			Properties: map[string]*string{
 				"dealname": str(d.name), "amount": str(numberText(d.amount)), "dealstage": str(d.stage),
@@ -288,7 +220,7 @@ func dealRecords(list []*fxDeal) []pageRecord {
 				"hubspot_owner_id": str(d.owner.id), "hs_is_closed_won": str(d.isClosedWon), "hs_is_closed": str(d.isClosed),
 				"hs_lastmodifieddate": str(isoMillis(d.closeDate.Add(-time.Hour))), "hs_object_id": str(d.id),
 			},
-			Associations: map[string]apiAssociations{"companies": {Results: []apiAssociation{
+			Associations: map[string]hubspotapi.Associations{"companies": {Results: []hubspotapi.Association{
 				{ID: d.company.id, Type: "deal_to_company"}, {ID: d.company.id, Type: "deal_to_company_unlabeled"},
 			}}},
 		}
@@ -337,7 +269,7 @@ func activityRecords(list []*fxActivity, timeFormat func(time.Time) string) []pa
 			p["hs_email_subject"], p["hs_email_direction"] = str(a.subject), str(a.direction)
 			p["hs_email_status"] = str(a.status)
 		}
-		rec := apiRecord{
+		rec := hubspotapi.Object{
 			ID: a.id, Properties: p, CreatedAt: isoMillis(a.created), UpdatedAt: isoMillis(a.created.Add(90 * time.Second)),
 			Archived: a.archived, Associations: associationsOf(a, singular),
 		}
@@ -372,20 +304,20 @@ func callDisposition(status string) string {
 	return ""
 }
 
-func associationsOf(a *fxActivity, singular string) map[string]apiAssociations {
-	out := map[string]apiAssociations{}
+func associationsOf(a *fxActivity, singular string) map[string]hubspotapi.Associations {
+	out := map[string]hubspotapi.Associations{}
 	if a.company != nil {
-		out["companies"] = apiAssociations{Results: []apiAssociation{{ID: a.company.id, Type: singular + "_to_company"}}}
+		out["companies"] = hubspotapi.Associations{Results: []hubspotapi.Association{{ID: a.company.id, Type: singular + "_to_company"}}}
 	}
 	if len(a.contacts) > 0 {
-		var list []apiAssociation
+		var list []hubspotapi.Association
 		for _, id := range a.contacts {
-			list = append(list, apiAssociation{ID: id, Type: singular + "_to_contact"})
+			list = append(list, hubspotapi.Association{ID: id, Type: singular + "_to_contact"})
 		}
-		out["contacts"] = apiAssociations{Results: list}
+		out["contacts"] = hubspotapi.Associations{Results: list}
 	}
 	if a.deal != nil {
-		out["deals"] = apiAssociations{Results: []apiAssociation{{ID: a.deal.id, Type: singular + "_to_deal"}}}
+		out["deals"] = hubspotapi.Associations{Results: []hubspotapi.Association{{ID: a.deal.id, Type: singular + "_to_deal"}}}
 	}
 	if len(out) == 0 {
 		return nil
@@ -410,7 +342,7 @@ func activityExpectation(a *fxActivity, api bool) expectation {
 
 // withBad writes the broken fixtures' bad values over the real ones: a
 // property by name, or the record's own "id".
-func withBad(rec apiRecord, bad map[string]string) apiRecord {
+func withBad(rec hubspotapi.Object, bad map[string]string) hubspotapi.Object {
 	for name, v := range bad {
 		if name == "id" {
 			rec.ID = v

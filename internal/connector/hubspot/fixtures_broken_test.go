@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/salesaudit/salesaudit/internal/crmexport/hubspotapi"
 	"github.com/salesaudit/salesaudit/plugin"
 )
 
@@ -85,7 +86,7 @@ func brokenHierarchy(c *company) generatedFile {
 func brokenCompanies(c *company) generatedFile {
 	records := companyRecords(c.companies[:6])
 	bad := func(i int, property, value string) {
-		rec := records[i].value.(apiRecord)
+		rec := records[i].value.(hubspotapi.Object)
 		bad := map[string]string{property: value}
 		if property == "id" {
 			bad["hs_object_id"] = value // or the connector would find the ID there
@@ -103,7 +104,7 @@ func brokenCompanies(c *company) generatedFile {
 func brokenDeals(c *company) generatedFile {
 	records := dealRecords(c.deals[:8])
 	bad := func(i int, property, value string) {
-		records[i].value = withBad(records[i].value.(apiRecord), map[string]string{property: value})
+		records[i].value = withBad(records[i].value.(hubspotapi.Object), map[string]string{property: value})
 		records[i].expect.reject, records[i].expect.rejectField = true, property
 	}
 	bad(0, "closedate", "31/03/2026")
