@@ -72,3 +72,26 @@ func TestLayoutRefusesWithAReason(t *testing.T) {
 		}
 	}
 }
+
+func TestConnectorTakesItsOwnCheckAndRead(t *testing.T) {
+	var read bool
+	c := &Connector{
+		About:       plugin.Info{Name: "own"},
+		Options:     plugin.Options{{Name: "x", Help: "an option"}},
+		CheckExport: func(context.Context, string) (plugin.CheckResult, error) { return plugin.Refuse("its own"), nil },
+		ReadExport: func(_ context.Context, req plugin.ReadRequest, _ *plugin.Writer) error {
+			read = req.Options["unknown"] == "kept" // not parsed by Read
+			return nil
+		},
+	}
+	info, err := c.Info(context.Background())
+	if err != nil || info.ProtocolVersion != plugin.ProtocolVersion || len(info.Options) != 1 {
+		t.Errorf("info %+v, %v", info, err)
+	}
+	if res, err := c.Check(context.Background(), t.TempDir()); err != nil || res.Reason != "its own" {
+		t.Errorf("check %+v, %v", res, err)
+	}
+	if err := c.Read(context.Background(), plugin.ReadRequest{Options: map[string]string{"unknown": "kept"}}, nil); err != nil || !read {
+		t.Errorf("read %v, %v", read, err)
+	}
+}

@@ -18,12 +18,12 @@ import (
 // connector.
 const checkConfidence = 60
 
-// Check accepts a directory or .zip whose mapping file describes its CSV
+// check accepts a directory or .zip whose mapping file describes its CSV
 // files, or a single CSV file with a mapping file beside it. Anything else
 // is refused with the reason, never an error, so that the host can ask
 // every connector; a broken mapping is refused with its problems, which
 // the user then sees.
-func (c *Connector) Check(ctx context.Context, path string) (plugin.CheckResult, error) {
+func check(ctx context.Context, path string) (plugin.CheckResult, error) {
 	in, err := openInput(path, "")
 	if err != nil {
 		return plugin.Refuse(openRefusal(path, err)), nil

@@ -10,7 +10,6 @@
 package csvmap
 
 import (
-	"context"
 	_ "embed"
 
 	// The mapping names time zones by their IANA names; embedding the
@@ -19,11 +18,7 @@ import (
 
 	"github.com/salesaudit/salesaudit/plugin"
 	"github.com/salesaudit/salesaudit/plugin/csvfile"
-)
-
-const (
-	connectorName    = "csv"
-	connectorVersion = "1.0.0"
+	"github.com/salesaudit/salesaudit/plugin/export"
 )
 
 // Read options.
@@ -46,29 +41,14 @@ const mappingHelp = "the csv connector reads CSV files that a mapping file descr
 	" beside the CSV files (`salesaudit connectors mapping init` writes a template to fill in), " +
 	"or give its path with --connector csv --option mapping=PATH"
 
-// Connector reads CSV files as a mapping describes them. The zero value is
-// ready to use.
-type Connector struct{}
-
 // New returns the csv connector.
-func New() *Connector { return &Connector{} }
-
-var _ plugin.Connector = (*Connector)(nil)
-
-// Info describes the connector.
-func (c *Connector) Info(context.Context) (plugin.Info, error) {
-	return plugin.Info{
-		Name:            connectorName,
-		Version:         connectorVersion,
-		ProtocolVersion: plugin.ProtocolVersion,
+func New() plugin.Connector {
+	return &export.Connector{About: plugin.Info{Name: "csv", Version: "1.0.0",
 		Description: "any CSV files (a CRM without a connector, a team's spreadsheet) described by a YAML mapping, " +
 			MappingFileName + ": users, accounts, opportunities, activities and attendees.",
-		Kinds:            plugin.RecordKinds,
-		FilePatterns:     []string{MappingFileName, "*.csv", "*.txt", "*.tsv"},
-		AcceptsDirectory: true,
-		AcceptsArchive:   true,
-		Options:          readOptions(&options{}).Help(),
-	}, nil
+		Kinds: plugin.RecordKinds, FilePatterns: []string{MappingFileName, "*.csv", "*.txt", "*.tsv"},
+		AcceptsDirectory: true, AcceptsArchive: true},
+		Options: readOptions(&options{}), CheckExport: check, ReadExport: read}
 }
 
 // options are the parsed Read options.

@@ -11,9 +11,9 @@ import (
 
 const skipActivityNotLoaded = "its activity was not loaded (rejected or skipped)"
 
-// Read streams the records of the CSV files at req.Path as their mapping
+// read streams the records of the CSV files at req.Path as their mapping
 // describes them.
-func (c *Connector) Read(ctx context.Context, req plugin.ReadRequest, w *plugin.Writer) error {
+func read(ctx context.Context, req plugin.ReadRequest, w *plugin.Writer) error {
 	opts, err := parseOptions(req.Options)
 	if err != nil {
 		return err

@@ -1,10 +1,8 @@
 package dynamics
 
 import (
-	"context"
 	"strings"
 
-	"github.com/salesaudit/salesaudit/plugin"
 	"github.com/salesaudit/salesaudit/plugin/apipages"
 )
 
@@ -16,7 +14,7 @@ const (
 	confidenceByShape   = 80
 )
 
-// pageCheck accepts a directory or .zip holding Dataverse Web API pages
+// pages is the connector's Check and Read: it accepts a directory or .zip holding Dataverse Web API pages
 // of system users or activities.
 var pages = apipages.Pages[entity]{
 	What: "Dataverse Web API pages",
@@ -31,11 +29,4 @@ var pages = apipages.Pages[entity]{
 	Find:     identifyFiles,
 	// A page known by name but unreadable is no evidence either way.
 	Weights: map[int]int{int(byName): -1, int(byShape): confidenceByShape, int(byContext): confidenceByContext},
-}
-
-// Check accepts a directory or .zip holding Dataverse Web API pages of
-// system users or activities. Anything else is refused with the reason,
-// never an error, so that the host can ask every connector.
-func (c *Connector) Check(ctx context.Context, path string) (plugin.CheckResult, error) {
-	return pages.Check(ctx, path)
 }

@@ -10,15 +10,10 @@
 package dynamics
 
 import (
-	"context"
 	"strings"
 
 	"github.com/salesaudit/salesaudit/plugin"
-)
-
-const (
-	connectorName    = "dynamics"
-	connectorVersion = "1.0.0"
+	"github.com/salesaudit/salesaudit/plugin/export"
 )
 
 // Read options.
@@ -31,28 +26,13 @@ const (
 	defaultTierField = "accountcategorycode"
 )
 
-// Connector reads Dataverse Web API exports. The zero value is ready to use.
-type Connector struct{}
-
-// New returns the Dynamics 365 connector.
-func New() *Connector { return &Connector{} }
-
-var _ plugin.Connector = (*Connector)(nil)
-
-// Info describes the connector.
-func (c *Connector) Info(context.Context) (plugin.Info, error) {
-	return plugin.Info{
-		Name:            connectorName,
-		Version:         connectorVersion,
-		ProtocolVersion: plugin.ProtocolVersion,
+// New returns the Dynamics 365 connector: Dataverse Web API pages.
+func New() plugin.Connector {
+	return &export.Connector{About: plugin.Info{Name: "dynamics", Version: "1.0.0",
 		Description: "Microsoft Dynamics 365 / Dataverse Web API responses saved as JSON (a directory or .zip of pages): " +
 			"system users, accounts, opportunities, appointments, phone calls, tasks, e-mails and activity parties.",
-		Kinds:            plugin.RecordKinds,
-		FilePatterns:     filePatterns(),
-		AcceptsDirectory: true,
-		AcceptsArchive:   true,
-		Options:          readOptions(&options{}).Help(),
-	}, nil
+		Kinds: plugin.RecordKinds, FilePatterns: filePatterns(), AcceptsDirectory: true, AcceptsArchive: true},
+		Options: readOptions(&options{}), CheckExport: pages.Check, ReadExport: read}
 }
 
 // options are the parsed Read options.

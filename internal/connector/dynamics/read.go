@@ -7,14 +7,13 @@ import (
 	"github.com/salesaudit/salesaudit/plugin/apipages"
 )
 
-// Read streams the records of the export at req.Path.
-func (c *Connector) Read(ctx context.Context, req plugin.ReadRequest, w *plugin.Writer) error {
+// read streams the records of the export at req.Path.
+func read(ctx context.Context, req plugin.ReadRequest, w *plugin.Writer) error {
 	opts, err := parseOptions(req.Options)
 	if err != nil {
 		return err
 	}
-	run := newReadRun(opts, w)
-	return pages.Read(ctx, req.Path, w, run.mapper)
+	return pages.Read(ctx, req.Path, w, newReadRun(opts, w).mapper)
 }
 
 // activityState is what became of an activity the export holds, for the

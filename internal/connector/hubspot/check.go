@@ -20,11 +20,11 @@ const (
 	confidenceWithoutOwners = 85
 )
 
-// Check accepts a directory or .zip holding HubSpot meetings, calls, tasks
+// check accepts a directory or .zip holding HubSpot meetings, calls, tasks
 // or e-mails, as saved API pages or UI exports. Anything else is refused
 // with the reason, never an error, so that the host can ask every
 // connector.
-func (c *Connector) Check(ctx context.Context, path string) (plugin.CheckResult, error) {
+func check(ctx context.Context, path string) (plugin.CheckResult, error) {
 	src, err := export.Open(path)
 	if err != nil {
 		return plugin.Refuse(export.OpenRefusal(path, err, "the HubSpot connector reads a whole export "+

@@ -11,18 +11,13 @@
 package hubspot
 
 import (
-	"context"
 	"fmt"
 	"strings"
 	"time"
 
 	"github.com/salesaudit/salesaudit/plugin"
 	"github.com/salesaudit/salesaudit/plugin/csvfile"
-)
-
-const (
-	connectorName    = "hubspot"
-	connectorVersion = "1.0.0"
+	"github.com/salesaudit/salesaudit/plugin/export"
 )
 
 // Read options.
@@ -37,32 +32,16 @@ const (
 // export itself.
 const hierarchyFileName = "owner-managers.csv"
 
-// Connector reads HubSpot exports. The zero value is ready to use.
-type Connector struct{}
-
 // New returns the HubSpot connector.
-func New() *Connector { return &Connector{} }
-
-var _ plugin.Connector = (*Connector)(nil)
-
-// Info describes the connector.
-func (c *Connector) Info(context.Context) (plugin.Info, error) {
-	return plugin.Info{
-		Name:            connectorName,
-		Version:         connectorVersion,
-		ProtocolVersion: plugin.ProtocolVersion,
+func New() plugin.Connector {
+	return &export.Connector{About: plugin.Info{Name: "hubspot", Version: "1.0.0",
 		Description: "HubSpot exports: saved CRM v3 API pages (JSON) and CSV exports from the CRM's index pages, " +
 			"mixed in one directory or .zip: owners, companies, deals, meetings, calls, tasks and e-mails. " +
 			"Owners have no manager in HubSpot: without " + hierarchyFileName + " (or the " + optionHierarchy +
 			" option) users have no manager and the audit finds no managers.",
-		Kinds: []plugin.RecordKind{plugin.KindUser, plugin.KindAccount, plugin.KindOpportunity, plugin.KindActivity},
-		FilePatterns: []string{
-			"*.json", "hubspot-crm-exports-*.csv", hierarchyFileName,
-		},
-		AcceptsDirectory: true,
-		AcceptsArchive:   true,
-		Options:          readOptions(&options{}).Help(),
-	}, nil
+		Kinds:        []plugin.RecordKind{plugin.KindUser, plugin.KindAccount, plugin.KindOpportunity, plugin.KindActivity},
+		FilePatterns: []string{"*.json", "hubspot-crm-exports-*.csv", hierarchyFileName}, AcceptsDirectory: true, AcceptsArchive: true},
+		Options: readOptions(&options{}), CheckExport: check, ReadExport: read}
 }
 
 // options are the parsed Read options.

@@ -18,8 +18,8 @@ const (
 		"(saved API pages overlap, or the API and UI exports both hold it)"
 )
 
-// Read streams the records of the export at req.Path.
-func (c *Connector) Read(ctx context.Context, req plugin.ReadRequest, w *plugin.Writer) error {
+// read streams the records of the export at req.Path.
+func read(ctx context.Context, req plugin.ReadRequest, w *plugin.Writer) error {
 	opts, err := parseOptions(req.Options)
 	if err != nil {
 		return err

@@ -21,9 +21,9 @@ const checkConfidence = 95
 // sniffBytes is how much of a file Check looks at for BEGIN:VCALENDAR.
 const sniffBytes = 4 << 10
 
-// Check accepts a .ics file, or a directory or .zip holding some, that
+// check accepts a .ics file, or a directory or .zip holding some, that
 // begins with BEGIN:VCALENDAR. Anything else is refused with the reason.
-func (c *Connector) Check(ctx context.Context, path string) (plugin.CheckResult, error) {
+func check(ctx context.Context, path string) (plugin.CheckResult, error) {
 	in, err := openInput(path)
 	if err != nil {
 		return plugin.Refuse(openRefusal(path, err)), nil

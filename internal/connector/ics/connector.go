@@ -30,7 +30,6 @@
 package ics
 
 import (
-	"context"
 	"fmt"
 	"strings"
 	"time"
@@ -39,11 +38,7 @@ import (
 	_ "time/tzdata"
 
 	"github.com/salesaudit/salesaudit/plugin"
-)
-
-const (
-	connectorName    = "ics"
-	connectorVersion = "1.0.0"
+	"github.com/salesaudit/salesaudit/plugin/export"
 )
 
 // Read options.
@@ -59,29 +54,15 @@ const (
 // directory or archive when the owners option is not given.
 const mappingFileName = "calendars.csv"
 
-// Connector reads iCalendar files. The zero value is ready to use.
-type Connector struct{}
-
 // New returns the iCalendar connector.
-func New() *Connector { return &Connector{} }
-
-var _ plugin.Connector = (*Connector)(nil)
-
-// Info describes the connector.
-func (c *Connector) Info(context.Context) (plugin.Info, error) {
-	return plugin.Info{
-		Name:            connectorName,
-		Version:         connectorVersion,
-		ProtocolVersion: plugin.ProtocolVersion,
+func New() plugin.Connector {
+	return &export.Connector{About: plugin.Info{Name: "ics", Version: "1.0.0",
 		Description: "iCalendar (.ics) calendars from Outlook/Exchange, Google, Apple and Zimbra, and iTIP " +
 			"invitations: one file per person; recurring meetings expanded inside the audit period; " +
 			"users are the calendar owners and attendees of the company's domains.",
-		Kinds:            []plugin.RecordKind{plugin.KindUser, plugin.KindActivity},
-		FilePatterns:     append(append([]string(nil), calendarPatterns...), mappingFileName),
-		AcceptsDirectory: true,
-		AcceptsArchive:   true,
-		Options:          readOptions(&options{}).Help(),
-	}, nil
+		Kinds:        []plugin.RecordKind{plugin.KindUser, plugin.KindActivity},
+		FilePatterns: append(append([]string(nil), calendarPatterns...), mappingFileName), AcceptsDirectory: true, AcceptsArchive: true},
+		Options: readOptions(&options{}), CheckExport: check, ReadExport: readCalendars}
 }
 
 // options are the parsed Read options.

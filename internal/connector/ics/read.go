@@ -24,14 +24,14 @@ const (
 	skipSameOwner       = "names the same owner as an earlier row"
 )
 
-// Read streams the users and activities of the calendars at req.Path.
+// readCalendars streams the users and activities of the calendars at req.Path.
 //
 // It reads every file twice. The first pass learns whose calendar each
 // file is, the company's domains (the owners', when not given) and the
 // default audit period; the second streams, each person's user record
 // with the file that first names them, then the file's events. Files are
 // read again rather than kept: a directory of calendars can be large.
-func (c *Connector) Read(ctx context.Context, req plugin.ReadRequest, w *plugin.Writer) error {
+func readCalendars(ctx context.Context, req plugin.ReadRequest, w *plugin.Writer) error {
 	opts, err := parseOptions(req.Options)
 	if err != nil {
 		return err

@@ -18,10 +18,10 @@ const (
 	confidenceActivitiesAlone = 80
 )
 
-// Check accepts a directory or .zip that holds Pipedrive activities, as
+// check accepts a directory or .zip that holds Pipedrive activities, as
 // API pages or a CSV export. Anything else is refused with the reason,
 // never an error, so that the host can ask every connector.
-func (c *Connector) Check(ctx context.Context, path string) (plugin.CheckResult, error) {
+func check(ctx context.Context, path string) (plugin.CheckResult, error) {
 	src, err := export.Open(path)
 	if err != nil {
 		return plugin.Refuse(export.OpenRefusal(path, err, "the Pipedrive connector reads a whole export "+

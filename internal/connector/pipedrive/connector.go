@@ -22,16 +22,12 @@
 package pipedrive
 
 import (
-	"context"
-
 	"github.com/salesaudit/salesaudit/plugin"
 	"github.com/salesaudit/salesaudit/plugin/csvfile"
+	"github.com/salesaudit/salesaudit/plugin/export"
 )
 
-const (
-	connectorName    = "pipedrive"
-	connectorVersion = "1.0.0"
-)
+const connectorVersion = "1.0.0"
 
 // Read options.
 const (
@@ -45,34 +41,17 @@ const (
 // export when the hierarchy option does not name one.
 const hierarchyFileName = "user-managers.csv"
 
-// Connector reads Pipedrive exports. The zero value is ready to use.
-type Connector struct{}
-
-// New returns the Pipedrive connector.
-func New() *Connector { return &Connector{} }
-
-var _ plugin.Connector = (*Connector)(nil)
-
-// Info describes the connector.
-func (c *Connector) Info(context.Context) (plugin.Info, error) {
-	return plugin.Info{
-		Name:            connectorName,
-		Version:         connectorVersion,
-		ProtocolVersion: plugin.ProtocolVersion,
+// New returns the Pipedrive connector. Files are recognised by content;
+// its FilePatterns are the names they usually have.
+func New() plugin.Connector {
+	return &export.Connector{About: plugin.Info{Name: "pipedrive", Version: connectorVersion,
 		Description: "Pipedrive API pages saved as JSON (v1 or v2) and Pipedrive CSV exports, in a directory or .zip: " +
 			"users, organizations, deals and activities with their participants; managers from user-managers.csv.",
 		Kinds: []plugin.RecordKind{plugin.KindUser, plugin.KindAccount, plugin.KindOpportunity, plugin.KindActivity},
-		// Files are recognised by content; these are the names they
-		// usually have.
-		FilePatterns: []string{
-			"*activities*.json", "*users*.json", "*organizations*.json", "*deals*.json", "*persons*.json",
-			"*stages*.json", "*organizationFields*.json",
-			"activities-*.csv", "deals-*.csv", "organizations-*.csv", "people-*.csv", hierarchyFileName,
-		},
-		AcceptsDirectory: true,
-		AcceptsArchive:   true,
-		Options:          readOptions(&options{}).Help(),
-	}, nil
+		FilePatterns: []string{"*activities*.json", "*users*.json", "*organizations*.json", "*deals*.json", "*persons*.json",
+			"*stages*.json", "*organizationFields*.json", "activities-*.csv", "deals-*.csv", "organizations-*.csv", "people-*.csv", hierarchyFileName},
+		AcceptsDirectory: true, AcceptsArchive: true},
+		Options: readOptions(&options{}), CheckExport: check, ReadExport: read}
 }
 
 // options are the parsed Read options.

@@ -1,9 +1,6 @@
 package salesforce
 
 import (
-	"context"
-
-	"github.com/salesaudit/salesaudit/plugin"
 	"github.com/salesaudit/salesaudit/plugin/csvfile"
 	"github.com/salesaudit/salesaudit/plugin/export"
 )
@@ -36,11 +33,4 @@ func objectPatterns() []export.FilePattern {
 		}
 	}
 	return patterns
-}
-
-// Check accepts a directory or .zip that holds User.csv and Task.csv or
-// Event.csv with Salesforce's columns. Anything else is refused with the
-// reason, never an error, so that the host can ask every connector.
-func (c *Connector) Check(ctx context.Context, path string) (plugin.CheckResult, error) {
-	return layout.Check(ctx, path)
 }

@@ -8,15 +8,9 @@
 package salesforce
 
 import (
-	"context"
-
 	"github.com/salesaudit/salesaudit/plugin"
 	"github.com/salesaudit/salesaudit/plugin/csvfile"
-)
-
-const (
-	connectorName    = "salesforce"
-	connectorVersion = "1.0.0"
+	"github.com/salesaudit/salesaudit/plugin/export"
 )
 
 // Read options.
@@ -25,28 +19,13 @@ const (
 	optionAccountTierField = "account_tier_field"
 )
 
-// Connector reads Salesforce exports. The zero value is ready to use.
-type Connector struct{}
-
-// New returns the Salesforce connector.
-func New() *Connector { return &Connector{} }
-
-var _ plugin.Connector = (*Connector)(nil)
-
-// Info describes the connector.
-func (c *Connector) Info(context.Context) (plugin.Info, error) {
-	return plugin.Info{
-		Name:            connectorName,
-		Version:         connectorVersion,
-		ProtocolVersion: plugin.ProtocolVersion,
+// New returns the Salesforce connector: its Check is the layout's.
+func New() plugin.Connector {
+	return &export.Connector{About: plugin.Info{Name: "salesforce", Version: "1.0.0",
 		Description: "Salesforce Data Export (.zip or its directory) and Data Loader / Bulk API CSV: " +
 			"users and roles, accounts, opportunities, tasks, events and event attendees.",
-		Kinds:            plugin.RecordKinds,
-		FilePatterns:     layout.Patterns(),
-		AcceptsDirectory: true,
-		AcceptsArchive:   true,
-		Options:          readOptions(&options{}).Help(),
-	}, nil
+		Kinds: plugin.RecordKinds, AcceptsDirectory: true, AcceptsArchive: true},
+		Options: readOptions(&options{}), Layout: layout, ReadExport: read}
 }
 
 // options are the parsed Read options.

@@ -25,8 +25,8 @@ type writerOutput struct{ w *plugin.Writer }
 
 func (o writerOutput) File(name string) fileOutput { return o.w.File(name) }
 
-// Read streams the records of the export at req.Path.
-func (c *Connector) Read(ctx context.Context, req plugin.ReadRequest, w *plugin.Writer) error {
+// read streams the records of the export at req.Path.
+func read(ctx context.Context, req plugin.ReadRequest, w *plugin.Writer) error {
 	opts, err := parseOptions(req.Options)
 	if err != nil {
 		return err

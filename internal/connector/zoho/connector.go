@@ -8,15 +8,10 @@
 package zoho
 
 import (
-	"context"
 	"strings"
 
 	"github.com/salesaudit/salesaudit/plugin"
-)
-
-const (
-	connectorName    = "zoho"
-	connectorVersion = "1.0.0"
+	"github.com/salesaudit/salesaudit/plugin/export"
 )
 
 // Read options.
@@ -25,28 +20,14 @@ const (
 	tierNone               = "none"
 )
 
-// Connector reads Zoho CRM API exports. The zero value is ready to use.
-type Connector struct{}
-
-// New returns the Zoho CRM connector.
-func New() *Connector { return &Connector{} }
-
-var _ plugin.Connector = (*Connector)(nil)
-
-// Info describes the connector.
-func (c *Connector) Info(context.Context) (plugin.Info, error) {
-	return plugin.Info{
-		Name:            connectorName,
-		Version:         connectorVersion,
-		ProtocolVersion: plugin.ProtocolVersion,
+// New returns the Zoho CRM connector: saved API pages of its modules.
+func New() plugin.Connector {
+	return &export.Connector{About: plugin.Info{Name: "zoho", Version: "1.0.0",
 		Description: "Zoho CRM API responses saved as JSON (a directory or .zip of module pages): " +
 			"users, accounts, deals, calls, events and tasks.",
-		Kinds:            []plugin.RecordKind{plugin.KindUser, plugin.KindAccount, plugin.KindOpportunity, plugin.KindActivity},
-		FilePatterns:     filePatterns(),
-		AcceptsDirectory: true,
-		AcceptsArchive:   true,
-		Options:          readOptions(&options{}).Help(),
-	}, nil
+		Kinds:        []plugin.RecordKind{plugin.KindUser, plugin.KindAccount, plugin.KindOpportunity, plugin.KindActivity},
+		FilePatterns: filePatterns(), AcceptsDirectory: true, AcceptsArchive: true},
+		Options: readOptions(&options{}), CheckExport: pages.Check, ReadExport: read}
 }
 
 // options are the parsed Read options.
