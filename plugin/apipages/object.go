@@ -5,12 +5,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"math"
 	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/salesaudit/salesaudit/plugin"
+	"github.com/salesaudit/salesaudit/plugin/value"
 )
 
 // Fields reads the members of one record of a page by name, matched
@@ -95,12 +94,11 @@ func (r *Fields) Float(name string) (float64, bool) {
 			return 0, false
 		}
 	}
-	f, err := strconv.ParseFloat(text, 64)
-	if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
+	f, ok := value.Number(text)
+	if !ok {
 		r.Fail(name, "%.40s is not a number", v)
-		return 0, false
 	}
-	return f, true
+	return f, ok
 }
 
 // Number reads an optional amount; missing is nil.

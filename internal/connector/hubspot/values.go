@@ -6,6 +6,8 @@ import (
 	"strings"
 	"time"
 	"unicode"
+
+	"github.com/salesaudit/salesaudit/plugin/value"
 )
 
 // Timestamps come in three forms: the API's ISO 8601 in UTC
@@ -13,12 +15,10 @@ import (
 // API, and tools that save raw property values: "1768206600000"), and the
 // UI export's "2026-01-12 09:30", in the account's time zone.
 var (
-	layoutsWithZone = []string{
-		"2006-01-02T15:04:05.999999999Z07:00",
-		"2006-01-02T15:04:05.999999999Z0700",
-		"2006-01-02T15:04Z07:00",
-	}
-	layoutsLocal = []string{
+	// layoutMinutesWithZone is ISO 8601 to the minute; value.Timestamp
+	// reads the rest.
+	layoutMinutesWithZone = "2006-01-02T15:04Z07:00"
+	layoutsLocal          = []string{
 		"2006-01-02 15:04:05.999999999",
 		"2006-01-02 15:04",
 		"2006-01-02T15:04:05.999999999",
@@ -52,10 +52,11 @@ func parseTimestamp(v string, zone *time.Location) (time.Time, bool) {
 		t, err := time.Parse(layoutDate, v)
 		return t, err == nil
 	}
-	for _, layout := range layoutsWithZone {
-		if t, err := time.Parse(layout, v); err == nil {
-			return t.UTC(), true
-		}
+	if t, ok := value.Timestamp(v); ok {
+		return t, true
+	}
+	if t, err := time.Parse(layoutMinutesWithZone, v); err == nil {
+		return t.UTC(), true
 	}
 	for _, layout := range layoutsLocal {
 		if t, err := time.ParseInLocation(layout, v, zone); err == nil {
@@ -78,16 +79,8 @@ func parseEpochMillis(v string) (time.Time, bool) {
 }
 
 // parseNumber reads an amount or a revenue as HubSpot writes it: a plain
-// decimal number ("125000", "49.5"). Thousands separators and currency
-// signs are refused rather than guessed at: "1.250" is a thousand and a
-// quarter in Germany and one and a quarter in HubSpot.
-func parseNumber(v string) (float64, bool) {
-	f, err := strconv.ParseFloat(v, 64)
-	if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
-		return 0, false
-	}
-	return f, true
-}
+// decimal number ("125000", "49.5").
+var parseNumber = value.Number
 
 // parseCallDuration reads hs_call_duration, in milliseconds ("384000",
 // sometimes "384000.0"), or the "HH:MM:SS" / "MM:SS" some exports show,

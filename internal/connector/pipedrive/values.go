@@ -2,11 +2,13 @@ package pipedrive
 
 import (
 	"fmt"
-	"github.com/salesaudit/salesaudit/plugin"
 	"math"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/salesaudit/salesaudit/plugin"
+	"github.com/salesaudit/salesaudit/plugin/value"
 )
 
 // field is one value of a record, as text, with the name the export gives
@@ -167,8 +169,8 @@ func (v *values) number(f field) *float64 {
 	if s == "" {
 		return nil
 	}
-	n, err := strconv.ParseFloat(s, 64)
-	if err != nil || math.IsNaN(n) || math.IsInf(n, 0) {
+	n, ok := value.Number(s)
+	if !ok {
 		v.fail(f.name, "%q is not a number", s)
 		return nil
 	}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/salesaudit/salesaudit/plugin"
 	"github.com/salesaudit/salesaudit/plugin/csvfile"
+	"github.com/salesaudit/salesaudit/plugin/value"
 )
 
 // nullID is what Salesforce's Data Export writes in an empty lookup
@@ -117,8 +118,8 @@ func (r *row) number(c column) *float64 {
 	if v == "" {
 		return nil
 	}
-	f, err := strconv.ParseFloat(v, 64)
-	if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
+	f, ok := value.Number(v)
+	if !ok {
 		r.fail(c, "%q is not a number", v)
 		return nil
 	}
@@ -143,9 +144,6 @@ func (r *row) count(c column) int64 {
 const (
 	layoutDataExport = "2006-01-02 15:04:05"
 	layoutDate       = "2006-01-02"
-	// Data Loader and the Bulk API write ISO 8601, with "Z" or "+0000".
-	layoutISOColon   = "2006-01-02T15:04:05.999999999Z07:00"
-	layoutISONoColon = "2006-01-02T15:04:05.999999999Z0700"
 )
 
 // parseDateTime reads the timestamp forms of Salesforce exports, all UTC
@@ -155,11 +153,8 @@ func parseDateTime(v string) (time.Time, bool) {
 	case len(v) == len(layoutDate) || len(v) == len(layoutDataExport) && v[10] == ' ':
 		return parseDataExport(v)
 	case len(v) > 10 && v[10] == 'T':
-		for _, layout := range []string{layoutISOColon, layoutISONoColon} {
-			if t, err := time.Parse(layout, v); err == nil {
-				return t.UTC(), true
-			}
-		}
+		// Data Loader and the Bulk API write ISO 8601, with "Z" or "+0000".
+		return value.Timestamp(v)
 	}
 	return time.Time{}, false
 }
