@@ -63,6 +63,15 @@ func (r *Fields) Value(name string) (json.RawMessage, bool) {
 	return v, true
 }
 
+// Required is id, the record's own key read from the member name, which
+// every record must have: an empty one fails the record.
+func (r *Fields) Required(name, id string) string {
+	if id == "" {
+		r.Fail(name, "the record has no %s", name)
+	}
+	return id
+}
+
 // Has reports whether the record has the member, even null.
 func (r *Fields) Has(name string) bool {
 	_, ok := r.members[strings.ToLower(name)]

@@ -2,6 +2,7 @@ package apipages
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"io"
 	"strings"
@@ -50,5 +51,18 @@ func TestPageError(t *testing.T) {
 	}
 	if got := Excerpt([]byte("{\n  \"a\": 1\n}")); got != `{"a":1}` {
 		t.Errorf("Excerpt = %q", got)
+	}
+}
+
+func TestRequiredFailsARecordWithoutItsKey(t *testing.T) {
+	r, err := NewFields(3, json.RawMessage(`{"id": "", "name": "x"}`), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if id := r.Required("name", "x"); id != "x" || r.Err != nil {
+		t.Errorf("got %q, %v", id, r.Err)
+	}
+	if r.Required("id", ""); r.Err == nil || r.Err.Field != "id" || r.Err.Reason != "the record has no id" {
+		t.Errorf("got %v", r.Err)
 	}
 }

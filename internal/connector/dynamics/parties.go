@@ -120,11 +120,12 @@ func (run *readRun) expandedParties(r *record) ([]plugin.Attendee, bool) {
 		items := r.array(k)
 		expanded = expanded || r.Has(k)
 		for i, raw := range items {
-			p, err := newRecord(r.Line, raw, fmt.Sprintf("%s[%d].", k, i))
+			f, err := r.Nested(fmt.Sprintf("%s[%d]", k, i), raw)
 			if err != nil {
 				r.FailWith(err)
 				return nil, expanded
 			}
+			p := &record{f}
 			pt := readParty(p, impliedRoles[k])
 			if p.Err != nil {
 				r.FailWith(p.Err)

@@ -21,16 +21,6 @@ const (
 // annotations, option sets and times.
 type record struct{ *apipages.Fields }
 
-// newRecord decodes a record; a value that is not a JSON object is a
-// *plugin.RowError.
-func newRecord(line int64, raw json.RawMessage, prefix string) (*record, error) {
-	f, err := apipages.NewFields(line, raw, prefix)
-	if err != nil {
-		return nil, err
-	}
-	return &record{f}, nil
-}
-
 // text reads a string; numbers and booleans read as written.
 func (r *record) text(name string) string {
 	s, _ := r.Scalar(name, false)
@@ -52,13 +42,7 @@ func (r *record) id(name string) string {
 }
 
 // requiredID is a record's own key, which every record must have.
-func (r *record) requiredID(name string) string {
-	id := r.id(name)
-	if id == "" && r.Err == nil {
-		r.Fail(name, "the record has no %s", name)
-	}
-	return id
-}
+func (r *record) requiredID(name string) string { return r.Required(name, r.id(name)) }
 
 // formatted is the display text the Web API annotates a value with: an
 // option's label, a lookup's name, a formatted amount.

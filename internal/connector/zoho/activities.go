@@ -137,11 +137,12 @@ func schedule(r *record, a *plugin.Activity) {
 func (er *eventReader) participants(r *record, ownerID string) []plugin.Attendee {
 	var out []plugin.Attendee
 	for i, raw := range r.array("Participants") {
-		p, err := newRecord(r.Line, raw, fmt.Sprintf("Participants[%d].", i))
+		f, err := r.Nested(fmt.Sprintf("Participants[%d]", i), raw)
 		if err != nil {
 			r.FailWith(err)
 			return nil
 		}
+		p := &record{f}
 		a, ok := er.participant(p, ownerID)
 		if p.Err != nil {
 			r.FailWith(p.Err)

@@ -14,16 +14,6 @@ import (
 // adding Zoho's own values: lookups, picklists, durations and times.
 type record struct{ *apipages.Fields }
 
-// newRecord decodes a record; a value that is not a JSON object is a
-// *plugin.RowError.
-func newRecord(line int64, raw json.RawMessage, prefix string) (*record, error) {
-	f, err := apipages.NewFields(line, raw, prefix)
-	if err != nil {
-		return nil, err
-	}
-	return &record{f}, nil
-}
-
 // text reads a string; numbers and booleans read as written, a lookup as
 // its name. Zoho's empty picklist value "-None-" reads as empty.
 func (r *record) text(name string) string {
@@ -57,13 +47,7 @@ func (r *record) id(name string) string {
 }
 
 // requiredID is a record's own id, which every record must have.
-func (r *record) requiredID(name string) string {
-	id := r.id(name)
-	if id == "" && r.Err == nil {
-		r.Fail(name, "the record has no %s", name)
-	}
-	return id
-}
+func (r *record) requiredID(name string) string { return r.Required(name, r.id(name)) }
 
 // lookup is a lookup field: {"name": …, "id": …}.
 type lookup struct {
