@@ -148,7 +148,7 @@ func (a *app) runAudit(ctx context.Context, paths []string, opts auditOptions) e
 		// would only make DuckDB spill to a .tmp directory here.
 		loadLimit = defaultIngestMemory
 	}
-	db, err := duckdb.Open(ctx, a.dbPath, duckdb.Options{MemoryLimit: loadLimit})
+	db, err := duckdb.Open(ctx, a.dbPath, duckdb.Options{MemoryLimit: loadLimit, Threads: a.threads})
 	if err != nil {
 		return err
 	}

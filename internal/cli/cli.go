@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strconv"
 	"syscall"
 
 	"github.com/hashicorp/go-hclog"
@@ -43,7 +44,9 @@ type app struct {
 	dbPath         string
 	pluginDir      string
 	logLevel       string
-	connectors     *pluginhost.Catalog
+	// threads caps DuckDB's worker threads; 0 is one per core.
+	threads    int
+	connectors *pluginhost.Catalog
 }
 
 // Run runs salesaudit with args (without the program name) and returns the
@@ -93,6 +96,16 @@ plugins, and audits how each first-line sales manager spends their time.`,
 	root.PersistentFlags().StringVar(&a.dbPath, "db", "salesaudit.duckdb", "database file (:memory: for none)")
 	root.PersistentFlags().StringVar(&a.pluginDir, "plugin-dir", "", "directory searched first for external connectors")
 	root.PersistentFlags().StringVar(&a.logLevel, "log-level", envOr("SALESAUDIT_LOG_LEVEL", "warn"), "log level: trace, debug, info, warn, error")
+	threads := root.PersistentFlags().String("threads", envOr("SALESAUDIT_THREADS", "0"),
+		"DuckDB's worker threads, to leave cores to other work (default 0: one per core; also SALESAUDIT_THREADS)")
+	root.PersistentPreRunE = func(*cobra.Command, []string) error {
+		n, err := strconv.Atoi(*threads)
+		if err != nil || n < 0 {
+			return usagef("--threads (or SALESAUDIT_THREADS) must be a whole number of threads, 0 for one per core: %q", *threads)
+		}
+		a.threads = n
+		return nil
+	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	root.AddCommand(
 		a.auditCommand(),

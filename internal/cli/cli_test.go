@@ -56,6 +56,20 @@ func TestVersion(t *testing.T) {
 	}
 }
 
+func TestTheThreadsFlagReachesDuckDB(t *testing.T) {
+	t.Parallel()
+	r := run(t, "query", "--db", ":memory:", "--threads", "3", "--format", "csv", "SELECT current_setting('threads') AS threads").mustSucceed(t)
+	if !strings.Contains(r.stdout, "\n3") {
+		t.Errorf("with --threads 3, DuckDB says %q", r.stdout)
+	}
+	for _, bad := range []string{"-1", "two"} {
+		r := run(t, "version", "--threads", bad)
+		if r.code != ExitUsage || !strings.Contains(r.stderr, "--threads") {
+			t.Errorf("--threads %s: exit %d, %q", bad, r.code, r.stderr)
+		}
+	}
+}
+
 func TestBadUsageExitsWithTwo(t *testing.T) {
 	t.Parallel()
 	for _, args := range [][]string{

@@ -96,7 +96,7 @@ func (a *app) runIngest(ctx context.Context, path string, opts ingestOptions, re
 	}()
 	open := func() (*duckdb.DB, error) {
 		var err error
-		db, err = duckdb.Open(ctx, a.dbPath, duckdb.Options{MemoryLimit: opts.memoryLimit})
+		db, err = duckdb.Open(ctx, a.dbPath, duckdb.Options{MemoryLimit: opts.memoryLimit, Threads: a.threads})
 		return db, err
 	}
 	report, err := a.load(ctx, path, opts, open, func(plugin.Info) (string, map[string]string) {

@@ -41,6 +41,10 @@ func TestMain(m *testing.M) {
 		os.Exit(1)
 	}
 	sharedDir = dir
+	// The tests' databases are tiny and many run at once: one DuckDB
+	// thread each spares them fighting over the two cores (a third less
+	// CPU). TestTheThreadsFlagReachesDuckDB checks the flag itself.
+	os.Setenv("SALESAUDIT_THREADS", "1")
 	code := m.Run()
 	_ = os.RemoveAll(dir)
 	os.Exit(code)

@@ -58,5 +58,5 @@ func (a *app) openExisting(ctx context.Context) (*duckdb.DB, error) {
 			return nil, fmt.Errorf("no database at %s: load an export first with 'salesaudit ingest PATH', or name one with --db", a.dbPath)
 		}
 	}
-	return duckdb.Open(ctx, a.dbPath, duckdb.Options{})
+	return duckdb.Open(ctx, a.dbPath, duckdb.Options{Threads: a.threads})
 }

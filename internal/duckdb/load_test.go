@@ -12,7 +12,8 @@ import (
 
 func openTestDB(t *testing.T) *DB {
 	t.Helper()
-	return openTestDBAt(t, filepath.Join(t.TempDir(), "test.duckdb"), Options{})
+	// One thread: the tests' data is tiny (threads_test.go tests more).
+	return openTestDBAt(t, filepath.Join(t.TempDir(), "test.duckdb"), Options{Threads: 1})
 }
 
 // openTestDBAt opens the database at path, closed when the test ends.

@@ -18,7 +18,7 @@ import (
 
 func openDB(t *testing.T) *duckdb.DB {
 	t.Helper()
-	db, err := duckdb.Open(context.Background(), filepath.Join(t.TempDir(), "db.duckdb"), duckdb.Options{})
+	db, err := duckdb.Open(context.Background(), filepath.Join(t.TempDir(), "db.duckdb"), duckdb.Options{Threads: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
