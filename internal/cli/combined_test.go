@@ -45,8 +45,8 @@ type auditedManager struct {
 
 // explainedActivity is a row of explain's JSON output.
 type explainedActivity struct {
-	When, Kind, Subject, Category, Rule, Origin string
-	Minutes                                     float64
+	Manager, When, Kind, Subject, Category, Rule, Origin string
+	Minutes                                              float64
 }
 
 // auditInto audits the paths into a database file over the fixture's
@@ -87,15 +87,21 @@ func byID(managers []auditedManager) map[string]auditedManager {
 	return out
 }
 
-func explainManager(t *testing.T, db, managerID string) []explainedActivity {
+// explainAll explains every manager's activities over the fixture's
+// period, by manager name: one audit for them all.
+func explainAll(t *testing.T, db string) map[string][]explainedActivity {
 	t.Helper()
-	args := append([]string{"explain", "--db", db, "--manager", managerID, "--format", "json"}, acmePeriod...)
+	args := append([]string{"explain", "--db", db, "--format", "json"}, acmePeriod...)
 	out := run(t, args...).mustSucceed(t).stdout
 	var rows []explainedActivity
 	if err := json.Unmarshal([]byte(out), &rows); err != nil {
 		t.Fatal(err)
 	}
-	return rows
+	byManager := map[string][]explainedActivity{}
+	for _, r := range rows {
+		byManager[r.Manager] = append(byManager[r.Manager], r)
+	}
+	return byManager
 }
 
 // plantedMeeting is an occurrence of a meeting only the calendars have.
@@ -217,8 +223,10 @@ func TestAuditCombinesCRMAndCalendars(t *testing.T) {
 
 	planted := readPlanted(t)
 	emails := crmEmails(t)
-	// The managers are checked in parallel, each on copies of the two
-	// databases; the 1:1s are counted once they are all done.
+	// Every manager's activities, without and with the calendars; the
+	// managers are then checked in parallel, and the 1:1s counted once
+	// they are all done.
+	crmExplained, combinedExplained := explainAll(t, crmDB), explainAll(t, combinedDB)
 	var oneToOnes atomic.Int64
 	t.Cleanup(func() {
 		if oneToOnes.Load() == 0 {
@@ -238,7 +246,10 @@ func TestAuditCombinesCRMAndCalendars(t *testing.T) {
 					wantMinutes += p.minutes
 				}
 			}
-			before, after := explainManager(t, copyDB(t, crmDB), id), explainManager(t, copyDB(t, combinedDB), id)
+			before, after := crmExplained[m.Name], combinedExplained[m.Name]
+			if len(before) == 0 || len(after) == 0 {
+				t.Fatalf("explain shows %d activities of %s without the calendars and %d with them", len(before), m.Name, len(after))
+			}
 
 			// (ii) The hours added are the planted meetings' minutes; the
 			// copies of CRM meetings add nothing.
