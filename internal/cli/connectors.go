@@ -8,7 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/salesaudit/salesaudit/internal/connector/builtin"
-	"github.com/salesaudit/salesaudit/internal/connector/csvmap"
+	"github.com/salesaudit/salesaudit/internal/connector/csv"
 	"github.com/salesaudit/salesaudit/internal/pluginhost"
 	"github.com/salesaudit/salesaudit/internal/render"
 	"github.com/salesaudit/salesaudit/plugin"
@@ -152,11 +152,11 @@ func (a *app) connectorsMappingCommand() *cobra.Command {
 	var opts mappingInitOptions
 	initCmd := &cobra.Command{
 		Use:   "init [FILE]",
-		Short: "Write a commented mapping template for the csv connector (default " + csvmap.MappingFileName + ")",
+		Short: "Write a commented mapping template for the csv connector (default " + csv.MappingFileName + ")",
 		Long: `Write a commented template of the YAML mapping the csv connector reads:
 which CSV file holds which records, which column holds which field, value
 maps ("Done" means completed), date formats and time zones. Fill in your
-column names, put it next to your CSV files as ` + csvmap.MappingFileName + `, and
+column names, put it next to your CSV files as ` + csv.MappingFileName + `, and
 run 'salesaudit audit DIR'.`,
 		Args: func(_ *cobra.Command, args []string) error {
 			if len(args) > 1 {
@@ -165,11 +165,11 @@ run 'salesaudit audit DIR'.`,
 			return nil
 		},
 		RunE: func(_ *cobra.Command, args []string) error {
-			path := csvmap.MappingFileName
+			path := csv.MappingFileName
 			if len(args) == 1 {
 				path = args[0]
 			}
-			if err := writeNewFile(path, csvmap.MappingTemplate, opts.force); err != nil {
+			if err := writeNewFile(path, csv.MappingTemplate, opts.force); err != nil {
 				return err
 			}
 			fmt.Fprintf(a.stdout, "Wrote a mapping template to %s: fill in your column names and put it next to your CSV files.\n", path)

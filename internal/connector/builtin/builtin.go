@@ -4,7 +4,7 @@ package builtin
 import (
 	"sort"
 
-	"github.com/salesaudit/salesaudit/internal/connector/csvmap"
+	"github.com/salesaudit/salesaudit/internal/connector/csv"
 	"github.com/salesaudit/salesaudit/internal/connector/dynamics"
 	"github.com/salesaudit/salesaudit/internal/connector/hubspot"
 	"github.com/salesaudit/salesaudit/internal/connector/ics"
@@ -15,7 +15,7 @@ import (
 )
 
 var connectors = map[string]func() plugin.Connector{
-	"csv":        func() plugin.Connector { return csvmap.New() },
+	"csv":        func() plugin.Connector { return csv.New() },
 	"dynamics":   func() plugin.Connector { return dynamics.New() },
 	"hubspot":    func() plugin.Connector { return hubspot.New() },
 	"ics":        func() plugin.Connector { return ics.New() },

@@ -1,4 +1,4 @@
-package csvmap
+package csv
 
 import (
 	"fmt"

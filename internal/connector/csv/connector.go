@@ -1,4 +1,4 @@
-// Package csvmap is the built-in "csv" connector: it reads any CSV files,
+// Package csv is the built-in "csv" connector: it reads any CSV files,
 // from a CRM salesaudit has no connector for or from a team's spreadsheet,
 // as a YAML mapping file describes them: which file holds which records,
 // which column holds which field, and how dates, numbers, booleans and
@@ -7,7 +7,7 @@
 // The mapping is salesaudit-mapping.yaml in the export's directory or
 // archive, or the file given with the mapping option. MappingTemplate is a
 // commented template to start one from; README.md describes the format.
-package csvmap
+package csv
 
 import (
 	_ "embed"

@@ -1,10 +1,10 @@
-package csvmap
+package csv
 
 // The CSV files of testdata/csv/vandijk and testdata/csv/sheets are written
 // by this generator, so that the tests know, row by row, what the
 // connector must make of them:
 //
-//	go test ./internal/connector/csvmap -run TestRegenerateFixtures -regen
+//	go test ./internal/connector/csv -run TestRegenerateFixtures -regen
 //
 // The mappings, the READMEs and the small broken/ and bad-mapping/
 // fixtures are written by hand. The generator is deterministic (its own
@@ -13,7 +13,7 @@ package csvmap
 
 import (
 	"bytes"
-	"encoding/csv"
+	stdcsv "encoding/csv"
 	"flag"
 	"os"
 	"path/filepath"
@@ -77,7 +77,7 @@ func (f *fixtureFile) blank() {
 
 func (e *fixtureExport) render(f *fixtureFile) ([]byte, error) {
 	var b bytes.Buffer
-	w := csv.NewWriter(&b)
+	w := stdcsv.NewWriter(&b)
 	w.Comma = e.delimiter
 	w.UseCRLF = e.crlf
 	if err := w.Write(f.header); err != nil {
