@@ -22,8 +22,9 @@ var Handshake = goplugin.HandshakeConfig{
 }
 
 // MaxMessageBytes is the gRPC message limit on both sides of the protocol.
-// Batches are kept far below it (see Writer); it is raised above gRPC's 4 MiB
-// default so that one unusually large record cannot break a stream.
+// Records travel as files; messages (rejects, progress, the summary) stay
+// far below it. It is raised above gRPC's 4 MiB default so that one
+// unusually large reject or summary cannot break a stream.
 const MaxMessageBytes = 64 << 20
 
 // Connector is what a connector author implements.

@@ -3,6 +3,7 @@ package plugin_test
 import (
 	"context"
 	"reflect"
+	"strconv"
 	"testing"
 	"time"
 
@@ -80,6 +81,40 @@ func TestEveryFieldOfEveryRecordSurvivesTheSpool(t *testing.T) {
 	} {
 		if !reflect.DeepEqual(c.got, c.want) {
 			t.Errorf("%s:\n got %+v\nwant %+v", c.name, c.got, c.want)
+		}
+	}
+}
+
+// Values at the edges come back as the host would load them: times before
+// 1 AD with and without a clock, five-digit years, microseconds, and texts
+// with every character the spool format must quote.
+func TestEdgeValuesSurviveTheSpool(t *testing.T) {
+	times := []time.Time{
+		time.Date(0, 3, 15, 12, 30, 0, 0, time.UTC), // 1 BC, with a clock
+		time.Date(-43, 3, 15, 0, 0, 0, 0, time.UTC), // 44 BC, midnight
+		time.Date(12345, 6, 7, 8, 9, 10, 123456000, time.UTC),
+		time.Date(2026, 1, 2, 3, 4, 5, 6000, time.UTC), // one microsecond's digits
+	}
+	texts := []string{`a,"b"` + "\n\r", "\ufeffBOM first", "", "NULL"}
+	c := scripted{read: func(_ context.Context, w *plugin.Writer) error {
+		f := w.File("User.csv")
+		for i, at := range times {
+			if err := f.User(plugin.User{ID: "u" + strconv.Itoa(i), Name: texts[i], JoinedAt: at, Line: int64(i + 2)}); err != nil {
+				return err
+			}
+		}
+		return f.Done(int64(len(times)))
+	}}
+	got, _, err := plugintest.ReadAll(t, c, plugin.ReadRequest{Path: "x"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Users) != len(times) {
+		t.Fatalf("%d users came back, want %d", len(got.Users), len(times))
+	}
+	for i, u := range got.Users {
+		if !u.JoinedAt.Equal(times[i]) || u.Name != texts[i] {
+			t.Errorf("user %d: joined %v, name %q; want %v, %q", i, u.JoinedAt, u.Name, times[i], texts[i])
 		}
 	}
 }

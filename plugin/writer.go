@@ -224,8 +224,8 @@ func (f *FileWriter) add(kind RecordKind, line int64, size int, spool func(*Spoo
 		return f.Reject(Reject{Line: line, Reason: fmt.Sprintf("record is %d bytes, over the %d-byte limit", size, maxRecordBytes), Kind: kind})
 	}
 	if err := spool(f.w.spool); err != nil {
-		f.w.err = err
-		return err
+		f.w.err = fmt.Errorf("%s line %d: %w", f.name, line, err)
+		return f.w.err
 	}
 	f.summary.Records[kind]++
 	return nil

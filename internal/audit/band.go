@@ -24,7 +24,14 @@ type comparison struct {
 	value     float64
 }
 
-var comparisonPattern = regexp.MustCompile(`^([a-z_][a-z0-9_]*)\s*(>=|<=|>|<|=)\s*([a-z_][a-z0-9_]*|-?[0-9]+(?:\.[0-9]+)?)$`)
+// identifier is how parameters, thresholds and measures are named, in a
+// band, in a rule's texts ({name}) and in its SQL ($name).
+const identifier = `[a-z_][a-z0-9_]*`
+
+var (
+	identifierPattern = regexp.MustCompile(`^` + identifier + `$`)
+	comparisonPattern = regexp.MustCompile(`^(` + identifier + `)\s*(>=|<=|>|<|=)\s*(` + identifier + `|-?[0-9]+(?:\.[0-9]+)?)$`)
+)
 
 // parseBand reads a band, checking that it names only known thresholds.
 func parseBand(text string, thresholds map[string]float64) (Band, error) {
@@ -38,12 +45,16 @@ func parseBand(text string, thresholds map[string]float64) (Band, error) {
 			return b, fmt.Errorf("%q is not a comparison such as \"metric > warn\" or \"share < 5\"", strings.TrimSpace(part))
 		}
 		c := comparison{measure: m[1], op: m[2]}
-		if v, err := strconv.ParseFloat(m[3], 64); err == nil {
-			c.value = v
-		} else if _, ok := thresholds[m[3]]; ok {
+		switch _, isThreshold := thresholds[m[3]]; {
+		case isThreshold:
 			c.threshold = m[3]
-		} else {
+		case identifierPattern.MatchString(m[3]):
 			return b, fmt.Errorf("%q: %s is not one of the rule's thresholds", strings.TrimSpace(part), m[3])
+		default:
+			var err error
+			if c.value, err = strconv.ParseFloat(m[3], 64); err != nil {
+				return b, fmt.Errorf("%q: %w", strings.TrimSpace(part), err)
+			}
 		}
 		b.comparisons = append(b.comparisons, c)
 	}

@@ -1,6 +1,10 @@
 package audit
 
 import (
+	"database/sql"
+	"fmt"
+	"maps"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -151,6 +155,7 @@ func TestBandsSayWhatIsWrong(t *testing.T) {
 		{"metric >> warn", "is not a comparison"},
 		{"metric > warn and share < 5", "is not a comparison"},
 		{"metric > hgh", "hgh is not one of the rule's thresholds"},
+		{"metric > inf", "inf is not one of the rule's thresholds"},
 		{"Metric > warn", "is not a comparison"},
 	} {
 		_, err := parseBand(c.band, thresholds)
@@ -164,5 +169,36 @@ func TestBandsSayWhatIsWrong(t *testing.T) {
 	}
 	if got := b.measures(); strings.Join(got, ",") != "metric,share,count" {
 		t.Errorf("measures = %v", got)
+	}
+}
+
+// A threshold with digits in its name is one name everywhere: in a band,
+// and as the SQL's $p90.
+func TestAThresholdNamedWithDigitsIsOneName(t *testing.T) {
+	b, err := parseBand("metric > p90", map[string]float64{"p90": 4, "p": 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b.comparisons[0].threshold != "p90" {
+		t.Errorf("band compares with %+v", b.comparisons[0])
+	}
+	args, err := bind("x.sql", "SELECT $p90", map[string]any{"p90": 4.0, "p": 1.0})
+	if err != nil || len(args) != 1 || fmt.Sprint(args[0]) != fmt.Sprint(sql.Named("p90", 4.0)) {
+		t.Errorf("bind = %v, %v; want p90 alone", args, err)
+	}
+}
+
+// The audit's parameters are those a rule's thresholds may not shadow.
+func TestTheGlobalParametersAreTheAuditsParameters(t *testing.T) {
+	cfg, err := DefaultConfig()
+	if err != nil {
+		t.Fatal(err)
+	}
+	params, err := (&runner{cfg: cfg}).params()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := slices.Sorted(maps.Keys(params)); !slices.Equal(got, slices.Sorted(slices.Values(globalParameters))) {
+		t.Errorf("params %v, globalParameters %v", got, globalParameters)
 	}
 }

@@ -294,6 +294,10 @@ func (c *Config) thresholdProblems() []string {
 			out = append(out, fmt.Sprintf("line %d: rules: unknown rule %q", t.line, id))
 			continue
 		}
+		if id != rule.ID {
+			out = append(out, fmt.Sprintf("line %d: rules: write %s as %s", t.line, id, rule.ID))
+			continue
+		}
 		for name := range t.Values {
 			if _, ok := rule.Thresholds[name]; !ok {
 				out = append(out, fmt.Sprintf("line %d: rules.%s: unknown threshold %q (%s has %s)", t.lineOf(name), id, name, id, strings.Join(sortedKeys(rule.Thresholds), ", ")))
@@ -316,7 +320,7 @@ func (c *Config) Threshold(rule Rule, name string) float64 {
 // tierKey is how tiers are compared: folded, without spaces, hyphens or
 // underscores, so that "Tier 1" (Salesforce picklists, HubSpot's UI),
 // "tier1" (HubSpot's internal value) and "TIER_1" are one tier.
-// queries/audit/06_accounts.sql folds the accounts' tiers the same way;
+// queries/audit/accounts.sql folds the accounts' tiers the same way;
 // its pattern names the same spaces as unicode.IsSpace.
 func tierKey(s string) string {
 	return strings.Map(func(r rune) rune {

@@ -164,6 +164,10 @@ rules:
   XX1:
     warn: 3
 `, []string{"line 5", `"XX1"`}},
+		{"a rule ID in lower case", `
+rules:
+  pm1: {warn: 99}
+`, []string{"line 3", "write pm1 as PM1"}},
 		{"unknown rule ID, flow style", `
 rules:
   BM9: {warn: 3}

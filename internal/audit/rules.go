@@ -171,6 +171,14 @@ func thresholdsOf(node yaml.Node) ([]string, map[string]float64, error) {
 	var names []string
 	for i := 0; i+1 < len(node.Content); i += 2 {
 		key, value := node.Content[i], node.Content[i+1]
+		switch _, twice := values[key.Value]; {
+		case !identifierPattern.MatchString(key.Value):
+			return nil, nil, fmt.Errorf("line %d: %q is not a name (lower-case letters, digits and _)", key.Line, key.Value)
+		case slices.Contains(globalParameters, key.Value):
+			return nil, nil, fmt.Errorf("line %d: %s is a parameter of every audit query; name the threshold otherwise", key.Line, key.Value)
+		case twice:
+			return nil, nil, fmt.Errorf("line %d: %s is given twice", key.Line, key.Value)
+		}
 		v, err := strconv.ParseFloat(value.Value, 64)
 		if err != nil || value.Kind != yaml.ScalarNode {
 			return nil, nil, fmt.Errorf("line %d: %s is not a number", value.Line, key.Value)
@@ -181,7 +189,7 @@ func thresholdsOf(node yaml.Node) ([]string, map[string]float64, error) {
 	return names, values, nil
 }
 
-var placeholder = regexp.MustCompile(`\{([a-z_]+)\}`)
+var placeholder = regexp.MustCompile(`\{(` + identifier + `)\}`)
 
 func (r Rule) validate() error {
 	var problems []string

@@ -155,6 +155,9 @@ func TestRuleFilesSayWhatIsWrong(t *testing.T) {
 		{"a threshold that is no number", map[string]string{"XX1.yaml": strings.Replace(callCountYAML, "many: 2", "many: two", 1), "XX1.sql": callCountSQL}, "many is not a number"},
 		{"a name that is no ID", map[string]string{"calls.yaml": callCountYAML, "calls.sql": callCountSQL}, "is not a rule ID"},
 		{"an empty field", map[string]string{"XX1.yaml": strings.Replace(callCountYAML, "source: A test.", "source: ''", 1), "XX1.sql": callCountSQL}, "source is empty"},
+		{"a threshold named as a parameter", map[string]string{"XX1.yaml": strings.Replace(callCountYAML, "  many: 2", "  many: 2\n  from: 3", 1), "XX1.sql": callCountSQL}, "from is a parameter of every audit query"},
+		{"a threshold given twice", map[string]string{"XX1.yaml": strings.Replace(callCountYAML, "  many: 2", "  many: 2\n  many: 3", 1), "XX1.sql": callCountSQL}, "many is given twice"},
+		{"a threshold that is no name", map[string]string{"XX1.yaml": strings.Replace(callCountYAML, "  many: 2", "  many: 2\n  Many-More: 3", 1), "XX1.sql": callCountSQL}, `"Many-More" is not a name`},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			fsys := fstest.MapFS{}

@@ -111,6 +111,11 @@ func (r *runner) classify(ctx context.Context) error {
 	return r.execFile(ctx, "classify/time.sql", nil)
 }
 
+// globalParameters are the parameters every audit statement may use: a
+// rule's thresholds, bound beside them, may not take their names.
+var globalParameters = []string{"from", "to", "max_minutes", "key_share", "min_group_size",
+	"sources", "key_tiers", "estimates", "categories", "class_rules"}
+
 // params are the values the audit's SQL is given: the options and the
 // configuration, lists as lists and tables as JSON arrays of objects
 // (queries/audit/config.sql makes them tables).
@@ -139,6 +144,7 @@ func (r *runner) params() (map[string]any, error) {
 	if err != nil {
 		return nil, err
 	}
+	// The keys are globalParameters.
 	return map[string]any{
 		"from":           nullTime(r.opts.From),
 		"to":             nullTime(r.opts.To),
@@ -268,7 +274,7 @@ func onlyComments(stmt string) bool {
 	return true
 }
 
-var paramPattern = regexp.MustCompile(`\$([a-z_]+)`)
+var paramPattern = regexp.MustCompile(`\$(` + identifier + `)`)
 
 // bind passes a statement exactly the named parameters it uses, so that a
 // misspelt parameter is an error rather than a silently misplaced value.

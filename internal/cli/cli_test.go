@@ -232,8 +232,8 @@ func TestTheAuditNamesItsStepsOnlyWhenAsked(t *testing.T) {
 	t.Parallel()
 	var out lockedBuffer
 	p := newAuditProgress(&out, true)
-	p.step("audit/01_period.sql")
-	if !strings.Contains(out.String(), "Auditing (done: audit/01_period.sql)") {
+	p.step("audit/period.sql")
+	if !strings.Contains(out.String(), "Auditing (done: audit/period.sql)") {
 		t.Errorf("spinner wrote %q", out.String())
 	}
 	p.done()
@@ -245,7 +245,7 @@ func TestTheAuditNamesItsStepsOnlyWhenAsked(t *testing.T) {
 
 	var quiet strings.Builder
 	q := newAuditProgress(&quiet, false)
-	q.step("audit/01_period.sql")
+	q.step("audit/period.sql")
 	q.done()
 	if quiet.Len() != 0 {
 		t.Errorf("without a terminal the audit printed %q", quiet.String())

@@ -20,12 +20,12 @@ import (
 // that DuckDB loads itself, not through duckdb-go's Appender: the Appender
 // makes a cgo call per value (eighteen an activity), which cost the host
 // more CPU than DuckDB's own parallel CSV reader takes to parse and store
-// the same rows (BENCHMARKS.md, "Ingest"). A connector built with the SDK
-// writes the files itself when the host gives it a spool directory, which
-// spares the host decoding records at all; records that arrive in batches
-// (older connectors, rejects) are written by the host. Files are loaded in
-// the order they are finished while the next ones are written, so writing
-// and loading overlap.
+// the same rows (BENCHMARKS.md, "Ingest"). A connector writes the files
+// itself in the spool directory the host gives it, which spares the host
+// decoding records at all; rejects, which arrive as messages, and records
+// a test holds in memory (Load.Batch) are written by the host. Files are
+// loaded in the order they are finished while the next ones are written,
+// so writing and loading overlap.
 const (
 	// spoolQueue is how many finished files may wait for loading; the
 	// stream waits beyond it, so a slow load holds the records back instead

@@ -34,7 +34,8 @@ type Load struct {
 	source string
 	conn   driver.Conn
 	spool  *spool
-	// writer spools the records and rejects that arrive in batches.
+	// writer spools the rejects (they arrive as messages) and records
+	// held in memory (Load.Batch).
 	writer *plugin.SpoolWriter
 	runID  int64
 	done   bool
@@ -139,8 +140,8 @@ func (l *Load) queue(f plugin.SpooledFile) {
 }
 
 // Batch is records of one input file held in memory, which a load takes
-// as a connector's spooled files (Load.Batch): for inputs the host reads
-// itself and for tests.
+// as a connector's spooled files (Load.Batch): the host's packages' tests
+// load the organisations they build with it.
 type Batch struct {
 	File          string
 	Users         []plugin.User

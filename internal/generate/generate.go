@@ -166,7 +166,7 @@ func newGenerator(opts Options, out exportWriter, h hooks) *generator {
 	g.truth = &Truth{Generator: "salesaudit generate", Format: opts.Format, Seed: opts.Seed,
 		Managers: opts.Managers, RepsPerManager: opts.RepsPerManager, Months: opts.Months,
 		Period:     TruthPeriod{From: p.start.Format(time.DateOnly), To: p.end.Format(time.DateOnly)},
-		Thresholds: "the defaults of internal/audit/defaults.yaml", Directors: []TruthPerson{}}
+		Thresholds: "the defaults of the rules' files, queries/rules/<ID>.yaml", Directors: []TruthPerson{}}
 	return g
 }
 

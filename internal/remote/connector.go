@@ -38,9 +38,9 @@ type Sink interface {
 
 // SpoolDirSink is a Sink that names the directory the connector writes its
 // files in (the host keeps it beside its database). Read makes a temporary
-// directory for any other Sink and removes it, with whatever the sink left
-// in it, when the read ends: such a sink reads or moves each file in
-// Spooled.
+// directory for any other Sink, or one that names none, and removes it,
+// with whatever the sink left in it, when the read ends: such a sink reads
+// or moves each file in Spooled.
 type SpoolDirSink interface {
 	Sink
 	SpoolDir() string
@@ -79,7 +79,7 @@ func (c *Connector) Read(ctx context.Context, req plugin.ReadRequest, sink Sink)
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	preq := &pb.ReadRequest{Path: req.Path, Options: req.Options}
-	if s, ok := sink.(SpoolDirSink); ok {
+	if s, ok := sink.(SpoolDirSink); ok && s.SpoolDir() != "" {
 		preq.SpoolDir = s.SpoolDir()
 	} else {
 		dir, err := os.MkdirTemp("", "salesaudit-spool-")
@@ -167,6 +167,10 @@ func dispatch(m message, sink Sink, spoolDir string, got *received) (*pb.Summary
 		return nil, nil
 	case *pb.ReadResponse_Summary:
 		return msg.Summary, nil
+	case nil:
+		// An empty oneof: a field this host does not read, such as the
+		// record batches connectors sent before spooled files.
+		return nil, fmt.Errorf("unknown message from the connector (record batches are retired): rebuild it with the current SDK")
 	default:
 		return nil, fmt.Errorf("unknown message %T from connector", msg)
 	}

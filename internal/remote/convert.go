@@ -11,12 +11,14 @@ import (
 )
 
 // kindFromProto names a record kind as the SDK does: the enum's name
-// without its prefix, in lower case (RECORD_KIND_USER is "user").
+// without its prefix, in lower case (RECORD_KIND_USER is "user"); "" for
+// a kind this host does not know.
 func kindFromProto(k pb.RecordKind) plugin.RecordKind {
-	if k == pb.RecordKind_RECORD_KIND_UNSPECIFIED {
+	name, known := pb.RecordKind_name[int32(k)]
+	if !known || k == pb.RecordKind_RECORD_KIND_UNSPECIFIED {
 		return ""
 	}
-	return plugin.RecordKind(strings.ToLower(strings.TrimPrefix(k.String(), "RECORD_KIND_")))
+	return plugin.RecordKind(strings.ToLower(strings.TrimPrefix(name, "RECORD_KIND_")))
 }
 
 func convertAll[P any, G any](in []P, convert func(P) G) []G {

@@ -83,7 +83,7 @@ func TestTheHostTakesOnlyTheSpooledFilesItAskedFor(t *testing.T) {
 // unknown message rather than misread.
 func TestARetiredBatchIsRefused(t *testing.T) {
 	m := message{msg: &pb.ReadResponse{}}
-	if _, err := dispatch(m, &fileSink{}, t.TempDir(), newReceived()); err == nil || !strings.Contains(err.Error(), "unknown message") {
+	if _, err := dispatch(m, &fileSink{}, t.TempDir(), newReceived()); err == nil || !strings.Contains(err.Error(), "record batches are retired") {
 		t.Errorf("err = %v, want an unknown message", err)
 	}
 }
@@ -119,5 +119,15 @@ func TestSpooledCountsMustBePossible(t *testing.T) {
 		if _, err := spooledFromProto(f, dir); err == nil {
 			t.Errorf("%v accepted", f)
 		}
+	}
+}
+
+// A kind this host does not know is no kind, not a made-up name.
+func TestAnUnknownRecordKindIsNone(t *testing.T) {
+	if got := kindFromProto(pb.RecordKind(99)); got != "" {
+		t.Errorf("kind 99 = %q, want none", got)
+	}
+	if got := kindFromProto(pb.RecordKind_RECORD_KIND_ATTENDEE); got != plugin.KindAttendee {
+		t.Errorf("RECORD_KIND_ATTENDEE = %q", got)
 	}
 }

@@ -15,9 +15,23 @@ import (
 	"github.com/salesaudit/salesaudit/plugin"
 )
 
+// Host is a connector as the host sees it, over the real protocol: Info,
+// Check and Read (which checks the connector's summary).
+type Host = remote.Connector
+
+// Sink is what a Host's Read streams into: Collector is one.
+type Sink = remote.Sink
+
+// The errors a Host's Read returns when the connector's stream ends without
+// its summary (it died) or the summary disagrees with what arrived.
+var (
+	ErrNoSummary       = remote.ErrNoSummary
+	ErrSummaryMismatch = remote.ErrSummaryMismatch
+)
+
 // Connect serves c in-process over a real gRPC connection and returns the
 // host's view of it. The connection is closed when the test ends.
-func Connect(t testing.TB, c plugin.Connector) *remote.Connector {
+func Connect(t testing.TB, c plugin.Connector) *Host {
 	t.Helper()
 	client, _ := goplugin.TestPluginGRPCConn(t, false, map[string]goplugin.Plugin{
 		plugin.PluginName: remote.Pair(c),
@@ -27,10 +41,10 @@ func Connect(t testing.TB, c plugin.Connector) *remote.Connector {
 	if err != nil {
 		t.Fatalf("dispensing connector: %v", err)
 	}
-	return raw.(*remote.Connector)
+	return raw.(*Host)
 }
 
-// Collector is a sink (remote.Sink) that keeps everything it receives, reading
+// Collector is a Sink that keeps everything it receives, reading
 // the records back from the spooled files as the host would load them.
 // An attendee comes back inside its activity when it was sent inside it,
 // and in Attendees when it was streamed on its own; its line is the one
@@ -45,12 +59,19 @@ type Collector struct {
 	Progressed    []plugin.Progress
 	// Files maps each record's ID (attendees: activity ID) to its file.
 	Files map[string]string
+	// Dir, if set, is where the connector writes its files (t.TempDir(),
+	// so that the test removes them whatever happens); else the read
+	// makes a temporary directory of its own.
+	Dir string
 	// activities finds an activity by input file and ID; nested holds the
 	// attendees sent inside an activity that has not arrived yet (its
 	// file may come later).
 	activities map[[2]string]int
 	nested     map[[2]string][]plugin.Attendee
 }
+
+// SpoolDir is Dir.
+func (c *Collector) SpoolDir() string { return c.Dir }
 
 // Spooled reads the records of a spooled file.
 func (c *Collector) Spooled(f plugin.SpooledFile) error {
@@ -119,9 +140,9 @@ func (c *Collector) Progress(p plugin.Progress) { c.Progressed = append(c.Progre
 // with the verified summary.
 func ReadAll(t testing.TB, c plugin.Connector, req plugin.ReadRequest) (*Collector, plugin.Summary, error) {
 	t.Helper()
-	remote := Connect(t, c)
-	var got Collector
-	summary, err := remote.Read(context.Background(), req, &got)
+	host := Connect(t, c)
+	got := Collector{Dir: t.TempDir()}
+	summary, err := host.Read(context.Background(), req, &got)
 	return &got, summary, err
 }
 

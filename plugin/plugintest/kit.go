@@ -118,7 +118,7 @@ func parentName(name string) string {
 // kit holds one connection to the connector under test.
 type kit struct {
 	f      Fixtures
-	remote *remote.Connector
+	remote *Host
 	info   plugin.Info
 	stderr *bytes.Buffer
 	exited func() bool
@@ -218,7 +218,7 @@ func (k *kit) checkCheck(t *testing.T) {
 
 func (k *kit) checkRead(t *testing.T) {
 	for _, in := range k.f.Valid {
-		var got Collector
+		got := Collector{Dir: t.TempDir()}
 		summary, err := k.remote.Read(context.Background(), plugin.ReadRequest{Path: in, Options: k.f.Options}, &got)
 		if err != nil {
 			t.Errorf("Read(%s): %v%s", in, err, k.lastWords())
@@ -242,7 +242,7 @@ func (k *kit) checkRead(t *testing.T) {
 func (k *kit) checkCancel(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	sink := &CancellingSink{Cancel: cancel}
+	sink := &CancellingSink{Collector: Collector{Dir: t.TempDir()}, Cancel: cancel}
 	done := make(chan error, 1)
 	go func() {
 		_, err := k.remote.Read(ctx, plugin.ReadRequest{Path: k.f.Valid[0], Options: k.f.Options}, sink)
@@ -267,12 +267,12 @@ func (k *kit) checkBroken(t *testing.T) {
 		inputs = append(inputs, truncatedCopies(t, in)...)
 	}
 	for _, in := range inputs {
-		var got Collector
+		got := Collector{Dir: t.TempDir()}
 		_, err := k.remote.Read(context.Background(), plugin.ReadRequest{Path: in, Options: k.f.Options}, &got)
 		if k.died() {
 			t.Fatalf("Read(%s) killed the connector: %v%s", in, err, k.lastWords())
 		}
-		if err != nil && (errors.Is(err, remote.ErrNoSummary) || errors.Is(err, remote.ErrSummaryMismatch)) {
+		if err != nil && (errors.Is(err, ErrNoSummary) || errors.Is(err, ErrSummaryMismatch)) {
 			t.Errorf("Read(%s): %v", in, err)
 		}
 		if err == nil {

@@ -134,9 +134,10 @@ func (r *spoolRow) time(column string) time.Time {
 		return time.Time{}
 	}
 	s := r.text(column)
-	bc := strings.HasSuffix(s, " (BC)")
-	s = strings.TrimSuffix(s, " (BC)")
+	// "(BC)" follows the day: "0044-03-15 (BC)", "0001-03-15 (BC) 12:30:00".
 	day, clock, _ := strings.Cut(s, " ")
+	clock, bc := strings.CutPrefix(clock, "(BC)")
+	clock = strings.TrimSpace(clock)
 	parts := strings.Split(day, "-")
 	if len(parts) != 3 {
 		r.fail(column, fmt.Errorf("%q is not a date", s))
