@@ -9,6 +9,7 @@ package value
 import (
 	"math"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -18,6 +19,11 @@ import (
 // and a quarter in Germany and one and a quarter in the API; NaN and
 // infinities are refused too. The caller trims spaces.
 func Number(s string) (float64, bool) {
+	// strconv reads hexadecimal floats ("0x1p4") and digits apart with
+	// underscores behind a base prefix; no CRM writes an amount so.
+	if strings.ContainsAny(s, "xXpP_") {
+		return 0, false
+	}
 	f, err := strconv.ParseFloat(s, 64)
 	if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
 		return 0, false

@@ -17,6 +17,7 @@ func TestNumber(t *testing.T) {
 		{"125000", 125000, true}, {"49.5", 49.5, true}, {"-3e2", -300, true},
 		{"", 0, false}, {"1,250", 0, false}, {"€ 12", 0, false}, {"12 EUR", 0, false},
 		{"NaN", 0, false}, {"Inf", 0, false}, {"-inf", 0, false},
+		{"0x1p4", 0, false}, {"0x10", 0, false}, {"0b101", 0, false}, {"1_000", 0, false},
 	}
 	for _, c := range cases {
 		if v, ok := Number(c.in); v != c.v || ok != c.ok {
