@@ -13,9 +13,10 @@ import (
 // reads the layout's files in order. A connector whose
 // files depend on each other (users before the activities that name them)
 // keeps that state in ReadFile's closure, or reads the export itself with
-// ReadExport; one whose files a Layout cannot describe (recognised by
-// their content rather than their names) checks it with CheckExport. Both
-// still take their Info from the declaration.
+// ReadExport (listing the files with Layout.Find); one whose files a
+// Layout cannot describe, even recognised by their content
+// (FilePattern.Recognize), checks it with CheckExport. Both still take
+// their Info from the declaration.
 type Connector struct {
 	// About is the connector's Info; FilePatterns default to the
 	// layout's, Options to the help of Options and ProtocolVersion to
@@ -71,7 +72,7 @@ func (c *Connector) Read(ctx context.Context, req plugin.ReadRequest, w *plugin.
 	if err := c.Options.Parse("the "+c.About.Name+" connector", req.Options); err != nil {
 		return err
 	}
-	return c.Layout.Read(req.Path, func(f Found, r io.Reader) error {
+	return c.Layout.Read(ctx, req.Path, func(f Found, r io.Reader) error {
 		return c.ReadFile(ctx, req, f, r, w.File(f.Name))
 	})
 }

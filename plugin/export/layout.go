@@ -8,6 +8,7 @@ import (
 	"io"
 	"io/fs"
 	"path"
+	"sort"
 	"strings"
 
 	"github.com/salesaudit/salesaudit/plugin"
@@ -32,6 +33,23 @@ type Layout struct {
 	// Confidence is the Check's confidence in an accepted export, 0 to
 	// 100; 90 when zero.
 	Confidence int
+	// Less, when set, puts the files found in reading order, for Check
+	// and Read alike (a stable sort): for files recognised by their
+	// content, whose patterns say nothing of the order. Unset, files come
+	// in the patterns' order, each pattern's in the export's.
+	Less func(a, b Found) bool
+	// Judge, when set, refuses an export by what its files hold, with
+	// the reason, or lets it be accepted (""): for requirements a
+	// pattern's name cannot state ("no activities to audit"). It sees
+	// the files found, in reading order, after Required and Require, and
+	// before an export with none of the files is refused.
+	Judge func(found []Found) string
+	// Describe, when set, is the reason and the confidence of an accepted
+	// export, instead of "a <Name>: <file> (~<rows> rows), …" and
+	// Confidence: for a reason that says what the export lacks, or a
+	// confidence that depends on it. It sees the files found and their
+	// matches, in reading order.
+	Describe func(found []Found, files []plugin.FileMatch) (reason string, confidence int)
 }
 
 // FilePattern is one kind of file of an export.
@@ -56,6 +74,23 @@ type FilePattern struct {
 	// Estimate counts or estimates the file's rows for the Check; nil
 	// counts lines (EstimateLines).
 	Estimate func(src *Source, f File) (int64, error)
+	// Recognize, when set, looks into every file of a matching name and
+	// says what it holds, for exports whose files are known by their
+	// content rather than their names (saved API pages, one product's
+	// CSV exports among others'): false leaves the file out of Check and
+	// Read alike, as another product's. Unlike Sniff it runs for Read
+	// too, which needs to know what each file holds.
+	Recognize func(src *Source, f File) (Recognition, bool)
+}
+
+// Recognition is what Recognize found a file to hold.
+type Recognition struct {
+	// Kind is the kind of record the file holds; the pattern's when
+	// empty.
+	Kind plugin.RecordKind
+	// Holds is the connector's own account of the file (which of its
+	// objects, in which form), handed back as Found.Holds.
+	Holds any
 }
 
 // Requirement is a set of files an export must hold one of.
@@ -70,6 +105,11 @@ type Requirement struct {
 type Found struct {
 	File
 	Pattern FilePattern
+	// Kind is the kind of record the file holds: the pattern's, or what
+	// Recognize said.
+	Kind plugin.RecordKind
+	// Holds is what Recognize said the file holds; nil without it.
+	Holds any
 }
 
 // Check says whether the input at path is an export of this layout. An
@@ -81,51 +121,107 @@ func (l Layout) Check(ctx context.Context, p string) (plugin.CheckResult, error)
 		return plugin.Refuse(OpenRefusal(p, err, l.NotAnExport)), nil
 	}
 	defer src.Close()
-	var matches []plugin.FileMatch
+	files, misfit, err := l.find(ctx, src, true)
+	if err != nil || misfit != "" {
+		return plugin.Refuse(misfit), err
+	}
+	matches := make([]plugin.FileMatch, 0, len(files))
 	found := map[string]bool{}
-	for _, fp := range l.Files {
-		for _, f := range fp.match(src) {
-			if err := ctx.Err(); err != nil {
-				return plugin.CheckResult{}, err
-			}
-			if fp.Sniff != nil {
-				if problem := fp.Sniff(src, f); problem != "" {
-					if fp.MustFit {
-						return plugin.Refuse(problem), nil
-					}
-					continue
-				}
-			}
-			estimate := fp.Estimate
-			if estimate == nil {
-				estimate = EstimateLines
-			}
-			rows, err := estimate(src, f)
-			if err != nil {
-				return plugin.Refuse(fmt.Sprintf("cannot read %s: %v", f.Name, err)), nil
-			}
-			found[fp.Name] = true
-			matches = append(matches, plugin.FileMatch{File: f.Name, Kind: fp.Kind, SizeBytes: f.Size, EstimatedRows: rows})
+	for _, f := range files {
+		if err := ctx.Err(); err != nil {
+			return plugin.CheckResult{}, err
 		}
-	}
-	for _, fp := range l.Files {
-		if fp.Required && !found[fp.Name] {
-			return plugin.Refuse(fmt.Sprintf("no %s: not a %s", fp.Name, l.Name)), nil
+		estimate := f.Pattern.Estimate
+		if estimate == nil {
+			estimate = EstimateLines
 		}
-	}
-	for _, req := range l.Require {
-		if !anyFound(found, req.AnyOf) {
-			return plugin.Refuse(req.Missing), nil
+		rows, err := estimate(src, f.File)
+		if err != nil {
+			return plugin.Refuse(fmt.Sprintf("cannot read %s: %v", f.Name, err)), nil
 		}
+		found[f.Pattern.Name] = true
+		matches = append(matches, plugin.FileMatch{File: f.Name, Kind: f.Kind, SizeBytes: f.Size, EstimatedRows: rows})
 	}
-	if len(matches) == 0 {
-		return plugin.Refuse("none of the files of a " + l.Name + " (" + l.names() + ")"), nil
+	if refusal := l.refusal(found, files); refusal != "" {
+		return plugin.Refuse(refusal), nil
+	}
+	if l.Describe != nil {
+		reason, confidence := l.Describe(files, matches)
+		return plugin.CheckResult{Accepted: true, Reason: reason, Confidence: confidence, Files: matches}, nil
 	}
 	confidence := l.Confidence
 	if confidence == 0 {
 		confidence = 90
 	}
 	return Accept("a "+l.Name, "rows", confidence, matches), nil
+}
+
+// refusal is why an export with these files is refused, "" if it is not.
+func (l Layout) refusal(found map[string]bool, files []Found) string {
+	for _, fp := range l.Files {
+		if fp.Required && !found[fp.Name] {
+			return fmt.Sprintf("no %s: not a %s", fp.Name, l.Name)
+		}
+	}
+	for _, req := range l.Require {
+		if !anyFound(found, req.AnyOf) {
+			return req.Missing
+		}
+	}
+	if l.Judge != nil {
+		if refusal := l.Judge(files); refusal != "" {
+			return refusal
+		}
+	}
+	if len(files) == 0 {
+		return "none of the files of a " + l.Name + " (" + l.names() + ")"
+	}
+	return ""
+}
+
+// Find lists the files of src the layout reads, recognised and in
+// reading order, for a connector that reads the export itself
+// (Connector.ReadExport). It does not sniff.
+func (l Layout) Find(ctx context.Context, src *Source) ([]Found, error) {
+	files, _, err := l.find(ctx, src, false)
+	return files, err
+}
+
+// find lists the files of src the patterns match and Recognize keeps, in
+// reading order. With sniff, a file that does not fit is left out, or
+// refuses the export (misfit) when its pattern must fit.
+func (l Layout) find(ctx context.Context, src *Source, sniff bool) (files []Found, misfit string, err error) {
+	for _, fp := range l.Files {
+		for _, f := range fp.match(src) {
+			if err := ctx.Err(); err != nil {
+				return nil, "", err
+			}
+			if sniff && fp.Sniff != nil {
+				if problem := fp.Sniff(src, f); problem != "" {
+					if fp.MustFit {
+						return nil, problem, nil
+					}
+					continue
+				}
+			}
+			found := Found{File: f, Pattern: fp, Kind: fp.Kind}
+			if fp.Recognize != nil {
+				r, ok := fp.Recognize(src, f)
+				if !ok {
+					continue
+				}
+				found.Holds = r.Holds
+				if r.Kind != "" {
+					found.Kind = r.Kind
+				}
+			}
+			files = append(files, found)
+		}
+	}
+	if l.Less != nil {
+		sort.SliceStable(files, func(i, j int) bool { return l.Less(files[i], files[j]) })
+	}
+	return files, "", nil
 }
 
 func anyFound(found map[string]bool, names []string) bool {
@@ -158,20 +254,19 @@ func (fp FilePattern) match(src *Source) []File {
 }
 
 // Read opens the export at p and calls read with every file of the
-// layout's patterns, opened, in the patterns' order. It does not sniff: a file that does
-// not fit is read, and its rows rejected, which tells the user more than
-// leaving it out. An export without any of the files is an error.
-func (l Layout) Read(p string, read func(f Found, r io.Reader) error) error {
+// layout's patterns that Recognize keeps, opened, in reading order. It
+// does not sniff: a file that does not fit is read, and its rows
+// rejected, which tells the user more than leaving it out. An export
+// without any of the files is an error.
+func (l Layout) Read(ctx context.Context, p string, read func(f Found, r io.Reader) error) error {
 	src, err := Open(p)
 	if err != nil {
 		return fmt.Errorf("opening the %s: %w", l.Name, err)
 	}
 	defer src.Close()
-	var files []Found
-	for _, fp := range l.Files {
-		for _, f := range fp.match(src) {
-			files = append(files, Found{File: f, Pattern: fp})
-		}
+	files, err := l.Find(ctx, src)
+	if err != nil {
+		return err
 	}
 	if len(files) == 0 {
 		return fmt.Errorf("%s holds none of the files of a %s this connector reads (%s)", p, l.Name, l.names())

@@ -2,6 +2,7 @@ package export
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"path/filepath"
 	"strings"
@@ -43,7 +44,7 @@ func TestLayoutChecksAndReadsInOrder(t *testing.T) {
 		t.Errorf("reason %q", res.Reason)
 	}
 	var read []string
-	err = testLayout.Read(dir, func(f Found, r io.Reader) error {
+	err = testLayout.Read(context.Background(), dir, func(f Found, r io.Reader) error {
 		read = append(read, f.Name+":"+string(f.Pattern.Kind))
 		return nil
 	})
@@ -93,5 +94,58 @@ func TestConnectorTakesItsOwnCheckAndRead(t *testing.T) {
 	}
 	if err := c.Read(context.Background(), plugin.ReadRequest{Options: map[string]string{"unknown": "kept"}}, nil); err != nil || !read {
 		t.Errorf("read %v, %v", read, err)
+	}
+}
+
+// recognisedLayout knows its files by their first line, whatever their
+// names, reads calls before meetings, and says what it lacks.
+var recognisedLayout = Layout{
+	Name: "Closely export",
+	Files: []FilePattern{{Name: "*.txt", Recognize: func(src *Source, f File) (Recognition, bool) {
+		head, err := src.Head(f, 64)
+		kind, _, _ := strings.Cut(string(head), "\n")
+		if err != nil || (kind != "calls" && kind != "meetings" && kind != "users") {
+			return Recognition{}, false
+		}
+		return Recognition{Kind: plugin.KindActivity, Holds: kind}, true
+	}}},
+	Less: func(a, b Found) bool { return a.Holds.(string) < b.Holds.(string) },
+	Judge: func(found []Found) string {
+		for _, f := range found {
+			if f.Holds != "users" {
+				return ""
+			}
+		}
+		return "no calls or meetings"
+	},
+	Describe: func(found []Found, files []plugin.FileMatch) (string, int) {
+		return fmt.Sprintf("%d Closely files, first %s", len(files), found[0].Holds), 70
+	},
+}
+
+func TestLayoutRecognisesFilesByContent(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "a.txt"), "meetings\n1\n")
+	writeFile(t, filepath.Join(dir, "b.txt"), "calls\n1\n2\n")
+	writeFile(t, filepath.Join(dir, "c.txt"), "a read-me\n")
+	res, err := recognisedLayout.Check(context.Background(), dir)
+	if err != nil || !res.Accepted || res.Confidence != 70 || res.Reason != "2 Closely files, first calls" {
+		t.Fatalf("check = %+v, %v", res, err)
+	}
+	if len(res.Files) != 2 || res.Files[0].File != "b.txt" || res.Files[0].Kind != plugin.KindActivity || res.Files[0].EstimatedRows != 3 {
+		t.Errorf("files %+v", res.Files)
+	}
+	var read []string
+	err = recognisedLayout.Read(context.Background(), dir, func(f Found, r io.Reader) error {
+		read = append(read, f.Name+":"+f.Holds.(string))
+		return nil
+	})
+	if err != nil || strings.Join(read, " ") != "b.txt:calls a.txt:meetings" {
+		t.Errorf("read %v, %v", read, err)
+	}
+	usersOnly := t.TempDir()
+	writeFile(t, filepath.Join(usersOnly, "u.txt"), "users\n")
+	if res, err := recognisedLayout.Check(context.Background(), usersOnly); err != nil || res.Accepted || res.Reason != "no calls or meetings" {
+		t.Errorf("users only: %+v, %v", res, err)
 	}
 }
