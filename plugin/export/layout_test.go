@@ -97,6 +97,13 @@ func TestConnectorTakesItsOwnCheckAndRead(t *testing.T) {
 	}
 }
 
+func TestNaturalLessReadsPagesInPageOrder(t *testing.T) {
+	names := []string{"meetings-page-10.json", "meetings-page-2.json", "meetings-page-1.json"}
+	if !NaturalLess(names[2], names[1]) || !NaturalLess(names[1], names[0]) || NaturalLess(names[0], names[1]) {
+		t.Errorf("page order is not numeric")
+	}
+}
+
 // recognisedLayout knows its files by their first line, whatever their
 // names, reads calls before meetings, and says what it lacks.
 var recognisedLayout = Layout{

@@ -1,11 +1,8 @@
 package hubspot
 
 import (
-	"context"
 	"encoding/json"
 	"errors"
-	"path"
-	"sort"
 	"strings"
 	"unicode"
 
@@ -69,11 +66,52 @@ const (
 	formUI              // CSV exported from the HubSpot UI, labels as headers
 )
 
-// exportFile is a file of the export and what it holds.
+// exportFile is a file of the export and what it holds: the Holds of
+// the layout's files.
 type exportFile struct {
 	file   export.File
 	form   form
 	object *objectType
+}
+
+// layout recognises HubSpot's files by their content: saved API pages and
+// UI exports of the objects read, and the manager mapping.
+var layout = export.Layout{
+	Name: "HubSpot export",
+	NotAnExport: "the HubSpot connector reads a whole export " +
+		"(API pages and/or UI CSV exports, one file per object), not a single file",
+	Files: []export.FilePattern{
+		{Name: "*.json", Recognize: recognize(formAPI, classifyPage), Estimate: func(src *export.Source, f export.File) (int64, error) {
+			return apipages.EstimateRecords(src, f, resultsKeys), nil
+		}},
+		{Name: "*.csv", Recognize: recognize(formUI, classifyExport), Estimate: estimateCSV},
+		{Name: hierarchyFileName, Kind: plugin.KindUser, Estimate: estimateCSV},
+	},
+	Less: readingOrder, Judge: judge, Describe: describe,
+}
+
+// recognize is a pattern's Recognize for files of one form.
+func recognize(form form, classify func(*export.Source, export.File) (*objectType, bool)) func(*export.Source, export.File) (export.Recognition, bool) {
+	return func(src *export.Source, f export.File) (export.Recognition, bool) {
+		if strings.EqualFold(f.Base(), hierarchyFileName) {
+			return export.Recognition{}, false
+		}
+		object, ok := classify(src, f)
+		if !ok {
+			return export.Recognition{}, false
+		}
+		return export.Recognition{Kind: object.kind, Holds: exportFile{file: f, form: form, object: object}}, true
+	}
+}
+
+// estimateCSV estimates a UI export's rows: 0 for a file cut short, which
+// still belongs to the export (reading it will say where it breaks).
+func estimateCSV(src *export.Source, f export.File) (int64, error) {
+	n, err := csvfile.EstimateRows(src, f)
+	if err != nil {
+		return 0, nil
+	}
+	return n, nil
 }
 
 // inventory is what an export holds, in reading order.
@@ -81,6 +119,24 @@ type inventory struct {
 	owners    []exportFile
 	hierarchy *export.File
 	objects   []exportFile
+}
+
+// inventoryOf sorts the layout's files into owners, the manager mapping
+// and the objects.
+func inventoryOf(found []export.Found) *inventory {
+	inv := &inventory{}
+	for _, f := range found {
+		switch held, ok := f.Holds.(exportFile); {
+		case !ok:
+			hierarchy := f.File
+			inv.hierarchy = &hierarchy
+		case held.object == owners:
+			inv.owners = append(inv.owners, held)
+		default:
+			inv.objects = append(inv.objects, held)
+		}
+	}
+	return inv
 }
 
 func (inv *inventory) empty() bool {
@@ -96,66 +152,39 @@ func (inv *inventory) hasActivities() bool {
 	return false
 }
 
-// takeInventory looks at every file of the export and keeps those that
-// hold HubSpot records. Files it does not recognise (contacts, notes,
-// read-me files) are left alone.
-func takeInventory(ctx context.Context, src *export.Source) (*inventory, error) {
-	inv := &inventory{}
-	for _, f := range src.Files() {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		if strings.EqualFold(f.Base(), hierarchyFileName) {
-			hierarchy := f
-			inv.hierarchy = &hierarchy
-			continue
-		}
-		object, form, ok := classify(src, f)
-		switch {
-		case !ok:
-		case object == owners:
-			inv.owners = append(inv.owners, exportFile{file: f, form: form, object: object})
-		default:
-			inv.objects = append(inv.objects, exportFile{file: f, form: form, object: object})
-		}
+// readingOrder puts files in reading order: owners, then by object, API
+// pages before UI exports (an API page holds more: attendees, association
+// IDs, so a record in both forms is loaded from it), then by name with
+// page numbers in numeric order (page-2 before page-10); the manager
+// mapping last.
+func readingOrder(a, b export.Found) bool {
+	ha, hb := held(a), held(b)
+	if ra, rb := rank(ha), rank(hb); ra != rb {
+		return ra < rb
 	}
-	sortFiles(inv.owners)
-	sortFiles(inv.objects)
-	return inv, nil
+	if ha.form != hb.form {
+		return ha.form < hb.form
+	}
+	return export.NaturalLess(a.Name, b.Name)
 }
 
-// sortFiles puts files in reading order: by object, API pages before UI
-// exports (an API page holds more: attendees, association IDs, so a record
-// in both forms is loaded from it), then by name with page numbers in
-// numeric order (page-2 before page-10).
-func sortFiles(files []exportFile) {
-	rank := map[*objectType]int{}
+func held(f export.Found) exportFile {
+	h, _ := f.Holds.(exportFile)
+	return h
+}
+
+// rank orders the objects: owners first, the manager mapping (no object)
+// last.
+func rank(f exportFile) int {
+	if f.object == nil {
+		return len(objectTypes)
+	}
 	for i, o := range objectTypes {
-		rank[o] = i
-	}
-	sort.SliceStable(files, func(i, j int) bool {
-		a, b := files[i], files[j]
-		if rank[a.object] != rank[b.object] {
-			return rank[a.object] < rank[b.object]
+		if o == f.object {
+			return i
 		}
-		if a.form != b.form {
-			return a.form < b.form
-		}
-		return naturalLess(a.file.Name, b.file.Name)
-	})
-}
-
-// classify says which object a file holds, if it is a HubSpot file.
-func classify(src *export.Source, f export.File) (*objectType, form, bool) {
-	switch strings.ToLower(path.Ext(f.Name)) {
-	case ".json":
-		object, ok := classifyPage(src, f)
-		return object, formAPI, ok
-	case ".csv":
-		object, ok := classifyExport(src, f)
-		return object, formUI, ok
 	}
-	return nil, 0, false
+	return -1
 }
 
 // classifyPage recognises a saved API page by its first record: owners
@@ -257,35 +286,4 @@ func objectFromName(name string) (*objectType, bool) {
 		}
 	}
 	return nil, false
-}
-
-// naturalLess orders names with their digit runs compared as numbers.
-func naturalLess(a, b string) bool {
-	for a != "" && b != "" {
-		da, db := leadingDigits(a), leadingDigits(b)
-		if da != "" && db != "" {
-			na, nb := strings.TrimLeft(da, "0"), strings.TrimLeft(db, "0")
-			if len(na) != len(nb) {
-				return len(na) < len(nb)
-			}
-			if na != nb {
-				return na < nb
-			}
-			a, b = a[len(da):], b[len(db):]
-			continue
-		}
-		if a[0] != b[0] {
-			return a[0] < b[0]
-		}
-		a, b = a[1:], b[1:]
-	}
-	return len(a) < len(b)
-}
-
-func leadingDigits(s string) string {
-	i := 0
-	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
-		i++
-	}
-	return s[:i]
 }

@@ -29,10 +29,11 @@ func read(ctx context.Context, req plugin.ReadRequest, w *plugin.Writer) error {
 		return fmt.Errorf("opening the HubSpot export: %w", err)
 	}
 	defer src.Close()
-	inv, err := takeInventory(ctx, src)
+	found, err := layout.Find(ctx, src)
 	if err != nil {
 		return err
 	}
+	inv := inventoryOf(found)
 	if inv.empty() {
 		return fmt.Errorf("%s holds no HubSpot files: no saved API pages ({\"results\": [...]}) of owners, companies, "+
 			"deals, meetings, calls, tasks or e-mails, and no CSV exports from the HubSpot UI (\"Record ID\" first)", req.Path)

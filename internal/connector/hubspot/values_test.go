@@ -92,10 +92,3 @@ func TestObjectFromName(t *testing.T) {
 		}
 	}
 }
-
-func TestPagesAreReadInPageOrder(t *testing.T) {
-	names := []string{"meetings-page-10.json", "meetings-page-2.json", "meetings-page-1.json"}
-	if !naturalLess(names[2], names[1]) || !naturalLess(names[1], names[0]) || naturalLess(names[0], names[1]) {
-		t.Errorf("page order is not numeric")
-	}
-}
