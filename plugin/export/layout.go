@@ -91,6 +91,12 @@ type Recognition struct {
 	// Holds is the connector's own account of the file (which of its
 	// objects, in which form), handed back as Found.Holds.
 	Holds any
+	// Problem, when set, says why a file that is the connector's cannot
+	// be read as it is, and what to do about it ("saved with semicolons:
+	// save it again with commas"). Such a file is none of Check's files,
+	// but Judge and Describe see it (Found.Problem), and Find and Read
+	// refuse the export with the problems.
+	Problem string
 }
 
 // Requirement is a set of files an export must hold one of.
@@ -110,6 +116,8 @@ type Found struct {
 	Kind plugin.RecordKind
 	// Holds is what Recognize said the file holds; nil without it.
 	Holds any
+	// Problem is why Recognize said the file cannot be read as it is.
+	Problem string
 }
 
 // Check says whether the input at path is an export of this layout. An
@@ -131,6 +139,9 @@ func (l Layout) Check(ctx context.Context, p string) (plugin.CheckResult, error)
 		if err := ctx.Err(); err != nil {
 			return plugin.CheckResult{}, err
 		}
+		if f.Problem != "" {
+			continue
+		}
 		estimate := f.Pattern.Estimate
 		if estimate == nil {
 			estimate = EstimateLines
@@ -142,7 +153,7 @@ func (l Layout) Check(ctx context.Context, p string) (plugin.CheckResult, error)
 		found[f.Pattern.Name] = true
 		matches = append(matches, plugin.FileMatch{File: f.Name, Kind: f.Kind, SizeBytes: f.Size, EstimatedRows: rows})
 	}
-	if refusal := l.refusal(found, files); refusal != "" {
+	if refusal := l.refusal(found, files, len(matches)); refusal != "" {
 		return plugin.Refuse(refusal), nil
 	}
 	if l.Describe != nil {
@@ -157,7 +168,7 @@ func (l Layout) Check(ctx context.Context, p string) (plugin.CheckResult, error)
 }
 
 // refusal is why an export with these files is refused, "" if it is not.
-func (l Layout) refusal(found map[string]bool, files []Found) string {
+func (l Layout) refusal(found map[string]bool, files []Found, matches int) string {
 	for _, fp := range l.Files {
 		if fp.Required && !found[fp.Name] {
 			return fmt.Sprintf("no %s: not a %s", fp.Name, l.Name)
@@ -173,7 +184,7 @@ func (l Layout) refusal(found map[string]bool, files []Found) string {
 			return refusal
 		}
 	}
-	if len(files) == 0 {
+	if matches == 0 {
 		return "none of the files of a " + l.Name + " (" + l.names() + ")"
 	}
 	return ""
@@ -181,9 +192,19 @@ func (l Layout) refusal(found map[string]bool, files []Found) string {
 
 // Find lists the files of src the layout reads, recognised and in
 // reading order, for a connector that reads the export itself
-// (Connector.ReadExport). It does not sniff.
+// (Connector.ReadExport). It does not sniff. A file Recognize found a
+// problem with is an error that says what to do about it.
 func (l Layout) Find(ctx context.Context, src *Source) ([]Found, error) {
 	files, _, err := l.find(ctx, src, false)
+	var problems []string
+	for _, f := range files {
+		if f.Problem != "" {
+			problems = append(problems, f.Problem)
+		}
+	}
+	if len(problems) > 0 {
+		return nil, fmt.Errorf("cannot read the %s %s: %s", l.Name, src.path, strings.Join(problems, "; "))
+	}
 	return files, err
 }
 
@@ -210,7 +231,7 @@ func (l Layout) find(ctx context.Context, src *Source, sniff bool) (files []Foun
 				if !ok {
 					continue
 				}
-				found.Holds = r.Holds
+				found.Holds, found.Problem = r.Holds, r.Problem
 				if r.Kind != "" {
 					found.Kind = r.Kind
 				}

@@ -111,12 +111,15 @@ var recognisedLayout = Layout{
 	Files: []FilePattern{{Name: "*.txt", Recognize: func(src *Source, f File) (Recognition, bool) {
 		head, err := src.Head(f, 64)
 		kind, _, _ := strings.Cut(string(head), "\n")
+		if strings.Contains(kind, ";") {
+			return Recognition{Problem: f.Name + " is separated by semicolons"}, true
+		}
 		if err != nil || (kind != "calls" && kind != "meetings" && kind != "users") {
 			return Recognition{}, false
 		}
 		return Recognition{Kind: plugin.KindActivity, Holds: kind}, true
 	}}},
-	Less: func(a, b Found) bool { return a.Holds.(string) < b.Holds.(string) },
+	Less: func(a, b Found) bool { return fmt.Sprint(a.Holds) < fmt.Sprint(b.Holds) },
 	Judge: func(found []Found) string {
 		for _, f := range found {
 			if f.Holds != "users" {
@@ -126,7 +129,7 @@ var recognisedLayout = Layout{
 		return "no calls or meetings"
 	},
 	Describe: func(found []Found, files []plugin.FileMatch) (string, int) {
-		return fmt.Sprintf("%d Closely files, first %s", len(files), found[0].Holds), 70
+		return fmt.Sprintf("%d Closely files, first %v, %d found", len(files), found[0].Holds, len(found)), 70
 	},
 }
 
@@ -136,7 +139,7 @@ func TestLayoutRecognisesFilesByContent(t *testing.T) {
 	writeFile(t, filepath.Join(dir, "b.txt"), "calls\n1\n2\n")
 	writeFile(t, filepath.Join(dir, "c.txt"), "a read-me\n")
 	res, err := recognisedLayout.Check(context.Background(), dir)
-	if err != nil || !res.Accepted || res.Confidence != 70 || res.Reason != "2 Closely files, first calls" {
+	if err != nil || !res.Accepted || res.Confidence != 70 || res.Reason != "2 Closely files, first calls, 2 found" {
 		t.Fatalf("check = %+v, %v", res, err)
 	}
 	if len(res.Files) != 2 || res.Files[0].File != "b.txt" || res.Files[0].Kind != plugin.KindActivity || res.Files[0].EstimatedRows != 3 {
@@ -154,5 +157,19 @@ func TestLayoutRecognisesFilesByContent(t *testing.T) {
 	writeFile(t, filepath.Join(usersOnly, "u.txt"), "users\n")
 	if res, err := recognisedLayout.Check(context.Background(), usersOnly); err != nil || res.Accepted || res.Reason != "no calls or meetings" {
 		t.Errorf("users only: %+v, %v", res, err)
+	}
+}
+
+func TestLayoutTellsFilesThatCannotBeReadAsTheyAre(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "a.txt"), "calls;meetings\n")
+	writeFile(t, filepath.Join(dir, "b.txt"), "calls\n1\n")
+	res, err := recognisedLayout.Check(context.Background(), dir)
+	if err != nil || !res.Accepted || len(res.Files) != 1 || res.Reason != "1 Closely files, first <nil>, 2 found" {
+		t.Errorf("check = %+v, %v", res, err)
+	}
+	err = recognisedLayout.Read(context.Background(), dir, func(Found, io.Reader) error { return nil })
+	if err == nil || err.Error() != "cannot read the Closely export "+dir+": a.txt is separated by semicolons" {
+		t.Errorf("read: %v", err)
 	}
 }
