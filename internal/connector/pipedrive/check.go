@@ -1,8 +1,8 @@
 package pipedrive
 
 import (
-	"context"
 	"fmt"
+	"path"
 	"strings"
 
 	"github.com/salesaudit/salesaudit/plugin"
@@ -18,37 +18,21 @@ const (
 	confidenceActivitiesAlone = 80
 )
 
-// check accepts a directory or .zip that holds Pipedrive activities, as
-// API pages or a CSV export. Anything else is refused with the reason,
-// never an error, so that the host can ask every connector.
-func check(ctx context.Context, path string) (plugin.CheckResult, error) {
-	src, err := export.Open(path)
-	if err != nil {
-		return plugin.Refuse(export.OpenRefusal(path, err, "the Pipedrive connector reads a whole export "+
-			"(API pages or CSV exports with their users), so give the directory or .zip that holds the file")), nil
+// judge refuses an export without Pipedrive activities.
+func judge(found []export.Found) string {
+	if inv := inventoryOf(found, true); !inv.has(entityActivities) {
+		return noActivitiesReason(inv)
 	}
-	defer src.Close()
-	inv, err := takeInventory(ctx, src, csvfile.EncodingAuto, true)
-	if err != nil {
-		return plugin.CheckResult{}, err
-	}
-	if !inv.has(entityActivities) {
-		return plugin.Refuse(noActivitiesReason(inv)), nil
-	}
-	files, err := fileMatches(ctx, src, inv)
-	if err != nil {
-		return plugin.CheckResult{}, err
-	}
-	confidence := confidenceActivitiesAlone
+	return ""
+}
+
+// describe is the reason and the confidence of an accepted export.
+func describe(found []export.Found, files []plugin.FileMatch) (string, int) {
+	inv := inventoryOf(found, true)
 	if inv.has(entityUsers) {
-		confidence = confidenceWithUsers
+		return acceptReason(inv, files), confidenceWithUsers
 	}
-	return plugin.CheckResult{
-		Accepted:   true,
-		Reason:     acceptReason(inv, files),
-		Confidence: confidence,
-		Files:      files,
-	}, nil
+	return acceptReason(inv, files), confidenceActivitiesAlone
 }
 
 func noActivitiesReason(inv inventory) string {
@@ -60,29 +44,13 @@ func noActivitiesReason(inv inventory) string {
 	return reason
 }
 
-// fileMatches lists the files read with an estimate of their rows.
-func fileMatches(ctx context.Context, src *export.Source, inv inventory) ([]plugin.FileMatch, error) {
-	files := make([]plugin.FileMatch, 0, len(inv.files))
-	for _, f := range inv.files {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		estimate, err := estimateRows(src, f)
-		if err != nil {
-			return nil, fmt.Errorf("estimating the rows of %s: %w", f.name(), err)
-		}
-		files = append(files, plugin.FileMatch{
-			File: f.name(), Kind: f.entity.recordKind(), SizeBytes: f.file.Size, EstimatedRows: estimate,
-		})
+// estimateRows counts or estimates the rows of an API page or a CSV
+// export.
+func estimateRows(src *export.Source, f export.File) (int64, error) {
+	if strings.EqualFold(path.Ext(f.Name), ".json") {
+		return estimateRecords(src, f)
 	}
-	return files, nil
-}
-
-func estimateRows(src *export.Source, f exportFile) (int64, error) {
-	if f.format == formatAPI {
-		return estimateRecords(src, f.file)
-	}
-	return csvfile.EstimateRows(src, f.file)
+	return csvfile.EstimateRows(src, f)
 }
 
 // acceptReason says what the export holds, entity by entity, and what it

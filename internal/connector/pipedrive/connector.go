@@ -51,7 +51,7 @@ func New() plugin.Connector {
 		FilePatterns: []string{"*activities*.json", "*users*.json", "*organizations*.json", "*deals*.json", "*persons*.json",
 			"*stages*.json", "*organizationFields*.json", "activities-*.csv", "deals-*.csv", "organizations-*.csv", "people-*.csv", hierarchyFileName},
 		AcceptsDirectory: true, AcceptsArchive: true},
-		Options: readOptions(&options{}), CheckExport: check, ReadExport: read}
+		Options: readOptions(&options{}), Layout: layout(csvfile.EncodingAuto), ReadExport: read}
 }
 
 // options are the parsed Read options.

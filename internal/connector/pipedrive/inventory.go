@@ -1,13 +1,11 @@
 package pipedrive
 
 import (
-	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"path"
-	"sort"
 	"strings"
 
 	"github.com/salesaudit/salesaudit/plugin"
@@ -114,37 +112,60 @@ func (inv inventory) of(e entity) []exportFile {
 	return out
 }
 
-// takeInventory recognises the Pipedrive files of an export by their
-// content. withHierarchyFile is false when the hierarchy option names
-// another file, so that the export's own user-managers.csv is not read.
-func takeInventory(ctx context.Context, src *export.Source, enc csvfile.Encoding, withHierarchyFile bool) (inventory, error) {
-	var inv inventory
-	for _, f := range src.Files() {
-		if err := ctx.Err(); err != nil {
-			return inventory{}, err
+// layout recognises the Pipedrive files of an export by their content,
+// the CSV exports read in enc. Problems are files that look like
+// Pipedrive's but cannot be read as they are.
+func layout(enc csvfile.Encoding) export.Layout {
+	return export.Layout{Name: "Pipedrive export",
+		NotAnExport: "the Pipedrive connector reads a whole export " +
+			"(API pages or CSV exports with their users), so give the directory or .zip that holds the file",
+		Files: []export.FilePattern{{Name: "*", Recognize: func(src *export.Source, f export.File) (export.Recognition, bool) {
+			held, problem, ok := recognise(src, f, enc)
+			return export.Recognition{Kind: held.entity.recordKind(), Holds: held, Problem: problem}, ok
+		}, Estimate: estimateRows}},
+		Less:  func(a, b export.Found) bool { return held(a).entity < held(b).entity },
+		Judge: judge, Describe: describe}
+}
+
+// recognise says which entity a file holds, in which format, or what
+// keeps it from being read.
+func recognise(src *export.Source, f export.File, enc csvfile.Encoding) (held exportFile, problem string, ok bool) {
+	held.file = f
+	switch strings.ToLower(path.Ext(f.Name)) {
+	case ".json":
+		held.entity, ok = recogniseAPIPage(src, f)
+		return held, "", ok
+	case ".csv":
+		held.format = formatCSV
+		if strings.EqualFold(f.Base(), hierarchyFileName) {
+			held.entity = entityHierarchy
+			return held, "", true
 		}
-		switch strings.ToLower(path.Ext(f.Name)) {
-		case ".json":
-			if e, ok := recogniseAPIPage(src, f); ok {
-				inv.files = append(inv.files, exportFile{file: f, entity: e, format: formatAPI})
-			}
-		case ".csv":
-			if strings.EqualFold(f.Base(), hierarchyFileName) {
-				if withHierarchyFile {
-					inv.files = append(inv.files, exportFile{file: f, entity: entityHierarchy, format: formatCSV})
-				}
-				continue
-			}
-			e, ok, problem := recogniseCSVExport(src, f, enc)
-			if ok {
-				inv.files = append(inv.files, exportFile{file: f, entity: e, format: formatCSV})
-			} else if problem != "" {
-				inv.problems = append(inv.problems, problem)
-			}
+		held.entity, ok, problem = recogniseCSVExport(src, f, enc)
+		return held, problem, ok || problem != ""
+	}
+	return held, "", false
+}
+
+func held(f export.Found) exportFile {
+	h, _ := f.Holds.(exportFile)
+	return h
+}
+
+// inventoryOf is what the layout found; withHierarchyFile is false when
+// the hierarchy option names another file, so that the export's own
+// user-managers.csv is not read.
+func inventoryOf(found []export.Found, withHierarchyFile bool) inventory {
+	var inv inventory
+	for _, f := range found {
+		switch h := held(f); {
+		case f.Problem != "":
+			inv.problems = append(inv.problems, f.Problem)
+		case withHierarchyFile || h.entity != entityHierarchy:
+			inv.files = append(inv.files, h)
 		}
 	}
-	sort.SliceStable(inv.files, func(i, j int) bool { return inv.files[i].entity < inv.files[j].entity })
-	return inv, nil
+	return inv
 }
 
 // sniffLimit bounds how much of a JSON file is read to recognise it: the

@@ -28,13 +28,11 @@ func read(ctx context.Context, req plugin.ReadRequest, w *plugin.Writer) error {
 		return fmt.Errorf("opening the Pipedrive export: %w", err)
 	}
 	defer src.Close()
-	inv, err := takeInventory(ctx, src, opts.encoding, opts.hierarchy == "")
+	found, err := layout(opts.encoding).Find(ctx, src)
 	if err != nil {
 		return err
 	}
-	if len(inv.problems) > 0 {
-		return fmt.Errorf("cannot read the Pipedrive export %s: %s", req.Path, strings.Join(inv.problems, "; "))
-	}
+	inv := inventoryOf(found, opts.hierarchy == "")
 	if opts.hierarchy != "" {
 		inv.files = append(inv.files, exportFile{entity: entityHierarchy, format: formatCSV, external: opts.hierarchy})
 	}
