@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/salesaudit/salesaudit/internal/connector/connectortest"
 	"github.com/salesaudit/salesaudit/plugin"
 	"github.com/salesaudit/salesaudit/plugin/plugintest"
 )
@@ -242,7 +243,7 @@ func TestAZipArchive(t *testing.T) {
 		f.File = "Export Van Dijk/" + name
 		want[f.File] = f
 	}
-	checkSummary(t, summary, want)
+	connectortest.CheckSummary(t, summary, want)
 }
 
 func zipDir(t *testing.T, dir, archive, prefix string) {

@@ -2,13 +2,13 @@ package csv
 
 import (
 	"fmt"
-	"maps"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/salesaudit/salesaudit/internal/connector/connectortest"
 	"github.com/salesaudit/salesaudit/plugin"
 	"github.com/salesaudit/salesaudit/plugin/plugintest"
 )
@@ -22,42 +22,11 @@ func readInput(t *testing.T, path string, options map[string]string) (*plugintes
 	return got, summary
 }
 
-// checkSummary compares the connector's summary, file by file, with what
-// the generator planted.
-func checkSummary(t *testing.T, got plugin.Summary, want map[string]plugin.FileSummary) {
-	t.Helper()
-	seen := map[string]bool{}
-	for _, f := range got.Files {
-		seen[f.File] = true
-		w, ok := want[f.File]
-		if !ok {
-			t.Errorf("%s: read, but the mapping does not describe it", f.File)
-			continue
-		}
-		if f.RowsRead != w.RowsRead || f.RowsRejected != w.RowsRejected {
-			t.Errorf("%s: %d rows read, %d rejected; want %d and %d", f.File, f.RowsRead, f.RowsRejected, w.RowsRead, w.RowsRejected)
-		}
-		for _, k := range plugin.RecordKinds {
-			if f.Records[k] != w.Records[k] {
-				t.Errorf("%s: %d %s records, want %d", f.File, f.Records[k], k, w.Records[k])
-			}
-		}
-		if !maps.Equal(f.RowsSkipped, w.RowsSkipped) {
-			t.Errorf("%s: skipped %v, want %v", f.File, f.RowsSkipped, w.RowsSkipped)
-		}
-	}
-	for _, name := range slices.Sorted(maps.Keys(want)) {
-		if !seen[name] {
-			t.Errorf("%s: not read", name)
-		}
-	}
-}
-
 func TestFixturesReadAsPlanted(t *testing.T) {
 	for _, e := range allFixtures() {
 		t.Run(e.dir, func(t *testing.T) {
 			got, summary := readInput(t, e.path(), nil)
-			checkSummary(t, summary, e.expectedSummary())
+			connectortest.CheckSummary(t, summary, e.expectedSummary())
 			for _, r := range got.Rejected {
 				t.Errorf("unexpected reject: %s line %d %s: %s (%s)", r.File, r.Line, r.Field, r.Reason, r.Raw)
 			}
@@ -234,7 +203,7 @@ func TestBrokenRowsAreRejectedWithFileLineAndField(t *testing.T) {
 	if !slices.Equal(keys, want) {
 		t.Errorf("rejects:\n%s\nwant:\n%s", strings.Join(keys, "\n"), strings.Join(want, "\n"))
 	}
-	checkSummary(t, summary, map[string]plugin.FileSummary{
+	connectortest.CheckSummary(t, summary, map[string]plugin.FileSummary{
 		"users.csv":      {RowsRead: 5, RowsRejected: 3, Records: map[plugin.RecordKind]int64{plugin.KindUser: 2}, RowsSkipped: map[string]int64{}},
 		"accounts.csv":   {RowsRead: 4, RowsRejected: 3, Records: map[plugin.RecordKind]int64{plugin.KindAccount: 1}, RowsSkipped: map[string]int64{}},
 		"activities.csv": {RowsRead: 13, RowsRejected: 11, Records: map[plugin.RecordKind]int64{plugin.KindActivity: 2}, RowsSkipped: map[string]int64{}},
