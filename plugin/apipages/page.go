@@ -73,6 +73,11 @@ type Page struct {
 	// What says what the page should be ("Zoho CRM API response"), for
 	// the error about a page without records.
 	What string
+	// NullIsEmpty takes a records member that is null for an empty
+	// page, for a product that answers so when there is nothing to list
+	// (Pipedrive API v1's "data": null). Without it such a page is
+	// malformed: the member is not an array.
+	NullIsEmpty bool
 	// Errorf, when set, words the error that ends the page instead of
 	// PageError; returning io.EOF ends the page as if it were read whole
 	// (for a product that saves an empty list as a page without one).
@@ -93,7 +98,7 @@ func NewReader(r io.Reader, page Page) *Reader {
 	if page.Errorf == nil {
 		page.Errorf = PageError
 	}
-	return &Reader{page: page, counter: counter, it: newIterator(counter, page.Keys)}
+	return &Reader{page: page, counter: counter, it: newIterator(counter, page.Keys, page.NullIsEmpty)}
 }
 
 // Next returns the next record, or io.EOF after the last. A page that is

@@ -66,3 +66,29 @@ func TestRequiredFailsARecordWithoutItsKey(t *testing.T) {
 		t.Errorf("got %v", r.Err)
 	}
 }
+
+func TestNullRecordsAreAnEmptyPageOnlyWhenAskedFor(t *testing.T) {
+	const empty = "{\n  \"success\": true,\n  \"data\": null,\n  \"additional_data\": {}\n}\n"
+	page := Page{Name: "activities-400.json", Keys: []string{"data"}, What: "Pipedrive API response"}
+	var syn *SyntaxError
+	if _, err := NewReader(strings.NewReader(empty), page).Next(); err == nil || !strings.Contains(err.Error(), "activities-400.json line 3: invalid JSON") {
+		t.Errorf("without NullIsEmpty: %v, want invalid JSON at line 3", err)
+	}
+	if first, err := FirstIn(strings.NewReader(empty), page); first != nil || !errors.As(err, &syn) {
+		t.Errorf("FirstIn without NullIsEmpty: %s, %v", first, err)
+	}
+	page.NullIsEmpty = true
+	if rec, err := NewReader(strings.NewReader(empty), page).Next(); !errors.Is(err, io.EOF) {
+		t.Errorf("with NullIsEmpty: %+v, %v, want io.EOF", rec, err)
+	}
+	if first, err := FirstIn(strings.NewReader(empty), page); first != nil || err != nil {
+		t.Errorf("FirstIn with NullIsEmpty: %s, %v", first, err)
+	}
+	// Only null: another value where the records should be is still wrong.
+	if _, err := NewReader(strings.NewReader(`{"data": {}}`), page).Next(); err == nil || !strings.Contains(err.Error(), "is not an array") {
+		t.Errorf(`"data": {} with NullIsEmpty: %v`, err)
+	}
+	if first, err := FirstIn(strings.NewReader(`{"data": [{"id": 1}, {"id": 2}]}`), page); string(first) != `{"id": 1}` || err != nil {
+		t.Errorf("FirstIn: %s, %v", first, err)
+	}
+}

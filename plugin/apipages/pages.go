@@ -39,7 +39,7 @@ var ErrNoRecords = errors.New("no records array")
 // Other top-level members (paging, @odata.context...) are skipped. It
 // returns the number of records read.
 func Each(r io.Reader, keys []string, fn func(Record) error) (int64, error) {
-	it := newIterator(r, keys)
+	it := newIterator(r, keys, false)
 	var n int64
 	for {
 		rec, err := it.next()
@@ -58,17 +58,20 @@ func Each(r io.Reader, keys []string, fn func(Record) error) (int64, error) {
 
 // iterator walks the records array one record at a time.
 type iterator struct {
-	keys          []string
+	keys []string
+	// nullIsEmpty takes a records member that is null for an empty
+	// array.
+	nullIsEmpty   bool
 	lr            *lineReader
 	dec           *json.Decoder
 	started, done bool
 }
 
-func newIterator(r io.Reader, keys []string) *iterator {
+func newIterator(r io.Reader, keys []string, nullIsEmpty bool) *iterator {
 	lr := newLineReader(r)
 	dec := json.NewDecoder(lr)
 	dec.UseNumber()
-	return &iterator{keys: keys, lr: lr, dec: dec}
+	return &iterator{keys: keys, nullIsEmpty: nullIsEmpty, lr: lr, dec: dec}
 }
 
 // next returns the next record, io.EOF after the last, ErrNoRecords
@@ -80,12 +83,16 @@ func (it *iterator) next() (Record, error) {
 	}
 	if !it.started {
 		it.started = true
-		found, err := seekArray(it.dec, it.lr, it.keys)
+		found, err := seekArray(it.dec, it.lr, it.keys, it.nullIsEmpty)
 		if err != nil {
 			it.done = true
 			return Record{}, err
 		}
-		if !found {
+		if found == arrayNull {
+			it.done = true
+			return Record{}, io.EOF
+		}
+		if found == arrayMissing {
 			it.done = true
 			return Record{}, fmt.Errorf("%w (looked for %q)", ErrNoRecords, it.keys)
 		}
@@ -117,41 +124,50 @@ func syntaxError(lr *lineReader, err error) *SyntaxError {
 	return &SyntaxError{Line: lr.lineAt(lr.offset), Err: err}
 }
 
+// What seekArray found.
+const (
+	arrayMissing = iota
+	arrayFound   // the decoder is inside it
+	arrayNull    // the records member is null, taken for an empty array
+)
+
 // seekArray positions the decoder inside the records array.
-func seekArray(dec *json.Decoder, lr *lineReader, keys []string) (bool, error) {
+func seekArray(dec *json.Decoder, lr *lineReader, keys []string, nullIsEmpty bool) (int, error) {
 	tok, err := dec.Token()
 	if err != nil {
-		return false, syntaxError(lr, err)
+		return arrayMissing, syntaxError(lr, err)
 	}
 	switch tok {
 	case json.Delim('['):
-		return true, nil
+		return arrayFound, nil
 	case json.Delim('{'):
 	default:
-		return false, &SyntaxError{Line: lr.lineAt(dec.InputOffset()), Err: fmt.Errorf("the file starts with %v, not an object or array", tok)}
+		return arrayMissing, &SyntaxError{Line: lr.lineAt(dec.InputOffset()), Err: fmt.Errorf("the file starts with %v, not an object or array", tok)}
 	}
 	for dec.More() {
 		tok, err := dec.Token()
 		if err != nil {
-			return false, syntaxError(lr, err)
+			return arrayMissing, syntaxError(lr, err)
 		}
 		key, _ := tok.(string)
 		if contains(keys, key) {
 			next, err := dec.Token()
-			if err != nil {
-				return false, syntaxError(lr, err)
+			switch {
+			case err != nil:
+				return arrayMissing, syntaxError(lr, err)
+			case next == nil && nullIsEmpty:
+				return arrayNull, nil
+			case next != json.Delim('['):
+				return arrayMissing, &SyntaxError{Line: lr.lineAt(dec.InputOffset()), Err: fmt.Errorf("%q is not an array", key)}
 			}
-			if next != json.Delim('[') {
-				return false, &SyntaxError{Line: lr.lineAt(dec.InputOffset()), Err: fmt.Errorf("%q is not an array", key)}
-			}
-			return true, nil
+			return arrayFound, nil
 		}
 		var skip json.RawMessage
 		if err := dec.Decode(&skip); err != nil {
-			return false, syntaxError(lr, err)
+			return arrayMissing, syntaxError(lr, err)
 		}
 	}
-	return false, nil
+	return arrayMissing, nil
 }
 
 func contains(list []string, s string) bool {

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"path"
 	"regexp"
 	"sort"
@@ -243,8 +244,6 @@ func (pc Pages[C]) Read(ctx context.Context, p string, w *plugin.Writer, mapper 
 	return nil
 }
 
-var errFirst = errors.New("first record read")
-
 // First is the first record of the page in f (nil for a page without
 // records), for a Check that tells a collection by its members without
 // reading the whole page.
@@ -254,13 +253,16 @@ func First(src *export.Source, f export.File, keys []string) (json.RawMessage, e
 		return nil, err
 	}
 	defer rc.Close()
-	var first json.RawMessage
-	_, err = Each(rc, keys, func(r Record) error {
-		first = r.Raw
-		return errFirst
-	})
-	if err != nil && !errors.Is(err, errFirst) {
-		return nil, err
+	return FirstIn(rc, Page{Keys: keys})
+}
+
+// FirstIn is the first record of the page read from r (nil for a page
+// without records), found as page says (its Keys and NullIsEmpty; its
+// other fields are not used). It reads no further than that record.
+func FirstIn(r io.Reader, page Page) (json.RawMessage, error) {
+	rec, err := newIterator(r, page.Keys, page.NullIsEmpty).next()
+	if errors.Is(err, io.EOF) {
+		return nil, nil
 	}
-	return first, nil
+	return rec.Raw, err
 }

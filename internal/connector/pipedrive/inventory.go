@@ -168,6 +168,11 @@ func inventoryOf(found []export.Found, withHierarchyFile bool) inventory {
 	return inv
 }
 
+// apiPage is how a saved API page keeps its records: under "data", which
+// API v1 writes as null when there is nothing to list (an empty page,
+// not a broken one).
+var apiPage = apipages.Page{Keys: []string{"data"}, What: "Pipedrive API response", NullIsEmpty: true}
+
 // sniffLimit bounds how much of a JSON file is read to recognise it: the
 // first record of a page comes early.
 const sniffLimit = 1 << 20
@@ -194,50 +199,14 @@ func recogniseAPIPage(src *export.Source, f export.File) (entity, bool) {
 // array). isPage is false when the file is not such a page; first is nil
 // for an empty one ("data": [] or "data": null).
 func firstRecord(r io.Reader) (first map[string]json.RawMessage, isPage bool) {
-	dec := json.NewDecoder(r)
-	tok, err := dec.Token()
-	if err != nil {
+	raw, err := apipages.FirstIn(r, apiPage)
+	switch {
+	case err != nil:
 		return nil, false
-	}
-	switch tok {
-	case json.Delim('['):
-		return decodeFirst(dec)
-	case json.Delim('{'):
-	default:
-		return nil, false
-	}
-	for dec.More() {
-		key, err := dec.Token()
-		if err != nil {
-			return nil, false
-		}
-		if key != "data" {
-			var skip json.RawMessage
-			if dec.Decode(&skip) != nil {
-				return nil, false
-			}
-			continue
-		}
-		tok, err := dec.Token()
-		switch {
-		case err != nil:
-			return nil, false
-		case tok == nil:
-			return nil, true
-		case tok == json.Delim('['):
-			return decodeFirst(dec)
-		}
-		return nil, false
-	}
-	return nil, false
-}
-
-func decodeFirst(dec *json.Decoder) (map[string]json.RawMessage, bool) {
-	if !dec.More() {
+	case raw == nil:
 		return nil, true
 	}
-	var first map[string]json.RawMessage
-	if err := dec.Decode(&first); err != nil || first == nil {
+	if json.Unmarshal(raw, &first) != nil || first == nil {
 		return nil, false
 	}
 	return first, true
@@ -364,7 +333,7 @@ func estimateRecords(src *export.Source, f export.File) (int64, error) {
 	}
 	defer rc.Close()
 	counter := &export.CountingReader{R: io.LimitReader(rc, countLimit)}
-	n, err := apipages.Each(counter, []string{"data"}, func(apipages.Record) error { return nil })
+	n, err := apipages.Each(counter, apiPage.Keys, func(apipages.Record) error { return nil })
 	var syntax *apipages.SyntaxError
 	switch {
 	case err == nil || errors.Is(err, apipages.ErrNoRecords) || f.Size <= countLimit:

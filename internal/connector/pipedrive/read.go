@@ -2,10 +2,7 @@ package pipedrive
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"fmt"
-	"io"
 	"os"
 	"strings"
 
@@ -177,9 +174,8 @@ func (run *readRun) readAPIFile(ctx context.Context, f exportFile, out *plugin.F
 		return 0, fmt.Errorf("opening %s: %w", f.name(), err)
 	}
 	defer rc.Close()
-	page := apipages.Page{Name: f.name(), Size: f.file.Size, Keys: []string{"data"}, Errorf: func(_, _ string, err error) error {
-		return run.pageError(f, err)
-	}}
+	page := apiPage
+	page.Name, page.Size = f.name(), f.file.Size
 	return plugin.Table[apipages.Record]{Out: out, Kind: f.entity.recordKind(), Map: func(rec apipages.Record) error {
 		r, err := newAPIRecord(rec.Line, rec.Raw)
 		if err != nil {
@@ -187,35 +183,6 @@ func (run *readRun) readAPIFile(ctx context.Context, f exportFile, out *plugin.F
 		}
 		return rr.api(r)
 	}}.Scan(ctx, apipages.NewReader(rc, page))
-}
-
-// pageError explains why a page could not be read to its end. Pipedrive
-// v1 answers "data": null when there is nothing to list: that page is
-// empty, not broken, and ends as a page read whole (io.EOF).
-func (run *readRun) pageError(f exportFile, err error) error {
-	var syntax *apipages.SyntaxError
-	if !errors.As(err, &syntax) && !errors.Is(err, apipages.ErrNoRecords) {
-		return err
-	}
-	if run.isEmptyPage(f) {
-		return io.EOF
-	}
-	return fmt.Errorf("reading %s: %w", f.name(), err)
-}
-
-// isEmptyPage reports whether a page is whole and says "data": null.
-// Such pages are small: reading one whole costs nothing.
-func (run *readRun) isEmptyPage(f exportFile) bool {
-	rc, err := run.src.Open(f.file)
-	if err != nil {
-		return false
-	}
-	defer rc.Close()
-	data, err := io.ReadAll(io.LimitReader(rc, sniffLimit))
-	var page struct {
-		Data json.RawMessage `json:"data"`
-	}
-	return err == nil && json.Unmarshal(data, &page) == nil && isNull(page.Data)
 }
 
 // readCSVFile streams the rows of a CSV file.
