@@ -5,8 +5,14 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/salesaudit/salesaudit/plugin"
+	"github.com/salesaudit/salesaudit/plugin/export"
+	"github.com/salesaudit/salesaudit/plugin/plugintest"
 )
 
 func TestReaderIsARowSource(t *testing.T) {
@@ -90,5 +96,45 @@ func TestNullRecordsAreAnEmptyPageOnlyWhenAskedFor(t *testing.T) {
 	}
 	if first, err := FirstIn(strings.NewReader(`{"data": [{"id": 1}, {"id": 2}]}`), page); string(first) != `{"id": 1}` || err != nil {
 		t.Errorf("FirstIn: %s, %v", first, err)
+	}
+}
+
+type users struct{}
+
+func (users) RecordKind() plugin.RecordKind { return plugin.KindUser }
+func (users) Rank() int                     { return 0 }
+
+// skipRun skips every record, saying which option the Read was given.
+type skipRun struct{ reason string }
+
+func (r *skipRun) Mapper(PageFile[users], *plugin.FileWriter) func(*Fields) error {
+	return func(*Fields) error { return plugin.Skip(r.reason) }
+}
+
+func TestReadExportParsesTheOptionsOfEachRead(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "Users.json"), []byte(`{"data": [{"id": "1"}, {"id": "2"}]}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	pages := Pages[users]{What: "test pages", Keys: []string{"data"}, Response: "test response",
+		Find: func(ctx context.Context, src *export.Source) ([]PageFile[users], error) {
+			return FindPages(ctx, src, func(export.File) (users, int) { return users{}, 1 })
+		}}
+	errBadOption := errors.New("bad option")
+	parse := func(raw map[string]string) (string, error) {
+		if raw["reason"] == "" {
+			return "", errBadOption
+		}
+		return raw["reason"], nil
+	}
+	start := func(reason string, _ *plugin.Writer) *skipRun { return &skipRun{reason: reason} }
+	c := &export.Connector{About: plugin.Info{Name: "test"}, ReadExport: ReadExport(pages, parse, start)}
+
+	_, summary, err := plugintest.ReadAll(t, c, plugin.ReadRequest{Path: dir, Options: map[string]string{"reason": "asked"}})
+	if err != nil || len(summary.Files) != 1 || summary.Files[0].RowsSkipped["asked"] != 2 {
+		t.Fatalf("summary %+v, %v: want both records skipped as asked", summary, err)
+	}
+	if _, _, err := plugintest.ReadAll(t, c, plugin.ReadRequest{Path: dir}); err == nil || !strings.Contains(err.Error(), errBadOption.Error()) {
+		t.Errorf("without the option: %v, want %v", err, errBadOption)
 	}
 }

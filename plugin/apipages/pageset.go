@@ -204,6 +204,27 @@ func (pc Pages[C]) Check(ctx context.Context, p string) (plugin.CheckResult, err
 	return export.Accept(pc.What, "records", confidence, matches), nil
 }
 
+// A Run is what one Read keeps across the pages (the options, the users
+// already read...): Mapper gives the function that maps the records of
+// one page, as Pages.Read wants it.
+type Run[C Collection] interface {
+	Mapper(f PageFile[C], out *plugin.FileWriter) func(*Fields) error
+}
+
+// ReadExport is the Read of a connector of the pages pc declares, for
+// export.Connector's ReadExport: parse gives the Read's own options,
+// start begins a run with them, and every page is read with the run's
+// Mapper. An options error is parse's, returned as it is.
+func ReadExport[O any, C Collection, R Run[C]](pc Pages[C], parse func(map[string]string) (O, error), start func(O, *plugin.Writer) R) func(context.Context, plugin.ReadRequest, *plugin.Writer) error {
+	return func(ctx context.Context, req plugin.ReadRequest, w *plugin.Writer) error {
+		opts, err := parse(req.Options)
+		if err != nil {
+			return err
+		}
+		return pc.Read(ctx, req.Path, w, start(opts, w).Mapper)
+	}
+}
+
 // Read reads every page of the export at p into w. mapper gives the
 // function that maps the records of one page, or nil for a page without
 // records to read (an empty file saved from a "204 No Content").

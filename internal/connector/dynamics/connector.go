@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/salesaudit/salesaudit/plugin"
+	"github.com/salesaudit/salesaudit/plugin/apipages"
 	"github.com/salesaudit/salesaudit/plugin/export"
 )
 
@@ -32,7 +33,8 @@ func New() plugin.Connector {
 		Description: "Microsoft Dynamics 365 / Dataverse Web API responses saved as JSON (a directory or .zip of pages): " +
 			"system users, accounts, opportunities, appointments, phone calls, tasks, e-mails and activity parties.",
 		Kinds: plugin.RecordKinds, FilePatterns: filePatterns(), AcceptsDirectory: true, AcceptsArchive: true},
-		Options: readOptions(&options{}), CheckExport: pages.Check, ReadExport: read}
+		Options: readOptions(&options{}), CheckExport: pages.Check,
+		ReadExport: apipages.ReadExport(pages, parseOptions, newReadRun)}
 }
 
 // options are the parsed Read options.

@@ -1,20 +1,9 @@
 package dynamics
 
 import (
-	"context"
-
 	"github.com/salesaudit/salesaudit/plugin"
 	"github.com/salesaudit/salesaudit/plugin/apipages"
 )
-
-// read streams the records of the export at req.Path.
-func read(ctx context.Context, req plugin.ReadRequest, w *plugin.Writer) error {
-	opts, err := parseOptions(req.Options)
-	if err != nil {
-		return err
-	}
-	return pages.Read(ctx, req.Path, w, newReadRun(opts, w).mapper)
-}
 
 // activityState is what became of an activity the export holds, for the
 // parties that refer to it.
@@ -79,8 +68,8 @@ func (run *readRun) readerFor(in inputFile, out *plugin.FileWriter) recordReader
 	return &activityReader{run: run, out: out, entity: in.Of}
 }
 
-// mapper gives the function that maps the records of one page.
-func (run *readRun) mapper(in inputFile, out *plugin.FileWriter) func(*apipages.Fields) error {
+// Mapper gives the function that maps the records of one page.
+func (run *readRun) Mapper(in inputFile, out *plugin.FileWriter) func(*apipages.Fields) error {
 	reader := run.readerFor(in, out)
 	return func(f *apipages.Fields) error { return reader.read(&record{f}) }
 }

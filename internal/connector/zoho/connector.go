@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/salesaudit/salesaudit/plugin"
+	"github.com/salesaudit/salesaudit/plugin/apipages"
 	"github.com/salesaudit/salesaudit/plugin/export"
 )
 
@@ -27,7 +28,8 @@ func New() plugin.Connector {
 			"users, accounts, deals, calls, events and tasks.",
 		Kinds:        []plugin.RecordKind{plugin.KindUser, plugin.KindAccount, plugin.KindOpportunity, plugin.KindActivity},
 		FilePatterns: filePatterns(), AcceptsDirectory: true, AcceptsArchive: true},
-		Options: readOptions(&options{}), CheckExport: pages.Check, ReadExport: read}
+		Options: readOptions(&options{}), CheckExport: pages.Check,
+		ReadExport: apipages.ReadExport(pages, parseOptions, newReadRun)}
 }
 
 // options are the parsed Read options.

@@ -1,20 +1,9 @@
 package zoho
 
 import (
-	"context"
-
 	"github.com/salesaudit/salesaudit/plugin"
 	"github.com/salesaudit/salesaudit/plugin/apipages"
 )
-
-// read streams the records of the export at req.Path.
-func read(ctx context.Context, req plugin.ReadRequest, w *plugin.Writer) error {
-	opts, err := parseOptions(req.Options)
-	if err != nil {
-		return err
-	}
-	return pages.Read(ctx, req.Path, w, newReadRun(opts, w).mapper)
-}
 
 // readRun is one Read: the options, and what earlier pages taught the
 // later ones.
@@ -53,8 +42,8 @@ func (run *readRun) readerFor(in inputFile, out *plugin.FileWriter) recordReader
 	return &taskReader{run: run, out: out}
 }
 
-// mapper gives the function that maps the records of one page.
-func (run *readRun) mapper(in inputFile, out *plugin.FileWriter) func(*apipages.Fields) error {
+// Mapper gives the function that maps the records of one page.
+func (run *readRun) Mapper(in inputFile, out *plugin.FileWriter) func(*apipages.Fields) error {
 	if identification(in.How) == emptyPage {
 		return nil
 	}
