@@ -48,6 +48,16 @@ var SpoolTables = []SpoolTable{
 	{"rejects", "", []string{"kind", "file", "line", "field", "reason", "raw"}},
 }
 
+// SpoolTableNamed is the table of SpoolTables with that name.
+func SpoolTableNamed(name string) (SpoolTable, bool) {
+	for _, t := range SpoolTables {
+		if t.Name == name {
+			return t, true
+		}
+	}
+	return SpoolTable{}, false
+}
+
 // SpooledFile is a finished file of one table.
 type SpooledFile struct {
 	Table string

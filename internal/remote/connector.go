@@ -156,7 +156,10 @@ func dispatch(m message, sink Sink, spoolDir string, got *received) (*pb.Summary
 		got.Records.Add(f.Records)
 		return nil, sink.Spooled(f)
 	case *pb.ReadResponse_Rejects:
-		rejects := convertAll(msg.Rejects.Rejects, rejectFromProto)
+		rejects := make([]plugin.Reject, len(msg.Rejects.Rejects))
+		for i, r := range msg.Rejects.Rejects {
+			rejects[i] = rejectFromProto(r)
+		}
 		for _, r := range rejects {
 			got.Rejects[r.File]++
 		}

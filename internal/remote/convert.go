@@ -21,17 +21,6 @@ func kindFromProto(k pb.RecordKind) plugin.RecordKind {
 	return plugin.RecordKind(strings.ToLower(strings.TrimPrefix(name, "RECORD_KIND_")))
 }
 
-func convertAll[P any, G any](in []P, convert func(P) G) []G {
-	if len(in) == 0 {
-		return nil
-	}
-	out := make([]G, len(in))
-	for i, v := range in {
-		out[i] = convert(v)
-	}
-	return out
-}
-
 func rejectFromProto(r *pb.Reject) plugin.Reject {
 	return plugin.Reject{File: r.File, Line: r.Line, Field: r.Field, Reason: r.Reason, Raw: r.Raw, Kind: kindFromProto(r.Kind)}
 }
@@ -107,7 +96,7 @@ func spooledFromProto(f *pb.SpooledFile, dir string) (plugin.SpooledFile, error)
 // names. (Only digits after the table's name: DuckDB would read *, ? or [
 // as a pattern.)
 func spooledName(dir, table, name string) (plugin.SpoolTable, string, int64, error) {
-	t, ok := spoolTableNamed(table)
+	t, ok := plugin.SpoolTableNamed(table)
 	if !ok || t.Kind == "" {
 		return plugin.SpoolTable{}, "", 0, fmt.Errorf("spooled file for a table a connector may not fill: %q", table)
 	}
@@ -125,14 +114,4 @@ func spooledName(dir, table, name string) (plugin.SpoolTable, string, int64, err
 		return plugin.SpoolTable{}, "", 0, fmt.Errorf("spooled file %s is not a regular file", path)
 	}
 	return t, path, info.Size(), nil
-}
-
-// spoolTableNamed is the table of plugin.SpoolTables with that name.
-func spoolTableNamed(name string) (plugin.SpoolTable, bool) {
-	for _, t := range plugin.SpoolTables {
-		if t.Name == name {
-			return t, true
-		}
-	}
-	return plugin.SpoolTable{}, false
 }

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -216,11 +215,10 @@ func (r *spoolRow) attendee() plugin.Attendee {
 // readSpooled reads a spooled file's rows as records of its table, calling
 // add with each and the input file it came from.
 func readSpooled(f plugin.SpooledFile, add func(file string, r *spoolRow) error) error {
-	i := slices.IndexFunc(plugin.SpoolTables, func(t plugin.SpoolTable) bool { return t.Name == f.Table })
-	if i < 0 {
+	table, ok := plugin.SpoolTableNamed(f.Table)
+	if !ok {
 		return fmt.Errorf("%s: no table %q", f.Path, f.Table)
 	}
-	table := plugin.SpoolTables[i]
 	rows, err := spoolRows(f.Path)
 	if err != nil {
 		return err
