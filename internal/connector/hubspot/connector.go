@@ -53,8 +53,6 @@ type options struct {
 	noTier        bool
 }
 
-func knownOptions() []string { return readOptions(&options{}).Names() }
-
 // readOptions declares the Read options, each setting its field of opts.
 func readOptions(opts *options) plugin.Options {
 	return plugin.Options{

@@ -303,3 +303,6 @@ func TestReadTruncatedPageIsAnError(t *testing.T) {
 		t.Errorf("err = %v, want one naming meetings-page-1.json line %d", err, lines)
 	}
 }
+
+// knownOptions are the Read options the connector declares.
+func knownOptions() []string { return readOptions(&options{}).Names() }
