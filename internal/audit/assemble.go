@@ -37,6 +37,7 @@ func (r *runner) report(ctx context.Context) (*Report, error) {
 		}
 	}
 	for _, m := range managers {
+		m.Findings = append(m.Findings, r.notApplicable(rules, m.Level)...)
 		sortFindings(m.Findings, rules)
 		rep.Managers = append(rep.Managers, *m)
 	}
@@ -114,7 +115,7 @@ func (r *runner) queryManagers(ctx context.Context) (map[string]*Manager, error)
 	for rows.Next() {
 		var m Manager
 		var team []any
-		if err := rows.Scan(&m.key, &m.Name, &m.Title, &m.TeamSize, &team); err != nil {
+		if err := rows.Scan(&m.key, &m.Name, &m.Title, &m.TeamSize, &team, &m.Level); err != nil {
 			return nil, fmt.Errorf("reading managers: %w", err)
 		}
 		m.Source, m.ID, _ = strings.Cut(m.key, "/")
@@ -254,7 +255,7 @@ func (r *runner) runRule(ctx context.Context, rule Rule, managers map[string]*Ma
 			return fmt.Errorf("queries/%s: reading its result: %w", file, err)
 		}
 		m, ok := managers[result.key]
-		if !ok {
+		if !ok || !rule.Judges(m.Level) {
 			continue
 		}
 		f, err := r.finding(rule, result)
@@ -340,6 +341,24 @@ func (r *runner) finding(rule Rule, res *ruleResult) (Finding, error) {
 	return f, nil
 }
 
+// notApplicable are the verdicts of the rules that do not judge managers
+// of the level: said, not left out, so that every format shows why a rule
+// has no verdict.
+func (r *runner) notApplicable(rules []Rule, level string) []Finding {
+	var out []Finding
+	for _, rule := range rules {
+		if !rule.Judges(level) {
+			out = append(out, Finding{
+				Rule: rule.ID, Name: rule.Name, Role: rule.Role, Severity: SeverityNotApplicable,
+				Unit: rule.Unit, Threshold: r.cfg.Describe(rule, rule.ThresholdText),
+				Measures: r.cfg.Describe(rule, rule.Measures), Missing: "judges first-line managers only: this manager leads managers",
+				Recommendation: rule.Recommendation, Source: rule.Source,
+			})
+		}
+	}
+	return out
+}
+
 // sortFindings puts the worst first, then the rules in report order.
 func sortFindings(fs []Finding, rules []Rule) {
 	sort.SliceStable(fs, func(i, j int) bool {
@@ -355,11 +374,13 @@ func ruleIndex(rules []Rule, id string) int {
 }
 
 // selectManagers keeps the managers named by --manager (ID or name), or
-// all, sorted by name (then source and ID: large companies have managers
-// of the same name, and the report must not change from run to run).
+// all: the first-line managers, then the second-line ones, each sorted by
+// name (then source and ID: large companies have managers of the same
+// name, and the report must not change from run to run).
 func selectManagers(all []Manager, want string) ([]Manager, error) {
 	slices.SortFunc(all, func(a, b Manager) int {
-		return cmp.Or(cmp.Compare(a.Name, b.Name), cmp.Compare(a.Source, b.Source), cmp.Compare(a.ID, b.ID))
+		return cmp.Or(cmp.Compare(a.Level, b.Level), cmp.Compare(a.Name, b.Name),
+			cmp.Compare(a.Source, b.Source), cmp.Compare(a.ID, b.ID))
 	})
 	if want == "" {
 		return all, nil
@@ -380,12 +401,16 @@ func selectManagers(all []Manager, want string) ([]Manager, error) {
 	return out, nil
 }
 
-// rankRoles ranks the managers by their share of time in each role.
+// rankRoles ranks the first-line managers by their share of time in each
+// role: a second-line manager's time is judged against other work.
 func rankRoles(managers []Manager) []RoleRanking {
 	var out []RoleRanking
 	for _, role := range Roles {
 		rr := RoleRanking{Role: role}
 		for _, m := range managers {
+			if m.Level != LevelFirstLine {
+				continue
+			}
 			for _, s := range m.Time.ByRole {
 				if s.Name == role {
 					rr.Managers = append(rr.Managers, RankedShare{Name: m.Name, Percent: s.Percent})

@@ -10,6 +10,9 @@ const (
 	SeverityWarning       Severity = "warning"
 	SeverityNotEnoughData Severity = "not_enough_data"
 	SeverityOK            Severity = "ok"
+	// SeverityNotApplicable is a rule that does not judge managers of
+	// this level (a rule about a team of reps, for a second-line manager).
+	SeverityNotApplicable Severity = "not_applicable"
 )
 
 // rank orders severities for sorting: the worst first.
@@ -21,14 +24,16 @@ func (s Severity) rank() int {
 		return 1
 	case SeverityNotEnoughData:
 		return 2
-	default:
+	case SeverityOK:
 		return 3
+	default:
+		return 4
 	}
 }
 
 // Report is the audit's result: what package report renders and the
 // audit and report commands print, so "report" names one thing in three
-// forms. Its JSON shape is documented in docs/report-json.md.
+// forms. Its JSON shape is documented in docs/audit.md (Formats).
 type Report struct {
 	Period       Period        `json:"period"`
 	Managers     []Manager     `json:"managers"`
@@ -45,10 +50,12 @@ type Period struct {
 
 // Manager is one manager's scorecard and findings.
 type Manager struct {
-	ID       string    `json:"id"`
-	Source   string    `json:"source"`
-	Name     string    `json:"name"`
-	Title    string    `json:"title,omitempty"`
+	ID     string `json:"id"`
+	Source string `json:"source"`
+	Name   string `json:"name"`
+	Title  string `json:"title,omitempty"`
+	// Level is LevelFirstLine or LevelSecondLine.
+	Level    string    `json:"level"`
 	TeamSize int       `json:"team_size"`
 	Team     []string  `json:"team"`
 	Time     TimeSplit `json:"time"`

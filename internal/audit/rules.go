@@ -43,9 +43,23 @@ type Rule struct {
 	EvidenceColumns []string
 	Recommendation  string
 	Source          string
+	// Levels are the levels of manager the rule judges (LevelFirstLine,
+	// LevelSecondLine); a rule about a team of reps judges first-line
+	// managers only.
+	Levels []string
 	// SQL is the rule's query.
 	SQL string
 }
+
+// Levels of managers. A first-line manager's direct reports lead no one;
+// a second-line manager leads at least one manager.
+const (
+	LevelFirstLine  = "first_line"
+	LevelSecondLine = "second_line"
+)
+
+// Judges reports whether the rule judges managers of the level.
+func (r Rule) Judges(level string) bool { return slices.Contains(r.Levels, level) }
 
 // Rules are the audit's rules, every one of queries/rules, in report
 // order: business, people, customer, then by ID. (The connectors are
@@ -89,6 +103,8 @@ type ruleFile struct {
 	EvidenceColumns []string `yaml:"evidence_columns"`
 	Recommendation  string   `yaml:"recommendation"`
 	Source          string   `yaml:"source"`
+	// Levels default to first_line.
+	Levels []string `yaml:"levels"`
 }
 
 var ruleIDPattern = regexp.MustCompile(`^[A-Z]+[0-9]+$`)
@@ -145,7 +161,10 @@ func loadRule(fsys fs.FS, file string) (Rule, error) {
 	r := Rule{
 		ID: id, Name: f.Name, Role: f.Role, Unit: f.Unit, Measures: f.Measures,
 		ThresholdText: f.ThresholdText, Evidence: f.Evidence, EvidenceColumns: f.EvidenceColumns,
-		Recommendation: f.Recommendation, Source: f.Source, SQL: string(sqlText),
+		Recommendation: f.Recommendation, Source: f.Source, Levels: f.Levels, SQL: string(sqlText),
+	}
+	if len(r.Levels) == 0 {
+		r.Levels = []string{LevelFirstLine}
 	}
 	if r.ThresholdNames, r.Thresholds, err = thresholdsOf(f.Thresholds); err != nil {
 		return Rule{}, fmt.Errorf("%s: thresholds: %w", file, err)
@@ -204,6 +223,11 @@ func (r Rule) validate() error {
 	}
 	if !slices.Contains(ruleRoles, r.Role) {
 		problems = append(problems, fmt.Sprintf("role %q is not one of %s", r.Role, strings.Join(ruleRoles, ", ")))
+	}
+	for _, level := range r.Levels {
+		if level != LevelFirstLine && level != LevelSecondLine {
+			problems = append(problems, fmt.Sprintf("level %q is not %s or %s", level, LevelFirstLine, LevelSecondLine))
+		}
 	}
 	if len(r.EvidenceColumns) == 0 {
 		problems = append(problems, "evidence_columns is empty")

@@ -76,12 +76,21 @@ func writeRulesDocument(w io.Writer, cfg *audit.Config) error {
 		p.printf("- **Measures:** %s\n", cfg.Describe(r, r.Measures))
 		p.printf("- **Thresholds:** %s.\n", cfg.Describe(r, r.ThresholdText))
 		p.printf("- **Severity:** high when `%s`; warning when `%s`.\n", r.High, r.Warning)
+		p.printf("- **Judges:** %s.\n", levelsJudged(r))
 		p.printf("- **Evidence:** %s (%s).\n", r.Evidence, strings.Join(r.EvidenceColumns, ", "))
 		p.printf("- **Recommendation:** %s\n", r.Recommendation)
 		p.printf("- **Source:** %s\n", r.Source)
 	}
 	p.printf("%s", addingARule)
 	return p.err
+}
+
+// levelsJudged says which managers a rule judges, in words.
+func levelsJudged(r audit.Rule) string {
+	if r.Judges(audit.LevelSecondLine) {
+		return "first-line and second-line managers"
+	}
+	return "first-line managers only (a second-line manager's verdict is \"not applicable\")"
 }
 
 // addingARule is the recipe docs/rules.md ends with.
@@ -97,7 +106,8 @@ files.
    ` + "`threshold_text`" + ` (the thresholds in words; ` + "`{name}`" + ` stands for a threshold's value
    in force), ` + "`severity`" + ` with its two bands ` + "`high`" + ` and ` + "`warning`" + `,
    ` + "`evidence`" + ` (what the evidence lists, in words), ` + "`evidence_columns`" + `,
-   ` + "`recommendation`" + ` and ` + "`source`" + `. A band is comparisons joined by ` + "`or`" + `:
+   ` + "`recommendation`" + `, ` + "`source`" + ` and, for a rule that also judges managers of
+   managers, ` + "`levels: [first_line, second_line]`" + ` (the default is first-line only). A band is comparisons joined by ` + "`or`" + `:
    ` + "`metric >= warn_weeks or business_share < warn_share`" + `; each compares a
    measure with a threshold's name or a number (` + "`>`, `>=`, `<`, `<=`, `=`" + `). High
    is tried first, then warning, else the finding is ok.

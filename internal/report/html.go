@@ -31,6 +31,9 @@ var htmlPage = template.Must(template.New("report.html.tmpl").Funcs(template.Fun
 	"lastDay":    lastDay,
 	"matrixCell": func(m audit.Manager, id string) string { return severityWord(findingFor(m, id)) },
 	"rules":      func() []audit.Rule { return audit.Rules },
+	"audited":    managersAudited,
+	"secondLine": func() string { return secondLineNote },
+	"judged":     func(f audit.Finding) bool { return f.Severity != audit.SeverityNotApplicable },
 }).ParseFS(htmlTemplates, "report.html.tmpl"))
 
 func writeHTML(w io.Writer, rep *audit.Report) error {

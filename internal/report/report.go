@@ -116,7 +116,7 @@ func (d *document) report(rep *audit.Report) {
 	d.heading(1, "Sales manager time audit")
 	d.printf("Period: %s to %s (%s weeks). %s audited.\n\n",
 		rep.Period.From.Format("2 Jan 2006"), lastDay(rep).Format("2 Jan 2006"),
-		number(rep.Period.Weeks, 1), plural(len(rep.Managers), "manager", "managers"))
+		number(rep.Period.Weeks, 1), managersAudited(rep.Managers))
 	if len(rep.Managers) == 0 {
 		d.paragraph("No managers found: no user in the data has a direct report in the period. " +
 			"The org chart comes from the CRM's manager field (or, in some connectors, a mapping file); " +
@@ -124,10 +124,35 @@ func (d *document) report(rep *audit.Report) {
 		d.printf("\n")
 	}
 	for i := range rep.Managers {
+		if m := &rep.Managers[i]; m.Level == audit.LevelSecondLine && (i == 0 || rep.Managers[i-1].Level != m.Level) {
+			d.heading(2, "Second-line managers")
+			d.paragraph(secondLineNote)
+			d.printf("\n")
+		}
 		d.manager(&rep.Managers[i])
 	}
 	d.organisation(rep)
 	d.dataQuality(rep.DataQuality)
+}
+
+// secondLineNote says how second-line managers are judged, before them.
+const secondLineNote = "These managers lead managers. They are judged on their own time " +
+	"(coaching their managers, their customer time, meetings, business duties); " +
+	"the rules about a team of reps judge the first-line managers they lead."
+
+// managersAudited counts the managers, by level when there are both.
+func managersAudited(managers []audit.Manager) string {
+	second := 0
+	for _, m := range managers {
+		if m.Level == audit.LevelSecondLine {
+			second++
+		}
+	}
+	if second == 0 {
+		return plural(len(managers), "manager", "managers")
+	}
+	return plural(len(managers)-second, "first-line manager", "first-line managers") + " and " +
+		plural(second, "second-line manager", "second-line managers")
 }
 
 func (d *document) manager(m *audit.Manager) {
@@ -170,7 +195,7 @@ func categoryTable(t audit.TimeSplit) *render.Table {
 }
 
 func (d *document) findings(fs []audit.Finding) {
-	var ok, missing []string
+	var ok, missing, notJudged []string
 	shown := 0
 	for _, f := range fs {
 		switch f.Severity {
@@ -182,6 +207,8 @@ func (d *document) findings(fs []audit.Finding) {
 			d.finding(f)
 		case audit.SeverityNotEnoughData:
 			missing = append(missing, fmt.Sprintf("%s %s (%s)", f.Rule, ruleLabel(f.Name), f.Missing))
+		case audit.SeverityNotApplicable:
+			notJudged = append(notJudged, fmt.Sprintf("%s %s", f.Rule, ruleLabel(f.Name)))
 		default:
 			ok = append(ok, fmt.Sprintf("%s %s", f.Rule, ruleLabel(f.Name)))
 		}
@@ -195,6 +222,10 @@ func (d *document) findings(fs []audit.Finding) {
 	}
 	if len(missing) > 0 {
 		d.paragraph(fmt.Sprintf("Not enough data: %s.", strings.Join(missing, "; ")))
+		d.printf("\n")
+	}
+	if len(notJudged) > 0 {
+		d.paragraph(fmt.Sprintf("Not judged at this level (they judge a first-line team): %s.", strings.Join(notJudged, ", ")))
 		d.printf("\n")
 	}
 }
@@ -317,6 +348,8 @@ func severityWord(f *audit.Finding) string {
 		return "no data"
 	case audit.SeverityOK:
 		return "ok"
+	case audit.SeverityNotApplicable:
+		return "n/a"
 	}
 	return string(f.Severity)
 }

@@ -1,6 +1,13 @@
--- The managers audited, with their team size in the period.
+-- The managers audited, with their team size in the period and their
+-- level: a first-line manager's direct reports lead no one; a manager who
+-- leads at least one manager is second-line (a Sales Director over
+-- country managers), and the rules that judge a team of reps do not judge
+-- them (each rule's file lists the levels it judges).
 CREATE OR REPLACE TEMP TABLE audit_managers AS
-SELECT t.manager_key, u.name, u.title, u.source, u.id, count(*) AS team_size
+SELECT
+    t.manager_key, u.name, u.title, u.source, u.id, count(*) AS team_size,
+    CASE WHEN bool_or(t.rep_key IN (SELECT manager_key FROM audit_team))
+        THEN 'second_line' ELSE 'first_line' END AS level
 FROM audit_team AS t
 JOIN audit_users AS u ON u.user_key = t.manager_key
 GROUP BY ALL;

@@ -1,10 +1,12 @@
--- The managers audited: name, title, team size and the names of the team.
+-- The managers audited: name, title, team size, the names of the team and
+-- the manager's level (first_line or second_line).
 SELECT
     m.manager_key,
     m.name,
     coalesce(m.title, '') AS title,
     m.team_size,
-    list(u.name ORDER BY u.name) AS team
+    list(u.name ORDER BY u.name) AS team,
+    m.level
 FROM audit_managers AS m
 JOIN audit_team AS t USING (manager_key)
 JOIN audit_users AS u ON u.user_key = t.rep_key

@@ -1,0 +1,63 @@
+package audit
+
+import (
+	"testing"
+	"time"
+)
+
+// TestADirectorOfManagersIsJudgedAsASecondLineManager audits a director
+// whose direct reports are two first-line managers: the director is
+// second-line, judged on its own time (PM1 counts the 1:1s with its
+// managers) but never on "reps without coaching" of the managers it
+// leads, and it is left out of the first-line managers' rankings.
+func TestADirectorOfManagersIsJudgedAsASecondLineManager(t *testing.T) {
+	t.Parallel()
+	b := newOrg(t)
+	dora := b.manager("Dora")
+	mia := b.rep(dora, "Mia")
+	max := b.rep(dora, "Max")
+	miaTeam := b.reps(mia, "Ana", "Ben")
+	b.reps(max, "Cem")
+	b.meeting(dora, "1:1 Mia", time.Hour, withReps(mia))
+	b.meeting(dora, "Strategy update from HQ", 3*time.Hour)
+	b.meeting(mia, "1:1 Ana", 30*time.Minute, withReps(miaTeam[0]))
+	b.meeting(max, "Forecast call", time.Hour)
+	rep := b.run()
+
+	levels := map[string]string{}
+	for _, m := range rep.Managers {
+		levels[m.Name] = m.Level
+	}
+	want := map[string]string{"Dora": LevelSecondLine, "Mia": LevelFirstLine, "Max": LevelFirstLine}
+	for name, level := range want {
+		if levels[name] != level {
+			t.Errorf("%s: level %q, want %q (levels: %v)", name, levels[name], level, levels)
+		}
+	}
+	if last := rep.Managers[len(rep.Managers)-1]; last.Name != "Dora" {
+		t.Errorf("the second-line manager should come after the first-line ones, last is %s", last.Name)
+	}
+
+	for _, rule := range Rules {
+		f := findingOf(t, rep, dora, rule.ID)
+		if got := f.Severity == SeverityNotApplicable; got == rule.Judges(LevelSecondLine) {
+			t.Errorf("Dora, %s: severity %s, but the rule's levels are %v", rule.ID, f.Severity, rule.Levels)
+		}
+		if g := findingOf(t, rep, mia, rule.ID); g.Severity == SeverityNotApplicable {
+			t.Errorf("Mia, %s: a first-line manager is judged by every rule, got %s", rule.ID, g.Severity)
+		}
+	}
+	if f := findingOf(t, rep, dora, "PM2"); f.Missing == "" {
+		t.Error("PM2 for Dora should say why it does not judge her")
+	}
+	// One hour of 1:1 with a manager out of four hours logged.
+	expect(t, findingOf(t, rep, dora, "PM1"), SeverityOK, 25)
+
+	for _, rr := range rep.Organisation {
+		for _, m := range rr.Managers {
+			if m.Name == "Dora" {
+				t.Errorf("the %s ranking holds the second-line manager", rr.Role)
+			}
+		}
+	}
+}
