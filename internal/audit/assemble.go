@@ -441,7 +441,31 @@ func (r *runner) queryDataQuality(ctx context.Context, dq *DataQuality) error {
 	dq.UnclassifiedPercent = percent(unclassified, minutes)
 	dq.EstimatedPercent = percent(estimated, minutes)
 	rows.Close()
-	return r.queryUnclassified(ctx, dq)
+	if err := r.queryUnclassified(ctx, dq); err != nil {
+		return err
+	}
+	return r.queryOrgNotes(ctx, dq)
+}
+
+func (r *runner) queryOrgNotes(ctx context.Context, dq *DataQuality) error {
+	rows, err := r.query(ctx, "report/org_notes.sql")
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	dq.OrgNotes = []OrgNote{}
+	for rows.Next() {
+		var n OrgNote
+		var people []any
+		if err := rows.Scan(&n.Kind, &n.Source, &n.Subject, &people, &n.Detail); err != nil {
+			return fmt.Errorf("reading the organisation notes: %w", err)
+		}
+		for _, p := range people {
+			n.People = append(n.People, fmt.Sprint(p))
+		}
+		dq.OrgNotes = append(dq.OrgNotes, n)
+	}
+	return rows.Err()
 }
 
 func (r *runner) queryUnclassified(ctx context.Context, dq *DataQuality) error {

@@ -75,7 +75,10 @@ type KeyAccounts struct {
 
 // Organisation holds organisation-wide settings.
 type Organisation struct {
-	MinGroupSize int `yaml:"min_group_size"`
+	MinGroupSize    int      `yaml:"min_group_size"`
+	SystemMailboxes []string `yaml:"system_mailboxes"`
+	ManagerTitles   []string `yaml:"manager_titles"`
+	RepTitles       []string `yaml:"rep_titles"`
 }
 
 // Target is a role's target share of time, in percent.

@@ -83,7 +83,7 @@ rules:
 	if !reflect.DeepEqual(cfg.Classification, def.Classification) {
 		t.Errorf("classification changed though the file has none")
 	}
-	if !reflect.DeepEqual(cfg.Targets, def.Targets) || cfg.Organisation != def.Organisation {
+	if !reflect.DeepEqual(cfg.Targets, def.Targets) || !reflect.DeepEqual(cfg.Organisation, def.Organisation) {
 		t.Errorf("targets or organisation changed though the file has none")
 	}
 }

@@ -127,6 +127,18 @@ type DataQuality struct {
 	UnknownAttendees     int64                 `json:"attendees_unknown_users"`
 	Rejects              int64                 `json:"rejects"`
 	UnclassifiedSubjects []UnclassifiedSubject `json:"unclassified_subjects"`
+	OrgNotes             []OrgNote             `json:"organisation_notes"`
+}
+
+// OrgNote is something the audit could not tie to one person or one team:
+// a shared or system mailbox, a titled manager with no team in the data
+// (the kinds are listed in queries/report/org_notes.sql).
+type OrgNote struct {
+	Kind    string   `json:"kind"`
+	Source  string   `json:"source"`
+	Subject string   `json:"subject"`
+	People  []string `json:"people"`
+	Detail  string   `json:"detail"`
 }
 
 // UnclassifiedSubject is a subject no classification rule matched.

@@ -114,7 +114,8 @@ func (r *runner) classify(ctx context.Context) error {
 // globalParameters are the parameters every audit statement may use: a
 // rule's thresholds, bound beside them, may not take their names.
 var globalParameters = []string{"from", "to", "max_minutes", "key_share", "min_group_size",
-	"sources", "key_tiers", "estimates", "categories", "class_rules"}
+	"sources", "key_tiers", "estimates", "categories", "class_rules",
+	"system_mailboxes", "manager_titles", "rep_titles"}
 
 // params are the values the audit's SQL is given: the options and the
 // configuration, lists as lists and tables as JSON arrays of objects
@@ -156,6 +157,10 @@ func (r *runner) params() (map[string]any, error) {
 		"estimates":      estimates,
 		"categories":     categories,
 		"class_rules":    classRules,
+		// Matched lower-cased, as the SQL lowers what it compares.
+		"system_mailboxes": lowered(r.cfg.Organisation.SystemMailboxes),
+		"manager_titles":   lowered(r.cfg.Organisation.ManagerTitles),
+		"rep_titles":       lowered(r.cfg.Organisation.RepTitles),
 	}, nil
 }
 
@@ -203,6 +208,16 @@ func (r *runner) rules() []Rule {
 		return r.opts.Rules
 	}
 	return Rules
+}
+
+// lowered is a list in lower case, never nil (a NULL list matches nothing
+// in SQL, but says nothing either).
+func lowered(words []string) []string {
+	out := make([]string, len(words))
+	for i, w := range words {
+		out[i] = strings.ToLower(strings.TrimSpace(w))
+	}
+	return out
 }
 
 func nullTime(t time.Time) any {

@@ -14,15 +14,16 @@ import (
 // each row naming its manager so the tables can be filtered and joined.
 func Tables(rep *audit.Report) map[string]*render.Table {
 	return map[string]*render.Table{
-		"time":         timeTable(rep),
-		"findings":     findingsTable(rep),
-		"evidence":     evidenceTable(rep),
-		"data_quality": dataQualityTable(rep.DataQuality),
+		"time":               timeTable(rep),
+		"findings":           findingsTable(rep),
+		"evidence":           evidenceTable(rep),
+		"data_quality":       dataQualityTable(rep.DataQuality),
+		"organisation_notes": orgNotesTable(rep.DataQuality.OrgNotes, true),
 	}
 }
 
 // TableNames orders the CSV tables.
-var TableNames = []string{"time", "findings", "evidence", "data_quality"}
+var TableNames = []string{"time", "findings", "evidence", "data_quality", "organisation_notes"}
 
 // writeCSV streams every table to w, each after a "# name" line and
 // separated by a blank line. WriteCSVFiles writes one file per table.

@@ -32,6 +32,7 @@ var htmlPage = template.Must(template.New("report.html.tmpl").Funcs(template.Fun
 	"matrixCell": func(m audit.Manager, id string) string { return severityWord(findingFor(m, id)) },
 	"rules":      func() []audit.Rule { return audit.Rules },
 	"audited":    managersAudited,
+	"noteLabel":  orgNoteLabel,
 	"secondLine": func() string { return secondLineNote },
 	"judged":     func(f audit.Finding) bool { return f.Severity != audit.SeverityNotApplicable },
 }).ParseFS(htmlTemplates, "report.html.tmpl"))

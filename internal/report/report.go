@@ -378,6 +378,37 @@ func (d *document) dataQuality(q audit.DataQuality) {
 		}
 		d.table(us)
 	}
+	if len(q.OrgNotes) > 0 {
+		d.paragraph("People the audit could not tie to one person or one team:")
+		d.printf("\n")
+		d.table(orgNotesTable(q.OrgNotes, false))
+	}
+}
+
+// orgNotesTable lists the organisation notes; raw keeps the kinds' keys
+// (CSV), else they are said in words.
+func orgNotesTable(notes []audit.OrgNote, raw bool) *render.Table {
+	tb := &render.Table{Columns: []string{"note", "source", "about", "people", "detail"}}
+	for _, n := range notes {
+		kind := n.Kind
+		if !raw {
+			kind = orgNoteLabel(kind)
+		}
+		tb.Rows = append(tb.Rows, []any{kind, n.Source, n.Subject, strings.Join(n.People, ", "), n.Detail})
+	}
+	return tb
+}
+
+func orgNoteLabel(kind string) string {
+	switch kind {
+	case "shared_mailbox":
+		return "shared mailbox"
+	case "system_mailbox":
+		return "system mailbox"
+	case "titled_manager_without_team":
+		return "titled manager, no team"
+	}
+	return strings.ReplaceAll(kind, "_", " ")
 }
 
 func metric(f audit.Finding) string {

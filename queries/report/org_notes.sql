@@ -1,0 +1,53 @@
+-- What the audit could not tie to one person or one team, for data
+-- quality, one row per note (kind, source, subject, people, detail):
+--   shared_mailbox: an address that two or more users of one source
+--     share (a team mailbox); none of them is matched to anyone by it.
+--   system_mailbox: a user on a system address (noreply@…); it is matched
+--     to no one by it.
+--   titled_manager_without_team: a person whose title or CRM role says
+--     manager (organisation.manager_titles, not rep_titles) but who has no
+--     direct report in the data, so is not audited: the team is missing
+--     from the export.
+WITH named AS (
+    SELECT a.source, a.address, a.user_key, coalesce(u.name, u.email, u.id) AS name
+    FROM audit_user_aliases AS a
+    JOIN users AS u ON u.source = a.source AND u.id = a.id
+    WHERE a.address IS NOT NULL
+),
+shared AS (
+    SELECT 'shared_mailbox' AS kind, source, address AS subject, list(name ORDER BY name, user_key) AS people,
+           'one address for ' || count(*) || ' users: none of them is matched to anyone by it' AS detail
+    FROM named
+    GROUP BY source, address
+    HAVING count(*) > 1
+),
+system AS (
+    SELECT 'system_mailbox' AS kind, source, address AS subject, list(name ORDER BY name, user_key) AS people,
+           'a system address: matched to no one' AS detail
+    FROM named
+    WHERE list_contains($system_mailboxes, split_part(address, '@', 1)) OR list_contains($system_mailboxes, address)
+    GROUP BY source, address
+    HAVING count(*) = 1
+),
+titled AS (
+    SELECT u.user_key, u.source, u.name, lower(concat_ws(' ', u.title, raw.role)) AS words,
+           coalesce(nullif(trim(u.title), ''), raw.role) AS title
+    FROM audit_users AS u
+    JOIN users AS raw ON raw.source = u.source AND raw.id = u.id
+    CROSS JOIN audit_period AS p
+    WHERE u.user_key NOT IN (SELECT manager_key FROM audit_managers)
+      AND (u.joined_at IS NULL OR u.joined_at < p.to_ts)
+      AND (u.left_at IS NULL OR u.left_at >= p.from_ts)
+),
+titled_managers AS (
+    SELECT 'titled_manager_without_team' AS kind, source, title AS subject, [name] AS people,
+           'no direct report in the data: give the users of the team their manager in the CRM '
+               || '(manager field or role hierarchy) to audit this manager' AS detail
+    FROM titled AS t
+    WHERE EXISTS (SELECT 1 FROM unnest($manager_titles) AS m(word) WHERE contains(t.words, m.word))
+      AND NOT EXISTS (SELECT 1 FROM unnest($rep_titles) AS r(word) WHERE contains(t.words, r.word))
+)
+SELECT * FROM shared
+UNION ALL SELECT * FROM system
+UNION ALL SELECT * FROM titled_managers
+ORDER BY kind, source, subject, people;
