@@ -30,9 +30,13 @@ func (r *runner) report(ctx context.Context) (*Report, error) {
 	if err := r.queryScorecards(ctx, managers, rep.Period.Weeks); err != nil {
 		return nil, err
 	}
+	if err := r.queryDataQuality(ctx, &rep.DataQuality); err != nil {
+		return nil, err
+	}
+	rep.NoActivities = rep.DataQuality.Activities == 0
 	rules := r.rules()
 	for _, rule := range rules {
-		if err := r.runRule(ctx, rule, managers); err != nil {
+		if err := r.runRule(ctx, rule, managers, rep.NoActivities); err != nil {
 			return nil, err
 		}
 	}
@@ -45,9 +49,6 @@ func (r *runner) report(ctx context.Context) (*Report, error) {
 		return nil, err
 	}
 	rep.Organisation = rankRoles(rep.Managers)
-	if err := r.queryDataQuality(ctx, &rep.DataQuality); err != nil {
-		return nil, err
-	}
 	return rep, nil
 }
 
@@ -99,7 +100,7 @@ func (r *runner) queryPeriod(ctx context.Context, rep *Report) error {
 		return fmt.Errorf("reading the period: %w", err)
 	}
 	if !from.Valid || !to.Valid {
-		return fmt.Errorf("there are no activities to audit: load an export first")
+		return fmt.Errorf("there are no activities or deals to audit: load an export first")
 	}
 	rep.Period.From, rep.Period.To = from.Time.UTC(), to.Time.UTC()
 	return rows.Err()
@@ -234,8 +235,10 @@ func (t Target) describe() string {
 	return ""
 }
 
-// runRule runs one rule's SQL and files its verdict on each manager.
-func (r *runner) runRule(ctx context.Context, rule Rule, managers map[string]*Manager) error {
+// runRule runs one rule's SQL and files its verdict on each manager. In a
+// period without activities, a rule that reads them has not enough data,
+// whatever its SQL makes of the empty tables (0 % of nothing is not "ok").
+func (r *runner) runRule(ctx context.Context, rule Rule, managers map[string]*Manager, noActivities bool) error {
 	params := maps.Clone(r.values)
 	for name := range rule.Thresholds {
 		params[name] = r.cfg.Threshold(rule, name)
@@ -257,6 +260,9 @@ func (r *runner) runRule(ctx context.Context, rule Rule, managers map[string]*Ma
 		m, ok := managers[result.key]
 		if !ok || !rule.Judges(m.Level) {
 			continue
+		}
+		if noActivities && rule.NeedsActivities {
+			result.noActivities()
 		}
 		f, err := r.finding(rule, result)
 		if err != nil {
@@ -302,6 +308,15 @@ func newRuleResult(rows *sql.Rows, rule Rule) (*ruleResult, error) {
 		}
 	}
 	return res, nil
+}
+
+// noActivities makes the result "not enough data" for want of activities.
+func (res *ruleResult) noActivities() {
+	res.missing = sql.NullString{String: "no activities in the period: no one's time is in the data", Valid: true}
+	res.evidence = sql.NullString{}
+	for _, v := range res.measures {
+		*v = sql.NullFloat64{}
+	}
 }
 
 // values are the measures that are not NULL.

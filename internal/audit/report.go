@@ -35,7 +35,11 @@ func (s Severity) rank() int {
 // audit and report commands print, so "report" names one thing in three
 // forms. Its JSON shape is documented in docs/audit.md (Formats).
 type Report struct {
-	Period       Period        `json:"period"`
+	Period Period `json:"period"`
+	// NoActivities says the audited sources hold deals but no activity at
+	// all (a team sheet and its opportunities): no one's time is measured,
+	// and the rules that read activities have "not enough data".
+	NoActivities bool          `json:"no_activities,omitempty"`
 	Managers     []Manager     `json:"managers"`
 	Organisation []RoleRanking `json:"organisation"`
 	DataQuality  DataQuality   `json:"data_quality"`

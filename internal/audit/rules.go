@@ -47,6 +47,10 @@ type Rule struct {
 	// LevelSecondLine); a rule about a team of reps judges first-line
 	// managers only.
 	Levels []string
+	// NeedsActivities says the rule reads activities (all but those about
+	// deals and people alone): in a period without any, it has not enough
+	// data.
+	NeedsActivities bool
 	// SQL is the rule's query.
 	SQL string
 }
@@ -105,6 +109,8 @@ type ruleFile struct {
 	Source          string   `yaml:"source"`
 	// Levels default to first_line.
 	Levels []string `yaml:"levels"`
+	// NeedsActivities defaults to true.
+	NeedsActivities *bool `yaml:"needs_activities"`
 }
 
 var ruleIDPattern = regexp.MustCompile(`^[A-Z]+[0-9]+$`)
@@ -166,6 +172,7 @@ func loadRule(fsys fs.FS, file string) (Rule, error) {
 	if len(r.Levels) == 0 {
 		r.Levels = []string{LevelFirstLine}
 	}
+	r.NeedsActivities = f.NeedsActivities == nil || *f.NeedsActivities
 	if r.ThresholdNames, r.Thresholds, err = thresholdsOf(f.Thresholds); err != nil {
 		return Rule{}, fmt.Errorf("%s: thresholds: %w", file, err)
 	}

@@ -316,6 +316,8 @@ func TestBM4NeglectedBusinessDuties(t *testing.T) {
 		b := newOrg(t)
 		mia := b.manager("Mia")
 		b.rep(mia, "Ana")
+		// Someone else's: with no activity at all, every rule says so.
+		b.meeting(b.colleague("Otto"), "Weekly sync", time.Hour)
 		expectNotEnoughData(t, b.finding(mia, "BM4"), "no activities of this manager in the period")
 	})
 }

@@ -107,7 +107,9 @@ files.
    in force), ` + "`severity`" + ` with its two bands ` + "`high`" + ` and ` + "`warning`" + `,
    ` + "`evidence`" + ` (what the evidence lists, in words), ` + "`evidence_columns`" + `,
    ` + "`recommendation`" + `, ` + "`source`" + ` and, for a rule that also judges managers of
-   managers, ` + "`levels: [first_line, second_line]`" + ` (the default is first-line only). A band is comparisons joined by ` + "`or`" + `:
+   managers, ` + "`levels: [first_line, second_line]`" + ` (the default is first-line only), and
+   ` + "`needs_activities: false`" + ` for a rule that reads no activities (its verdict
+   then stands in a period without any). A band is comparisons joined by ` + "`or`" + `:
    ` + "`metric >= warn_weeks or business_share < warn_share`" + `; each compares a
    measure with a threshold's name or a number (` + "`>`, `>=`, `<`, `<=`, `=`" + `). High
    is tried first, then warning, else the finding is ok.

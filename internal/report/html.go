@@ -27,14 +27,15 @@ var htmlPage = template.Must(template.New("report.html.tmpl").Funcs(template.Fun
 	"flagged": func(f audit.Finding) bool {
 		return f.Severity == audit.SeverityHigh || f.Severity == audit.SeverityWarning
 	},
-	"cell":       func(v any) string { return evidenceCell(v) },
-	"lastDay":    lastDay,
-	"matrixCell": func(m audit.Manager, id string) string { return severityWord(findingFor(m, id)) },
-	"rules":      func() []audit.Rule { return audit.Rules },
-	"audited":    managersAudited,
-	"noteLabel":  orgNoteLabel,
-	"secondLine": func() string { return secondLineNote },
-	"judged":     func(f audit.Finding) bool { return f.Severity != audit.SeverityNotApplicable },
+	"cell":         func(v any) string { return evidenceCell(v) },
+	"lastDay":      lastDay,
+	"matrixCell":   func(m audit.Manager, id string) string { return severityWord(findingFor(m, id)) },
+	"rules":        func() []audit.Rule { return audit.Rules },
+	"audited":      managersAudited,
+	"noteLabel":    orgNoteLabel,
+	"noActivities": func() string { return noActivitiesBanner },
+	"secondLine":   func() string { return secondLineNote },
+	"judged":       func(f audit.Finding) bool { return f.Severity != audit.SeverityNotApplicable },
 }).ParseFS(htmlTemplates, "report.html.tmpl"))
 
 func writeHTML(w io.Writer, rep *audit.Report) error {

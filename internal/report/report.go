@@ -52,6 +52,9 @@ type document struct {
 	format render.Format
 	opts   Options
 	err    error
+	// noActivities: the data holds no activity in the period, so there is
+	// no time to show, only what the deals and the org chart tell.
+	noActivities bool
 }
 
 func (d *document) markdown() bool { return d.format == render.FormatMarkdown }
@@ -117,6 +120,10 @@ func (d *document) report(rep *audit.Report) {
 	d.printf("Period: %s to %s (%s weeks). %s audited.\n\n",
 		rep.Period.From.Format("2 Jan 2006"), lastDay(rep).Format("2 Jan 2006"),
 		number(rep.Period.Weeks, 1), managersAudited(rep.Managers))
+	if d.noActivities = rep.NoActivities; d.noActivities {
+		d.paragraph(noActivitiesBanner)
+		d.printf("\n")
+	}
 	if len(rep.Managers) == 0 {
 		d.paragraph("No managers found: no user in the data has a direct report in the period. " +
 			"The org chart comes from the CRM's manager field (or, in some connectors, a mapping file); " +
@@ -134,6 +141,13 @@ func (d *document) report(rep *audit.Report) {
 	d.organisation(rep)
 	d.dataQuality(rep.DataQuality)
 }
+
+// noActivitiesBanner heads a report of data without activities in the
+// period: said once, instead of time tables of zeros.
+const noActivitiesBanner = "No activities in the period: the data holds deals and people but no " +
+	"meetings, calls, e-mails or tasks, so no one's time can be measured. Only the rules about deals " +
+	"and the team are judged; the others say \"not enough data\". Load the CRM's activities or the " +
+	"managers' calendars to audit their time."
 
 // secondLineNote says how second-line managers are judged, before them.
 const secondLineNote = "These managers lead managers. They are judged on their own time " +
@@ -163,6 +177,11 @@ func (d *document) manager(m *audit.Manager) {
 	d.heading(2, title)
 	t := m.Time
 	d.paragraph(fmt.Sprintf("Team of %d: %s.", m.TeamSize, strings.Join(m.Team, ", ")))
+	if d.noActivities {
+		d.printf("\n")
+		d.findings(m.Findings)
+		return
+	}
 	d.printf("Logged %s h in the period, %s h a week; %s %% of the minutes are estimated.\n",
 		number(t.Hours, 1), number(t.HoursPerWeek, 1), number(t.EstimatedShare, 0))
 	if t.WeakestRole != "" {
@@ -213,7 +232,7 @@ func (d *document) findings(fs []audit.Finding) {
 			ok = append(ok, fmt.Sprintf("%s %s", f.Rule, ruleLabel(f.Name)))
 		}
 	}
-	if shown == 0 {
+	if shown == 0 && !d.noActivities {
 		d.printf("No findings.\n\n")
 	}
 	if len(ok) > 0 {

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/salesaudit/salesaudit/internal/audit"
+	"github.com/salesaudit/salesaudit/internal/render"
 )
 
 func TestWrapKeepsLinesWithinTheWidth(t *testing.T) {
@@ -45,6 +46,35 @@ func TestNumbersDropNoiseDigits(t *testing.T) {
 	for in, want := range map[float64]string{2: "2", 2.04: "2", 2.25: "2.3", -0.01: "0", 1234.5: "1234.5"} {
 		if got := number(in, 1); got != want {
 			t.Errorf("number(%v) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestAReportWithoutActivitiesSaysSoOnce: no time tables of zeros and no
+// "No findings." where nothing could be measured, in every text format.
+func TestAReportWithoutActivitiesSaysSoOnce(t *testing.T) {
+	rep := &audit.Report{NoActivities: true, Managers: []audit.Manager{{
+		Name: "Mia", Level: audit.LevelFirstLine, TeamSize: 1, Team: []string{"Ana"},
+		Time: audit.TimeSplit{ByRole: []audit.Share{{Name: "people", Target: "≥ 35 %"}}},
+		Findings: []audit.Finding{{Rule: "PM1", Name: "under_coaching", Severity: audit.SeverityNotEnoughData,
+			Missing: "no activities in the period: no one's time is in the data"}},
+	}}}
+	for _, format := range []render.Format{render.FormatTable, render.FormatMarkdown, render.FormatHTML} {
+		var out strings.Builder
+		if err := Write(&out, format, rep, Options{}); err != nil {
+			t.Fatal(err)
+		}
+		text := out.String()
+		if n := strings.Count(text, "No activities in the period"); n != 1 {
+			t.Errorf("%s: the banner appears %d times, want once", format, n)
+		}
+		for _, absent := range []string{"Logged", "No findings.", "people management", "≥ 35 %"} {
+			if strings.Contains(text, absent) {
+				t.Errorf("%s: %q is shown though nothing was measured", format, absent)
+			}
+		}
+		if !strings.Contains(text, "PM1 under coaching") {
+			t.Errorf("%s: the rule without data is not listed with its reason", format)
 		}
 	}
 }

@@ -1,4 +1,9 @@
--- Accounts with their revenue and whether they are key accounts.
+-- Accounts with their revenue, their owner and whether they are key
+-- accounts. An account with no owner in the export (a team sheet's
+-- accounts, known only by name from the deals) is owned by the owner of
+-- its deals: the one with the most won amount in the period, else with the
+-- most deals, ties to the first by key. Without it such an account belongs
+-- to no team, and the team's revenue reads as none.
 -- Revenue is the won amount in the period, or the annual revenue when the
 -- source has no won deal in the period. Key accounts are those whose tier is
 -- a configured tier value; when no account has one, the smallest set of
@@ -11,6 +16,17 @@ WITH won AS (
       AND o.close_date >= p.from_ts AND o.close_date < p.to_ts
     GROUP BY ALL
 ),
+deal_owners AS (
+    SELECT account_key, arg_min(owner_key, (-won, -deals, owner_key)) AS owner_key
+    FROM (
+        SELECT o.account_key, o.owner_key, count(*) AS deals,
+               coalesce(sum(o.amount) FILTER (WHERE o.is_won AND o.close_date >= p.from_ts AND o.close_date < p.to_ts), 0) AS won
+        FROM audit_opportunities AS o, audit_period AS p
+        WHERE o.account_key IS NOT NULL AND o.owner_key IS NOT NULL
+        GROUP BY ALL
+    )
+    GROUP BY ALL
+),
 sources_with_wins AS (
     SELECT DISTINCT split_part(account_key, '/', 1) AS source FROM won
 ),
@@ -20,7 +36,8 @@ base AS (
         a.source,
         a.id,
         coalesce(a.name, a.id) AS name,
-        CASE WHEN a.owner_id IS NOT NULL THEN coalesce(al.person_key, a.source || '/' || a.owner_id) END AS owner_key,
+        CASE WHEN a.owner_id IS NOT NULL THEN coalesce(al.person_key, a.source || '/' || a.owner_id)
+             ELSE d.owner_key END AS owner_key,
         a.tier,
         CASE WHEN a.source IN (SELECT source FROM sources_with_wins)
              THEN coalesce(w.won, 0) ELSE coalesce(a.annual_revenue, 0) END AS revenue,
@@ -33,6 +50,7 @@ base AS (
             IN (SELECT tier FROM audit_key_tiers) AS tier_is_key
     FROM accounts AS a
     LEFT JOIN won AS w ON w.account_key = a.source || '/' || a.id
+    LEFT JOIN deal_owners AS d ON d.account_key = a.source || '/' || a.id
     LEFT JOIN audit_user_aliases AS al ON al.source = a.source AND al.id = a.owner_id
     WHERE a.source IN (SELECT source FROM audit_sources)
 ),
