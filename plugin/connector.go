@@ -7,7 +7,7 @@ import (
 )
 
 // ProtocolVersion is the version of the connector protocol this SDK speaks.
-const ProtocolVersion = 1
+const ProtocolVersion = 2
 
 // PluginName is the name under which a connector is dispensed.
 const PluginName = "connector"

@@ -1,6 +1,7 @@
 package plugin
 
 import (
+	"encoding/json"
 	"fmt"
 	"math"
 	"strconv"
@@ -106,6 +107,17 @@ func (r *csvRow) optionalText(column, s string) {
 		return
 	}
 	r.text(column, s)
+}
+
+// list writes a list of texts as a JSON array, or NULL when it is empty.
+func (r *csvRow) list(column string, items []string) {
+	if len(items) == 0 {
+		r.null(column)
+		return
+	}
+	// A list of strings always marshals.
+	data, _ := json.Marshal(items)
+	r.text(column, string(data))
 }
 
 func (r *csvRow) integer(column string, n int64) {

@@ -49,6 +49,13 @@ const (
 // Times are UTC; the zero time.Time means unknown. Line is the line of the
 // input file where the record starts (1 is the header of a CSV).
 
+// Where a user's manager comes from (User.ManagerFrom).
+const (
+	ManagerFromField         = "manager_field"
+	ManagerFromRoleHierarchy = "role_hierarchy"
+	ManagerFromTeamSheet     = "team_sheet"
+)
+
 // User is a person in the CRM.
 type User struct {
 	ID        string
@@ -57,10 +64,19 @@ type User struct {
 	Title     string
 	Role      string
 	ManagerID string
-	Active    bool
-	JoinedAt  time.Time
-	LeftAt    time.Time
-	Line      int64
+	// ManagerFrom says where the manager comes from (ManagerFromField,
+	// ManagerFromRoleHierarchy, ManagerFromTeamSheet), for the report to
+	// tell; "" when the connector does not say.
+	ManagerFrom string
+	// ManagerCandidates are the users of the export of whom one is the
+	// manager when the export cannot tell which (several users hold the
+	// parent role): ManagerID is then empty, and the host picks the one
+	// the user meets most in the audited period.
+	ManagerCandidates []string
+	Active            bool
+	JoinedAt          time.Time
+	LeftAt            time.Time
+	Line              int64
 }
 
 // Account is a customer or prospect company.
@@ -109,7 +125,11 @@ type Activity struct {
 	DueDate         time.Time
 	CompletedAt     time.Time
 	// RawType is the CRM's own type value, kept for classification rules.
-	RawType   string
+	RawType string
+	// Private is an event its owner marked private: it counts as the
+	// owner's time, and its subject and attendees never leave the
+	// connector (the SDK writes neither, whatever the connector set).
+	Private   bool
 	Attendees []Attendee
 	Line      int64
 }

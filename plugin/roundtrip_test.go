@@ -31,6 +31,10 @@ func fill(p any) {
 		case reflect.Struct:
 			// Midnight: dates keep only their day.
 			f.Set(reflect.ValueOf(time.Date(2026, 3, len(name), 0, 0, 0, 0, time.UTC)))
+		case reflect.Slice:
+			if f.Type().Elem().Kind() == reflect.String {
+				f.Set(reflect.ValueOf([]string{"v " + name, `"quoted", [1]`}))
+			}
 		}
 	}
 }
@@ -47,6 +51,8 @@ func TestEveryFieldOfEveryRecordSurvivesTheSpool(t *testing.T) {
 		fill(p)
 	}
 	a.Kind, nested.ActivityID, alone.ActivityID = plugin.ActivityMeeting, "", a.ID
+	// A private event keeps its subject and attendees to itself: below.
+	a.Private = false
 	a.Attendees = []plugin.Attendee{nested}
 	c := scripted{read: func(_ context.Context, w *plugin.Writer) error {
 		f := w.File("export.csv")
@@ -82,6 +88,31 @@ func TestEveryFieldOfEveryRecordSurvivesTheSpool(t *testing.T) {
 		if !reflect.DeepEqual(c.got, c.want) {
 			t.Errorf("%s:\n got %+v\nwant %+v", c.name, c.got, c.want)
 		}
+	}
+}
+
+// A private event reaches the host as time only: the SDK sends neither its
+// subject nor its attendees, whatever the connector set.
+func TestAPrivateEventsSubjectAndAttendeesNeverLeaveTheConnector(t *testing.T) {
+	a := plugin.Activity{ID: "e1", Kind: plugin.ActivityMeeting, Subject: "Doctor's appointment", OwnerID: "u1",
+		StartAt: time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC), DurationSeconds: 3600, Private: true, Line: 2,
+		Attendees: []plugin.Attendee{{Email: "dr.jansen@clinic.example", Name: "Dr Jansen"}}}
+	c := scripted{read: func(_ context.Context, w *plugin.Writer) error {
+		f := w.File("calendar.ics")
+		if err := f.Activity(a); err != nil {
+			return err
+		}
+		return f.Done(1)
+	}}
+	got, _, err := plugintest.ReadAll(t, c, plugin.ReadRequest{Path: "x"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Activities) != 1 || len(got.Attendees) != 0 {
+		t.Fatalf("got %d activities and %d attendees, want the one event and no attendee", len(got.Activities), len(got.Attendees))
+	}
+	if e := got.Activities[0]; !e.Private || e.Subject != "" || len(e.Attendees) != 0 || e.DurationSeconds != 3600 {
+		t.Errorf("the private event came back as %+v: want its time, no subject and no attendees", e)
 	}
 }
 

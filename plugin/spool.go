@@ -35,14 +35,14 @@ type SpoolTable struct {
 // that the host counts them.
 var SpoolTables = []SpoolTable{
 	{"users", KindUser, []string{"id", "name", "email", "title", "role", "manager_id", "active", "joined_at", "left_at",
-		"src_file", "src_line"}},
+		"src_file", "src_line", "manager_from", "manager_candidates"}},
 	{"accounts", KindAccount, []string{"id", "name", "owner_id", "annual_revenue", "type", "tier", "industry",
 		"src_file", "src_line"}},
 	{"opportunities", KindOpportunity, []string{"id", "account_id", "owner_id", "name", "stage", "amount", "is_closed",
 		"is_won", "close_date", "created_at", "src_file", "src_line"}},
 	{"activities", KindActivity, []string{"id", "kind", "subject", "owner_id", "account_id", "opportunity_id",
 		"start_at", "end_at", "duration_seconds", "status", "is_closed", "priority", "due_date", "completed_at", "raw_type",
-		"src_file", "src_line"}},
+		"src_file", "src_line", "private"}},
 	{"activity_attendees", KindAttendee, []string{"activity_id", "user_id", "contact_id", "email", "name", "internal",
 		"organizer", "response", "src_file", "src_line"}},
 	{"rejects", "", []string{"kind", "file", "line", "field", "reason", "raw"}},
@@ -164,6 +164,8 @@ func (w *SpoolWriter) User(file string, u *User) error {
 	r.timestamp("left_at", u.LeftAt)
 	r.text("src_file", file)
 	r.integer("src_line", u.Line)
+	r.optionalText("manager_from", u.ManagerFrom)
+	r.list("manager_candidates", u.ManagerCandidates)
 	return w.end("users", file, KindUser)
 }
 
@@ -206,7 +208,11 @@ func (w *SpoolWriter) Activity(file string, a *Activity) error {
 	r := w.start()
 	r.text("id", a.ID)
 	r.text("kind", string(a.Kind))
-	r.optionalText("subject", a.Subject)
+	if a.Private {
+		r.null("subject")
+	} else {
+		r.optionalText("subject", a.Subject)
+	}
 	r.optionalText("owner_id", a.OwnerID)
 	r.optionalText("account_id", a.AccountID)
 	r.optionalText("opportunity_id", a.OpportunityID)
@@ -221,8 +227,12 @@ func (w *SpoolWriter) Activity(file string, a *Activity) error {
 	r.optionalText("raw_type", a.RawType)
 	r.text("src_file", file)
 	r.integer("src_line", a.Line)
+	r.boolean("private", a.Private)
 	if err := w.end("activities", file, KindActivity); err != nil {
 		return err
+	}
+	if a.Private {
+		return nil
 	}
 	for i := range a.Attendees {
 		at := a.Attendees[i]

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -51,7 +52,7 @@ func dbCount(t *testing.T, path, query string) int64 {
 func TestVersion(t *testing.T) {
 	t.Parallel()
 	r := run(t, "version").mustSucceed(t)
-	if !strings.HasPrefix(r.stdout, "salesaudit ") || !strings.Contains(r.stdout, "connector protocol 1") {
+	if !strings.HasPrefix(r.stdout, "salesaudit ") || !strings.Contains(r.stdout, "connector protocol "+strconv.Itoa(plugin.ProtocolVersion)) {
 		t.Errorf("version output = %q", r.stdout)
 	}
 }

@@ -1,6 +1,7 @@
 package plugintest
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -164,6 +165,16 @@ func (r *spoolRow) time(column string) time.Time {
 	return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC).Add(since)
 }
 
+// list reads a JSON array of texts; NULL is none.
+func (r *spoolRow) list(column string) []string {
+	if r.null(column) {
+		return nil
+	}
+	var items []string
+	r.fail(column, json.Unmarshal([]byte(r.text(column)), &items))
+	return items
+}
+
 func (r *spoolRow) fail(column string, err error) {
 	if err != nil && r.err == nil {
 		r.err = fmt.Errorf("column %s: %w", column, err)
@@ -174,7 +185,8 @@ func (r *spoolRow) user() plugin.User {
 	return plugin.User{
 		ID: r.text("id"), Name: r.text("name"), Email: r.text("email"), Title: r.text("title"), Role: r.text("role"),
 		ManagerID: r.text("manager_id"), Active: r.boolean("active"), JoinedAt: r.time("joined_at"),
-		LeftAt: r.time("left_at"), Line: r.integer("src_line"),
+		LeftAt: r.time("left_at"), ManagerFrom: r.text("manager_from"), ManagerCandidates: r.list("manager_candidates"),
+		Line: r.integer("src_line"),
 	}
 }
 
@@ -200,7 +212,7 @@ func (r *spoolRow) activity() plugin.Activity {
 		StartAt: r.time("start_at"), EndAt: r.time("end_at"), DurationSeconds: r.integer("duration_seconds"),
 		Status: r.text("status"), IsClosed: r.boolean("is_closed"), Priority: plugin.Priority(r.text("priority")),
 		DueDate: r.time("due_date"), CompletedAt: r.time("completed_at"), RawType: r.text("raw_type"),
-		Line: r.integer("src_line"),
+		Private: r.boolean("private"), Line: r.integer("src_line"),
 	}
 }
 
