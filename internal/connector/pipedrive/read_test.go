@@ -268,7 +268,7 @@ func TestReadUsersAndManagers(t *testing.T) {
 			thomas := users["Thomas Müller"]
 			want := plugin.User{ID: "13051214", Name: "Thomas Müller", Email: "thomas.muller@meridianfleet.example",
 				ManagerID: "13051203", Active: false, JoinedAt: utc(2022, 8, 1, 9, 0), LeftAt: utc(2024, 11, 29, 16, 5), Line: thomas.Line}
-			if thomas != want {
+			if !reflect.DeepEqual(thomas, want) {
 				t.Errorf("the rep who left:\n got %+v\nwant %+v", thomas, want)
 			}
 			if lucia := users["Lucía Morales"]; !lucia.Active || !lucia.LeftAt.IsZero() || lucia.Line < 2 {
