@@ -61,7 +61,10 @@ type iterator struct {
 	keys []string
 	// nullIsEmpty takes a records member that is null for an empty
 	// array.
-	nullIsEmpty   bool
+	nullIsEmpty bool
+	// head, when set, takes the top-level members before the records
+	// array, by their names as written.
+	head          map[string]json.RawMessage
 	lr            *lineReader
 	dec           *json.Decoder
 	started, done bool
@@ -83,7 +86,7 @@ func (it *iterator) next() (Record, error) {
 	}
 	if !it.started {
 		it.started = true
-		found, err := seekArray(it.dec, it.lr, it.keys, it.nullIsEmpty)
+		found, err := seekArray(it.dec, it.lr, it.keys, it.nullIsEmpty, it.head)
 		if err != nil {
 			it.done = true
 			return Record{}, err
@@ -131,8 +134,9 @@ const (
 	arrayNull    // the records member is null, taken for an empty array
 )
 
-// seekArray positions the decoder inside the records array.
-func seekArray(dec *json.Decoder, lr *lineReader, keys []string, nullIsEmpty bool) (int, error) {
+// seekArray positions the decoder inside the records array, keeping the
+// members it passes in head when it is not nil.
+func seekArray(dec *json.Decoder, lr *lineReader, keys []string, nullIsEmpty bool, head map[string]json.RawMessage) (int, error) {
 	tok, err := dec.Token()
 	if err != nil {
 		return arrayMissing, syntaxError(lr, err)
@@ -165,6 +169,9 @@ func seekArray(dec *json.Decoder, lr *lineReader, keys []string, nullIsEmpty boo
 		var skip json.RawMessage
 		if err := dec.Decode(&skip); err != nil {
 			return arrayMissing, syntaxError(lr, err)
+		}
+		if head != nil {
+			head[key] = skip
 		}
 	}
 	return arrayMissing, nil
