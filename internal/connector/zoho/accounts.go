@@ -7,19 +7,19 @@ import (
 	"github.com/salesaudit/salesaudit/plugin/apipages"
 )
 
-// accountReader reads the Accounts module.
-type accountReader struct {
-	run  *readRun
-	out  *plugin.FileWriter
-	file string
-	// tierOption is the member the tier option names, checked once.
-	tierOption apipages.OptionMember
+// accountReader reads the accounts of one page of the Accounts module,
+// checking the field the tier option names on the first.
+func (run *readRun) accountReader(file string) func(*record, *plugin.FileWriter) error {
+	tierOption := apipages.OptionMember{Option: optionAccountTierField, Member: run.opts.accountTierField}
+	return func(r *record, out *plugin.FileWriter) error {
+		if err := tierOption.Check(r.Fields, "the accounts of "+file, "field"); err != nil {
+			return err
+		}
+		return run.readAccount(r, out)
+	}
 }
 
-func (ar *accountReader) read(r *record) error {
-	if err := ar.tierOption.Check(r.Fields, "the accounts of "+ar.file, "field"); err != nil {
-		return err
-	}
+func (run *readRun) readAccount(r *record, out *plugin.FileWriter) error {
 	a := plugin.Account{
 		ID:            r.requiredID("id"),
 		Name:          r.text("Account_Name"),
@@ -29,22 +29,17 @@ func (ar *accountReader) read(r *record) error {
 		Industry:      r.text("Industry"),
 		Line:          r.Line,
 	}
-	if field := ar.run.opts.accountTierField; field != "" {
+	if field := run.opts.accountTierField; field != "" {
 		a.Tier = r.text(field)
 	}
 	if r.Err != nil {
 		return r.Err
 	}
-	return ar.out.Account(a)
+	return out.Account(a)
 }
 
-// dealReader reads the Deals module.
-type dealReader struct {
-	run *readRun
-	out *plugin.FileWriter
-}
-
-func (dr *dealReader) read(r *record) error {
+// readDeal reads a deal of the Deals module.
+func (run *readRun) readDeal(r *record, out *plugin.FileWriter) error {
 	o := plugin.Opportunity{
 		ID:        r.requiredID("id"),
 		AccountID: r.lookup("Account_Name").id,
@@ -60,8 +55,8 @@ func (dr *dealReader) read(r *record) error {
 		return r.Err
 	}
 	o.IsWon, o.IsClosed = stageOutcome(o.Stage)
-	dr.run.dealAccount[o.ID] = o.AccountID
-	return dr.out.Opportunity(o)
+	run.dealAccount[o.ID] = o.AccountID
+	return out.Opportunity(o)
 }
 
 // stageOutcome reads Zoho's closing stages: "Closed Won", "Closed Lost",

@@ -33,13 +33,8 @@ func (run *readRun) related(r *record, a *plugin.Activity) []plugin.Attendee {
 	return people
 }
 
-// callReader reads the Calls module.
-type callReader struct {
-	run *readRun
-	out *plugin.FileWriter
-}
-
-func (cr *callReader) read(r *record) error {
+// readCall reads a call of the Calls module.
+func (run *readRun) readCall(r *record, out *plugin.FileWriter) error {
 	id := r.requiredID("id")
 	// Newer versions keep an outbound call's status in a field of its own.
 	status := plugin.FirstNonBlank(r.text("Call_Status"), r.text("Outbound_Call_Status"))
@@ -62,7 +57,7 @@ func (cr *callReader) read(r *record) error {
 	}
 	seconds := r.seconds("Call_Duration_in_seconds")
 	clock := r.duration("Call_Duration")
-	a.Attendees = cr.run.related(r, &a)
+	a.Attendees = run.related(r, &a)
 	if r.Err == nil && a.StartAt.IsZero() {
 		r.Fail("Call_Start_Time", "the call has no start time")
 	}
@@ -76,7 +71,7 @@ func (cr *callReader) read(r *record) error {
 	if seconds > 0 {
 		a.EndAt = a.StartAt.Add(time.Duration(seconds) * time.Second)
 	}
-	return cr.out.Activity(a)
+	return out.Activity(a)
 }
 
 func isOneOf(value string, options ...string) bool {
@@ -88,13 +83,8 @@ func isOneOf(value string, options ...string) bool {
 	return false
 }
 
-// eventReader reads the Events module (Meetings in the UI).
-type eventReader struct {
-	run *readRun
-	out *plugin.FileWriter
-}
-
-func (er *eventReader) read(r *record) error {
+// readEvent reads an event of the Events module (Meetings in the UI).
+func (run *readRun) readEvent(r *record, out *plugin.FileWriter) error {
 	a := plugin.Activity{
 		ID:      r.requiredID("id"),
 		Kind:    plugin.ActivityMeeting,
@@ -104,8 +94,8 @@ func (er *eventReader) read(r *record) error {
 		EndAt:   r.datetime("End_DateTime"),
 		Line:    r.Line,
 	}
-	attendees := er.participants(r, a.OwnerID)
-	for _, p := range er.run.related(r, &a) {
+	attendees := run.participants(r, a.OwnerID)
+	for _, p := range run.related(r, &a) {
 		attendees = plugin.AddAttendee(attendees, p, attendeeKey)
 	}
 	if r.Err == nil {
@@ -115,7 +105,7 @@ func (er *eventReader) read(r *record) error {
 		return r.Err
 	}
 	a.Attendees = attendees
-	return er.out.Activity(a)
+	return out.Activity(a)
 }
 
 // schedule checks an event's times and sets its duration. An all-day
@@ -134,16 +124,16 @@ func schedule(r *record, a *plugin.Activity) {
 
 // participants reads an event's Participants: users, contacts, leads and
 // bare e-mail addresses, each with their answer to the invitation.
-func (er *eventReader) participants(r *record, ownerID string) []plugin.Attendee {
+func (run *readRun) participants(r *record, ownerID string) []plugin.Attendee {
 	var out []plugin.Attendee
-	for i, raw := range r.array("Participants") {
+	for i, raw := range r.List("Participants", "a list") {
 		f, err := r.Nested(fmt.Sprintf("Participants[%d]", i), raw)
 		if err != nil {
 			r.FailWith(err)
 			return nil
 		}
 		p := &record{f}
-		a, ok := er.participant(p, ownerID)
+		a, ok := run.participant(p, ownerID)
 		if p.Err != nil {
 			r.FailWith(p.Err)
 			return nil
@@ -155,11 +145,11 @@ func (er *eventReader) participants(r *record, ownerID string) []plugin.Attendee
 	return out
 }
 
-func (er *eventReader) participant(p *record, ownerID string) (plugin.Attendee, bool) {
-	id := p.id("participant")
+func (run *readRun) participant(p *record, ownerID string) (plugin.Attendee, bool) {
+	id := p.ID("participant")
 	a := plugin.Attendee{Name: p.text("name"), Email: p.text("Email"), Response: p.text("status"), Line: p.Line}
 	switch kind := strings.ToLower(p.text("type")); {
-	case kind == "user" || (kind == "" && er.run.users[id]):
+	case kind == "user" || (kind == "" && run.users[id]):
 		a.UserID, a.Internal, a.Organizer = id, true, id == ownerID
 	case kind == "contact" || kind == "lead":
 		a.ContactID = id
@@ -169,26 +159,21 @@ func (er *eventReader) participant(p *record, ownerID string) (plugin.Attendee, 
 	return a, a.UserID != "" || a.ContactID != "" || a.Email != ""
 }
 
-// taskReader reads the Tasks module.
-type taskReader struct {
-	run *readRun
-	out *plugin.FileWriter
-}
-
-func (tr *taskReader) read(r *record) error {
+// readTask reads a task of the Tasks module.
+func (run *readRun) readTask(r *record, out *plugin.FileWriter) error {
 	a := plugin.Activity{
 		ID:          r.requiredID("id"),
 		Kind:        plugin.ActivityTask,
 		Subject:     r.text("Subject"),
 		OwnerID:     r.lookup("Owner").id,
 		Status:      r.text("Status"),
-		Priority:    priority(r.text("Priority")),
+		Priority:    priorities[strings.ToLower(r.text("Priority"))],
 		DueDate:     r.date("Due_Date"),
 		CompletedAt: r.datetime("Closed_Time"),
 		Line:        r.Line,
 	}
 	created := r.datetime("Created_Time")
-	a.Attendees = tr.run.related(r, &a)
+	a.Attendees = run.related(r, &a)
 	a.IsClosed = isOneOf(a.Status, "completed") || !a.CompletedAt.IsZero()
 	// A task happened when it was closed; an open one is placed on its
 	// due date, and one with neither on the day it was created.
@@ -199,28 +184,18 @@ func (tr *taskReader) read(r *record) error {
 	if r.Err != nil {
 		return r.Err
 	}
-	return tr.out.Activity(a)
+	return out.Activity(a)
 }
 
-// priority reads Zoho's five priorities into three.
-func priority(v string) plugin.Priority {
-	switch strings.ToLower(strings.TrimSpace(v)) {
-	case "highest", "high":
-		return plugin.PriorityHigh
-	case "normal":
-		return plugin.PriorityNormal
-	case "low", "lowest":
-		return plugin.PriorityLow
-	}
-	return plugin.PriorityNone
-}
+// priorities reads Zoho's five priorities into three.
+var priorities = map[string]plugin.Priority{"highest": plugin.PriorityHigh, "high": plugin.PriorityHigh,
+	"normal": plugin.PriorityNormal, "low": plugin.PriorityLow, "lowest": plugin.PriorityLow}
 
+// attendeeKey tells attendees apart: every attendee of a Zoho activity is
+// a user, a contact (or lead) or an e-mail address.
 func attendeeKey(a plugin.Attendee) string {
-	switch {
-	case a.UserID != "":
-		return "user:" + a.UserID
-	case a.ContactID != "":
-		return "contact:" + a.ContactID
+	if a.UserID != "" || a.ContactID != "" {
+		return a.UserID + "/" + a.ContactID
 	}
 	return "email:" + strings.ToLower(a.Email)
 }

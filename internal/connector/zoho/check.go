@@ -14,19 +14,25 @@ const (
 	confidenceByFields        = 80
 )
 
-// pages is the connector's Check and Read: it accepts a directory or .zip holding Zoho CRM API pages of
-// users or activities.
+// recordKeys are where Zoho puts a page's records: "data" for the modules,
+// "users" for the users API.
+var recordKeys = []string{"data", "users"}
+
+// pages is the connector's Check and Read: it accepts a directory or .zip
+// holding Zoho CRM API pages of users or activities. A page is known by
+// its file's name (a module's, with a field of it, or empty as saved from
+// the API's "204 No Content"), or else by its fields; a page named after
+// a module but without its fields is another product's.
 var pages = apipages.Pages[module]{
-	What: "Zoho CRM API pages",
+	What: "Zoho CRM API pages", Response: "Zoho CRM API response", Keys: recordKeys, Patterns: filePatterns(),
 	NotAnExport: "the Zoho connector reads a directory (or .zip) of saved API pages, " +
 		"one file per page of a module (Users.json, Calls.json…)",
 	NoPages: "no Zoho CRM API pages ({\"data\": […], \"info\": {…}} with Zoho's fields) of the modules this connector reads (" +
 		strings.Join(filePatterns(), ", ") + ")",
 	NoPeople: "Zoho CRM pages, but neither Users nor Calls, Events or Tasks: there is no one's time to audit",
-	Patterns: filePatterns(),
-	Response: "Zoho CRM API response",
-	Keys:     recordKeys,
-	Find:     identifyFiles,
+	Find: apipages.Recognizer[module]{Keys: recordKeys, Named: moduleNamed, ByMembers: moduleFromKeys, EmptyFiles: true, NamesDecide: true,
+		// A first record that is not an object says nothing either way; Read rejects it.
+		Fits: func(m module, fields map[string]bool) bool { return len(fields) == 0 || m.fits(fields) }}.Find,
 	// A page known by name but unreadable is no evidence either way.
-	Weights: map[int]int{int(byName): -1, int(byFields): confidenceByFields, int(byNameAndFields): confidenceByNameAndFields},
+	Weights: map[int]int{apipages.ByName: -1, apipages.ByMembers: confidenceByFields, apipages.ByNameAndMembers: confidenceByNameAndFields},
 }

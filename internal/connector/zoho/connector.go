@@ -12,31 +12,22 @@ import (
 
 	"github.com/salesaudit/salesaudit/plugin"
 	"github.com/salesaudit/salesaudit/plugin/apipages"
-	"github.com/salesaudit/salesaudit/plugin/export"
 )
 
-// Read options.
-const (
-	optionAccountTierField = "account_tier_field"
-	tierNone               = "none"
-)
+const optionAccountTierField = "account_tier_field"
 
 // New returns the Zoho CRM connector: saved API pages of its modules.
 func New() plugin.Connector {
-	return &export.Connector{About: plugin.Info{Name: "zoho", Version: "1.0.0",
+	return apipages.Connector(pages, plugin.Info{Name: "zoho", Version: "1.0.0",
+		Kinds: []plugin.RecordKind{plugin.KindUser, plugin.KindAccount, plugin.KindOpportunity, plugin.KindActivity},
 		Description: "Zoho CRM API responses saved as JSON (a directory or .zip of module pages): " +
-			"users, accounts, deals, calls, events and tasks.",
-		Kinds:        []plugin.RecordKind{plugin.KindUser, plugin.KindAccount, plugin.KindOpportunity, plugin.KindActivity},
-		FilePatterns: filePatterns(), AcceptsDirectory: true, AcceptsArchive: true},
-		Options: readOptions(&options{}), CheckExport: pages.Check,
-		ReadExport: apipages.ReadExport(pages, parseOptions, newReadRun)}
+			"users, accounts, deals, calls, events and tasks."},
+		"the Zoho connector", options{}, readOptions, newReadRun)
 }
 
-// options are the parsed Read options.
-type options struct {
-	// accountTierField is the field read as the tier, "" for none.
-	accountTierField string
-}
+// options are the parsed Read options: the field read as the account's
+// tier, "" for none.
+type options struct{ accountTierField string }
 
 // readOptions declares the Read options, each setting its field of opts.
 func readOptions(opts *options) plugin.Options {
@@ -45,17 +36,11 @@ func readOptions(opts *options) plugin.Options {
 		Help: "field of the Accounts module that holds the account's tier, e.g. Rating or a custom " +
 			"Account_Tier (default: none; Zoho has no standard tier field)",
 		Set: func(v string) error {
-			if strings.EqualFold(v, tierNone) {
+			if strings.EqualFold(v, "none") {
 				v = ""
 			}
 			opts.accountTierField = v
 			return nil
 		},
 	}}
-}
-
-func parseOptions(raw map[string]string) (options, error) {
-	var opts options
-	err := readOptions(&opts).Parse("the Zoho connector", raw)
-	return opts, err
 }

@@ -6,13 +6,8 @@ import (
 	"github.com/salesaudit/salesaudit/plugin"
 )
 
-// userReader reads the users API's users.
-type userReader struct {
-	run *readRun
-	out *plugin.FileWriter
-}
-
-func (ur *userReader) read(r *record) error {
+// readUser reads a user of the users API.
+func (run *readRun) readUser(r *record, out *plugin.FileWriter) error {
 	u := plugin.User{
 		ID:    r.requiredID("id"),
 		Name:  plugin.FirstNonBlank(r.text("full_name"), strings.TrimSpace(r.text("first_name")+" "+r.text("last_name"))),
@@ -35,6 +30,6 @@ func (ur *userReader) read(r *record) error {
 		// the last change made to them.
 		u.LeftAt = modified
 	}
-	ur.run.users[u.ID] = true
-	return ur.out.User(u)
+	run.users[u.ID] = true
+	return out.User(u)
 }
