@@ -16,45 +16,48 @@ var (
 	accountCategoryLabels = map[int64]string{1: "Preferred Customer", 2: "Standard"}
 )
 
-// accountReader reads accounts.
-type accountReader struct {
-	run  *readRun
-	out  *plugin.FileWriter
-	file string
-	// tierOption is the member the tier option names, checked once.
-	tierOption apipages.OptionMember
+// accountReader reads the accounts of one page, checking the attribute
+// the tier option names, if not the default, on the first.
+func (run *readRun) accountReader(file string) func(*record, *plugin.FileWriter) error {
+	var tierOption apipages.OptionMember
+	if field := run.opts.accountTierField; field != defaultTierField {
+		tierOption = apipages.OptionMember{Option: optionAccountTierField, Member: field}
+	}
+	return func(r *record, out *plugin.FileWriter) error {
+		if err := tierOption.Check(r.Fields, "the accounts of "+file, "attribute", tierOption.Member+formattedValue); err != nil {
+			return err
+		}
+		return run.readAccount(r, out)
+	}
 }
 
-func (ar *accountReader) read(r *record) error {
-	if err := ar.tierOption.Check(r.Fields, "the accounts of "+ar.file, "attribute", ar.tierOption.Member+formattedValue); err != nil {
-		return err
-	}
+func (run *readRun) readAccount(r *record, out *plugin.FileWriter) error {
 	a := plugin.Account{
 		ID:            r.requiredID("accountid"),
-		Name:          r.text("name"),
+		Name:          r.Text("name"),
 		OwnerID:       ownerOf(r),
 		AnnualRevenue: r.Number("revenue"),
 		Type:          optionLabel(r, "customertypecode", customerTypeLabels),
 		Industry:      r.formatted("industrycode"),
-		Tier:          ar.tier(r),
+		Tier:          run.tier(r),
 		Line:          r.Line,
 	}
 	if r.Err != nil {
 		return r.Err
 	}
-	ar.run.accounts[a.ID] = true
-	return ar.out.Account(a)
+	run.accounts[a.ID] = true
+	return out.Account(a)
 }
 
-func (ar *accountReader) tier(r *record) string {
-	field := ar.run.opts.accountTierField
+func (run *readRun) tier(r *record) string {
+	field := run.opts.accountTierField
 	switch field {
 	case "":
 		return ""
 	case defaultTierField:
 		return optionLabel(r, field, accountCategoryLabels)
 	}
-	return plugin.FirstNonBlank(r.formatted(field), r.text(field))
+	return plugin.FirstNonBlank(r.formatted(field), r.Text(field))
 }
 
 // optionLabel is an option set's label: the formatted value, else the
@@ -63,7 +66,7 @@ func optionLabel(r *record, name string, labels map[int64]string) string {
 	if label := r.formatted(name); label != "" {
 		return label
 	}
-	n, ok := r.integer(name)
+	n, ok := r.Int(name)
 	if !ok {
 		return ""
 	}
@@ -91,22 +94,17 @@ const (
 	opportunityLost = 2
 )
 
-// opportunityReader reads opportunities.
-type opportunityReader struct {
-	run *readRun
-	out *plugin.FileWriter
-}
-
-func (opr *opportunityReader) read(r *record) error {
+// readOpportunity reads an opportunity.
+func (run *readRun) readOpportunity(r *record, out *plugin.FileWriter) error {
 	o := plugin.Opportunity{
 		ID:        r.requiredID("opportunityid"),
-		AccountID: opr.run.accountOf(r),
+		AccountID: run.accountOf(r),
 		OwnerID:   ownerOf(r),
-		Name:      r.text("name"),
+		Name:      r.Text("name"),
 		CreatedAt: r.datetime("createdon"),
 		Line:      r.Line,
 	}
-	state, hasState := r.integer("statecode")
+	state, hasState := r.Int("statecode")
 	estimated, actual := r.Number("estimatedvalue"), r.Number("actualvalue")
 	estimatedClose, actualClose := r.datetime("estimatedclosedate"), r.datetime("actualclosedate")
 	if r.Err == nil && hasState && state != opportunityOpen && state != opportunityWon && state != opportunityLost {
@@ -126,8 +124,8 @@ func (opr *opportunityReader) read(r *record) error {
 	if o.IsClosed {
 		o.CloseDate = plugin.FirstSet(actualClose, estimatedClose)
 	}
-	opr.run.opportunityAccount[o.ID] = o.AccountID
-	return opr.out.Opportunity(o)
+	run.opportunityAccount[o.ID] = o.AccountID
+	return out.Opportunity(o)
 }
 
 // accountOf is an opportunity's account: its parent account, else its
@@ -149,5 +147,5 @@ func opportunityStage(r *record, state int64) string {
 	if state == opportunityWon || state == opportunityLost {
 		return plugin.FirstNonBlank(r.formatted("statecode"), map[int64]string{opportunityWon: "Won", opportunityLost: "Lost"}[state])
 	}
-	return plugin.FirstNonBlank(r.text("stepname"), r.formatted("salesstagecode"), r.formatted("statuscode"), "Open")
+	return plugin.FirstNonBlank(r.Text("stepname"), r.formatted("salesstagecode"), r.formatted("statuscode"), "Open")
 }

@@ -26,21 +26,19 @@ const (
 // which Dataverse keeps beside the appointments it expands into.
 const seriesMaster = "recurringappointmentmaster"
 
-// activityReader reads appointments, phone calls, tasks, e-mails and
-// activitypointers (which mix them, typed by activitytypecode).
-type activityReader struct {
-	run    *readRun
-	out    *plugin.FileWriter
-	entity entity
+// activityReader reads the appointments, phone calls, tasks, e-mails or
+// activitypointers (which mix them, typed by activitytypecode) of one page.
+func (run *readRun) activityReader(of entity) func(*record, *plugin.FileWriter) error {
+	return func(r *record, out *plugin.FileWriter) error { return run.readActivity(r, out, of) }
 }
 
-func (ar *activityReader) read(r *record) error {
-	typeCode := strings.ToLower(plugin.FirstNonBlank(r.text("activitytypecode"), ar.entity.name))
+func (run *readRun) readActivity(r *record, out *plugin.FileWriter, of entity) error {
+	typeCode := strings.ToLower(plugin.FirstNonBlank(r.Text("activitytypecode"), of.name))
 	id := r.requiredID("activityid")
 	if id != "" {
-		ar.run.activities[id] = activityNotLoaded
+		run.activities[id] = activityNotLoaded
 	}
-	state, hasState := r.integer("statecode")
+	state, hasState := r.Int("statecode")
 	if r.Err == nil && hasState && stateLabels[state] == "" {
 		r.Fail("statecode", "%d is not an activity state (0 open, 1 completed, 2 canceled, 3 scheduled)", state)
 	}
@@ -55,7 +53,7 @@ func (ar *activityReader) read(r *record) error {
 	a := plugin.Activity{
 		ID:       id,
 		Kind:     activityKind(typeCode),
-		Subject:  r.text("subject"),
+		Subject:  r.Text("subject"),
 		OwnerID:  ownerOf(r),
 		Status:   plugin.FirstNonBlank(r.formatted("statuscode"), r.formatted("statecode"), stateLabels[state]),
 		IsClosed: state == stateCompleted,
@@ -63,8 +61,8 @@ func (ar *activityReader) read(r *record) error {
 		RawType:  typeCode,
 		Line:     r.Line,
 	}
-	regardingContact := ar.run.regarding(r, &a)
-	attendees, expanded := ar.run.expandedParties(r)
+	regardingContact := run.regarding(r, &a)
+	attendees, expanded := run.expandedParties(r)
 	schedule(r, &a, state)
 	if r.Err != nil {
 		return r.Err
@@ -76,11 +74,11 @@ func (ar *activityReader) read(r *record) error {
 		attendees = plugin.AddAttendee(attendees, *regardingContact, attendeeKey)
 	}
 	a.Attendees = attendees
-	ar.run.activities[id] = activityLoaded
+	run.activities[id] = activityLoaded
 	if expanded {
-		ar.run.activities[id] = activityWithParties
+		run.activities[id] = activityWithParties
 	}
-	return ar.out.Activity(a)
+	return out.Activity(a)
 }
 
 func activityKind(typeCode string) plugin.ActivityKind {
@@ -100,7 +98,7 @@ func activityKind(typeCode string) plugin.ActivityKind {
 // priority reads prioritycode: 0 low, 1 normal, 2 high; an option an org
 // added is known by its label, if at all.
 func priority(r *record) plugin.Priority {
-	code, ok := r.integer("prioritycode")
+	code, ok := r.Int("prioritycode")
 	if !ok {
 		return plugin.PriorityNone
 	}

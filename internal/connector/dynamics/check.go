@@ -1,6 +1,7 @@
 package dynamics
 
 import (
+	"encoding/json"
 	"strings"
 
 	"github.com/salesaudit/salesaudit/plugin/apipages"
@@ -14,19 +15,28 @@ const (
 	confidenceByShape   = 80
 )
 
-// pages is the connector's Check and Read: it accepts a directory or .zip holding Dataverse Web API pages
-// of system users or activities.
+// recordKeys are where the Web API puts the records of a list response.
+var recordKeys = []string{"value"}
+
+// pages is the connector's Check and Read: it accepts a directory or .zip
+// holding Dataverse Web API pages of system users or activities. A page is
+// known by the entity set its @odata.context names (the Web API writes it
+// first), by its file's name, or by the primary key of its first record.
 var pages = apipages.Pages[entity]{
-	What: "Dataverse Web API pages",
+	What: "Dataverse Web API pages", Response: "Dataverse Web API list response", Keys: recordKeys, Patterns: filePatterns(),
 	NotAnExport: "the Dynamics connector reads a directory (or .zip) of saved Web API pages, " +
 		"one file per page of an entity set",
 	NoPages: "no Dataverse Web API pages ({\"@odata.context\": …, \"value\": […]}) of the entity sets this connector reads (" +
 		strings.Join(filePatterns(), ", ") + ")",
 	NoPeople: "Dataverse pages, but neither systemusers nor activities: there is no one's time to audit",
-	Patterns: filePatterns(),
-	Response: "Dataverse Web API list response",
-	Keys:     []string{recordsKey},
-	Find:     identifyFiles,
+	Find: apipages.Recognizer[entity]{Keys: recordKeys, Named: entityNamed, ByMembers: entityFromKeys,
+		Fits: func(e entity, attributes map[string]bool) bool { return attributes[e.primaryKey] },
+		ByHead: func(members map[string]json.RawMessage) (entity, bool) {
+			var context string
+			_ = json.Unmarshal(members["@odata.context"], &context)
+			return entityFromContext(context)
+		}}.Find,
 	// A page known by name but unreadable is no evidence either way.
-	Weights: map[int]int{int(byName): -1, int(byShape): confidenceByShape, int(byContext): confidenceByContext},
+	Weights: map[int]int{apipages.ByName: -1, apipages.ByMembers: confidenceByShape, apipages.ByNameAndMembers: confidenceByShape,
+		apipages.ByHead: confidenceByContext},
 }

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/salesaudit/salesaudit/plugin"
+	"github.com/salesaudit/salesaudit/plugin/apipages"
 	"github.com/salesaudit/salesaudit/plugin/plugintest"
 )
 
@@ -162,9 +163,9 @@ func TestPageNames(t *testing.T) {
 		"phonecalls-12.json":       {"phonecalls", 12},
 		"export/tasks.page-4.json": {"tasks", 4},
 	} {
-		stem, page := stemAndPage(name)
-		if stem != want.stem || page != want.page {
-			t.Errorf("%s: %s page %d, want %s page %d", name, stem, page, want.stem, want.page)
+		stem, page := apipages.StemAndPage(name)
+		if e, ok := entityNamed(stem); !ok || e.set != want.stem || page != want.page {
+			t.Errorf("%s: %s (%s) page %d, want %s page %d", name, stem, e.set, page, want.stem, want.page)
 		}
 	}
 	for context, want := range map[string]string{

@@ -14,14 +14,11 @@ import (
 
 	"github.com/salesaudit/salesaudit/plugin"
 	"github.com/salesaudit/salesaudit/plugin/apipages"
-	"github.com/salesaudit/salesaudit/plugin/export"
 )
 
 // Read options.
 const (
 	optionAccountTierField = "account_tier_field"
-	// tierNone turns the account tier off.
-	tierNone = "none"
 	// defaultTierField is Dataverse's own account category: 1 Preferred
 	// Customer, 2 Standard.
 	defaultTierField = "accountcategorycode"
@@ -29,20 +26,15 @@ const (
 
 // New returns the Dynamics 365 connector: Dataverse Web API pages.
 func New() plugin.Connector {
-	return &export.Connector{About: plugin.Info{Name: "dynamics", Version: "1.0.0",
+	return apipages.Connector(pages, plugin.Info{Name: "dynamics", Version: "1.0.0", Kinds: plugin.RecordKinds,
 		Description: "Microsoft Dynamics 365 / Dataverse Web API responses saved as JSON (a directory or .zip of pages): " +
-			"system users, accounts, opportunities, appointments, phone calls, tasks, e-mails and activity parties.",
-		Kinds: plugin.RecordKinds, FilePatterns: filePatterns(), AcceptsDirectory: true, AcceptsArchive: true},
-		Options: readOptions(&options{}), CheckExport: pages.Check,
-		ReadExport: apipages.ReadExport(pages, parseOptions, newReadRun)}
+			"system users, accounts, opportunities, appointments, phone calls, tasks, e-mails and activity parties."},
+		"the Dynamics connector", options{accountTierField: defaultTierField}, readOptions, newReadRun)
 }
 
-// options are the parsed Read options.
-type options struct {
-	// accountTierField is the lower-case attribute read as the tier, or
-	// "" for none.
-	accountTierField string
-}
+// options are the parsed Read options: the lower-case attribute read as
+// the account's tier, "" for none.
+type options struct{ accountTierField string }
 
 // readOptions declares the Read options, each setting its field of opts.
 func readOptions(opts *options) plugin.Options {
@@ -50,23 +42,15 @@ func readOptions(opts *options) plugin.Options {
 		Name: optionAccountTierField,
 		Help: "account attribute that holds the account's tier (its formatted value when the export has one), " +
 			"e.g. new_tier; \"none\" for no tier (default: accountcategorycode, \"Preferred Customer\" or \"Standard\")",
-		Set: func(v string) error { opts.accountTierField = tierField(v); return nil },
+		Set: func(v string) error {
+			switch v = strings.ToLower(v); v {
+			case "":
+				v = defaultTierField
+			case "none":
+				v = ""
+			}
+			opts.accountTierField = v
+			return nil
+		},
 	}}
-}
-
-func parseOptions(raw map[string]string) (options, error) {
-	opts := options{accountTierField: defaultTierField}
-	err := readOptions(&opts).Parse("the Dynamics connector", raw)
-	return opts, err
-}
-
-func tierField(value string) string {
-	value = strings.ToLower(strings.TrimSpace(value))
-	switch value {
-	case "":
-		return defaultTierField
-	case tierNone:
-		return ""
-	}
-	return value
 }

@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	"github.com/salesaudit/salesaudit/plugin"
-	"github.com/salesaudit/salesaudit/plugin/apipages"
 )
 
 // entity is a Dataverse table the connector reads, known in a saved page by
@@ -73,18 +72,6 @@ func entityFromContext(context string) (entity, bool) {
 		fragment = fragment[:i]
 	}
 	return entityNamed(fragment)
-}
-
-// stemAndPage splits a file name into the entity it names, lower-cased,
-// and its page number.
-func stemAndPage(name string) (string, int) {
-	stem, page := apipages.StemAndPage(name)
-	return strings.ToLower(stem), page
-}
-
-func entityFromFileName(name string) (entity, bool) {
-	stem, _ := stemAndPage(name)
-	return entityNamed(stem)
 }
 
 // entityFromKeys recognises a page saved under another name by the primary

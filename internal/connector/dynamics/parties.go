@@ -50,11 +50,11 @@ type party struct {
 }
 
 func readParty(r *record, impliedMask int64) party {
-	mask, ok := r.integer("participationtypemask")
+	mask, ok := r.Int("participationtypemask")
 	if !ok {
 		mask = impliedMask
 	}
-	return party{lookup: r.lookup("_partyid_value"), address: strings.TrimSpace(r.text("addressused")), mask: mask}
+	return party{lookup: r.lookup("_partyid_value"), address: strings.TrimSpace(r.Text("addressused")), mask: mask}
 }
 
 // attendee turns a party into an attendee, or says why it is none.
@@ -117,7 +117,7 @@ func (run *readRun) expandedParties(r *record) ([]plugin.Attendee, bool) {
 	var out []plugin.Attendee
 	expanded := false
 	for _, k := range keys {
-		items := r.array(k)
+		items := r.List(k, "an array")
 		expanded = expanded || r.Has(k)
 		for i, raw := range items {
 			f, err := r.Nested(fmt.Sprintf("%s[%d]", k, i), raw)
@@ -154,21 +154,16 @@ func attendeeKey(a plugin.Attendee) string {
 	return "name:" + a.Name
 }
 
-// partyReader reads activityparties pages: the parties of activities
-// saved without them expanded, each streamed as an attendee of its own.
-type partyReader struct {
-	run *readRun
-	out *plugin.FileWriter
-}
-
-func (pr *partyReader) read(r *record) error {
+// readParty reads an activityparty: a party of an activity saved without
+// them expanded, streamed as an attendee of its own.
+func (run *readRun) readParty(r *record, out *plugin.FileWriter) error {
 	r.requiredID("activitypartyid")
 	activityID := r.requiredID("_activityid_value")
 	p := readParty(r, 0)
 	if r.Err != nil {
 		return r.Err
 	}
-	switch pr.run.activities[activityID] {
+	switch run.activities[activityID] {
 	case activityAbsent:
 		return plugin.Skip(skipPartyActivityAbsent)
 	case activityNotLoaded:
@@ -176,15 +171,15 @@ func (pr *partyReader) read(r *record) error {
 	case activityWithParties:
 		return plugin.Skip(skipPartyExpanded)
 	}
-	a, notAttendee := pr.run.attendee(p)
+	a, notAttendee := run.attendee(p)
 	if notAttendee != "" {
 		return plugin.Skip(notAttendee)
 	}
 	seen := activityID + "/" + attendeeKey(a)
-	if pr.run.partiesSeen[seen] {
+	if run.partiesSeen[seen] {
 		return plugin.Skip(skipPartyRepeated)
 	}
-	pr.run.partiesSeen[seen] = true
+	run.partiesSeen[seen] = true
 	a.ActivityID, a.Line = activityID, r.Line
-	return pr.out.Attendee(a)
+	return out.Attendee(a)
 }

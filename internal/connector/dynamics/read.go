@@ -17,11 +17,13 @@ const (
 	activityWithParties
 )
 
+// inputFile is a page of the export the connector reads, with its entity.
+type inputFile = apipages.PageFile[entity]
+
 // readRun is one Read: the options, and what earlier files taught the
 // later ones.
 type readRun struct {
 	opts options
-	w    *plugin.Writer
 	// users and their e-mail addresses resolve activity parties.
 	users       map[string]bool
 	userByEmail map[string]string
@@ -35,41 +37,21 @@ type readRun struct {
 	partiesSeen map[string]bool
 }
 
-func newReadRun(opts options, w *plugin.Writer) *readRun {
+func newReadRun(opts options, _ *plugin.Writer) *readRun {
 	return &readRun{
-		opts: opts, w: w,
+		opts:  opts,
 		users: map[string]bool{}, userByEmail: map[string]string{}, accounts: map[string]bool{},
 		opportunityAccount: map[string]string{}, activities: map[string]activityState{},
 		partiesSeen: map[string]bool{},
 	}
 }
 
-// recordReader maps one entity's records, following the SDK's row
-// protocol (nil, a *plugin.RowError or a plugin.Skip).
-type recordReader interface {
-	read(r *record) error
-}
-
-func (run *readRun) readerFor(in inputFile, out *plugin.FileWriter) recordReader {
-	switch in.Of.kind {
-	case plugin.KindUser:
-		return &userReader{run: run, out: out}
-	case plugin.KindAccount:
-		ar := &accountReader{run: run, out: out, file: in.Name}
-		if field := run.opts.accountTierField; field != defaultTierField {
-			ar.tierOption = apipages.OptionMember{Option: optionAccountTierField, Member: field}
-		}
-		return ar
-	case plugin.KindOpportunity:
-		return &opportunityReader{run: run, out: out}
-	case plugin.KindAttendee:
-		return &partyReader{run: run, out: out}
-	}
-	return &activityReader{run: run, out: out, entity: in.Of}
-}
-
-// Mapper gives the function that maps the records of one page.
+// Mapper gives the function that maps the records of one page, following
+// the SDK's row protocol (nil, a *plugin.RowError or a plugin.Skip).
 func (run *readRun) Mapper(in inputFile, out *plugin.FileWriter) func(*apipages.Fields) error {
-	reader := run.readerFor(in, out)
-	return func(f *apipages.Fields) error { return reader.read(&record{f}) }
+	read := map[plugin.RecordKind]func(*record, *plugin.FileWriter) error{
+		plugin.KindUser: run.readUser, plugin.KindAccount: run.accountReader(in.Name), plugin.KindOpportunity: run.readOpportunity,
+		plugin.KindActivity: run.activityReader(in.Of), plugin.KindAttendee: run.readParty,
+	}[in.Of.kind]
+	return func(f *apipages.Fields) error { return read(&record{f}, out) }
 }

@@ -18,18 +18,13 @@ const (
 	skipNonInteractiveUser = "not a person: a non-interactive user (accessmode 4)"
 )
 
-// userReader reads systemusers.
-type userReader struct {
-	run *readRun
-	out *plugin.FileWriter
-}
-
-func (ur *userReader) read(r *record) error {
+// readUser reads a systemuser.
+func (run *readRun) readUser(r *record, out *plugin.FileWriter) error {
 	u := plugin.User{
 		ID:    r.requiredID("systemuserid"),
-		Name:  plugin.FirstNonBlank(r.text("fullname"), strings.TrimSpace(r.text("firstname")+" "+r.text("lastname"))),
-		Email: strings.TrimSpace(r.text("internalemailaddress")),
-		Title: plugin.FirstNonBlank(r.text("title"), r.text("jobtitle")),
+		Name:  plugin.FirstNonBlank(r.Text("fullname"), strings.TrimSpace(r.Text("firstname")+" "+r.Text("lastname"))),
+		Email: strings.TrimSpace(r.Text("internalemailaddress")),
+		Title: plugin.FirstNonBlank(r.Text("title"), r.Text("jobtitle")),
 		// Dataverse's roles are security roles, not places in the sales
 		// organisation; a hierarchy position is the nearest thing.
 		Role:      r.formatted("_positionid_value"),
@@ -39,7 +34,7 @@ func (ur *userReader) read(r *record) error {
 		Line:      r.Line,
 	}
 	modified := r.datetime("modifiedon")
-	accessMode, _ := r.integer("accessmode")
+	accessMode, _ := r.Int("accessmode")
 	application := r.id("applicationid")
 	if r.Err != nil {
 		return r.Err
@@ -57,9 +52,9 @@ func (ur *userReader) read(r *record) error {
 		// rule, the last change made to them.
 		u.LeftAt = modified
 	}
-	ur.run.users[u.ID] = true
+	run.users[u.ID] = true
 	if u.Email != "" {
-		ur.run.userByEmail[strings.ToLower(u.Email)] = u.ID
+		run.userByEmail[strings.ToLower(u.Email)] = u.ID
 	}
-	return ur.out.User(u)
+	return out.User(u)
 }
