@@ -25,7 +25,8 @@ func New() plugin.Connector {
 		Description: "Salesforce Data Export (.zip or its directory) and Data Loader / Bulk API CSV: " +
 			"users and roles, accounts, opportunities, tasks, events and event attendees.",
 		Kinds: plugin.RecordKinds, AcceptsDirectory: true, AcceptsArchive: true},
-		Options: readOptions(&options{}), Layout: layout, ReadExport: read}
+		Options: readOptions(&options{}), Layout: layout,
+		ReadExport: export.ReadSource(layout.Name, export.ParseOptions("the Salesforce connector", options{encoding: csvfile.EncodingAuto}, readOptions), read)}
 }
 
 // options are the parsed Read options.
@@ -42,12 +43,6 @@ func readOptions(opts *options) plugin.Options {
 			"\"none\" for no tier (default: the first of Tier__c, Account_Tier__c, AccountTier__c, Customer_Tier__c, Tier that exists)",
 			Set: func(v string) error { opts.accountTierField = v; return nil }},
 	}
-}
-
-func parseOptions(raw map[string]string) (options, error) {
-	opts := options{encoding: csvfile.EncodingAuto}
-	err := readOptions(&opts).Parse("the Salesforce connector", raw)
-	return opts, err
 }
 
 // object is a Salesforce object the connector reads, by its export file.

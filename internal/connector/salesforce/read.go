@@ -25,17 +25,8 @@ type writerOutput struct{ w *plugin.Writer }
 
 func (o writerOutput) File(name string) fileOutput { return o.w.File(name) }
 
-// read streams the records of the export at req.Path.
-func read(ctx context.Context, req plugin.ReadRequest, w *plugin.Writer) error {
-	opts, err := parseOptions(req.Options)
-	if err != nil {
-		return err
-	}
-	src, err := export.Open(req.Path)
-	if err != nil {
-		return fmt.Errorf("opening the Salesforce export: %w", err)
-	}
-	defer src.Close()
+// read streams the records of the export.
+func read(ctx context.Context, src *export.Source, opts options, w *plugin.Writer) error {
 	return newReadRun(src, opts, writerOutput{w}).read(ctx)
 }
 
@@ -56,37 +47,26 @@ func newReadRun(src *export.Source, opts options, out output) *readRun {
 	return &readRun{src: src, opts: opts, out: out, roles: map[string]role{}, unloadedEvents: map[string]bool{}}
 }
 
+// read reads the files of the export in the layout's order.
 func (run *readRun) read(ctx context.Context) error {
-	if !run.hasAnyObject() {
-		return fmt.Errorf("%s holds none of the Salesforce files this connector reads (%s)", run.src.Path(), objectFileNames())
+	files, err := layout.Find(ctx, run.src)
+	if err != nil {
+		return err
 	}
-	steps := []struct {
-		object object
-		reader func(t *table) (rowReader, error)
-	}{
-		{userRoleObject, run.newRoleReader},
-		{userObject, run.newUserReader},
-		{accountObject, run.newAccountReader},
-		{opportunityObject, run.newOpportunityReader},
-		{taskObject, run.newTaskReader},
-		{eventObject, run.newEventReader},
-		{eventRelationObject, run.newEventRelationReader},
+	if len(files) == 0 {
+		return fmt.Errorf("%s holds none of the Salesforce files this connector reads (%s)", run.src.Path(), strings.Join(layout.Patterns(), ", "))
 	}
-	for _, step := range steps {
-		if err := run.readFile(ctx, step.object, step.reader); err != nil {
+	readers := map[string]func(t *table) (rowReader, error){
+		userRoleObject.file: run.newRoleReader, userObject.file: run.newUserReader, accountObject.file: run.newAccountReader,
+		opportunityObject.file: run.newOpportunityReader, taskObject.file: run.newTaskReader, eventObject.file: run.newEventReader,
+		eventRelationObject.file: run.newEventRelationReader,
+	}
+	for _, f := range files {
+		if err := run.readFile(ctx, f, readers[f.Pattern.Name]); err != nil {
 			return err
 		}
 	}
 	return nil
-}
-
-func (run *readRun) hasAnyObject() bool {
-	for _, o := range objects {
-		if _, ok := run.src.Find(o.file); ok {
-			return true
-		}
-	}
-	return false
 }
 
 func (run *readRun) has(o object) bool {
@@ -94,12 +74,9 @@ func (run *readRun) has(o object) bool {
 	return ok
 }
 
-func objectFileNames() string { return strings.Join(layout.Patterns(), ", ") }
-
 // table is a file being read: its CSV reader and where its rows go.
 type table struct {
 	file   string
-	kind   plugin.RecordKind
 	reader *csvfile.Reader
 	out    fileOutput
 }
@@ -111,63 +88,43 @@ func (t *table) column(name string) column {
 
 // rowReader maps one object's rows to records, sending them to its
 // table's output: it follows the SDK's row protocol (nil, a
-// *plugin.RowError or a plugin.Skip).
+// *plugin.RowError or a plugin.Skip). One may also want to hear of the
+// rows not loaded (notLoaded), or send its records only once it has seen
+// every row (finish: users need the whole role hierarchy).
 type rowReader interface {
 	readRow(r *row) error
 }
 
-// finisher is a rowReader that sends its records only once it has seen
-// every row (users need the whole role hierarchy).
-type finisher interface {
-	finish() error
-}
-
-// unloadedTracker is a rowReader that wants to know the rows that were not
-// loaded, whatever the reason.
-type unloadedTracker interface {
-	notLoaded(r *row)
-}
-
-// readFile reads one object's file, if the export has it, and accounts for
-// every row: a record, a reject or a skip.
-func (run *readRun) readFile(ctx context.Context, o object, newReader func(t *table) (rowReader, error)) error {
-	f, ok := run.src.Find(o.file)
-	if !ok {
-		return nil
-	}
-	csvReader, err := csvfile.Open(run.src, f, csvfile.Options{Encoding: run.opts.encoding})
+// readFile reads one object's file and accounts for every row: a record,
+// a reject or a skip.
+func (run *readRun) readFile(ctx context.Context, f export.Found, newReader func(t *table) (rowReader, error)) error {
+	csvReader, err := csvfile.Open(run.src, f.File, csvfile.Options{Encoding: run.opts.encoding})
 	if err != nil {
 		return err
 	}
 	defer csvReader.Close()
-	t := &table{file: f.Name, kind: o.kind, reader: csvReader, out: run.out.File(f.Name)}
+	t := &table{file: f.Name, reader: csvReader, out: run.out.File(f.Name)}
 	rr, err := newReader(t)
 	if err != nil {
 		return err
 	}
 	isDeleted := t.column("IsDeleted")
 	var r row // reused: one allocation per file, not per row
-	rows := plugin.Table[csvfile.Row]{Out: t.out, Kind: o.kind, Map: func(csvRow csvfile.Row) error {
+	rows := plugin.Table[csvfile.Row]{Out: t.out, Kind: f.Kind, Map: func(csvRow csvfile.Row) error {
 		r = row{Row: csvRow}
-		return readOne(&r, isDeleted, rr)
+		switch deleted := r.boolean(isDeleted); {
+		case r.err != nil:
+			return r.err
+		case deleted:
+			return plugin.Skip(skipDeleted)
+		}
+		return rr.readRow(&r)
 	}}
-	if tracker, ok := rr.(unloadedTracker); ok {
+	if tracker, ok := rr.(interface{ notLoaded(r *row) }); ok {
 		rows.NotLoaded = func(csvfile.Row) { tracker.notLoaded(&r) }
 	}
-	if fin, ok := rr.(finisher); ok {
+	if fin, ok := rr.(interface{ finish() error }); ok {
 		rows.Finish = fin.finish
 	}
 	return rows.Read(ctx, csvReader)
-}
-
-// readOne maps a row unless Salesforce marks it deleted.
-func readOne(r *row, isDeleted column, rr rowReader) error {
-	deleted := r.boolean(isDeleted)
-	if r.err != nil {
-		return r.err
-	}
-	if deleted {
-		return plugin.Skip(skipDeleted)
-	}
-	return rr.readRow(r)
 }
