@@ -83,3 +83,19 @@ func TestTimesAndDates(t *testing.T) {
 		t.Errorf("Date: %v", r.Err)
 	}
 }
+
+func TestGuardChecksTheOptionMemberOnTheFirstRecord(t *testing.T) {
+	var mapped int
+	mapRecord := func(*Fields) error { mapped++; return nil }
+	guarded := OptionMember{Option: "account_tier_field", Member: "Tier"}.Guard("the accounts of Accounts.json", "field", mapRecord, "Tier@label")
+	if err := guarded(fieldsOf(t, `{"id": 1, "tier@label": "Gold"}`)); err != nil || mapped != 1 {
+		t.Fatalf("its other name: %v, %d mapped", err, mapped)
+	}
+	if err := guarded(fieldsOf(t, `{"id": 2}`)); err != nil || mapped != 2 {
+		t.Errorf("only the first record is checked: %v, %d mapped", err, mapped)
+	}
+	err := OptionMember{Option: "account_tier_field", Member: "Tier"}.Guard("the accounts of Accounts.json", "field", mapRecord)(fieldsOf(t, `{"id": 3}`))
+	if err == nil || err.Error() != `option account_tier_field: the accounts of Accounts.json have no field "Tier"` || mapped != 2 {
+		t.Errorf("a missing member: %v, %d mapped", err, mapped)
+	}
+}

@@ -3,6 +3,7 @@ package export
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/salesaudit/salesaudit/plugin"
 )
@@ -40,4 +41,20 @@ func ReadSource[O any](what string, parse func(map[string]string) (O, error),
 		defer src.Close()
 		return read(ctx, src, opts, w)
 	}
+}
+
+// FieldOption is a Read option naming a field of the export, such as the
+// one that holds an account's tier: the value given is put in *field,
+// "none" (in any case) as "", for no field; an empty value leaves *field
+// as it was, its default.
+func FieldOption(name, help string, field *string) plugin.Option {
+	return plugin.Option{Name: name, Help: help, Set: func(v string) error {
+		switch {
+		case strings.EqualFold(v, "none"):
+			*field = ""
+		case v != "":
+			*field = v
+		}
+		return nil
+	}}
 }

@@ -67,3 +67,17 @@ func TestReadSourceParsesOpensAndCloses(t *testing.T) {
 		t.Errorf("a missing export: %v", err)
 	}
 }
+
+func TestFieldOptionNamesAFieldOrNone(t *testing.T) {
+	parse := ParseOptions("the test connector", "Tier__c", func(field *string) plugin.Options {
+		return plugin.Options{FieldOption("tier_field", "the tier field", field)}
+	})
+	for given, want := range map[string]string{"Rating": "Rating", "NONE": "", " ": "Tier__c", "none": ""} {
+		if got, err := parse(map[string]string{"tier_field": given}); err != nil || got != want {
+			t.Errorf("%q: %q, %v; want %q", given, got, err, want)
+		}
+	}
+	if got, _ := parse(nil); got != "Tier__c" {
+		t.Errorf("by default %q", got)
+	}
+}

@@ -4,7 +4,6 @@ import (
 	"strconv"
 
 	"github.com/salesaudit/salesaudit/plugin"
-	"github.com/salesaudit/salesaudit/plugin/apipages"
 )
 
 // Option set labels, for exports saved without formatted values.
@@ -16,21 +15,7 @@ var (
 	accountCategoryLabels = map[int64]string{1: "Preferred Customer", 2: "Standard"}
 )
 
-// accountReader reads the accounts of one page, checking the attribute
-// the tier option names, if not the default, on the first.
-func (run *readRun) accountReader(file string) func(*record, *plugin.FileWriter) error {
-	var tierOption apipages.OptionMember
-	if field := run.opts.accountTierField; field != defaultTierField {
-		tierOption = apipages.OptionMember{Option: optionAccountTierField, Member: field}
-	}
-	return func(r *record, out *plugin.FileWriter) error {
-		if err := tierOption.Check(r.Fields, "the accounts of "+file, "attribute", tierOption.Member+formattedValue); err != nil {
-			return err
-		}
-		return run.readAccount(r, out)
-	}
-}
-
+// readAccount reads an account.
 func (run *readRun) readAccount(r *record, out *plugin.FileWriter) error {
 	a := plugin.Account{
 		ID:            r.requiredID("accountid"),

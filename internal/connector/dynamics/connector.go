@@ -10,10 +10,9 @@
 package dynamics
 
 import (
-	"strings"
-
 	"github.com/salesaudit/salesaudit/plugin"
 	"github.com/salesaudit/salesaudit/plugin/apipages"
+	"github.com/salesaudit/salesaudit/plugin/export"
 )
 
 // Read options.
@@ -32,25 +31,13 @@ func New() plugin.Connector {
 		"the Dynamics connector", options{accountTierField: defaultTierField}, readOptions, newReadRun)
 }
 
-// options are the parsed Read options: the lower-case attribute read as
-// the account's tier, "" for none.
+// options are the parsed Read options: the attribute read as the
+// account's tier, "" for none (lower-cased by the run).
 type options struct{ accountTierField string }
 
 // readOptions declares the Read options, each setting its field of opts.
 func readOptions(opts *options) plugin.Options {
-	return plugin.Options{{
-		Name: optionAccountTierField,
-		Help: "account attribute that holds the account's tier (its formatted value when the export has one), " +
-			"e.g. new_tier; \"none\" for no tier (default: accountcategorycode, \"Preferred Customer\" or \"Standard\")",
-		Set: func(v string) error {
-			switch v = strings.ToLower(v); v {
-			case "":
-				v = defaultTierField
-			case "none":
-				v = ""
-			}
-			opts.accountTierField = v
-			return nil
-		},
-	}}
+	return plugin.Options{export.FieldOption(optionAccountTierField, "account attribute that holds the account's tier "+
+		"(its formatted value when the export has one), e.g. new_tier; \"none\" for no tier "+
+		"(default: accountcategorycode, \"Preferred Customer\" or \"Standard\")", &opts.accountTierField)}
 }

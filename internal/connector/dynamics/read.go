@@ -1,6 +1,8 @@
 package dynamics
 
 import (
+	"strings"
+
 	"github.com/salesaudit/salesaudit/plugin"
 	"github.com/salesaudit/salesaudit/plugin/apipages"
 )
@@ -38,6 +40,7 @@ type readRun struct {
 }
 
 func newReadRun(opts options, _ *plugin.Writer) *readRun {
+	opts.accountTierField = strings.ToLower(opts.accountTierField)
 	return &readRun{
 		opts:  opts,
 		users: map[string]bool{}, userByEmail: map[string]string{}, accounts: map[string]bool{},
@@ -50,8 +53,13 @@ func newReadRun(opts options, _ *plugin.Writer) *readRun {
 // the SDK's row protocol (nil, a *plugin.RowError or a plugin.Skip).
 func (run *readRun) Mapper(in inputFile, out *plugin.FileWriter) func(*apipages.Fields) error {
 	read := map[plugin.RecordKind]func(*record, *plugin.FileWriter) error{
-		plugin.KindUser: run.readUser, plugin.KindAccount: run.accountReader(in.Name), plugin.KindOpportunity: run.readOpportunity,
+		plugin.KindUser: run.readUser, plugin.KindAccount: run.readAccount, plugin.KindOpportunity: run.readOpportunity,
 		plugin.KindActivity: run.activityReader(in.Of), plugin.KindAttendee: run.readParty,
 	}[in.Of.kind]
-	return func(f *apipages.Fields) error { return read(&record{f}, out) }
+	mapRecord := func(f *apipages.Fields) error { return read(&record{f}, out) }
+	if field := run.opts.accountTierField; in.Of.kind == plugin.KindAccount && field != defaultTierField {
+		tier := apipages.OptionMember{Option: optionAccountTierField, Member: field}
+		return tier.Guard("the accounts of "+in.Name, "attribute", mapRecord, field+formattedValue)
+	}
+	return mapRecord
 }

@@ -4,21 +4,9 @@ import (
 	"strings"
 
 	"github.com/salesaudit/salesaudit/plugin"
-	"github.com/salesaudit/salesaudit/plugin/apipages"
 )
 
-// accountReader reads the accounts of one page of the Accounts module,
-// checking the field the tier option names on the first.
-func (run *readRun) accountReader(file string) func(*record, *plugin.FileWriter) error {
-	tierOption := apipages.OptionMember{Option: optionAccountTierField, Member: run.opts.accountTierField}
-	return func(r *record, out *plugin.FileWriter) error {
-		if err := tierOption.Check(r.Fields, "the accounts of "+file, "field"); err != nil {
-			return err
-		}
-		return run.readAccount(r, out)
-	}
-}
-
+// readAccount reads an account of the Accounts module.
 func (run *readRun) readAccount(r *record, out *plugin.FileWriter) error {
 	a := plugin.Account{
 		ID:            r.requiredID("id"),

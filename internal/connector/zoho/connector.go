@@ -8,10 +8,9 @@
 package zoho
 
 import (
-	"strings"
-
 	"github.com/salesaudit/salesaudit/plugin"
 	"github.com/salesaudit/salesaudit/plugin/apipages"
+	"github.com/salesaudit/salesaudit/plugin/export"
 )
 
 const optionAccountTierField = "account_tier_field"
@@ -31,16 +30,6 @@ type options struct{ accountTierField string }
 
 // readOptions declares the Read options, each setting its field of opts.
 func readOptions(opts *options) plugin.Options {
-	return plugin.Options{{
-		Name: optionAccountTierField,
-		Help: "field of the Accounts module that holds the account's tier, e.g. Rating or a custom " +
-			"Account_Tier (default: none; Zoho has no standard tier field)",
-		Set: func(v string) error {
-			if strings.EqualFold(v, "none") {
-				v = ""
-			}
-			opts.accountTierField = v
-			return nil
-		},
-	}}
+	return plugin.Options{export.FieldOption(optionAccountTierField, "field of the Accounts module that holds the account's tier, "+
+		"e.g. Rating or a custom Account_Tier (default: none; Zoho has no standard tier field)", &opts.accountTierField)}
 }

@@ -29,8 +29,13 @@ func (run *readRun) Mapper(in inputFile, out *plugin.FileWriter) func(*apipages.
 		return nil
 	}
 	read := map[string]func(*record, *plugin.FileWriter) error{
-		usersModule.name: run.readUser, accountsModule.name: run.accountReader(in.Name), dealsModule.name: run.readDeal,
+		usersModule.name: run.readUser, accountsModule.name: run.readAccount, dealsModule.name: run.readDeal,
 		callsModule.name: run.readCall, eventsModule.name: run.readEvent, tasksModule.name: run.readTask,
 	}[in.Of.name]
-	return func(f *apipages.Fields) error { return read(&record{f}, out) }
+	mapRecord := func(f *apipages.Fields) error { return read(&record{f}, out) }
+	if in.Of.name != accountsModule.name {
+		return mapRecord
+	}
+	tier := apipages.OptionMember{Option: optionAccountTierField, Member: run.opts.accountTierField}
+	return tier.Guard("the accounts of "+in.Name, "field", mapRecord)
 }
