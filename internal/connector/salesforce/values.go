@@ -88,26 +88,22 @@ func (r *row) boolean(c column) bool {
 
 // datetime reads a timestamp; empty is the zero time.
 func (r *row) datetime(c column) time.Time {
-	v := strings.TrimSpace(r.Field(c.index))
-	if v == "" {
-		return time.Time{}
-	}
-	t, ok := parseDateTime(v)
-	if !ok {
-		r.fail(c, "%q is not a date and time (want YYYY-MM-DD HH:MM:SS, UTC)", v)
-	}
-	return t
+	return r.time(c, parseDateTime, "a date and time (want YYYY-MM-DD HH:MM:SS, UTC)")
 }
 
 // date reads a calendar date, as midnight UTC; empty is the zero time.
-func (r *row) date(c column) time.Time {
+func (r *row) date(c column) time.Time { return r.time(c, parseDate, "a date (want YYYY-MM-DD)") }
+
+// time reads a value with parse; what says what it must be, for the
+// reject of one that is not.
+func (r *row) time(c column, parse func(string) (time.Time, bool), what string) time.Time {
 	v := strings.TrimSpace(r.Field(c.index))
 	if v == "" {
 		return time.Time{}
 	}
-	t, ok := parseDate(v)
+	t, ok := parse(v)
 	if !ok {
-		r.fail(c, "%q is not a date (want YYYY-MM-DD)", v)
+		r.fail(c, "%q is not %s", v, what)
 	}
 	return t
 }
