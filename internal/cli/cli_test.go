@@ -149,7 +149,8 @@ func TestConnectorsListsBuiltinAndExternal(t *testing.T) {
 	t.Parallel()
 	plugins := installFake(t, "fakegood")
 	r := run(t, "connectors", "--plugin-dir", plugins, "--format", "csv").mustSucceed(t)
-	for _, want := range []string{"salesforce,1.0.0,1,", "built-in", "fakegood,0.0.1,1,\"user, activity\"," + filepath.Join(plugins, "salesaudit-connector-fakegood")} {
+	v := strconv.Itoa(plugin.ProtocolVersion)
+	for _, want := range []string{"salesforce,1.0.0," + v + ",", "built-in", "fakegood,0.0.1," + v + ",\"user, activity\"," + filepath.Join(plugins, "salesaudit-connector-fakegood")} {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("connectors output lacks %q:\n%s", want, r.stdout)
 		}

@@ -1,11 +1,13 @@
 package cli
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/salesaudit/salesaudit/plugin"
 	"github.com/salesaudit/salesaudit/plugin/plugintest"
 )
 
@@ -33,7 +35,7 @@ func TestTheExampleConnectorInstallsAndPassesTheKit(t *testing.T) {
 	})
 
 	list := run(t, "connectors", "--plugin-dir", plugins, "--format", "csv").mustSucceed(t)
-	if !strings.Contains(list.stdout, "jsonl,0.1.0,1,") || strings.Contains(list.stdout, "unverified") {
+	if !strings.Contains(list.stdout, fmt.Sprintf("jsonl,0.1.0,%d,", plugin.ProtocolVersion)) || strings.Contains(list.stdout, "unverified") {
 		t.Errorf("connectors list:\n%s", list.stdout)
 	}
 	db := filepath.Join(t.TempDir(), "sa.duckdb")
