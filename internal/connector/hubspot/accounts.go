@@ -16,13 +16,13 @@ func (run *readRun) sendCompany(e *entry, id string, out *plugin.FileWriter) err
 		AnnualRevenue: e.number(propAnnualRevenue),
 		Type:          e.text(propLifecycleStage),
 		Industry:      e.text(propIndustry),
-		Line:          e.line,
+		Line:          e.Line,
 	}
 	if !run.opts.noTier {
 		a.Tier = e.text(run.opts.tier)
 	}
-	if e.err != nil {
-		return e.err
+	if e.Err != nil {
+		return e.Err
 	}
 	return out.Account(a)
 }
@@ -48,13 +48,13 @@ func (run *readRun) sendDeal(e *entry, id string, out *plugin.FileWriter) error 
 		Amount:    e.number(propAmount),
 		CloseDate: e.timestamp(propCloseDate),
 		CreatedAt: e.createdAt(propDealCreateDate),
-		Line:      e.line,
+		Line:      e.Line,
 	}
 	won := e.boolean(propIsClosedWon)
 	closed := e.boolean(propIsClosed)
 	lost := e.boolean(propIsClosedLost)
-	if e.err != nil {
-		return e.err
+	if e.Err != nil {
+		return e.Err
 	}
 	switch normalised(stage) {
 	case stageClosedWon:

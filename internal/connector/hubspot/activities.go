@@ -25,7 +25,7 @@ func baseActivity(e *entry, id string, kind plugin.ActivityKind) plugin.Activity
 		OwnerID:       e.owner(propOwner),
 		AccountID:     e.firstAssociated(assocCompanies),
 		OpportunityID: e.firstAssociated(assocDeals),
-		Line:          e.line,
+		Line:          e.Line,
 	}
 }
 
@@ -34,7 +34,7 @@ func baseActivity(e *entry, id string, kind plugin.ActivityKind) plugin.Activity
 func contactAttendees(e *entry) []plugin.Attendee {
 	var out []plugin.Attendee
 	for _, id := range e.associated(assocContacts) {
-		out = append(out, plugin.Attendee{ContactID: id, Internal: false, Line: e.line})
+		out = append(out, plugin.Attendee{ContactID: id, Internal: false, Line: e.Line})
 	}
 	return out
 }
@@ -42,8 +42,8 @@ func contactAttendees(e *entry) []plugin.Attendee {
 // requireTime fails the record when it has no time at all: the audit
 // could not place it in any period.
 func requireTime(e *entry, t time.Time, p *property, what string) {
-	if t.IsZero() && e.err == nil {
-		e.fail(e.fieldName(p), "empty: the %s has no date, so it cannot be placed in time", what)
+	if t.IsZero() && e.Err == nil {
+		e.Fail(e.fieldName(p), "empty: the %s has no date, so it cannot be placed in time", what)
 	}
 }
 
@@ -65,12 +65,12 @@ func (run *readRun) sendMeeting(e *entry, id string, out *plugin.FileWriter) err
 	start := plugin.FirstSet(e.timestamp(propMeetingStart), e.timestamp(propTimestamp))
 	end := e.timestamp(propMeetingEnd)
 	requireTime(e, start, propTimestamp, "meeting")
-	if e.err == nil && !end.IsZero() && end.Before(start) {
-		e.fail(e.fieldName(propMeetingEnd), "the meeting ends (%s) before it starts (%s)", end.Format(timeLayout), start.Format(timeLayout))
+	if e.Err == nil && !end.IsZero() && end.Before(start) {
+		e.Fail(e.fieldName(propMeetingEnd), "the meeting ends (%s) before it starts (%s)", end.Format(timeLayout), start.Format(timeLayout))
 	}
 	a.Attendees = append(ownerAttendees(e, a.OwnerID), contactAttendees(e)...)
-	if e.err != nil {
-		return e.err
+	if e.Err != nil {
+		return e.Err
 	}
 	a.StartAt, a.EndAt = start, end
 	if !end.IsZero() {
@@ -83,7 +83,7 @@ func (run *readRun) sendMeeting(e *entry, id string, out *plugin.FileWriter) err
 func ownerAttendees(e *entry, ownerID string) []plugin.Attendee {
 	var out []plugin.Attendee
 	for _, id := range e.ownerList(propAttendeeOwnerIDs) {
-		out = append(out, plugin.Attendee{UserID: id, Internal: true, Organizer: id == ownerID, Line: e.line})
+		out = append(out, plugin.Attendee{UserID: id, Internal: true, Organizer: id == ownerID, Line: e.Line})
 	}
 	return out
 }
@@ -99,8 +99,8 @@ func (run *readRun) sendCall(e *entry, id string, out *plugin.FileWriter) error 
 	a.DurationSeconds = callDuration(e)
 	a.Attendees = contactAttendees(e)
 	requireTime(e, a.StartAt, propTimestamp, "call")
-	if e.err != nil {
-		return e.err
+	if e.Err != nil {
+		return e.Err
 	}
 	if a.DurationSeconds > 0 {
 		a.EndAt = a.StartAt.Add(time.Duration(a.DurationSeconds) * time.Second)
@@ -115,7 +115,7 @@ func callDuration(e *entry) int64 {
 	}
 	seconds, ok := parseCallDuration(v)
 	if !ok {
-		e.fail(e.fieldName(propCallDuration), "%q is not a call duration (want milliseconds, zero or more, or HH:MM:SS)", v)
+		e.Fail(e.fieldName(propCallDuration), "%q is not a call duration (want milliseconds, zero or more, or HH:MM:SS)", v)
 	}
 	return seconds
 }
@@ -142,8 +142,8 @@ func (run *readRun) sendTask(e *entry, id string, out *plugin.FileWriter) error 
 	}
 	a.StartAt = plugin.FirstSet(a.CompletedAt, a.DueDate, created)
 	requireTime(e, a.StartAt, propTaskDue, "task")
-	if e.err != nil {
-		return e.err
+	if e.Err != nil {
+		return e.Err
 	}
 	return out.Activity(a)
 }
@@ -172,8 +172,8 @@ func (run *readRun) sendEmail(e *entry, id string, out *plugin.FileWriter) error
 	a.StartAt = e.timestamp(propTimestamp)
 	a.Attendees = contactAttendees(e)
 	requireTime(e, a.StartAt, propTimestamp, "e-mail")
-	if e.err != nil {
-		return e.err
+	if e.Err != nil {
+		return e.Err
 	}
 	return out.Activity(a)
 }

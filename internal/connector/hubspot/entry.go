@@ -1,115 +1,64 @@
 package hubspot
 
 import (
-	"bytes"
+	"cmp"
 	"encoding/json"
 	"fmt"
-	"reflect"
-	"sort"
 	"strings"
 	"time"
 
 	"github.com/salesaudit/salesaudit/plugin"
+	"github.com/salesaudit/salesaudit/plugin/apipages"
 	"github.com/salesaudit/salesaudit/plugin/csvfile"
 )
 
 // entry is one HubSpot record, from an API page or a row of a UI export,
 // read through HubSpot's internal property names so that one mapping
-// serves both forms. The first value that cannot be read is kept in err,
-// so that a mapping reads every field and checks once.
+// serves both forms. Its Fields (an API record's members, none for a UI
+// row) keep the first value that cannot be read, so that a mapping reads
+// every field and checks once.
 type entry struct {
-	line int64
-	// API form.
-	object *apiObject
-	// UI form.
-	row     *csvfile.Row
+	*apipages.Fields
+	props   *apipages.Fields // API form: the record's properties
+	row     *csvfile.Row     // UI form, with its file's columns
 	columns *columns
-
-	owners *ownerIndex
-	zone   *time.Location
-	err    *plugin.RowError
+	owners  *ownerIndex
+	zone    *time.Location
 }
 
-// apiObject is a record of a saved API page.
-type apiObject struct {
-	ID            flexString                 `json:"id"`
-	RawProperties map[string]json.RawMessage `json:"properties"`
-	CreatedAt     flexString                 `json:"createdAt"`
-	Archived      flexString                 `json:"archived"`
-	Associations  map[string]associationList `json:"associations"`
-	// Properties are the property values, read as text.
-	Properties map[string]string `json:"-"`
-}
+var noMembers = json.RawMessage("{}")
 
-// decodeAPIObject reads a record of a page. A value that is not the JSON
-// HubSpot writes is a *plugin.RowError naming the property.
-func decodeAPIObject(raw json.RawMessage) (*apiObject, error) {
-	var o apiObject
-	if err := json.Unmarshal(raw, &o); err != nil {
-		return nil, undecodable(err)
+// apiEntry reads a record of a saved API page. HubSpot writes every
+// property value as a string, or null for an empty one (tools that save
+// pages may turn numbers and booleans back into JSON ones); any other
+// property value rejects the record, the first by name so that the reject
+// is the same every time.
+func (run *readRun) apiEntry(rec apipages.Record) (*entry, error) {
+	record, err := apipages.NewFields(rec.Line, rec.Raw, "")
+	if err != nil {
+		return nil, plugin.FieldError("", "not a HubSpot record: %.40s is not an object", rec.Raw)
 	}
-	o.Properties = make(map[string]string, len(o.RawProperties))
-	var bad []string
-	for name, value := range o.RawProperties {
-		var s flexString
-		if err := s.UnmarshalJSON(value); err != nil {
-			bad = append(bad, name)
-			continue
+	raw, ok := record.Value("properties")
+	if !ok {
+		raw = noMembers
+	}
+	props, err := apipages.NewFields(rec.Line, raw, "")
+	if err != nil {
+		return nil, plugin.FieldError("properties", "%.40s is not an object of properties", raw)
+	}
+	for _, name := range props.Names() {
+		if v, _ := props.Value(name); v != nil && (v[0] == '{' || v[0] == '[') {
+			return nil, plugin.FieldError(name, "%.60s is not a property value: HubSpot writes a string or null", v)
 		}
-		o.Properties[name] = string(s)
 	}
-	if len(bad) > 0 {
-		sort.Strings(bad) // the same reject every time
-		return nil, &plugin.RowError{Field: bad[0], Reason: fmt.Sprintf("%.60s is not a property value: HubSpot writes a string or null",
-			bytes.TrimSpace(o.RawProperties[bad[0]]))}
-	}
-	return &o, nil
+	return &entry{Fields: record, props: props, owners: run.owners, zone: run.opts.zone}, nil
 }
 
-// associationList is one object type's associations, as the v3 API lists
-// them ({"id", "type"}) or the v4 API ({"toObjectId", "associationTypes"}).
-type associationList struct {
-	Results []struct {
-		ID         flexString `json:"id"`
-		ToObjectID flexString `json:"toObjectId"`
-	} `json:"results"`
-}
-
-// flexString is a JSON value read as text. HubSpot writes every property
-// value as a string, but null for an empty one, and tools that save pages
-// sometimes turn numbers and booleans back into JSON numbers and booleans.
-type flexString string
-
-func (s *flexString) UnmarshalJSON(data []byte) error {
-	data = bytes.TrimSpace(data)
-	switch {
-	case bytes.Equal(data, []byte("null")):
-		*s = ""
-	case len(data) > 0 && data[0] == '"':
-		var v string
-		if err := json.Unmarshal(data, &v); err != nil {
-			return err
-		}
-		*s = flexString(v)
-	case len(data) > 0 && data[0] == '{':
-		return &json.UnmarshalTypeError{Value: "object", Type: reflect.TypeFor[string]()}
-	case len(data) > 0 && data[0] == '[':
-		return &json.UnmarshalTypeError{Value: "array", Type: reflect.TypeFor[string]()}
-	default: // a number or a boolean
-		*s = flexString(data)
-	}
-	return nil
-}
-
-// columns maps properties to the columns of a UI export, looked up once
-// per file.
+// columns are the columns of a UI export, looked up once per file by the
+// property (or association) they hold.
 type columns struct {
-	reader *csvfile.Reader
-	index  map[any]int
-}
-
-func newColumns(r *csvfile.Reader) *columns {
-	return &columns{reader: r, index: map[any]int{}}
+	*csvfile.Reader
+	index map[any]int
 }
 
 // find is the column of the first of labels the header has, or -1.
@@ -119,7 +68,7 @@ func (c *columns) find(key any, labels ...string) int {
 	}
 	i := -1
 	for _, label := range labels {
-		if i = c.reader.Column(label); i >= 0 {
+		if i = c.Column(label); i >= 0 {
 			break
 		}
 	}
@@ -136,24 +85,21 @@ func (c *columns) property(p *property) int {
 	return c.find(p, append(p.labels[:len(p.labels):len(p.labels)], p.name)...)
 }
 
-// header is the header of column i as the file writes it.
-func (c *columns) header(i int) string { return c.reader.Header()[i] }
-
 // fieldName names a property as the file does.
 func (e *entry) fieldName(p *property) string {
-	if e.columns != nil {
-		if i := e.columns.property(p); i >= 0 {
-			return e.columns.header(i)
-		}
-		return p.labels[0]
+	if e.columns == nil {
+		return p.name
 	}
-	return p.name
+	if i := e.columns.property(p); i >= 0 {
+		return e.columns.Header()[i]
+	}
+	return p.labels[0]
 }
 
-func (e *entry) fail(field, format string, args ...any) {
-	if e.err == nil {
-		e.err = &plugin.RowError{Field: field, Reason: fmt.Sprintf(format, args...)}
-	}
+// member is a member of an API record, as text, trimmed.
+func (e *entry) member(f *apipages.Fields, name string) string {
+	v, _ := f.Scalar(name, false)
+	return strings.TrimSpace(v)
 }
 
 // text is a property's value, trimmed; "" when the file lacks it.
@@ -161,31 +107,27 @@ func (e *entry) text(p *property) string {
 	if e.columns != nil {
 		return strings.TrimSpace(e.row.Field(e.columns.property(p)))
 	}
-	return strings.TrimSpace(e.object.Properties[p.name])
+	return e.member(e.props, p.name)
 }
 
 // id is the record's own ID, which every record must have.
 func (e *entry) id() string {
-	field := "id"
-	var v string
+	field, v := "id", ""
 	if e.columns != nil {
 		i := e.columns.find(recordIDLabel, recordIDLabel, "hs_object_id")
 		field = recordIDLabel
 		if i >= 0 {
-			field = e.columns.header(i)
+			field = e.columns.Header()[i]
 		}
 		v = strings.TrimSpace(e.row.Field(i))
-	} else {
-		v = strings.TrimSpace(string(e.object.ID))
-		if v == "" {
-			v = strings.TrimSpace(e.object.Properties["hs_object_id"])
-		}
+	} else if v = e.member(e.Fields, "id"); v == "" {
+		v = e.member(e.props, "hs_object_id")
 	}
 	switch {
 	case v == "":
-		e.fail(field, "the record has no ID")
+		e.Fail(field, "the record has no ID")
 	case !isRecordID(v):
-		e.fail(field, "%q is not a HubSpot record ID (a number; a spreadsheet may have rewritten it)", v)
+		e.Fail(field, "%q is not a HubSpot record ID (a number; a spreadsheet may have rewritten it)", v)
 	}
 	return v
 }
@@ -193,13 +135,13 @@ func (e *entry) id() string {
 // archived reports whether an API record is archived (deleted in
 // HubSpot). UI exports hold no deleted records.
 func (e *entry) archived() bool {
-	if e.object == nil {
+	if e.columns != nil {
 		return false
 	}
-	v := strings.TrimSpace(string(e.object.Archived))
+	v := e.member(e.Fields, "archived")
 	archived, ok := parseBool(v)
 	if !ok {
-		e.fail("archived", "%q is not true or false", v)
+		e.Fail("archived", "%q is not true or false", v)
 	}
 	return archived
 }
@@ -215,7 +157,7 @@ func (e *entry) parseTime(field, v string) time.Time {
 	}
 	t, ok := parseTimestamp(v, e.zone)
 	if !ok {
-		e.fail(field, "%q is not a date and time (want ISO 8601 such as 2026-01-12T08:30:00Z, "+
+		e.Fail(field, "%q is not a date and time (want ISO 8601 such as 2026-01-12T08:30:00Z, "+
 			"epoch milliseconds, or YYYY-MM-DD HH:MM as UI exports write it)", v)
 	}
 	return t
@@ -224,10 +166,10 @@ func (e *entry) parseTime(field, v string) time.Time {
 // createdAt is when the record was created: the property, or the API
 // record's createdAt.
 func (e *entry) createdAt(p *property) time.Time {
-	if t := e.timestamp(p); !t.IsZero() || e.object == nil {
+	if t := e.timestamp(p); !t.IsZero() || e.columns != nil {
 		return t
 	}
-	return e.parseTime("createdAt", strings.TrimSpace(string(e.object.CreatedAt)))
+	return e.parseTime("createdAt", e.member(e.Fields, "createdAt"))
 }
 
 // number reads an optional amount; empty is nil.
@@ -238,7 +180,7 @@ func (e *entry) number(p *property) *float64 {
 	}
 	f, ok := parseNumber(v)
 	if !ok {
-		e.fail(e.fieldName(p), "%q is not a number (want digits with a decimal point, no currency or thousands separators)", v)
+		e.Fail(e.fieldName(p), "%q is not a number (want digits with a decimal point, no currency or thousands separators)", v)
 		return nil
 	}
 	return &f
@@ -249,7 +191,7 @@ func (e *entry) boolean(p *property) bool {
 	v := e.text(p)
 	b, ok := parseBool(v)
 	if !ok {
-		e.fail(e.fieldName(p), "%q is not true or false", v)
+		e.Fail(e.fieldName(p), "%q is not true or false", v)
 	}
 	return b
 }
@@ -269,29 +211,44 @@ func (e *entry) ownerList(p *property) []string {
 	return refs
 }
 
+// nested is the record held in raw, which f's member name holds; an
+// empty one when it is missing or no record.
+func (e *entry) nested(f *apipages.Fields, name string, raw json.RawMessage) *apipages.Fields {
+	if raw == nil {
+		raw = noMembers
+	}
+	n, err := f.Nested(name, raw)
+	if err != nil {
+		e.FailWith(err)
+		n, _ = f.Nested(name, noMembers)
+	}
+	return n
+}
+
 // associated lists the IDs of the records of one type the record is
 // associated with, the primary one first where the export says which.
+// API pages list them as the v3 API does ({"id", "type"}) or the v4 API
+// ({"toObjectId", "associationTypes"}).
 func (e *entry) associated(a *association) []string {
 	if e.columns != nil {
 		return splitList(e.row.Field(e.columns.find(a, a.labels...)))
 	}
-	list, ok := e.object.Associations[a.apiType]
-	if !ok {
-		return nil
-	}
+	all, _ := e.Value("associations")
+	assocs := e.nested(e.Fields, "associations", all)
+	of, _ := assocs.Value(a.apiType)
+	list := e.nested(assocs, a.apiType, of)
 	var ids []string
-	seen := map[string]bool{}
-	for _, r := range list.Results {
-		id := strings.TrimSpace(string(r.ID))
-		if id == "" {
-			id = strings.TrimSpace(string(r.ToObjectID))
-		}
-		if id != "" && !seen[id] {
-			seen[id] = true
-			ids = append(ids, id)
+	for i, raw := range list.List("results", "a list") {
+		ref := e.nested(list, fmt.Sprintf("results[%d]", i), raw)
+		ids = append(ids, cmp.Or(e.member(ref, "id"), e.member(ref, "toObjectId")))
+		if ref.Err != nil {
+			e.FailWith(ref.Err)
 		}
 	}
-	return ids
+	if list.Err != nil {
+		e.FailWith(list.Err)
+	}
+	return splitList(strings.Join(ids, ";"))
 }
 
 // firstAssociated is the first associated record of a type, or "".

@@ -2,10 +2,7 @@ package hubspot
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"fmt"
-	"reflect"
 	"strings"
 
 	"github.com/salesaudit/salesaudit/plugin"
@@ -79,23 +76,6 @@ func (ix *ownerIndex) resolve(ref string) string {
 	return ref
 }
 
-// apiOwner is a record of the owners API (/crm/v3/owners): not an object
-// with properties, and with no manager.
-type apiOwner struct {
-	ID        flexString `json:"id"`
-	Email     flexString `json:"email"`
-	FirstName flexString `json:"firstName"`
-	LastName  flexString `json:"lastName"`
-	Type      flexString `json:"type"`
-	Archived  flexString `json:"archived"`
-	CreatedAt flexString `json:"createdAt"`
-	UpdatedAt flexString `json:"updatedAt"`
-	Teams     []struct {
-		Name    flexString `json:"name"`
-		Primary bool       `json:"primary"`
-	} `json:"teams"`
-}
-
 // pendingOwner is an owner read but not yet sent: its manager comes from
 // the mapping, read after all the owners.
 type pendingOwner struct {
@@ -120,7 +100,11 @@ func (run *readRun) readOwnerPages(ctx context.Context) error {
 }
 
 func (run *readRun) readOwner(rec apipages.Record, out *plugin.FileWriter) error {
-	u, err := ownerToUser(rec, run.opts)
+	e, err := run.apiEntry(rec)
+	if err != nil {
+		return err
+	}
+	u, err := ownerToUser(e)
 	if err != nil {
 		return err
 	}
@@ -132,62 +116,62 @@ func (run *readRun) readOwner(rec apipages.Record, out *plugin.FileWriter) error
 	return nil
 }
 
-// ownerToUser maps an owner. An archived owner is a deactivated user:
-// loaded as inactive, since their activities still count, and as having
-// left when the owner record was last changed.
-func ownerToUser(rec apipages.Record, opts options) (plugin.User, error) {
-	var o apiOwner
-	if err := json.Unmarshal(rec.Raw, &o); err != nil {
-		return plugin.User{}, undecodable(err)
-	}
-	if typ := strings.TrimSpace(string(o.Type)); typ != "" && !strings.EqualFold(typ, "PERSON") {
+// ownerToUser maps an owner: a record of the owners API
+// (/crm/v3/owners), not an object with properties, and with no manager.
+// An archived owner is a deactivated user: loaded as inactive, since
+// their activities still count, and as having left when the owner record
+// was last changed.
+func ownerToUser(e *entry) (plugin.User, error) {
+	if typ := e.member(e.Fields, "type"); typ != "" && !strings.EqualFold(typ, "PERSON") {
 		return plugin.User{}, plugin.Skip(skipNotPerson + typ)
 	}
-	e := &entry{line: rec.Line, zone: opts.zone}
 	u := plugin.User{
-		ID:    strings.TrimSpace(string(o.ID)),
-		Name:  strings.TrimSpace(strings.TrimSpace(string(o.FirstName)) + " " + strings.TrimSpace(string(o.LastName))),
-		Email: strings.TrimSpace(string(o.Email)),
-		Role:  primaryTeam(o),
-		Line:  rec.Line,
+		ID:    e.member(e.Fields, "id"),
+		Name:  strings.TrimSpace(e.member(e.Fields, "firstName") + " " + e.member(e.Fields, "lastName")),
+		Email: e.member(e.Fields, "email"),
+		Role:  primaryTeam(e),
+		Line:  e.Line,
 	}
-	archived, ok := parseBool(strings.TrimSpace(string(o.Archived)))
-	if !ok {
-		e.fail("archived", "%q is not true or false", o.Archived)
-	}
+	archived := e.archived()
 	u.Active = !archived
-	u.JoinedAt = e.parseTime("createdAt", strings.TrimSpace(string(o.CreatedAt)))
+	u.JoinedAt = e.parseTime("createdAt", e.member(e.Fields, "createdAt"))
 	if archived {
-		u.LeftAt = e.parseTime("updatedAt", strings.TrimSpace(string(o.UpdatedAt)))
+		u.LeftAt = e.parseTime("updatedAt", e.member(e.Fields, "updatedAt"))
 	}
 	switch {
 	case u.ID == "":
-		e.fail("id", "the owner has no ID")
+		e.Fail("id", "the owner has no ID")
 	case !isRecordID(u.ID):
-		e.fail("id", "%q is not a HubSpot owner ID (a number)", u.ID)
+		e.Fail("id", "%q is not a HubSpot owner ID (a number)", u.ID)
 	case u.Name == "" && u.Email == "":
-		e.fail("email", "the owner has neither a name nor an e-mail")
+		e.Fail("email", "the owner has neither a name nor an e-mail")
 	case !u.LeftAt.IsZero() && u.LeftAt.Before(u.JoinedAt):
-		e.fail("updatedAt", "the owner was archived (%s) before being created (%s)", u.LeftAt.Format(timeLayout), u.JoinedAt.Format(timeLayout))
+		e.Fail("updatedAt", "the owner was archived (%s) before being created (%s)", u.LeftAt.Format(timeLayout), u.JoinedAt.Format(timeLayout))
 	}
-	if e.err != nil {
-		return plugin.User{}, e.err
+	if e.Err != nil {
+		return plugin.User{}, e.Err
 	}
 	return u, nil
 }
 
 // primaryTeam is the owner's primary team, which stands for the role: a
 // HubSpot team is usually a sales team ("Sales Benelux").
-func primaryTeam(o apiOwner) string {
-	for _, t := range o.Teams {
-		if t.Primary {
-			return strings.TrimSpace(string(t.Name))
+func primaryTeam(e *entry) string {
+	var first string
+	for i, raw := range e.List("teams", "a list") {
+		team := e.nested(e.Fields, fmt.Sprintf("teams[%d]", i), raw)
+		name, primary := e.member(team, "name"), team.Bool("primary")
+		if team.Err != nil {
+			e.FailWith(team.Err)
+		}
+		if primary {
+			return name
+		}
+		if i == 0 {
+			first = name
 		}
 	}
-	if len(o.Teams) > 0 {
-		return strings.TrimSpace(string(o.Teams[0].Name))
-	}
-	return ""
+	return first
 }
 
 // sendOwners sends the owners with their managers and marks their files
@@ -210,33 +194,4 @@ func (run *readRun) sendOwners() error {
 type fileRows struct {
 	out  *plugin.FileWriter
 	rows int64
-}
-
-// undecodable is the reject for a record that is not the JSON object
-// HubSpot writes.
-func undecodable(err error) *plugin.RowError {
-	var typeErr *json.UnmarshalTypeError
-	if errors.As(err, &typeErr) {
-		if typeErr.Field == "" {
-			return &plugin.RowError{Reason: fmt.Sprintf("not a HubSpot record: a JSON %s, not an object", typeErr.Value)}
-		}
-		return &plugin.RowError{Field: typeErr.Field, Reason: fmt.Sprintf("a JSON %s where HubSpot writes %s", typeErr.Value, jsonKind(typeErr.Type))}
-	}
-	return &plugin.RowError{Reason: "not a HubSpot record: " + err.Error()}
-}
-
-// jsonKind says what JSON a Go type is read from.
-func jsonKind(t reflect.Type) string {
-	if t == nil {
-		return "another value"
-	}
-	switch t.Kind() {
-	case reflect.Map, reflect.Struct:
-		return "an object"
-	case reflect.Slice:
-		return "a list"
-	case reflect.Bool:
-		return "true or false"
-	}
-	return "a string"
 }

@@ -87,11 +87,11 @@ func (run *readRun) readObjectFile(ctx context.Context, f exportFile) error {
 	out := run.w.File(f.file.Name)
 	if f.form == formAPI {
 		return run.readPage(ctx, f, plugin.Table[apipages.Record]{Out: out, Kind: f.object.kind, Map: func(rec apipages.Record) error {
-			o, err := decodeAPIObject(rec.Raw)
+			e, err := run.apiEntry(rec)
 			if err != nil {
 				return err
 			}
-			return run.readEntry(&entry{line: rec.Line, object: o, owners: run.owners, zone: run.opts.zone}, f.object, out)
+			return run.readEntry(e, f.object, out)
 		}})
 	}
 	r, err := csvfile.Open(run.src, f.file, csvfile.Options{Encoding: run.opts.encoding})
@@ -99,9 +99,10 @@ func (run *readRun) readObjectFile(ctx context.Context, f exportFile) error {
 		return err
 	}
 	defer r.Close()
-	cols := newColumns(r)
+	cols := &columns{Reader: r, index: map[any]int{}}
 	return plugin.ReadRows(ctx, out, f.object.kind, r, func(row csvfile.Row) error {
-		return run.readEntry(&entry{line: row.Line, row: &row, columns: cols, owners: run.owners, zone: run.opts.zone}, f.object, out)
+		fields, _ := apipages.NewFields(row.Line, noMembers, "")
+		return run.readEntry(&entry{Fields: fields, row: &row, columns: cols, owners: run.owners, zone: run.opts.zone}, f.object, out)
 	})
 }
 
@@ -140,8 +141,8 @@ func pageError(name, _ string, err error) error {
 func (run *readRun) readEntry(e *entry, object *objectType, out *plugin.FileWriter) error {
 	id := e.id()
 	archived := e.archived()
-	if e.err != nil {
-		return e.err
+	if e.Err != nil {
+		return e.Err
 	}
 	if archived {
 		return plugin.Skip(skipArchived)
