@@ -41,7 +41,7 @@ func New() plugin.Connector {
 			" option) users have no manager and the audit finds no managers.",
 		Kinds:        []plugin.RecordKind{plugin.KindUser, plugin.KindAccount, plugin.KindOpportunity, plugin.KindActivity},
 		FilePatterns: []string{"*.json", "hubspot-crm-exports-*.csv", hierarchyFileName}, AcceptsDirectory: true, AcceptsArchive: true},
-		Options: readOptions(&options{}), Layout: layout, ReadExport: read}
+		Options: readOptions(&options{}), Layout: layout, ReadExport: export.ReadSource("HubSpot export", parseOptions, read)}
 }
 
 // options are the parsed Read options.

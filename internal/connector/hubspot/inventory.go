@@ -26,31 +26,30 @@ type objectType struct {
 	// uiLabels are the labels of such properties: a UI export whose
 	// header has one is this object's.
 	uiLabels []string
-	// isActivity marks the engagements: an export without any has
-	// nothing to audit.
-	isActivity bool
+	// send maps a record and sends it (owners are read apart).
+	send func(run *readRun, e *entry, id string, out *plugin.FileWriter) error
 }
 
 var (
 	owners    = &objectType{name: "owners", kind: plugin.KindUser}
 	companies = &objectType{name: "companies", kind: plugin.KindAccount,
 		apiKeys:  []string{"domain", "annualrevenue", "hs_ideal_customer_profile", "numberofemployees"},
-		uiLabels: []string{"Company name", "Company Domain Name", "Company owner"}}
+		uiLabels: []string{"Company name", "Company Domain Name", "Company owner"}, send: (*readRun).sendCompany}
 	deals = &objectType{name: "deals", kind: plugin.KindOpportunity,
 		apiKeys:  []string{"dealname", "dealstage"},
-		uiLabels: []string{"Deal Name", "Deal Stage", "Deal owner"}}
-	meetings = &objectType{name: "meetings", kind: plugin.KindActivity, isActivity: true,
+		uiLabels: []string{"Deal Name", "Deal Stage", "Deal owner"}, send: (*readRun).sendDeal}
+	meetings = &objectType{name: "meetings", kind: plugin.KindActivity,
 		apiKeys:  []string{"hs_meeting_title", "hs_meeting_start_time", "hs_meeting_outcome", "hs_meeting_body"},
-		uiLabels: []string{"Meeting name", "Meeting outcome", "Meeting start time"}}
-	calls = &objectType{name: "calls", kind: plugin.KindActivity, isActivity: true,
+		uiLabels: []string{"Meeting name", "Meeting outcome", "Meeting start time"}, send: (*readRun).sendMeeting}
+	calls = &objectType{name: "calls", kind: plugin.KindActivity,
 		apiKeys:  []string{"hs_call_title", "hs_call_duration", "hs_call_direction", "hs_call_body"},
-		uiLabels: []string{"Call Title", "Call duration", "Call direction"}}
-	tasks = &objectType{name: "tasks", kind: plugin.KindActivity, isActivity: true,
+		uiLabels: []string{"Call Title", "Call duration", "Call direction"}, send: (*readRun).sendCall}
+	tasks = &objectType{name: "tasks", kind: plugin.KindActivity,
 		apiKeys:  []string{"hs_task_subject", "hs_task_status"},
-		uiLabels: []string{"Task Title", "Task Status"}}
-	emails = &objectType{name: "emails", kind: plugin.KindActivity, isActivity: true,
+		uiLabels: []string{"Task Title", "Task Status"}, send: (*readRun).sendTask}
+	emails = &objectType{name: "emails", kind: plugin.KindActivity,
 		apiKeys:  []string{"hs_email_subject", "hs_email_direction", "hs_email_text"},
-		uiLabels: []string{"Email subject", "Email direction"}}
+		uiLabels: []string{"Email subject", "Email direction"}, send: (*readRun).sendEmail}
 )
 
 // objectTypes are the objects read from CSV and API records, in reading
@@ -145,7 +144,7 @@ func (inv *inventory) empty() bool {
 
 func (inv *inventory) hasActivities() bool {
 	for _, f := range inv.objects {
-		if f.object.isActivity {
+		if f.object.kind == plugin.KindActivity {
 			return true
 		}
 	}

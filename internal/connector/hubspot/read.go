@@ -2,7 +2,6 @@ package hubspot
 
 import (
 	"context"
-	"errors"
 	"fmt"
 
 	"github.com/salesaudit/salesaudit/plugin"
@@ -19,16 +18,7 @@ const (
 )
 
 // read streams the records of the export at req.Path.
-func read(ctx context.Context, req plugin.ReadRequest, w *plugin.Writer) error {
-	opts, err := parseOptions(req.Options)
-	if err != nil {
-		return err
-	}
-	src, err := export.Open(req.Path)
-	if err != nil {
-		return fmt.Errorf("opening the HubSpot export: %w", err)
-	}
-	defer src.Close()
+func read(ctx context.Context, req plugin.ReadRequest, opts options, src *export.Source, w *plugin.Writer) error {
 	found, err := layout.Find(ctx, src)
 	if err != nil {
 		return err
@@ -106,11 +96,14 @@ func (run *readRun) readObjectFile(ctx context.Context, f exportFile) error {
 	})
 }
 
+// pageWhat is what a page without records is not.
+const pageWhat = "saved HubSpot API page"
+
 // readPage reads the records of an API page through t. A page that is not
 // valid JSON cannot be read past the fault: that is an error naming the
 // file and the line.
 func (run *readRun) readPage(ctx context.Context, f exportFile, t plugin.Table[apipages.Record]) error {
-	return apipages.ReadPage(ctx, run.src, f.file, apipages.Page{Keys: resultsKeys, Errorf: pageError}, t)
+	return apipages.ReadPage(ctx, run.src, f.file, apipages.Page{Keys: resultsKeys, What: pageWhat}, t)
 }
 
 // scanPage is readPage for a page whose records wait for later files: it
@@ -121,19 +114,7 @@ func (run *readRun) scanPage(ctx context.Context, f exportFile, t plugin.Table[a
 		return 0, fmt.Errorf("opening %s: %w", f.file.Name, err)
 	}
 	defer rc.Close()
-	return t.Scan(ctx, apipages.NewReader(rc, apipages.Page{Name: f.file.Name, Size: f.file.Size, Keys: resultsKeys, Errorf: pageError}))
-}
-
-func pageError(name, _ string, err error) error {
-	var syntax *apipages.SyntaxError
-	switch {
-	case errors.As(err, &syntax):
-		return fmt.Errorf("%s line %d: the page is not valid JSON (%v); it may have been cut short, save it again",
-			name, syntax.Line, syntax.Err)
-	case errors.Is(err, apipages.ErrNoRecords):
-		return fmt.Errorf("%s: not a saved HubSpot API page: %w", name, err)
-	}
-	return err
+	return t.Scan(ctx, apipages.NewReader(rc, apipages.Page{Name: f.file.Name, Size: f.file.Size, Keys: resultsKeys, What: pageWhat}))
 }
 
 // readEntry maps and sends one record unless it is archived or already
@@ -155,23 +136,7 @@ func (run *readRun) readEntry(e *entry, object *objectType, out *plugin.FileWrit
 	if seen[id] {
 		return plugin.Skip(skipDuplicate)
 	}
-	var err error
-	switch object {
-	case companies:
-		err = run.sendCompany(e, id, out)
-	case deals:
-		err = run.sendDeal(e, id, out)
-	case meetings:
-		err = run.sendMeeting(e, id, out)
-	case calls:
-		err = run.sendCall(e, id, out)
-	case tasks:
-		err = run.sendTask(e, id, out)
-	case emails:
-		err = run.sendEmail(e, id, out)
-	default:
-		return fmt.Errorf("connector bug: no mapping for %s", object.name)
-	}
+	err := object.send(run, e, id, out)
 	if err == nil {
 		seen[id] = true
 	}
