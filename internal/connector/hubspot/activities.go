@@ -66,7 +66,7 @@ func (run *readRun) sendMeeting(e *entry, id string, out *plugin.FileWriter) err
 	end := e.timestamp(propMeetingEnd)
 	requireTime(e, start, propTimestamp, "meeting")
 	if e.Err == nil && !end.IsZero() && end.Before(start) {
-		e.Fail(e.fieldName(propMeetingEnd), "the meeting ends (%s) before it starts (%s)", end.Format(timeLayout), start.Format(timeLayout))
+		e.Fail(e.fieldName(propMeetingEnd), "the meeting ends (%s) before it starts (%s)", end.Format(time.DateTime), start.Format(time.DateTime))
 	}
 	a.Attendees = append(ownerAttendees(e, a.OwnerID), contactAttendees(e)...)
 	if e.Err != nil {

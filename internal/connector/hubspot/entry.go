@@ -10,6 +10,7 @@ import (
 	"github.com/salesaudit/salesaudit/plugin"
 	"github.com/salesaudit/salesaudit/plugin/apipages"
 	"github.com/salesaudit/salesaudit/plugin/csvfile"
+	"github.com/salesaudit/salesaudit/plugin/value"
 )
 
 // entry is one HubSpot record, from an API page or a row of a UI export,
@@ -126,7 +127,7 @@ func (e *entry) id() string {
 	switch {
 	case v == "":
 		e.Fail(field, "the record has no ID")
-	case !isRecordID(v):
+	case !isDigits(v):
 		e.Fail(field, "%q is not a HubSpot record ID (a number; a spreadsheet may have rewritten it)", v)
 	}
 	return v
@@ -178,7 +179,7 @@ func (e *entry) number(p *property) *float64 {
 	if v == "" {
 		return nil
 	}
-	f, ok := parseNumber(v)
+	f, ok := value.Number(v)
 	if !ok {
 		e.Fail(e.fieldName(p), "%q is not a number (want digits with a decimal point, no currency or thousands separators)", v)
 		return nil

@@ -178,7 +178,7 @@ func dealsTable(c *company) *uiTable {
 		}
 		t.add(map[string]string{
 			"Record ID": d.id, "Deal Name": d.name, "Deal Stage": uiLabel(d.stage),
-			"Close Date": d.closeDate.In(amsterdam).Format(layoutDate), "Deal owner": ownerName(d.owner),
+			"Close Date": d.closeDate.In(amsterdam).Format(time.DateOnly), "Deal owner": ownerName(d.owner),
 			"Amount": numberText(d.amount), "Create Date": localMinute(d.created), "Pipeline": uiLabel(d.pipeline),
 			"Is Closed Won": d.isClosedWon, "Is Deal Closed?": d.isClosed,
 			"Associated Company": d.company.name, "Associated Company IDs (Primary)": d.company.id,

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/salesaudit/salesaudit/plugin"
 	"github.com/salesaudit/salesaudit/plugin/apipages"
@@ -141,12 +142,12 @@ func ownerToUser(e *entry) (plugin.User, error) {
 	switch {
 	case u.ID == "":
 		e.Fail("id", "the owner has no ID")
-	case !isRecordID(u.ID):
+	case !isDigits(u.ID):
 		e.Fail("id", "%q is not a HubSpot owner ID (a number)", u.ID)
 	case u.Name == "" && u.Email == "":
 		e.Fail("email", "the owner has neither a name nor an e-mail")
 	case !u.LeftAt.IsZero() && u.LeftAt.Before(u.JoinedAt):
-		e.Fail("updatedAt", "the owner was archived (%s) before being created (%s)", u.LeftAt.Format(timeLayout), u.JoinedAt.Format(timeLayout))
+		e.Fail("updatedAt", "the owner was archived (%s) before being created (%s)", u.LeftAt.Format(time.DateTime), u.JoinedAt.Format(time.DateTime))
 	}
 	if e.Err != nil {
 		return plugin.User{}, e.Err

@@ -7,6 +7,7 @@ import (
 	"time"
 	"unicode"
 
+	"github.com/salesaudit/salesaudit/plugin/apipages"
 	"github.com/salesaudit/salesaudit/plugin/value"
 )
 
@@ -26,30 +27,15 @@ var (
 	}
 )
 
-const layoutDate = "2006-01-02"
-
-// timeLayout writes times in reject reasons.
-const timeLayout = "2006-01-02 15:04:05"
-
-// Epoch milliseconds are accepted between these years: a number outside
-// them is a unit mistake (seconds, microseconds), not a HubSpot time.
-const (
-	earliestYear = 1990
-	latestYear   = 2200
-)
-
 // parseTimestamp reads a HubSpot date and time. Times without a zone are
 // in zone; a date alone is that day's midnight, UTC, whatever the zone
 // (HubSpot stores date properties as midnight UTC).
 func parseTimestamp(v string, zone *time.Location) (time.Time, bool) {
-	if v == "" {
-		return time.Time{}, false
-	}
 	if isDigits(v) {
-		return parseEpochMillis(v)
+		return apipages.EpochMillis(v)
 	}
-	if len(v) == len(layoutDate) {
-		t, err := time.Parse(layoutDate, v)
+	if len(v) == len(time.DateOnly) {
+		t, err := time.Parse(time.DateOnly, v)
 		return t, err == nil
 	}
 	if t, ok := value.Timestamp(v); ok {
@@ -65,22 +51,6 @@ func parseTimestamp(v string, zone *time.Location) (time.Time, bool) {
 	}
 	return time.Time{}, false
 }
-
-func parseEpochMillis(v string) (time.Time, bool) {
-	ms, err := strconv.ParseInt(v, 10, 64)
-	if err != nil {
-		return time.Time{}, false
-	}
-	t := time.UnixMilli(ms).UTC()
-	if t.Year() < earliestYear || t.Year() > latestYear {
-		return time.Time{}, false
-	}
-	return t, true
-}
-
-// parseNumber reads an amount or a revenue as HubSpot writes it: a plain
-// decimal number ("125000", "49.5").
-var parseNumber = value.Number
 
 // parseCallDuration reads hs_call_duration, in milliseconds ("384000",
 // sometimes "384000.0"), or the "HH:MM:SS" / "MM:SS" some exports show,
@@ -137,21 +107,9 @@ func normalised(v string) string {
 	return b.String()
 }
 
-// isRecordID reports whether v looks like a HubSpot ID: a number. A
+// isDigits reports whether v is a number, as HubSpot IDs are: a
 // spreadsheet that turned "45123456789" into "4.51235E+10" has lost it.
-func isRecordID(v string) bool { return isDigits(v) }
-
-func isDigits(v string) bool {
-	if v == "" {
-		return false
-	}
-	for i := 0; i < len(v); i++ {
-		if v[i] < '0' || v[i] > '9' {
-			return false
-		}
-	}
-	return true
-}
+func isDigits(v string) bool { return v != "" && strings.TrimLeft(v, "0123456789") == "" }
 
 // splitList splits a multi-value property ("123;456", as HubSpot writes
 // checkboxes and lists of IDs), dropping empty items and repeats.

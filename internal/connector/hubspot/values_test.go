@@ -1,6 +1,7 @@
 package hubspot
 
 import (
+	"github.com/salesaudit/salesaudit/plugin/value"
 	"testing"
 	"time"
 )
@@ -51,12 +52,12 @@ func TestParseCallDuration(t *testing.T) {
 }
 
 func TestParseNumberRefusesWhatItWouldHaveToGuess(t *testing.T) {
-	if f, ok := parseNumber("49500.5"); !ok || f != 49500.5 {
-		t.Errorf("parseNumber(49500.5) = %v, %v", f, ok)
+	if f, ok := value.Number("49500.5"); !ok || f != 49500.5 {
+		t.Errorf("value.Number(49500.5) = %v, %v", f, ok)
 	}
 	for _, bad := range []string{"1.2M", "€12.000", "480.000.000", "12,500.00", "NaN", "Inf"} {
-		if f, ok := parseNumber(bad); ok {
-			t.Errorf("parseNumber(%q) = %v, want refused", bad, f)
+		if f, ok := value.Number(bad); ok {
+			t.Errorf("value.Number(%q) = %v, want refused", bad, f)
 		}
 	}
 }
