@@ -1,8 +1,8 @@
 package hubspot
 
 import (
-	"encoding/json"
 	"errors"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -19,13 +19,10 @@ type objectType struct {
 	name string
 	kind plugin.RecordKind
 	// apiKeys are internal property names only this object has among
-	// those the connector reads: an API record with one of them is this
-	// object's. (hubspot_owner_id or name would not do: every object, or
-	// products too, have them.)
-	apiKeys []string
-	// uiLabels are the labels of such properties: a UI export whose
-	// header has one is this object's.
-	uiLabels []string
+	// those read (not hubspot_owner_id or name: every object, or products
+	// too, have them), uiLabels their labels: an API record or UI export
+	// with one of them is this object's.
+	apiKeys, uiLabels []string
 	// send maps a record and sends it (owners are read apart).
 	send func(run *readRun, e *entry, id string, out *plugin.FileWriter) error
 }
@@ -52,10 +49,10 @@ var (
 		uiLabels: []string{"Email subject", "Email direction"}, send: (*readRun).sendEmail}
 )
 
-// objectTypes are the objects read from CSV and API records, in reading
-// order: accounts and deals before the activities that refer to them.
-// Owners come first of all, read apart (see owners.go).
-var objectTypes = []*objectType{companies, deals, meetings, calls, tasks, emails}
+// objectTypes are the objects in reading order: owners (read apart, see
+// owners.go), then accounts and deals before the activities that refer to
+// them.
+var objectTypes = []*objectType{owners, companies, deals, meetings, calls, tasks, emails}
 
 // form is how a file holds its records.
 type form int
@@ -72,6 +69,9 @@ type exportFile struct {
 	form   form
 	object *objectType
 }
+
+// resultsKeys is where HubSpot's list responses keep their records.
+var resultsKeys = []string{"results"}
 
 // layout recognises HubSpot's files by their content: saved API pages and
 // UI exports of the objects read, and the manager mapping.
@@ -92,11 +92,8 @@ var layout = export.Layout{
 // recognize is a pattern's Recognize for files of one form.
 func recognize(form form, classify func(*export.Source, export.File) (*objectType, bool)) func(*export.Source, export.File) (export.Recognition, bool) {
 	return func(src *export.Source, f export.File) (export.Recognition, bool) {
-		if strings.EqualFold(f.Base(), hierarchyFileName) {
-			return export.Recognition{}, false
-		}
 		object, ok := classify(src, f)
-		if !ok {
+		if !ok || strings.EqualFold(f.Base(), hierarchyFileName) {
 			return export.Recognition{}, false
 		}
 		return export.Recognition{Kind: object.kind, Holds: exportFile{file: f, form: form, object: object}}, true
@@ -106,29 +103,22 @@ func recognize(form form, classify func(*export.Source, export.File) (*objectTyp
 // estimateCSV estimates a UI export's rows: 0 for a file cut short, which
 // still belongs to the export (reading it will say where it breaks).
 func estimateCSV(src *export.Source, f export.File) (int64, error) {
-	n, err := csvfile.EstimateRows(src, f)
-	if err != nil {
-		return 0, nil
-	}
+	n, _ := csvfile.EstimateRows(src, f)
 	return n, nil
 }
 
 // inventory is what an export holds, in reading order.
 type inventory struct {
-	owners    []exportFile
-	hierarchy *export.File
-	objects   []exportFile
+	owners, objects []exportFile
+	hierarchy       *export.File
 }
 
-// inventoryOf sorts the layout's files into owners, the manager mapping
-// and the objects.
 func inventoryOf(found []export.Found) *inventory {
 	inv := &inventory{}
 	for _, f := range found {
 		switch held, ok := f.Holds.(exportFile); {
 		case !ok:
-			hierarchy := f.File
-			inv.hierarchy = &hierarchy
+			inv.hierarchy = &f.File
 		case held.object == owners:
 			inv.owners = append(inv.owners, held)
 		default:
@@ -138,27 +128,20 @@ func inventoryOf(found []export.Found) *inventory {
 	return inv
 }
 
-func (inv *inventory) empty() bool {
-	return len(inv.owners) == 0 && len(inv.objects) == 0
-}
+func (inv *inventory) empty() bool { return len(inv.owners) == 0 && len(inv.objects) == 0 }
 
 func (inv *inventory) hasActivities() bool {
-	for _, f := range inv.objects {
-		if f.object.kind == plugin.KindActivity {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(inv.objects, func(f exportFile) bool { return f.object.kind == plugin.KindActivity })
 }
 
-// readingOrder puts files in reading order: owners, then by object, API
-// pages before UI exports (an API page holds more: attendees, association
-// IDs, so a record in both forms is loaded from it), then by name with
-// page numbers in numeric order (page-2 before page-10); the manager
-// mapping last.
+// readingOrder puts files in reading order: by object, the manager
+// mapping last; API pages before UI exports (an API page holds more:
+// attendees, association IDs, so a record in both forms is loaded from
+// it); then by name, page-2 before page-10.
 func readingOrder(a, b export.Found) bool {
-	ha, hb := held(a), held(b)
-	if ra, rb := rank(ha), rank(hb); ra != rb {
+	ha, _ := a.Holds.(exportFile)
+	hb, _ := b.Holds.(exportFile)
+	if ra, rb := rank(ha.object), rank(hb.object); ra != rb {
 		return ra < rb
 	}
 	if ha.form != hb.form {
@@ -167,110 +150,77 @@ func readingOrder(a, b export.Found) bool {
 	return export.NaturalLess(a.Name, b.Name)
 }
 
-func held(f export.Found) exportFile {
-	h, _ := f.Holds.(exportFile)
-	return h
-}
-
-// rank orders the objects: owners first, the manager mapping (no object)
-// last.
-func rank(f exportFile) int {
-	if f.object == nil {
-		return len(objectTypes)
+func rank(o *objectType) int {
+	if o == nil {
+		return len(objectTypes) // the manager mapping
 	}
-	for i, o := range objectTypes {
-		if o == f.object {
-			return i
-		}
-	}
-	return -1
+	return slices.Index(objectTypes, o)
 }
 
 // classifyPage recognises a saved API page by its first record: owners
 // have a first name or an e-mail at the top level, other objects their
-// own properties. A page with no records is known by its file name only.
+// own properties. A page with no records, or broken (reading it will say
+// where), is known by its file name only.
 func classifyPage(src *export.Source, f export.File) (*objectType, bool) {
 	first, err := apipages.First(src, f, resultsKeys)
+	var syntax *apipages.SyntaxError
 	switch {
-	case err != nil:
-		// A page cut short or otherwise broken: if its name says what it
-		// is, reading it will say where it breaks.
-		var syntax *apipages.SyntaxError
-		if errors.As(err, &syntax) {
-			return objectFromName(f.Base())
-		}
+	case err != nil && !errors.As(err, &syntax):
 		return nil, false
-	case first == nil:
+	case err != nil || first == nil:
 		return objectFromName(f.Base())
 	}
-	var probe struct {
-		Properties map[string]json.RawMessage `json:"properties"`
-		FirstName  json.RawMessage            `json:"firstName"`
-		Email      json.RawMessage            `json:"email"`
-		UserID     json.RawMessage            `json:"userId"`
-	}
-	if json.Unmarshal(first, &probe) != nil {
+	members, ok := apipages.Object(first)
+	if !ok && !apipages.IsNull(first) {
 		return objectFromName(f.Base())
 	}
-	if probe.Properties == nil {
-		if probe.FirstName != nil || probe.Email != nil || probe.UserID != nil {
+	raw, ok := members["properties"]
+	if !ok || apipages.IsNull(raw) {
+		if has(members, "firstname", "email", "userid") {
 			return owners, true
 		}
 		return nil, false
 	}
-	if isContactRecord(probe.Properties) {
-		return nil, false
+	properties, ok := apipages.Object(raw)
+	switch {
+	case !ok:
+		return objectFromName(f.Base())
+	case has(properties, "firstname", "email"):
+		return nil, false // a contact: contacts have an annual revenue and an industry too
 	}
+	return objectHaving(func(key string) bool { return has(properties, key) }, func(o *objectType) []string { return o.apiKeys }, f)
+}
+
+func has[V any](m map[string]V, keys ...string) bool {
+	return slices.ContainsFunc(keys, func(k string) bool { _, ok := m[k]; return ok })
+}
+
+// objectHaving is the first object with one of its keys in a file, or
+// else the object named in the file's name.
+func objectHaving(has func(string) bool, keys func(*objectType) []string, f export.File) (*objectType, bool) {
 	for _, o := range objectTypes {
-		for _, key := range o.apiKeys {
-			if _, ok := probe.Properties[key]; ok {
-				return o, true
-			}
+		if slices.ContainsFunc(keys(o), has) {
+			return o, true
 		}
 	}
 	return objectFromName(f.Base())
 }
 
-// isContactRecord tells a contact, which the connector does not read, from
-// a company: contacts have an annual revenue and an industry too.
-func isContactRecord(properties map[string]json.RawMessage) bool {
-	_, first := properties["firstname"]
-	_, email := properties["email"]
-	return first || email
-}
-
-// resultsKeys is where HubSpot's list responses keep their records.
-var resultsKeys = []string{"results"}
-
 // classifyExport recognises a UI export by its header: "Record ID" and a
 // label only one object has, or else the object named in the file name.
+// A contacts export, which the connector does not read, has a "Company
+// name" column too.
 func classifyExport(src *export.Source, f export.File) (*objectType, bool) {
 	r, err := csvfile.Open(src, f, csvfile.Options{})
 	if err != nil {
 		return nil, false
 	}
 	defer r.Close()
-	if !r.HasColumn(recordIDLabel) || isContactsExport(r) {
+	if !r.HasColumn(recordIDLabel) || r.HasColumn("Contact owner") || (r.HasColumn("First Name") && r.HasColumn("Email")) {
 		return nil, false
 	}
-	for _, o := range objectTypes {
-		for _, label := range o.uiLabels {
-			if r.HasColumn(label) {
-				return o, true
-			}
-		}
-	}
-	object, ok := objectFromName(f.Base())
-	if object == owners {
-		return nil, false
-	}
-	return object, ok
-}
-
-// isContactsExport tells a contacts export, which the connector does not
-// read, from a companies export: both have a "Company name" column.
-func isContactsExport(r *csvfile.Reader) bool {
-	return r.HasColumn("Contact owner") || (r.HasColumn("First Name") && r.HasColumn("Email"))
+	object, ok := objectHaving(r.HasColumn, func(o *objectType) []string { return o.uiLabels }, f)
+	return object, ok && object != owners
 }
 
 // objectFromName finds the object a file is named after: the words of
@@ -278,7 +228,7 @@ func isContactsExport(r *csvfile.Reader) bool {
 func objectFromName(name string) (*objectType, bool) {
 	words := strings.FieldsFunc(strings.ToLower(name), func(r rune) bool { return !unicode.IsLetter(r) })
 	for _, w := range words {
-		for _, o := range append([]*objectType{owners}, objectTypes...) {
+		for _, o := range objectTypes {
 			if w == o.name || w+"s" == o.name || (o == companies && w == "company") {
 				return o, true
 			}
