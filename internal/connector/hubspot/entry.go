@@ -97,18 +97,12 @@ func (e *entry) fieldName(p *property) string {
 	return p.labels[0]
 }
 
-// member is a member of an API record, as text, trimmed.
-func (e *entry) member(f *apipages.Fields, name string) string {
-	v, _ := f.Scalar(name, false)
-	return strings.TrimSpace(v)
-}
-
 // text is a property's value, trimmed; "" when the file lacks it.
 func (e *entry) text(p *property) string {
 	if e.columns != nil {
 		return strings.TrimSpace(e.row.Field(e.columns.property(p)))
 	}
-	return e.member(e.props, p.name)
+	return e.props.Text(p.name)
 }
 
 // id is the record's own ID, which every record must have.
@@ -121,8 +115,8 @@ func (e *entry) id() string {
 			field = e.columns.Header()[i]
 		}
 		v = strings.TrimSpace(e.row.Field(i))
-	} else if v = e.member(e.Fields, "id"); v == "" {
-		v = e.member(e.props, "hs_object_id")
+	} else if v = e.Text("id"); v == "" {
+		v = e.props.Text("hs_object_id")
 	}
 	switch {
 	case v == "":
@@ -139,7 +133,7 @@ func (e *entry) archived() bool {
 	if e.columns != nil {
 		return false
 	}
-	v := e.member(e.Fields, "archived")
+	v := e.Text("archived")
 	archived, ok := parseBool(v)
 	if !ok {
 		e.Fail("archived", "%q is not true or false", v)
@@ -170,7 +164,7 @@ func (e *entry) createdAt(p *property) time.Time {
 	if t := e.timestamp(p); !t.IsZero() || e.columns != nil {
 		return t
 	}
-	return e.parseTime("createdAt", e.member(e.Fields, "createdAt"))
+	return e.parseTime("createdAt", e.Text("createdAt"))
 }
 
 // number reads an optional amount; empty is nil.
@@ -212,18 +206,14 @@ func (e *entry) ownerList(p *property) []string {
 	return refs
 }
 
-// nested is the record held in raw, which f's member name holds; an
-// empty one when it is missing or no record.
-func (e *entry) nested(f *apipages.Fields, name string, raw json.RawMessage) *apipages.Fields {
-	if raw == nil {
-		raw = noMembers
+// adopt keeps the first error of records nested in the entry's as its
+// own.
+func (e *entry) adopt(nested ...*apipages.Fields) {
+	for _, n := range nested {
+		if n.Err != nil {
+			e.FailWith(n.Err)
+		}
 	}
-	n, err := f.Nested(name, raw)
-	if err != nil {
-		e.FailWith(err)
-		n, _ = f.Nested(name, noMembers)
-	}
-	return n
 }
 
 // associated lists the IDs of the records of one type the record is
@@ -234,21 +224,19 @@ func (e *entry) associated(a *association) []string {
 	if e.columns != nil {
 		return splitList(e.row.Field(e.columns.find(a, a.labels...)))
 	}
-	all, _ := e.Value("associations")
-	assocs := e.nested(e.Fields, "associations", all)
-	of, _ := assocs.Value(a.apiType)
-	list := e.nested(assocs, a.apiType, of)
+	assocs := e.Member("associations")
+	list := assocs.Member(a.apiType)
 	var ids []string
 	for i, raw := range list.List("results", "a list") {
-		ref := e.nested(list, fmt.Sprintf("results[%d]", i), raw)
-		ids = append(ids, cmp.Or(e.member(ref, "id"), e.member(ref, "toObjectId")))
-		if ref.Err != nil {
-			e.FailWith(ref.Err)
+		ref, err := list.Nested(fmt.Sprintf("results[%d]", i), raw)
+		if err != nil {
+			list.FailWith(err)
+			continue
 		}
+		ids = append(ids, cmp.Or(ref.Text("id"), ref.Text("toObjectId")))
+		e.adopt(ref)
 	}
-	if list.Err != nil {
-		e.FailWith(list.Err)
-	}
+	e.adopt(list, assocs)
 	return splitList(strings.Join(ids, ";"))
 }
 

@@ -123,21 +123,21 @@ func (run *readRun) readOwner(rec apipages.Record, out *plugin.FileWriter) error
 // their activities still count, and as having left when the owner record
 // was last changed.
 func ownerToUser(e *entry) (plugin.User, error) {
-	if typ := e.member(e.Fields, "type"); typ != "" && !strings.EqualFold(typ, "PERSON") {
+	if typ := e.Text("type"); typ != "" && !strings.EqualFold(typ, "PERSON") {
 		return plugin.User{}, plugin.Skip(skipNotPerson + typ)
 	}
 	u := plugin.User{
-		ID:    e.member(e.Fields, "id"),
-		Name:  strings.TrimSpace(e.member(e.Fields, "firstName") + " " + e.member(e.Fields, "lastName")),
-		Email: e.member(e.Fields, "email"),
+		ID:    e.Text("id"),
+		Name:  strings.TrimSpace(e.Text("firstName") + " " + e.Text("lastName")),
+		Email: e.Text("email"),
 		Role:  primaryTeam(e),
 		Line:  e.Line,
 	}
 	archived := e.archived()
 	u.Active = !archived
-	u.JoinedAt = e.parseTime("createdAt", e.member(e.Fields, "createdAt"))
+	u.JoinedAt = e.parseTime("createdAt", e.Text("createdAt"))
 	if archived {
-		u.LeftAt = e.parseTime("updatedAt", e.member(e.Fields, "updatedAt"))
+		u.LeftAt = e.parseTime("updatedAt", e.Text("updatedAt"))
 	}
 	switch {
 	case u.ID == "":
@@ -160,11 +160,13 @@ func ownerToUser(e *entry) (plugin.User, error) {
 func primaryTeam(e *entry) string {
 	var first string
 	for i, raw := range e.List("teams", "a list") {
-		team := e.nested(e.Fields, fmt.Sprintf("teams[%d]", i), raw)
-		name, primary := e.member(team, "name"), team.Bool("primary")
-		if team.Err != nil {
-			e.FailWith(team.Err)
+		team, err := e.Nested(fmt.Sprintf("teams[%d]", i), raw)
+		if err != nil {
+			e.FailWith(err)
+			continue
 		}
+		name, primary := team.Text("name"), team.Bool("primary")
+		e.adopt(team)
 		if primary {
 			return name
 		}
