@@ -18,7 +18,7 @@ func (run *readRun) sendCompany(e *entry, id string, out *plugin.FileWriter) err
 		Industry:      e.text(propIndustry),
 		Line:          e.Line,
 	}
-	if !run.opts.noTier {
+	if run.opts.tier != nil {
 		a.Tier = e.text(run.opts.tier)
 	}
 	if e.Err != nil {

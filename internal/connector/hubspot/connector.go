@@ -20,27 +20,25 @@ import (
 	"github.com/salesaudit/salesaudit/plugin/export"
 )
 
-// Read options.
+// Read options, and the manager mapping the connector looks for in the
+// export itself.
 const (
 	optionHierarchy    = "hierarchy"
 	optionTimezone     = "timezone"
 	optionEncoding     = "encoding"
 	optionTierProperty = "account_tier_property"
+	hierarchyFileName  = "owner-managers.csv"
 )
-
-// hierarchyFileName is the manager mapping the connector looks for in the
-// export itself.
-const hierarchyFileName = "owner-managers.csv"
 
 // New returns the HubSpot connector.
 func New() plugin.Connector {
-	return &export.Connector{About: plugin.Info{Name: "hubspot", Version: "1.0.0",
+	return &export.Connector{About: plugin.Info{Name: "hubspot", Version: "1.0.0", AcceptsDirectory: true, AcceptsArchive: true,
+		Kinds:        []plugin.RecordKind{plugin.KindUser, plugin.KindAccount, plugin.KindOpportunity, plugin.KindActivity},
+		FilePatterns: []string{"*.json", "hubspot-crm-exports-*.csv", hierarchyFileName},
 		Description: "HubSpot exports: saved CRM v3 API pages (JSON) and CSV exports from the CRM's index pages, " +
 			"mixed in one directory or .zip: owners, companies, deals, meetings, calls, tasks and e-mails. " +
 			"Owners have no manager in HubSpot: without " + hierarchyFileName + " (or the " + optionHierarchy +
-			" option) users have no manager and the audit finds no managers.",
-		Kinds:        []plugin.RecordKind{plugin.KindUser, plugin.KindAccount, plugin.KindOpportunity, plugin.KindActivity},
-		FilePatterns: []string{"*.json", "hubspot-crm-exports-*.csv", hierarchyFileName}, AcceptsDirectory: true, AcceptsArchive: true},
+			" option) users have no manager and the audit finds no managers."},
 		Options: readOptions(&options{}), Layout: layout, ReadExport: export.ReadSource("HubSpot export", parseOptions, read)}
 }
 
@@ -49,8 +47,7 @@ type options struct {
 	hierarchyPath string
 	zone          *time.Location
 	encoding      csvfile.Encoding
-	tier          *property
-	noTier        bool
+	tier          *property // nil for none
 }
 
 // readOptions declares the Read options, each setting its field of opts.
@@ -63,11 +60,26 @@ func readOptions(opts *options) plugin.Options {
 			Set: func(v string) error { opts.hierarchyPath = v; return nil }},
 		{Name: optionTimezone, Help: "IANA time zone of the times in CSV exports from the HubSpot UI, which HubSpot writes in " +
 			"the account's time zone without saying so, e.g. Europe/Amsterdam (default UTC; API pages are always UTC)",
-			Set: func(v string) (err error) { opts.zone, err = parseZone(v); return err }},
+			Set: func(v string) (err error) {
+				if opts.zone, err = time.LoadLocation(v); err != nil { // "" is UTC
+					return fmt.Errorf("unknown time zone %q (want an IANA name such as Europe/Amsterdam): %w", v, err)
+				}
+				return nil
+			}},
 		csvfile.EncodingOption(&opts.encoding),
 		{Name: optionTierProperty, Help: "company property holding the account's tier, by internal name or label " +
 			"(default hs_ideal_customer_profile, \"Ideal Customer Profile Tier\"); \"none\" for no tier",
-			Set: func(v string) error { opts.tier, opts.noTier = parseTierProperty(v); return nil }},
+			Set: func(v string) error {
+				switch {
+				case v == "":
+					opts.tier = propIdealCustomerProfile
+				case strings.EqualFold(v, "none"):
+					opts.tier = nil
+				default: // an internal name or a label, matched alike
+					opts.tier = &property{name: v, labels: []string{v}}
+				}
+				return nil
+			}},
 	}
 }
 
@@ -75,27 +87,4 @@ func parseOptions(raw map[string]string) (options, error) {
 	opts := options{zone: time.UTC, encoding: csvfile.EncodingAuto, tier: propIdealCustomerProfile}
 	err := readOptions(&opts).Parse("the HubSpot connector", raw)
 	return opts, err
-}
-
-func parseZone(name string) (*time.Location, error) {
-	if name == "" {
-		return time.UTC, nil
-	}
-	zone, err := time.LoadLocation(name)
-	if err != nil {
-		return nil, fmt.Errorf("unknown time zone %q (want an IANA name such as Europe/Amsterdam): %w", name, err)
-	}
-	return zone, nil
-}
-
-// parseTierProperty reads the tier option: a property's internal name or
-// its label, which are matched alike.
-func parseTierProperty(value string) (*property, bool) {
-	switch {
-	case value == "":
-		return propIdealCustomerProfile, false
-	case strings.EqualFold(value, "none"):
-		return nil, true
-	}
-	return &property{name: value, labels: []string{value}}, false
 }
