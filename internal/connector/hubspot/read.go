@@ -28,32 +28,7 @@ func read(ctx context.Context, req plugin.ReadRequest, opts options, src *export
 		return fmt.Errorf("%s holds no HubSpot files: no saved API pages ({\"results\": [...]}) of owners, companies, "+
 			"deals, meetings, calls, tasks or e-mails, and no CSV exports from the HubSpot UI (\"Record ID\" first)", req.Path)
 	}
-	run := &readRun{
-		src: src, inv: inv, opts: opts, w: w,
-		owners: newOwnerIndex(), managers: map[string]string{},
-		seen: map[plugin.RecordKind]map[string]bool{},
-	}
-	return run.read(ctx)
-}
-
-// readRun is one Read: the export, the options, and what earlier files
-// taught the later ones (owners for names in UI exports, the IDs already
-// loaded).
-type readRun struct {
-	src  *export.Source
-	inv  *inventory
-	opts options
-	w    *plugin.Writer
-
-	owners        *ownerIndex
-	pendingOwners []pendingOwner
-	ownerRows     []fileRows
-	// managers maps an owner ID to its manager's, from the mapping file.
-	managers map[string]string
-	seen     map[plugin.RecordKind]map[string]bool
-}
-
-func (run *readRun) read(ctx context.Context) error {
+	run := &readRun{src: src, inv: inv, opts: opts, w: w, owners: newOwnerIndex(), managers: map[string]string{}, seen: map[string]bool{}}
 	if err := run.readOwnerPages(ctx); err != nil {
 		return err
 	}
@@ -63,7 +38,7 @@ func (run *readRun) read(ctx context.Context) error {
 	if err := run.sendOwners(); err != nil {
 		return err
 	}
-	for _, f := range run.inv.objects {
+	for _, f := range inv.objects {
 		if err := run.readObjectFile(ctx, f); err != nil {
 			return err
 		}
@@ -71,12 +46,27 @@ func (run *readRun) read(ctx context.Context) error {
 	return nil
 }
 
+// readRun is one Read: the export, the options, and what earlier files
+// taught the later ones (owners for names in UI exports, the IDs already
+// loaded, by kind: "activity/123").
+type readRun struct {
+	src           *export.Source
+	inv           *inventory
+	opts          options
+	w             *plugin.Writer
+	owners        *ownerIndex
+	pendingOwners []pendingOwner
+	ownerRows     []fileRows
+	managers      map[string]string // an owner ID's manager's, from the mapping
+	seen          map[string]bool
+}
+
 // readObjectFile reads one file of companies, deals or activities and
 // accounts for every record: a record, a reject or a skip.
 func (run *readRun) readObjectFile(ctx context.Context, f exportFile) error {
 	out := run.w.File(f.file.Name)
 	if f.form == formAPI {
-		return run.readPage(ctx, f, plugin.Table[apipages.Record]{Out: out, Kind: f.object.kind, Map: func(rec apipages.Record) error {
+		return apipages.ReadPage(ctx, run.src, f.file, apipages.Page{Keys: resultsKeys, What: pageWhat}, plugin.Table[apipages.Record]{Out: out, Kind: f.object.kind, Map: func(rec apipages.Record) error {
 			e, err := run.apiEntry(rec)
 			if err != nil {
 				return err
@@ -99,14 +89,7 @@ func (run *readRun) readObjectFile(ctx context.Context, f exportFile) error {
 // pageWhat is what a page without records is not.
 const pageWhat = "saved HubSpot API page"
 
-// readPage reads the records of an API page through t. A page that is not
-// valid JSON cannot be read past the fault: that is an error naming the
-// file and the line.
-func (run *readRun) readPage(ctx context.Context, f exportFile, t plugin.Table[apipages.Record]) error {
-	return apipages.ReadPage(ctx, run.src, f.file, apipages.Page{Keys: resultsKeys, What: pageWhat}, t)
-}
-
-// scanPage is readPage for a page whose records wait for later files: it
+// scanPage reads an API page whose records wait for later files: it
 // leaves the file open and returns the rows read.
 func (run *readRun) scanPage(ctx context.Context, f exportFile, t plugin.Table[apipages.Record]) (int64, error) {
 	rc, err := run.src.Open(f.file)
@@ -128,17 +111,11 @@ func (run *readRun) readEntry(e *entry, object *objectType, out *plugin.FileWrit
 	if archived {
 		return plugin.Skip(skipArchived)
 	}
-	seen := run.seen[object.kind]
-	if seen == nil {
-		seen = map[string]bool{}
-		run.seen[object.kind] = seen
-	}
-	if seen[id] {
+	key := string(object.kind) + "/" + id
+	if run.seen[key] {
 		return plugin.Skip(skipDuplicate)
 	}
 	err := object.send(run, e, id, out)
-	if err == nil {
-		seen[id] = true
-	}
+	run.seen[key] = err == nil
 	return err
 }
