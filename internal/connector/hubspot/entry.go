@@ -107,16 +107,9 @@ func (e *entry) text(p *property) string {
 
 // id is the record's own ID, which every record must have.
 func (e *entry) id() string {
-	field, v := "id", ""
-	if e.columns != nil {
-		i := e.columns.find(recordIDLabel, recordIDLabel, "hs_object_id")
-		field = recordIDLabel
-		if i >= 0 {
-			field = e.columns.Header()[i]
-		}
-		v = strings.TrimSpace(e.row.Field(i))
-	} else if v = e.Text("id"); v == "" {
-		v = e.props.Text("hs_object_id")
+	field, v := e.fieldName(propRecordID), e.text(propRecordID)
+	if e.columns == nil {
+		field, v = "id", cmp.Or(e.Text("id"), v)
 	}
 	switch {
 	case v == "":
@@ -220,12 +213,12 @@ func (e *entry) adopt(nested ...*apipages.Fields) {
 // associated with, the primary one first where the export says which.
 // API pages list them as the v3 API does ({"id", "type"}) or the v4 API
 // ({"toObjectId", "associationTypes"}).
-func (e *entry) associated(a *association) []string {
+func (e *entry) associated(a *property) []string {
 	if e.columns != nil {
 		return splitList(e.row.Field(e.columns.find(a, a.labels...)))
 	}
 	assocs := e.Member("associations")
-	list := assocs.Member(a.apiType)
+	list := assocs.Member(a.name)
 	var ids []string
 	for i, raw := range list.List("results", "a list") {
 		ref, err := list.Nested(fmt.Sprintf("results[%d]", i), raw)
@@ -241,9 +234,4 @@ func (e *entry) associated(a *association) []string {
 }
 
 // firstAssociated is the first associated record of a type, or "".
-func (e *entry) firstAssociated(a *association) string {
-	if ids := e.associated(a); len(ids) > 0 {
-		return ids[0]
-	}
-	return ""
-}
+func (e *entry) firstAssociated(a *property) string { return cmp.Or(e.associated(a)...) }

@@ -76,19 +76,17 @@ var (
 	propIsClosedLost   = &property{"hs_is_closed_lost", []string{"Is closed lost", "Is Closed Lost"}}
 )
 
-// Associations: API pages carry them under "associations" by object type;
-// UI exports, when asked to include associated records, as columns of IDs
-// separated by semicolons.
-type association struct {
-	apiType string
-	labels  []string
-}
-
+// Associations, as properties: API pages carry them under "associations"
+// by object type (the name); UI exports, when asked to include associated
+// records, as columns of IDs separated by semicolons.
 var (
-	assocCompanies = &association{"companies", []string{"Associated Company IDs (Primary)", "Associated Company IDs", "Associated Company ID"}}
-	assocContacts  = &association{"contacts", []string{"Associated Contact IDs", "Associated Contact ID"}}
-	assocDeals     = &association{"deals", []string{"Associated Deal IDs", "Associated Deal ID"}}
+	assocCompanies = &property{"companies", []string{"Associated Company IDs (Primary)", "Associated Company IDs", "Associated Company ID"}}
+	assocContacts  = &property{"contacts", []string{"Associated Contact IDs", "Associated Contact ID"}}
+	assocDeals     = &property{"deals", []string{"Associated Deal IDs", "Associated Deal ID"}}
 )
 
-// recordIDLabel is the first column of every UI export: the record's ID.
+// recordIDLabel is the first column of every UI export: the record's ID,
+// which API records hold as their id and as hs_object_id.
 const recordIDLabel = "Record ID"
+
+var propRecordID = &property{"hs_object_id", []string{recordIDLabel}}
