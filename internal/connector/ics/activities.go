@@ -1,6 +1,7 @@
 package ics
 
 import (
+	"io"
 	"strings"
 	"time"
 
@@ -15,44 +16,111 @@ type calendarWriter struct {
 	window  window
 }
 
-// write streams what a row becomes and returns how many rows it was: one,
-// or one per occurrence of a recurring event.
-func (cw *calendarWriter) write(u *unit) (int64, error) {
+// calendarRow is one row of a calendar file, for the host's accounting: a
+// person whose user record the file carries, a component that yields no
+// activity (rejected, with the problem, or skipped, with why), or one
+// occurrence of an event.
+type calendarRow struct {
+	user      *person
+	problem   *rowProblem
+	skip      string
+	event     *vevent
+	occ       occurrence
+	attendees []plugin.Attendee
+}
+
+// rows are what a component becomes: one row, or one per occurrence of a
+// recurring event inside the audit period.
+func (cw *calendarWriter) rows(u *unit) []calendarRow {
 	switch {
 	case u.problem != nil:
-		return 1, cw.reject(u.problem)
+		return []calendarRow{{problem: u.problem}}
 	case u.skip != "":
-		cw.fw.Skip(u.skip)
-		return 1, nil
+		return []calendarRow{{skip: u.skip}}
 	}
 	e := u.event
 	if cw.owner.email == "" {
-		return 1, cw.reject(&rowProblem{line: e.line(), reason: cw.owner.problem, raw: excerpt(e.comp.lines)})
+		return []calendarRow{{problem: &rowProblem{line: e.line(), reason: cw.owner.problem, raw: excerpt(e.comp.lines)}}}
 	}
 	if reason := cw.notTimeSpent(u); reason != "" {
-		cw.fw.Skip(reason)
-		return 1, nil
+		return []calendarRow{{skip: reason}}
 	}
 	occs, problem, skip := cw.occurrences(u)
 	switch {
 	case problem != nil:
-		return 1, cw.reject(problem)
+		return []calendarRow{{problem: problem}}
 	case skip != "":
-		cw.fw.Skip(skip)
-		return 1, nil
+		return []calendarRow{{skip: skip}}
 	}
 	attendees := cw.company.attendees(e)
+	rows := make([]calendarRow, len(occs))
 	for i, o := range occs {
-		if err := cw.fw.Activity(cw.activity(e, o, attendees)); err != nil {
-			return int64(i + 1), err
-		}
+		rows[i] = calendarRow{event: e, occ: o, attendees: attendees}
 	}
-	return int64(len(occs)), nil
+	return rows
 }
 
-func (cw *calendarWriter) reject(p *rowProblem) error {
-	return cw.fw.Reject(plugin.Reject{Line: p.line, Field: p.field, Reason: plugin.Clip(p.reason, maxReasonBytes), Raw: p.raw, Kind: plugin.KindActivity})
+// write maps one row, following the SDK's row protocol.
+func (cw *calendarWriter) write(row calendarRow) error {
+	switch {
+	case row.user != nil:
+		return cw.fw.User(userOf(row.user))
+	case row.problem != nil:
+		return plugin.FieldError(row.problem.field, "%s", plugin.Clip(row.problem.reason, maxReasonBytes))
+	case row.skip != "":
+		return plugin.Skip(row.skip)
+	}
+	return cw.fw.Activity(cw.activity(row.event, row.occ, row.attendees))
 }
+
+// calendarRows are the rows of one calendar file, a plugin.RowSource: the
+// users the file first names, then what each component becomes, expanded
+// one component at a time.
+type calendarRows struct {
+	cw         *calendarWriter
+	pending    []calendarRow
+	units      []*unit
+	read, size int64
+}
+
+func (r *calendarRows) Next() (calendarRow, error) {
+	for len(r.pending) == 0 {
+		if len(r.units) == 0 {
+			return calendarRow{}, io.EOF
+		}
+		u := r.units[0]
+		r.units, r.read = r.units[1:], u.endOffset
+		r.pending = r.cw.rows(u)
+	}
+	row := r.pending[0]
+	r.pending = r.pending[1:]
+	return row, nil
+}
+
+// Line is where the row starts: the problem's line for a rejected row.
+func (r *calendarRows) Line(row calendarRow) int64 {
+	switch {
+	case row.problem != nil:
+		return row.problem.line
+	case row.event != nil:
+		return row.event.line()
+	case row.user != nil:
+		return row.user.line
+	}
+	return 0
+}
+
+// Excerpt is the rejected row's text, kept with its problem.
+func (r *calendarRows) Excerpt(row calendarRow) string {
+	if row.problem != nil {
+		return row.problem.raw
+	}
+	return ""
+}
+
+func (r *calendarRows) Position() (read, size int64) { return r.read, r.size }
+
+var _ plugin.RowSource[calendarRow] = (*calendarRows)(nil)
 
 // notTimeSpent says why an event does not count as the owner's time, if
 // it does not.

@@ -9,10 +9,6 @@ import (
 	"github.com/salesaudit/salesaudit/plugin"
 )
 
-// checkEvery is how many rows are written between checks for
-// cancellation and progress reports.
-const checkEvery = 64
-
 // Reasons rows are skipped.
 const (
 	skipCancelled       = "cancelled (STATUS:CANCELLED or an iTIP CANCEL): not time spent"
@@ -282,36 +278,16 @@ func userOf(p *person) plugin.User {
 // writeCalendar streams one calendar file: the users it first names, then
 // its events.
 func (run *readRun) writeCalendar(ctx context.Context, index int, f inputFile) error {
-	fw := run.w.File(f.name)
-	var rows int64
-	for _, p := range run.people.firstNamedIn(index) {
-		if !run.company.internal(p.email) {
-			continue
-		}
-		if err := fw.User(userOf(p)); err != nil {
-			return err
-		}
-		rows++
-	}
 	cf, err := run.parse(f)
 	if err != nil {
 		return err
 	}
-	cw := &calendarWriter{fw: fw, owner: run.owners[index], company: run.company, window: run.window}
-	for i, u := range cf.units {
-		if i%checkEvery == 0 {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			if err := fw.Progress(u.endOffset, f.size, rows); err != nil {
-				return err
-			}
-		}
-		n, err := cw.write(u)
-		rows += n
-		if err != nil {
-			return err
+	cw := &calendarWriter{fw: run.w.File(f.name), owner: run.owners[index], company: run.company, window: run.window}
+	rows := &calendarRows{cw: cw, units: cf.units, size: f.size}
+	for _, p := range run.people.firstNamedIn(index) {
+		if run.company.internal(p.email) {
+			rows.pending = append(rows.pending, calendarRow{user: p})
 		}
 	}
-	return fw.Done(rows)
+	return plugin.ReadRows(ctx, cw.fw, plugin.KindActivity, rows, cw.write)
 }
