@@ -123,15 +123,7 @@ func (e *entry) id() string {
 // archived reports whether an API record is archived (deleted in
 // HubSpot). UI exports hold no deleted records.
 func (e *entry) archived() bool {
-	if e.columns != nil {
-		return false
-	}
-	v := e.Text("archived")
-	archived, ok := parseBool(v)
-	if !ok {
-		e.Fail("archived", "%q is not true or false", v)
-	}
-	return archived
+	return e.columns == nil && e.parseBool("archived", e.Text("archived"))
 }
 
 // timestamp reads a date and time; empty is the zero time.
@@ -175,11 +167,12 @@ func (e *entry) number(p *property) *float64 {
 }
 
 // boolean reads a checkbox property; empty is false.
-func (e *entry) boolean(p *property) bool {
-	v := e.text(p)
+func (e *entry) boolean(p *property) bool { return e.parseBool(e.fieldName(p), e.text(p)) }
+
+func (e *entry) parseBool(field, v string) bool {
 	b, ok := parseBool(v)
 	if !ok {
-		e.Fail(e.fieldName(p), "%q is not true or false", v)
+		e.Fail(field, "%q is not true or false", v)
 	}
 	return b
 }
