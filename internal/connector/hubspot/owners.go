@@ -89,7 +89,7 @@ type pendingOwner struct {
 func (run *readRun) readOwnerPages(ctx context.Context) error {
 	for _, f := range run.inv.owners {
 		out := run.w.File(f.file.Name)
-		rows, err := run.scanPage(ctx, f, plugin.Table[apipages.Record]{Out: out, Kind: plugin.KindUser, Map: func(rec apipages.Record) error {
+		rows, err := apipages.ScanPage(ctx, run.src, f.file, apipages.Page{Keys: resultsKeys, What: pageWhat}, plugin.Table[apipages.Record]{Out: out, Kind: plugin.KindUser, Map: func(rec apipages.Record) error {
 			return run.readOwner(rec, out)
 		}})
 		if err != nil {

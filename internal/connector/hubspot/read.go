@@ -89,17 +89,6 @@ func (run *readRun) readObjectFile(ctx context.Context, f exportFile) error {
 // pageWhat is what a page without records is not.
 const pageWhat = "saved HubSpot API page"
 
-// scanPage reads an API page whose records wait for later files: it
-// leaves the file open and returns the rows read.
-func (run *readRun) scanPage(ctx context.Context, f exportFile, t plugin.Table[apipages.Record]) (int64, error) {
-	rc, err := run.src.Open(f.file)
-	if err != nil {
-		return 0, fmt.Errorf("opening %s: %w", f.file.Name, err)
-	}
-	defer rc.Close()
-	return t.Scan(ctx, apipages.NewReader(rc, apipages.Page{Name: f.file.Name, Size: f.file.Size, Keys: resultsKeys, What: pageWhat}))
-}
-
 // readEntry maps and sends one record unless it is archived or already
 // loaded, following the SDK's row protocol.
 func (run *readRun) readEntry(e *entry, object *objectType, out *plugin.FileWriter) error {
