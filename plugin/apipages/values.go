@@ -12,13 +12,6 @@ import (
 // The readers below are the values every CRM API writes alike; a
 // connector adds those of its own API (lookups, option sets) on top.
 
-// Text reads a member as text: a string as it is, a number or boolean as
-// written; missing is "". An object or an array fails the record.
-func (r *Fields) Text(name string) string {
-	s, _ := r.Scalar(name, false)
-	return s
-}
-
 // ID reads a record's key, or a reference to one: a string, trimmed, or a
 // number as written, as some tools save numeric IDs; missing is "".
 // Anything else fails the record.

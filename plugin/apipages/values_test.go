@@ -17,7 +17,7 @@ func fieldsOf(t *testing.T, record string) *Fields {
 
 func TestTextAndIDReadWhatAPIsWrite(t *testing.T) {
 	r := fieldsOf(t, `{"name": " Ana ", "n": 42, "ok": true, "id": " 0a1b ", "num": 5725767000000411001, "none": null}`)
-	if got := []string{r.Text("Name"), r.Text("n"), r.Text("ok"), r.Text("missing"), r.ID("id"), r.ID("num"), r.ID("none")}; got[0] != " Ana " ||
+	if got := []string{r.Text("Name"), r.Text("n"), r.Text("ok"), r.Text("missing"), r.ID("id"), r.ID("num"), r.ID("none")}; got[0] != "Ana" ||
 		got[1] != "42" || got[2] != "true" || got[3] != "" || got[4] != "0a1b" || got[5] != "5725767000000411001" || got[6] != "" {
 		t.Errorf("got %q", got)
 	}

@@ -18,7 +18,7 @@ const (
 )
 
 // read streams the records of the export at req.Path.
-func read(ctx context.Context, req plugin.ReadRequest, opts options, src *export.Source, w *plugin.Writer) error {
+func read(ctx context.Context, src *export.Source, opts options, w *plugin.Writer) error {
 	found, err := layout.Find(ctx, src)
 	if err != nil {
 		return err
@@ -26,7 +26,7 @@ func read(ctx context.Context, req plugin.ReadRequest, opts options, src *export
 	inv := inventoryOf(found)
 	if inv.empty() {
 		return fmt.Errorf("%s holds no HubSpot files: no saved API pages ({\"results\": [...]}) of owners, companies, "+
-			"deals, meetings, calls, tasks or e-mails, and no CSV exports from the HubSpot UI (\"Record ID\" first)", req.Path)
+			"deals, meetings, calls, tasks or e-mails, and no CSV exports from the HubSpot UI (\"Record ID\" first)", src.Path())
 	}
 	run := &readRun{src: src, inv: inv, opts: opts, w: w, owners: newOwnerIndex(), managers: map[string]string{}, seen: map[string]bool{}}
 	if err := run.readOwnerPages(ctx); err != nil {
