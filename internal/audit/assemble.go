@@ -115,14 +115,12 @@ func (r *runner) queryManagers(ctx context.Context) (map[string]*Manager, error)
 	managers := map[string]*Manager{}
 	for rows.Next() {
 		var m Manager
-		var team []any
-		if err := rows.Scan(&m.key, &m.Name, &m.Title, &m.TeamSize, &team, &m.Level); err != nil {
+		var team, from []any
+		if err := rows.Scan(&m.key, &m.Name, &m.Title, &m.TeamSize, &team, &m.Level, &from); err != nil {
 			return nil, fmt.Errorf("reading managers: %w", err)
 		}
 		m.Source, m.ID, _ = strings.Cut(m.key, "/")
-		for _, name := range team {
-			m.Team = append(m.Team, fmt.Sprint(name))
-		}
+		m.Team, m.TeamFrom = texts(team), texts(from)
 		managers[m.key] = &m
 	}
 	return managers, rows.Err()
@@ -462,6 +460,15 @@ func (r *runner) queryDataQuality(ctx context.Context, dq *DataQuality) error {
 	return r.queryOrgNotes(ctx, dq)
 }
 
+// texts are the values of a list column as texts.
+func texts(list []any) []string {
+	out := make([]string, len(list))
+	for i, v := range list {
+		out[i] = fmt.Sprint(v)
+	}
+	return out
+}
+
 func (r *runner) queryOrgNotes(ctx context.Context, dq *DataQuality) error {
 	rows, err := r.query(ctx, "report/org_notes.sql")
 	if err != nil {
@@ -475,9 +482,7 @@ func (r *runner) queryOrgNotes(ctx context.Context, dq *DataQuality) error {
 		if err := rows.Scan(&n.Kind, &n.Source, &n.Subject, &people, &n.Detail); err != nil {
 			return fmt.Errorf("reading the organisation notes: %w", err)
 		}
-		for _, p := range people {
-			n.People = append(n.People, fmt.Sprint(p))
-		}
+		n.People = texts(people)
 		dq.OrgNotes = append(dq.OrgNotes, n)
 	}
 	return rows.Err()

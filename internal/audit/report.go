@@ -59,9 +59,13 @@ type Manager struct {
 	Name   string `json:"name"`
 	Title  string `json:"title,omitempty"`
 	// Level is LevelFirstLine or LevelSecondLine.
-	Level    string    `json:"level"`
-	TeamSize int       `json:"team_size"`
-	Team     []string  `json:"team"`
+	Level    string   `json:"level"`
+	TeamSize int      `json:"team_size"`
+	Team     []string `json:"team"`
+	// TeamFrom says where the team's links to the manager come from:
+	// plugin.ManagerFromField, ManagerFromRoleHierarchy,
+	// ManagerFromTeamSheet, or "" where the connector does not say.
+	TeamFrom []string  `json:"team_from"`
 	Time     TimeSplit `json:"time"`
 	Findings []Finding `json:"findings"`
 	key      string

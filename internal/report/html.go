@@ -33,6 +33,7 @@ var htmlPage = template.Must(template.New("report.html.tmpl").Funcs(template.Fun
 	"rules":        func() []audit.Rule { return audit.Rules },
 	"audited":      managersAudited,
 	"noteLabel":    orgNoteLabel,
+	"teamFrom":     teamFrom,
 	"noActivities": func() string { return noActivitiesBanner },
 	"secondLine":   func() string { return secondLineNote },
 	"judged":       func(f audit.Finding) bool { return f.Severity != audit.SeverityNotApplicable },

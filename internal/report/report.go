@@ -13,6 +13,7 @@ import (
 
 	"github.com/salesaudit/salesaudit/internal/audit"
 	"github.com/salesaudit/salesaudit/internal/render"
+	"github.com/salesaudit/salesaudit/plugin"
 )
 
 // Options tune the rendering.
@@ -154,6 +155,29 @@ const secondLineNote = "These managers lead managers. They are judged on their o
 	"(coaching their managers, their customer time, meetings, business duties); " +
 	"the rules about a team of reps judge the first-line managers they lead."
 
+// teamFrom says where a team's links to its manager come from, as "
+// (from the role hierarchy)", or "" when no connector said.
+func teamFrom(from []string) string {
+	var said []string
+	for _, f := range from {
+		switch f {
+		case plugin.ManagerFromField:
+			said = append(said, "the CRM's manager field")
+		case plugin.ManagerFromRoleHierarchy:
+			said = append(said, "the CRM's role hierarchy")
+		case plugin.ManagerFromTeamSheet:
+			said = append(said, "a team sheet")
+		case "":
+		default:
+			said = append(said, f)
+		}
+	}
+	if len(said) == 0 {
+		return ""
+	}
+	return " (from " + strings.Join(said, " and ") + ")"
+}
+
 // managersAudited counts the managers, by level when there are both.
 func managersAudited(managers []audit.Manager) string {
 	second := 0
@@ -176,7 +200,7 @@ func (d *document) manager(m *audit.Manager) {
 	}
 	d.heading(2, title)
 	t := m.Time
-	d.paragraph(fmt.Sprintf("Team of %d: %s.", m.TeamSize, strings.Join(m.Team, ", ")))
+	d.paragraph(fmt.Sprintf("Team of %d%s: %s.", m.TeamSize, teamFrom(m.TeamFrom), strings.Join(m.Team, ", ")))
 	if d.noActivities {
 		d.printf("\n")
 		d.findings(m.Findings)

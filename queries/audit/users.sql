@@ -50,6 +50,78 @@ LEFT JOIN people AS p USING (email_key);
 CREATE OR REPLACE TEMP TABLE audit_people_by_mail AS
 SELECT DISTINCT email_key, person_key FROM audit_user_aliases WHERE email_key IS NOT NULL;
 
+-- A manager the export could not name: a user with several candidates
+-- (several users hold the Salesforce parent role) goes to the candidate
+-- they spend the most time with in the period's internal meetings and
+-- calls (1:1s, team meetings: no contact or external attendee present),
+-- one owning and the other attending, or both attending; with no such
+-- time or a tie, the candidate who already manages most users by the
+-- manager field, then the first by ID. Each choice is listed in data
+-- quality (report/org_notes.sql).
+CREATE OR REPLACE TEMP TABLE audit_manager_choices AS
+WITH wanting AS (
+    SELECT u.source, u.id AS user_id, c.candidate
+    FROM users AS u, unnest(CAST(json(u.manager_candidates) AS VARCHAR[])) AS c(candidate)
+    WHERE u.source IN (SELECT source FROM audit_sources)
+      AND u.manager_id IS NULL AND u.manager_candidates IS NOT NULL
+),
+people AS (
+    SELECT DISTINCT source, user_id AS id FROM wanting
+    UNION
+    SELECT DISTINCT source, candidate FROM wanting
+),
+meetings AS (
+    -- The period's internal meetings and calls with any of these people.
+    SELECT a.source, a.id, a.owner_id,
+           coalesce(nullif(a.duration_seconds, 0), date_diff('second', a.start_at, a.end_at), 1800) / 60.0 AS minutes
+    FROM activities AS a, audit_period AS p
+    WHERE a.kind IN ('meeting', 'call', 'event') AND a.start_at >= p.from_ts AND a.start_at < p.to_ts
+      AND a.source IN (SELECT source FROM people)
+      AND NOT EXISTS (SELECT 1 FROM activity_attendees AS x
+                      WHERE x.source = a.source AND x.activity_id = a.id
+                        AND (x.contact_id IS NOT NULL OR NOT x.internal))
+),
+taking_part AS (
+    SELECT m.source, m.id, m.minutes, m.owner_id AS person FROM meetings AS m
+    WHERE (m.source, m.owner_id) IN (SELECT (source, id) FROM people)
+    UNION
+    SELECT m.source, m.id, m.minutes, aa.user_id FROM meetings AS m
+    JOIN activity_attendees AS aa ON aa.source = m.source AND aa.activity_id = m.id
+    WHERE (aa.source, aa.user_id) IN (SELECT (source, id) FROM people)
+),
+together AS (
+    SELECT w.source, w.user_id, w.candidate, sum(me.minutes) AS minutes
+    FROM wanting AS w
+    JOIN taking_part AS me ON me.source = w.source AND me.person = w.user_id
+    JOIN taking_part AS them ON them.source = me.source AND them.id = me.id AND them.person = w.candidate
+    GROUP BY ALL
+),
+led AS (
+    SELECT source, manager_id AS candidate, count(*) AS reports
+    FROM users
+    WHERE manager_id IS NOT NULL AND source IN (SELECT source FROM audit_sources)
+    GROUP BY ALL
+),
+scored AS (
+    SELECT w.source, w.user_id, w.candidate, coalesce(t.minutes, 0) AS minutes, coalesce(l.reports, 0) AS reports
+    FROM wanting AS w
+    LEFT JOIN together AS t USING (source, user_id, candidate)
+    LEFT JOIN led AS l USING (source, candidate)
+),
+ranked AS (
+    SELECT *,
+           max(minutes) OVER (PARTITION BY source, user_id) AS best,
+           count(*) OVER (PARTITION BY source, user_id, minutes) AS tied
+    FROM scored
+)
+-- by_time: the choice was the one candidate with the most time together.
+SELECT source, user_id,
+       arg_min(candidate, (-minutes, -reports, candidate)) AS manager_id,
+       max(minutes) AS minutes,
+       bool_or(minutes = best AND best > 0 AND tied = 1) AS by_time
+FROM ranked
+GROUP BY ALL;
+
 CREATE OR REPLACE TEMP TABLE audit_users AS
 SELECT
     a.user_key,
@@ -59,9 +131,11 @@ SELECT
     u.email,
     u.title,
     m.person_key AS manager_key,
+    u.manager_from,
     u.active,
     u.joined_at,
     u.left_at
 FROM users AS u
 JOIN audit_user_aliases AS a ON a.source = u.source AND a.id = u.id AND a.person_key = a.user_key
-LEFT JOIN audit_user_aliases AS m ON m.source = u.source AND m.id = u.manager_id;
+LEFT JOIN audit_manager_choices AS c ON c.source = u.source AND c.user_id = u.id
+LEFT JOIN audit_user_aliases AS m ON m.source = u.source AND m.id = coalesce(u.manager_id, c.manager_id);

@@ -4,6 +4,9 @@
 --     share (a team mailbox); none of them is matched to anyone by it.
 --   system_mailbox: a user on a system address (noreply@…); it is matched
 --     to no one by it.
+--   manager_among_role_holders: a user whose manager comes from a role
+--     that several users hold; which one was chosen, and why
+--     (audit_manager_choices).
 --   titled_manager_without_team: a person whose title or CRM role says
 --     manager (organisation.manager_titles, not rep_titles) but who has no
 --     direct report in the data, so is not audited: the team is missing
@@ -46,8 +49,23 @@ titled_managers AS (
     FROM titled AS t
     WHERE EXISTS (SELECT 1 FROM unnest($manager_titles) AS m(word) WHERE contains(t.words, m.word))
       AND NOT EXISTS (SELECT 1 FROM unnest($rep_titles) AS r(word) WHERE contains(t.words, r.word))
+),
+choices AS (
+    SELECT 'manager_among_role_holders' AS kind, c.source, coalesce(u.name, u.id) AS subject,
+           list(coalesce(h.name, h.id) ORDER BY coalesce(h.name, h.id), h.id) AS people,
+           'several users hold the role above: chose ' || coalesce(any_value(m.name), c.manager_id) ||
+           CASE WHEN c.by_time THEN ', with the most time together in the period (' || round(c.minutes / 60, 1) || ' h)'
+                ELSE ', as no time together in the period tells them apart (then: who already leads most users, '
+                     || 'then the first by ID); set ManagerId in the CRM to decide' END AS detail
+    FROM audit_manager_choices AS c
+    JOIN users AS u ON u.source = c.source AND u.id = c.user_id
+    CROSS JOIN unnest(CAST(json(u.manager_candidates) AS VARCHAR[])) AS k(candidate)
+    LEFT JOIN users AS h ON h.source = c.source AND h.id = k.candidate
+    LEFT JOIN users AS m ON m.source = c.source AND m.id = c.manager_id
+    GROUP BY c.source, c.user_id, u.name, u.id, c.manager_id, c.by_time, c.minutes
 )
 SELECT * FROM shared
 UNION ALL SELECT * FROM system
+UNION ALL SELECT * FROM choices
 UNION ALL SELECT * FROM titled_managers
 ORDER BY kind, source, subject, people;

@@ -1,6 +1,7 @@
 package salesforce
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/salesaudit/salesaudit/plugin"
@@ -107,9 +108,35 @@ func (ur *userReader) readRow(r *row) error {
 	if r.err != nil {
 		return r.err
 	}
+	if what, ok := systemUser(u.Name, u.Email); ok {
+		return plugin.Skip("not a person: " + what)
+	}
 	u.Role = ur.roles[roleID].name
 	ur.users = append(ur.users, pendingUser{user: u, roleID: roleID})
 	return nil
+}
+
+// systemUserNames are the names Salesforce and its packages give the users
+// they create, with UserType Standard like people's: lower case, matched
+// inside the name.
+var systemUserNames = []string{"integration user", "security user", "automated process", "platform integration",
+	"salesforceiq", "chatter expert", "insights integration", "data.com clean", "system user"}
+
+// systemUser says whether a Standard user is one of Salesforce's own
+// (integration, security, automation), known by its name or its address
+// (noreply@salesforce.com and the other @salesforce.com mailboxes, which
+// no customer's employee has): they are not people whose time is audited.
+func systemUser(name, email string) (what string, ok bool) {
+	lower := strings.ToLower(name)
+	for _, n := range systemUserNames {
+		if strings.Contains(lower, n) {
+			return "a Salesforce system user (" + name + ")", true
+		}
+	}
+	if strings.HasSuffix(strings.ToLower(strings.TrimSpace(email)), "@salesforce.com") {
+		return "a Salesforce system mailbox (" + email + ")", true
+	}
+	return "", false
 }
 
 // name is "FirstName LastName", or the Name column of exports that have
@@ -133,9 +160,14 @@ func (ur *userReader) finish() error {
 	return nil
 }
 
-// deriveManagers gives a user with no ManagerId the user who holds the
-// parent of the user's role, if exactly one person does: many Salesforce
-// orgs leave ManagerId empty and rely on the role hierarchy.
+// deriveManagers gives a user with no ManagerId a manager from the role
+// hierarchy, as many Salesforce orgs leave ManagerId empty: the holder of
+// the parent of the user's role or, when nobody holds it (a regional role
+// left vacant), of the nearest role above that someone holds. When several
+// users hold that role (a leadership role two directors share), the export
+// cannot tell which is the manager: they become the user's candidates, and
+// the audit picks the one the user meets most. A predecessor who left often
+// keeps a role on an inactive record, so the active holders count first.
 func deriveManagers(users []pendingUser, roles map[string]role) {
 	holders := map[string][]*plugin.User{}
 	for i := range users {
@@ -144,35 +176,49 @@ func deriveManagers(users []pendingUser, roles map[string]role) {
 		}
 	}
 	for i := range users {
-		u := &users[i]
-		if u.user.ManagerID != "" || u.roleID == "" {
+		u := &users[i].user
+		if u.ManagerID != "" {
+			u.ManagerFrom = plugin.ManagerFromField
 			continue
 		}
-		parent := roles[u.roleID].parentID
-		if parent == "" {
+		found := nearestHolders(users[i].roleID, u.ID, roles, holders)
+		switch {
+		case len(found) == 1:
+			u.ManagerID = found[0]
+		case len(found) > 1:
+			u.ManagerCandidates = found
+		default:
 			continue
 		}
-		if manager := soleHolder(holders[parent]); manager != nil && manager.ID != u.user.ID {
-			u.user.ManagerID = manager.ID
-		}
+		u.ManagerFrom = plugin.ManagerFromRoleHierarchy
 	}
 }
 
-// soleHolder is the one user who holds a role, or nil. A predecessor who
-// left often keeps the role on an inactive record, so when several users
-// hold it but exactly one is active, that one is the holder.
-func soleHolder(users []*plugin.User) *plugin.User {
-	if len(users) == 1 {
-		return users[0]
-	}
-	var active *plugin.User
-	for _, u := range users {
-		if u.Active {
-			if active != nil {
-				return nil
+// nearestHolders are the IDs, sorted, of the holders of the nearest role
+// above roleID that someone other than the user holds: its active holders,
+// else its inactive ones.
+func nearestHolders(roleID, userID string, roles map[string]role, holders map[string][]*plugin.User) []string {
+	seen := map[string]bool{roleID: true}
+	for id := roles[roleID].parentID; id != "" && !seen[id]; id = roles[id].parentID {
+		seen[id] = true
+		var active, inactive []string
+		for _, h := range holders[id] {
+			switch {
+			case h.ID == userID:
+			case h.Active:
+				active = append(active, h.ID)
+			default:
+				inactive = append(inactive, h.ID)
 			}
-			active = u
+		}
+		found := active
+		if len(found) == 0 {
+			found = inactive
+		}
+		if len(found) > 0 {
+			slices.Sort(found)
+			return found
 		}
 	}
-	return active
+	return nil
 }

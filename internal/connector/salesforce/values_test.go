@@ -1,6 +1,7 @@
 package salesforce
 
 import (
+	"slices"
 	"testing"
 	"time"
 
@@ -142,23 +143,60 @@ func TestDeriveManagers(t *testing.T) {
 	roles := map[string]role{
 		"manager": {name: "Manager"}, "rep": {name: "Rep", parentID: "manager"},
 		"shared": {name: "Shared"}, "repOfShared": {name: "Rep", parentID: "shared"},
-		"vacant": {name: "Vacant"}, "repOfVacant": {name: "Rep", parentID: "vacant"},
+		"vacant": {name: "Vacant", parentID: "manager"}, "repOfVacant": {name: "Rep", parentID: "vacant"},
+		"emptyTop": {name: "Nobody"}, "orphan": {name: "Rep", parentID: "emptyTop"},
+		"loopA": {name: "A", parentID: "loopB"}, "loopB": {name: "B", parentID: "loopA"},
 	}
 	users := []pendingUser{
 		{plugin.User{ID: "m", Active: true}, "manager"},
 		{plugin.User{ID: "old", Active: false}, "manager"},
 		{plugin.User{ID: "r1", Active: true}, "rep"},
 		{plugin.User{ID: "r2", Active: true, ManagerID: "explicit"}, "rep"},
-		{plugin.User{ID: "s1", Active: true}, "shared"},
 		{plugin.User{ID: "s2", Active: true}, "shared"},
+		{plugin.User{ID: "s1", Active: true}, "shared"},
 		{plugin.User{ID: "r3", Active: true}, "repOfShared"},
 		{plugin.User{ID: "r4", Active: true}, "repOfVacant"},
+		{plugin.User{ID: "r5", Active: true}, "orphan"},
+		{plugin.User{ID: "r6", Active: true}, "loopA"},
 	}
 	deriveManagers(users, roles)
-	want := map[string]string{"m": "", "old": "", "r1": "m", "r2": "explicit", "s1": "", "s2": "", "r3": "", "r4": ""}
+	type want struct {
+		manager, from string
+		candidates    []string
+	}
+	wants := map[string]want{
+		"m": {}, "old": {}, "s1": {}, "s2": {}, "r5": {}, "r6": {},
+		"r1": {"m", plugin.ManagerFromRoleHierarchy, nil},
+		"r2": {"explicit", plugin.ManagerFromField, nil},
+		// Two hold the parent role: both are candidates, in ID order.
+		"r3": {"", plugin.ManagerFromRoleHierarchy, []string{"s1", "s2"}},
+		// Nobody holds the parent role: the holder of the one above it.
+		"r4": {"m", plugin.ManagerFromRoleHierarchy, nil},
+	}
 	for _, u := range users {
-		if u.user.ManagerID != want[u.user.ID] {
-			t.Errorf("%s: manager %q, want %q", u.user.ID, u.user.ManagerID, want[u.user.ID])
+		w := wants[u.user.ID]
+		if u.user.ManagerID != w.manager || u.user.ManagerFrom != w.from || !slices.Equal(u.user.ManagerCandidates, w.candidates) {
+			t.Errorf("%s: manager %q from %q, candidates %q; want %q from %q, candidates %q", u.user.ID,
+				u.user.ManagerID, u.user.ManagerFrom, u.user.ManagerCandidates, w.manager, w.from, w.candidates)
+		}
+	}
+}
+
+func TestSalesforcesOwnUsersAreNotPeople(t *testing.T) {
+	for _, c := range []struct {
+		name, email string
+		system      bool
+	}{
+		{"Integration User", "integration@00d5g000004abcd.ext", true},
+		{"Security User", "noreply@salesforce.com", true},
+		{"SalesforceIQ Integration", "insightsintegration@example.com", true},
+		{"Automated Process", "", true},
+		{"Ana Pérez", "noreply@salesforce.com", true},
+		{"Ana Pérez", "ana.perez@acme.example", false},
+		{"Integrity Lopez", "integrity@acme.example", false},
+	} {
+		if _, got := systemUser(c.name, c.email); got != c.system {
+			t.Errorf("systemUser(%q, %q) = %v, want %v", c.name, c.email, got, c.system)
 		}
 	}
 }
