@@ -1,0 +1,69 @@
+package apipages
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+)
+
+// FirstOf is the first of names the record has a value for (not null),
+// or the first of names when it has none: versions of an API name some
+// members differently (v1's "user_id", v2's "owner_id").
+func (r *Fields) FirstOf(names ...string) string {
+	for _, name := range names {
+		if _, ok := r.Value(name); ok {
+			return name
+		}
+	}
+	return names[0]
+}
+
+// Ref reads a member that refers to another record, as that record's ID:
+// the ID itself (a string or a number), or an object that holds it under
+// the first of idKeys it has, beside the record's name and other details,
+// as APIs that expand references write it ({"value": 7, "name": "Ada"}).
+// Missing and null are "".
+func (r *Fields) Ref(name string, idKeys ...string) string {
+	v, ok := r.Value(name)
+	switch {
+	case !ok:
+		return ""
+	case v[0] == '{':
+		inner, _ := r.Nested(name, v) // an object: it decodes
+		for _, k := range idKeys {
+			if id, ok := inner.Scalar(k, true); ok && id != "" {
+				return id
+			}
+		}
+		r.Fail(name, "the object has no %s", `"`+strings.Join(idKeys, `" or "`)+`"`)
+		return ""
+	case v[0] == '[':
+		r.Fail(name, "the value is %s, not an ID", TypeName(v))
+		return ""
+	}
+	id, _ := r.Scalar(name, false)
+	return id
+}
+
+// TypeName names the type of a JSON value for a reason: "an object",
+// "an array", "a string", "a number", "a boolean", "null", or "missing"
+// for no value at all.
+func TypeName(raw json.RawMessage) string {
+	raw = bytes.TrimSpace(raw)
+	if len(raw) == 0 {
+		return "missing"
+	}
+	switch raw[0] {
+	case '{':
+		return "an object"
+	case '[':
+		return "an array"
+	case '"':
+		return "a string"
+	case 't', 'f':
+		return "a boolean"
+	case 'n':
+		return "null"
+	}
+	return "a number"
+}
