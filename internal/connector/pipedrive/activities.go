@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/salesaudit/salesaudit/plugin"
+	"github.com/salesaudit/salesaudit/plugin/csvfile"
 )
 
 // Statuses of activities: Pipedrive knows only done and not done, and
@@ -26,17 +27,17 @@ type activityInput struct {
 }
 
 // buildActivity maps an activity the same way for both forms.
-func buildActivity(v *values, in activityInput) plugin.Activity {
+func buildActivity(in activityInput) plugin.Activity {
 	typ := in.typ.value()
 	a := plugin.Activity{
-		ID:              v.requiredID(in.id),
+		ID:              in.id.requiredID(),
 		Kind:            activityKind(typ),
 		Subject:         in.subject.value(),
 		OwnerID:         in.ownerID,
 		AccountID:       in.accountID,
 		OpportunityID:   in.opportunityID,
-		DurationSeconds: v.duration(in.duration),
-		IsClosed:        v.done(in.done),
+		DurationSeconds: in.duration.duration(),
+		IsClosed:        in.done.done(),
 		Priority:        activityPriority(in.priority.value()),
 		RawType:         typ,
 		Attendees:       in.attendees,
@@ -45,9 +46,9 @@ func buildActivity(v *values, in activityInput) plugin.Activity {
 	a.Status = statusToDo
 	if a.IsClosed {
 		a.Status = statusDone
-		a.CompletedAt = v.dateTime(in.doneTime)
+		a.CompletedAt = in.doneTime.dateTime()
 	}
-	schedule(v, in, &a)
+	schedule(in, &a)
 	return a
 }
 
@@ -56,9 +57,9 @@ func buildActivity(v *values, in activityInput) plugin.Activity {
 // and lasts its duration; with a date alone it is due that day. An
 // activity may have no date at all: it then counts when it was done, or
 // else when it was logged.
-func schedule(v *values, in activityInput, a *plugin.Activity) {
-	due := v.date(in.dueDate)
-	at, timed := v.clock(in.dueTime)
+func schedule(in activityInput, a *plugin.Activity) {
+	due := in.dueDate.date()
+	at, timed := in.dueTime.clock()
 	switch {
 	case !due.IsZero() && timed:
 		a.StartAt = due.Add(at)
@@ -68,9 +69,9 @@ func schedule(v *values, in activityInput, a *plugin.Activity) {
 	case !due.IsZero():
 		a.StartAt, a.DueDate = due, due
 	default:
-		a.StartAt = plugin.FirstSet(a.CompletedAt, v.dateTime(in.addTime))
+		a.StartAt = plugin.FirstSet(a.CompletedAt, in.addTime.dateTime())
 		if a.StartAt.IsZero() {
-			v.fail(in.dueDate.name, "the activity has no due date, no completion and no creation time")
+			in.dueDate.fail("the activity has no due date, no completion and no creation time")
 		}
 	}
 	if a.Kind == plugin.ActivityTask {
@@ -112,14 +113,14 @@ func activityPriority(p string) plugin.Priority {
 
 // newActivityReader reads activities from API pages (v1 or v2) and CSV
 // exports.
-func (run *readRun) newActivityReader(out *plugin.FileWriter, t *csvTable) (recordReader, error) {
+func (run *readRun) newActivityReader(out *plugin.FileWriter, t *csvfile.Reader) recordReader {
 	if t == nil {
-		return recordReader{api: func(r *apiRecord) error {
-			if isDeleted(r) {
+		return recordReader{api: func(r apiRecord) error {
+			if r.deleted() {
 				return plugin.Skip(skipDeleted)
 			}
-			a := buildActivity(&r.values, activityInput{
-				line: r.line, id: r.text("id"), subject: r.text("subject"), typ: r.text("type"),
+			a := buildActivity(activityInput{
+				line: r.Line, id: r.text("id"), subject: r.text("subject"), typ: r.text("type"),
 				priority: r.text("priority"),
 				dueDate:  r.text("due_date"), dueTime: r.text("due_time"), duration: r.text("duration"),
 				done: r.text("done"), doneTime: r.text("marked_as_done_time"), addTime: r.text("add_time"),
@@ -129,53 +130,53 @@ func (run *readRun) newActivityReader(out *plugin.FileWriter, t *csvTable) (reco
 				opportunityID: r.ref("deal_id").value(),
 				attendees:     run.apiAttendees(r),
 			})
-			if err := r.failed(); err != nil {
-				return err
+			if r.Err != nil {
+				return r.Err
 			}
 			return out.Activity(a)
-		}}, nil
+		}}
 	}
 	c := newActivityColumns(t)
-	return recordReader{csv: func(r *csvRow) error {
-		accountID := run.orgs.id(&r.values, r.field(c.orgID), r.field(c.org))
-		a := buildActivity(&r.values, activityInput{
+	return recordReader{csv: func(r csvRow) error {
+		accountID := run.orgs.id(r.field(c.orgID), r.field(c.org))
+		a := buildActivity(activityInput{
 			line: r.Line, id: r.field(c.id), subject: r.field(c.subject), typ: r.field(c.typ),
 			priority: r.field(c.priority),
 			dueDate:  r.field(c.dueDate), dueTime: r.field(c.dueTime), duration: r.field(c.duration),
 			done: r.field(c.done), doneTime: r.field(c.doneTime), addTime: r.field(c.addTime),
-			ownerID:       run.users.userID(&r.values, r.field(c.owner)),
+			ownerID:       run.users.userID(r.field(c.owner)),
 			accountID:     accountID,
-			opportunityID: run.deals.id(&r.values, r.field(c.dealID), r.field(c.deal), accountID),
+			opportunityID: run.deals.id(r.field(c.dealID), r.field(c.deal), accountID),
 			attendees:     run.contactPerson(r.field(c.personID), r.field(c.person), r.Line),
 		})
-		if err := r.failed(); err != nil {
-			return err
+		if r.Err != nil {
+			return r.Err
 		}
 		return out.Activity(a)
-	}}, nil
+	}}
 }
 
 // activityColumns are the columns of an activities CSV export. The
 // related records' ID columns ("Organization - ID") are there when the
 // user added them to the export; they beat matching by name.
 type activityColumns struct {
-	id, subject, typ, priority, dueDate, dueTime, duration column
-	done, doneTime, addTime, owner                         column
-	org, orgID, deal, dealID, person, personID             column
+	id, subject, typ, priority, dueDate, dueTime, duration csvfile.Column
+	done, doneTime, addTime, owner                         csvfile.Column
+	org, orgID, deal, dealID, person, personID             csvfile.Column
 }
 
-func newActivityColumns(t *csvTable) activityColumns {
+func newActivityColumns(t *csvfile.Reader) activityColumns {
 	return activityColumns{
-		id: t.column("Activity - ID"), subject: t.column("Activity - Subject"), typ: t.column("Activity - Type"),
-		priority: t.column("Activity - Priority"),
-		dueDate:  t.column("Activity - Due date"), dueTime: t.column("Activity - Due time"),
-		duration: t.column("Activity - Duration"),
-		done:     t.column("Activity - Done"), doneTime: t.column("Activity - Marked as done time"),
-		addTime: t.column("Activity - Add time", "Activity - Creation time"),
-		owner:   t.column("Activity - Assigned to user", "Activity - Owner", "Activity - User"),
-		org:     t.column("Activity - Organization"), orgID: t.column("Organization - ID"),
-		deal: t.column("Activity - Deal"), dealID: t.column("Deal - ID"),
-		person: t.column("Activity - Contact person"), personID: t.column("Person - ID"),
+		id: t.Lookup("Activity - ID"), subject: t.Lookup("Activity - Subject"), typ: t.Lookup("Activity - Type"),
+		priority: t.Lookup("Activity - Priority"),
+		dueDate:  t.Lookup("Activity - Due date"), dueTime: t.Lookup("Activity - Due time"),
+		duration: t.Lookup("Activity - Duration"),
+		done:     t.Lookup("Activity - Done"), doneTime: t.Lookup("Activity - Marked as done time"),
+		addTime: t.Lookup("Activity - Add time", "Activity - Creation time"),
+		owner:   t.Lookup("Activity - Assigned to user", "Activity - Owner", "Activity - User"),
+		org:     t.Lookup("Activity - Organization"), orgID: t.Lookup("Organization - ID"),
+		deal: t.Lookup("Activity - Deal"), dealID: t.Lookup("Deal - ID"),
+		person: t.Lookup("Activity - Contact person"), personID: t.Lookup("Person - ID"),
 	}
 }
 
@@ -198,25 +199,18 @@ func (run *readRun) contactPerson(idField, nameField field, line int64) []plugin
 // apiAttendees are an activity's attendees (users and e-mail invitees of
 // a calendar-synced meeting) and participants (the persons it is about).
 // An attendee with no user ID but a user's e-mail address is that user.
-func (run *readRun) apiAttendees(r *apiRecord) []plugin.Attendee {
+func (run *readRun) apiAttendees(r apiRecord) []plugin.Attendee {
 	var out []plugin.Attendee
 	contacts := map[string]bool{}
-	for _, raw := range r.list("attendees") {
-		at, ok := r.nested("attendees", raw)
-		if !ok {
-			continue
-		}
+	r.each("attendees", func(at apiRecord) {
 		a := plugin.Attendee{
 			UserID:    at.ref("user_id").value(),
 			ContactID: at.ref("person_id").value(),
 			Email:     at.text("email_address", "email").value(),
 			Name:      at.text("name").value(),
-			Organizer: at.flag(at.text("is_organizer"), false),
+			Organizer: at.text("is_organizer").flag(false),
 			Response:  at.text("status").value(),
-			Line:      r.line,
-		}
-		if r.absorb("attendees", at) {
-			continue
+			Line:      r.Line,
 		}
 		if a.UserID == "" && a.Email != "" {
 			a.UserID = run.users.idByEmail(a.Email)
@@ -228,23 +222,18 @@ func (run *readRun) apiAttendees(r *apiRecord) []plugin.Attendee {
 			a = run.persons.fill(a)
 		}
 		out = append(out, a)
-	}
-	participants := r.list("participants")
-	for _, raw := range participants {
-		p, ok := r.nested("participants", raw)
-		if !ok {
-			continue
-		}
-		id := p.ref("person_id").value()
-		if !r.absorb("participants", p) && id != "" && !contacts[id] {
+	})
+	r.each("participants", func(p apiRecord) {
+		if id := p.ref("person_id").value(); id != "" && !contacts[id] {
 			contacts[id] = true
-			out = append(out, run.persons.attendee(id, r.line))
+			out = append(out, run.persons.attendee(id, r.Line))
 		}
-	}
+	})
 	// Without a participants list, the person the activity is about is
 	// its one participant.
-	if id := r.ref("person_id").value(); participants == nil && id != "" && !contacts[id] {
-		out = append(out, run.persons.attendee(id, r.line))
+	id := r.ref("person_id").value()
+	if _, listed := r.Value("participants"); !listed && id != "" && !contacts[id] {
+		out = append(out, run.persons.attendee(id, r.Line))
 	}
 	return out
 }

@@ -2,11 +2,10 @@ package pipedrive
 
 import (
 	"fmt"
-	"path"
+	"slices"
 	"strings"
 
 	"github.com/salesaudit/salesaudit/plugin"
-	"github.com/salesaudit/salesaudit/plugin/csvfile"
 	"github.com/salesaudit/salesaudit/plugin/export"
 )
 
@@ -18,84 +17,66 @@ const (
 	confidenceActivitiesAlone = 80
 )
 
+// inventory is what the layout found: the files it can read, and the
+// problems of those that look like Pipedrive's but cannot be read as they
+// are, with what to do about them.
+func inventory(found []export.Found) (files []exportFile, problems []string) {
+	for _, f := range found {
+		if f.Problem != "" {
+			problems = append(problems, f.Problem)
+		} else {
+			files = append(files, f.Holds.(exportFile))
+		}
+	}
+	return files, problems
+}
+
+func holds(files []exportFile, e entity) bool {
+	return slices.ContainsFunc(files, func(f exportFile) bool { return f.entity == e })
+}
+
 // judge refuses an export without Pipedrive activities.
 func judge(found []export.Found) string {
-	if inv := inventoryOf(found, true); !inv.has(entityActivities) {
-		return noActivitiesReason(inv)
+	files, problems := inventory(found)
+	if holds(files, entityActivities) {
+		return ""
 	}
-	return ""
+	return strings.Join(append([]string{"no Pipedrive activities: no saved API page ({\"success\": true, \"data\": [...]}) of activities " +
+		"and no CSV export with \"Activity - ID\" and \"Activity - Subject\" columns"}, problems...), "; ")
 }
 
-// describe is the reason and the confidence of an accepted export.
-func describe(found []export.Found, files []plugin.FileMatch) (string, int) {
-	inv := inventoryOf(found, true)
-	if inv.has(entityUsers) {
-		return acceptReason(inv, files), confidenceWithUsers
-	}
-	return acceptReason(inv, files), confidenceActivitiesAlone
-}
-
-func noActivitiesReason(inv inventory) string {
-	reason := "no Pipedrive activities: no saved API page ({\"success\": true, \"data\": [...]}) of activities " +
-		"and no CSV export with \"Activity - ID\" and \"Activity - Subject\" columns"
-	if len(inv.problems) > 0 {
-		reason += "; " + strings.Join(inv.problems, "; ")
-	}
-	return reason
-}
-
-// estimateRows counts or estimates the rows of an API page or a CSV
-// export.
-func estimateRows(src *export.Source, f export.File) (int64, error) {
-	if strings.EqualFold(path.Ext(f.Name), ".json") {
-		return estimateRecords(src, f)
-	}
-	return csvfile.EstimateRows(src, f)
-}
-
-// acceptReason says what the export holds, entity by entity, and what it
-// lacks that the audit would miss.
-func acceptReason(inv inventory, files []plugin.FileMatch) string {
+// describe says what an accepted export holds, entity by entity, and what
+// it lacks that the audit would miss.
+func describe(found []export.Found, matches []plugin.FileMatch) (string, int) {
+	files, problems := inventory(found)
 	var parts []string
 	for e := entityUsers; e <= entityActivities; e++ {
 		var n int
 		var rows int64
-		forms := map[format]bool{}
-		for i, f := range inv.files {
+		var api, csv bool
+		for i, f := range files {
 			if f.entity == e {
-				n++
-				rows += files[i].EstimatedRows
-				forms[f.format] = true
+				n, rows = n+1, rows+matches[i].EstimatedRows
+				api, csv = api || !f.csv, csv || f.csv
 			}
 		}
 		if n > 0 {
-			parts = append(parts, fmt.Sprintf("%s (%s, ~%d rows)", e, describeForms(n, forms), rows))
+			kinds := map[[2]bool]string{{true, false}: "API", {false, true}: "CSV", {true, true}: "API+CSV"}[[2]bool{api, csv}]
+			parts = append(parts, fmt.Sprintf("%s (%d %s file%s, ~%d rows)", e, n, kinds, map[bool]string{true: "s"}[n > 1], rows))
 		}
 	}
 	reason := "a Pipedrive export: " + strings.Join(parts, ", ")
-	if !inv.has(entityUsers) {
+	if !holds(files, entityUsers) {
 		reason += "; no users page (users.json), so users are known only by the names the CSV exports give"
 	}
-	if !inv.has(entityHierarchy) {
+	if !holds(files, entityHierarchy) {
 		reason += "; no " + hierarchyFileName + ": managers are unknown unless the hierarchy option names a mapping"
 	}
-	if len(inv.problems) > 0 {
-		reason += "; but it cannot be read as it is: " + strings.Join(inv.problems, "; ")
+	if len(problems) > 0 {
+		reason += "; but it cannot be read as it is: " + strings.Join(problems, "; ")
 	}
-	return reason
-}
-
-func describeForms(files int, forms map[format]bool) string {
-	var kinds []string
-	if forms[formatAPI] {
-		kinds = append(kinds, "API")
+	if holds(files, entityUsers) {
+		return reason, confidenceWithUsers
 	}
-	if forms[formatCSV] {
-		kinds = append(kinds, "CSV")
-	}
-	plural := ""
-	if files > 1 {
-		plural = "s"
-	}
-	return fmt.Sprintf("%d %s file%s", files, strings.Join(kinds, "+"), plural)
+	return reason, confidenceActivitiesAlone
 }

@@ -11,6 +11,9 @@ import (
 	"github.com/salesaudit/salesaudit/plugin/plugintest"
 )
 
+// knownOptions are the Read options the connector declares.
+var knownOptions = readOptions(&options{}).Names()
+
 func TestInfo(t *testing.T) {
 	info, err := plugintest.Connect(t, New()).Info(context.Background())
 	if err != nil {

@@ -62,8 +62,6 @@ type options struct {
 	encoding        csvfile.Encoding
 }
 
-var knownOptions = readOptions(&options{}).Names()
-
 // readOptions declares the Read options, each setting its field of opts.
 func readOptions(opts *options) plugin.Options {
 	encoding := csvfile.EncodingOption(&opts.encoding)

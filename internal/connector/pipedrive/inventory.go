@@ -1,7 +1,6 @@
 package pipedrive
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -31,141 +30,58 @@ const (
 	entityActivities
 )
 
-var entityNames = map[entity]string{
-	entityUsers:         "users",
-	entityHierarchy:     "user managers",
-	entityOrgFields:     "organization fields",
-	entityStages:        "stages",
-	entityPersons:       "persons",
-	entityOrganizations: "organizations",
-	entityDeals:         "deals",
-	entityActivities:    "activities",
+// entities name each entity and give the kind of record its files' rows
+// become; lookup files are listed under the kind they serve.
+var entities = []struct {
+	name string
+	kind plugin.RecordKind
+}{
+	entityUsers:         {"users", plugin.KindUser},
+	entityHierarchy:     {"user managers", plugin.KindUser},
+	entityOrgFields:     {"organization fields", plugin.KindAccount},
+	entityStages:        {"stages", plugin.KindOpportunity},
+	entityPersons:       {"persons", plugin.KindActivity},
+	entityOrganizations: {"organizations", plugin.KindAccount},
+	entityDeals:         {"deals", plugin.KindOpportunity},
+	entityActivities:    {"activities", plugin.KindActivity},
 }
 
-func (e entity) String() string { return entityNames[e] }
+func (e entity) String() string { return entities[e].name }
 
-// recordKind is the kind of record a file's rows become; lookup files are
-// listed under the kind they serve.
-func (e entity) recordKind() plugin.RecordKind {
-	switch e {
-	case entityUsers, entityHierarchy:
-		return plugin.KindUser
-	case entityOrgFields, entityOrganizations:
-		return plugin.KindAccount
-	case entityStages, entityDeals:
-		return plugin.KindOpportunity
-	}
-	return plugin.KindActivity
-}
-
-// format is the form a file comes in.
-type format int
-
-const (
-	formatAPI format = iota
-	formatCSV
-)
-
-// exportFile is a file of the export the connector reads.
+// exportFile is a file of the export the connector reads: a saved API
+// page, or a CSV file.
 type exportFile struct {
-	file   export.File
+	export.File
 	entity entity
-	format format
-	// external is the path of a file outside the export (the hierarchy
-	// option), read from disk rather than from the source.
-	external string
-}
-
-// name is the file as the user knows it: its path in the export, or the
-// path given in the option.
-func (f exportFile) name() string {
-	if f.external != "" {
-		return f.external
-	}
-	return f.file.Name
-}
-
-// inventory is what an export holds.
-type inventory struct {
-	files []exportFile
-	// problems are files that look like Pipedrive's but cannot be read
-	// as they are, with what to do about them.
-	problems []string
-}
-
-func (inv inventory) has(e entity) bool {
-	for _, f := range inv.files {
-		if f.entity == e {
-			return true
-		}
-	}
-	return false
-}
-
-func (inv inventory) of(e entity) []exportFile {
-	var out []exportFile
-	for _, f := range inv.files {
-		if f.entity == e {
-			out = append(out, f)
-		}
-	}
-	return out
+	csv    bool
 }
 
 // layout recognises the Pipedrive files of an export by their content,
-// the CSV exports read in enc. Problems are files that look like
-// Pipedrive's but cannot be read as they are.
+// the CSV exports read in enc.
 func layout(enc csvfile.Encoding) export.Layout {
 	return export.Layout{Name: "Pipedrive export",
 		NotAnExport: "the Pipedrive connector reads a whole export " +
 			"(API pages or CSV exports with their users), so give the directory or .zip that holds the file",
 		Files: []export.FilePattern{{Name: "*", Recognize: func(src *export.Source, f export.File) (export.Recognition, bool) {
-			held, problem, ok := recognise(src, f, enc)
-			return export.Recognition{Kind: held.entity.recordKind(), Holds: held, Problem: problem}, ok
-		}, Estimate: estimateRows}},
-		Less:  func(a, b export.Found) bool { return held(a).entity < held(b).entity },
+			held := exportFile{File: f, csv: strings.EqualFold(path.Ext(f.Name), ".csv")}
+			ok, problem := false, ""
+			switch {
+			case held.csv && strings.EqualFold(f.Base(), hierarchyFileName):
+				held.entity, ok = entityHierarchy, true
+			case held.csv:
+				held.entity, ok, problem = recogniseCSVExport(src, f, enc)
+			case strings.EqualFold(path.Ext(f.Name), ".json"):
+				held.entity, ok = recogniseAPIPage(src, f)
+			}
+			return export.Recognition{Kind: entities[held.entity].kind, Holds: held, Problem: problem}, ok || problem != ""
+		}, Estimate: func(src *export.Source, f export.File) (int64, error) {
+			if strings.EqualFold(path.Ext(f.Name), ".json") {
+				return apipages.EstimateRecords(src, f, apiPage.Keys), nil
+			}
+			return csvfile.EstimateRows(src, f)
+		}}},
+		Less:  func(a, b export.Found) bool { return a.Holds.(exportFile).entity < b.Holds.(exportFile).entity },
 		Judge: judge, Describe: describe}
-}
-
-// recognise says which entity a file holds, in which format, or what
-// keeps it from being read.
-func recognise(src *export.Source, f export.File, enc csvfile.Encoding) (held exportFile, problem string, ok bool) {
-	held.file = f
-	switch strings.ToLower(path.Ext(f.Name)) {
-	case ".json":
-		held.entity, ok = recogniseAPIPage(src, f)
-		return held, "", ok
-	case ".csv":
-		held.format = formatCSV
-		if strings.EqualFold(f.Base(), hierarchyFileName) {
-			held.entity = entityHierarchy
-			return held, "", true
-		}
-		held.entity, ok, problem = recogniseCSVExport(src, f, enc)
-		return held, problem, ok || problem != ""
-	}
-	return held, "", false
-}
-
-func held(f export.Found) exportFile {
-	h, _ := f.Holds.(exportFile)
-	return h
-}
-
-// inventoryOf is what the layout found; withHierarchyFile is false when
-// the hierarchy option names another file, so that the export's own
-// user-managers.csv is not read.
-func inventoryOf(found []export.Found, withHierarchyFile bool) inventory {
-	var inv inventory
-	for _, f := range found {
-		switch h := held(f); {
-		case f.Problem != "":
-			inv.problems = append(inv.problems, f.Problem)
-		case withHierarchyFile || h.entity != entityHierarchy:
-			inv.files = append(inv.files, h)
-		}
-	}
-	return inv
 }
 
 // apiPage is how a saved API page keeps its records: under "data", which
@@ -185,39 +101,34 @@ func recogniseAPIPage(src *export.Source, f export.File) (entity, bool) {
 		return 0, false
 	}
 	defer rc.Close()
-	first, isPage := firstRecord(io.LimitReader(rc, sniffLimit))
-	if !isPage {
+	switch first, isPage := firstRecord(io.LimitReader(rc, sniffLimit)); {
+	case !isPage:
 		return 0, false
-	}
-	if first == nil {
+	case first == nil:
 		return entityFromName(f.Base())
+	default:
+		return entityFromKeys(first, f.Base())
 	}
-	return entityFromKeys(first, f.Base())
 }
 
 // firstRecord is the first element of a page's data array (or of a bare
 // array). isPage is false when the file is not such a page; first is nil
 // for an empty one ("data": [] or "data": null).
-func firstRecord(r io.Reader) (first map[string]json.RawMessage, isPage bool) {
+func firstRecord(r io.Reader) (first *apipages.Fields, isPage bool) {
 	raw, err := apipages.FirstIn(r, apiPage)
-	switch {
-	case err != nil:
-		return nil, false
-	case raw == nil:
-		return nil, true
+	if err != nil || raw == nil {
+		return nil, err == nil
 	}
-	if json.Unmarshal(raw, &first) != nil || first == nil {
-		return nil, false
-	}
-	return first, true
+	first, err = apipages.NewFields(0, raw, "")
+	return first, err == nil
 }
 
 // entityFromKeys recognises a record by the keys only its entity has, in
 // API v1 and v2 alike.
-func entityFromKeys(rec map[string]json.RawMessage, fileName string) (entity, bool) {
+func entityFromKeys(rec *apipages.Fields, fileName string) (entity, bool) {
 	has := func(keys ...string) bool {
 		for _, k := range keys {
-			if _, ok := rec[k]; ok {
+			if rec.Has(k) {
 				return true
 			}
 		}
@@ -273,16 +184,14 @@ func entityFromName(name string) (entity, bool) {
 	return 0, false
 }
 
-// csvExport is a kind of Pipedrive CSV export, known by its header.
-type csvExport struct {
-	entity entity
-	// id and name are the columns every export of the kind has.
+// csvExports are the kinds of Pipedrive CSV export, known by the ID and
+// name columns every export of the kind has. They are checked in order:
+// an activities export may carry deal and organization columns, a deals
+// export organization columns.
+var csvExports = []struct {
+	entity   entity
 	id, name string
-}
-
-// csvExports are checked in order: an activities export may carry deal
-// and organization columns, a deals export organization columns.
-var csvExports = []csvExport{
+}{
 	{entityActivities, "Activity - ID", "Activity - Subject"},
 	{entityDeals, "Deal - ID", "Deal - Title"},
 	{entityPersons, "Person - ID", "Person - Name"},
@@ -318,29 +227,4 @@ func recogniseCSVExport(src *export.Source, f export.File, enc csvfile.Encoding)
 		}
 	}
 	return 0, false, ""
-}
-
-// countLimit bounds how much of a JSON file Check reads to count its
-// records; a larger file's count is extrapolated.
-const countLimit = 4 << 20
-
-// estimateRecords counts the records of an API page, or estimates the
-// count of a large one from its first megabytes.
-func estimateRecords(src *export.Source, f export.File) (int64, error) {
-	rc, err := src.Open(f)
-	if err != nil {
-		return 0, err
-	}
-	defer rc.Close()
-	counter := &export.CountingReader{R: io.LimitReader(rc, countLimit)}
-	n, err := apipages.Each(counter, apiPage.Keys, func(apipages.Record) error { return nil })
-	var syntax *apipages.SyntaxError
-	switch {
-	case err == nil || errors.Is(err, apipages.ErrNoRecords) || f.Size <= countLimit:
-		// Complete, an empty page, or a broken one: Read will say.
-		return n, nil
-	case errors.As(err, &syntax) && counter.N > 0:
-		return n * f.Size / counter.N, nil
-	}
-	return n, nil
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/salesaudit/salesaudit/plugin"
+	"github.com/salesaudit/salesaudit/plugin/csvfile"
 )
 
 // Rows of lookup files are not records of their own: they are skipped,
@@ -84,42 +85,34 @@ func (c *fieldCatalogue) names() string {
 
 // newOrgFieldReader reads organizationFields pages (v1: key, name; v2:
 // field_code, field_name).
-func (run *readRun) newOrgFieldReader(*plugin.FileWriter, *csvTable) (recordReader, error) {
-	return recordReader{api: func(r *apiRecord) error {
-		cf := &customField{
-			key:     r.text("key", "field_code").value(),
-			name:    r.text("name", "field_name").value(),
-			options: map[string]string{},
-		}
-		for _, raw := range r.list("options") {
-			if option, ok := r.nested("options", raw); ok {
-				id, label := option.text("id").value(), option.text("label").value()
-				if !r.absorb("options", option) {
-					cf.options[id] = label
-				}
-			}
-		}
+func (run *readRun) newOrgFieldReader() recordReader {
+	return recordReader{api: func(r apiRecord) error {
+		key := r.text("key", "field_code")
+		cf := &customField{key: key.value(), name: r.text("name", "field_name").value(), options: map[string]string{}}
+		r.each("options", func(option apiRecord) {
+			cf.options[option.text("id").value()] = option.text("label").value()
+		})
 		if cf.key == "" {
-			r.fail(r.key("key", "field_code"), "the field has no key")
+			key.fail("the field has no key")
 		}
-		if err := r.failed(); err != nil {
-			return err
+		if r.Err != nil {
+			return r.Err
 		}
 		run.orgFields.add(cf)
 		return plugin.Skip(skipFieldDefinition)
-	}}, nil
+	}}
 }
 
 // newStageReader reads stages pages: deals name their stage by ID.
-func (run *readRun) newStageReader(*plugin.FileWriter, *csvTable) (recordReader, error) {
-	return recordReader{api: func(r *apiRecord) error {
-		id, name := r.requiredID(r.text("id")), r.text("name").value()
-		if err := r.failed(); err != nil {
-			return err
+func (run *readRun) newStageReader() recordReader {
+	return recordReader{api: func(r apiRecord) error {
+		id, name := r.text("id").requiredID(), r.text("name").value()
+		if r.Err != nil {
+			return r.Err
 		}
 		run.stages[id] = name
 		return plugin.Skip(skipStage)
-	}}, nil
+	}}
 }
 
 // person is what activities need of a contact person.
@@ -173,39 +166,39 @@ func (p *personIndex) attendeeNamed(name string, line int64) plugin.Attendee {
 }
 
 // newPersonReader reads persons from API pages and CSV exports.
-func (run *readRun) newPersonReader(_ *plugin.FileWriter, t *csvTable) (recordReader, error) {
-	keep := func(v *values, x person) error {
-		if err := v.failed(); err != nil {
+func (run *readRun) newPersonReader(t *csvfile.Reader) recordReader {
+	keep := func(err *plugin.RowError, x person) error {
+		if err != nil {
 			return err
 		}
 		run.persons.add(x)
 		return plugin.Skip(skipPerson)
 	}
 	if t == nil {
-		return recordReader{api: func(r *apiRecord) error {
-			x := person{id: r.requiredID(r.text("id")), name: r.text("name").value(), email: primaryEmail(r)}
-			return keep(&r.values, x)
-		}}, nil
+		return recordReader{api: func(r apiRecord) error {
+			x := person{id: r.text("id").requiredID(), name: r.text("name").value(), email: primaryEmail(r)}
+			return keep(r.Err, x)
+		}}
 	}
-	id, name, emails := t.column("Person - ID"), t.column("Person - Name"), t.columnsWithPrefix("Person - Email")
-	return recordReader{csv: func(r *csvRow) error {
-		x := person{id: r.requiredID(r.field(id)), name: r.field(name).value(), email: r.firstField(emails).value()}
-		return keep(&r.values, x)
-	}}, nil
+	id, name, emails := t.Lookup("Person - ID"), t.Lookup("Person - Name"), t.ColumnsWithPrefix("Person - Email")
+	return recordReader{csv: func(r csvRow) error {
+		_, email := r.First(emails)
+		return keep(r.Err, person{id: r.field(id).requiredID(), name: r.Text(name), email: email})
+	}}
 }
 
 // primaryEmail is a person's primary e-mail address: v1 has it as
 // primary_email and in an "email" list, v2 in an "emails" list.
-func primaryEmail(r *apiRecord) string {
+func primaryEmail(r apiRecord) string {
 	if email := r.text("primary_email"); !email.empty() {
 		return email.value()
 	}
-	key := r.key("emails", "email")
-	if !strings.HasPrefix(strings.TrimSpace(string(r.fields[key])), "[") {
+	key := r.FirstOf("emails", "email")
+	if list, _ := r.Value(key); len(list) == 0 || list[0] != '[' {
 		return r.text(key).value() // some pages have a plain address
 	}
 	var first string
-	for _, raw := range r.list(key) {
+	for _, raw := range r.List(key, "an array") {
 		var entry struct {
 			Value   string
 			Primary json.RawMessage
@@ -213,7 +206,7 @@ func primaryEmail(r *apiRecord) string {
 		if json.Unmarshal(raw, &entry) != nil || entry.Value == "" {
 			continue
 		}
-		if primary, _ := scalarText(entry.Primary); primary == "true" || primary == "1" {
+		if primary := scalar(entry.Primary); primary == "true" || primary == "1" {
 			return entry.Value
 		}
 		if first == "" {
@@ -247,7 +240,7 @@ func (n *nameIndex) empty() bool { return len(n.byName) == 0 }
 // id is the ID of the record named, when the export has an ID column
 // for it (idField) or a single record has the name. With no export of
 // these records to look in, the record stays unknown.
-func (n *nameIndex) id(v *values, idField, nameField field) string {
+func (n *nameIndex) id(idField, nameField field) string {
 	if !idField.empty() {
 		return idField.value()
 	}
@@ -259,9 +252,9 @@ func (n *nameIndex) id(v *values, idField, nameField field) string {
 	case 1:
 		return ids[0]
 	case 0:
-		v.fail(nameField.name, "no %s %q in the %ss export", n.what, nameField.value(), n.what)
+		nameField.fail("no %s %q in the %ss export", n.what, nameField.value(), n.what)
 	default:
-		v.fail(nameField.name, "%d %ss are called %q (IDs %s): add the %s column to the export",
+		nameField.fail("%d %ss are called %q (IDs %s): add the %s column to the export",
 			len(ids), n.what, nameField.value(), strings.Join(ids, ", "), n.idColumn)
 	}
 	return ""
@@ -284,7 +277,7 @@ func (d *dealIndex) add(id, title, orgID string) {
 
 // id is the deal an activity is about: by the ID column when the export
 // has one, else by its title among the organization's deals.
-func (d *dealIndex) id(v *values, idField, titleField field, orgID string) string {
+func (d *dealIndex) id(idField, titleField field, orgID string) string {
 	if !idField.empty() {
 		return idField.value()
 	}
@@ -307,9 +300,9 @@ func (d *dealIndex) id(v *values, idField, titleField field, orgID string) strin
 	case 1:
 		return candidates[0].id
 	case 0:
-		v.fail(titleField.name, "no deal %q in the deals export", titleField.value())
+		titleField.fail("no deal %q in the deals export", titleField.value())
 	default:
-		v.fail(titleField.name, "%d deals are called %q: add the Deal - ID column to the export", len(candidates), titleField.value())
+		titleField.fail("%d deals are called %q: add the Deal - ID column to the export", len(candidates), titleField.value())
 	}
 	return ""
 }

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/salesaudit/salesaudit/plugin"
+	"github.com/salesaudit/salesaudit/plugin/csvfile"
 )
 
 func TestUserDirectory(t *testing.T) {
@@ -19,15 +20,15 @@ func TestUserDirectory(t *testing.T) {
 	for ref, want := range map[string]string{
 		"1": "1", "ana sousa": "1", "ANA.SOUSA@example.com": "1", " Ana  Sousa ": "1", "jan.de.vries@example.com": "3",
 	} {
-		var v values
-		if got := d.userID(&v, field{"owner", ref}); got != want || v.err != nil {
-			t.Errorf("userID(%q) = %q, %v; want %q", ref, got, v.err, want)
+		var v csvfile.Cells
+		if got := d.userID(field{"owner", ref, &v}); got != want || v.Err != nil {
+			t.Errorf("userID(%q) = %q, %v; want %q", ref, got, v.Err, want)
 		}
 	}
-	var v values
-	d.userID(&v, field{"Activity - Assigned to user", "Jan de Vries"})
-	if v.err == nil || v.err.Field != "Activity - Assigned to user" || !strings.Contains(v.err.Reason, "IDs 2, 3") {
-		t.Errorf("two users with one name: %v", v.err)
+	var v csvfile.Cells
+	d.userID(field{"Activity - Assigned to user", "Jan de Vries", &v})
+	if v.Err == nil || v.Err.Field != "Activity - Assigned to user" || !strings.Contains(v.Err.Reason, "IDs 2, 3") {
+		t.Errorf("two users with one name: %v", v.Err)
 	}
 	if id := d.idByEmail("Ana.Sousa@example.com"); id != "1" {
 		t.Errorf("idByEmail = %q", id)
@@ -50,11 +51,11 @@ func TestDealIndexTellsSameTitlesApartByOrganization(t *testing.T) {
 		{"", "", "100", "", ""},
 	}
 	for _, tt := range tests {
-		var v values
-		got := d.id(&v, field{"Deal - ID", tt.id}, field{"Activity - Deal", tt.title}, tt.org)
+		var v csvfile.Cells
+		got := d.id(field{"Deal - ID", tt.id, &v}, field{"Activity - Deal", tt.title, &v}, tt.org)
 		failure := ""
-		if v.err != nil {
-			failure = v.err.Reason
+		if v.Err != nil {
+			failure = v.Err.Reason
 		}
 		if got != tt.want || (tt.failure == "") != (failure == "") || !strings.Contains(failure, tt.failure) {
 			t.Errorf("id(%q, %q, org %q) = %q, %q; want %q, %q", tt.id, tt.title, tt.org, got, failure, tt.want, tt.failure)

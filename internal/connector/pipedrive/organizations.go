@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/salesaudit/salesaudit/plugin"
+	"github.com/salesaudit/salesaudit/plugin/csvfile"
 )
 
 // orgFieldOption is an option naming the organization field that holds a
@@ -64,36 +65,36 @@ func (run *readRun) checkOrgFieldsSeen() error {
 
 // newOrganizationReader reads organizations from API pages (v1 or v2) and
 // CSV exports.
-func (run *readRun) newOrganizationReader(out *plugin.FileWriter, t *csvTable) (recordReader, error) {
-	send := func(v *values, a plugin.Account) error {
-		if err := v.failed(); err != nil {
+func (run *readRun) newOrganizationReader(out *plugin.FileWriter, t *csvfile.Reader) (recordReader, error) {
+	send := func(err *plugin.RowError, a plugin.Account) error {
+		if err != nil {
 			return err
 		}
 		run.orgs.add(a.ID, a.Name)
 		return out.Account(a)
 	}
 	if t == nil {
-		return recordReader{api: func(r *apiRecord) error {
+		return recordReader{api: func(r apiRecord) error {
 			run.apiOrganizations++
-			if isDeleted(r) {
+			if r.deleted() {
 				return plugin.Skip(skipDeleted)
 			}
 			a := plugin.Account{
-				ID:      r.requiredID(r.text("id")),
+				ID:      r.text("id").requiredID(),
 				Name:    r.text("name").value(),
 				OwnerID: r.ref("owner_id").value(),
-				Line:    r.line,
+				Line:    r.Line,
 			}
 			if f, ok := run.orgCustom(r, run.revenueField); ok {
-				a.AnnualRevenue = r.number(f)
+				a.AnnualRevenue = f.number()
 			}
 			if f, ok := run.orgCustom(r, run.tierField); ok {
 				a.Tier = run.tierField.field.label(f.value())
 			}
-			return send(&r.values, a)
+			return send(r.Err, a)
 		}}, nil
 	}
-	id, name, owner := t.column("Organization - ID"), t.column("Organization - Name"), t.column("Organization - Owner")
+	id, name, owner := t.Lookup("Organization - ID"), t.Lookup("Organization - Name"), t.Lookup("Organization - Owner")
 	revenue, err := orgFieldColumn(t, run.revenueField)
 	if err != nil {
 		return recordReader{}, err
@@ -102,22 +103,22 @@ func (run *readRun) newOrganizationReader(out *plugin.FileWriter, t *csvTable) (
 	if err != nil {
 		return recordReader{}, err
 	}
-	return recordReader{csv: func(r *csvRow) error {
+	return recordReader{csv: func(r csvRow) error {
 		a := plugin.Account{
-			ID:            r.requiredID(r.field(id)),
-			Name:          r.field(name).value(),
-			OwnerID:       run.users.userID(&r.values, r.field(owner)),
-			AnnualRevenue: r.number(r.field(revenue)),
-			Tier:          r.field(tier).value(),
+			ID:            r.field(id).requiredID(),
+			Name:          r.Text(name),
+			OwnerID:       run.users.userID(r.field(owner)),
+			AnnualRevenue: r.field(revenue).number(),
+			Tier:          r.Text(tier),
 			Line:          r.Line,
 		}
-		return send(&r.values, a)
+		return send(r.Err, a)
 	}}, nil
 }
 
 // orgCustom is the value of the field an option names, if configured and
 // the record has it.
-func (run *readRun) orgCustom(r *apiRecord, o *orgFieldOption) (field, bool) {
+func (run *readRun) orgCustom(r apiRecord, o *orgFieldOption) (field, bool) {
 	if !o.configured() {
 		return field{}, false
 	}
@@ -130,14 +131,14 @@ func (run *readRun) orgCustom(r *apiRecord, o *orgFieldOption) (field, bool) {
 
 // orgFieldColumn is the CSV column of the field an option names: the
 // export labels it "Organization - <field name>".
-func orgFieldColumn(t *csvTable, o *orgFieldOption) (column, error) {
+func orgFieldColumn(t *csvfile.Reader, o *orgFieldOption) (csvfile.Column, error) {
 	if !o.configured() {
-		return column{index: -1}, nil
+		return csvfile.Column{Index: -1}, nil
 	}
 	labels := []string{"Organization - " + o.field.name, o.field.name, o.ref}
-	c := t.column(labels...)
-	if !c.present() {
-		return column{}, fmt.Errorf("option %s: %s has no column %q", o.option, t.reader.Name(), labels[0])
+	c := t.Lookup(labels...)
+	if !c.Present() {
+		return c, fmt.Errorf("option %s: %s has no column %q", o.option, t.Name(), labels[0])
 	}
 	return c, nil
 }

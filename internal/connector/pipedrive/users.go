@@ -1,12 +1,12 @@
 package pipedrive
 
 import (
-	"context"
 	"fmt"
 	"sort"
 	"strings"
 
 	"github.com/salesaudit/salesaudit/plugin"
+	"github.com/salesaudit/salesaudit/plugin/csvfile"
 )
 
 // skipManagerMapping accounts for the rows of the hierarchy file: they
@@ -84,15 +84,15 @@ func (d *userDirectory) idByEmail(email string) string {
 
 // resolve is the one user a reference means; a reference that means no
 // one, or several people, fails the record.
-func (d *userDirectory) resolve(v *values, f field) *pendingUser {
+func (d *userDirectory) resolve(f field) *pendingUser {
 	users := d.find(f.value())
 	switch len(users) {
 	case 1:
 		return users[0]
 	case 0:
-		v.fail(f.name, "no user %q in the users page (matched by ID, e-mail or name)", f.value())
+		f.fail("no user %q in the users page (matched by ID, e-mail or name)", f.value())
 	default:
-		v.fail(f.name, "%d users are called %q (IDs %s): name the user by ID or e-mail", len(users), f.value(), userIDs(users))
+		f.fail("%d users are called %q (IDs %s): name the user by ID or e-mail", len(users), f.value(), userIDs(users))
 	}
 	return nil
 }
@@ -100,14 +100,14 @@ func (d *userDirectory) resolve(v *values, f field) *pendingUser {
 // userID is the ID of the user a CSV export names. With no users page
 // there is nothing to match the name to, and the name stands in for the
 // ID, so that activities are still told apart by person.
-func (d *userDirectory) userID(v *values, f field) string {
+func (d *userDirectory) userID(f field) string {
 	if f.empty() {
 		return ""
 	}
 	if d.empty() {
 		return f.value()
 	}
-	if u := d.resolve(v, f); u != nil {
+	if u := d.resolve(f); u != nil {
 		return u.user.ID
 	}
 	return ""
@@ -129,28 +129,14 @@ type userFile struct {
 	rows int64
 }
 
-// readUsers reads the users pages and holds the users back.
-func (run *readRun) readUsers(ctx context.Context, files []exportFile) ([]userFile, error) {
-	var read []userFile
-	for _, f := range files {
-		out := run.w.File(f.name())
-		rows, err := run.readAPIFile(ctx, f, out, run.newUserReader)
-		if err != nil {
-			return nil, err
-		}
-		read = append(read, userFile{out: out, rows: rows})
-	}
-	return read, nil
-}
-
 // sendUsers sends the users, managers and all, and closes their files.
-func (run *readRun) sendUsers(files []userFile) error {
+func (run *readRun) sendUsers() error {
 	for _, u := range run.users.users {
 		if err := u.out.User(u.user); err != nil {
 			return err
 		}
 	}
-	for _, f := range files {
+	for _, f := range run.userFiles {
 		if err := f.out.Done(f.rows); err != nil {
 			return err
 		}
@@ -159,77 +145,77 @@ func (run *readRun) sendUsers(files []userFile) error {
 }
 
 // newUserReader reads users pages (GET /v1/users: v2 has no users).
-func (run *readRun) newUserReader(out *plugin.FileWriter, _ *csvTable) (recordReader, error) {
-	return recordReader{api: func(r *apiRecord) error {
+func (run *readRun) newUserReader(out *plugin.FileWriter) recordReader {
+	return recordReader{api: func(r apiRecord) error {
 		u := plugin.User{
-			ID:     r.requiredID(r.text("id")),
+			ID:     r.text("id").requiredID(),
 			Name:   r.text("name").value(),
 			Email:  r.text("email").value(),
-			Active: r.flag(r.text("active_flag"), true) && !r.flag(r.text("is_deleted"), false),
+			Active: r.text("active_flag").flag(true) && !r.text("is_deleted").flag(false),
 			// Pipedrive has no hire date: the user's creation is the
 			// closest fact.
-			JoinedAt: r.dateTime(r.text("created")),
-			Line:     r.line,
+			JoinedAt: r.text("created").dateTime(),
+			Line:     r.Line,
 		}
 		// Nor a leaving date: a deactivated user's record is last
 		// modified when the user is deactivated, usually when the
 		// person leaves.
 		if !u.Active {
-			u.LeftAt = r.dateTime(r.text("modified"))
+			u.LeftAt = r.text("modified").dateTime()
 			if !u.LeftAt.IsZero() && u.LeftAt.Before(u.JoinedAt) {
 				u.LeftAt = u.JoinedAt
 			}
 		}
 		if u.Name == "" && u.Email == "" {
-			r.fail("name", "the user has neither a name nor an e-mail")
+			r.Fail("name", "the user has neither a name nor an e-mail")
 		}
-		if err := r.failed(); err != nil {
-			return err
+		if r.Err != nil {
+			return r.Err
 		}
 		run.users.add(&pendingUser{user: u, out: out})
 		return nil
-	}}, nil
+	}}
 }
 
 // newHierarchyReader reads the mapping of users to managers: a CSV file
 // with a "user" and a "manager" column, each a user's ID, e-mail or name.
 // An empty manager marks the top of the hierarchy.
-func (run *readRun) newHierarchyReader(_ *plugin.FileWriter, t *csvTable) (recordReader, error) {
-	user, manager := t.column("user"), t.column("manager")
-	if !user.present() || !manager.present() {
+func (run *readRun) newHierarchyReader(t *csvfile.Reader) (recordReader, error) {
+	user, manager := t.Lookup("user"), t.Lookup("manager")
+	if !user.Present() || !manager.Present() {
 		return recordReader{}, fmt.Errorf("%s: the hierarchy file needs a \"user\" and a \"manager\" column (header %q)",
-			t.reader.Name(), t.reader.Header())
+			t.Name(), t.Header())
 	}
-	return recordReader{csv: func(r *csvRow) error {
+	return recordReader{csv: func(r csvRow) error {
 		return run.applyManager(r, r.field(user), r.field(manager))
 	}}, nil
 }
 
-func (run *readRun) applyManager(r *csvRow, userRef, managerRef field) error {
+func (run *readRun) applyManager(r csvRow, userRef, managerRef field) error {
 	if run.users.empty() {
 		return plugin.Skip(skipNoUsers)
 	}
-	u := run.users.resolve(&r.values, userRef)
+	u := run.users.resolve(userRef)
 	if managerRef.empty() {
-		if err := r.failed(); err != nil {
-			return err
+		if r.Err != nil {
+			return r.Err
 		}
 		return plugin.Skip(skipTopOfHierarchy)
 	}
-	m := run.users.resolve(&r.values, managerRef)
-	if err := r.failed(); err != nil {
-		return err
+	m := run.users.resolve(managerRef)
+	if r.Err != nil {
+		return r.Err
 	}
 	switch {
 	case u == m:
-		r.fail(managerRef.name, "%s cannot be their own manager", userRef.value())
+		managerRef.fail("%s cannot be their own manager", userRef.value())
 	case u.user.ManagerID != "":
-		r.fail(userRef.name, "%s already has a manager (%s, line %d)", userRef.value(), u.user.ManagerID, u.managerLine)
+		userRef.fail("%s already has a manager (%s, line %d)", userRef.value(), u.user.ManagerID, u.managerLine)
 	case run.manages(u, m):
-		r.fail(managerRef.name, "%s reports to %s, directly or not: the hierarchy would be a loop", managerRef.value(), userRef.value())
+		managerRef.fail("%s reports to %s, directly or not: the hierarchy would be a loop", managerRef.value(), userRef.value())
 	}
-	if err := r.failed(); err != nil {
-		return err
+	if r.Err != nil {
+		return r.Err
 	}
 	u.user.ManagerID, u.managerLine = m.user.ID, r.Line
 	return plugin.Skip(skipManagerMapping)
