@@ -15,7 +15,9 @@ import (
 // value.
 type field struct {
 	name, text string
-	rec        interface{ Fail(name, format string, args ...any) }
+	rec        interface {
+		Fail(name, format string, args ...any)
+	}
 }
 
 func (f field) value() string { return strings.TrimSpace(f.text) }
