@@ -45,6 +45,36 @@ func (r *Fields) Ref(name string, idKeys ...string) string {
 	return id
 }
 
+// EachNested reads every element of the array member name as a nested
+// record, named by its path in errors ("attendees.email"), and keeps the
+// first error of any element, or of an element that is not an object, as
+// the record's own: for records that list others (a meeting's attendees,
+// a field's options). noun names what the member must be, as for List.
+func (r *Fields) EachNested(name, noun string, read func(element *Fields)) {
+	for _, raw := range r.List(name, noun) {
+		element, err := r.Nested(name, raw)
+		if err != nil {
+			r.FailWith(err)
+			continue
+		}
+		read(element)
+		if element.Err != nil {
+			r.FailWith(element.Err)
+		}
+	}
+}
+
+// Text is a JSON string, number or boolean as text, the string unquoted
+// and the others as written; "" for null, an object or an array, and for
+// no value at all.
+func Text(raw json.RawMessage) string {
+	var s string
+	if json.Unmarshal(raw, &s) == nil || len(raw) == 0 || raw[0] == '{' || raw[0] == '[' || IsNull(raw) {
+		return s
+	}
+	return string(bytes.TrimSpace(raw))
+}
+
 // TypeName names the type of a JSON value for a reason: "an object",
 // "an array", "a string", "a number", "a boolean", "null", or "missing"
 // for no value at all.

@@ -45,3 +45,41 @@ func TestTypeName(t *testing.T) {
 		}
 	}
 }
+
+func TestEachNested(t *testing.T) {
+	r, err := NewFields(1, json.RawMessage(`{"attendees": [{"email": "a@x"}, {"email": ["b@x"]}, 3, {"email": "c@x"}], "none": null}`), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var emails []string
+	r.EachNested("attendees", "an array", func(at *Fields) {
+		s, _ := at.Scalar("email", false)
+		emails = append(emails, s)
+	})
+	if len(emails) != 3 || emails[0] != "a@x" || emails[2] != "c@x" {
+		t.Errorf("elements read: %q", emails)
+	}
+	if r.Err == nil || r.Err.Field != "attendees.email" {
+		t.Errorf("Err = %+v, want the first bad element's value, named by its path", r.Err)
+	}
+	r.Err = nil
+	r.EachNested("none", "an array", func(*Fields) { t.Error("a null member has no elements") })
+	r.EachNested("attendees", "an array", func(*Fields) {})
+	if r.Err == nil || r.Err.Field != "attendees" {
+		t.Errorf("Err = %+v, want the element that is not an object", r.Err)
+	}
+	bad, _ := NewFields(1, json.RawMessage(`{"options": {"id": 7}}`), "")
+	bad.EachNested("options", "a list", func(*Fields) { t.Error("an object is no list") })
+	if bad.Err == nil || bad.Err.Field != "options" {
+		t.Errorf("a member that is not an array: %+v", bad.Err)
+	}
+}
+
+func TestText(t *testing.T) {
+	for raw, want := range map[string]string{`"x y"`: "x y", `12.5`: "12.5", ` 7 `: "7", `true`: "true", `null`: "",
+		`{"value": 1}`: "", `[1, 2]`: "", ``: ""} {
+		if got := Text(json.RawMessage(raw)); got != want {
+			t.Errorf("Text(%s) = %q, want %q", raw, got, want)
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/salesaudit/salesaudit/plugin"
+	"github.com/salesaudit/salesaudit/plugin/apipages"
 	"github.com/salesaudit/salesaudit/plugin/csvfile"
 )
 
@@ -113,7 +114,7 @@ func activityPriority(p string) plugin.Priority {
 
 // newActivityReader reads activities from API pages (v1 or v2) and CSV
 // exports.
-func (run *readRun) newActivityReader(out *plugin.FileWriter, t *csvfile.Reader) recordReader {
+func (run *readRun) newActivityReader(out *plugin.FileWriter, t *csvfile.Reader) (recordReader, error) {
 	if t == nil {
 		return recordReader{api: func(r apiRecord) error {
 			if r.deleted() {
@@ -134,7 +135,7 @@ func (run *readRun) newActivityReader(out *plugin.FileWriter, t *csvfile.Reader)
 				return r.Err
 			}
 			return out.Activity(a)
-		}}
+		}}, nil
 	}
 	c := newActivityColumns(t)
 	return recordReader{csv: func(r csvRow) error {
@@ -153,7 +154,7 @@ func (run *readRun) newActivityReader(out *plugin.FileWriter, t *csvfile.Reader)
 			return r.Err
 		}
 		return out.Activity(a)
-	}}
+	}}, nil
 }
 
 // activityColumns are the columns of an activities CSV export. The
@@ -202,7 +203,8 @@ func (run *readRun) contactPerson(idField, nameField field, line int64) []plugin
 func (run *readRun) apiAttendees(r apiRecord) []plugin.Attendee {
 	var out []plugin.Attendee
 	contacts := map[string]bool{}
-	r.each("attendees", func(at apiRecord) {
+	r.EachNested("attendees", "an array", func(f *apipages.Fields) {
+		at := apiRecord{f}
 		a := plugin.Attendee{
 			UserID:    at.ref("user_id").value(),
 			ContactID: at.ref("person_id").value(),
@@ -223,8 +225,8 @@ func (run *readRun) apiAttendees(r apiRecord) []plugin.Attendee {
 		}
 		out = append(out, a)
 	})
-	r.each("participants", func(p apiRecord) {
-		if id := p.ref("person_id").value(); id != "" && !contacts[id] {
+	r.EachNested("participants", "an array", func(p *apipages.Fields) {
+		if id := (apiRecord{p}).ref("person_id").value(); id != "" && !contacts[id] {
 			contacts[id] = true
 			out = append(out, run.persons.attendee(id, r.Line))
 		}

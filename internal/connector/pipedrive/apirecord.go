@@ -26,22 +26,6 @@ func (r apiRecord) ref(keys ...string) field {
 	return field{k, r.Ref(k, "value", "id"), r.Fields}
 }
 
-// each reads the elements of an array (attendees, options) as records of
-// their own, whose bad values fail r under key.
-func (r apiRecord) each(key string, read func(element apiRecord)) {
-	for _, raw := range r.List(key, "an array") {
-		element, err := r.Nested(key, raw)
-		if err != nil {
-			r.FailWith(err)
-			continue
-		}
-		read(apiRecord{element})
-		if element.Err != nil {
-			r.FailWith(element.Err)
-		}
-	}
-}
-
 // deleted reports whether the record is deleted: v1 clears active_flag
 // (deals set "deleted" and the status "deleted"), v2 sets is_deleted. A
 // v1 deal's "active" only says it is open.
@@ -73,21 +57,11 @@ func (r apiRecord) custom(key string) (field, bool) {
 	case json.Unmarshal(raw, &items) == nil:
 		parts := make([]string, 0, len(items))
 		for _, item := range items {
-			if s := scalar(item); s != "" {
+			if s := apipages.Text(item); s != "" {
 				parts = append(parts, s)
 			}
 		}
 		return field{name, strings.Join(parts, ","), r.Fields}, ok
 	}
-	return field{name, scalar(raw), r.Fields}, ok
-}
-
-// scalar is a JSON string, number or boolean as text; "" for anything
-// else.
-func scalar(raw json.RawMessage) string {
-	var s string
-	if json.Unmarshal(raw, &s) == nil || len(raw) == 0 || raw[0] == '{' || raw[0] == '[' || apipages.IsNull(raw) {
-		return s
-	}
-	return string(raw)
+	return field{name, apipages.Text(raw), r.Fields}, ok
 }

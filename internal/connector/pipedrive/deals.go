@@ -9,7 +9,7 @@ import (
 )
 
 // newDealReader reads deals from API pages (v1 or v2) and CSV exports.
-func (run *readRun) newDealReader(out *plugin.FileWriter, t *csvfile.Reader) recordReader {
+func (run *readRun) newDealReader(out *plugin.FileWriter, t *csvfile.Reader) (recordReader, error) {
 	send := func(err *plugin.RowError, o plugin.Opportunity) error {
 		if err != nil {
 			return err
@@ -36,7 +36,7 @@ func (run *readRun) newDealReader(out *plugin.FileWriter, t *csvfile.Reader) rec
 			dealClosing{status: r.text("status"), wonTime: r.text("won_time"), lostTime: r.text("lost_time"),
 				closeTime: r.text("close_time"), expectedClose: r.text("expected_close_date")}.apply(&o)
 			return send(r.Err, o)
-		}}
+		}}, nil
 	}
 	c := struct {
 		id, title, owner, org, orgID, value, stage, status csvfile.Column
@@ -67,7 +67,7 @@ func (run *readRun) newDealReader(out *plugin.FileWriter, t *csvfile.Reader) rec
 		dealClosing{status: r.field(c.status), wonTime: r.field(c.wonTime), lostTime: r.field(c.lostTime),
 			closeTime: r.field(c.closeTime), expectedClose: r.field(c.expectedClose)}.apply(&o)
 		return send(r.Err, o)
-	}}
+	}}, nil
 }
 
 // stageName is a stage's name from the stages pages, or its ID when the

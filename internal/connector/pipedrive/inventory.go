@@ -30,20 +30,22 @@ const (
 	entityActivities
 )
 
-// entities name each entity and give the kind of record its files' rows
-// become; lookup files are listed under the kind they serve.
+// entities name each entity, give the kind of record its files' rows
+// become (lookup files are listed under the kind they serve) and the
+// reader of its files.
 var entities = []struct {
-	name string
-	kind plugin.RecordKind
+	name   string
+	kind   plugin.RecordKind
+	reader func(run *readRun, out *plugin.FileWriter, t *csvfile.Reader) (recordReader, error)
 }{
-	entityUsers:         {"users", plugin.KindUser},
-	entityHierarchy:     {"user managers", plugin.KindUser},
-	entityOrgFields:     {"organization fields", plugin.KindAccount},
-	entityStages:        {"stages", plugin.KindOpportunity},
-	entityPersons:       {"persons", plugin.KindActivity},
-	entityOrganizations: {"organizations", plugin.KindAccount},
-	entityDeals:         {"deals", plugin.KindOpportunity},
-	entityActivities:    {"activities", plugin.KindActivity},
+	entityUsers:         {"users", plugin.KindUser, (*readRun).newUserReader},
+	entityHierarchy:     {"user managers", plugin.KindUser, (*readRun).newHierarchyReader},
+	entityOrgFields:     {"organization fields", plugin.KindAccount, (*readRun).newOrgFieldReader},
+	entityStages:        {"stages", plugin.KindOpportunity, (*readRun).newStageReader},
+	entityPersons:       {"persons", plugin.KindActivity, (*readRun).newPersonReader},
+	entityOrganizations: {"organizations", plugin.KindAccount, (*readRun).newOrganizationReader},
+	entityDeals:         {"deals", plugin.KindOpportunity, (*readRun).newDealReader},
+	entityActivities:    {"activities", plugin.KindActivity, (*readRun).newActivityReader},
 }
 
 func (e entity) String() string { return entities[e].name }

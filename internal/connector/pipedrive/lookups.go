@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/salesaudit/salesaudit/plugin"
+	"github.com/salesaudit/salesaudit/plugin/apipages"
 	"github.com/salesaudit/salesaudit/plugin/csvfile"
 )
 
@@ -85,11 +86,12 @@ func (c *fieldCatalogue) names() string {
 
 // newOrgFieldReader reads organizationFields pages (v1: key, name; v2:
 // field_code, field_name).
-func (run *readRun) newOrgFieldReader() recordReader {
+func (run *readRun) newOrgFieldReader(*plugin.FileWriter, *csvfile.Reader) (recordReader, error) {
 	return recordReader{api: func(r apiRecord) error {
 		key := r.text("key", "field_code")
 		cf := &customField{key: key.value(), name: r.text("name", "field_name").value(), options: map[string]string{}}
-		r.each("options", func(option apiRecord) {
+		r.EachNested("options", "an array", func(f *apipages.Fields) {
+			option := apiRecord{f}
 			cf.options[option.text("id").value()] = option.text("label").value()
 		})
 		if cf.key == "" {
@@ -100,11 +102,11 @@ func (run *readRun) newOrgFieldReader() recordReader {
 		}
 		run.orgFields.add(cf)
 		return plugin.Skip(skipFieldDefinition)
-	}}
+	}}, nil
 }
 
 // newStageReader reads stages pages: deals name their stage by ID.
-func (run *readRun) newStageReader() recordReader {
+func (run *readRun) newStageReader(*plugin.FileWriter, *csvfile.Reader) (recordReader, error) {
 	return recordReader{api: func(r apiRecord) error {
 		id, name := r.text("id").requiredID(), r.text("name").value()
 		if r.Err != nil {
@@ -112,7 +114,7 @@ func (run *readRun) newStageReader() recordReader {
 		}
 		run.stages[id] = name
 		return plugin.Skip(skipStage)
-	}}
+	}}, nil
 }
 
 // person is what activities need of a contact person.
@@ -166,7 +168,7 @@ func (p *personIndex) attendeeNamed(name string, line int64) plugin.Attendee {
 }
 
 // newPersonReader reads persons from API pages and CSV exports.
-func (run *readRun) newPersonReader(t *csvfile.Reader) recordReader {
+func (run *readRun) newPersonReader(_ *plugin.FileWriter, t *csvfile.Reader) (recordReader, error) {
 	keep := func(err *plugin.RowError, x person) error {
 		if err != nil {
 			return err
@@ -178,13 +180,13 @@ func (run *readRun) newPersonReader(t *csvfile.Reader) recordReader {
 		return recordReader{api: func(r apiRecord) error {
 			x := person{id: r.text("id").requiredID(), name: r.text("name").value(), email: primaryEmail(r)}
 			return keep(r.Err, x)
-		}}
+		}}, nil
 	}
 	id, name, emails := t.Lookup("Person - ID"), t.Lookup("Person - Name"), t.ColumnsWithPrefix("Person - Email")
 	return recordReader{csv: func(r csvRow) error {
 		_, email := r.First(emails)
 		return keep(r.Err, person{id: r.field(id).requiredID(), name: r.Text(name), email: email})
-	}}
+	}}, nil
 }
 
 // primaryEmail is a person's primary e-mail address: v1 has it as
@@ -206,7 +208,7 @@ func primaryEmail(r apiRecord) string {
 		if json.Unmarshal(raw, &entry) != nil || entry.Value == "" {
 			continue
 		}
-		if primary := scalar(entry.Primary); primary == "true" || primary == "1" {
+		if primary := apipages.Text(entry.Primary); primary == "true" || primary == "1" {
 			return entry.Value
 		}
 		if first == "" {

@@ -81,32 +81,11 @@ func (run *readRun) before(ctx context.Context, e entity) error {
 // recordReader maps the records of one file (API page elements or CSV
 // rows, whichever the file holds) and sends them. Each function returns
 // as the SDK's row protocol says (nil, a *plugin.RowError or a
-// plugin.Skip).
+// plugin.Skip). An entity's reader makes it for one file, looking up the
+// columns of a CSV file in t (nil for an API page).
 type recordReader struct {
 	api func(r apiRecord) error
 	csv func(r csvRow) error
-}
-
-// readerFor makes the reader of one file: for a CSV file it looks up the
-// columns it needs in t (nil for an API page).
-func (run *readRun) readerFor(e entity, out *plugin.FileWriter, t *csvfile.Reader) (recordReader, error) {
-	switch e {
-	case entityUsers:
-		return run.newUserReader(out), nil
-	case entityHierarchy:
-		return run.newHierarchyReader(t)
-	case entityOrgFields:
-		return run.newOrgFieldReader(), nil
-	case entityStages:
-		return run.newStageReader(), nil
-	case entityPersons:
-		return run.newPersonReader(t), nil
-	case entityOrganizations:
-		return run.newOrganizationReader(out, t)
-	case entityDeals:
-		return run.newDealReader(out, t), nil
-	}
-	return run.newActivityReader(out, t), nil
 }
 
 // readFile reads one file of the export, once what comes before it is
@@ -124,7 +103,7 @@ func (run *readRun) readFile(ctx context.Context, f exportFile, r io.Reader) err
 		return run.readCSV(ctx, f.entity, reader)
 	}
 	out := run.w.File(f.Name)
-	rr, _ := run.readerFor(f.entity, out, nil)
+	rr, _ := entities[f.entity].reader(run, out, nil)
 	page := apiPage
 	page.Name, page.Size = f.Name, f.Size
 	rows, err := plugin.Table[apipages.Record]{Out: out, Kind: entities[f.entity].kind, Map: func(rec apipages.Record) error {
@@ -148,7 +127,7 @@ func (run *readRun) readFile(ctx context.Context, f exportFile, r io.Reader) err
 // readCSV reads the rows of a CSV file.
 func (run *readRun) readCSV(ctx context.Context, e entity, r *csvfile.Reader) error {
 	out := run.w.File(r.Name())
-	rr, err := run.readerFor(e, out, r)
+	rr, err := entities[e].reader(run, out, r)
 	if err != nil {
 		return err
 	}

@@ -145,7 +145,7 @@ func (run *readRun) sendUsers() error {
 }
 
 // newUserReader reads users pages (GET /v1/users: v2 has no users).
-func (run *readRun) newUserReader(out *plugin.FileWriter) recordReader {
+func (run *readRun) newUserReader(out *plugin.FileWriter, _ *csvfile.Reader) (recordReader, error) {
 	return recordReader{api: func(r apiRecord) error {
 		u := plugin.User{
 			ID:     r.text("id").requiredID(),
@@ -174,13 +174,13 @@ func (run *readRun) newUserReader(out *plugin.FileWriter) recordReader {
 		}
 		run.users.add(&pendingUser{user: u, out: out})
 		return nil
-	}}
+	}}, nil
 }
 
 // newHierarchyReader reads the mapping of users to managers: a CSV file
 // with a "user" and a "manager" column, each a user's ID, e-mail or name.
 // An empty manager marks the top of the hierarchy.
-func (run *readRun) newHierarchyReader(t *csvfile.Reader) (recordReader, error) {
+func (run *readRun) newHierarchyReader(_ *plugin.FileWriter, t *csvfile.Reader) (recordReader, error) {
 	user, manager := t.Lookup("user"), t.Lookup("manager")
 	if !user.Present() || !manager.Present() {
 		return recordReader{}, fmt.Errorf("%s: the hierarchy file needs a \"user\" and a \"manager\" column (header %q)",
