@@ -18,6 +18,18 @@ func (r *Fields) FirstOf(names ...string) string {
 	return names[0]
 }
 
+// HasAny reports whether the record has any of names, even null: for
+// telling a collection by the members only its records have, under any
+// of the names an API's versions give them.
+func (r *Fields) HasAny(names ...string) bool {
+	for _, name := range names {
+		if r.Has(name) {
+			return true
+		}
+	}
+	return false
+}
+
 // Ref reads a member that refers to another record, as that record's ID:
 // the ID itself (a string or a number), or an object that holds it under
 // the first of idKeys it has, beside the record's name and other details,

@@ -12,6 +12,9 @@ func TestRefAndFirstOf(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if !r.HasAny("assignee", "OWNER_ID") || r.HasAny("assignee", "title") {
+		t.Error("HasAny: owner_id is there (null), neither assignee nor title is")
+	}
 	if got := r.FirstOf("owner_id", "user_id"); got != "user_id" {
 		t.Errorf("FirstOf = %q: a null member is no value", got)
 	}

@@ -128,14 +128,7 @@ func firstRecord(r io.Reader) (first *apipages.Fields, isPage bool) {
 // entityFromKeys recognises a record by the keys only its entity has, in
 // API v1 and v2 alike.
 func entityFromKeys(rec *apipages.Fields, fileName string) (entity, bool) {
-	has := func(keys ...string) bool {
-		for _, k := range keys {
-			if rec.Has(k) {
-				return true
-			}
-		}
-		return false
-	}
+	has := rec.HasAny
 	switch {
 	case has("subject") && has("due_date"):
 		return entityActivities, true
@@ -161,27 +154,21 @@ func entityFromKeys(rec *apipages.Fields, fileName string) (entity, bool) {
 }
 
 // entityFromName guesses a page's entity from the file's name, for pages
-// with no record to tell ("activities_500.json", "organizationFields.json").
+// with no record to tell ("activities_500.json", "organizationFields.json"):
+// the first entity whose words it has.
 func entityFromName(name string) (entity, bool) {
 	n := strings.ToLower(name)
-	switch {
-	case strings.Contains(n, "field"):
-		if strings.Contains(n, "organi") || strings.HasPrefix(n, "org") {
-			return entityOrgFields, true
+	if strings.Contains(n, "field") {
+		return entityOrgFields, strings.Contains(n, "organi") || strings.HasPrefix(n, "org")
+	}
+	for _, x := range []struct {
+		word string
+		e    entity
+	}{{"activit", entityActivities}, {"deal", entityDeals}, {"stage", entityStages}, {"user", entityUsers},
+		{"person", entityPersons}, {"people", entityPersons}, {"organi", entityOrganizations}} {
+		if strings.Contains(n, x.word) {
+			return x.e, true
 		}
-		return 0, false
-	case strings.Contains(n, "activit"):
-		return entityActivities, true
-	case strings.Contains(n, "deal"):
-		return entityDeals, true
-	case strings.Contains(n, "stage"):
-		return entityStages, true
-	case strings.Contains(n, "user"):
-		return entityUsers, true
-	case strings.Contains(n, "person"), strings.Contains(n, "people"):
-		return entityPersons, true
-	case strings.Contains(n, "organi"):
-		return entityOrganizations, true
 	}
 	return 0, false
 }
