@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/salesaudit/salesaudit/plugin"
+	"github.com/salesaudit/salesaudit/plugin/apipages"
 	"github.com/salesaudit/salesaudit/plugin/plugintest"
 )
 
@@ -143,7 +144,7 @@ func TestRecogniseRecords(t *testing.T) {
 		{"activities_500.json", `{"success": true, "data": null}`, entityActivities},
 	}
 	for _, tt := range tests {
-		first, isPage := firstRecord(strings.NewReader(tt.page))
+		first, isPage := apipages.PeekIn(strings.NewReader(tt.page), apiPage)
 		var got entity
 		var ok bool
 		if first == nil {
@@ -160,7 +161,7 @@ func TestRecogniseRecords(t *testing.T) {
 		`{"results": [{"id": "1"}]}`,
 		`"data"`,
 	} {
-		first, isPage := firstRecord(strings.NewReader(page))
+		first, isPage := apipages.PeekIn(strings.NewReader(page), apiPage)
 		if isPage && first != nil {
 			if e, ok := entityFromKeys(first, "dealFields.json"); ok {
 				t.Errorf("%s recognised as %v", page, e)

@@ -3,7 +3,6 @@ package pipedrive
 import (
 	"errors"
 	"fmt"
-	"io"
 	"path"
 	"strings"
 
@@ -98,12 +97,7 @@ const sniffLimit = 1 << 20
 // recogniseAPIPage says which entity a saved API page holds, from the keys
 // of its first record, or from the file's name when the page is empty.
 func recogniseAPIPage(src *export.Source, f export.File) (entity, bool) {
-	rc, err := src.Open(f)
-	if err != nil {
-		return 0, false
-	}
-	defer rc.Close()
-	switch first, isPage := firstRecord(io.LimitReader(rc, sniffLimit)); {
+	switch first, isPage := apipages.Peek(src, f, apiPage, sniffLimit); {
 	case !isPage:
 		return 0, false
 	case first == nil:
@@ -111,18 +105,6 @@ func recogniseAPIPage(src *export.Source, f export.File) (entity, bool) {
 	default:
 		return entityFromKeys(first, f.Base())
 	}
-}
-
-// firstRecord is the first element of a page's data array (or of a bare
-// array). isPage is false when the file is not such a page; first is nil
-// for an empty one ("data": [] or "data": null).
-func firstRecord(r io.Reader) (first *apipages.Fields, isPage bool) {
-	raw, err := apipages.FirstIn(r, apiPage)
-	if err != nil || raw == nil {
-		return nil, err == nil
-	}
-	first, err = apipages.NewFields(0, raw, "")
-	return first, err == nil
 }
 
 // entityFromKeys recognises a record by the keys only its entity has, in
