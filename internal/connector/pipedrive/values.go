@@ -39,36 +39,44 @@ func (f field) requiredID() string {
 	return f.value()
 }
 
+// parsed is the value read by read, ok false when it is empty or cannot
+// be read, which fails the record: the value is not want.
+func parsed[T any](f field, read func(string) (T, bool), want string) (v T, ok bool) {
+	if s := f.value(); s != "" {
+		if v, ok = read(s); !ok {
+			f.fail("%q is not %s", s, want)
+		}
+	}
+	return v, ok
+}
+
 // date reads a calendar date as midnight UTC; a spreadsheet's serial date
-// may carry a time of day, which a date does not keep. Empty is the zero
-// time.
+// may carry a time of day, which a date does not keep.
 func (f field) date() time.Time {
 	return f.when(value.Date, "a date (want YYYY-MM-DD or a spreadsheet serial date)").Truncate(24 * time.Hour)
 }
 
 // dateTime reads a timestamp: API v1 and the CSV export write
 // "YYYY-MM-DD HH:MM:SS" in UTC, API v2 ISO 8601, a spreadsheet a serial
-// date. Empty is the zero time.
+// date.
 func (f field) dateTime() time.Time {
 	return f.when(func(s string) (time.Time, bool) { return value.DateTime(s, time.UTC) },
 		"a date and time (want YYYY-MM-DD HH:MM:SS, ISO 8601 or a spreadsheet serial date)")
 }
 
+// when reads a date or time as read does, or as a spreadsheet serial date
+// (a CSV file saved again in a spreadsheet); empty is the zero time.
 func (f field) when(read func(string) (time.Time, bool), want string) time.Time {
-	s := f.value()
-	if s == "" {
-		return time.Time{}
-	}
-	if t, ok := read(s); ok {
-		return t
-	}
-	t, serial, err := value.SerialDate(s)
-	switch {
-	case err != nil:
-		f.fail("%v", err)
-	case !serial:
-		f.fail("%q is not %s", s, want)
-	}
+	t, _ := parsed(f, func(s string) (time.Time, bool) {
+		if t, ok := read(s); ok {
+			return t, true
+		}
+		t, serial, err := value.SerialDate(s)
+		if err != nil {
+			f.fail("%v", err) // a number that is no date, said before the want
+		}
+		return t, serial && err == nil
+	}, want)
 	return t
 }
 
@@ -84,29 +92,16 @@ func hours(s string) (time.Duration, bool) {
 // clock reads a time of day. ok is false when the field is empty: the
 // activity has a date but no time.
 func (f field) clock() (since time.Duration, ok bool) {
-	s := f.value()
-	if s == "" {
-		return 0, false
-	}
-	d, ok := hours(s)
-	if !ok || d >= 24*time.Hour {
-		f.fail("%q is not a time of day (want HH:MM)", s)
-		return 0, false
-	}
-	return d, true
+	return parsed(f, func(s string) (time.Duration, bool) {
+		d, ok := hours(s)
+		return d, ok && d < 24*time.Hour
+	}, "a time of day (want HH:MM)")
 }
 
 // duration reads a duration, whose hours may pass 24, in whole seconds;
 // empty is 0.
 func (f field) duration() int64 {
-	s := f.value()
-	if s == "" {
-		return 0
-	}
-	d, ok := hours(s)
-	if !ok {
-		f.fail("%q is not a duration (want HH:MM)", s)
-	}
+	d, _ := parsed(f, hours, "a duration (want HH:MM)")
 	return int64(d / time.Second)
 }
 
@@ -139,16 +134,10 @@ func (f field) flag(otherwise bool) bool {
 
 // number reads an amount; empty is nil.
 func (f field) number() *float64 {
-	s := f.value()
-	if s == "" {
-		return nil
+	if n, ok := parsed(f, value.Number, "a number"); ok {
+		return &n
 	}
-	n, ok := value.Number(s)
-	if !ok {
-		f.fail("%q is not a number", s)
-		return nil
-	}
-	return &n
+	return nil
 }
 
 // nameKey is how names are compared: case, accents kept, spacing not.
