@@ -41,27 +41,24 @@ func (r apiRecord) deleted() bool {
 // and [1,2] by v2), or a monetary object {"value": 1000, "currency":
 // "EUR"} (v2).
 func (r apiRecord) custom(key string) (field, bool) {
-	name, raw, ok := key, json.RawMessage(nil), r.Has(key)
-	if ok {
-		raw, _ = r.Value(key)
-	} else if fields, isObject := r.Value("custom_fields"); isObject && fields[0] == '{' {
-		inner, _ := apipages.Object(fields)
+	in, name := r.Fields, key
+	if v, ok := r.Value("custom_fields"); !r.Has(key) && ok && v[0] == '{' {
+		in, _ = r.Nested("custom_fields", v)
 		name = "custom_fields." + key
-		raw, ok = inner[strings.ToLower(key)]
 	}
-	var money struct{ Value json.RawMessage }
+	raw, _ := in.Value(key)
+	text := apipages.Text(raw)
 	var items []json.RawMessage
-	switch {
-	case json.Unmarshal(raw, &money) == nil && money.Value != nil:
-		raw = money.Value
-	case json.Unmarshal(raw, &items) == nil:
-		parts := make([]string, 0, len(items))
+	if money, err := in.Nested(key, raw); err == nil {
+		text, _ = money.Scalar("value", true)
+	} else if json.Unmarshal(raw, &items) == nil {
+		var parts []string
 		for _, item := range items {
 			if s := apipages.Text(item); s != "" {
 				parts = append(parts, s)
 			}
 		}
-		return field{name, strings.Join(parts, ","), r.Fields}, ok
+		text = strings.Join(parts, ",")
 	}
-	return field{name, apipages.Text(raw), r.Fields}, ok
+	return field{name, text, r.Fields}, in.Has(key)
 }

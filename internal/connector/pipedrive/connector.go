@@ -34,7 +34,6 @@ const (
 	optionHierarchy       = "hierarchy"
 	optionOrgRevenueField = "org_revenue_field"
 	optionOrgTierField    = "org_tier_field"
-	optionEncoding        = "encoding"
 )
 
 // hierarchyFileName is the mapping of users to managers looked for in the
@@ -56,10 +55,8 @@ func New() plugin.Connector {
 
 // options are the parsed Read options.
 type options struct {
-	hierarchy       string
-	orgRevenueField string
-	orgTierField    string
-	encoding        csvfile.Encoding
+	hierarchy, orgRevenueField, orgTierField string
+	encoding                                 csvfile.Encoding
 }
 
 // readOptions declares the Read options, each setting its field of opts.

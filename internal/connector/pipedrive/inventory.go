@@ -49,8 +49,7 @@ var entities = []struct {
 
 func (e entity) String() string { return entities[e].name }
 
-// exportFile is a file of the export the connector reads: a saved API
-// page, or a CSV file.
+// exportFile is a file of the export: a saved API page, or a CSV file.
 type exportFile struct {
 	export.File
 	entity entity
@@ -90,8 +89,7 @@ func layout(enc csvfile.Encoding) export.Layout {
 // not a broken one).
 var apiPage = apipages.Page{Keys: []string{"data"}, What: "Pipedrive API response", NullIsEmpty: true}
 
-// sniffLimit bounds how much of a JSON file is read to recognise it: the
-// first record of a page comes early.
+// sniffLimit bounds how much of a JSON file is read to recognise it.
 const sniffLimit = 1 << 20
 
 // recogniseAPIPage says which entity a saved API page holds, from the keys

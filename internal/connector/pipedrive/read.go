@@ -13,8 +13,8 @@ import (
 
 const skipDeleted = "deleted in Pipedrive"
 
-// read streams the records of the export at req.Path, file by file in the
-// layout's order.
+// read streams the records of the export at req.Path in the layout's
+// order.
 func read(ctx context.Context, req plugin.ReadRequest, w *plugin.Writer) error {
 	opts, err := parseOptions(req.Options)
 	if err != nil {
@@ -31,13 +31,11 @@ func read(ctx context.Context, req plugin.ReadRequest, w *plugin.Writer) error {
 	return run.before(ctx, entityActivities)
 }
 
-// readRun is one Read: the options, and what earlier files taught the
-// later ones.
+// readRun is one Read: the options, the entity whose files it has
+// reached, and what earlier files taught the later ones.
 type readRun struct {
-	opts options
-	w    *plugin.Writer
-	// reached is the entity whose files are being read: what had to be
-	// done before them is done.
+	opts    options
+	w       *plugin.Writer
 	reached entity
 
 	users     *userDirectory
@@ -78,19 +76,16 @@ func (run *readRun) before(ctx context.Context, e entity) error {
 	return nil
 }
 
-// recordReader maps the records of one file (API page elements or CSV
-// rows, whichever the file holds) and sends them. Each function returns
-// as the SDK's row protocol says (nil, a *plugin.RowError or a
-// plugin.Skip). An entity's reader makes it for one file, looking up the
-// columns of a CSV file in t (nil for an API page).
+// recordReader maps the records of one file, API page elements or CSV
+// rows, following the SDK's row protocol. An entity's reader makes it for
+// one file, looking up the columns of a CSV file in t (nil for a page).
 type recordReader struct {
 	api func(r apiRecord) error
 	csv func(r csvRow) error
 }
 
 // readFile reads one file of the export, once what comes before it is
-// done. The export's hierarchy file is not read when the option names
-// another.
+// done; not the export's hierarchy file when the option names another.
 func (run *readRun) readFile(ctx context.Context, f exportFile, r io.Reader) error {
 	if err := run.before(ctx, f.entity); err != nil || (f.entity == entityHierarchy && run.opts.hierarchy != "") {
 		return err
@@ -136,8 +131,7 @@ func (run *readRun) readCSV(ctx context.Context, e entity, r *csvfile.Reader) er
 	}}.Read(ctx, r)
 }
 
-// readHierarchyOption reads the mapping of users to managers the
-// hierarchy option names.
+// readHierarchyOption reads the mapping the hierarchy option names.
 func (run *readRun) readHierarchyOption(ctx context.Context) error {
 	if run.opts.hierarchy == "" {
 		return nil

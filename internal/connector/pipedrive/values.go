@@ -10,9 +10,8 @@ import (
 
 // field is one value of a record as text, with the name the export gives
 // it and the record that keeps its first bad value (*apipages.Fields or
-// *csvfile.Cells): API values and CSV cells alike are read through it, so
-// that both forms share one set of parsers and one way of naming a bad
-// value.
+// *csvfile.Cells), so that API values and CSV cells share one set of
+// parsers.
 type field struct {
 	name, text string
 	rec        interface {
@@ -80,8 +79,7 @@ func (f field) when(read func(string) (time.Time, bool), want string) time.Time 
 	return t
 }
 
-// hours reads H:MM or H:MM:SS, or the fraction of a day a spreadsheet
-// leaves when it reformats a time or a duration.
+// hours reads H:MM[:SS], or the fraction of a day a spreadsheet leaves.
 func hours(s string) (time.Duration, bool) {
 	if d, ok := value.Clock(s); ok {
 		return d, true
