@@ -26,9 +26,9 @@ func (r apiRecord) ref(keys ...string) field {
 	return field{k, r.Ref(k, "value", "id"), r.Fields}
 }
 
-// deleted reports whether the record is deleted: v1 clears active_flag
-// (deals set "deleted" and the status "deleted"), v2 sets is_deleted. A
-// v1 deal's "active" only says it is open.
+// deleted reports whether the record is deleted: v1 clears active_flag (a
+// deal sets "deleted" and the status "deleted": its "active" only says it
+// is open), v2 sets is_deleted.
 func (r apiRecord) deleted() bool {
 	return !r.text("active_flag").flag(true) || r.text("is_deleted", "deleted").flag(false) ||
 		strings.EqualFold(r.text("status").value(), "deleted")

@@ -17,9 +17,8 @@ const (
 	confidenceActivitiesAlone = 80
 )
 
-// inventory is what the layout found: the files it can read, and the
-// problems of those that look like Pipedrive's but cannot be read as they
-// are, with what to do about them.
+// inventory is what the layout found: the files it can read, and why those
+// that look like Pipedrive's but cannot be read as they are cannot.
 func inventory(found []export.Found) (files []exportFile, problems []string) {
 	for _, f := range found {
 		if f.Problem != "" {
@@ -65,9 +64,10 @@ func describe(found []export.Found, matches []plugin.FileMatch) (string, int) {
 			parts = append(parts, fmt.Sprintf("%s (%d %s file%s, ~%d rows)", e, n, kinds, map[bool]string{true: "s"}[n > 1], rows))
 		}
 	}
-	reason := "a Pipedrive export: " + strings.Join(parts, ", ")
+	reason, confidence := "a Pipedrive export: "+strings.Join(parts, ", "), confidenceWithUsers
 	if !holds(files, entityUsers) {
 		reason += "; no users page (users.json), so users are known only by the names the CSV exports give"
+		confidence = confidenceActivitiesAlone
 	}
 	if !holds(files, entityHierarchy) {
 		reason += "; no " + hierarchyFileName + ": managers are unknown unless the hierarchy option names a mapping"
@@ -75,8 +75,5 @@ func describe(found []export.Found, matches []plugin.FileMatch) (string, int) {
 	if len(problems) > 0 {
 		reason += "; but it cannot be read as it is: " + strings.Join(problems, "; ")
 	}
-	if holds(files, entityUsers) {
-		return reason, confidenceWithUsers
-	}
-	return reason, confidenceActivitiesAlone
+	return reason, confidence
 }

@@ -36,8 +36,8 @@ const (
 	optionOrgTierField    = "org_tier_field"
 )
 
-// hierarchyFileName is the mapping of users to managers looked for in the
-// export when the hierarchy option does not name one.
+// hierarchyFileName is the export's mapping of users to managers, read
+// unless the hierarchy option names another.
 const hierarchyFileName = "user-managers.csv"
 
 // New returns the Pipedrive connector. Files are recognised by content;

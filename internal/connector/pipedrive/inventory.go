@@ -56,8 +56,7 @@ type exportFile struct {
 	csv    bool
 }
 
-// layout recognises the Pipedrive files of an export by their content,
-// the CSV exports read in enc.
+// layout recognises the Pipedrive files of an export by their content.
 func layout(enc csvfile.Encoding) export.Layout {
 	return export.Layout{Name: "Pipedrive export",
 		NotAnExport: "the Pipedrive connector reads a whole export " +
@@ -66,12 +65,15 @@ func layout(enc csvfile.Encoding) export.Layout {
 			held := exportFile{File: f, csv: strings.EqualFold(path.Ext(f.Name), ".csv")}
 			ok, problem := false, ""
 			switch {
-			case held.csv && strings.EqualFold(f.Base(), hierarchyFileName):
-				held.entity, ok = entityHierarchy, true
 			case held.csv:
 				held.entity, ok, problem = recogniseCSVExport(src, f, enc)
 			case strings.EqualFold(path.Ext(f.Name), ".json"):
-				held.entity, ok = recogniseAPIPage(src, f)
+				// A page is known by its first record's keys, an empty one by its name.
+				if first, isPage := apipages.Peek(src, f, apiPage, sniffLimit); first != nil {
+					held.entity, ok = entityFromKeys(first, f.Base())
+				} else if isPage {
+					held.entity, ok = entityFromName(f.Base())
+				}
 			}
 			return export.Recognition{Kind: entities[held.entity].kind, Holds: held, Problem: problem}, ok || problem != ""
 		}, Estimate: func(src *export.Source, f export.File) (int64, error) {
@@ -91,19 +93,6 @@ var apiPage = apipages.Page{Keys: []string{"data"}, What: "Pipedrive API respons
 
 // sniffLimit bounds how much of a JSON file is read to recognise it.
 const sniffLimit = 1 << 20
-
-// recogniseAPIPage says which entity a saved API page holds, from the keys
-// of its first record, or from the file's name when the page is empty.
-func recogniseAPIPage(src *export.Source, f export.File) (entity, bool) {
-	switch first, isPage := apipages.Peek(src, f, apiPage, sniffLimit); {
-	case !isPage:
-		return 0, false
-	case first == nil:
-		return entityFromName(f.Base())
-	default:
-		return entityFromKeys(first, f.Base())
-	}
-}
 
 // entityFromKeys recognises a record by the keys only its entity has, in
 // API v1 and v2 alike.
@@ -153,10 +142,9 @@ func entityFromName(name string) (entity, bool) {
 	return 0, false
 }
 
-// csvExports are the kinds of Pipedrive CSV export, known by the ID and
-// name columns every export of the kind has. They are checked in order:
-// an activities export may carry deal and organization columns, a deals
-// export organization columns.
+// csvExports are the Pipedrive CSV exports, known by their ID and name
+// columns, in order: an activities export may carry deal and organization
+// columns, a deals export organization columns.
 var csvExports = []struct {
 	entity   entity
 	id, name string
@@ -167,10 +155,12 @@ var csvExports = []struct {
 	{entityOrganizations, "Organization - ID", "Organization - Name"},
 }
 
-// recogniseCSVExport says which Pipedrive export a CSV file is, from its
-// header. A file that looks like one but cannot be read as it is comes
-// with the problem.
+// recogniseCSVExport says which Pipedrive file a CSV file is, from its
+// name or header, or why one that looks like one cannot be read as it is.
 func recogniseCSVExport(src *export.Source, f export.File, enc csvfile.Encoding) (e entity, ok bool, problem string) {
+	if strings.EqualFold(f.Base(), hierarchyFileName) {
+		return entityHierarchy, true, ""
+	}
 	r, err := csvfile.Open(src, f, csvfile.Options{Encoding: enc})
 	var undecodable *csvfile.EncodingError
 	switch {

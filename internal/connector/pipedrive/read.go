@@ -13,8 +13,7 @@ import (
 
 const skipDeleted = "deleted in Pipedrive"
 
-// read streams the records of the export at req.Path in the layout's
-// order.
+// read streams the records of the export at req.Path, in the layout's order.
 func read(ctx context.Context, req plugin.ReadRequest, w *plugin.Writer) error {
 	opts, err := parseOptions(req.Options)
 	if err != nil {
@@ -52,10 +51,10 @@ type readRun struct {
 	apiOrganizations        int
 }
 
-// before does, once, what must be done before the files of e are read:
-// users are sent once the hierarchy has given them their managers, and
-// the organization fields the options name are found once the field
-// definitions are read, and checked once the organizations are.
+// before does, once, what must be done before the files of e: send the
+// users once the hierarchy gave them managers, find the organization
+// fields the options name once the definitions are read, check them once
+// the organizations are.
 func (run *readRun) before(ctx context.Context, e entity) error {
 	for ; run.reached < e; run.reached++ {
 		var err error

@@ -118,15 +118,10 @@ func (f field) done() bool {
 
 // flag reads an API boolean (true/false or 0/1); empty is otherwise.
 func (f field) flag(otherwise bool) bool {
-	switch strings.ToLower(f.value()) {
-	case "1", "true":
-		return true
-	case "0", "false":
-		return false
-	case "":
-		return otherwise
+	flags := map[string]bool{"1": true, "true": true, "0": false, "false": false}
+	if b, ok := parsed(f, func(s string) (b, ok bool) { b, ok = flags[strings.ToLower(s)]; return }, "a boolean"); ok {
+		return b
 	}
-	f.fail("%q is not a boolean", f.value())
 	return otherwise
 }
 
