@@ -48,29 +48,26 @@ func TestDateTimeAndDate(t *testing.T) {
 }
 
 func TestClockAndDayFraction(t *testing.T) {
-	for s, want := range map[string]time.Duration{
-		"10:30": 10*time.Hour + 30*time.Minute, "9:30": 9*time.Hour + 30*time.Minute, "00:00": 0,
-		"23:59:59": 24*time.Hour - time.Second, "26:00": 26 * time.Hour, "01:30:15": 5415 * time.Second,
-	} {
-		if got, ok := Clock(s); !ok || got != want {
-			t.Errorf("Clock(%q) = %v, %v; want %v", s, got, ok, want)
+	const h, m, sec = time.Hour, time.Minute, time.Second
+	clocks := []want[time.Duration]{
+		{"10:30", 10*h + 30*m, true}, {"9:30", 9*h + 30*m, true}, {"00:00", 0, true}, {"23:59:59", 24*h - sec, true},
+		{"26:00", 26 * h, true}, {"01:30:15", 5415 * sec, true},
+		{"", 0, false}, {"9.30", 0, false}, {"10h30", 0, false}, {"10:5", 0, false}, {"10:60", 0, false},
+		{"-1:00", 0, false}, {"1:00:00:00", 0, false}, {"12345:00", 0, false},
+	}
+	for _, c := range clocks {
+		if v, ok := Clock(c.in); v != c.v || ok != c.ok {
+			t.Errorf("Clock(%q) = %v, %v; want %v, %v", c.in, v, ok, c.v, c.ok)
 		}
 	}
-	for _, bad := range []string{"", "9.30", "10h30", "10:5", "10:60", "-1:00", "1:00:00:00", "12345:00"} {
-		if got, ok := Clock(bad); ok {
-			t.Errorf("Clock(%q) = %v, want it refused", bad, got)
-		}
+	fractions := []want[time.Duration]{
+		{"0.4375", 10*h + 30*m, true}, {"0.0208333333333333", 30 * m, true}, {"1", 24 * h, true}, {"1.5", 36 * h, true},
+		{"", 0, false}, {"-0.5", 0, false}, {".5", 0, false}, {"1.", 0, false}, {"1e2", 0, false},
+		{"200000", 0, false}, {"10:30", 0, false},
 	}
-	for s, want := range map[string]time.Duration{
-		"0.4375": 10*time.Hour + 30*time.Minute, "0.0208333333333333": 30 * time.Minute, "1": 24 * time.Hour, "1.5": 36 * time.Hour,
-	} {
-		if got, ok := DayFraction(s); !ok || got != want {
-			t.Errorf("DayFraction(%q) = %v, %v; want %v", s, got, ok, want)
-		}
-	}
-	for _, bad := range []string{"", "-0.5", ".5", "1.", "1e2", "200000", "10:30"} {
-		if got, ok := DayFraction(bad); ok {
-			t.Errorf("DayFraction(%q) = %v, want it refused", bad, got)
+	for _, c := range fractions {
+		if v, ok := DayFraction(c.in); v != c.v || ok != c.ok {
+			t.Errorf("DayFraction(%q) = %v, %v; want %v, %v", c.in, v, ok, c.v, c.ok)
 		}
 	}
 }

@@ -26,6 +26,8 @@ func (r apiRecord) ref(keys ...string) field {
 	return field{k, r.Ref(k, "value", "id"), r.Fields}
 }
 
+const skipDeleted = "deleted in Pipedrive"
+
 // deleted reports whether the record is deleted: v1 clears active_flag (a
 // deal sets "deleted" and the status "deleted": its "active" only says it
 // is open), v2 sets is_deleted.

@@ -77,9 +77,3 @@ func readOptions(opts *options) plugin.Options {
 			Set: func(v string) error { opts.orgTierField = v; return nil }},
 	}
 }
-
-func parseOptions(raw map[string]string) (options, error) {
-	opts := options{encoding: csvfile.EncodingAuto}
-	err := readOptions(&opts).Parse("the Pipedrive connector", raw)
-	return opts, err
-}

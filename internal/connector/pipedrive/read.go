@@ -11,18 +11,15 @@ import (
 	"github.com/salesaudit/salesaudit/plugin/export"
 )
 
-const skipDeleted = "deleted in Pipedrive"
-
 // read streams the records of the export at req.Path, in the layout's order.
 func read(ctx context.Context, req plugin.ReadRequest, w *plugin.Writer) error {
-	opts, err := parseOptions(req.Options)
-	if err != nil {
-		return err
-	}
-	run := &readRun{opts: opts, w: w,
+	run := &readRun{opts: options{encoding: csvfile.EncodingAuto}, w: w,
 		users: newUserDirectory(), orgFields: newFieldCatalogue(), stages: map[string]string{}, persons: newPersonIndex(),
 		orgs: newNameIndex("organization", "Organization - ID"), deals: newDealIndex()}
-	if err := layout(opts.encoding).Read(ctx, req.Path, func(f export.Found, r io.Reader) error {
+	if err := readOptions(&run.opts).Parse("the Pipedrive connector", req.Options); err != nil {
+		return err
+	}
+	if err := layout(run.opts.encoding).Read(ctx, req.Path, func(f export.Found, r io.Reader) error {
 		return run.readFile(ctx, f.Holds.(exportFile), r)
 	}); err != nil {
 		return err
