@@ -7,6 +7,7 @@ import (
 	"github.com/salesaudit/salesaudit/plugin"
 	"github.com/salesaudit/salesaudit/plugin/apipages"
 	"github.com/salesaudit/salesaudit/plugin/csvfile"
+	"github.com/salesaudit/salesaudit/plugin/value"
 )
 
 // Statuses of activities: Pipedrive knows only done and not done, and
@@ -39,10 +40,12 @@ func buildActivity(in activityInput) plugin.Activity {
 		OpportunityID:   in.opportunityID,
 		DurationSeconds: in.duration.duration(),
 		IsClosed:        in.done.done(),
-		Priority:        activityPriority(in.priority.value()),
-		RawType:         typ,
-		Attendees:       in.attendees,
-		Line:            in.line,
+		// The CSV export's labels; API v2 gives an option ID, which
+		// says nothing without the activity fields: no priority.
+		Priority:  value.Priority(in.priority.value()),
+		RawType:   typ,
+		Attendees: in.attendees,
+		Line:      in.line,
 	}
 	a.Status = statusToDo
 	if a.IsClosed {
@@ -95,21 +98,6 @@ func activityKind(typ string) plugin.ActivityKind {
 		return plugin.ActivityTask
 	}
 	return plugin.ActivityOther
-}
-
-// activityPriority reads the priority labels of the CSV export. API v2
-// gives an option ID instead, which says nothing without the activity
-// fields, and reads as no priority.
-func activityPriority(p string) plugin.Priority {
-	switch strings.ToLower(p) {
-	case "high":
-		return plugin.PriorityHigh
-	case "medium", "normal":
-		return plugin.PriorityNormal
-	case "low":
-		return plugin.PriorityLow
-	}
-	return plugin.PriorityNone
 }
 
 // newActivityReader reads activities from API pages (v1 or v2) and CSV
