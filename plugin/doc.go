@@ -22,9 +22,9 @@
 // [Table], [RowError], [Skip]) runs the read loop around a function that
 // maps one row, and packages csvfile, apipages and export read CSV
 // exports, saved API pages and directories or .zip archives of them, and
-// declare a connector's Check and Read (export.Layout,
-// export.Connector); package value parses amounts and times in the forms
-// CRM exports write them.
+// declare a connector's Check and Read (export.Layout, export.Connector,
+// apipages.Connector); package value parses amounts, times, dates and
+// priorities in the forms CRM exports write them.
 //
 // The conformance kit in package plugintest tells an author whether a
 // connector is right, driving it exactly as the host does. The host's side
