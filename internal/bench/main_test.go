@@ -1,3 +1,5 @@
+//go:build bench
+
 // Package bench holds salesaudit's speed and memory benchmarks. Each
 // prints its figure as a ratio against a baseline measured in the same
 // run, on the same machine, so that the figures mean something on any
