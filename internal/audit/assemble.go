@@ -154,7 +154,27 @@ func (r *runner) queryScorecards(ctx context.Context, managers map[string]*Manag
 	for key, m := range managers {
 		m.Time = r.timeSplit(minutes[key], estimated[key], weeks)
 	}
-	return nil
+	return r.queryPrivateTime(ctx, managers, weeks)
+}
+
+// queryPrivateTime fills in each manager's private hours.
+func (r *runner) queryPrivateTime(ctx context.Context, managers map[string]*Manager, weeks float64) error {
+	rows, err := r.query(ctx, "report/private_time.sql")
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var key string
+		var minutes float64
+		if err := rows.Scan(&key, &minutes); err != nil {
+			return fmt.Errorf("reading private time: %w", err)
+		}
+		if m, ok := managers[key]; ok {
+			m.Time.PrivateHours, m.Time.PrivateHoursPerWeek = round1(minutes/60), round1(minutes/60/weeks)
+		}
+	}
+	return rows.Err()
 }
 
 func (r *runner) timeSplit(byCategory map[string]float64, estimated, weeks float64) TimeSplit {

@@ -76,9 +76,13 @@ type TimeSplit struct {
 	Hours          float64 `json:"hours"`
 	HoursPerWeek   float64 `json:"hours_per_week"`
 	EstimatedShare float64 `json:"estimated_percent"`
-	ByRole         []Share `json:"by_role"`
-	ByCategory     []Share `json:"by_category"`
-	WeakestRole    string  `json:"weakest_role"`
+	// PrivateHours are the hours of events marked private: counted, never
+	// classified, and left out of Hours and of every share.
+	PrivateHours        float64 `json:"private_hours"`
+	PrivateHoursPerWeek float64 `json:"private_hours_per_week"`
+	ByRole              []Share `json:"by_role"`
+	ByCategory          []Share `json:"by_category"`
+	WeakestRole         string  `json:"weakest_role"`
 }
 
 // Share is a role's or category's part of a manager's time.

@@ -80,6 +80,10 @@ func timeTable(rep *audit.Report) *render.Table {
 		for _, s := range m.Time.ByCategory {
 			t.Rows = append(t.Rows, []any{m.ID, m.Name, "category", s.Name, s.Role, s.Hours, s.HoursPerWeek, s.Percent, "", false})
 		}
+		if m.Time.PrivateHours > 0 {
+			// Private time has hours but no share: it is in none.
+			t.Rows = append(t.Rows, []any{m.ID, m.Name, "private", "private", "", m.Time.PrivateHours, m.Time.PrivateHoursPerWeek, nil, "", false})
+		}
 	}
 	return t
 }

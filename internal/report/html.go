@@ -34,6 +34,7 @@ var htmlPage = template.Must(template.New("report.html.tmpl").Funcs(template.Fun
 	"audited":      managersAudited,
 	"noteLabel":    orgNoteLabel,
 	"teamFrom":     teamFrom,
+	"privateLine":  privateLine,
 	"noActivities": func() string { return noActivitiesBanner },
 	"secondLine":   func() string { return secondLineNote },
 	"judged":       func(f audit.Finding) bool { return f.Severity != audit.SeverityNotApplicable },

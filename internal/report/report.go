@@ -155,6 +155,12 @@ const secondLineNote = "These managers lead managers. They are judged on their o
 	"(coaching their managers, their customer time, meetings, business duties); " +
 	"the rules about a team of reps judge the first-line managers they lead."
 
+// privateLine says how much private time there was, apart from the rest.
+func privateLine(t audit.TimeSplit) string {
+	return fmt.Sprintf("Private: %s h more (%s h a week), in events marked private, not classified nor in the shares",
+		number(t.PrivateHours, 1), number(t.PrivateHoursPerWeek, 1))
+}
+
 // teamFrom says where a team's links to its manager come from, as "
 // (from the role hierarchy)", or "" when no connector said.
 func teamFrom(from []string) string {
@@ -208,6 +214,9 @@ func (d *document) manager(m *audit.Manager) {
 	}
 	d.printf("Logged %s h in the period, %s h a week; %s %% of the minutes are estimated.\n",
 		number(t.Hours, 1), number(t.HoursPerWeek, 1), number(t.EstimatedShare, 0))
+	if t.PrivateHours > 0 {
+		d.printf("%s.\n", privateLine(t))
+	}
 	if t.WeakestRole != "" {
 		d.printf("Weakest role: %s.\n", audit.RoleLabel(t.WeakestRole))
 	}

@@ -1,7 +1,9 @@
 -- The activities the managers took part in: those a manager owns or
 -- attended (without declining), in the period, one row each, with the
 -- owner as a person and the activity's minutes. Keys are built here, for
--- these rows only.
+-- these rows only. Private events (marked private in a calendar) are not
+-- among them: they are never classified and never in a rule's share; their
+-- minutes go to audit_private_time below.
 CREATE OR REPLACE TEMP TABLE audit_activities AS
 WITH manager_users AS (
     SELECT source, id FROM audit_user_aliases WHERE person_key IN (SELECT manager_key FROM audit_managers)
@@ -38,7 +40,18 @@ SELECT
     a.src_line
 FROM mine AS a
 LEFT JOIN audit_estimates AS e ON e.kind = a.kind
-LEFT JOIN audit_user_aliases AS al ON al.source = a.source AND al.id = a.owner_id;
+LEFT JOIN audit_user_aliases AS al ON al.source = a.source AND al.id = a.owner_id
+WHERE NOT a.private;
+
+-- Each manager's private time: the minutes of the private events they own
+-- (a private event keeps no attendees), counted as hours and nothing more.
+CREATE OR REPLACE TEMP TABLE audit_private_time AS
+SELECT al.person_key AS manager_key, sum(audit_minutes(a.duration_seconds, e.minutes)) AS minutes
+FROM audit_period_activities AS a
+JOIN audit_user_aliases AS al ON al.source = a.source AND al.id = a.owner_id
+LEFT JOIN audit_estimates AS e ON e.kind = a.kind
+WHERE a.private AND al.person_key IN (SELECT manager_key FROM audit_managers)
+GROUP BY ALL;
 
 -- The activities on key accounts, whoever took part (CM1, CM2 look at
 -- the whole team's work on them; see key_account_work.sql).
