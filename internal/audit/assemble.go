@@ -271,6 +271,7 @@ func (r *runner) runRule(ctx context.Context, rule Rule, managers map[string]*Ma
 	if err != nil {
 		return fmt.Errorf("queries/%s: %w", file, err)
 	}
+	answered := map[string]bool{}
 	for rows.Next() {
 		if err := rows.Scan(result.dest...); err != nil {
 			return fmt.Errorf("queries/%s: reading its result: %w", file, err)
@@ -279,16 +280,52 @@ func (r *runner) runRule(ctx context.Context, rule Rule, managers map[string]*Ma
 		if !ok || !rule.Judges(m.Level) {
 			continue
 		}
-		if noActivities && rule.NeedsActivities {
-			result.noActivities()
+		answered[result.key] = true
+		switch {
+		case noActivities && rule.NeedsActivities:
+			result.notEnoughData(reasonNoActivities)
+		case m.TeamSize == 0 && rule.NeedsTeam:
+			result.notEnoughData(reasonNoTeam)
 		}
-		f, err := r.finding(rule, result)
-		if err != nil {
+		if err := r.file(rule, result, m); err != nil {
 			return fmt.Errorf("queries/%s, manager %s: %w", file, m.Name, err)
 		}
-		m.Findings = append(m.Findings, f)
 	}
-	return rows.Err()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	// A rule's SQL answers for every manager it can; a manager with no team
+	// may be absent from a query that starts from the teams.
+	for key, m := range managers {
+		switch {
+		case answered[key] || !rule.Judges(m.Level):
+		case m.TeamSize == 0 && rule.NeedsTeam:
+			missing := &ruleResult{measures: map[string]*sql.NullFloat64{"metric": {}}}
+			missing.notEnoughData(reasonNoTeam)
+			if err := r.file(rule, missing, m); err != nil {
+				return err
+			}
+		default:
+			return fmt.Errorf("queries/%s returned no row for manager %s: a rule answers for every manager of audit_managers", file, m.Name)
+		}
+	}
+	return nil
+}
+
+// Why a rule has not enough data, whatever its SQL made of what is missing.
+const (
+	reasonNoActivities = "no activities in the period: no one's time is in the data"
+	reasonNoTeam       = "no team in the data: nobody reports to this manager in the export"
+)
+
+// file adds the rule's verdict on m from its result.
+func (r *runner) file(rule Rule, res *ruleResult, m *Manager) error {
+	f, err := r.finding(rule, res)
+	if err != nil {
+		return err
+	}
+	m.Findings = append(m.Findings, f)
+	return nil
 }
 
 // ruleResult is one row of a rule's result: manager_key, metric, missing
@@ -328,9 +365,10 @@ func newRuleResult(rows *sql.Rows, rule Rule) (*ruleResult, error) {
 	return res, nil
 }
 
-// noActivities makes the result "not enough data" for want of activities.
-func (res *ruleResult) noActivities() {
-	res.missing = sql.NullString{String: "no activities in the period: no one's time is in the data", Valid: true}
+// notEnoughData makes the result "not enough data" for the reason, what
+// the rule's SQL made of the missing data notwithstanding.
+func (res *ruleResult) notEnoughData(reason string) {
+	res.missing = sql.NullString{String: reason, Valid: true}
 	res.evidence = sql.NullString{}
 	for _, v := range res.measures {
 		*v = sql.NullFloat64{}

@@ -61,3 +61,35 @@ func TestADirectorOfManagersIsJudgedAsASecondLineManager(t *testing.T) {
 		}
 	}
 }
+
+// TestAManagerNamedWithoutATeamIsAuditedOnTheirOwnTime: --manager names a
+// country manager whose reps are not users of the CRM. She is audited:
+// the rules about her own time judge her, the rules about a team say the
+// team is missing from the data.
+func TestAManagerNamedWithoutATeamIsAuditedOnTheirOwnTime(t *testing.T) {
+	t.Parallel()
+	b := newOrg(t)
+	lucia := b.manager("Lucía Gómez", titled("Country Manager Perú"))
+	mia := b.manager("Mia")
+	b.rep(mia, "Ana")
+	b.meeting(lucia, "Forecast call", time.Hour)
+	b.meeting(lucia, "Expense reports", 3*time.Hour)
+	opts := b.options()
+	opts.Manager = "lucia gomez"
+	rep, err := Run(t.Context(), b.load().SQL(), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Managers) != 1 || rep.Managers[0].Name != "Lucía Gómez" || rep.Managers[0].TeamSize != 0 {
+		t.Fatalf("managers %+v, want Lucía alone, with no team", rep.Managers)
+	}
+	for _, rule := range Rules {
+		f := findingOf(t, rep, lucia, rule.ID)
+		noTeam := f.Missing == "no team in the data: nobody reports to this manager in the export"
+		if noTeam != rule.NeedsTeam {
+			t.Errorf("%s: %s (%q); the rule needs a team: %v", rule.ID, f.Severity, f.Missing, rule.NeedsTeam)
+		}
+	}
+	// Three of her four hours are admin: BM1 judges her own time.
+	expect(t, findingOf(t, rep, lucia, "BM1"), SeverityHigh, 75)
+}

@@ -51,6 +51,10 @@ type Rule struct {
 	// deals and people alone): in a period without any, it has not enough
 	// data.
 	NeedsActivities bool
+	// NeedsTeam says the rule judges the manager's team (all but those
+	// about the manager's own time): for a manager audited with no team in
+	// the data (--manager), it has not enough data.
+	NeedsTeam bool
 	// SQL is the rule's query.
 	SQL string
 }
@@ -109,8 +113,9 @@ type ruleFile struct {
 	Source          string   `yaml:"source"`
 	// Levels default to first_line.
 	Levels []string `yaml:"levels"`
-	// NeedsActivities defaults to true.
+	// NeedsActivities and NeedsTeam default to true.
 	NeedsActivities *bool `yaml:"needs_activities"`
+	NeedsTeam       *bool `yaml:"needs_team"`
 }
 
 var ruleIDPattern = regexp.MustCompile(`^[A-Z]+[0-9]+$`)
@@ -173,6 +178,7 @@ func loadRule(fsys fs.FS, file string) (Rule, error) {
 		r.Levels = []string{LevelFirstLine}
 	}
 	r.NeedsActivities = f.NeedsActivities == nil || *f.NeedsActivities
+	r.NeedsTeam = f.NeedsTeam == nil || *f.NeedsTeam
 	if r.ThresholdNames, r.Thresholds, err = thresholdsOf(f.Thresholds); err != nil {
 		return Rule{}, fmt.Errorf("%s: thresholds: %w", file, err)
 	}

@@ -115,7 +115,7 @@ func (r *runner) classify(ctx context.Context) error {
 // rule's thresholds, bound beside them, may not take their names.
 var globalParameters = []string{"from", "to", "max_minutes", "key_share", "min_group_size",
 	"sources", "key_tiers", "estimates", "categories", "class_rules",
-	"system_mailboxes", "manager_titles", "rep_titles"}
+	"system_mailboxes", "manager_titles", "rep_titles", "manager"}
 
 // params are the values the audit's SQL is given: the options and the
 // configuration, lists as lists and tables as JSON arrays of objects
@@ -161,6 +161,8 @@ func (r *runner) params() (map[string]any, error) {
 		"system_mailboxes": lowered(r.cfg.Organisation.SystemMailboxes),
 		"manager_titles":   lowered(r.cfg.Organisation.ManagerTitles),
 		"rep_titles":       lowered(r.cfg.Organisation.RepTitles),
+		// --manager: audited even with no team in the data.
+		"manager": r.opts.Manager,
 	}, nil
 }
 

@@ -109,7 +109,9 @@ files.
    ` + "`recommendation`" + `, ` + "`source`" + ` and, for a rule that also judges managers of
    managers, ` + "`levels: [first_line, second_line]`" + ` (the default is first-line only), and
    ` + "`needs_activities: false`" + ` for a rule that reads no activities (its verdict
-   then stands in a period without any). A band is comparisons joined by ` + "`or`" + `:
+   then stands in a period without any), ` + "`needs_team: false`" + ` for a rule about the
+   manager's own time only (it then judges a manager named with ` + "`--manager`" + ` who
+   has no team in the data). A band is comparisons joined by ` + "`or`" + `:
    ` + "`metric >= warn_weeks or business_share < warn_share`" + `; each compares a
    measure with a threshold's name or a number (` + "`>`, `>=`, `<`, `<=`, `=`" + `). High
    is tried first, then warning, else the finding is ok.

@@ -35,6 +35,7 @@ var htmlPage = template.Must(template.New("report.html.tmpl").Funcs(template.Fun
 	"noteLabel":    orgNoteLabel,
 	"teamFrom":     teamFrom,
 	"privateLine":  privateLine,
+	"teamLine":     teamLine,
 	"noActivities": func() string { return noActivitiesBanner },
 	"secondLine":   func() string { return secondLineNote },
 	"judged":       func(f audit.Finding) bool { return f.Severity != audit.SeverityNotApplicable },

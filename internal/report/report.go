@@ -155,6 +155,16 @@ const secondLineNote = "These managers lead managers. They are judged on their o
 	"(coaching their managers, their customer time, meetings, business duties); " +
 	"the rules about a team of reps judge the first-line managers they lead."
 
+// teamLine names the team and where it comes from, or says there is none
+// in the data (a manager named with --manager whose reps are not users).
+func teamLine(m audit.Manager) string {
+	if m.TeamSize == 0 {
+		return "No team in the data: nobody reports to " + m.Name +
+			" in the export, so the rules about a team have not enough data."
+	}
+	return fmt.Sprintf("Team of %d%s: %s.", m.TeamSize, teamFrom(m.TeamFrom), strings.Join(m.Team, ", "))
+}
+
 // privateLine says how much private time there was, apart from the rest.
 func privateLine(t audit.TimeSplit) string {
 	return fmt.Sprintf("Private: %s h more (%s h a week), in events marked private, not classified nor in the shares",
@@ -206,7 +216,7 @@ func (d *document) manager(m *audit.Manager) {
 	}
 	d.heading(2, title)
 	t := m.Time
-	d.paragraph(fmt.Sprintf("Team of %d%s: %s.", m.TeamSize, teamFrom(m.TeamFrom), strings.Join(m.Team, ", ")))
+	d.paragraph(teamLine(*m))
 	if d.noActivities {
 		d.printf("\n")
 		d.findings(m.Findings)

@@ -10,7 +10,17 @@ SELECT
         THEN 'second_line' ELSE 'first_line' END AS level
 FROM audit_team AS t
 JOIN audit_users AS u ON u.user_key = t.manager_key
-GROUP BY ALL;
+GROUP BY ALL
+UNION ALL
+-- The user --manager names (by ID or name, as the report matches it) when
+-- nobody reports to them in the data (a country manager whose reps are not
+-- users of the CRM): audited with no team, so that the rules about their
+-- own time still judge them; the rules about a team say it is missing.
+SELECT u.user_key, u.name, u.title, u.source, u.id, 0, 'first_line'
+FROM audit_users AS u
+WHERE $manager <> ''
+  AND (u.id = $manager OR lower(strip_accents(u.name)) = lower(strip_accents(trim($manager))))
+  AND u.user_key NOT IN (SELECT manager_key FROM audit_team);
 
 -- Each team's members: the manager and their direct reports. Several
 -- analyses ask who of a team took part (BM2, CM1, CM2, PM5, the key

@@ -7,11 +7,12 @@ SELECT
     m.name,
     coalesce(m.title, '') AS title,
     m.team_size,
-    list(u.name ORDER BY u.name) AS team,
+    coalesce(list(u.name ORDER BY u.name) FILTER (WHERE u.name IS NOT NULL), []) AS team,
     m.level,
-    list(DISTINCT coalesce(u.manager_from, '') ORDER BY coalesce(u.manager_from, '')) AS team_from
+    coalesce(list(DISTINCT coalesce(u.manager_from, '') ORDER BY coalesce(u.manager_from, ''))
+                 FILTER (WHERE u.user_key IS NOT NULL), []) AS team_from
 FROM audit_managers AS m
-JOIN audit_team AS t USING (manager_key)
-JOIN audit_users AS u ON u.user_key = t.rep_key
+LEFT JOIN audit_team AS t USING (manager_key)
+LEFT JOIN audit_users AS u ON u.user_key = t.rep_key
 GROUP BY ALL
 ORDER BY m.name;

@@ -45,7 +45,7 @@ titled AS (
 titled_managers AS (
     SELECT 'titled_manager_without_team' AS kind, source, title AS subject, [name] AS people,
            'no direct report in the data: give the users of the team their manager in the CRM '
-               || '(manager field or role hierarchy) to audit this manager' AS detail
+               || '(manager field or role hierarchy), or name them with --manager to audit their own time' AS detail
     FROM titled AS t
     WHERE EXISTS (SELECT 1 FROM unnest($manager_titles) AS m(word) WHERE contains(t.words, m.word))
       AND NOT EXISTS (SELECT 1 FROM unnest($rep_titles) AS r(word) WHERE contains(t.words, r.word))
