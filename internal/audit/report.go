@@ -142,6 +142,10 @@ type DataQuality struct {
 	OrgNotes             []OrgNote             `json:"organisation_notes"`
 }
 
+// ManagerFromOrgFile is Manager.TeamFrom's word for links from the org
+// file (--org); the others are the connectors' (plugin.ManagerFrom*).
+const ManagerFromOrgFile = "org_file"
+
 // OrgNote is something the audit could not tie to one person or one team:
 // a shared or system mailbox, a titled manager with no team in the data
 // (the kinds are listed in queries/report/org_notes.sql).

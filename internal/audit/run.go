@@ -15,6 +15,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/salesaudit/salesaudit/internal/orgfile"
 	"github.com/salesaudit/salesaudit/queries"
 )
 
@@ -28,6 +29,9 @@ type Options struct {
 	From, To time.Time
 	// Manager keeps only the managers whose ID or name is this.
 	Manager string
+	// Org is the org file from HR (--org): where it names a person's
+	// manager, title or dates, it beats the CRM.
+	Org []orgfile.Entry
 	// Rules are the rules to run; nil means the Rules.
 	Rules []Rule
 	// Trace, if set, is told how long each SQL file took, to find what
@@ -115,7 +119,7 @@ func (r *runner) classify(ctx context.Context) error {
 // rule's thresholds, bound beside them, may not take their names.
 var globalParameters = []string{"from", "to", "max_minutes", "key_share", "min_group_size",
 	"sources", "key_tiers", "estimates", "categories", "class_rules",
-	"system_mailboxes", "manager_titles", "rep_titles", "manager"}
+	"system_mailboxes", "manager_titles", "rep_titles", "manager", "org"}
 
 // params are the values the audit's SQL is given: the options and the
 // configuration, lists as lists and tables as JSON arrays of objects
@@ -145,6 +149,13 @@ func (r *runner) params() (map[string]any, error) {
 	if err != nil {
 		return nil, err
 	}
+	org, err := jsonArray(r.opts.Org, func(_ int, e orgfile.Entry) any {
+		return map[string]any{"line": e.Line, "person": e.Person, "email": e.Email, "id": e.ID, "manager": e.Manager,
+			"title": e.Title, "hire_date": nullTime(e.HireDate), "leave_date": nullTime(e.LeaveDate)}
+	})
+	if err != nil {
+		return nil, err
+	}
 	// The keys are globalParameters.
 	return map[string]any{
 		"from":           nullTime(r.opts.From),
@@ -163,6 +174,7 @@ func (r *runner) params() (map[string]any, error) {
 		"rep_titles":       lowered(r.cfg.Organisation.RepTitles),
 		// --manager: audited even with no team in the data.
 		"manager": r.opts.Manager,
+		"org":     org,
 	}, nil
 }
 

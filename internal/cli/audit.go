@@ -14,6 +14,7 @@ import (
 	"github.com/salesaudit/salesaudit/internal/audit"
 	"github.com/salesaudit/salesaudit/internal/duckdb"
 	"github.com/salesaudit/salesaudit/internal/ingest"
+	"github.com/salesaudit/salesaudit/internal/orgfile"
 	"github.com/salesaudit/salesaudit/internal/render"
 	"github.com/salesaudit/salesaudit/internal/report"
 	"github.com/salesaudit/salesaudit/plugin"
@@ -22,6 +23,7 @@ import (
 // reportOptions are the flags `audit` and `report` share.
 type reportOptions struct {
 	configPath string
+	orgPath    string
 	from, to   string
 	manager    string
 	format     string
@@ -32,6 +34,7 @@ type reportOptions struct {
 func (o *reportOptions) addFlags(cmd *cobra.Command) {
 	f := cmd.Flags()
 	f.StringVar(&o.configPath, "config", "", "configuration file (see 'salesaudit config init'; default: the built-in defaults)")
+	f.StringVar(&o.orgPath, "org", "", "org file from HR: who manages whom, titles, hire and leave dates; beats the CRM (see 'salesaudit org init')")
 	f.StringVar(&o.from, "from", "", "first day of the period, YYYY-MM-DD (default: the first day with activities)")
 	f.StringVar(&o.to, "to", "", "last day of the period, YYYY-MM-DD, included (default: the last day with activities)")
 	f.StringVarP(&o.manager, "manager", "m", "", "report only this manager (CRM user ID or name)")
@@ -63,6 +66,11 @@ func (o *reportOptions) parsed() (audit.Options, render.Format, error) {
 	}
 	if opts.Config, err = audit.LoadConfig(o.configPath); err != nil {
 		return audit.Options{}, "", err
+	}
+	if o.orgPath != "" {
+		if opts.Org, err = orgfile.Read(o.orgPath); err != nil {
+			return audit.Options{}, "", err
+		}
 	}
 	return opts, format, nil
 }

@@ -183,6 +183,8 @@ func teamFrom(from []string) string {
 			said = append(said, "the CRM's role hierarchy")
 		case plugin.ManagerFromTeamSheet:
 			said = append(said, "a team sheet")
+		case audit.ManagerFromOrgFile:
+			said = append(said, "the org file")
 		case "":
 		default:
 			said = append(said, f)
@@ -469,6 +471,10 @@ func orgNoteLabel(kind string) string {
 		return "system mailbox"
 	case "titled_manager_without_team":
 		return "titled manager, no team"
+	case "manager_among_role_holders":
+		return "manager among role holders"
+	case "org_file_row":
+		return "org file row ignored"
 	}
 	return strings.ReplaceAll(kind, "_", " ")
 }

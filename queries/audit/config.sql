@@ -27,3 +27,12 @@ FROM (SELECT unnest(from_json($class_rules, '[{"position": "INTEGER", "name": "V
         "category": "VARCHAR", "kinds": "VARCHAR[]", "pattern": "VARCHAR",
         "customer_facing": "BOOLEAN", "external": "BOOLEAN", "key_account": "BOOLEAN",
         "min_reps": "INTEGER", "max_reps": "INTEGER", "max_others": "INTEGER"}]')) AS r);
+
+-- The org file from HR (--org), one row per person it names; empty
+-- without one. users.sql matches its rows to people.
+CREATE OR REPLACE TEMP TABLE audit_org AS
+SELECT o.line, nullif(o.person, '') AS person, nullif(lower(o.email), '') AS email, nullif(o.id, '') AS id,
+       nullif(o.manager, '') AS manager, nullif(o.title, '') AS title,
+       CAST(o.hire_date AS TIMESTAMP) AS hire_date, CAST(o.leave_date AS TIMESTAMP) AS leave_date
+FROM (SELECT unnest(from_json($org, '[{"line": "BIGINT", "person": "VARCHAR", "email": "VARCHAR", "id": "VARCHAR",
+        "manager": "VARCHAR", "title": "VARCHAR", "hire_date": "VARCHAR", "leave_date": "VARCHAR"}]')) AS o);

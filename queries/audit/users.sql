@@ -122,6 +122,52 @@ SELECT source, user_id,
 FROM ranked
 GROUP BY ALL;
 
+-- The org file's rows (--org, audit_org) matched to people among the
+-- users of the audited sources: the person by CRM ID, else e-mail, else
+-- name (case and accents aside); the manager by any of the three. A row
+-- counts when its person and its manager each match exactly one person,
+-- and only the first row naming a person; every other row is listed in
+-- data quality (report/org_notes.sql) and changes nothing.
+CREATE OR REPLACE TEMP TABLE audit_org_matches AS
+WITH people AS (
+    SELECT DISTINCT a.person_key, u.id, lower(trim(u.email)) AS email, lower(strip_accents(trim(u.name))) AS name
+    FROM users AS u
+    JOIN audit_user_aliases AS a ON a.source = u.source AND a.id = u.id
+),
+by_id AS (
+    SELECT o.line, list(DISTINCT p.person_key) AS keys FROM audit_org AS o JOIN people AS p ON p.id = o.id GROUP BY ALL
+),
+by_email AS (
+    SELECT o.line, list(DISTINCT p.person_key) AS keys FROM audit_org AS o JOIN people AS p ON p.email = o.email GROUP BY ALL
+),
+by_name AS (
+    SELECT o.line, list(DISTINCT p.person_key) AS keys FROM audit_org AS o
+    JOIN people AS p ON p.name = lower(strip_accents(trim(o.person)))
+    GROUP BY ALL
+),
+by_manager AS (
+    SELECT o.line, list(DISTINCT p.person_key) AS keys FROM audit_org AS o
+    JOIN people AS p ON p.id = o.manager OR p.email = lower(trim(o.manager))
+                     OR p.name = lower(strip_accents(trim(o.manager)))
+    GROUP BY ALL
+),
+matched AS (
+    SELECT o.*, coalesce(i.keys, e.keys, n.keys, []) AS person_keys, coalesce(m.keys, []) AS manager_keys
+    FROM audit_org AS o
+    LEFT JOIN by_id AS i USING (line)
+    LEFT JOIN by_email AS e USING (line)
+    LEFT JOIN by_name AS n USING (line)
+    LEFT JOIN by_manager AS m USING (line)
+)
+SELECT
+    *,
+    CASE WHEN len(person_keys) = 1 THEN person_keys[1] END AS person_key,
+    CASE WHEN len(manager_keys) = 1 AND manager_keys[1] <> person_keys[1] THEN manager_keys[1] END AS manager_key,
+    len(person_keys) = 1
+        AND row_number() OVER (PARTITION BY CASE WHEN len(person_keys) = 1 THEN person_keys[1] END ORDER BY line) = 1
+        AS counts
+FROM matched;
+
 CREATE OR REPLACE TEMP TABLE audit_users AS
 SELECT
     a.user_key,
@@ -129,13 +175,14 @@ SELECT
     u.id,
     coalesce(u.name, u.email, u.id) AS name,
     u.email,
-    u.title,
-    m.person_key AS manager_key,
-    u.manager_from,
+    coalesce(o.title, u.title) AS title,
+    coalesce(o.manager_key, m.person_key) AS manager_key,
+    CASE WHEN o.manager_key IS NOT NULL THEN 'org_file' ELSE u.manager_from END AS manager_from,
     u.active,
-    u.joined_at,
-    u.left_at
+    coalesce(o.hire_date, u.joined_at) AS joined_at,
+    coalesce(o.leave_date, u.left_at) AS left_at
 FROM users AS u
 JOIN audit_user_aliases AS a ON a.source = u.source AND a.id = u.id AND a.person_key = a.user_key
 LEFT JOIN audit_manager_choices AS c ON c.source = u.source AND c.user_id = u.id
-LEFT JOIN audit_user_aliases AS m ON m.source = u.source AND m.id = coalesce(u.manager_id, c.manager_id);
+LEFT JOIN audit_user_aliases AS m ON m.source = u.source AND m.id = coalesce(u.manager_id, c.manager_id)
+LEFT JOIN audit_org_matches AS o ON o.person_key = a.user_key AND o.counts;

@@ -7,6 +7,9 @@
 --   manager_among_role_holders: a user whose manager comes from a role
 --     that several users hold; which one was chosen, and why
 --     (audit_manager_choices).
+--   org_file_row: a row of the org file (--org) that changes nothing: its
+--     person or its manager matches no one or several people, or its
+--     person has a row above it.
 --   titled_manager_without_team: a person whose title or CRM role says
 --     manager (organisation.manager_titles, not rep_titles) but who has no
 --     direct report in the data, so is not audited: the team is missing
@@ -63,9 +66,25 @@ choices AS (
     LEFT JOIN users AS h ON h.source = c.source AND h.id = k.candidate
     LEFT JOIN users AS m ON m.source = c.source AND m.id = c.manager_id
     GROUP BY c.source, c.user_id, u.name, u.id, c.manager_id, c.by_time, c.minutes
+),
+org_rows AS (
+    SELECT 'org_file_row' AS kind, 'org file' AS source,
+           'line ' || line || ': ' || coalesce(person, email, id) AS subject,
+           [coalesce(person, email, id)] AS people,
+           CASE WHEN len(person_keys) = 0 THEN 'no user of the audited sources is this person'
+                WHEN len(person_keys) > 1 THEN 'several users match this person: give their e-mail or CRM ID'
+                WHEN NOT counts THEN 'this person has a row above it, which counts'
+                WHEN manager IS NOT NULL AND len(manager_keys) = 0 THEN 'no user is the manager ' || manager
+                WHEN manager IS NOT NULL AND len(manager_keys) > 1 THEN 'several users match the manager ' || manager
+                WHEN manager IS NOT NULL AND manager_key IS NULL THEN 'the manager is the person itself' END AS detail
+    FROM audit_org_matches
+),
+org_notes AS (
+    SELECT * FROM org_rows WHERE detail IS NOT NULL
 )
 SELECT * FROM shared
 UNION ALL SELECT * FROM system
+UNION ALL SELECT * FROM org_notes
 UNION ALL SELECT * FROM choices
 UNION ALL SELECT * FROM titled_managers
 ORDER BY kind, source, subject, people;
