@@ -42,7 +42,7 @@ func check(ctx context.Context, path string) (plugin.CheckResult, error) {
 		if err != nil {
 			return plugin.Refuse(fmt.Sprintf("cannot read %s: %v", bf.file.Name, err)), nil
 		}
-		matches = append(matches, plugin.FileMatch{File: bf.file.Name, Kind: bf.mapping.kind, SizeBytes: bf.file.Size, EstimatedRows: estimate})
+		matches = append(matches, plugin.FileMatch{File: bf.name, Kind: bf.mapping.kind, SizeBytes: bf.file.Size, EstimatedRows: estimate})
 	}
 	return plugin.CheckResult{
 		Accepted:   true,

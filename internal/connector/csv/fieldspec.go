@@ -59,6 +59,10 @@ func (p *problems) field(def fieldDef, pair yamlPair, s settings, file string) *
 	if n := m.get("match"); n != nil {
 		f.match = p.matchKey(f, n, what)
 	}
+	if n := m.get("create"); n != nil {
+		f.create, _ = p.boolean(n, what+": create")
+		p.checkCreate(f, n.Line, what)
+	}
 	return p.finishField(f, what)
 }
 
@@ -187,6 +191,18 @@ func (p *problems) matchKey(f *fieldMapping, n *yaml.Node, what string) matchKey
 		p.add(n.Line, "%s: match must be id, name or email, not %q", what, v)
 	}
 	return matchID
+}
+
+// checkCreate allows create: only where a created record can be known:
+// a manager named by name or e-mail.
+func (p *problems) checkCreate(f *fieldMapping, line int, what string) {
+	switch {
+	case !f.create:
+	case f.def.name != "manager_id":
+		p.add(line, "%s: create: applies only to manager_id (a team sheet that names its managers without a row of their own)", what)
+	case f.match == matchID:
+		p.add(line, "%s: create: needs match: name or match: email, so that the manager created has a name or an e-mail", what)
+	}
 }
 
 // finishField applies the defaults that depend on the field's type and

@@ -101,10 +101,15 @@ func (in *input) dataFiles() []export.File {
 }
 
 // boundFile is a file of the input with the entry of the mapping that
-// describes it, checked against its header.
+// describes it, checked against its header. A file described by several
+// entries (accounts and their deals in one sheet) is read once for each.
 type boundFile struct {
 	file    export.File
 	mapping *fileMapping
+	// name is what the read of the file is called in the summary and the
+	// rejects: the file's name, followed by the kind when several entries
+	// read the file, so that each read's rows add up on their own.
+	name string
 	// fieldColumns and skipColumns are the indexes in the header of the
 	// columns the entry's fields and skip rules read: a glob's files may
 	// order their columns differently.
@@ -117,15 +122,16 @@ type boundFile struct {
 // than half-way. Files are read users first, as the host loads them.
 func (in *input) plan() ([]*boundFile, error) {
 	p := &problems{name: in.mapping.name}
-	claimed := map[string]*fileMapping{}
+	claimed := map[string][]*fileMapping{}
 	var planned []*boundFile
 	for _, fm := range in.mapping.files {
 		for _, f := range in.matching(fm, p) {
-			if other, dup := claimed[f.Name]; dup {
-				p.addForCSV(fm.line, f.Name, "%s is matched by two entries of files: (lines %d and %d); a file holds one kind of record", f.Name, other.line, fm.line)
+			if other := sameKind(claimed[f.Name], fm.kind); other != nil {
+				p.addForCSV(fm.line, f.Name, "%s is matched by two entries of files: of %s records (lines %d and %d); one file holds a kind of record once",
+					f.Name, fm.kind, other.line, fm.line)
 				continue
 			}
-			claimed[f.Name] = fm
+			claimed[f.Name] = append(claimed[f.Name], fm)
 			if bf := in.bind(fm, f, p); bf != nil {
 				planned = append(planned, bf)
 			}
@@ -140,10 +146,26 @@ func (in *input) plan() ([]*boundFile, error) {
 	if err := p.err(); err != nil {
 		return nil, err
 	}
+	for _, bf := range planned {
+		bf.name = bf.file.Name
+		if len(claimed[bf.file.Name]) > 1 {
+			bf.name = fmt.Sprintf("%s (%s)", bf.file.Name, bf.mapping.kind)
+		}
+	}
 	slices.SortStableFunc(planned, func(a, b *boundFile) int {
 		return slices.Index(plugin.RecordKinds, a.mapping.kind) - slices.Index(plugin.RecordKinds, b.mapping.kind)
 	})
 	return planned, nil
+}
+
+// sameKind is the entry of the kind among those that matched a file.
+func sameKind(entries []*fileMapping, kind plugin.RecordKind) *fileMapping {
+	for _, fm := range entries {
+		if fm.kind == kind {
+			return fm
+		}
+	}
+	return nil
 }
 
 // matching lists the files an entry's pattern matches. A pattern that

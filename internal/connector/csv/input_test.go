@@ -101,7 +101,9 @@ func TestFilesAndPatterns(t *testing.T) {
 		{"a glob, ignoring case", strings.Replace(usersMapping, "users.csv", "USERS-*.csv", 1),
 			map[string]string{"users-2026-01.csv": users, "Users-2026-02.CSV": users}, ""},
 		{"a file matched twice", usersMapping + "  - file: \"*.csv\"\n    kind: user\n    fields: {id: Id, name: Name}\n",
-			map[string]string{"users.csv": users}, "users.csv is matched by two entries of files: (lines 2 and 8)"},
+			map[string]string{"users.csv": users}, "users.csv is matched by two entries of files: of user records (lines 2 and 8)"},
+		{"a file read as two kinds", usersMapping + "  - file: \"*.csv\"\n    kind: account\n    fields: {id: Id, name: Name}\n",
+			map[string]string{"users.csv": users}, ""},
 		{"an empty file", usersMapping, map[string]string{"users.csv": ""}, "users.csv is empty: it has no header row"},
 		{"a header only", usersMapping, map[string]string{"users.csv": "Id,Name,E-mail\n"}, ""},
 	}

@@ -1,6 +1,7 @@
 package csv
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -11,9 +12,30 @@ import (
 // (a spreadsheet's "Manager: Anna de Vries") to the IDs of the records
 // read before. Only the lookups the mapping uses are kept, so that a large
 // file costs no memory when nothing refers to it by name.
+//
+// They also remember the rows rejected, by ID, name and e-mail, so that a
+// record pointing at one is rejected with the reason rather than loaded
+// with a reference to nothing.
 type references struct {
 	lookups map[lookupKey]map[string]*lookupEntry
+	// loadedIDs are the IDs of the records loaded of the kinds others
+	// refer to, so that a rejected row's ID also held by a loaded record
+	// is not taken for the rejected one.
+	loadedIDs map[plugin.RecordKind]map[string]bool
+	rejected  map[lookupKey]map[string]rejection
 }
+
+// rejection is a row rejected, as a record referring to it explains it.
+type rejection struct {
+	file   string
+	line   int64
+	reason string
+}
+
+// referredKinds are the kinds a reference can point at, whose rejected
+// rows are remembered. Activities are left out: an attendee of one not
+// loaded is skipped (skipActivityNotLoaded).
+var referredKinds = []plugin.RecordKind{plugin.KindUser, plugin.KindAccount, plugin.KindOpportunity}
 
 type lookupKey struct {
 	kind  plugin.RecordKind
@@ -28,7 +50,14 @@ type lookupEntry struct {
 }
 
 func newReferences(m *mapping) *references {
-	refs := &references{lookups: map[lookupKey]map[string]*lookupEntry{}}
+	refs := &references{lookups: map[lookupKey]map[string]*lookupEntry{},
+		loadedIDs: map[plugin.RecordKind]map[string]bool{}, rejected: map[lookupKey]map[string]rejection{}}
+	for _, kind := range referredKinds {
+		refs.loadedIDs[kind] = map[string]bool{}
+		for _, match := range []matchKey{matchID, matchName, matchEmail} {
+			refs.rejected[lookupKey{kind, match}] = map[string]rejection{}
+		}
+	}
 	for _, fm := range m.files {
 		for _, f := range fm.fields {
 			if f.match != matchID {
@@ -47,6 +76,9 @@ func lookupText(s string) string {
 
 // add makes a record findable by its name and e-mail.
 func (refs *references) add(kind plugin.RecordKind, id, name, email string) {
+	if ids, kept := refs.loadedIDs[kind]; kept {
+		ids[id] = true
+	}
 	refs.addKey(lookupKey{kind, matchName}, name, id)
 	refs.addKey(lookupKey{kind, matchEmail}, email, id)
 }
@@ -66,15 +98,93 @@ func (refs *references) addKey(key lookupKey, text, id string) {
 	table[text] = &lookupEntry{id: id, count: 1}
 }
 
+// noSuchRecord means no record read answers to a name or e-mail.
+type noSuchRecord struct {
+	kind  plugin.RecordKind
+	match matchKey
+	text  string
+}
+
+func (e *noSuchRecord) Error() string { return fmt.Sprintf("no %s has the %s %q", e.kind, e.match, e.text) }
+
+// resolve returns the ID a reference stands for: the ID itself when the
+// mapping matches by ID, else the ID of the record so named. A reference
+// to a row that was rejected is an error that says why that row was.
+func (refs *references) resolve(kind plugin.RecordKind, match matchKey, text, role string) (string, error) {
+	if match == matchID {
+		return text, refs.wasRejected(kind, match, text, role)
+	}
+	id, err := refs.find(kind, match, text)
+	var missing *noSuchRecord
+	if errors.As(err, &missing) {
+		if rejected := refs.wasRejected(kind, match, text, role); rejected != nil {
+			return "", rejected
+		}
+	}
+	return id, err
+}
+
 // find returns the ID of the record of the kind whose name or e-mail is
 // text.
 func (refs *references) find(kind plugin.RecordKind, match matchKey, text string) (string, error) {
 	e, ok := refs.lookups[lookupKey{kind, match}][lookupText(text)]
 	switch {
 	case !ok:
-		return "", fmt.Errorf("no %s has the %s %q", kind, match, text)
+		return "", &noSuchRecord{kind, match, text}
 	case e.count > 1:
 		return "", fmt.Errorf("%d %s records have the %s %q: match by id instead", e.count, kind, match, text)
 	}
 	return e.id, nil
+}
+
+// reject remembers a row not loaded by the ID, name and e-mail it has.
+func (refs *references) reject(kind plugin.RecordKind, id, name, email string, why rejection) {
+	for match, text := range map[matchKey]string{matchID: id, matchName: name, matchEmail: email} {
+		table, kept := refs.rejected[lookupKey{kind, match}]
+		key := lookupText(text)
+		if match == matchID {
+			key = strings.TrimSpace(text)
+		}
+		if !kept || key == "" {
+			continue
+		}
+		if _, seen := table[key]; !seen {
+			table[key] = why
+		}
+	}
+}
+
+// wasRejected returns the rejection of the row a reference points at,
+// when no record loaded answers to it. role names the reference in the
+// reason ("owner", "account").
+func (refs *references) wasRejected(kind plugin.RecordKind, match matchKey, text, role string) error {
+	key := lookupText(text)
+	if match == matchID {
+		key = strings.TrimSpace(text)
+		if refs.loadedIDs[kind][key] {
+			return nil
+		}
+	}
+	why, ok := refs.rejected[lookupKey{kind, match}][key]
+	if !ok {
+		return nil
+	}
+	return fmt.Errorf("%s %s was rejected at %s line %d: %s", role, text, why.file, why.line, why.reason)
+}
+
+// roleOf is how a reason names what a reference field points at: the
+// owner of owner_id, the manager of manager_id.
+func roleOf(field string) string { return strings.TrimSuffix(field, "_id") }
+
+// forget makes a record read but then rejected unfindable, so that the
+// records naming it are rejected with its reason (see reject).
+func (refs *references) forget(kind plugin.RecordKind, id, name, email string) {
+	delete(refs.loadedIDs[kind], id)
+	for match, text := range map[matchKey]string{matchName: name, matchEmail: email} {
+		table := refs.lookups[lookupKey{kind, match}]
+		// An ambiguous name stays ambiguous: it is rejected either way.
+		if e, ok := table[lookupText(text)]; ok && e.id == id && e.count == 1 {
+			delete(table, lookupText(text))
+		}
+	}
 }

@@ -88,6 +88,9 @@ type fieldMapping struct {
 	otherwise  *string
 	required   bool
 	match      matchKey
+	// create makes a user of every manager the column names that no user
+	// row has (a team sheet lists its managers only as names).
+	create bool
 
 	timeFormats []timeFormat
 	location    *time.Location
@@ -117,7 +120,7 @@ var (
 	topKeys      = []string{"defaults", "files"}
 	settingsKeys = []string{"encoding", "delimiter", "time_zone", "date_format", "decimal", "booleans"}
 	fileKeys     = append([]string{"file", "kind", "optional", "required", "skip", "fields"}, settingsKeys...)
-	fieldKeys    = []string{"column", "value", "default", "values", "strict", "otherwise", "format", "time_zone", "decimal", "match"}
+	fieldKeys    = []string{"column", "value", "default", "values", "strict", "otherwise", "format", "time_zone", "decimal", "match", "create"}
 	skipKeys     = []string{"column", "values", "reason"}
 )
 

@@ -91,7 +91,7 @@ func (run *readRun) read(ctx context.Context) error {
 // readFile reads one file and accounts for every row: a record, a reject
 // or a skip.
 func (run *readRun) readFile(ctx context.Context, bf *boundFile) error {
-	out := run.w.File(bf.file.Name)
+	out := run.w.File(bf.name)
 	r, err := openCSV(run.in.src, bf.file, run.in.settingsFor(bf.mapping))
 	if err != nil {
 		return fmt.Errorf("opening %s: %w", bf.file.Name, err)
@@ -129,21 +129,21 @@ func (run *readRun) readRow(r *row, out *plugin.FileWriter) error {
 	case plugin.KindUser:
 		u, manager := readUser(r)
 		if r.err != nil {
-			return r.err
+			return run.rejected(r, out, u.ID, u.Name, u.Email)
 		}
 		run.users = append(run.users, pendingUser{user: u, manager: manager, file: r.file, out: out, raw: r.raw()})
 		return nil
 	case plugin.KindAccount:
 		a := readAccount(r)
 		if r.err != nil {
-			return r.err
+			return run.rejected(r, out, a.ID, a.Name, "")
 		}
 		run.refs.add(plugin.KindAccount, a.ID, a.Name, "")
 		return out.Account(a)
 	case plugin.KindOpportunity:
 		o := readOpportunity(r)
 		if r.err != nil {
-			return r.err
+			return run.rejected(r, out, o.ID, o.Name, "")
 		}
 		run.refs.add(plugin.KindOpportunity, o.ID, o.Name, "")
 		return out.Opportunity(o)
@@ -157,6 +157,13 @@ func (run *readRun) readRow(r *row, out *plugin.FileWriter) error {
 		return run.readAttendee(r, out)
 	}
 	return fmt.Errorf("connector bug: no reader for %s records", r.file.mapping.kind)
+}
+
+// rejected remembers a row rejected by what it would have been known by,
+// for the records that refer to it, and returns its reject.
+func (run *readRun) rejected(r *row, out *plugin.FileWriter, id, name, email string) error {
+	run.refs.reject(r.file.mapping.kind, id, name, email, rejection{file: out.Name(), line: r.Line, reason: r.err.Error()})
+	return r.err
 }
 
 func (run *readRun) readAttendee(r *row, out *plugin.FileWriter) error {
@@ -182,37 +189,3 @@ func (run *readRun) notLoaded(r *row) {
 // raw is an excerpt of the row as written, for the person fixing the file.
 func (r *row) raw() string { return r.swap.restore(r.Raw()) }
 
-// finishUsers resolves the managers named by name or e-mail, now that
-// every user is known, and sends the users.
-func (run *readRun) finishUsers() error {
-	for _, p := range run.users {
-		run.refs.add(plugin.KindUser, p.user.ID, p.user.Name, p.user.Email)
-	}
-	for _, p := range run.users {
-		if err := run.sendUser(p); err != nil {
-			return err
-		}
-	}
-	for _, f := range run.userFiles {
-		if err := f.out.Done(f.rows); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-func (run *readRun) sendUser(p pendingUser) error {
-	p.user.ManagerID = p.manager
-	f := p.file.mapping.fields["manager_id"]
-	if p.manager != "" && f.match != matchID {
-		id, err := run.refs.find(plugin.KindUser, f.match, p.manager)
-		if err != nil {
-			return p.out.Reject(plugin.Reject{
-				Line: p.user.Line, Field: "manager_id", Reason: fmt.Sprintf("column %s: %v", f.column, err),
-				Raw: p.raw, Kind: plugin.KindUser,
-			})
-		}
-		p.user.ManagerID = id
-	}
-	return p.out.User(p.user)
-}

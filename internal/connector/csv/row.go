@@ -89,13 +89,14 @@ func (r *row) text(name string) string {
 }
 
 // ref reads a reference, finding the record it names when the mapping
-// matches it by name or e-mail.
+// matches it by name or e-mail. A reference to a row rejected rejects
+// this one too, with that row's reason.
 func (r *row) ref(name string) string {
 	v, f := r.value(name)
-	if v == "" || f.match == matchID {
+	if v == "" {
 		return v
 	}
-	id, err := r.refs.find(f.def.refersTo, f.match, v)
+	id, err := r.refs.resolve(f.def.refersTo, f.match, v, roleOf(name))
 	if err != nil {
 		r.fail(f, err)
 	}
