@@ -18,3 +18,16 @@ func TestConformance(t *testing.T) {
 		Broken: []string{fixturePath("broken"), fixturePath("bad-mapping")},
 	})
 }
+
+// TestTeamSheetConformance runs the kit on the team sheet with its
+// mapping beside it: Check is given no options, so the kit's Valid input
+// must hold its mapping (TestTheMappingMayLiveOutsideTheInputFolder reads
+// it from elsewhere).
+func TestTeamSheetConformance(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"sales_teams.csv", "accounts.csv", "sales_pipeline.csv"} {
+		copyTo(t, fixturePath("team-sheet", name), filepath.Join(dir, name))
+	}
+	copyTo(t, teamSheetMapping, filepath.Join(dir, MappingFileName))
+	plugintest.Run(t, New(), plugintest.Fixtures{Valid: []string{dir}})
+}

@@ -1,0 +1,197 @@
+package csv
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/salesaudit/salesaudit/plugin"
+	"github.com/salesaudit/salesaudit/plugin/plugintest"
+)
+
+// testdata/csv/team-sheet is written by hand in a public team sheet's
+// layout (its README.md); its mapping lives in another folder.
+var teamSheetMapping = fixturePath("team-sheet-mapping", "team-sheet.yaml")
+
+func readTeamSheet(t *testing.T) (*plugintest.Collector, plugin.Summary) {
+	t.Helper()
+	return readInput(t, fixturePath("team-sheet"), map[string]string{optionMapping: teamSheetMapping})
+}
+
+func TestTheTeamSheetLoadsItsManagersAndReps(t *testing.T) {
+	got, summary := readTeamSheet(t)
+	users := byID(got.Users, func(u plugin.User) string { return u.ID })
+	managers := map[string]int64{"Marguerite Osei": 2, "Tobias Lindqvist": 5, "Priya Ramanathan": 9}
+	if len(users) != 9+len(managers) {
+		t.Errorf("%d users, want 9 reps and %d managers: %+v", len(users), len(managers), got.Users)
+	}
+	for name, line := range managers {
+		m, ok := users[name]
+		if !ok || m.Name != name || m.Line != line || m.ManagerID != "" || !m.Active {
+			t.Errorf("manager %s = %+v; want created from sales_teams.csv line %d", name, m, line)
+		}
+	}
+	reps := map[string]string{"Dario Fenwick": "Marguerite Osei", "Bram Hoekstra": "Tobias Lindqvist", "Nadia Kowalczyk": "Priya Ramanathan"}
+	for rep, manager := range reps {
+		if u := users[rep]; u.ManagerID != manager || u.ManagerFrom != plugin.ManagerFromTeamSheet || u.Role == "" {
+			t.Errorf("rep %s = %+v; want managed by %s, from the team sheet", rep, u, manager)
+		}
+	}
+	files := map[string]plugin.FileSummary{}
+	for _, f := range summary.Files {
+		files[f.File] = f
+	}
+	if f := files["sales_teams.csv"+managersPart]; f.RowsRead != 3 || f.Records[plugin.KindUser] != 3 {
+		t.Errorf("managers part = %+v; want the 3 managers created", f)
+	}
+	if f := files["sales_teams.csv"]; f.RowsRead != 10 || f.Records[plugin.KindUser] != 9 || f.RowsRejected != 1 {
+		t.Errorf("team sheet = %+v; want 10 rows, 9 reps and the misspelt manager's row rejected", f)
+	}
+	if len(got.Accounts) != 40 || files["accounts.csv"].RowsRejected != 0 {
+		t.Errorf("%d accounts, %+v", len(got.Accounts), files["accounts.csv"])
+	}
+}
+
+func TestTheTeamSheetsOneRejectAndItsDeals(t *testing.T) {
+	got, summary := readTeamSheet(t)
+	var rep []plugin.Reject
+	deals := 0
+	for _, r := range got.Rejected {
+		switch r.File {
+		case "sales_teams.csv":
+			rep = append(rep, r)
+		case "sales_pipeline.csv":
+			deals++
+			want := "column sales_agent: owner Wendell Oakes was rejected at sales_teams.csv line 11: manager_id: column manager: " +
+				`no user has the name "Priya Ramanathn", which looks like a misspelling of "Priya Ramanathan"`
+			if r.Field != "owner_id" || !strings.HasPrefix(r.Reason, want) || !strings.Contains(r.Raw, "Wendell Oakes") {
+				t.Errorf("deal reject = %+v; want it to name the rep's rejected row", r)
+			}
+		default:
+			t.Errorf("unexpected reject %+v", r)
+		}
+	}
+	if len(rep) != 1 || rep[0].Line != 11 || rep[0].Field != "manager_id" ||
+		!strings.Contains(rep[0].Reason, `"Priya Ramanathn", which looks like a misspelling of "Priya Ramanathan" (the manager of 2 other rows)`) {
+		t.Errorf("team sheet rejects = %+v; want Wendell Oakes's misspelt manager only", rep)
+	}
+	wendells := strings.Count(string(readFile(t, fixturePath("team-sheet", "sales_pipeline.csv"))), ",Wendell Oakes,")
+	if deals != wendells || deals == 0 {
+		t.Errorf("%d deals rejected; want Wendell Oakes's %d", deals, wendells)
+	}
+	for _, o := range got.Opportunities {
+		if o.OwnerID == "Wendell Oakes" {
+			t.Errorf("deal %s loaded with its rejected owner", o.ID)
+		}
+	}
+	for _, f := range summary.Files {
+		if f.RecordsTotal()+f.RowsRejected+f.SkippedTotal() != f.RowsRead {
+			t.Errorf("%s does not add up: %+v", f.File, f)
+		}
+	}
+}
+
+func TestAManagerNamedOnlyByAManagerColumn(t *testing.T) {
+	mapping := `files:
+  - file: team.csv
+    kind: user
+    fields:
+      id: Rep
+      name: Rep
+      manager_id: {column: Boss, match: name, create: true}
+`
+	dir := writeFiles(t, map[string]string{
+		MappingFileName: mapping,
+		// Gus manages Ada and is a rep himself; Zoe has no row; Ivo's
+		// boss Ana has a row of her own further down.
+		"team.csv": "Rep,Boss\nAda,Gus\nGus,Zoe\nBen,zoe \nIvo,Ana\nAna,\n",
+	})
+	got, summary := readInput(t, dir, nil)
+	users := byID(got.Users, func(u plugin.User) string { return u.ID })
+	if len(users) != 6 || users["Zoe"].Line != 3 || users["Zoe"].Name != "Zoe" || users["Ben"].ManagerID != "Zoe" ||
+		users["Ada"].ManagerID != "Gus" || users["Ivo"].ManagerID != "Ana" || users["Ana"].ManagerFrom != "" {
+		t.Errorf("users = %+v", got.Users)
+	}
+	if len(summary.Files) != 2 || summary.Files[1].File != "team.csv (managers)" || summary.Files[1].RowsRead != 1 {
+		t.Errorf("summary = %+v", summary.Files)
+	}
+}
+
+func TestCreateAppliesOnlyToAManagerNamed(t *testing.T) {
+	for mapping, want := range map[string]string{
+		"{column: Boss, create: true}":              "create: needs match: name or match: email",
+		"{column: Boss, match: name, create: yes!}": "create",
+	} {
+		m := "files:\n  - file: team.csv\n    kind: user\n    fields:\n      id: Rep\n      name: Rep\n      manager_id: " + mapping + "\n"
+		_, err := parseMapping("m.yaml", []byte(m))
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%s: err = %v, want %q", mapping, err, want)
+		}
+	}
+	m := "files:\n  - file: deals.csv\n    kind: opportunity\n    fields:\n      id: Id\n      owner_id: {column: Rep, match: name, create: true}\n" +
+		"  - file: team.csv\n    kind: user\n    fields: {id: Rep, name: Rep}\n"
+	if _, err := parseMapping("m.yaml", []byte(m)); err == nil || !strings.Contains(err.Error(), "create: applies only to manager_id") {
+		t.Errorf("err = %v", err)
+	}
+}
+
+func TestAReferenceToARejectedRowIsRejectedWithItsReason(t *testing.T) {
+	mapping := `files:
+  - file: sheet.csv
+    kind: account
+    fields: {id: Account, name: Account, annual_revenue: Revenue}
+  - file: sheet.csv
+    kind: opportunity
+    fields:
+      id: Deal
+      account_id: {column: Account, match: name}
+  - file: more-deals.csv
+    kind: opportunity
+    fields: {id: Deal, account_id: Account}
+`
+	dir := writeFiles(t, map[string]string{
+		MappingFileName:  mapping,
+		"sheet.csv":      "Account,Revenue,Deal\nKestrel Foods,12.5,D1\nQuill Labs,lots,D2\n",
+		"more-deals.csv": "Deal,Account\nD3,Quill Labs\nD4,Kestrel Foods\nD5,Nobody Inc\n",
+	})
+	got, summary := readInput(t, dir, nil)
+	if len(got.Accounts) != 1 || len(got.Opportunities) != 3 {
+		t.Errorf("accounts %+v, deals %+v", got.Accounts, got.Opportunities)
+	}
+	byFile := map[string][]plugin.Reject{}
+	for _, r := range got.Rejected {
+		byFile[r.File] = append(byFile[r.File], r)
+	}
+	cascade := "account Quill Labs was rejected at sheet.csv (account) line 3: annual_revenue: column Revenue:"
+	if r := byFile["sheet.csv (opportunity)"]; len(r) != 1 || r[0].Line != 3 || !strings.Contains(r[0].Reason, "column Account: "+cascade) {
+		t.Errorf("deal rejects = %+v", r)
+	}
+	// By ID, the same; an ID that no row has is kept, as before.
+	if r := byFile["more-deals.csv"]; len(r) != 1 || r[0].Line != 2 || r[0].Field != "account_id" || !strings.Contains(r[0].Reason, cascade) {
+		t.Errorf("more-deals rejects = %+v", r)
+	}
+	for _, f := range summary.Files {
+		if f.RecordsTotal()+f.RowsRejected+f.SkippedTotal() != f.RowsRead || f.RowsRead == 0 {
+			t.Errorf("%s does not add up: %+v", f.File, f)
+		}
+	}
+}
+
+func TestTheMappingMayLiveOutsideTheInputFolder(t *testing.T) {
+	// The export folder holds the CSV files only; the mapping is elsewhere
+	// and its file: patterns name the export's files.
+	export := t.TempDir()
+	for _, name := range []string{"sales_teams.csv", "accounts.csv", "sales_pipeline.csv"} {
+		copyTo(t, fixturePath("team-sheet", name), filepath.Join(export, name))
+	}
+	elsewhere := filepath.Join(t.TempDir(), "maps", "team.yaml")
+	if err := os.MkdirAll(filepath.Dir(elsewhere), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	copyTo(t, teamSheetMapping, elsewhere)
+	got, _ := readInput(t, export, map[string]string{optionMapping: elsewhere})
+	if len(got.Users) != 12 || len(got.Accounts) != 40 || len(got.Opportunities) == 0 {
+		t.Errorf("%d users, %d accounts, %d deals", len(got.Users), len(got.Accounts), len(got.Opportunities))
+	}
+}
