@@ -105,7 +105,9 @@ type noSuchRecord struct {
 	text  string
 }
 
-func (e *noSuchRecord) Error() string { return fmt.Sprintf("no %s has the %s %q", e.kind, e.match, e.text) }
+func (e *noSuchRecord) Error() string {
+	return fmt.Sprintf("no %s has the %s %q", e.kind, e.match, e.text)
+}
 
 // resolve returns the ID a reference stands for: the ID itself when the
 // mapping matches by ID, else the ID of the record so named. A reference

@@ -188,4 +188,3 @@ func (run *readRun) notLoaded(r *row) {
 
 // raw is an excerpt of the row as written, for the person fixing the file.
 func (r *row) raw() string { return r.swap.restore(r.Raw()) }
-
