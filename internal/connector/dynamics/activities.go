@@ -61,6 +61,9 @@ func (run *readRun) readActivity(r *record, out *plugin.FileWriter, of entity) e
 		RawType:  typeCode,
 		Line:     r.Line,
 	}
+	if a.OwnerID == "" {
+		failOwnerless(r)
+	}
 	regardingContact := run.regarding(r, &a)
 	attendees, expanded := run.expandedParties(r)
 	schedule(r, &a, state)
@@ -79,6 +82,20 @@ func (run *readRun) readActivity(r *record, out *plugin.FileWriter, of entity) e
 		run.activities[id] = activityWithParties
 	}
 	return out.Activity(a)
+}
+
+// failOwnerless rejects an activity without an owner. Activities are
+// user-owned in Dataverse (OwnershipType UserOwned: ownerid is a user or a
+// team on every row), so a page without _ownerid_value was saved with a
+// $select that left it out; the audit could not say whose time it was.
+func failOwnerless(r *record) {
+	if owner := r.lookup("_ownerid_value"); owner.logicalName == "team" {
+		r.Fail("_ownerid_value", "the activity is owned by the team %s and names no owning user (_owninguser_value): "+
+			"the audit cannot tell whose time it was", plugin.FirstNonBlank(owner.name, owner.id))
+		return
+	}
+	r.Fail("_ownerid_value", "the activity has no owner: the page was saved without _ownerid_value "+
+		"(add it to the query's $select)")
 }
 
 func activityKind(typeCode string) plugin.ActivityKind {
