@@ -195,3 +195,21 @@ func TestTheMappingMayLiveOutsideTheInputFolder(t *testing.T) {
 		t.Errorf("%d users, %d accounts, %d deals", len(got.Users), len(got.Accounts), len(got.Opportunities))
 	}
 }
+
+func TestLooksMisspelt(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		want bool
+	}{
+		{"Priya Ramanathn", "Priya Ramanathan", true},
+		{"Tobias Lindqvist", "tobias  LINDQVIST", false}, // the same name
+		{"Ann Lee", "Ann Lea", true},
+		{"Ann Lee", "Ben Lee", false},
+		{"Marguerite Osei", "Margaret Osei", false},
+		{"", "Ann", false},
+	} {
+		if got := looksMisspelt(c.a, c.b); got != c.want {
+			t.Errorf("looksMisspelt(%q, %q) = %v", c.a, c.b, got)
+		}
+	}
+}

@@ -225,8 +225,14 @@ func looksMisspelt(a, b string) bool {
 	if min(len(x), len(y)) >= 8 {
 		allowed = 2
 	}
+	// Lengths further apart than that cannot be, and cost nothing to tell.
+	if abs(len(x)-len(y)) > allowed {
+		return false
+	}
 	return editDistance(x, y) <= allowed
 }
+
+func abs(n int) int { return max(n, -n) }
 
 // editDistance is the Levenshtein distance: the fewest letters inserted,
 // deleted or replaced to turn a into b.
