@@ -23,8 +23,8 @@ func TestTheTeamSheetLoadsItsManagersAndReps(t *testing.T) {
 	got, summary := readTeamSheet(t)
 	users := byID(got.Users, func(u plugin.User) string { return u.ID })
 	managers := map[string]int64{"Marguerite Osei": 2, "Tobias Lindqvist": 5, "Priya Ramanathan": 9}
-	if len(users) != 9+len(managers) {
-		t.Errorf("%d users, want 9 reps and %d managers: %+v", len(users), len(managers), got.Users)
+	if len(users) != 10+len(managers) {
+		t.Errorf("%d users, want 10 reps and %d managers: %+v", len(users), len(managers), got.Users)
 	}
 	for name, line := range managers {
 		m, ok := users[name]
@@ -45,16 +45,31 @@ func TestTheTeamSheetLoadsItsManagersAndReps(t *testing.T) {
 	if f := files["sales_teams.csv"+managersPart]; f.RowsRead != 3 || f.Records[plugin.KindUser] != 3 {
 		t.Errorf("managers part = %+v; want the 3 managers created", f)
 	}
-	if f := files["sales_teams.csv"]; f.RowsRead != 10 || f.Records[plugin.KindUser] != 9 || f.RowsRejected != 1 {
-		t.Errorf("team sheet = %+v; want 10 rows, 9 reps and the misspelt manager's row rejected", f)
+	if f := files["sales_teams.csv"]; f.RowsRead != 10 || f.Records[plugin.KindUser] != 10 || f.RowsRejected != 0 {
+		t.Errorf("team sheet = %+v; want 10 rows, 10 reps", f)
+	}
+	if len(got.Rejected) != 0 {
+		t.Errorf("the team sheet loads with rejects: %+v", got.Rejected)
 	}
 	if len(got.Accounts) != 40 || files["accounts.csv"].RowsRejected != 0 {
 		t.Errorf("%d accounts, %+v", len(got.Accounts), files["accounts.csv"])
 	}
 }
 
-func TestTheTeamSheetsOneRejectAndItsDeals(t *testing.T) {
-	got, summary := readTeamSheet(t)
+// TestAMisspeltManagerRejectsTheRepAndTheirDeals copies the team sheet
+// and misspells Wendell Oakes's manager, as a sheet kept by hand does.
+func TestAMisspeltManagerRejectsTheRepAndTheirDeals(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"sales_teams.csv", "sales_pipeline.csv", "accounts.csv"} {
+		data := string(readFile(t, fixturePath("team-sheet", name)))
+		if name == "sales_teams.csv" {
+			data = strings.Replace(data, "Wendell Oakes,Priya Ramanathan,", "Wendell Oakes,Priya Ramanathn,", 1)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, summary := readInput(t, dir, map[string]string{optionMapping: teamSheetMapping})
 	var rep []plugin.Reject
 	deals := 0
 	for _, r := range got.Rejected {
@@ -191,7 +206,7 @@ func TestTheMappingMayLiveOutsideTheInputFolder(t *testing.T) {
 	}
 	copyTo(t, teamSheetMapping, elsewhere)
 	got, _ := readInput(t, export, map[string]string{optionMapping: elsewhere})
-	if len(got.Users) != 12 || len(got.Accounts) != 40 || len(got.Opportunities) == 0 {
+	if len(got.Users) != 13 || len(got.Accounts) != 40 || len(got.Opportunities) != 150 {
 		t.Errorf("%d users, %d accounts, %d deals", len(got.Users), len(got.Accounts), len(got.Opportunities))
 	}
 }
