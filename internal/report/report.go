@@ -259,7 +259,8 @@ func categoryTable(t audit.TimeSplit) *render.Table {
 }
 
 func (d *document) findings(fs []audit.Finding) {
-	var ok, missing, notJudged []string
+	var ok, notJudged []string
+	var missing []reasonGroup
 	shown := 0
 	for _, f := range fs {
 		switch f.Severity {
@@ -270,7 +271,7 @@ func (d *document) findings(fs []audit.Finding) {
 			shown++
 			d.finding(f)
 		case audit.SeverityNotEnoughData:
-			missing = append(missing, fmt.Sprintf("%s %s (%s)", f.Rule, ruleLabel(f.Name), f.Missing))
+			missing = addToReason(missing, f.Missing, fmt.Sprintf("%s %s", f.Rule, ruleLabel(f.Name)))
 		case audit.SeverityNotApplicable:
 			notJudged = append(notJudged, fmt.Sprintf("%s %s", f.Rule, ruleLabel(f.Name)))
 		default:
@@ -285,13 +286,35 @@ func (d *document) findings(fs []audit.Finding) {
 		d.printf("\n")
 	}
 	if len(missing) > 0 {
-		d.paragraph(fmt.Sprintf("Not enough data: %s.", strings.Join(missing, "; ")))
+		var groups []string
+		for _, g := range missing {
+			groups = append(groups, fmt.Sprintf("%s (%s)", strings.Join(g.rules, ", "), g.reason))
+		}
+		d.paragraph(fmt.Sprintf("Not enough data: %s.", strings.Join(groups, "; ")))
 		d.printf("\n")
 	}
 	if len(notJudged) > 0 {
 		d.paragraph(fmt.Sprintf("Not judged at this level (they judge a first-line team): %s.", strings.Join(notJudged, ", ")))
 		d.printf("\n")
 	}
+}
+
+// reasonGroup is the rules that lack data for one reason: said once, not
+// once per rule (data without activities would repeat it fourteen times).
+type reasonGroup struct {
+	reason string
+	rules  []string
+}
+
+// addToReason adds rule to its reason's group, in the order reasons come.
+func addToReason(groups []reasonGroup, reason, rule string) []reasonGroup {
+	for i := range groups {
+		if groups[i].reason == reason {
+			groups[i].rules = append(groups[i].rules, rule)
+			return groups
+		}
+	}
+	return append(groups, reasonGroup{reason: reason, rules: []string{rule}})
 }
 
 func (d *document) finding(f audit.Finding) {
