@@ -107,7 +107,35 @@ type FileSummary struct {
 	RowsRejected int64
 	// RowsSkipped counts rows deliberately not loaded, by reason.
 	RowsSkipped map[string]int64
+	// Decoding says how the file's text was decoded, for a file read
+	// through csvfile (or another DecodingSource); zero otherwise.
+	Decoding Decoding
 }
+
+// Decoding accounts for how a text file was decoded, line by line: real
+// exports mix encodings (a Windows-1252 file with lines pasted in as
+// UTF-8), and the user is told rather than left with silent mojibake. Only
+// lines holding non-ASCII text are counted: an ASCII line reads the same in
+// every encoding.
+type Decoding struct {
+	// UTF8Lines were valid UTF-8 and read so.
+	UTF8Lines int64
+	// SingleByteLines were not UTF-8 and were read in SingleByte
+	// ("windows-1252" or "iso-8859-1"; empty when there were none).
+	SingleByteLines int64
+	SingleByte      string
+	// C1Kept counts bytes read as C1 controls (U+0080–U+009F): the bytes
+	// Windows-1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D), or any
+	// 0x80–0x9F in ISO-8859-1. They are kept and loaded, never dropped.
+	C1Kept int64
+}
+
+// Mixed reports whether the file had lines of both kinds.
+func (d Decoding) Mixed() bool { return d.UTF8Lines > 0 && d.SingleByteLines > 0 }
+
+// WorthSaying reports whether the user should hear of the decoding: the
+// file mixed encodings or kept C1 bytes.
+func (d Decoding) WorthSaying() bool { return d.Mixed() || d.C1Kept > 0 }
 
 // RecordsTotal is the number of records streamed from the file.
 func (f FileSummary) RecordsTotal() int64 {

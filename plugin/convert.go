@@ -47,7 +47,8 @@ func checkToProto(c CheckResult) *pb.CheckResponse {
 func summaryToProto(s Summary) *pb.Summary {
 	out := &pb.Summary{}
 	for _, f := range s.Files {
-		fs := &pb.FileSummary{File: f.File, RowsRead: f.RowsRead, RowsRejected: f.RowsRejected, RowsSkipped: f.RowsSkipped}
+		fs := &pb.FileSummary{File: f.File, RowsRead: f.RowsRead, RowsRejected: f.RowsRejected, RowsSkipped: f.RowsSkipped,
+			Decoding: decodingToProto(f.Decoding)}
 		for _, k := range RecordKinds {
 			if n := f.Records[k]; n > 0 {
 				fs.Records = append(fs.Records, &pb.KindCount{Kind: kindToProto[k], Count: n})
@@ -56,6 +57,14 @@ func summaryToProto(s Summary) *pb.Summary {
 		out.Files = append(out.Files, fs)
 	}
 	return out
+}
+
+// decodingToProto leaves the message out for a file with nothing decoded.
+func decodingToProto(d Decoding) *pb.Decoding {
+	if d == (Decoding{}) {
+		return nil
+	}
+	return &pb.Decoding{Utf8Lines: d.UTF8Lines, SingleByteLines: d.SingleByteLines, SingleByte: d.SingleByte, C1Kept: d.C1Kept}
 }
 
 func spooledToProto(f SpooledFile) *pb.SpooledFile {

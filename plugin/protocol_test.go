@@ -10,6 +10,7 @@ import (
 
 	"github.com/salesaudit/salesaudit/internal/remote"
 	"github.com/salesaudit/salesaudit/plugin"
+	"github.com/salesaudit/salesaudit/plugin/csvfile"
 	"github.com/salesaudit/salesaudit/plugin/plugintest"
 )
 
@@ -143,5 +144,59 @@ func TestInfoAndCheckCrossTheWire(t *testing.T) {
 	res, err := remote.Check(context.Background(), "/x")
 	if err != nil || !res.Accepted || res.Confidence != 50 || res.Files[0].EstimatedRows != 3 {
 		t.Errorf("check = %+v, %v", res, err)
+	}
+}
+
+// Every field of a file's Decoding reaches the host.
+func TestDecodingCrossesTheWire(t *testing.T) {
+	var want plugin.Decoding
+	fill(&want)
+	c := scripted{read: func(_ context.Context, w *plugin.Writer) error {
+		f := w.File("a.csv")
+		f.SetDecoding(want)
+		return f.Done(0)
+	}}
+	_, summary, err := plugintest.ReadAll(t, c, plugin.ReadRequest{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := summary.Files[0].Decoding; got != want {
+		t.Errorf("decoding = %+v, want %+v", got, want)
+	}
+}
+
+// A CSV file read through plugin.ReadRows reports how its lines were
+// decoded without the connector doing anything: Table hands the reader's
+// account to the file's writer.
+func TestCSVDecodingReachesTheSummary(t *testing.T) {
+	text := "Id,Subject\n" +
+		"1,Reuni\xF3n\n" + // Windows-1252
+		"2,BOGOT\xC3\x81\n" + // UTF-8
+		"3,M\x81ller\n" + // undefined in Windows-1252: kept as U+0081
+		"4,plain\n"
+	c := scripted{read: func(ctx context.Context, w *plugin.Writer) error {
+		f := w.File("a.csv")
+		r, err := csvfile.NewReader(strings.NewReader(text), "a.csv", int64(len(text)), csvfile.Options{})
+		if err != nil {
+			return err
+		}
+		return plugin.ReadRows(ctx, f, plugin.KindActivity, r, func(row csvfile.Row) error {
+			return f.Activity(plugin.Activity{ID: row.Field(0), Subject: row.Field(1), Kind: plugin.ActivityTask, Line: row.Line})
+		})
+	}}
+	got, summary, err := plugintest.ReadAll(t, c, plugin.ReadRequest{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := plugin.Decoding{UTF8Lines: 1, SingleByteLines: 2, SingleByte: "windows-1252", C1Kept: 1}
+	if d := summary.Files[0].Decoding; d != want {
+		t.Errorf("decoding = %+v, want %+v", d, want)
+	}
+	var subjects []string
+	for _, a := range got.Activities {
+		subjects = append(subjects, a.Subject)
+	}
+	if strings.Join(subjects, "|") != "Reunión|BOGOTÁ|M\u0081ller|plain" {
+		t.Errorf("subjects = %q", subjects)
 	}
 }

@@ -119,7 +119,35 @@ type FileOutput interface {
 	Attendee(Attendee) error
 }
 
-var _ FileOutput = (*FileWriter)(nil)
+var (
+	_ FileOutput     = (*FileWriter)(nil)
+	_ DecodingOutput = (*FileWriter)(nil)
+)
+
+// DecodingSource is a RowSource that decodes text and can say how, as
+// csvfile.Reader does.
+type DecodingSource interface {
+	Decoding() Decoding
+}
+
+// DecodingOutput is a RowOutput that keeps a file's Decoding for its
+// summary, as FileWriter does. It is a separate interface so that a
+// connector's stand-in RowOutput need not implement it.
+type DecodingOutput interface {
+	SetDecoding(Decoding)
+}
+
+// reportDecoding hands the decoding of a file read to its end to the
+// output, when both sides know of it.
+func reportDecoding[R any](out RowOutput, rows RowSource[R]) {
+	src, ok := rows.(DecodingSource)
+	if !ok {
+		return
+	}
+	if dst, ok := out.(DecodingOutput); ok {
+		dst.SetDecoding(src.Decoding())
+	}
+}
 
 // Table reads the rows of one input file into records: the read loop of
 // every connector, with room for a mapping that needs more than one
@@ -173,6 +201,7 @@ func (t Table[R]) Scan(ctx context.Context, rows RowSource[R]) (int64, error) {
 		}
 		row, err := rows.Next()
 		if errors.Is(err, io.EOF) {
+			reportDecoding(t.Out, rows)
 			return n, nil
 		}
 		var malformed *MalformedRow

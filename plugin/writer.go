@@ -250,6 +250,13 @@ func (f *FileWriter) Skip(reason string) {
 	f.summary.RowsSkipped[reason]++
 }
 
+// SetDecoding records how the file's text was decoded, for the summary.
+// plugin.Table calls it when its rows come from a DecodingSource; a file
+// read more than once keeps the last account (every pass decodes alike).
+func (f *FileWriter) SetDecoding(d Decoding) {
+	f.summary.Decoding = d
+}
+
 // Progress reports how far the file has been read. It is cheap to call
 // often: messages are sent at most every 200 ms.
 func (f *FileWriter) Progress(bytesRead, bytesTotal, rowsRead int64) error {

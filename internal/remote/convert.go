@@ -45,13 +45,21 @@ func checkFromProto(c *pb.CheckResponse) plugin.CheckResult {
 func summaryFromProto(s *pb.Summary) plugin.Summary {
 	var out plugin.Summary
 	for _, f := range s.Files {
-		fs := plugin.FileSummary{File: f.File, RowsRead: f.RowsRead, RowsRejected: f.RowsRejected, RowsSkipped: f.RowsSkipped, Records: map[plugin.RecordKind]int64{}}
+		fs := plugin.FileSummary{File: f.File, RowsRead: f.RowsRead, RowsRejected: f.RowsRejected, RowsSkipped: f.RowsSkipped,
+			Records: map[plugin.RecordKind]int64{}, Decoding: decodingFromProto(f.Decoding)}
 		for _, kc := range f.Records {
 			fs.Records[kindFromProto(kc.Kind)] += kc.Count
 		}
 		out.Files = append(out.Files, fs)
 	}
 	return out
+}
+
+// decodingFromProto reads a file's decoding; a connector built before the
+// message existed sends none, which reads as nothing to say.
+func decodingFromProto(d *pb.Decoding) plugin.Decoding {
+	return plugin.Decoding{UTF8Lines: d.GetUtf8Lines(), SingleByteLines: d.GetSingleByteLines(),
+		SingleByte: d.GetSingleByte(), C1Kept: d.GetC1Kept()}
 }
 
 func kindsFromProto(kinds []pb.RecordKind) []plugin.RecordKind {

@@ -55,19 +55,21 @@ func EncodingOption(enc *Encoding) plugin.Option {
 	}
 }
 
-// singleByteTable maps each byte of a single-byte encoding to its UTF-8 form;
-// a nil entry is a byte the encoding does not define.
+// singleByteTable maps each byte of a single-byte encoding to its UTF-8 form.
 type singleByteTable [256][]byte
 
+// newSingleByteTable builds the table of a charmap. charmap decodes the
+// five bytes Windows-1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D)
+// to U+FFFD; the table keeps them instead as the C1 control of the same
+// number (U+0081 …), as the WHATWG windows-1252 decoder does, so that no
+// byte of the file is lost or replaced (the decoder counts them: see
+// decoder.appendSingleByte).
 func newSingleByteTable(cm *charmap.Charmap) *singleByteTable {
 	var t singleByteTable
 	for b := 0; b < 256; b++ {
 		r := cm.DecodeByte(byte(b))
-		// charmap decodes the five holes of Windows-1252 (0x81, 0x8D, 0x8F,
-		// 0x90, 0x9D) to U+FFFD; they must stay errors, never replacement
-		// characters.
 		if r == utf8.RuneError {
-			continue
+			r = rune(b)
 		}
 		t[b] = utf8.AppendRune(nil, r)
 	}
@@ -79,18 +81,26 @@ var (
 	iso88591Table    = newSingleByteTable(charmap.ISO8859_1)
 )
 
+// isC1 reports whether r is a C1 control (U+0080–U+009F): text a person
+// never types, so a byte decoded to one is counted.
+func isC1(r []byte) bool {
+	return len(r) == 2 && r[0] == 0xC2 && r[1] >= 0x80 && r[1] <= 0x9F
+}
+
 var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 
-// rawChunkSize is how much of the file the decoder reads at a time.
+// rawChunkSize is how much of the file the decoder reads at a time. A line
+// longer than this is decided in pieces of about this size.
 const rawChunkSize = 64 << 10
 
 // maxEmptyReads bounds how often a misbehaving source may return no bytes
 // and no error before reading gives up, so that it cannot loop forever.
 const maxEmptyReads = 100
 
-// EncodingError is a byte that the file's encoding cannot decode. Text is
-// never replaced silently: the user is told where, and how to force the
-// right encoding.
+// EncodingError is a byte that the file's encoding cannot decode: since
+// every byte decodes in Windows-1252 and ISO-8859-1, only a line that is not
+// UTF-8 in a file forced to UTF-8. Text is never replaced silently: the user
+// is told where, and how to read the file otherwise.
 type EncodingError struct {
 	File     string
 	Line     int64
@@ -104,28 +114,55 @@ func (e *EncodingError) Error() string {
 }
 
 // decoder turns a file's bytes into UTF-8 as it streams, so that the CSV
-// layer above always sees valid UTF-8. In auto mode it passes ASCII through
-// and decides the encoding at the first non-ASCII byte: a valid UTF-8
-// sequence there means UTF-8, anything else Windows-1252 (the encoding of
-// Salesforce orgs that do not export UTF-8).
+// layer above always sees valid UTF-8. It decides line by line, because
+// real exports mix encodings that way: a Salesforce org that exports
+// Windows-1252 still holds records pasted in by integrations, data-loader
+// fixes or mail merges as UTF-8. A physical line that is valid UTF-8 is
+// read as UTF-8; any other is read in the file's single-byte encoding
+// (Windows-1252 unless iso-8859-1 is forced). A record that spans lines
+// inside quotes may so be decoded part one way, part the other, which is
+// how it was written. Only with utf-8 forced is a line that is not UTF-8 an
+// error (an *EncodingError). Every line with non-ASCII text, and every C1
+// byte kept, is counted (Decoding), so that the mix is never silent.
 type decoder struct {
 	src  io.Reader
 	file string
-	enc  Encoding // EncodingAuto until decided
+	// enc is the encoding asked for; EncodingAuto reads lines that are
+	// not UTF-8 as Windows-1252.
+	enc Encoding
+	// single is the table for lines that are not UTF-8, and singleName
+	// its encoding; nil when utf-8 is forced.
+	single     *singleByteTable
+	singleName Encoding
 	// raw[start:end] has been read but not decoded: at most the start of a
-	// character cut by the end of the previous read.
+	// line whose end has not been read yet.
 	raw        []byte
 	start, end int
 	eof        bool
 	bomChecked bool
 	out        []byte // decoded bytes not yet returned by Read
-	outBuf     []byte // storage for single-byte decoding
+	outBuf     []byte // storage for decoded lines
 	line       int64  // physical line of the next byte to decode, from 1
-	err        error  // sticky: io.EOF or a fatal error
+	// lineUTF8 and lineSingle say how the pieces of the current line
+	// were decoded so far (a line longer than the buffer is decided in
+	// pieces); the line is counted once, when it ends.
+	lineUTF8, lineSingle bool
+	counts               plugin.Decoding
+	err                  error // sticky: io.EOF or a fatal error
 }
 
-func newDecoder(src io.Reader, file string, enc Encoding) *decoder {
-	return &decoder{src: src, file: file, enc: enc, raw: make([]byte, rawChunkSize), line: 1}
+func newDecoder(src io.Reader, file string, enc Encoding) (*decoder, error) {
+	d := &decoder{src: src, file: file, enc: enc, raw: make([]byte, rawChunkSize), line: 1}
+	switch enc {
+	case EncodingAuto, EncodingWindows1252:
+		d.single, d.singleName = windows1252Table, EncodingWindows1252
+	case EncodingISO88591:
+		d.single, d.singleName = iso88591Table, EncodingISO88591
+	case EncodingUTF8:
+	default:
+		return nil, fmt.Errorf("%s: unsupported encoding %q", file, enc)
+	}
+	return d, nil
 }
 
 // Read implements io.Reader.
@@ -149,8 +186,17 @@ func (d *decoder) fatal() error {
 	return d.err
 }
 
+// decoding is how the lines decoded so far were read.
+func (d *decoder) decoding() plugin.Decoding {
+	c := d.counts
+	if c.SingleByteLines > 0 {
+		c.SingleByte = string(d.singleName)
+	}
+	return c
+}
+
 // decodeNext decodes the next chunk. It may return no bytes and no error
-// when the chunk ends inside a character and more must be read.
+// when the chunk ends inside a line and more must be read.
 func (d *decoder) decodeNext() ([]byte, error) {
 	if err := d.fill(); err != nil {
 		return nil, err
@@ -161,16 +207,13 @@ func (d *decoder) decodeNext() ([]byte, error) {
 	if !d.bomChecked && !d.skipBOM() {
 		return nil, nil
 	}
-	out, used, err := d.decode(d.raw[d.start:d.end])
+	out, used, err := d.decodeLines(d.raw[d.start:d.end])
 	if err != nil {
 		return nil, err
 	}
 	d.start += used
-	d.line += int64(bytes.Count(out, newline))
 	return out, nil
 }
-
-var newline = []byte{'\n'}
 
 // fill reads more raw bytes after any undecoded tail.
 func (d *decoder) fill() error {
@@ -209,96 +252,89 @@ func (d *decoder) skipBOM() bool {
 	d.bomChecked = true
 	if bytes.HasPrefix(head, utf8BOM) {
 		d.start += len(utf8BOM)
-		if d.enc == EncodingAuto {
-			d.enc = EncodingUTF8
-		}
 	}
 	return true
 }
 
-// decode decodes chunk in the current encoding and says how many of its
-// bytes it used: all but a character cut at the end.
-func (d *decoder) decode(chunk []byte) (out []byte, used int, err error) {
-	switch d.enc {
-	case EncodingAuto:
-		return d.decodeUndecided(chunk)
-	case EncodingUTF8:
-		return d.decodeUTF8(chunk)
-	case EncodingWindows1252:
-		return d.decodeSingleByte(chunk, windows1252Table)
-	case EncodingISO88591:
-		return d.decodeSingleByte(chunk, iso88591Table)
-	}
-	return nil, 0, fmt.Errorf("%s: unsupported encoding %q", d.file, d.enc)
-}
-
-// decodeUndecided passes ASCII through and decides the encoding at the
-// first non-ASCII byte.
-func (d *decoder) decodeUndecided(chunk []byte) (out []byte, used int, err error) {
-	i := firstNonASCII(chunk)
-	if i < 0 {
-		return chunk, len(chunk), nil
-	}
-	if !utf8.FullRune(chunk[i:]) && !d.eof {
-		// The character is cut by the end of the chunk: decide once it
-		// is whole.
-		return chunk[:i], i, nil
-	}
-	if r, size := utf8.DecodeRune(chunk[i:]); r == utf8.RuneError && size == 1 {
-		d.enc = EncodingWindows1252
-	} else {
-		d.enc = EncodingUTF8
-	}
-	return d.decode(chunk)
-}
-
-// decodeUTF8 validates chunk and returns its whole characters.
-func (d *decoder) decodeUTF8(chunk []byte) (out []byte, used int, err error) {
-	end := len(chunk)
-	if !d.eof {
-		end = completeUTF8Prefix(chunk)
-	}
-	valid := chunk[:end]
-	if utf8.Valid(valid) {
-		return valid, end, nil
-	}
-	bad := invalidUTF8Offset(valid)
-	return nil, 0, d.encodingError(valid[:bad], valid[bad],
-		"the file looked like UTF-8 until here; if it is not, force its encoding with --encoding windows-1252 or --encoding iso-8859-1")
-}
-
-// decodeSingleByte decodes chunk with a single-byte table.
-func (d *decoder) decodeSingleByte(chunk []byte, table *singleByteTable) (out []byte, used int, err error) {
+// decodeLines decodes the whole lines of chunk and says how many of its
+// bytes it used. The last line is held back until its end is read, unless
+// the file ends there or it fills the whole buffer: then the piece up to
+// the last whole UTF-8 character is decided on its own (a multi-byte
+// character is never cut in two).
+func (d *decoder) decodeLines(chunk []byte) (out []byte, used int, err error) {
 	out = d.outBuf[:0]
-	for i := 0; i < len(chunk); i++ {
-		ascii := firstNonASCII(chunk[i:])
-		if ascii < 0 {
-			out = append(out, chunk[i:]...)
-			break
+	for used < len(chunk) {
+		rest := chunk[used:]
+		piece, ends := rest, true
+		if nl := bytes.IndexByte(rest, '\n'); nl >= 0 {
+			piece = rest[:nl+1]
+		} else if !d.eof {
+			if used > 0 || len(rest) < len(d.raw) {
+				break // wait for the end of the line
+			}
+			piece, ends = rest[:completeUTF8Prefix(rest)], false
 		}
-		out = append(out, chunk[i:i+ascii]...)
-		i += ascii
-		utf := table[chunk[i]]
-		if utf == nil {
-			return nil, 0, d.encodingError(chunk[:i], chunk[i],
-				fmt.Sprintf("it is undefined in %s; force another encoding with --encoding", d.enc))
+		if out, err = d.appendPiece(out, piece); err != nil {
+			return nil, 0, err
+		}
+		if ends {
+			d.endLine()
+		}
+		used += len(piece)
+	}
+	d.outBuf = out[:0]
+	return out, used, nil
+}
+
+// appendPiece decodes a line, or a piece of a long one, onto out.
+func (d *decoder) appendPiece(out, piece []byte) ([]byte, error) {
+	i := firstNonASCII(piece)
+	switch {
+	case i < 0:
+		return append(out, piece...), nil
+	case utf8.Valid(piece[i:]):
+		d.lineUTF8 = true
+		return append(out, piece...), nil
+	case d.single == nil:
+		bad := i + invalidUTF8Offset(piece[i:])
+		return nil, &EncodingError{File: d.file, Line: d.line, Byte: piece[bad], Encoding: EncodingUTF8,
+			Hint: "the encoding was forced to utf-8; leave --encoding at auto to read lines that are not UTF-8 as Windows-1252, " +
+				"or force --encoding windows-1252 or --encoding iso-8859-1"}
+	}
+	d.lineSingle = true
+	return d.appendSingleByte(out, piece), nil
+}
+
+// appendSingleByte decodes piece with the single-byte table onto out,
+// counting the bytes kept as C1 controls. They are loaded, not rejected: a
+// stray byte from another code page (0x81 is ü in the DOS code page 850)
+// is no reason to lose the record, and the count tells the user it is there.
+func (d *decoder) appendSingleByte(out, piece []byte) []byte {
+	for _, c := range piece {
+		if c < utf8.RuneSelf {
+			out = append(out, c)
+			continue
+		}
+		utf := d.single[c]
+		if isC1(utf) {
+			d.counts.C1Kept++
 		}
 		out = append(out, utf...)
 	}
-	d.outBuf = out[:0]
-	return out, len(chunk), nil
+	return out
 }
 
-// encodingError names the file and line of a byte that cannot be decoded;
-// before is the part of the current chunk that precedes it.
-func (d *decoder) encodingError(before []byte, b byte, hint string) error {
-	return &EncodingError{
-		File:     d.file,
-		Line:     d.line + int64(bytes.Count(before, newline)),
-		Byte:     b,
-		Encoding: d.enc,
-		Hint:     hint,
+// endLine counts the line just decoded by how its non-ASCII text was read:
+// a pure ASCII line reads the same in every encoding and is not counted.
+func (d *decoder) endLine() {
+	switch {
+	case d.lineSingle:
+		d.counts.SingleByteLines++
+	case d.lineUTF8:
+		d.counts.UTF8Lines++
 	}
+	d.lineUTF8, d.lineSingle = false, false
+	d.line++
 }
 
 // firstNonASCII is the index of the first byte ≥ 0x80, or -1.

@@ -63,7 +63,10 @@ func NewReader(r io.Reader, name string, size int64, opts Options) (*Reader, err
 		enc = EncodingAuto
 	}
 	counter := &export.CountingReader{R: r}
-	dec := newDecoder(counter, name, enc)
+	dec, err := newDecoder(counter, name, enc)
+	if err != nil {
+		return nil, err
+	}
 	rec := &recorder{r: dec}
 	cr := csv.NewReader(rec)
 	cr.ReuseRecord = true
@@ -129,9 +132,15 @@ func (r *Reader) BytesRead() int64 { return r.counter.N }
 // included.
 func (r *Reader) RowsRead() int64 { return r.rows }
 
-// Encoding is the encoding in use: the forced one, the one detected so far,
-// or EncodingAuto while the file has held only ASCII.
+// Encoding is the encoding asked for: the forced one, or EncodingAuto. Lines
+// are decoded one by one (see Decoding).
 func (r *Reader) Encoding() Encoding { return r.dec.enc }
+
+// Decoding says how the lines read so far were decoded: how many as UTF-8,
+// how many in the file's single-byte encoding, how many C1 bytes were kept.
+// plugin.Table hands it to the file's writer once the file is read, for
+// the host's report.
+func (r *Reader) Decoding() plugin.Decoding { return r.dec.decoding() }
 
 // Next reads the next row. It returns io.EOF after the last row, a
 // *RowError for a row that is not well-formed CSV (the caller rejects it
@@ -214,7 +223,10 @@ func (r *Reader) Excerpt(row Row) string { return row.Raw() }
 // plugin.ReadRows' progress reports.
 func (r *Reader) Position() (read, size int64) { return r.counter.N, r.size }
 
-var _ plugin.RowSource[Row] = (*Reader)(nil)
+var (
+	_ plugin.RowSource[Row] = (*Reader)(nil)
+	_ plugin.DecodingSource = (*Reader)(nil)
+)
 
 // Close closes the file if the Reader opened it.
 func (r *Reader) Close() error {

@@ -120,8 +120,14 @@ func TestEncodingDetection(t *testing.T) {
 		{"windows-1252 euro sign", "Name\n5.000 \x80\n", Options{}, "5.000 €"},
 		{"windows-1252 curly quotes", "Name\n\x93Hello\x94\n", Options{}, "“Hello”"},
 		{"forced iso-8859-1", "Name\n5.000 \x80 \xE9\n", Options{Encoding: EncodingISO88591}, "5.000 \u0080 é"},
-		{"forced windows-1252 on utf-8 bytes", "Name\nRéunion\n", Options{Encoding: EncodingWindows1252}, "RÃ©union"},
-		{"later bytes follow the first decision", "Name\nReuni\xF3n \xC3\xA9\n", Options{}, "Reunión Ã©"},
+		// A line that is valid UTF-8 is UTF-8, whatever single-byte
+		// encoding is forced.
+		{"forced windows-1252 on utf-8 bytes", "Name\nRéunion\n", Options{Encoding: EncodingWindows1252}, "Réunion"},
+		// One line, one encoding: a line that is not UTF-8 is read
+		// wholly in Windows-1252, its UTF-8-looking bytes too.
+		{"a line is decided as a whole", "Name\nReuni\xF3n \xC3\xA9\n", Options{}, "Reunión Ã©"},
+		{"windows-1252 hole kept as C1", "Name\nM\x81ller\n", Options{}, "M\u0081ller"},
+		{"cut character at end of file", "Name\nReunión\n\xC3", Options{}, "Reunión"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -133,6 +139,8 @@ func TestEncodingDetection(t *testing.T) {
 	}
 }
 
+var utf8Forced = Options{Encoding: EncodingUTF8}
+
 func TestEncodingErrors(t *testing.T) {
 	tests := []struct {
 		name     string
@@ -142,11 +150,12 @@ func TestEncodingErrors(t *testing.T) {
 		wantByte byte
 		wantHint string
 	}{
-		{"invalid utf-8 after utf-8", "Name\nReunión\nok\nbad \xFF\n", Options{}, 4, 0xFF, "--encoding windows-1252"},
-		{"windows-1252 hole", "Name\nReuni\xF3n\n\x81\n", Options{}, 3, 0x81, "--encoding"},
-		{"forced utf-8 on windows-1252", "Name\nReuni\xF3n\n", Options{Encoding: EncodingUTF8}, 2, 0xF3, "--encoding windows-1252"},
-		{"invalid byte inside a quoted newline", "Name\n\"Reunión\nline \xFF\"\n", Options{}, 3, 0xFF, "--encoding"},
-		{"cut character at end of file", "Name\nReunión\n\xC3", Options{}, 3, 0xC3, "--encoding"},
+		// Only with utf-8 forced can a byte fail to decode.
+		{"invalid utf-8 after utf-8", "Name\nReunión\nok\nbad \xFF\n", utf8Forced, 4, 0xFF, "--encoding windows-1252"},
+		{"windows-1252 hole", "Name\nReunión\n\x81\n", utf8Forced, 3, 0x81, "--encoding"},
+		{"forced utf-8 on windows-1252", "Name\nReuni\xF3n\n", utf8Forced, 2, 0xF3, "--encoding windows-1252"},
+		{"invalid byte inside a quoted newline", "Name\n\"Reunión\nline \xFF\"\n", utf8Forced, 3, 0xFF, "--encoding"},
+		{"cut character at end of file", "Name\nReunión\n\xC3", utf8Forced, 3, 0xC3, "leave --encoding at auto"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1013,7 +1013,10 @@ type FileSummary struct {
 	Records      []*KindCount `protobuf:"bytes,3,rep,name=records,proto3" json:"records,omitempty"`
 	RowsRejected int64        `protobuf:"varint,4,opt,name=rows_rejected,json=rowsRejected,proto3" json:"rows_rejected,omitempty"`
 	// Rows deliberately not loaded, by reason (deleted rows, child copies...).
-	RowsSkipped   map[string]int64 `protobuf:"bytes,5,rep,name=rows_skipped,json=rowsSkipped,proto3" json:"rows_skipped,omitempty" protobuf_key:"bytes,1,opt,name=key" protobuf_val:"varint,2,opt,name=value"`
+	RowsSkipped map[string]int64 `protobuf:"bytes,5,rep,name=rows_skipped,json=rowsSkipped,proto3" json:"rows_skipped,omitempty" protobuf_key:"bytes,1,opt,name=key" protobuf_val:"varint,2,opt,name=value"`
+	// How the file's text was decoded (absent for a file that is not text
+	// a connector decodes, or from a connector built before it was added).
+	Decoding      *Decoding `protobuf:"bytes,6,opt,name=decoding,proto3" json:"decoding,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -1083,6 +1086,85 @@ func (x *FileSummary) GetRowsSkipped() map[string]int64 {
 	return nil
 }
 
+func (x *FileSummary) GetDecoding() *Decoding {
+	if x != nil {
+		return x.Decoding
+	}
+	return nil
+}
+
+// Decoding accounts for a text file read line by line: lines with
+// non-ASCII text read as UTF-8 or in the file's single-byte encoding, and
+// bytes kept as C1 controls (undefined in Windows-1252).
+type Decoding struct {
+	state           protoimpl.MessageState `protogen:"open.v1"`
+	Utf8Lines       int64                  `protobuf:"varint,1,opt,name=utf8_lines,json=utf8Lines,proto3" json:"utf8_lines,omitempty"`
+	SingleByteLines int64                  `protobuf:"varint,2,opt,name=single_byte_lines,json=singleByteLines,proto3" json:"single_byte_lines,omitempty"`
+	// "windows-1252" or "iso-8859-1"; empty when single_byte_lines is 0.
+	SingleByte    string `protobuf:"bytes,3,opt,name=single_byte,json=singleByte,proto3" json:"single_byte,omitempty"`
+	C1Kept        int64  `protobuf:"varint,4,opt,name=c1_kept,json=c1Kept,proto3" json:"c1_kept,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *Decoding) Reset() {
+	*x = Decoding{}
+	mi := &file_connector_proto_msgTypes[14]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *Decoding) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*Decoding) ProtoMessage() {}
+
+func (x *Decoding) ProtoReflect() protoreflect.Message {
+	mi := &file_connector_proto_msgTypes[14]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use Decoding.ProtoReflect.Descriptor instead.
+func (*Decoding) Descriptor() ([]byte, []int) {
+	return file_connector_proto_rawDescGZIP(), []int{14}
+}
+
+func (x *Decoding) GetUtf8Lines() int64 {
+	if x != nil {
+		return x.Utf8Lines
+	}
+	return 0
+}
+
+func (x *Decoding) GetSingleByteLines() int64 {
+	if x != nil {
+		return x.SingleByteLines
+	}
+	return 0
+}
+
+func (x *Decoding) GetSingleByte() string {
+	if x != nil {
+		return x.SingleByte
+	}
+	return ""
+}
+
+func (x *Decoding) GetC1Kept() int64 {
+	if x != nil {
+		return x.C1Kept
+	}
+	return 0
+}
+
 type Summary struct {
 	state         protoimpl.MessageState `protogen:"open.v1"`
 	Files         []*FileSummary         `protobuf:"bytes,1,rep,name=files,proto3" json:"files,omitempty"`
@@ -1092,7 +1174,7 @@ type Summary struct {
 
 func (x *Summary) Reset() {
 	*x = Summary{}
-	mi := &file_connector_proto_msgTypes[14]
+	mi := &file_connector_proto_msgTypes[15]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1104,7 +1186,7 @@ func (x *Summary) String() string {
 func (*Summary) ProtoMessage() {}
 
 func (x *Summary) ProtoReflect() protoreflect.Message {
-	mi := &file_connector_proto_msgTypes[14]
+	mi := &file_connector_proto_msgTypes[15]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1117,7 +1199,7 @@ func (x *Summary) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Summary.ProtoReflect.Descriptor instead.
 func (*Summary) Descriptor() ([]byte, []int) {
-	return file_connector_proto_rawDescGZIP(), []int{14}
+	return file_connector_proto_rawDescGZIP(), []int{15}
 }
 
 func (x *Summary) GetFiles() []*FileSummary {
@@ -1203,16 +1285,24 @@ const file_connector_proto_rawDesc = "" +
 	"\trows_read\x18\x04 \x01(\x03R\browsRead\"Z\n" +
 	"\tKindCount\x127\n" +
 	"\x04kind\x18\x01 \x01(\x0e2#.salesaudit.connector.v1.RecordKindR\x04kind\x12\x14\n" +
-	"\x05count\x18\x02 \x01(\x03R\x05count\"\xbb\x02\n" +
+	"\x05count\x18\x02 \x01(\x03R\x05count\"\xfa\x02\n" +
 	"\vFileSummary\x12\x12\n" +
 	"\x04file\x18\x01 \x01(\tR\x04file\x12\x1b\n" +
 	"\trows_read\x18\x02 \x01(\x03R\browsRead\x12<\n" +
 	"\arecords\x18\x03 \x03(\v2\".salesaudit.connector.v1.KindCountR\arecords\x12#\n" +
 	"\rrows_rejected\x18\x04 \x01(\x03R\frowsRejected\x12X\n" +
-	"\frows_skipped\x18\x05 \x03(\v25.salesaudit.connector.v1.FileSummary.RowsSkippedEntryR\vrowsSkipped\x1a>\n" +
+	"\frows_skipped\x18\x05 \x03(\v25.salesaudit.connector.v1.FileSummary.RowsSkippedEntryR\vrowsSkipped\x12=\n" +
+	"\bdecoding\x18\x06 \x01(\v2!.salesaudit.connector.v1.DecodingR\bdecoding\x1a>\n" +
 	"\x10RowsSkippedEntry\x12\x10\n" +
 	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
-	"\x05value\x18\x02 \x01(\x03R\x05value:\x028\x01\"E\n" +
+	"\x05value\x18\x02 \x01(\x03R\x05value:\x028\x01\"\x8f\x01\n" +
+	"\bDecoding\x12\x1d\n" +
+	"\n" +
+	"utf8_lines\x18\x01 \x01(\x03R\tutf8Lines\x12*\n" +
+	"\x11single_byte_lines\x18\x02 \x01(\x03R\x0fsingleByteLines\x12\x1f\n" +
+	"\vsingle_byte\x18\x03 \x01(\tR\n" +
+	"singleByte\x12\x17\n" +
+	"\ac1_kept\x18\x04 \x01(\x03R\x06c1Kept\"E\n" +
 	"\aSummary\x12:\n" +
 	"\x05files\x18\x01 \x03(\v2$.salesaudit.connector.v1.FileSummaryR\x05files*\xa9\x01\n" +
 	"\n" +
@@ -1241,7 +1331,7 @@ func file_connector_proto_rawDescGZIP() []byte {
 }
 
 var file_connector_proto_enumTypes = make([]protoimpl.EnumInfo, 1)
-var file_connector_proto_msgTypes = make([]protoimpl.MessageInfo, 18)
+var file_connector_proto_msgTypes = make([]protoimpl.MessageInfo, 19)
 var file_connector_proto_goTypes = []any{
 	(RecordKind)(0),       // 0: salesaudit.connector.v1.RecordKind
 	(*InfoRequest)(nil),   // 1: salesaudit.connector.v1.InfoRequest
@@ -1258,20 +1348,21 @@ var file_connector_proto_goTypes = []any{
 	(*Progress)(nil),      // 12: salesaudit.connector.v1.Progress
 	(*KindCount)(nil),     // 13: salesaudit.connector.v1.KindCount
 	(*FileSummary)(nil),   // 14: salesaudit.connector.v1.FileSummary
-	(*Summary)(nil),       // 15: salesaudit.connector.v1.Summary
-	nil,                   // 16: salesaudit.connector.v1.InfoResponse.OptionsEntry
-	nil,                   // 17: salesaudit.connector.v1.ReadRequest.OptionsEntry
-	nil,                   // 18: salesaudit.connector.v1.FileSummary.RowsSkippedEntry
+	(*Decoding)(nil),      // 15: salesaudit.connector.v1.Decoding
+	(*Summary)(nil),       // 16: salesaudit.connector.v1.Summary
+	nil,                   // 17: salesaudit.connector.v1.InfoResponse.OptionsEntry
+	nil,                   // 18: salesaudit.connector.v1.ReadRequest.OptionsEntry
+	nil,                   // 19: salesaudit.connector.v1.FileSummary.RowsSkippedEntry
 }
 var file_connector_proto_depIdxs = []int32{
 	0,  // 0: salesaudit.connector.v1.InfoResponse.kinds:type_name -> salesaudit.connector.v1.RecordKind
-	16, // 1: salesaudit.connector.v1.InfoResponse.options:type_name -> salesaudit.connector.v1.InfoResponse.OptionsEntry
+	17, // 1: salesaudit.connector.v1.InfoResponse.options:type_name -> salesaudit.connector.v1.InfoResponse.OptionsEntry
 	0,  // 2: salesaudit.connector.v1.FileMatch.kind:type_name -> salesaudit.connector.v1.RecordKind
 	4,  // 3: salesaudit.connector.v1.CheckResponse.files:type_name -> salesaudit.connector.v1.FileMatch
-	17, // 4: salesaudit.connector.v1.ReadRequest.options:type_name -> salesaudit.connector.v1.ReadRequest.OptionsEntry
+	18, // 4: salesaudit.connector.v1.ReadRequest.options:type_name -> salesaudit.connector.v1.ReadRequest.OptionsEntry
 	11, // 5: salesaudit.connector.v1.ReadResponse.rejects:type_name -> salesaudit.connector.v1.RejectBatch
 	12, // 6: salesaudit.connector.v1.ReadResponse.progress:type_name -> salesaudit.connector.v1.Progress
-	15, // 7: salesaudit.connector.v1.ReadResponse.summary:type_name -> salesaudit.connector.v1.Summary
+	16, // 7: salesaudit.connector.v1.ReadResponse.summary:type_name -> salesaudit.connector.v1.Summary
 	8,  // 8: salesaudit.connector.v1.ReadResponse.spooled:type_name -> salesaudit.connector.v1.SpooledFile
 	9,  // 9: salesaudit.connector.v1.SpooledFile.records:type_name -> salesaudit.connector.v1.FileKindCount
 	0,  // 10: salesaudit.connector.v1.FileKindCount.kind:type_name -> salesaudit.connector.v1.RecordKind
@@ -1279,19 +1370,20 @@ var file_connector_proto_depIdxs = []int32{
 	10, // 12: salesaudit.connector.v1.RejectBatch.rejects:type_name -> salesaudit.connector.v1.Reject
 	0,  // 13: salesaudit.connector.v1.KindCount.kind:type_name -> salesaudit.connector.v1.RecordKind
 	13, // 14: salesaudit.connector.v1.FileSummary.records:type_name -> salesaudit.connector.v1.KindCount
-	18, // 15: salesaudit.connector.v1.FileSummary.rows_skipped:type_name -> salesaudit.connector.v1.FileSummary.RowsSkippedEntry
-	14, // 16: salesaudit.connector.v1.Summary.files:type_name -> salesaudit.connector.v1.FileSummary
-	1,  // 17: salesaudit.connector.v1.Connector.Info:input_type -> salesaudit.connector.v1.InfoRequest
-	3,  // 18: salesaudit.connector.v1.Connector.Check:input_type -> salesaudit.connector.v1.CheckRequest
-	6,  // 19: salesaudit.connector.v1.Connector.Read:input_type -> salesaudit.connector.v1.ReadRequest
-	2,  // 20: salesaudit.connector.v1.Connector.Info:output_type -> salesaudit.connector.v1.InfoResponse
-	5,  // 21: salesaudit.connector.v1.Connector.Check:output_type -> salesaudit.connector.v1.CheckResponse
-	7,  // 22: salesaudit.connector.v1.Connector.Read:output_type -> salesaudit.connector.v1.ReadResponse
-	20, // [20:23] is the sub-list for method output_type
-	17, // [17:20] is the sub-list for method input_type
-	17, // [17:17] is the sub-list for extension type_name
-	17, // [17:17] is the sub-list for extension extendee
-	0,  // [0:17] is the sub-list for field type_name
+	19, // 15: salesaudit.connector.v1.FileSummary.rows_skipped:type_name -> salesaudit.connector.v1.FileSummary.RowsSkippedEntry
+	15, // 16: salesaudit.connector.v1.FileSummary.decoding:type_name -> salesaudit.connector.v1.Decoding
+	14, // 17: salesaudit.connector.v1.Summary.files:type_name -> salesaudit.connector.v1.FileSummary
+	1,  // 18: salesaudit.connector.v1.Connector.Info:input_type -> salesaudit.connector.v1.InfoRequest
+	3,  // 19: salesaudit.connector.v1.Connector.Check:input_type -> salesaudit.connector.v1.CheckRequest
+	6,  // 20: salesaudit.connector.v1.Connector.Read:input_type -> salesaudit.connector.v1.ReadRequest
+	2,  // 21: salesaudit.connector.v1.Connector.Info:output_type -> salesaudit.connector.v1.InfoResponse
+	5,  // 22: salesaudit.connector.v1.Connector.Check:output_type -> salesaudit.connector.v1.CheckResponse
+	7,  // 23: salesaudit.connector.v1.Connector.Read:output_type -> salesaudit.connector.v1.ReadResponse
+	21, // [21:24] is the sub-list for method output_type
+	18, // [18:21] is the sub-list for method input_type
+	18, // [18:18] is the sub-list for extension type_name
+	18, // [18:18] is the sub-list for extension extendee
+	0,  // [0:18] is the sub-list for field type_name
 }
 
 func init() { file_connector_proto_init() }
@@ -1311,7 +1403,7 @@ func file_connector_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_connector_proto_rawDesc), len(file_connector_proto_rawDesc)),
 			NumEnums:      1,
-			NumMessages:   18,
+			NumMessages:   19,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

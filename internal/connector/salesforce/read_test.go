@@ -302,20 +302,34 @@ func TestReadForcedEncoding(t *testing.T) {
 	}
 }
 
-func TestReadInvalidUTF8LaterInAFile(t *testing.T) {
+// A UTF-8 file with a Windows-1252 line later on loads, each line in its
+// own encoding, and the summary says so.
+func TestReadWindows1252LineLaterInAUTF8File(t *testing.T) {
 	dir := t.TempDir()
 	writeTestFile(t, dir, "User.csv", "\"Id\",\"FirstName\",\"LastName\",\"IsActive\"\r\n\"0055g000000qZ6LAAU\",\"José\",\"Núñez\",\"1\"\r\n")
 	writeTestFile(t, dir, "Task.csv", "\"Id\",\"OwnerId\",\"Subject\",\"ActivityDate\"\r\n"+
 		"\"00T5g000000hHn3EAE\",\"0055g000000qZ6LAAU\",\"Reunión\",\"2026-02-02\"\r\n"+
 		"\"00T5g000000hHnGEAU\",\"0055g000000qZ6LAAU\",\"Réunion\",\"2026-02-03\"\r\n"+
 		"\"00T5g000000hHnkEAE\",\"0055g000000qZ6LAAU\",\"Reuni\xF3n\",\"2026-02-04\"\r\n")
-	_, _, err := plugintest.ReadAll(t, New(), plugin.ReadRequest{Path: dir})
-	if err == nil {
-		t.Fatal("a UTF-8 file with a Windows-1252 byte was read")
+	got, summary, err := plugintest.ReadAll(t, New(), plugin.ReadRequest{Path: dir})
+	if err != nil {
+		t.Fatal(err)
 	}
-	for _, want := range []string{"Task.csv line 4", "0xF3", "--encoding windows-1252"} {
-		if !strings.Contains(err.Error(), want) {
-			t.Errorf("error %q does not say %q", err, want)
+	var subjects []string
+	for _, a := range got.Activities {
+		subjects = append(subjects, a.Subject)
+	}
+	slices.Sort(subjects)
+	if strings.Join(subjects, "|") != "Reunión|Reunión|Réunion" {
+		t.Errorf("subjects read: %q", subjects)
+	}
+	want := map[string]plugin.Decoding{
+		"User.csv": {UTF8Lines: 1},
+		"Task.csv": {UTF8Lines: 2, SingleByteLines: 1, SingleByte: "windows-1252"},
+	}
+	for _, f := range summary.Files {
+		if f.Decoding != want[f.File] {
+			t.Errorf("%s: decoding %+v, want %+v", f.File, f.Decoding, want[f.File])
 		}
 	}
 }
