@@ -205,7 +205,7 @@ func (a *app) printIngestReport(ctx context.Context, db *duckdb.DB, r ingest.Out
 // were skipped, so that every row read is accounted for on screen.
 func writeFileTable(w io.Writer, files []duckdb.FileResult) error {
 	t := &render.Table{Columns: []string{"file", "rows read", "loaded", "rejected", "skipped"}}
-	var reasons []string
+	var reasons, decodings []string
 	for _, f := range files {
 		var skipped int64
 		for reason, n := range f.RowsSkipped {
@@ -213,6 +213,9 @@ func writeFileTable(w io.Writer, files []duckdb.FileResult) error {
 			reasons = append(reasons, fmt.Sprintf("  %s: %s %s", f.File, render.Readable(n), reason))
 		}
 		t.Rows = append(t.Rows, []any{f.File, f.RowsRead, f.RowsLoaded, f.RowsRejected, skipped})
+		if f.Decoding.WorthSaying() {
+			decodings = append(decodings, fmt.Sprintf("  %s: %s", f.File, describeDecoding(f.Decoding)))
+		}
 	}
 	if err := render.Write(w, render.FormatTable, t); err != nil {
 		return err
@@ -221,7 +224,32 @@ func writeFileTable(w io.Writer, files []duckdb.FileResult) error {
 		sort.Strings(reasons)
 		fmt.Fprintf(w, "\nSkipped on purpose:\n%s\n", strings.Join(reasons, "\n"))
 	}
+	if len(decodings) > 0 {
+		fmt.Fprintf(w, "\nDecoded line by line:\n%s\n", strings.Join(decodings, "\n"))
+	}
 	return nil
+}
+
+// describeDecoding says how a file that mixed encodings or kept C1 bytes
+// was decoded: "mixed encodings: 1203 lines windows-1252, 37 lines UTF-8,
+// 2 C1 bytes kept". Files read in one encoding are not mentioned: there
+// is nothing to check in them.
+func describeDecoding(d plugin.Decoding) string {
+	var parts []string
+	if d.SingleByteLines > 0 {
+		parts = append(parts, plural(d.SingleByteLines, "line", "lines")+" "+d.SingleByte)
+	}
+	if d.UTF8Lines > 0 {
+		parts = append(parts, plural(d.UTF8Lines, "line", "lines")+" UTF-8")
+	}
+	if d.C1Kept > 0 {
+		parts = append(parts, plural(d.C1Kept, "C1 byte", "C1 bytes")+" kept as control characters U+0080–U+009F")
+	}
+	text := strings.Join(parts, ", ")
+	if d.Mixed() {
+		text = "mixed encodings: " + text
+	}
+	return text
 }
 
 func recordCounts(records map[plugin.RecordKind]int64) string {

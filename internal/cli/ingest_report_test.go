@@ -33,3 +33,32 @@ func TestTheIngestReportWritesCountsAlike(t *testing.T) {
 		t.Errorf("a count is written without separators:\n%s", text)
 	}
 }
+
+// A file that mixed encodings or kept C1 bytes is named with its counts;
+// one read in a single encoding is not.
+func TestTheIngestReportSaysHowMixedFilesWereDecoded(t *testing.T) {
+	t.Parallel()
+	var out bytes.Buffer
+	files := []duckdb.FileResult{
+		{File: "Account.csv", RowsRead: 1240, RowsLoaded: 1240,
+			Decoding: plugin.Decoding{UTF8Lines: 37, SingleByteLines: 12030, SingleByte: "windows-1252", C1Kept: 2}},
+		{File: "Task.csv", RowsRead: 9, RowsLoaded: 9,
+			Decoding: plugin.Decoding{SingleByteLines: 9, SingleByte: "windows-1252", C1Kept: 1}},
+		{File: "User.csv", RowsRead: 4, RowsLoaded: 4, Decoding: plugin.Decoding{SingleByteLines: 4, SingleByte: "windows-1252"}},
+	}
+	if err := writeFileTable(&out, files); err != nil {
+		t.Fatal(err)
+	}
+	text := out.String()
+	for _, want := range []string{
+		"Account.csv: mixed encodings: 12,030 lines windows-1252, 37 lines UTF-8, 2 C1 bytes kept",
+		"Task.csv: 9 lines windows-1252, 1 C1 byte kept",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the report lacks %q:\n%s", want, text)
+		}
+	}
+	if strings.Contains(text, "User.csv:") {
+		t.Errorf("a file read in one encoding is mentioned:\n%s", text)
+	}
+}

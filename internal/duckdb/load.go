@@ -223,6 +223,8 @@ type FileResult struct {
 	// Duplicates are the rows rejected by the load itself because their ID
 	// was already loaded from an earlier row (included in RowsRejected).
 	Duplicates int64
+	// Decoding is how the connector decoded the file's text.
+	Decoding plugin.Decoding
 }
 
 // Result is what a committed load holds.
@@ -294,6 +296,7 @@ func (l *Load) fileResult(f plugin.FileSummary, duplicates int64) FileResult {
 	return FileResult{
 		File: f.File, RowsRead: f.RowsRead, RowsLoaded: f.RecordsTotal() - duplicates,
 		RowsRejected: f.RowsRejected + duplicates, RowsSkipped: f.RowsSkipped, Duplicates: duplicates,
+		Decoding: f.Decoding,
 	}
 }
 

@@ -82,7 +82,8 @@ func fixture() ([]*Batch, []plugin.Reject, plugin.Summary) {
 	rejects := []plugin.Reject{{File: "Event.csv", Line: 3, Field: "StartDateTime", Reason: "not a date", Kind: plugin.KindActivity}}
 	summary := plugin.Summary{Files: []plugin.FileSummary{
 		{File: "User.csv", RowsRead: 3, Records: map[plugin.RecordKind]int64{plugin.KindUser: 2}, RowsSkipped: map[string]int64{"deleted": 1}},
-		{File: "Event.csv", RowsRead: 2, Records: map[plugin.RecordKind]int64{plugin.KindActivity: 1}, RowsRejected: 1},
+		{File: "Event.csv", RowsRead: 2, Records: map[plugin.RecordKind]int64{plugin.KindActivity: 1}, RowsRejected: 1,
+			Decoding: plugin.Decoding{UTF8Lines: 1, SingleByteLines: 1, SingleByte: "windows-1252", C1Kept: 1}},
 	}}
 	return []*Batch{users, events}, rejects, summary
 }
@@ -108,6 +109,16 @@ func TestLoadCommitsRecordsRejectsAndRun(t *testing.T) {
 	}
 	if got := count(t, db, "SELECT count(*) FROM ingest_files WHERE rows_read = rows_loaded + rows_rejected + rows_skipped"); got != 2 {
 		t.Errorf("balanced files = %d, want 2", got)
+	}
+	// How each file was decoded is kept for the audit's data quality:
+	// NULL encoding where no line needed one.
+	if got := count(t, db, `SELECT count(*) FROM ingest_files WHERE file = 'Event.csv' AND utf8_lines = 1
+		AND single_byte_lines = 1 AND single_byte_encoding = 'windows-1252' AND c1_bytes_kept = 1`); got != 1 {
+		t.Errorf("Event.csv's decoding was not recorded")
+	}
+	if got := count(t, db, `SELECT count(*) FROM ingest_files WHERE file = 'User.csv' AND utf8_lines = 0
+		AND single_byte_lines = 0 AND single_byte_encoding IS NULL AND c1_bytes_kept = 0`); got != 1 {
+		t.Errorf("User.csv's empty decoding was not recorded as zero")
 	}
 	var subject string
 	if err := db.SQL().QueryRow("SELECT subject FROM activities").Scan(&subject); err != nil || subject != "Reunión de equipo" {

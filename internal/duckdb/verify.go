@@ -137,8 +137,16 @@ func (l *Load) recordRun(ctx context.Context, run Run, res Result) error {
 		if err != nil {
 			return err
 		}
-		err = l.exec(ctx, "INSERT INTO ingest_files VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-			l.runID, l.source, f.File, f.RowsRead, f.RowsLoaded, f.RowsRejected, sumValues(f.RowsSkipped), string(reasons))
+		d := f.Decoding
+		var singleByte any // NULL when no line needed it
+		if d.SingleByte != "" {
+			singleByte = d.SingleByte
+		}
+		err = l.exec(ctx, `INSERT INTO ingest_files (run_id, source, file, rows_read, rows_loaded, rows_rejected,
+				rows_skipped, skip_reasons, utf8_lines, single_byte_lines, single_byte_encoding, c1_bytes_kept)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			l.runID, l.source, f.File, f.RowsRead, f.RowsLoaded, f.RowsRejected, sumValues(f.RowsSkipped), string(reasons),
+			d.UTF8Lines, d.SingleByteLines, singleByte, d.C1Kept)
 		if err != nil {
 			return fmt.Errorf("recording file %s: %w", f.File, err)
 		}
