@@ -27,6 +27,7 @@ import (
 	"github.com/salesaudit/salesaudit/internal/connector/connectortest"
 	"github.com/salesaudit/salesaudit/internal/crmexport/salesforcecsv"
 	"github.com/salesaudit/salesaudit/plugin"
+	"golang.org/x/text/encoding/charmap"
 )
 
 var regen = flag.Bool("regen", false, "rewrite testdata/salesforce from the fixture generator")
@@ -37,6 +38,9 @@ var fixturesRoot = filepath.Join("..", "..", "..", "testdata", "salesforce")
 // zipFixtureName is the archive made of the acme-win1252 export, as
 // Salesforce ships a Data Export.
 const zipFixtureName = "acme.zip"
+
+// zipFixtureSource is the export zipped into zipFixtureName.
+const zipFixtureSource = "acme-win1252"
 
 // exportStyle is how a tool writes its CSV files (salesforcecsv knows
 // the rules) and the org's encoding.
@@ -75,6 +79,35 @@ type sfRow struct {
 	// mangle, when set, rewrites the row's text: a row that is not
 	// well-formed CSV.
 	mangle func(line string) string
+	// rewrite, when set, rewrites the row's bytes as another tool wrote
+	// them into the file: a record pasted in as UTF-8 by an integration
+	// into a Windows-1252 export (see latam-mixed).
+	rewrite rowBytes
+}
+
+// rowBytes is how a row's bytes were written, when not in the file's
+// encoding.
+type rowBytes struct {
+	// utf8 is set for a row written as UTF-8 into a single-byte file.
+	utf8 bool
+	// from and to replace bytes of the row: a byte another code page
+	// wrote.
+	from, to []byte
+}
+
+// apply rewrites a row rendered in Windows-1252.
+func (rb rowBytes) apply(row []byte) []byte {
+	if rb.utf8 {
+		decoded, err := charmap.Windows1252.NewDecoder().Bytes(row)
+		if err != nil {
+			panic(fmt.Sprintf("fixture bug: %v", err))
+		}
+		row = decoded
+	}
+	if rb.from != nil {
+		row = bytes.ReplaceAll(row, rb.from, rb.to)
+	}
+	return row
 }
 
 func newTable(o salesforcecsv.Object) *sfTable { return &sfTable{name: o.File, object: o} }
@@ -125,6 +158,14 @@ func (t *sfTable) render(style exportStyle) (data []byte, lines []int64) {
 			row := strings.TrimSuffix(string(b.Bytes()[before:]), d.LineEnd)
 			b.Truncate(before)
 			b.WriteString(r.mangle(row) + d.LineEnd)
+		}
+		if r.rewrite.utf8 || r.rewrite.from != nil {
+			if !d.Windows1252 {
+				panic("fixture bug: a row rewritten in a UTF-8 file")
+			}
+			row := r.rewrite.apply(append([]byte(nil), b.Bytes()[before:]...))
+			b.Truncate(before)
+			b.Write(row)
 		}
 		line += int64(bytes.Count(b.Bytes()[before:], []byte{'\n'}))
 	}
@@ -253,7 +294,7 @@ func kindOfFile(name string) (plugin.RecordKind, bool) {
 // allFixtures builds every export the tests use.
 func allFixtures() []*fixtureExport {
 	acme, _ := generateAcme()
-	return []*fixtureExport{acme, generateWin1252(), generateDataLoader(), generateBroken()}
+	return []*fixtureExport{acme, generateWin1252(), generateDataLoader(), generateBroken(), generateLatamMixed()}
 }
 
 // zipFixture is the acme-win1252 export zipped as Salesforce ships it:
@@ -297,7 +338,7 @@ func TestRegenerateFixtures(t *testing.T) {
 	var win1252 *fixtureExport
 	for _, e := range allFixtures() {
 		connectortest.ReplaceDir(t, e.path(), e.files())
-		if e.style.windows1252 {
+		if e.dir == zipFixtureSource {
 			win1252 = e
 		}
 	}
@@ -312,7 +353,7 @@ func TestFixturesAreUpToDate(t *testing.T) {
 	var win1252 *fixtureExport
 	for _, e := range allFixtures() {
 		connectortest.CheckDir(t, e.path(), e.dir, e.files())
-		if e.style.windows1252 {
+		if e.dir == zipFixtureSource {
 			win1252 = e
 		}
 	}

@@ -261,6 +261,48 @@ func TestReadWindows1252(t *testing.T) {
 	}
 }
 
+// A Windows-1252 export with lines pasted in as UTF-8 and a byte of
+// another code page loads whole: each line in its own encoding, the byte
+// kept as a C1 control, and every file's summary says how it was decoded.
+func TestReadMixedEncodings(t *testing.T) {
+	export := generateLatamMixed()
+	got, summary := readFixture(t, export.path(), nil)
+	connectortest.CheckSummary(t, summary, export.expectedSummary())
+	texts := collectedText(got)
+	for _, want := range []string{"COMERCIALIZADORA TEQUENDAMA", "Julián Peñaloza", "Email: Cotización – Distribuidora Pacífico", // UTF-8
+		"Ferretería El Cóndor S.A.S.", "Jefe de Ventas Bogotá", "Enviar cotización – Pacífico", "Minería Andina S.A.C.", // Windows-1252
+		"Importadora M\u0081ller Hnos."} { // 0x81 kept
+		if !slices.Contains(texts, want) {
+			t.Errorf("%q did not come through: %q", want, texts)
+		}
+	}
+	for _, s := range texts {
+		if strings.ContainsAny(s, "\uFFFDÃÂ") {
+			t.Errorf("%q is mojibake", s)
+		}
+	}
+	wantDecoding := export.expectedDecoding()
+	for _, f := range summary.Files {
+		if f.Decoding != wantDecoding[f.File] {
+			t.Errorf("%s: decoding %+v, want %+v", f.File, f.Decoding, wantDecoding[f.File])
+		}
+	}
+	// The export was built to mix: a fixture that stopped mixing would
+	// make the comparison above prove nothing.
+	if d := wantDecoding["Account.csv"]; !d.Mixed() || d.C1Kept != 1 {
+		t.Errorf("Account.csv is expected to mix encodings and keep one C1 byte: %+v", d)
+	}
+	// Forcing ISO-8859-1 changes the single-byte lines only (no en dash:
+	// 0x96 is a C1 control there); the UTF-8 lines still read as UTF-8.
+	latin1, _ := readFixture(t, export.path(), map[string]string{"encoding": "iso-8859-1"})
+	texts = collectedText(latin1)
+	for _, want := range []string{"COMERCIALIZADORA TEQUENDAMA", "Email: Cotización – Distribuidora Pacífico", "Enviar cotización \u0096 Pacífico"} {
+		if !slices.Contains(texts, want) {
+			t.Errorf("forced iso-8859-1: %q did not come through: %q", want, texts)
+		}
+	}
+}
+
 // collectedText is every name and subject read.
 func collectedText(c *plugintest.Collector) []string {
 	var out []string
