@@ -38,10 +38,8 @@ func generateLatamMixed() *fixtureExport {
 	muller := o.account("Importadora Müller Hnos.", "Andrés", "Medellín", "Colombia", "Günter", "Müller", 9e6)
 	lastRow(o.accounts).rewrite = rowBytes{from: []byte{0xFC}, to: []byte{0x81}}
 
-	task := func(owner string, a smallAccount, subject, subtype, taskType string, due time.Time, completed time.Time) {
-		o.addTask(taskSpec{ownerID: owner, subject: subject, status: "Completed", priority: "Normal", taskType: taskType,
-			subtype: subtype, whoID: a.contactID, whatID: a.id, accountID: a.id, due: sfDate{due}, completed: completed,
-			created: due.Add(-48 * time.Hour)})
+	task := func(owner string, a smallAccount, subject, subtype, taskType string, due, completed time.Time) {
+		o.task(owner, a, subject, subtype, taskType, "Normal", "Completed", due, completed, 0, "")
 	}
 	task(camila, condor, "Llamada: revisión de pedido", "Call", "Call", day(2026, 4, 6), at(4, 6, 15, 10))
 	task(julian, pacifico, "Enviar cotización – Pacífico", "Task", "Other", day(2026, 4, 8), at(4, 8, 21, 0))
@@ -52,16 +50,7 @@ func generateLatamMixed() *fixtureExport {
 	task(andres, muller, "Conciliación de cartera", "Task", "Other", day(2026, 4, 20), at(4, 20, 16, 45))
 
 	event := func(owner string, a *smallAccount, subject string, start time.Time, minutes int, invitees ...string) {
-		spec := eventSpec{ownerID: owner, subject: subject, start: start, minutes: minutes, eventType: "Meeting",
-			location: "Oficina Bogotá", meetingType: "Internal"}
-		if a != nil {
-			spec.whoID, spec.whatID, spec.accountID, spec.meetingType = a.contactID, a.id, a.id, "Customer"
-		}
-		for _, id := range invitees {
-			spec.invitees = append(spec.invitees, invitee{id, "Accepted"})
-		}
-		spec.group = len(invitees) > 1
-		o.addEvent(spec)
+		o.event(owner, a, subject, "Oficina Bogotá", start, minutes, invitees...)
 	}
 	event(andres, nil, "Reunión semanal de ventas", at(4, 6, 13, 0), 60, camila, julian)
 	event(andres, nil, "Reunión 1:1 con Camila", at(4, 7, 14, 0), 30, camila)

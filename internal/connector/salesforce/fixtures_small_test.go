@@ -42,6 +42,28 @@ func (o *smallOrg) account(name, owner, city, country, contactFirst, contactLast
 	return smallAccount{id: id, contactID: contact}
 }
 
+// task adds a task on an account, with its contact.
+func (o *smallOrg) task(owner string, a smallAccount, subject, subtype, taskType, priority, status string, due time.Time, completed time.Time, seconds int, description string) {
+	o.addTask(taskSpec{ownerID: owner, subject: subject, status: status, priority: priority, taskType: taskType,
+		subtype: subtype, whoID: a.contactID, whatID: a.id, accountID: a.id, due: sfDate{due}, completed: completed,
+		created: due.Add(-48 * time.Hour), callSeconds: seconds, description: description})
+}
+
+// event adds a meeting, with a customer's account (nil: an internal one)
+// and the users invited.
+func (o *smallOrg) event(owner string, a *smallAccount, subject, location string, start time.Time, minutes int, invitees ...string) {
+	spec := eventSpec{ownerID: owner, subject: subject, start: start, minutes: minutes, eventType: "Meeting",
+		location: location, meetingType: "Internal"}
+	if a != nil {
+		spec.whoID, spec.whatID, spec.accountID, spec.meetingType = a.contactID, a.id, a.id, "Customer"
+	}
+	for _, id := range invitees {
+		spec.invitees = append(spec.invitees, invitee{id, "Accepted"})
+	}
+	spec.group = len(invitees) > 1
+	o.addEvent(spec)
+}
+
 func at(month time.Month, d, hour, minute int) time.Time {
 	return time.Date(2026, month, d, hour, minute, 0, 0, time.UTC)
 }
@@ -80,11 +102,7 @@ func generateWin1252() *fixtureExport {
 	opp(peniscola, jose, "Peñíscola – estanterías", "Closed Lost", 18000, nil)
 	opp(cafe, francoise, "Café Crème – consommables", "Proposal/Price Quote", 9500, nil)
 
-	task := func(owner string, a smallAccount, subject, subtype, taskType, priority, status string, due time.Time, completed time.Time, seconds int, description string) {
-		o.addTask(taskSpec{ownerID: owner, subject: subject, status: status, priority: priority, taskType: taskType,
-			subtype: subtype, whoID: a.contactID, whatID: a.id, accountID: a.id, due: sfDate{due}, completed: completed,
-			created: due.Add(-48 * time.Hour), callSeconds: seconds, description: description})
-	}
+	task := o.task
 	none := time.Time{}
 	task(jose, saoPaulo, "Llamada: presupuesto año próximo", "Call", "Call", "Normal", "Completed", day(2026, 2, 3), at(2, 3, 10, 7), 420, "")
 	task(jose, saoPaulo, "Email: Confirmación de reunión", "Email", "Email", "Normal", "Completed", day(2026, 2, 4), at(2, 4, 8, 15), 0, "")
@@ -101,16 +119,7 @@ func generateWin1252() *fixtureExport {
 		0, "Kunde sagt: „zu teuer“ – “Preis ist das Problem”\nNächster Schritt: Rabatt prüfen (cœur de gamme)")
 
 	event := func(owner string, a *smallAccount, subject string, start time.Time, minutes int, invitees ...string) {
-		spec := eventSpec{ownerID: owner, subject: subject, start: start, minutes: minutes, eventType: "Meeting",
-			location: "Oficina Madrid", meetingType: "Internal"}
-		if a != nil {
-			spec.whoID, spec.whatID, spec.accountID, spec.meetingType = a.contactID, a.id, a.id, "Customer"
-		}
-		for _, id := range invitees {
-			spec.invitees = append(spec.invitees, invitee{id, "Accepted"})
-		}
-		spec.group = len(invitees) > 1
-		o.addEvent(spec)
+		o.event(owner, a, subject, "Oficina Madrid", start, minutes, invitees...)
 	}
 	event(lucia, nil, "Reunión de pipeline", at(2, 2, 8, 0), 60, jose)
 	event(lucia, nil, "Réunion d'équipe", at(2, 9, 8, 0), 60, jose, francoise, jurgen)
