@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -60,5 +61,32 @@ func TestTheIngestReportSaysHowMixedFilesWereDecoded(t *testing.T) {
 	}
 	if strings.Contains(text, "User.csv:") {
 		t.Errorf("a file read in one encoding is mentioned:\n%s", text)
+	}
+}
+
+// The Windows-1252 export with UTF-8 lines and a code page 850 byte loads
+// whole, the ingest says which files mixed encodings, and the store keeps
+// the counts for the audit's data quality.
+func TestIngestOfAMixedEncodingExport(t *testing.T) {
+	t.Parallel()
+	db := filepath.Join(t.TempDir(), "sa.duckdb")
+	r := run(t, "ingest", "--db", db, "--connector", "salesforce",
+		filepath.Join("..", "..", "testdata", "salesforce", "latam-mixed")).mustSucceed(t)
+	for _, want := range []string{"Decoded line by line:", "Account.csv: mixed encodings:", "1 C1 byte kept"} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("the ingest report lacks %q:\n%s", want, r.stdout)
+		}
+	}
+	_, decoded, _ := strings.Cut(r.stdout, "Decoded line by line:")
+	decoded, _, _ = strings.Cut(decoded, "\n\n")
+	if strings.Contains(decoded, "UserRole.csv:") {
+		t.Errorf("a file read in one encoding is mentioned:\n%s", decoded)
+	}
+	if n := dbCount(t, db, "SELECT count(*) FROM accounts WHERE name IN ('COMERCIALIZADORA TEQUENDAMA', 'Importadora M\u0081ller Hnos.')"); n != 2 {
+		t.Errorf("%d of the two accounts written otherwise loaded as written", n)
+	}
+	if n := dbCount(t, db, `SELECT count(*) FROM ingest_files WHERE file = 'Account.csv'
+		AND utf8_lines > 0 AND single_byte_lines > 0 AND single_byte_encoding = 'windows-1252' AND c1_bytes_kept = 1`); n != 1 {
+		t.Errorf("Account.csv's decoding was not stored")
 	}
 }
