@@ -25,11 +25,7 @@ func TestTheIngestReportWritesCountsAlike(t *testing.T) {
 	}
 	records := recordCounts(map[plugin.RecordKind]int64{plugin.KindAccount: 4270, plugin.KindAttendee: 282931})
 	text := out.String() + records
-	for _, want := range []string{"438,112", "282,931", "EventRelation.csv: 155,181 a \"what\" relation", "4270 accounts", "282,931 attendees"} {
-		if !strings.Contains(text, want) {
-			t.Errorf("the report lacks %q:\n%s", want, text)
-		}
-	}
+	checkReportHas(t, text, "438,112", "282,931", "EventRelation.csv: 155,181 a \"what\" relation", "4270 accounts", "282,931 attendees")
 	if strings.Contains(text, "155181") {
 		t.Errorf("a count is written without separators:\n%s", text)
 	}
@@ -51,14 +47,8 @@ func TestTheIngestReportSaysHowMixedFilesWereDecoded(t *testing.T) {
 		t.Fatal(err)
 	}
 	text := out.String()
-	for _, want := range []string{
-		"Account.csv: mixed encodings: 12,030 lines windows-1252, 37 lines UTF-8, 2 C1 bytes kept",
-		"Task.csv: 9 lines windows-1252, 1 C1 byte kept",
-	} {
-		if !strings.Contains(text, want) {
-			t.Errorf("the report lacks %q:\n%s", want, text)
-		}
-	}
+	checkReportHas(t, text, "Account.csv: mixed encodings: 12,030 lines windows-1252, 37 lines UTF-8, 2 C1 bytes kept",
+		"Task.csv: 9 lines windows-1252, 1 C1 byte kept")
 	if strings.Contains(text, "User.csv:") {
 		t.Errorf("a file read in one encoding is mentioned:\n%s", text)
 	}
@@ -88,5 +78,15 @@ func TestIngestOfAMixedEncodingExport(t *testing.T) {
 	if n := dbCount(t, db, `SELECT count(*) FROM ingest_files WHERE file = 'Account.csv'
 		AND utf8_lines > 0 AND single_byte_lines > 0 AND single_byte_encoding = 'windows-1252' AND c1_bytes_kept = 1`); n != 1 {
 		t.Errorf("Account.csv's decoding was not stored")
+	}
+}
+
+// checkReportHas wants every one of wants in the report's text.
+func checkReportHas(t *testing.T, text string, wants ...string) {
+	t.Helper()
+	for _, want := range wants {
+		if !strings.Contains(text, want) {
+			t.Errorf("the report lacks %q:\n%s", want, text)
+		}
 	}
 }
