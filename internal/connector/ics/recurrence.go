@@ -187,7 +187,10 @@ func (ex *expansion) addRule() error {
 
 // ruleOptions parses the RRULE for generation in wall-clock time.
 func (e *vevent) ruleOptions() (*rrule.ROption, error) {
-	text := strings.ToUpper(strings.TrimPrefix(strings.TrimSpace(e.rule), "RRULE:"))
+	text, err := cleanRule(e.rule)
+	if err != nil {
+		return nil, fmt.Errorf("RRULE %q: %w", e.rule, err)
+	}
 	opt, err := rrule.StrToROptionInLocation(text, time.UTC)
 	if err != nil {
 		return nil, fmt.Errorf("RRULE %q: %w", e.rule, err)
