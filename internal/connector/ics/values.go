@@ -47,10 +47,12 @@ type timeContext struct {
 }
 
 // times reads a date or date-time property (DTSTART, EXDATE...), which
-// may hold several values separated by commas.
+// may hold several values separated by commas. Empty values hold no date:
+// Exchange writes "EXDATE;VALUE=DATE:" for a series without exceptions,
+// and some tools end the list with a comma.
 func (tc timeContext) times(prop *ical.BaseProperty) ([]icalTime, error) {
 	var out []icalTime
-	for _, v := range strings.Split(prop.Value, ",") {
+	for _, v := range listValues(prop.Value) {
 		t, err := tc.timeValue(prop, v)
 		if err != nil {
 			return nil, err
@@ -58,6 +60,17 @@ func (tc timeContext) times(prop *ical.BaseProperty) ([]icalTime, error) {
 		out = append(out, t)
 	}
 	return out, nil
+}
+
+// listValues are the non-empty, trimmed values of a comma-separated list.
+func listValues(value string) []string {
+	var out []string
+	for _, v := range strings.Split(value, ",") {
+		if v = strings.TrimSpace(v); v != "" {
+			out = append(out, v)
+		}
+	}
+	return out
 }
 
 // time reads a property that holds one date or date-time.
@@ -85,9 +98,14 @@ func (tc timeContext) timeValue(prop *ical.BaseProperty, value string) (icalTime
 	return t, nil
 }
 
-// parseDateTime reads YYYYMMDD, YYYYMMDDTHHMMSS or YYYYMMDDTHHMMSSZ.
+// parseDateTime reads YYYYMMDD, YYYYMMDDTHHMMSS or YYYYMMDDTHHMMSSZ. A
+// date with a stray Z (20210527Z, written by some generators) is read as
+// the date: a day has no time to be in UTC, and the writer meant the day.
 func parseDateTime(value string) (wall time.Time, allDay, isUTC bool, err error) {
 	layout := dateTimeLayout
+	if len(value) == len(dateLayout)+1 && strings.HasSuffix(value, "Z") {
+		value = strings.TrimSuffix(value, "Z")
+	}
 	switch {
 	case len(value) == len(dateLayout):
 		layout, allDay = dateLayout, true
@@ -179,8 +197,8 @@ type period struct {
 // start/duration, separated by commas.
 func (tc timeContext) periods(prop *ical.BaseProperty) ([]period, error) {
 	var out []period
-	for _, v := range strings.Split(prop.Value, ",") {
-		startText, endText, ok := strings.Cut(strings.TrimSpace(v), "/")
+	for _, v := range listValues(prop.Value) {
+		startText, endText, ok := strings.Cut(v, "/")
 		if !ok {
 			return nil, fmt.Errorf("%q is not a period (start/end or start/duration)", v)
 		}

@@ -1,8 +1,11 @@
 package ics
 
 import (
+	"strings"
 	"testing"
 	"time"
+
+	ical "github.com/arran4/golang-ical"
 )
 
 func TestParseDuration(t *testing.T) {
@@ -68,5 +71,40 @@ func TestDurationCountsDaysInWallClock(t *testing.T) {
 	}
 	if end := (icalDuration{exact: 24 * time.Hour}).end(start); !end.Equal(utc("2026-03-29T09:00Z")) {
 		t.Errorf("PT24H across the change ends %s", end)
+	}
+}
+
+func TestDateWithStrayZIsTheDate(t *testing.T) {
+	for _, in := range []string{"20210527Z", "20210527z"} {
+		wall, allDay, isUTC, err := parseDateTime(strings.ToUpper(in))
+		if err != nil || !allDay || isUTC || !wall.Equal(time.Date(2021, 5, 27, 0, 0, 0, 0, time.UTC)) {
+			t.Errorf("parseDateTime(%q) = %v, allDay %v, UTC %v, %v; want the day 2021-05-27", in, wall, allDay, isUTC, err)
+		}
+	}
+	for _, in := range []string{"2021052Z", "20211327Z", "20210527ZZ", "Z20210527"} {
+		if _, _, _, err := parseDateTime(in); err == nil {
+			t.Errorf("parseDateTime(%q) accepted", in)
+		}
+	}
+}
+
+func TestEmptyDateListsHoldNoDates(t *testing.T) {
+	tc := timeContext{zones: newZoneSet(), floating: utcZone}
+	cases := map[string]int{
+		"":                                  0,
+		" ":                                 0,
+		"20260610T140000,":                  1,
+		"20260610T140000, ,20260617T140000": 2,
+	}
+	for value, want := range cases {
+		prop := &ical.BaseProperty{IANAToken: "EXDATE", Value: value, ICalParameters: map[string][]string{}}
+		got, err := tc.times(prop)
+		if err != nil || len(got) != want {
+			t.Errorf("EXDATE:%s = %d dates, %v; want %d", value, len(got), err, want)
+		}
+	}
+	prop := &ical.BaseProperty{IANAToken: "RDATE", Value: "", ICalParameters: map[string][]string{"VALUE": {"PERIOD"}}}
+	if got, err := tc.periods(prop); err != nil || len(got) != 0 {
+		t.Errorf("empty RDATE;VALUE=PERIOD = %v, %v; want no period", got, err)
 	}
 }
