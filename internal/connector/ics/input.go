@@ -112,15 +112,63 @@ var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 // decodeText turns a calendar's bytes into UTF-8 text. RFC 5545 says UTF-8,
 // but old Outlook versions wrote the Windows code page: a file that is not
 // valid UTF-8 is read as Windows-1252 rather than filled with replacement
-// characters.
+// characters. The test is made on the file with its folds mended first:
+// Google and others fold lines at 75 octets, in the middle of a character
+// when it falls there, which leaves every physical line invalid UTF-8 while
+// the content lines are valid.
 func decodeText(data []byte) string {
 	data = bytes.TrimPrefix(data, utf8BOM)
 	if utf8.Valid(data) {
 		return string(data)
+	}
+	if mended := mendSplitCharacters(data); utf8.Valid(mended) {
+		return string(mended)
 	}
 	text, err := charmap.Windows1252.NewDecoder().Bytes(data)
 	if err != nil {
 		return string(bytes.ToValidUTF8(data, []byte("\uFFFD")))
 	}
 	return string(text)
+}
+
+// mendSplitCharacters moves the first bytes of a character that a fold
+// splits onto the continuation line, after its leading white space, so
+// that each physical line holds whole characters. Unfolding gives the same
+// content line, and the lines keep their numbers.
+func mendSplitCharacters(data []byte) []byte {
+	out := make([]byte, 0, len(data))
+	for len(data) > 0 {
+		end := bytes.IndexByte(data, '\n')
+		if end < 0 {
+			return append(out, data...)
+		}
+		line, rest := bytes.TrimSuffix(data[:end], []byte{'\r'}), data[end+1:]
+		n := incompleteTail(line)
+		if n == 0 || len(rest) == 0 || (rest[0] != ' ' && rest[0] != '\t') {
+			out, data = append(out, data[:end+1]...), rest
+			continue
+		}
+		cut := len(line) - n
+		out = append(out, line[:cut]...)
+		out = append(out, data[len(line):end+1]...) // the line break as written
+		out = append(out, rest[0])
+		out = append(out, line[cut:]...)
+		data = rest[1:]
+	}
+	return out
+}
+
+// incompleteTail is the number of bytes at the end of line that begin a
+// UTF-8 character without finishing it.
+func incompleteTail(line []byte) int {
+	for back := 1; back <= utf8.UTFMax-1 && back <= len(line); back++ {
+		b := line[len(line)-back]
+		if utf8.RuneStart(b) {
+			if b >= utf8.RuneSelf && !utf8.FullRune(line[len(line)-back:]) {
+				return back
+			}
+			return 0
+		}
+	}
+	return 0
 }
