@@ -50,7 +50,8 @@ func loadIANA(name string) (*time.Location, error) {
 // zoneSet resolves the TZIDs of one file: IANA names first, then Windows
 // names (Outlook, Exchange), then the file's own VTIMEZONE definitions
 // (Zimbra's "(GMT+01.00) Amsterdam / Berlin…", Outlook's "Customized Time
-// Zone"). An IANA or Windows name is trusted over the file's VTIMEZONE
+// Zone"), then Outlook's display names ("(UTC+01:00) Amsterdam, Berlin…",
+// see displayzones.go) for those the file does not define. An IANA or Windows name is trusted over the file's VTIMEZONE
 // because Outlook's VTIMEZONE carries only the current year's rule, where
 // the IANA database knows every past change.
 type zoneSet struct {
@@ -116,6 +117,12 @@ func (zs *zoneSet) resolve(tzid string) (zone, error) {
 		}
 		return z, nil
 	}
+	iana, displayProblem := displayNameZone(tzid)
+	if iana != "" {
+		if loc, err := loadIANA(iana); err == nil {
+			return locationZone{loc}, nil
+		}
+	}
 	if reason, ok := zs.broken[tzid]; ok {
 		return nil, fmt.Errorf("the VTIMEZONE %q cannot be read: %s", tzid, reason)
 	}
@@ -124,7 +131,13 @@ func (zs *zoneSet) resolve(tzid string) (zone, error) {
 	if loc, ok := ianaSuffix(tzid); ok {
 		return locationZone{loc}, nil
 	}
-	return nil, fmt.Errorf("unknown time zone %q: not an IANA or Windows name, and the file has no VTIMEZONE for it", tzid)
+	if displayProblem != "" {
+		return nil, fmt.Errorf("time zone %q cannot be trusted: %s, and the file has no VTIMEZONE for it", tzid, displayProblem)
+	}
+	// An unknown zone is refused, never read as UTC or the calendar's
+	// zone: that would move the event by hours without anyone knowing.
+	return nil, fmt.Errorf("unknown time zone %q: not an IANA or Windows name nor an Outlook display name listing known places, "+
+		"and the file has no VTIMEZONE for it", tzid)
 }
 
 func cleanTZID(tzid string) string {
