@@ -11,6 +11,8 @@ import (
 	"sort"
 	"strings"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/salesaudit/salesaudit/plugin/csvfile"
 )
 
@@ -157,10 +159,16 @@ func baseKey(name string) string { return path.Base(fileKey(name)) }
 
 // Owner inference, when the mapping does not name a file's owner, tries in
 // turn: the calendar's X-OWNER; its X-WR-CALNAME when it is an e-mail
-// (Google) or the CN of one of its people (Apple names a calendar after
-// its owner); an e-mail in the file's name (Google Takeout names files
-// after the account); the one e-mail on most of its events (at least
-// half, and more than any other).
+// (Google's primary calendar) or the CN of one of its people (Apple, and
+// Google when the account's name is the calendar's); an e-mail in the
+// file's name (Google Takeout names files after the account); the one
+// e-mail on most of its events (at least half, and more than any other).
+//
+// Names are compared as people write them differently: Unicode
+// normalised (a name typed on a Mac may come decomposed), case and spaces
+// folded, and "Ortega, Inés" taken as "Inés Ortega". A name given to two
+// different e-mails in the file names neither, and a name nobody in the
+// file has names no one: the owner is never guessed.
 
 // ownerEvidence is what one calendar file says about its owner.
 type ownerEvidence struct {
@@ -189,7 +197,7 @@ func (ev *ownerEvidence) infer() inferredOwner {
 	if email := normaliseEmail(ev.calName); email != "" {
 		return inferredOwner{email: email, how: "X-WR-CALNAME"}
 	}
-	if email, ok := ev.names[foldName(ev.calName)]; ok && ev.calName != "" {
+	if email, ok := ev.calNameOwner(); ok {
 		return inferredOwner{email: email, how: "X-WR-CALNAME matching an attendee's name"}
 	}
 	base := strings.TrimSuffix(path.Base(filepath.ToSlash(ev.file)), path.Ext(ev.file))
@@ -233,6 +241,48 @@ func (ev *ownerEvidence) mostFrequent() inferredOwner {
 			"name its owner in %s (columns file,email) or the %s option", ev.file, evidence, mappingFileName, optionOwners)}
 }
 
+// ambiguousName marks a name the file gives to several e-mails.
+const ambiguousName = "\x00ambiguous"
+
+// seeName records that a person of the file goes by name.
+func (ev *ownerEvidence) seeName(name, email string) {
+	for _, key := range nameKeys(name) {
+		if known, seen := ev.names[key]; seen && known != email {
+			ev.names[key] = ambiguousName
+			continue
+		}
+		ev.names[key] = email
+	}
+}
+
+// calNameOwner is the one person of the file whose name the calendar
+// bears.
+func (ev *ownerEvidence) calNameOwner() (string, bool) {
+	for _, key := range nameKeys(ev.calName) {
+		if email, ok := ev.names[key]; ok && email != ambiguousName {
+			return email, true
+		}
+	}
+	return "", false
+}
+
+// nameKeys are the forms a person's name is compared in: folded, and for
+// "Last, First" also "first last".
+func nameKeys(name string) []string {
+	folded := foldName(name)
+	if folded == "" {
+		return nil
+	}
+	keys := []string{folded}
+	if last, first, ok := strings.Cut(folded, ","); ok && !strings.Contains(first, ",") {
+		if swapped := foldName(first + " " + last); swapped != "" {
+			keys = append(keys, swapped)
+		}
+	}
+	return keys
+}
+
 func foldName(name string) string {
+	name = norm.NFC.String(strings.Trim(strings.TrimSpace(name), `"`))
 	return strings.Join(strings.Fields(strings.ToLower(name)), " ")
 }

@@ -149,11 +149,7 @@ func (s *fileSurvey) seePeople(people *registry, index int, e *vevent) {
 		named = true
 		s.evidence.appearances[p.email]++
 		people.see(p.email, p.name, index, p.line)
-		if key := foldName(p.name); key != "" {
-			if _, taken := s.evidence.names[key]; !taken {
-				s.evidence.names[key] = p.email
-			}
-		}
+		s.evidence.seeName(p.name, p.email)
 	}
 	if named {
 		s.evidence.events++
