@@ -1,7 +1,6 @@
 package ics
 
 import (
-	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -30,7 +29,7 @@ func at(t *testing.T, zoneName, wall string) time.Time {
 // quirkActivity is an event of the quirks fixture as the audit must see it.
 type quirkActivity struct {
 	owner, subject string
-	starts         []time.Time
+	starts         []time.Time // in order
 	minutes        int
 }
 
@@ -111,7 +110,6 @@ func checkQuirkActivities(t *testing.T, got *plugintest.Collector, want []quirkA
 			t.Errorf("%s of %s: %d occurrences, want %d", w.subject, w.owner, len(found), len(w.starts))
 			continue
 		}
-		sort.Slice(w.starts, func(i, j int) bool { return w.starts[i].Before(w.starts[j]) })
 		for i, a := range found {
 			if !a.StartAt.Equal(w.starts[i]) || a.EndAt.Sub(a.StartAt) != time.Duration(w.minutes)*time.Minute {
 				t.Errorf("%s of %s: %s–%s, want %s lasting %d minutes", w.subject, w.owner, a.StartAt, a.EndAt, w.starts[i], w.minutes)
