@@ -20,7 +20,7 @@ import (
 //
 //	go test ./internal/connector/ics -run '^$' -fuzz FuzzParseFile -fuzztime 20s
 func FuzzParseFile(f *testing.F) {
-	for _, dir := range []string{fixture("team"), fixture("broken")} {
+	for _, dir := range []string{fixture("team"), fixture("broken"), fixture("quirks")} {
 		paths, _ := filepath.Glob(filepath.Join(dir, "*.ics"))
 		for _, p := range paths {
 			data, err := os.ReadFile(p)
