@@ -505,7 +505,7 @@ func (r *runner) queryDataQuality(ctx context.Context, dq *DataQuality) error {
 	}
 	var minutes, unclassified, estimated float64
 	if err := rows.Scan(&dq.Activities, &dq.WithoutOwner, &dq.UnknownOwner, &dq.WithoutAccount, &dq.CappedActivities,
-		&minutes, &unclassified, &estimated, &dq.Rejects, &dq.UnknownAttendees); err != nil {
+		&minutes, &unclassified, &estimated, &dq.Rejects, &dq.UnknownAttendees, &dq.MixedEncodingLines, &dq.C1BytesKept); err != nil {
 		return fmt.Errorf("reading data quality: %w", err)
 	}
 	dq.ManagerHours = round1(minutes / 60)

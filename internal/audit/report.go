@@ -128,16 +128,22 @@ type RankedShare struct {
 
 // DataQuality says what the audit could not see well.
 type DataQuality struct {
-	Activities           int64                 `json:"activities"`
-	ManagerHours         float64               `json:"manager_hours"`
-	UnclassifiedPercent  float64               `json:"unclassified_percent"`
-	EstimatedPercent     float64               `json:"estimated_percent"`
-	CappedActivities     int64                 `json:"capped_activities"`
-	WithoutOwner         int64                 `json:"activities_without_owner"`
-	UnknownOwner         int64                 `json:"activities_with_unknown_owner"`
-	WithoutAccount       int64                 `json:"activities_without_account"`
-	UnknownAttendees     int64                 `json:"attendees_unknown_users"`
-	Rejects              int64                 `json:"rejects"`
+	Activities          int64   `json:"activities"`
+	ManagerHours        float64 `json:"manager_hours"`
+	UnclassifiedPercent float64 `json:"unclassified_percent"`
+	EstimatedPercent    float64 `json:"estimated_percent"`
+	CappedActivities    int64   `json:"capped_activities"`
+	WithoutOwner        int64   `json:"activities_without_owner"`
+	UnknownOwner        int64   `json:"activities_with_unknown_owner"`
+	WithoutAccount      int64   `json:"activities_without_account"`
+	UnknownAttendees    int64   `json:"attendees_unknown_users"`
+	Rejects             int64   `json:"rejects"`
+	// MixedEncodingLines are lines read as UTF-8 in files otherwise in a
+	// single-byte encoding (Windows-1252): one file, two encodings.
+	MixedEncodingLines int64 `json:"lines_utf8_in_single_byte_files"`
+	// C1BytesKept are bytes Windows-1252 leaves undefined, loaded as C1
+	// control characters rather than rejected.
+	C1BytesKept          int64                 `json:"c1_bytes_kept"`
 	UnclassifiedSubjects []UnclassifiedSubject `json:"unclassified_subjects"`
 	OrgNotes             []OrgNote             `json:"organisation_notes"`
 }

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"encoding/json"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -78,6 +79,21 @@ func TestIngestOfAMixedEncodingExport(t *testing.T) {
 	if n := dbCount(t, db, `SELECT count(*) FROM ingest_files WHERE file = 'Account.csv'
 		AND utf8_lines > 0 AND single_byte_lines > 0 AND single_byte_encoding = 'windows-1252' AND c1_bytes_kept = 1`); n != 1 {
 		t.Errorf("Account.csv's decoding was not stored")
+	}
+	// The audit's data quality says it too, from the stored counts.
+	var rep struct {
+		DataQuality struct {
+			Mixed int64 `json:"lines_utf8_in_single_byte_files"`
+			C1    int64 `json:"c1_bytes_kept"`
+		} `json:"data_quality"`
+	}
+	out := run(t, "report", "--db", db, "--format", "json").mustSucceed(t).stdout
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatal(err)
+	}
+	utf8Lines := dbCount(t, db, "SELECT sum(utf8_lines) FROM ingest_files WHERE single_byte_lines > 0")
+	if rep.DataQuality.Mixed != utf8Lines || utf8Lines == 0 || rep.DataQuality.C1 != 1 {
+		t.Errorf("data quality: %+v; want %d lines read as UTF-8 in single-byte files and 1 C1 byte", rep.DataQuality, utf8Lines)
 	}
 }
 

@@ -130,5 +130,7 @@ func dataQualityTable(q audit.DataQuality) *render.Table {
 		{"activities_without_account", q.WithoutAccount},
 		{"attendees_unknown_users", q.UnknownAttendees},
 		{"rejects", q.Rejects},
+		{"lines_utf8_in_single_byte_files", q.MixedEncodingLines},
+		{"c1_bytes_kept", q.C1BytesKept},
 	}}
 }

@@ -455,6 +455,13 @@ func (d *document) dataQuality(q audit.DataQuality) {
 		{"attendees who are not known users", q.UnknownAttendees},
 		{"rows rejected at ingest", q.Rejects},
 	}}
+	// Said only when it happened: most exports are in one encoding.
+	if q.MixedEncodingLines > 0 {
+		tb.Rows = append(tb.Rows, []any{"lines read as UTF-8 in Windows-1252 files (mixed encodings)", q.MixedEncodingLines})
+	}
+	if q.C1BytesKept > 0 {
+		tb.Rows = append(tb.Rows, []any{"undefined Windows-1252 bytes kept as control characters", q.C1BytesKept})
+	}
 	d.table(tb)
 	if len(q.UnclassifiedSubjects) > 0 {
 		d.paragraph("Subjects no classification rule matched (add keywords for them in the configuration):")

@@ -1,6 +1,8 @@
 -- What the audit could not see well: unclassified and estimated minutes,
 -- capped durations, activities with no owner, no known owner or no
--- account, and the rows the ingest rejected.
+-- account, the rows the ingest rejected, and how the text of the audited
+-- sources' current loads was decoded (lines read as UTF-8 in files
+-- otherwise in a single-byte encoding, bytes kept as C1 controls).
 WITH by_owner AS (
     -- Counted per owner first, a few thousand groups, then the owners
     -- looked up: cheaper than looking up the owner of every activity.
@@ -38,5 +40,12 @@ att AS (
     FROM activity_attendees AS aa
     WHERE aa.user_id IS NOT NULL AND aa.source IN (SELECT source FROM audit_sources)
       AND NOT EXISTS (SELECT 1 FROM audit_user_aliases AS al WHERE al.source = aa.source AND al.id = aa.user_id)
+),
+dec AS (
+    SELECT
+        CAST(coalesce(sum(f.utf8_lines) FILTER (WHERE f.single_byte_lines > 0), 0) AS BIGINT) AS mixed_utf8_lines,
+        CAST(coalesce(sum(f.c1_bytes_kept), 0) AS BIGINT) AS c1_bytes_kept
+    FROM ingest_files AS f
+    WHERE f.run_id IN (SELECT max(id) FROM ingest_runs WHERE source IN (SELECT source FROM audit_sources) GROUP BY source)
 )
-SELECT * FROM act, mgr, rej, att;
+SELECT * FROM act, mgr, rej, att, dec;
