@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/salesaudit/salesaudit/internal/connector/connectortest"
 	"github.com/salesaudit/salesaudit/plugin"
 	"github.com/salesaudit/salesaudit/plugin/plugintest"
 )
@@ -17,11 +18,7 @@ const (
 
 func readFixture(t *testing.T, path string, options map[string]string) (*plugintest.Collector, plugin.Summary) {
 	t.Helper()
-	got, summary, err := plugintest.ReadAll(t, New(), plugin.ReadRequest{Path: path, Options: options})
-	if err != nil {
-		t.Fatalf("Read(%s): %v", path, err)
-	}
-	return got, summary
+	return connectortest.Read(t, New(), path, options)
 }
 
 func activitiesBySubject(got *plugintest.Collector, owner, subject string) []plugin.Activity {
