@@ -60,7 +60,7 @@ func New() plugin.Connector {
 			if err != nil {
 				return err
 			}
-			return newReadRun(opts).read(ctx, req.Path, w)
+			return calendars.Read(ctx, req.Path, w, pages, opts.domains, startRun)
 		}}
 }
 

@@ -1,7 +1,6 @@
 package graph
 
 import (
-	"context"
 	"encoding/json"
 	"net/url"
 	"regexp"
@@ -10,7 +9,6 @@ import (
 	"github.com/salesaudit/salesaudit/internal/connector/calendars"
 	"github.com/salesaudit/salesaudit/plugin"
 	"github.com/salesaudit/salesaudit/plugin/apipages"
-	"github.com/salesaudit/salesaudit/plugin/export"
 )
 
 // calendarPage is what a saved page holds: events of one mailbox, as a
@@ -27,6 +25,9 @@ type calendarPage struct {
 // RecordKind and Rank make a calendarPage an apipages.Collection.
 func (calendarPage) RecordKind() plugin.RecordKind { return plugin.KindActivity }
 func (calendarPage) Rank() int                     { return 0 }
+
+// Owner makes it a calendars.Calendar.
+func (p calendarPage) Owner() string { return p.mailbox }
 
 // Confidence in an export: a page whose @odata.context names a user's
 // calendar view or events is as clear as a saved response gets; one known
@@ -61,16 +62,11 @@ var recognizer = apipages.Recognizer[calendarPage]{Keys: recordKeys, Named: page
 	ByHead: pageFromContext}
 
 // findPages lists the Graph pages of src, each with its mailbox: the one
-// its @odata.context names, else the one its folder is named after.
-func findPages(ctx context.Context, src *export.Source) ([]apipages.PageFile[calendarPage], error) {
-	return apipages.FindPages(ctx, src, func(f export.File) (calendarPage, int) {
-		page, how := recognizer.Recognize(src, f)
-		if page.mailbox == "" {
-			page.mailbox = calendars.MailboxOf(src, f.Name)
-		}
-		return page, how
-	})
-}
+// its @odata.context names, else the one its file is saved under.
+var findPages = calendars.Find(recognizer, func(p calendarPage, mailbox string) calendarPage {
+	p.mailbox = mailbox
+	return p
+})
 
 // pageNamed knows a page by the name Graph gives the listing, as a saving
 // script names its files: calendarView-2.json, events.json.
