@@ -96,11 +96,29 @@ func Redacted(f *apipages.Fields, keep ...string) string {
 
 // RejectPrivate rejects a private event (or one whose privacy cannot be
 // read) that failed, with a redacted excerpt instead of the record as
-// written, which the read loop would put in the reject. The row is
-// settled by the reject itself: the mapping returns what this returns.
+// written, which the read loop would put in the reject; a reason about a
+// member not in keep (an attendee list that is not one, quoting it) is
+// replaced by one that quotes nothing. The row is settled by the reject
+// itself: the mapping returns what this returns.
 func RejectPrivate(out plugin.RowOutput, f *apipages.Fields, keep ...string) error {
-	return out.Reject(plugin.Reject{Line: f.Line, Field: f.Err.Field, Reason: f.Err.Reason,
+	reason := f.Err.Reason
+	if !shown(f.Err.Field, keep) {
+		reason = "cannot be read (the event is private: the value is not shown)"
+	}
+	return out.Reject(plugin.Reject{Line: f.Line, Field: f.Err.Field, Reason: reason,
 		Raw: Redacted(f, keep...), Kind: plugin.KindActivity})
+}
+
+// shown reports whether field ("start.dateTime", "attendees") is one of
+// keep or inside one.
+func shown(field string, keep []string) bool {
+	top, _, _ := strings.Cut(field, ".")
+	for _, k := range keep {
+		if strings.EqualFold(top, k) {
+			return true
+		}
+	}
+	return false
 }
 
 // person is someone the calendars name who is the company's.

@@ -22,6 +22,7 @@ func TestConformance(t *testing.T) {
 			filepath.Join(testdata, "hubspot", "api"),
 			filepath.Join(testdata, "ics", "team"),
 			filepath.Join(testdata, "salesforce", "acme"),
+			filepath.Join(testdata, "gcal", "kestrel"),
 		},
 		Broken: []string{filepath.Join(fixturesRoot, "broken")},
 	})
