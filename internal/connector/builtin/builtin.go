@@ -6,6 +6,7 @@ import (
 
 	"github.com/salesaudit/salesaudit/internal/connector/csv"
 	"github.com/salesaudit/salesaudit/internal/connector/dynamics"
+	"github.com/salesaudit/salesaudit/internal/connector/gcal"
 	"github.com/salesaudit/salesaudit/internal/connector/graph"
 	"github.com/salesaudit/salesaudit/internal/connector/hubspot"
 	"github.com/salesaudit/salesaudit/internal/connector/ics"
@@ -18,6 +19,7 @@ import (
 var connectors = map[string]func() plugin.Connector{
 	"csv":        func() plugin.Connector { return csv.New() },
 	"dynamics":   func() plugin.Connector { return dynamics.New() },
+	"gcal":       func() plugin.Connector { return gcal.New() },
 	"graph":      func() plugin.Connector { return graph.New() },
 	"hubspot":    func() plugin.Connector { return hubspot.New() },
 	"ics":        func() plugin.Connector { return ics.New() },
