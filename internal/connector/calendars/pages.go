@@ -62,3 +62,28 @@ func Read[C Calendar](ctx context.Context, path string, w *plugin.Writer, pc api
 	}
 	return people.WriteUsers(w)
 }
+
+// options are a calendar connector's Read options: the company's domains.
+type options struct{ domains []string }
+
+func declareOptions(opts *options) plugin.Options {
+	return plugin.Options{DomainsOption(&opts.domains)}
+}
+
+// Connector declares a calendar connector of the pages pc declares: about
+// is its Info (users and activities, from a directory or a .zip), Check
+// is pc's, and every Read parses the domains option (who names the
+// connector in its errors) and reads the pages with Read.
+func Connector[C Calendar](about plugin.Info, who string, pc apipages.Pages[C], start Mapper[C]) *export.Connector {
+	about.Kinds = []plugin.RecordKind{plugin.KindUser, plugin.KindActivity}
+	about.FilePatterns, about.AcceptsDirectory, about.AcceptsArchive = pc.Patterns, true, true
+	parse := export.ParseOptions(who, options{}, declareOptions)
+	return &export.Connector{About: about, Options: declareOptions(&options{}), CheckExport: pc.Check,
+		ReadExport: func(ctx context.Context, req plugin.ReadRequest, w *plugin.Writer) error {
+			opts, err := parse(req.Options)
+			if err != nil {
+				return err
+			}
+			return Read(ctx, req.Path, w, pc, opts.domains, start)
+		}}
+}

@@ -44,32 +44,14 @@
 package gcal
 
 import (
-	"context"
-
 	"github.com/salesaudit/salesaudit/internal/connector/calendars"
 	"github.com/salesaudit/salesaudit/plugin"
-	"github.com/salesaudit/salesaudit/plugin/export"
 )
 
 // New returns the Google Calendar connector.
 func New() plugin.Connector {
-	declare := func(opts *options) plugin.Options {
-		return plugin.Options{calendars.DomainsOption(&opts.domains)}
-	}
-	return &export.Connector{About: plugin.Info{Name: "gcal", Version: "1.0.0",
+	return calendars.Connector(plugin.Info{Name: "gcal", Version: "1.0.0",
 		Description: "Google Workspace calendars as Google Calendar API events.list pages saved as JSON (singleEvents=true), " +
-			"one or more per calendar (a directory or .zip): users are the calendar owners and attendees of the company's domains.",
-		Kinds:        []plugin.RecordKind{plugin.KindUser, plugin.KindActivity},
-		FilePatterns: filePatterns, AcceptsDirectory: true, AcceptsArchive: true},
-		Options: declare(&options{}), CheckExport: pages.Check,
-		ReadExport: func(ctx context.Context, req plugin.ReadRequest, w *plugin.Writer) error {
-			opts, err := export.ParseOptions("the Google Calendar connector", options{}, declare)(req.Options)
-			if err != nil {
-				return err
-			}
-			return calendars.Read(ctx, req.Path, w, pages, opts.domains, startRun)
-		}}
+			"one or more per calendar (a directory or .zip): users are the calendar owners and attendees of the company's domains."},
+		"the Google Calendar connector", pages, startRun)
 }
-
-// options are the parsed Read options.
-type options struct{ domains []string }

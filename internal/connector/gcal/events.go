@@ -7,7 +7,6 @@ import (
 	"github.com/salesaudit/salesaudit/internal/connector/calendars"
 	"github.com/salesaudit/salesaudit/plugin"
 	"github.com/salesaudit/salesaudit/plugin/apipages"
-	"github.com/salesaudit/salesaudit/plugin/value"
 )
 
 // Why events do not count as their owner's time.
@@ -107,23 +106,15 @@ func (run *readRun) notTimeSpent(e event) string {
 	return ""
 }
 
-// flags are what the calendar says of the event beyond its times, in the
-// words the ics and graph connectors use: all-day, tentative (the event's
-// status, or the owner's answer), out-of-office, focus-time, online (a
-// Google Meet or other conference).
+// flags are what the calendar says of the event beyond its times:
+// all-day, tentative (the event's status, or the owner's answer),
+// out-of-office, focus-time, online (a Google Meet or other conference).
 func (e event) flags(f *apipages.Fields) string {
-	var flags []string
-	add := func(on bool, flag string) {
-		if on {
-			flags = append(flags, flag)
-		}
-	}
-	add(e.allDay, "all-day")
-	add(e.status == "tentative" || e.ownResponse == "tentative", "tentative")
-	add(e.eventType == "outofoffice", "out-of-office")
-	add(e.eventType == "focustime", "focus-time")
-	add(f.Text("hangoutLink") != "" || f.Has("conferenceData"), "online")
-	return strings.Join(flags, ",")
+	return calendars.Flags{}.With(e.allDay, calendars.FlagAllDay).
+		With(e.status == "tentative" || e.ownResponse == "tentative", calendars.FlagTentative).
+		With(e.eventType == "outofoffice", calendars.FlagOutOfOffice).
+		With(e.eventType == "focustime", calendars.FlagFocusTime).
+		With(f.Text("hangoutLink") != "" || f.Has("conferenceData"), calendars.FlagOnline).String()
 }
 
 // readTime reads an EventDateTime ("start", "end") as UTC: its date for
@@ -136,22 +127,10 @@ func readTime(f *apipages.Fields, name, calendarZone string) (t time.Time, allDa
 	if date := edt.Text("date"); date != "" {
 		return edt.Date("date", date), true
 	}
-	text := edt.Text("dateTime")
-	if text == "" {
+	if edt.Text("dateTime") == "" {
 		edt.Fail("dateTime", "the event has no %s date or time", name)
 		return time.Time{}, false
 	}
-	if t, ok := value.Timestamp(text); ok {
-		return t, false
-	}
-	zone, err := value.Zone(plugin.FirstNonBlank(edt.Text("timeZone"), calendarZone, "UTC"))
-	if err != nil {
-		edt.Fail("timeZone", "%v", err)
-		return time.Time{}, false
-	}
-	if t, err := time.ParseInLocation("2006-01-02T15:04:05", text, zone); err == nil {
-		return t.UTC(), false
-	}
-	edt.Fail("dateTime", "%q is not a date and time (want RFC 3339, e.g. 2026-03-02T09:00:00-07:00)", text)
-	return time.Time{}, false
+	zone := plugin.FirstNonBlank(edt.Text("timeZone"), calendarZone)
+	return calendars.ReadDateTime(edt, zone, "RFC 3339, e.g. 2026-03-02T09:00:00-07:00"), false
 }

@@ -163,14 +163,7 @@ func TestBrokenPagesRejectEachBadEventWithItsReason(t *testing.T) {
 		"attendees":      "the event is private",
 		"summary":        "whose calendar is this?",
 	}
-	if len(got.Rejected) != len(want) {
-		t.Errorf("%d rejects, want %d: %+v", len(got.Rejected), len(want), got.Rejected)
-	}
-	for _, r := range got.Rejected {
-		if fragment, ok := want[r.Field]; !ok || !strings.Contains(r.Reason, fragment) || r.Line == 0 {
-			t.Errorf("reject %s line %d: %q; want a reason with %q", r.Field, r.Line, r.Reason, want[r.Field])
-		}
-	}
+	calendarstest.RejectsAre(t, got.Rejected, want)
 	if len(got.Activities) != 1 || got.Activities[0].Subject != "Quote for Trailhead Supply" {
 		t.Errorf("activities %+v, want the one good event", got.Activities)
 	}

@@ -37,32 +37,14 @@
 package graph
 
 import (
-	"context"
-
 	"github.com/salesaudit/salesaudit/internal/connector/calendars"
 	"github.com/salesaudit/salesaudit/plugin"
-	"github.com/salesaudit/salesaudit/plugin/export"
 )
 
 // New returns the Microsoft Graph calendars connector.
 func New() plugin.Connector {
-	declare := func(opts *options) plugin.Options {
-		return plugin.Options{calendars.DomainsOption(&opts.domains)}
-	}
-	return &export.Connector{About: plugin.Info{Name: "graph", Version: "1.0.0",
+	return calendars.Connector(plugin.Info{Name: "graph", Version: "1.0.0",
 		Description: "Microsoft 365 / Exchange calendars as Microsoft Graph calendarView or events pages saved as JSON, " +
-			"one folder per mailbox (a directory or .zip): users are the mailbox owners and attendees of the company's domains.",
-		Kinds:        []plugin.RecordKind{plugin.KindUser, plugin.KindActivity},
-		FilePatterns: filePatterns, AcceptsDirectory: true, AcceptsArchive: true},
-		Options: declare(&options{}), CheckExport: pages.Check,
-		ReadExport: func(ctx context.Context, req plugin.ReadRequest, w *plugin.Writer) error {
-			opts, err := export.ParseOptions("the Microsoft Graph connector", options{}, declare)(req.Options)
-			if err != nil {
-				return err
-			}
-			return calendars.Read(ctx, req.Path, w, pages, opts.domains, startRun)
-		}}
+			"one file or archive folder per mailbox (a directory or .zip): users are the mailbox owners and attendees of the company's domains."},
+		"the Microsoft Graph connector", pages, startRun)
 }
-
-// options are the parsed Read options.
-type options struct{ domains []string }

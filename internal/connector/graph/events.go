@@ -7,7 +7,6 @@ import (
 	"github.com/salesaudit/salesaudit/internal/connector/calendars"
 	"github.com/salesaudit/salesaudit/plugin"
 	"github.com/salesaudit/salesaudit/plugin/apipages"
-	"github.com/salesaudit/salesaudit/plugin/value"
 )
 
 // Why events do not count as their owner's time.
@@ -21,11 +20,6 @@ const (
 
 // privateMembers are all a reject of a private event may show.
 var privateMembers = []string{"id", "type", "start", "end", "isAllDay", "sensitivity"}
-
-// graphDateTime is how Graph writes dateTimeTimeZone.dateTime: a wall
-// time with up to seven decimals and no offset (2026-03-02T09:00:00.0000000),
-// in the zone its timeZone names.
-const graphDateTime = "2006-01-02T15:04:05"
 
 // readEvent maps one event of a mailbox.
 func (run *readRun) readEvent(page calendarPage, f *apipages.Fields, out *plugin.FileWriter) error {
@@ -101,50 +95,31 @@ func (run *readRun) notTimeSpent(page calendarPage, e event) string {
 	return ""
 }
 
-// flags are what the calendar says of the event beyond its times, in the
-// words the ics connector uses: all-day, tentative (shown so, or
-// tentatively accepted), out-of-office, working-elsewhere, online.
+// flags are what the calendar says of the event beyond its times:
+// all-day, tentative (shown so, or tentatively accepted), out-of-office,
+// working-elsewhere, online (a Teams or other online meeting).
 func (e event) flags(f *apipages.Fields) string {
-	var flags []string
-	add := func(on bool, flag string) {
-		if on {
-			flags = append(flags, flag)
-		}
-	}
-	add(e.allDay, "all-day")
-	add(e.showAs == "tentative" || e.response == "tentativelyaccepted", "tentative")
-	add(e.showAs == "oof", "out-of-office")
-	add(e.showAs == "workingelsewhere", "working-elsewhere")
-	add(f.Bool("isOnlineMeeting") || f.Has("onlineMeeting") && f.Member("onlineMeeting").Text("joinUrl") != "", "online")
-	return strings.Join(flags, ",")
+	online := f.Bool("isOnlineMeeting") || f.Has("onlineMeeting") && f.Member("onlineMeeting").Text("joinUrl") != ""
+	return calendars.Flags{}.With(e.allDay, calendars.FlagAllDay).
+		With(e.showAs == "tentative" || e.response == "tentativelyaccepted", calendars.FlagTentative).
+		With(e.showAs == "oof", calendars.FlagOutOfOffice).
+		With(e.showAs == "workingelsewhere", calendars.FlagWorkingElsewhere).
+		With(online, calendars.FlagOnline).String()
 }
 
-// readTime reads a dateTimeTimeZone ("start", "end") as UTC. An all-day
-// event's is its date at midnight UTC: a day, not an instant in a zone.
+// readTime reads a dateTimeTimeZone ("start", "end") as UTC (a missing
+// timeZone is Graph's default, UTC). An all-day event's is its date at
+// midnight UTC: a day, not an instant in a zone.
 func readTime(f *apipages.Fields, name string, allDay bool) time.Time {
 	dtz := f.Member(name)
 	defer func() { f.FailWith(dtz.Err) }()
-	text, zoneName := dtz.Text("dateTime"), dtz.Text("timeZone")
-	if text == "" {
+	text := dtz.Text("dateTime")
+	switch {
+	case text == "":
 		dtz.Fail("dateTime", "the event has no %s time", name)
 		return time.Time{}
-	}
-	if allDay && len(text) >= len(time.DateOnly) {
+	case allDay && len(text) >= len(time.DateOnly):
 		return dtz.Date("dateTime", text[:len(time.DateOnly)])
 	}
-	zone, err := value.Zone(plugin.FirstNonBlank(zoneName, "UTC"))
-	if err != nil {
-		dtz.Fail("timeZone", "%v", err)
-		return time.Time{}
-	}
-	wall, err := time.ParseInLocation(graphDateTime, text, zone)
-	if err != nil {
-		// Some tools save the time with its offset: value.Timestamp reads it.
-		if t, ok := value.Timestamp(text); ok {
-			return t
-		}
-		dtz.Fail("dateTime", "%q is not a date and time (want 2026-03-02T09:00:00.0000000)", text)
-		return time.Time{}
-	}
-	return wall.UTC()
+	return calendars.ReadDateTime(dtz, dtz.Text("timeZone"), "2026-03-02T09:00:00.0000000")
 }

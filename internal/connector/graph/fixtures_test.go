@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/salesaudit/salesaudit/internal/connector/calendars/calendarstest"
 	"github.com/salesaudit/salesaudit/internal/connector/connectortest"
 	"github.com/salesaudit/salesaudit/plugin"
 	"github.com/salesaudit/salesaudit/plugin/plugintest"
@@ -203,15 +204,7 @@ func TestBrokenPagesRejectEachBadEventWithItsReason(t *testing.T) {
 		"attendees":      "is not an array",
 		"@odata.context": "whose calendar is this?",
 	}
-	if len(got.Rejected) != len(want) {
-		t.Errorf("%d rejects, want %d: %+v", len(got.Rejected), len(want), got.Rejected)
-	}
-	for _, r := range got.Rejected {
-		fragment, ok := want[r.Field]
-		if !ok || !strings.Contains(r.Reason, fragment) || r.Line == 0 {
-			t.Errorf("reject %s line %d: %q; want a reason with %q", r.Field, r.Line, r.Reason, fragment)
-		}
-	}
+	calendarstest.RejectsAre(t, got.Rejected, want)
 	if len(got.Activities) != 1 || got.Activities[0].Subject != "Angebot Stralsund" {
 		t.Errorf("activities %+v, want the one good event", got.Activities)
 	}

@@ -34,3 +34,17 @@ func NothingSent(t *testing.T, c plugin.Connector, path string, texts []string) 
 		}
 	}
 }
+
+// RejectsAre fails the test unless rejects are one per field of want, each
+// at a line and with a reason holding want's fragment for its field.
+func RejectsAre(t *testing.T, rejects []plugin.Reject, want map[string]string) {
+	t.Helper()
+	if len(rejects) != len(want) {
+		t.Errorf("%d rejects, want %d: %+v", len(rejects), len(want), rejects)
+	}
+	for _, r := range rejects {
+		if fragment, ok := want[r.Field]; !ok || !strings.Contains(r.Reason, fragment) || r.Line == 0 {
+			t.Errorf("reject %s line %d: %q; want a reason with %q", r.Field, r.Line, r.Reason, want[r.Field])
+		}
+	}
+}
