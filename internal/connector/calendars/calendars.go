@@ -5,14 +5,12 @@
 package calendars
 
 import (
-	"encoding/json"
 	"fmt"
 	"path"
 	"sort"
 	"strings"
 
 	"github.com/salesaudit/salesaudit/plugin"
-	"github.com/salesaudit/salesaudit/plugin/apipages"
 	"github.com/salesaudit/salesaudit/plugin/export"
 )
 
@@ -77,48 +75,6 @@ func MailboxOf(src *export.Source, name string) string {
 		return strings.ToLower(root)
 	}
 	return ""
-}
-
-// Redacted is an excerpt of a private event for its reject: only the
-// members named in keep (its ID and times, never its subject, place or
-// people), so that fixing the export does not show what its owner kept
-// private.
-func Redacted(f *apipages.Fields, keep ...string) string {
-	kept := map[string]json.RawMessage{}
-	for _, name := range keep {
-		if v, ok := f.Value(name); ok {
-			kept[name] = v
-		}
-	}
-	b, _ := json.Marshal(kept) // raw messages decoded from JSON marshal
-	return string(b) + " (private event: its other members are not shown)"
-}
-
-// RejectPrivate rejects a private event (or one whose privacy cannot be
-// read) that failed, with a redacted excerpt instead of the record as
-// written, which the read loop would put in the reject; a reason about a
-// member not in keep (an attendee list that is not one, quoting it) is
-// replaced by one that quotes nothing. The row is settled by the reject
-// itself: the mapping returns what this returns.
-func RejectPrivate(out plugin.RowOutput, f *apipages.Fields, keep ...string) error {
-	reason := f.Err.Reason
-	if !shown(f.Err.Field, keep) {
-		reason = "cannot be read (the event is private: the value is not shown)"
-	}
-	return out.Reject(plugin.Reject{Line: f.Line, Field: f.Err.Field, Reason: reason,
-		Raw: Redacted(f, keep...), Kind: plugin.KindActivity})
-}
-
-// shown reports whether field ("start.dateTime", "attendees") is one of
-// keep or inside one.
-func shown(field string, keep []string) bool {
-	top, _, _ := strings.Cut(field, ".")
-	for _, k := range keep {
-		if strings.EqualFold(top, k) {
-			return true
-		}
-	}
-	return false
 }
 
 // person is someone the calendars name who is the company's.

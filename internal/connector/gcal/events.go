@@ -35,11 +35,7 @@ type event struct {
 
 // readEvent maps one event of a calendar.
 func (run *readRun) readEvent(page calendarPage, f *apipages.Fields, out *plugin.FileWriter) error {
-	visibility, present := f.Value("visibility")
-	level := strings.ToLower(apipages.Text(visibility))
-	private := level == "private" || level == "confidential"
-	// A visibility that is not text may hide a private event: shown as one.
-	privacyUnknown := present && level == ""
+	privacy := calendars.ReadPrivacy(f, "visibility")
 	e := event{id: f.Required("id", f.ID("id")), status: strings.ToLower(f.Text("status")),
 		eventType: strings.ToLower(f.Text("eventType")), transparent: strings.EqualFold(f.Text("transparency"), "transparent")}
 	if e.status == "cancelled" {
@@ -49,9 +45,7 @@ func (run *readRun) readEvent(page calendarPage, f *apipages.Fields, out *plugin
 	}
 	e.start, e.allDay = readTime(f, "start", page.zone)
 	e.end, _ = readTime(f, "end", page.zone)
-	if !e.end.IsZero() && e.end.Before(e.start) {
-		f.Fail("end", "the event ends (%s) before it starts (%s)", e.end.Format(time.RFC3339), e.start.Format(time.RFC3339))
-	}
+	calendars.CheckOrder(f, e.start, e.end)
 	if f.Has("recurrence") {
 		f.Fail("recurrence", reasonSeriesNotSaved)
 	}
@@ -65,22 +59,18 @@ func (run *readRun) readEvent(page calendarPage, f *apipages.Fields, out *plugin
 	}
 	var subject string
 	var attendees []plugin.Attendee
-	if !private && !privacyUnknown {
-		subject = f.Text("summary")
-		attendees = run.attendees(f)
+	if !privacy.Hidden() {
+		subject, attendees = f.Text("summary"), run.attendees(f)
 	}
-	switch {
-	case f.Err != nil && (private || privacyUnknown):
-		return calendars.RejectPrivate(out, f, privateMembers...)
-	case f.Err != nil:
-		return f.Err
+	if failed, outcome := privacy.Failed(out, f, privateMembers...); failed {
+		return outcome
 	}
 	if reason := run.notTimeSpent(e); reason != "" {
 		return plugin.Skip(reason)
 	}
 	a := plugin.Activity{ID: e.id + "/" + e.owner, Kind: plugin.ActivityMeeting, Subject: subject, OwnerID: e.owner,
 		StartAt: e.start, EndAt: e.end, DurationSeconds: int64(e.end.Sub(e.start) / time.Second),
-		Status: e.status, RawType: e.flags(f), Private: private, Attendees: attendees, Line: f.Line}
+		Status: e.status, RawType: e.flags(f), Private: privacy.Private, Attendees: attendees, Line: f.Line}
 	run.seen[a.ID] = true
 	if e.allDay {
 		a.Kind, a.DurationSeconds = plugin.ActivityEvent, 0

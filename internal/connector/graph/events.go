@@ -23,11 +23,7 @@ var privateMembers = []string{"id", "type", "start", "end", "isAllDay", "sensiti
 
 // readEvent maps one event of a mailbox.
 func (run *readRun) readEvent(page calendarPage, f *apipages.Fields, out *plugin.FileWriter) error {
-	sensitivity, present := f.Value("sensitivity")
-	level := strings.ToLower(apipages.Text(sensitivity))
-	private := level == "private" || level == "confidential"
-	// A sensitivity that is not text may hide a private event: shown as one.
-	privacyUnknown := present && level == ""
+	privacy := calendars.ReadPrivacy(f, "sensitivity")
 	e := event{
 		id: f.Required("id", f.ID("id")), kind: strings.ToLower(f.Text("type")),
 		allDay: f.Bool("isAllDay"), cancelled: f.Bool("isCancelled"),
@@ -36,27 +32,21 @@ func (run *readRun) readEvent(page calendarPage, f *apipages.Fields, out *plugin
 	}
 	e.start, e.end = readTime(f, "start", e.allDay), readTime(f, "end", e.allDay)
 	if page.mailbox == "" {
-		f.Fail("@odata.context", "whose calendar is this? The page's @odata.context names no mailbox by address and its folder "+
-			"is not named after one: save each mailbox's pages in a folder named after its address")
+		f.Fail("@odata.context", "whose calendar is this? The page's @odata.context names no mailbox by address and its file "+
+			"is not saved under one: save each mailbox's pages as ADDRESS_calendarView.json")
 	}
-	if !e.end.IsZero() && e.end.Before(e.start) {
-		f.Fail("end", "the event ends (%s) before it starts (%s)", e.end.Format(time.RFC3339), e.start.Format(time.RFC3339))
-	}
+	calendars.CheckOrder(f, e.start, e.end)
 	if e.kind == "seriesmaster" && !run.viewed[page.mailbox] {
 		f.Fail("type", "a recurring series' master: an events page lists a series once, with its pattern, not its occurrences; "+
 			"save the mailbox's calendarView (GET /users/{id}/calendarView?startDateTime=…&endDateTime=…), which lists each occurrence")
 	}
 	var subject string
 	var attendees []plugin.Attendee
-	if !private && !privacyUnknown {
-		subject = f.Text("subject")
-		attendees = run.attendees(f)
+	if !privacy.Hidden() {
+		subject, attendees = f.Text("subject"), run.attendees(f)
 	}
-	switch {
-	case f.Err != nil && (private || privacyUnknown):
-		return calendars.RejectPrivate(out, f, privateMembers...)
-	case f.Err != nil:
-		return f.Err
+	if failed, outcome := privacy.Failed(out, f, privateMembers...); failed {
+		return outcome
 	}
 	if reason := run.notTimeSpent(page, e); reason != "" {
 		return plugin.Skip(reason)
@@ -64,7 +54,7 @@ func (run *readRun) readEvent(page calendarPage, f *apipages.Fields, out *plugin
 	run.seen[[2]string{page.mailbox, e.id}] = true
 	a := plugin.Activity{ID: e.id, Kind: plugin.ActivityMeeting, Subject: subject, OwnerID: page.mailbox,
 		StartAt: e.start, EndAt: e.end, DurationSeconds: int64(e.end.Sub(e.start) / time.Second),
-		Status: e.showAs, RawType: e.flags(f), Private: private, Attendees: attendees, Line: f.Line}
+		Status: e.showAs, RawType: e.flags(f), Private: privacy.Private, Attendees: attendees, Line: f.Line}
 	if e.allDay {
 		a.Kind, a.DurationSeconds = plugin.ActivityEvent, 0
 	}
