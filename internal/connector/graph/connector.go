@@ -6,11 +6,13 @@
 // "…"}), in a directory or a .zip.
 //
 // Whose calendar a page is: the mailbox named in the page's
-// @odata.context (…$metadata#users('anna.berg%40acme.com')/calendarView)
-// when it names one by address, else the nearest folder named as an
-// e-mail address (anna.berg@acme.com/calendarView-2.json), else the
-// export's own directory or archive when so named. Events of a page whose
-// owner none of these give are rejected, naming what to do.
+// @odata.context (…$metadata#users('anna.berg%40acme.com')/calendarView,
+// as Graph answers a request made with the address) when it names one by
+// address, else the address the file is saved under
+// (anna.berg@acme.com_calendarView-2.json, or a folder of a .zip named so,
+// calendars.MailboxOf), else the export's own directory or archive when so
+// named. Events of a page whose owner none of these give are rejected,
+// naming what to do.
 //
 // What the connector streams:
 //   - one plugin.Activity per event of a mailbox: ID the event's Graph id,
