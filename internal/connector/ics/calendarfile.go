@@ -9,6 +9,7 @@ import (
 	ical "github.com/arran4/golang-ical"
 
 	"github.com/salesaudit/salesaudit/plugin"
+	"github.com/salesaudit/salesaudit/plugin/value"
 )
 
 // calendarFile is one file read: its calendars' own properties and its
@@ -182,7 +183,7 @@ func floatingZone(chosen *time.Location, calendarTimezone string) zone {
 		if loc, err := loadIANA(calendarTimezone); err == nil {
 			return locationZone{loc}
 		}
-		if name, ok := windowsZone(calendarTimezone); ok {
+		if name, ok := value.WindowsZone(calendarTimezone); ok {
 			if loc, err := loadIANA(name); err == nil {
 				return locationZone{loc}
 			}

@@ -31,12 +31,12 @@ package ics
 
 import (
 	"fmt"
-	"strings"
 	"time"
 	// Time zone names must resolve on any machine, Windows included, where
 	// Go finds no zoneinfo of the system's.
 	_ "time/tzdata"
 
+	"github.com/salesaudit/salesaudit/internal/connector/calendars"
 	"github.com/salesaudit/salesaudit/plugin"
 	"github.com/salesaudit/salesaudit/plugin/export"
 )
@@ -89,7 +89,7 @@ func readOptions(opts *options) plugin.Options {
 			Set: func(v string) (err error) { opts.floating, err = loadIANA(v); return err }},
 		{Name: optionDomains, Help: "the company's e-mail domains, comma-separated, e.g. acme.com,acme.de: attendees of other domains are external " +
 			"(default: the domains of the calendar owners)",
-			Set: func(v string) (err error) { opts.domains, err = parseDomains(v); return err }},
+			Set: func(v string) (err error) { opts.domains, err = calendars.ParseDomains(v); return err }},
 		{Name: optionOwners, Help: "CSV file with columns file,email[,name] naming each calendar file's owner " +
 			"(default: calendars.csv in the directory or archive, else inferred from each file)",
 			Set: func(v string) error { opts.owners = v; return nil }},
@@ -113,22 +113,4 @@ func parseDay(value string) (time.Time, error) {
 		return time.Time{}, fmt.Errorf("%q is not a date in the form YYYY-MM-DD", value)
 	}
 	return day, nil
-}
-
-func parseDomains(value string) ([]string, error) {
-	var domains []string
-	for _, d := range strings.Split(value, ",") {
-		d = strings.ToLower(strings.TrimPrefix(strings.TrimSpace(d), "@"))
-		if d == "" {
-			continue
-		}
-		if strings.ContainsAny(d, "@ /") || !strings.Contains(d, ".") {
-			return nil, fmt.Errorf("%q is not an e-mail domain such as acme.com", d)
-		}
-		domains = append(domains, d)
-	}
-	if len(domains) == 0 {
-		return nil, fmt.Errorf("no domain given")
-	}
-	return domains, nil
 }

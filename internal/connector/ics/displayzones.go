@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/salesaudit/salesaudit/plugin/value"
 )
 
 // Outlook and Exchange sometimes write a time zone's display name as the
@@ -19,7 +21,7 @@ import (
 //
 // Such a name is read by the places it lists: each place of Windows'
 // English display names below belongs to one Windows zone, which
-// windowsZones maps to an IANA zone. Places the table does not know (Rom,
+// value.WindowsZone maps to an IANA zone. Places the table does not know (Rom,
 // Wien) are passed over, but the known ones must all name the same zone,
 // and a stated UTC offset must be that zone's standard offset: a name that
 // contradicts itself is refused rather than read as a guess.
@@ -167,7 +169,7 @@ func windowsOrUTC(id string) string {
 	if id == "UTC" {
 		return "UTC"
 	}
-	iana, _ := windowsZone(id)
+	iana, _ := value.WindowsZone(id)
 	return iana
 }
 

@@ -3,12 +3,14 @@ package ics
 import (
 	"strings"
 	"testing"
+
+	"github.com/salesaudit/salesaudit/plugin/value"
 )
 
 func TestDisplayPlacesTableIsConsistent(t *testing.T) {
 	owner := map[string]string{}
 	for id, places := range windowsDisplayPlaces {
-		if _, ok := windowsZone(id); !ok {
+		if _, ok := value.WindowsZone(id); !ok {
 			t.Errorf("%s is not a Windows zone of windowsZones", id)
 		}
 		for _, place := range splitPlaces(places) {

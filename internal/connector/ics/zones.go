@@ -6,6 +6,8 @@ import (
 	"time"
 
 	ical "github.com/arran4/golang-ical"
+
+	"github.com/salesaudit/salesaudit/plugin/value"
 )
 
 // zone converts between the wall-clock times of a time zone and instants.
@@ -105,7 +107,7 @@ func (zs *zoneSet) resolve(tzid string) (zone, error) {
 	if loc, err := loadIANA(tzid); err == nil {
 		return locationZone{loc}, nil
 	}
-	if name, ok := windowsZone(tzid); ok {
+	if name, ok := value.WindowsZone(tzid); ok {
 		if loc, err := loadIANA(name); err == nil {
 			return locationZone{loc}, nil
 		}

@@ -6,17 +6,6 @@ import (
 	"time"
 )
 
-func TestWindowsZonesAllLoad(t *testing.T) {
-	for windows, iana := range windowsZones {
-		if _, err := loadIANA(iana); err != nil {
-			t.Errorf("%s maps to %s, which does not load: %v", windows, iana, err)
-		}
-	}
-	if iana, ok := windowsZone("  w. europe standard time "); !ok || iana != "Europe/Berlin" {
-		t.Errorf("Windows names are matched case-insensitively: %q, %v", iana, ok)
-	}
-}
-
 // zimbraZone is Zimbra's VTIMEZONE for Central Europe, with Windows' 1601
 // epoch.
 const zimbraZone = `BEGIN:VTIMEZONE
