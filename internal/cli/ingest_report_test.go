@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -82,9 +83,18 @@ func TestIngestOfAMixedEncodingExport(t *testing.T) {
 	}
 	// The audit's data quality says it too, from the stored counts.
 	var rep struct {
+		Managers []struct {
+			Name, Level string
+			Team        []string
+			TeamFrom    []string `json:"team_from"`
+		}
 		DataQuality struct {
 			Mixed int64 `json:"lines_utf8_in_single_byte_files"`
 			C1    int64 `json:"c1_bytes_kept"`
+			Notes []struct {
+				Kind, Subject string
+				People        []string
+			} `json:"organisation_notes"`
 		} `json:"data_quality"`
 	}
 	out := run(t, "report", "--db", db, "--format", "json").mustSucceed(t).stdout
@@ -94,6 +104,49 @@ func TestIngestOfAMixedEncodingExport(t *testing.T) {
 	utf8Lines := dbCount(t, db, "SELECT sum(utf8_lines) FROM ingest_files WHERE single_byte_lines > 0")
 	if rep.DataQuality.Mixed != utf8Lines || utf8Lines == 0 || rep.DataQuality.C1 != 1 {
 		t.Errorf("data quality: %+v; want %d lines read as UTF-8 in single-byte files and 1 C1 byte", rep.DataQuality, utf8Lines)
+	}
+	checkLatamOrganisation(t, rep.Managers, rep.DataQuality.Notes)
+}
+
+// checkLatamOrganisation: the export's org chart is in its roles (issue
+// #12's real export). Two directors hold the leadership role; the Bogotá
+// manager meets one of them and goes to her; the Peruvian country
+// manager, whose reps are not users, goes to the first by ID and is a
+// titled manager with no team; the country managers share a mailbox and
+// stay two people.
+func checkLatamOrganisation(t *testing.T, managers []struct {
+	Name, Level string
+	Team        []string
+	TeamFrom    []string `json:"team_from"`
+}, notes []struct {
+	Kind, Subject string
+	People        []string
+}) {
+	t.Helper()
+	var got []string
+	for _, m := range managers {
+		got = append(got, fmt.Sprintf("%s %s %s from %s", m.Name, m.Level, strings.Join(m.Team, "+"), strings.Join(m.TeamFrom, "+")))
+	}
+	want := []string{
+		"Andrés Cárdenas first_line Camila Muñoz Téllez+Julián Peñaloza from manager_field+role_hierarchy",
+		"Valentina Ríos Ochoa second_line Andrés Cárdenas+Lucía Quispe Mamani from role_hierarchy",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("managers:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	var said []string
+	for _, n := range notes {
+		said = append(said, n.Kind+": "+n.Subject+": "+strings.Join(n.People, "+"))
+	}
+	wantNotes := []string{
+		"manager_among_role_holders: Andrés Cárdenas: Rodrigo Salazar Vega+Valentina Ríos Ochoa",
+		"manager_among_role_holders: Lucía Quispe Mamani: Rodrigo Salazar Vega+Valentina Ríos Ochoa",
+		"shared_mailbox: gerencia.ventas@andina-suministros.example: Andrés Cárdenas+Lucía Quispe Mamani",
+		"titled_manager_without_team: Director Comercial LatAm: Rodrigo Salazar Vega",
+		"titled_manager_without_team: Gerente País Perú: Lucía Quispe Mamani",
+	}
+	if strings.Join(said, "\n") != strings.Join(wantNotes, "\n") {
+		t.Errorf("organisation notes:\n%s\nwant:\n%s", strings.Join(said, "\n"), strings.Join(wantNotes, "\n"))
 	}
 }
 

@@ -16,13 +16,22 @@ import (
 // undefined).
 func generateLatamMixed() *fixtureExport {
 	o := newSmallOrg(5712, time.Date(2026, 5, 3, 2, 0, 0, 0, time.UTC), "andina-suministros.example")
-	regionalRole := o.addRole("Gerente Regional Andino", "")
-	managerRole := o.addRole("Jefe de Ventas Bogotá", regionalRole)
+	// The org chart lives in the roles, as in many real orgs: ManagerId is
+	// empty but for one rep. Two directors hold the leadership role the
+	// country managers' roles hang under; the Peruvian country manager's
+	// reps are not users of the CRM.
+	leadership := o.addRole("Dirección Comercial LatAm", "")
+	managerRole := o.addRole("Jefe de Ventas Bogotá", leadership)
+	peruRole := o.addRole("Gerente País Perú", leadership)
 	repRole := o.addRole("Ejecutivo de Cuentas", managerRole)
-	valentina := o.user("Valentina", "Ríos Ochoa", "Gerente Regional", regionalRole, "", day(2018, 8, 6).Add(13*time.Hour))
-	andres := o.user("Andrés", "Cárdenas", "Jefe de Ventas", managerRole, valentina, day(2021, 1, 11).Add(13*time.Hour))
-	camila := o.user("Camila", "Muñoz Téllez", "Ejecutiva de Cuentas", repRole, andres, day(2023, 3, 1).Add(13*time.Hour))
-	// Provisioned by the identity-management integration: UTF-8.
+	valentina := o.user("Valentina", "Ríos Ochoa", "Directora Comercial LatAm", leadership, "", day(2018, 8, 6).Add(13*time.Hour))
+	o.user("Rodrigo", "Salazar Vega", "Director Comercial LatAm", leadership, "", day(2019, 2, 4).Add(13*time.Hour))
+	// The country managers share the sales management mailbox.
+	andres := o.userWithEmail("Andrés", "Cárdenas", "Jefe de Ventas", managerRole, "gerencia.ventas", day(2021, 1, 11).Add(13*time.Hour))
+	o.userWithEmail("Lucía", "Quispe Mamani", "Gerente País Perú", peruRole, "gerencia.ventas", day(2022, 6, 1).Add(13*time.Hour))
+	camila := o.user("Camila", "Muñoz Téllez", "Ejecutiva de Cuentas", repRole, "", day(2023, 3, 1).Add(13*time.Hour))
+	// Provisioned by the identity-management integration: UTF-8, and the
+	// one user with a ManagerId.
 	julian := o.user("Julián", "Peñaloza", "Ejecutivo de Cuentas", repRole, andres, day(2025, 9, 15).Add(13*time.Hour))
 	pastedAsUTF8(o.users)
 
@@ -61,6 +70,18 @@ func generateLatamMixed() *fixtureExport {
 	style.name, style.windows1252 = "Data Export (Windows-1252, some lines UTF-8)", true
 	return &fixtureExport{dir: "latam-mixed", style: style,
 		tables: []*sfTable{o.roles, o.users, o.accounts, o.contacts, o.opportunities, o.tasks, o.events, o.eventRelations}}
+}
+
+// userWithEmail is a user whose address is mailbox@ the org's domain, not
+// their own.
+func (o *smallOrg) userWithEmail(first, last, title, roleID, mailbox string, created time.Time) string {
+	r := o.addUser(userSpec{first: first, last: last, title: title, department: "Sales",
+		email: mailbox + "@" + o.domain, roleID: roleID, active: true,
+		locale: "es_ES", timeZone: "America/Bogota", created: created,
+		lastLogin: o.exportedAt.Add(-20 * time.Hour)})
+	id := r.values["Id"].(string)
+	o.userIDs[first] = id
+	return id
 }
 
 func lastRow(t *sfTable) *sfRow { return t.rows[len(t.rows)-1] }
