@@ -158,6 +158,23 @@ func (a *app) closeConnectors() {
 }
 
 // exactArgs is cobra.ExactArgs with a usage error and a clearer message.
+// optionalFile is the Args of a command that takes at most one file name
+// (the init commands, which default it).
+func optionalFile(_ *cobra.Command, args []string) error {
+	if len(args) > 1 {
+		return usagef("expected at most one file name, got %d", len(args))
+	}
+	return nil
+}
+
+// fileOr is the file named on the command line, or def.
+func fileOr(args []string, def string) string {
+	if len(args) == 1 {
+		return args[0]
+	}
+	return def
+}
+
 func exactArgs(n int, what string) cobra.PositionalArgs {
 	return func(_ *cobra.Command, args []string) error {
 		if len(args) != n {

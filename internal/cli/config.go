@@ -28,17 +28,9 @@ func (a *app) configCommand() *cobra.Command {
 salesaudit.yaml): classification rules and keywords, duration estimates,
 key-account settings, the target profile and every rule's thresholds. Edit
 it and pass it to 'salesaudit audit --config FILE'.`,
-		Args: func(_ *cobra.Command, args []string) error {
-			if len(args) > 1 {
-				return usagef("expected at most one file name, got %d", len(args))
-			}
-			return nil
-		},
+		Args: optionalFile,
 		RunE: func(_ *cobra.Command, args []string) error {
-			path := "salesaudit.yaml"
-			if len(args) == 1 {
-				path = args[0]
-			}
+			path := fileOr(args, "salesaudit.yaml")
 			return a.writeDefaultConfig(path, opts.force)
 		},
 	}

@@ -158,17 +158,9 @@ which CSV file holds which records, which column holds which field, value
 maps ("Done" means completed), date formats and time zones. Fill in your
 column names, put it next to your CSV files as ` + csv.MappingFileName + `, and
 run 'salesaudit audit DIR'.`,
-		Args: func(_ *cobra.Command, args []string) error {
-			if len(args) > 1 {
-				return usagef("expected at most one file name, got %d", len(args))
-			}
-			return nil
-		},
+		Args: optionalFile,
 		RunE: func(_ *cobra.Command, args []string) error {
-			path := csv.MappingFileName
-			if len(args) == 1 {
-				path = args[0]
-			}
+			path := fileOr(args, csv.MappingFileName)
 			if err := writeNewFile(path, csv.MappingTemplate, opts.force); err != nil {
 				return err
 			}

@@ -32,17 +32,9 @@ pass it to 'salesaudit audit --org FILE' or 'report --org FILE': where it
 says something, it beats the CRM. People and managers are matched by CRM
 ID, e-mail or name; columns: person, email, id, manager, title, hire_date,
 leave_date (YYYY-MM-DD); other columns are ignored.`,
-		Args: func(_ *cobra.Command, args []string) error {
-			if len(args) > 1 {
-				return usagef("expected at most one file name, got %d", len(args))
-			}
-			return nil
-		},
+		Args: optionalFile,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			path := "org.csv"
-			if len(args) == 1 {
-				path = args[0]
-			}
+			path := fileOr(args, "org.csv")
 			return a.writeOrgTemplate(cmd.Context(), path, opts)
 		},
 	}
