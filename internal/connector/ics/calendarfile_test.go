@@ -128,3 +128,23 @@ func TestDeepNestingIsRejected(t *testing.T) {
 		t.Fatalf("units %+v", cf.units)
 	}
 }
+
+// Podio's calendar feeds end with an X- property after END:VCALENDAR (a
+// note on when the feed was cached): no reject. Text that is not a
+// property, there, still is one.
+func TestTrailingExtensionAfterCalendarIsIgnored(t *testing.T) {
+	calendar := "BEGIN:VCALENDAR\r\nPRODID:-//Podio API//EN//view-exporter//1\r\n" +
+		event("UID:podio-1", "DTSTART:20260302T090000Z") + "END:VCALENDAR\r\n"
+	framed := frame(calendar + "X-COMMENT:Cached from 2026-03-01 08:00:00 - new at\r\n most every 1800sec.\r\n")
+	if len(framed.calendars) != 1 || len(framed.stray) != 0 {
+		t.Errorf("trailing X-COMMENT: %d calendars, stray %+v", len(framed.calendars), framed.stray)
+	}
+	framed = frame(calendar + "<html>Service unavailable</html>\r\n")
+	if len(framed.stray) != 1 {
+		t.Errorf("trailing HTML: stray %+v, want one run", framed.stray)
+	}
+	framed = frame("X-COMMENT:before any calendar\r\n" + calendar)
+	if len(framed.stray) != 1 {
+		t.Errorf("X- property before the calendar: stray %+v, want one run", framed.stray)
+	}
+}

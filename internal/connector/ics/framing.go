@@ -83,6 +83,9 @@ type framer struct {
 	comp     *component
 	open     []openComponent // inside comp, comp itself first
 	stray    *lineProblem
+	// afterExtension: the last line outside a calendar was a trailing
+	// X- property, so a folded line continues it.
+	afterExtension bool
 }
 
 // frame cuts text into calendars and components.
@@ -137,7 +140,7 @@ func (f *framer) outside(l sourceLine, keyword, name string) {
 		f.openCalendar(l)
 		return
 	}
-	if strings.TrimSpace(l.text) == "" {
+	if strings.TrimSpace(l.text) == "" || f.trailingExtension(l) {
 		return
 	}
 	if f.stray == nil {
@@ -148,6 +151,23 @@ func (f *framer) outside(l sourceLine, keyword, name string) {
 		})
 		f.stray = &f.out.stray[len(f.out.stray)-1]
 	}
+}
+
+// trailingExtension recognises an X- property, or its folded
+// continuation, written after a calendar's END:VCALENDAR: Podio's
+// exporter ends its feeds with "X-COMMENT:Cached from …". It says nothing
+// about any event, so it is not a reject of the file.
+func (f *framer) trailingExtension(l sourceLine) bool {
+	if len(f.out.calendars) == 0 || f.stray != nil {
+		return false
+	}
+	if l.text[0] == ' ' || l.text[0] == '\t' {
+		return f.afterExtension
+	}
+	name, _, ok := strings.Cut(l.text, ":")
+	name, _, _ = strings.Cut(name, ";")
+	f.afterExtension = ok && len(name) > 2 && strings.EqualFold(name[:2], "X-") && !strings.ContainsAny(name, " \t")
+	return f.afterExtension
 }
 
 func (f *framer) openCalendar(l sourceLine) {
