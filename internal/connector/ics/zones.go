@@ -133,6 +133,9 @@ func (zs *zoneSet) resolve(tzid string) (zone, error) {
 	if loc, ok := ianaSuffix(tzid); ok {
 		return locationZone{loc}, nil
 	}
+	if loc, ok := dashedLegacyZone(tzid); ok {
+		return locationZone{loc}, nil
+	}
 	if displayProblem != "" {
 		return nil, fmt.Errorf("time zone %q cannot be trusted: %s, and the file has no VTIMEZONE for it", tzid, displayProblem)
 	}
@@ -157,4 +160,20 @@ func ianaSuffix(tzid string) (*time.Location, bool) {
 		}
 	}
 	return nil, false
+}
+
+// legacyAreas are the areas of the tz database's old country zones
+// (backward links such as US/Eastern, Canada/Pacific).
+var legacyAreas = map[string]bool{"US": true, "Canada": true, "Mexico": true, "Brazil": true, "Chile": true}
+
+// dashedLegacyZone reads Apple iCal 1.0's TZIDs, which write the old
+// country zones with a dash (US-Eastern, US-Pacific) and give no
+// VTIMEZONE: US-Eastern is US/Eastern.
+func dashedLegacyZone(tzid string) (*time.Location, bool) {
+	area, rest, ok := strings.Cut(tzid, "-")
+	if !ok || !legacyAreas[area] || rest == "" || strings.ContainsAny(rest, "/ ") {
+		return nil, false
+	}
+	loc, err := loadIANA(area + "/" + rest)
+	return loc, err == nil
 }

@@ -132,3 +132,25 @@ func TestParseOffset(t *testing.T) {
 		}
 	}
 }
+
+// Apple iCal 1.0 names the old US zones with a dash and writes no
+// VTIMEZONE: DTSTART;TZID=US-Eastern:20260302T090000.
+func TestAppleDashedLegacyZones(t *testing.T) {
+	for tzid, iana := range map[string]string{"US-Eastern": "America/New_York", "US-Pacific": "America/Los_Angeles", "Canada-Mountain": "America/Edmonton"} {
+		z, err := newZoneSet().byTZID(tzid)
+		if err != nil {
+			t.Errorf("%s: %v", tzid, err)
+			continue
+		}
+		loc, _ := time.LoadLocation(iana)
+		want := time.Date(2026, 3, 2, 9, 0, 0, 0, loc).UTC()
+		if got := z.toUTC(wall("2026-03-02 09:00")); !got.Equal(want) {
+			t.Errorf("%s: 09:00 is %v, want %v", tzid, got, want)
+		}
+	}
+	for _, tzid := range []string{"US-Atlantis", "Europe-Berlin", "GMT-5", "US-"} {
+		if _, err := newZoneSet().byTZID(tzid); err == nil {
+			t.Errorf("%s: resolved, want refused", tzid)
+		}
+	}
+}
