@@ -1,0 +1,172 @@
+package ics
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/salesaudit/salesaudit/plugin/plugintest"
+)
+
+// The calendars of this file are invented, each in the shape of a real
+// public file that TestRealCalendars read without a reject: they keep
+// what those files showed from being lost again.
+
+// readShaped reads one calendar, owned by Ana through an owner mapping (as
+// real files rarely name their owner), over a period wide enough for it,
+// and fails on any reject.
+func readShaped(t *testing.T, name, text string) *plugintest.Collector {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	mapping := filepath.Join(t.TempDir(), "owners.csv")
+	if err := os.WriteFile(mapping, []byte("file,email\n"+name+","+ana+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := read(t, dir, map[string]string{optionFrom: "2000-01-01", optionTo: "2035-12-31", optionOwners: mapping})
+	for _, r := range got.Rejected {
+		t.Errorf("reject at line %d (%s): %s", r.Line, r.Field, r.Reason)
+	}
+	return got
+}
+
+// wantDays checks the occurrences of an event: their starts, in order, and
+// one length for all.
+func wantDays(t *testing.T, got *plugintest.Collector, subject string, length time.Duration, starts ...time.Time) {
+	t.Helper()
+	found := activities(got, ana, subject)
+	if len(found) != len(starts) {
+		t.Fatalf("%q: %d occurrences, want %d", subject, len(found), len(starts))
+	}
+	for i, a := range found {
+		if !a.StartAt.Equal(starts[i]) || a.EndAt.Sub(a.StartAt) != length {
+			t.Errorf("%q: %s–%s, want %s lasting %s", subject, a.StartAt, a.EndAt, starts[i], length)
+		}
+	}
+}
+
+// Google Calendar's "Contacts' birthdays and events" export gives an
+// all-day birthday a one-time RRULE and its earlier years as RDATEs
+// written as dates with a stray Z (RDATE:20231210Z).
+func TestGoogleBirthdayRDATEsWithZ(t *testing.T) {
+	text := strings.ReplaceAll(`BEGIN:VCALENDAR
+PRODID:-//Google Inc//Google Calendar 70.9054//EN
+VERSION:2.0
+CALSCALE:GREGORIAN
+X-WR-CALNAME:Contacts' birthdays and events
+X-WR-TIMEZONE:Europe/Stockholm
+BEGIN:VEVENT
+DTSTART;VALUE=DATE:20251210
+DTEND;VALUE=DATE:20251211
+RRULE:FREQ=DAILY;INTERVAL=1;COUNT=1
+RDATE:20241210Z
+RDATE:20231210Z
+DTSTAMP:20231207T183041Z
+UID:2025_BIRTHDAY_0a1b2c3d4e5f6071@google.com
+CLASS:PUBLIC
+SEQUENCE:1
+STATUS:CONFIRMED
+SUMMARY:Lena's birthday
+TRANSP:OPAQUE
+END:VEVENT
+END:VCALENDAR`, "\n", "\r\n")
+	got := readShaped(t, "birthdays.ics", text)
+	wantDays(t, got, "Lena's birthday", 24*time.Hour,
+		at(t, "Europe/Stockholm", "2023-12-10 00:00"), at(t, "Europe/Stockholm", "2024-12-10 00:00"), at(t, "Europe/Stockholm", "2025-12-10 00:00"))
+}
+
+// Exchange 2010 feeds name the moved instance of an all-day series by a
+// RECURRENCE-ID at midnight in the series' Windows zone
+// (RECURRENCE-ID;TZID=W. Europe Standard Time:20260226T000000) though the
+// series' days are dates.
+func TestExchangeMovedAllDayInstance(t *testing.T) {
+	text := strings.ReplaceAll(`BEGIN:VCALENDAR
+METHOD:PUBLISH
+PRODID:Microsoft Exchange Server 2010
+VERSION:2.0
+X-WR-CALNAME:Kalender
+BEGIN:VTIMEZONE
+TZID:W. Europe Standard Time
+BEGIN:STANDARD
+DTSTART:16010101T030000
+TZOFFSETFROM:+0200
+TZOFFSETTO:+0100
+RRULE:FREQ=YEARLY;INTERVAL=1;BYDAY=-1SU;BYMONTH=10
+END:STANDARD
+BEGIN:DAYLIGHT
+DTSTART:16010101T020000
+TZOFFSETFROM:+0100
+TZOFFSETTO:+0200
+RRULE:FREQ=YEARLY;INTERVAL=1;BYDAY=-1SU;BYMONTH=3
+END:DAYLIGHT
+END:VTIMEZONE
+BEGIN:VEVENT
+RRULE:FREQ=WEEKLY;COUNT=4;INTERVAL=1;BYDAY=TU,TH;WKST=MO
+UID:nordvale-depot-days
+SUMMARY:Depot day
+DTSTART;VALUE=DATE:20260219
+DTEND;VALUE=DATE:20260220
+X-MICROSOFT-CDO-ALLDAYEVENT:TRUE
+X-MICROSOFT-CDO-INSTTYPE:1
+END:VEVENT
+BEGIN:VEVENT
+UID:nordvale-depot-days
+RECURRENCE-ID;TZID=W. Europe Standard Time:20260226T000000
+SUMMARY:Depot day
+DTSTART;VALUE=DATE:20260227
+DTEND;VALUE=DATE:20260228
+X-MICROSOFT-CDO-ALLDAYEVENT:TRUE
+X-MICROSOFT-CDO-INSTTYPE:3
+END:VEVENT
+END:VCALENDAR`, "\n", "\r\n")
+	got := readShaped(t, "exchange.ics", text)
+	wantDays(t, got, "Depot day", 24*time.Hour,
+		utc("2026-02-19T00:00Z"), utc("2026-02-24T00:00Z"), utc("2026-02-27T00:00Z"), utc("2026-03-03T00:00Z"))
+}
+
+// An Outlook invitation saved by Thunderbird (X-MOZ-RECEIVED-*) names its
+// VTIMEZONE " 1", with a space, and refers to it as TZID= 1.
+func TestOutlookInvitationZoneNamedWithSpace(t *testing.T) {
+	text := strings.ReplaceAll(`BEGIN:VCALENDAR
+BEGIN:VTIMEZONE
+TZID: 1
+BEGIN:STANDARD
+DTSTART:16010101T030000
+TZOFFSETFROM:+0200
+TZOFFSETTO:+0100
+RRULE:FREQ=YEARLY;INTERVAL=1;BYDAY=-1SU;BYMONTH=10
+END:STANDARD
+BEGIN:DAYLIGHT
+DTSTART:16010101T020000
+TZOFFSETFROM:+0100
+TZOFFSETTO:+0200
+RRULE:FREQ=YEARLY;INTERVAL=1;BYDAY=-1SU;BYMONTH=3
+END:DAYLIGHT
+END:VTIMEZONE
+BEGIN:VEVENT
+DTSTAMP:20260110T141000Z
+UID:040000008200E00074C5B7101A82E008000000001122334455667788000000000000000
+ 010000000AABBCCDDEEFF00112233445566778899
+SUMMARY:Supplier workshop
+DTSTART;TZID= 1:20260112T110000
+DTEND;TZID= 1:20260112T120000
+X-MICROSOFT-CDO-BUSYSTATUS:TENTATIVE
+X-MOZ-RECEIVED-SEQUENCE:3
+X-MOZ-RECEIVED-DTSTAMP:20260110T141000Z
+END:VEVENT
+BEGIN:VEVENT
+DTSTAMP:20260110T141000Z
+UID:nordvale-summer-check
+SUMMARY:Summer check
+DTSTART;TZID= 1:20260707T110000
+DTEND;TZID= 1:20260707T113000
+END:VEVENT
+END:VCALENDAR`, "\n", "\r\n")
+	got := readShaped(t, "invitation.ics", text)
+	wantDays(t, got, "Supplier workshop", time.Hour, utc("2026-01-12T10:00Z"))
+	wantDays(t, got, "Summer check", 30*time.Minute, utc("2026-07-07T09:00Z"))
+}
