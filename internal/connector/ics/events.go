@@ -170,6 +170,12 @@ func (d eventDecoder) end(e *vevent, p props) *fieldProblem {
 			return d.problem(c, "DTEND", "the event ends (%s) before it starts (%s)",
 				instant.Format(time.RFC3339), e.start.utc().Format(time.RFC3339))
 		}
+		if end.allDay && end.wall.Equal(e.start.wall) {
+			// Calendar Labs' holiday feeds end a one-day event on the
+			// day it starts (DTEND:20190101 after DTSTART:20190101);
+			// clients show it as that day, as if DTEND were absent.
+			return nil
+		}
 		if end.allDay {
 			e.endDate = &end
 		} else {

@@ -49,6 +49,48 @@ func wantDays(t *testing.T, got *plugintest.Collector, subject string, length ti
 	}
 }
 
+// Calendar Labs' holiday feeds (PRODID:-//Calendar Labs//Calendar 1.0//EN)
+// write all-day days as DTSTART:20190101 without VALUE=DATE, a DTEND equal
+// to DTSTART, an empty "RRULE:" line, and a DESCRIPTION whose first line
+// ends in a space before the fold. The day lasts a day, as clients show it
+// (allenporter/ical reads these feeds the same way in its compat mode); a
+// DATE-TIME end equal to its start still lasts no time.
+func TestCalendarLabsHolidayShape(t *testing.T) {
+	text := strings.ReplaceAll(`BEGIN:VCALENDAR
+VERSION:2.0
+PRODID:-//Calendar Labs//Calendar 1.0//EN
+CALSCALE:GREGORIAN
+METHOD:PUBLISH
+X-WR-CALNAME:Nordvale Holidays
+X-WR-TIMEZONE:Etc/GMT
+BEGIN:VEVENT
+SUMMARY:Harvest Day
+DTSTART:20240902
+DTEND:20240902
+LOCATION:Nordvale
+DESCRIPTION:Visit https://holidays.example/harvest.php to know more. 
+ Follow us to get updates
+RRULE:
+UID:65f1a2b3c4d5e1700000001@holidays.example
+DTSTAMP:20240105T094729Z
+STATUS:CONFIRMED
+TRANSP:TRANSPARENT
+SEQUENCE:0
+END:VEVENT
+BEGIN:VEVENT
+SUMMARY:Harvest Day broadcast
+DTSTART:20240902T100000Z
+DTEND:20240902T100000Z
+RRULE:
+UID:65f1a2b3c4d5e1700000002@holidays.example
+DTSTAMP:20240105T094729Z
+END:VEVENT
+END:VCALENDAR`, "\n", "\r\n")
+	got := readShaped(t, "labs.ics", text)
+	wantDays(t, got, "Harvest Day", 24*time.Hour, utc("2024-09-02T00:00Z"))
+	wantDays(t, got, "Harvest Day broadcast", 0, utc("2024-09-02T10:00Z"))
+}
+
 // Google Calendar's "Contacts' birthdays and events" export gives an
 // all-day birthday a one-time RRULE and its earlier years as RDATEs
 // written as dates with a stray Z (RDATE:20231210Z).
