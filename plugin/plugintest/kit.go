@@ -242,7 +242,20 @@ func (k *kit) checkRead(t *testing.T) {
 func (k *kit) checkCancel(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	sink := &CancellingSink{Collector: Collector{Dir: t.TempDir()}, Cancel: cancel}
+	// Not t.TempDir: the host returns as soon as it cancels, and the
+	// connector may still be finishing the file it was writing, which
+	// t.TempDir's single RemoveAll would find (and fail on). It gets as
+	// long to stop writing as to stop at all.
+	dir, err := os.MkdirTemp("", "plugintest-cancel-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if err := removeWithin(dir, 10*time.Second); err != nil {
+			t.Errorf("the connector kept writing its spool files after being cancelled: %v", err)
+		}
+	})
+	sink := &CancellingSink{Collector: Collector{Dir: dir}, Cancel: cancel}
 	done := make(chan error, 1)
 	go func() {
 		_, err := k.remote.Read(ctx, plugin.ReadRequest{Path: k.f.Valid[0], Options: k.f.Options}, sink)
@@ -256,6 +269,19 @@ func (k *kit) checkCancel(t *testing.T) {
 	}
 	if k.died() {
 		t.Errorf("cancelling killed the connector%s", k.lastWords())
+	}
+}
+
+// removeWithin removes dir, trying again while something still writes
+// into it, for up to d.
+func removeWithin(dir string, d time.Duration) error {
+	deadline := time.Now().Add(d)
+	for {
+		err := os.RemoveAll(dir)
+		if err == nil || time.Now().After(deadline) {
+			return err
+		}
+		time.Sleep(20 * time.Millisecond)
 	}
 }
 
