@@ -17,16 +17,15 @@ var htmlTemplates embed.FS
 // external styles), to mail or put on an intranet. html/template escapes
 // every name and subject from the export.
 var htmlPage = template.Must(template.New("report.html.tmpl").Funcs(template.FuncMap{
-	"role":     audit.RoleLabel,
-	"category": audit.CategoryLabel,
-	"rule":     ruleLabel,
-	"pct":      pct,
-	"num":      func(v float64) string { return number(v, 1) },
-	"metric":   metric,
-	"upper":    func(s audit.Severity) string { return strings.ToUpper(string(s)) },
-	"flagged": func(f audit.Finding) bool {
-		return f.Severity == audit.SeverityHigh || f.Severity == audit.SeverityWarning
-	},
+	"role":         audit.RoleLabel,
+	"category":     audit.CategoryLabel,
+	"rule":         ruleLabel,
+	"pct":          pct,
+	"num":          func(v float64) string { return number(v, 1) },
+	"metric":       metric,
+	"upper":        func(s audit.Severity) string { return strings.ToUpper(string(s)) },
+	"flagged":      flagged,
+	"quiet":        quietVerdicts,
 	"cell":         func(v any) string { return evidenceCell(v) },
 	"lastDay":      lastDay,
 	"matrixCell":   func(m audit.Manager, id string) string { return severityWord(findingFor(m, id)) },
@@ -38,7 +37,6 @@ var htmlPage = template.Must(template.New("report.html.tmpl").Funcs(template.Fun
 	"teamLine":     teamLine,
 	"noActivities": func() string { return noActivitiesBanner },
 	"secondLine":   func() string { return secondLineNote },
-	"judged":       func(f audit.Finding) bool { return f.Severity != audit.SeverityNotApplicable },
 }).ParseFS(htmlTemplates, "report.html.tmpl"))
 
 func writeHTML(w io.Writer, rep *audit.Report) error {

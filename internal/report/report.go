@@ -259,44 +259,62 @@ func categoryTable(t audit.TimeSplit) *render.Table {
 }
 
 func (d *document) findings(fs []audit.Finding) {
-	var ok, notJudged []string
-	var missing []reasonGroup
 	shown := 0
 	for _, f := range fs {
-		switch f.Severity {
-		case audit.SeverityHigh, audit.SeverityWarning:
+		if flagged(f) {
 			if shown == 0 {
 				d.heading(3, "Findings")
 			}
 			shown++
 			d.finding(f)
-		case audit.SeverityNotEnoughData:
-			missing = addToReason(missing, f.Missing, fmt.Sprintf("%s %s", f.Rule, ruleLabel(f.Name)))
-		case audit.SeverityNotApplicable:
-			notJudged = append(notJudged, fmt.Sprintf("%s %s", f.Rule, ruleLabel(f.Name)))
-		default:
-			ok = append(ok, fmt.Sprintf("%s %s", f.Rule, ruleLabel(f.Name)))
 		}
 	}
 	if shown == 0 && !d.noActivities {
 		d.printf("No findings.\n\n")
 	}
-	if len(ok) > 0 {
-		d.paragraph(fmt.Sprintf("Within thresholds: %s.", strings.Join(ok, ", ")))
+	for _, line := range quietVerdicts(fs) {
+		d.paragraph(line)
 		d.printf("\n")
+	}
+}
+
+// flagged says whether a finding is shown in full: a warning or worse.
+func flagged(f audit.Finding) bool {
+	return f.Severity == audit.SeverityHigh || f.Severity == audit.SeverityWarning
+}
+
+// quietVerdicts are the lines that list, after the findings, the rules
+// within their thresholds, those without enough data (grouped by reason)
+// and those not judged at the manager's level; every format writes them.
+func quietVerdicts(fs []audit.Finding) []string {
+	var ok, notJudged []string
+	var missing []reasonGroup
+	for _, f := range fs {
+		name := fmt.Sprintf("%s %s", f.Rule, ruleLabel(f.Name))
+		switch f.Severity {
+		case audit.SeverityNotEnoughData:
+			missing = addToReason(missing, f.Missing, name)
+		case audit.SeverityNotApplicable:
+			notJudged = append(notJudged, name)
+		case audit.SeverityOK:
+			ok = append(ok, name)
+		}
+	}
+	var lines []string
+	if len(ok) > 0 {
+		lines = append(lines, fmt.Sprintf("Within thresholds: %s.", strings.Join(ok, ", ")))
 	}
 	if len(missing) > 0 {
 		var groups []string
 		for _, g := range missing {
 			groups = append(groups, fmt.Sprintf("%s (%s)", strings.Join(g.rules, ", "), g.reason))
 		}
-		d.paragraph(fmt.Sprintf("Not enough data: %s.", strings.Join(groups, "; ")))
-		d.printf("\n")
+		lines = append(lines, fmt.Sprintf("Not enough data: %s.", strings.Join(groups, "; ")))
 	}
 	if len(notJudged) > 0 {
-		d.paragraph(fmt.Sprintf("Not judged at this level (they judge a first-line team): %s.", strings.Join(notJudged, ", ")))
-		d.printf("\n")
+		lines = append(lines, fmt.Sprintf("Not judged at this level (they judge a first-line team): %s.", strings.Join(notJudged, ", ")))
 	}
+	return lines
 }
 
 // reasonGroup is the rules that lack data for one reason: said once, not
