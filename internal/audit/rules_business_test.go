@@ -181,11 +181,13 @@ func TestBM3Procrastination(t *testing.T) {
 	// Which tasks count, overdue after 7 days.
 	planner := b.manager("Mia")
 	b.rep(planner, "Ana")
-	periodEnd := b.to
+	// Days late count to the period's last day (b.to is the day after):
+	// due Feb 25 and open on Mar 31 is 34 days late.
+	lastDay := b.to.AddDate(0, 0, -1)
 	// Important because planning work; open 8 days past due: overdue.
-	b.task(planner, "Territory plan Q2", due(periodEnd.AddDate(0, 0, -8)))
+	b.task(planner, "Territory plan Q2", due(lastDay.AddDate(0, 0, -8)))
 	// High priority, open exactly 7 days past due: not yet overdue.
-	b.task(planner, "Call back legal", highPriority(), due(periodEnd.AddDate(0, 0, -7)))
+	b.task(planner, "Call back legal", highPriority(), due(lastDay.AddDate(0, 0, -7)))
 	// High priority, done 3 days late.
 	b.task(planner, "Board deck", highPriority(), due(b.day(8)), done(b.day(11)))
 	// Late but neither high priority nor planning/hq: not important.
@@ -381,4 +383,18 @@ func TestBM5MeetingOverload(t *testing.T) {
 	t.Run("not enough data", func(t *testing.T) {
 		expectNotEnoughData(t, findingOf(t, rep, idle, "BM5"), "no activities of this manager in the period")
 	})
+}
+
+// TestBM3CountsDaysLateToThePeriodsLastDay is the spec's example: in a
+// period ending on Mar 31, a task due on Feb 25 and still open is 34
+// calendar days late.
+func TestBM3CountsDaysLateToThePeriodsLastDay(t *testing.T) {
+	t.Parallel()
+	b := newOrg(t)
+	b.from, b.to = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2026, 4, 1, 0, 0, 0, 0, time.UTC)
+	mia := b.manager("Mia")
+	b.rep(mia, "Ana")
+	b.task(mia, "Quarterly forecast", highPriority(), due(time.Date(2026, 2, 25, 0, 0, 0, 0, time.UTC)))
+	f := b.finding(mia, "BM3")
+	expectColumn(t, f, "days late", 34)
 }

@@ -1,7 +1,10 @@
 -- BM3 procrastination: of each manager's important tasks (high priority,
 -- or planning and headquarters work) due in the period, the share completed
 -- after the due date or still open more than $overdue_days days past it at
--- the end of the period. Evidence: each late or overdue task, days late.
+-- the end of the period. Days late are calendar days from the due date to
+-- the completion date or, for a task still open, to the period's last day
+-- (the spec's example: due Feb 25, open on Mar 31, is 34 days late).
+-- Evidence: each late or overdue task, days late.
 WITH important AS (
     SELECT
         t.manager_key,
@@ -12,8 +15,8 @@ WITH important AS (
         CASE
             WHEN t.completed_at IS NOT NULL AND CAST(t.completed_at AS DATE) > t.due_date
                 THEN date_diff('day', t.due_date, CAST(t.completed_at AS DATE))
-            WHEN NOT t.is_closed AND date_diff('day', t.due_date, CAST(p.to_ts AS DATE)) > $overdue_days
-                THEN date_diff('day', t.due_date, CAST(p.to_ts AS DATE))
+            WHEN NOT t.is_closed AND date_diff('day', t.due_date, CAST(p.to_ts AS DATE) - 1) > $overdue_days
+                THEN date_diff('day', t.due_date, CAST(p.to_ts AS DATE) - 1)
         END AS days_late,
         t.completed_at IS NULL AND NOT t.is_closed AS still_open
     FROM audit_time AS t, audit_period AS p
