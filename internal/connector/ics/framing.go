@@ -270,12 +270,20 @@ func (f *framer) finish() {
 }
 
 // text is the component as the library reads it.
+//
+// A line that begins with the colon is joined to the line before it: no
+// content line can begin with one (the name comes first), and Microsoft
+// CDO for Exchange breaks a long ATTENDEE line before the colon that ends
+// its parameters, without the space of a fold.
 func (c *component) text() string {
 	var b strings.Builder
-	for _, l := range c.lines {
+	for i, l := range c.lines {
+		if i > 0 && !strings.HasPrefix(l.text, ":") {
+			b.WriteString("\r\n")
+		}
 		b.WriteString(l.text)
-		b.WriteString("\r\n")
 	}
+	b.WriteString("\r\n")
 	return b.String()
 }
 

@@ -212,3 +212,37 @@ END:VCALENDAR`, "\n", "\r\n")
 	wantDays(t, got, "Supplier workshop", time.Hour, utc("2026-01-12T10:00Z"))
 	wantDays(t, got, "Summer check", 30*time.Minute, utc("2026-07-07T09:00Z"))
 }
+
+// Microsoft CDO for Exchange (PRODID:Microsoft CDO for Microsoft Exchange)
+// breaks a long ATTENDEE line before the colon that ends its parameters,
+// with no space: the colon begins the next physical line, and the value
+// follows on a fold. The event loads with that attendee.
+func TestExchangeCDOAttendeeColonOnItsOwnLine(t *testing.T) {
+	text := strings.ReplaceAll(`BEGIN:VCALENDAR
+METHOD:REQUEST
+PRODID:Microsoft CDO for Microsoft Exchange
+VERSION:2.0
+BEGIN:VEVENT
+DTSTAMP:20260302T151500Z
+DTSTART:20260304T140000Z
+SUMMARY:Pricing review
+UID:040000008200E00074C5B7101A82E00800000000A1B2C3D4E5F6A7B8000000000000000
+  0100000001122334455667788
+ATTENDEE;ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE;CN="Bo Lind"
+:
+  MAILTO:bo@nordvale.example
+ORGANIZER;CN="Ana":MAILTO:`+ana+`
+DTEND:20260304T143000Z
+END:VEVENT
+END:VCALENDAR`, "\n", "\r\n")
+	got := readShaped(t, "cdo.ics", text)
+	wantDays(t, got, "Pricing review", 30*time.Minute, utc("2026-03-04T14:00Z"))
+	found := activities(got, ana, "Pricing review")
+	var emails []string
+	for _, a := range found[0].Attendees {
+		emails = append(emails, a.Email)
+	}
+	if !strings.Contains(strings.Join(emails, " "), "bo@nordvale.example") {
+		t.Errorf("attendees %v, want bo@nordvale.example among them", emails)
+	}
+}
