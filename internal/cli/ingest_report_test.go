@@ -83,18 +83,11 @@ func TestIngestOfAMixedEncodingExport(t *testing.T) {
 	}
 	// The audit's data quality says it too, from the stored counts.
 	var rep struct {
-		Managers []struct {
-			Name, Level string
-			Team        []string
-			TeamFrom    []string `json:"team_from"`
-		}
+		Managers    []orgManager
 		DataQuality struct {
-			Mixed int64 `json:"lines_utf8_in_single_byte_files"`
-			C1    int64 `json:"c1_bytes_kept"`
-			Notes []struct {
-				Kind, Subject string
-				People        []string
-			} `json:"organisation_notes"`
+			Mixed int64     `json:"lines_utf8_in_single_byte_files"`
+			C1    int64     `json:"c1_bytes_kept"`
+			Notes []orgNote `json:"organisation_notes"`
 		} `json:"data_quality"`
 	}
 	out := run(t, "report", "--db", db, "--format", "json").mustSucceed(t).stdout
@@ -108,20 +101,26 @@ func TestIngestOfAMixedEncodingExport(t *testing.T) {
 	checkLatamOrganisation(t, rep.Managers, rep.DataQuality.Notes)
 }
 
+// orgManager and orgNote are what the organisation checks read of a JSON
+// report's managers and organisation notes.
+type orgManager struct {
+	Name, Level string
+	Team        []string
+	TeamFrom    []string `json:"team_from"`
+}
+
+type orgNote struct {
+	Kind, Subject string
+	People        []string
+}
+
 // checkLatamOrganisation: the export's org chart is in its roles (issue
 // #12's real export). Two directors hold the leadership role; the Bogotá
 // manager meets one of them and goes to her; the Peruvian country
 // manager, whose reps are not users, goes to the first by ID and is a
 // titled manager with no team; the country managers share a mailbox and
 // stay two people.
-func checkLatamOrganisation(t *testing.T, managers []struct {
-	Name, Level string
-	Team        []string
-	TeamFrom    []string `json:"team_from"`
-}, notes []struct {
-	Kind, Subject string
-	People        []string
-}) {
+func checkLatamOrganisation(t *testing.T, managers []orgManager, notes []orgNote) {
 	t.Helper()
 	var got []string
 	for _, m := range managers {
