@@ -43,6 +43,7 @@ var AuditSteps = []string{
 	"audit/period_activities.sql",  // the period's activities and attendance
 	"audit/activities.sql",         // the managers' activities
 	"audit/subjects.sql",           // their distinct subjects
+	"audit/customer_facing.sql",    // which faced a customer; mass e-mails
 	"audit/manager_activities.sql", // who took part in each
 	"audit/key_account_work.sql",   // each team's work on key accounts
 }

@@ -56,6 +56,8 @@ type Config struct {
 	Durations      Durations            `yaml:"durations"`
 	KeyAccounts    KeyAccounts          `yaml:"key_accounts"`
 	Organisation   Organisation         `yaml:"organisation"`
+	CustomerFacing CustomerFacing       `yaml:"customer_facing"`
+	MassEmails     MassEmails           `yaml:"mass_emails"`
 	Targets        map[string]Target    `yaml:"targets"`
 	Classification []ClassificationRule `yaml:"classification"`
 	Rules          RuleThresholds       `yaml:"rules"`
@@ -81,6 +83,23 @@ type Organisation struct {
 	RepTitles       []string `yaml:"rep_titles"`
 }
 
+// CustomerFacing says which activities faced a customer besides those a
+// customer attended or was addressed by (a contact, an attendee from
+// outside the company): the CRM activity types that are customer-facing
+// by nature, and the words that, in the subject of an activity on an
+// account, say it happened with the customer ("Visit Acme").
+type CustomerFacing struct {
+	Types    []string `yaml:"types"`
+	Keywords []string `yaml:"keywords"`
+}
+
+// MassEmails say which e-mails went to a list: each send counts once for
+// the manager's time, however many recipients it logged a task for.
+type MassEmails struct {
+	Types           []string `yaml:"types"`
+	SubjectPrefixes []string `yaml:"subject_prefixes"`
+}
+
 // Target is a role's target share of time, in percent.
 type Target struct {
 	Min *float64 `yaml:"min"`
@@ -96,6 +115,8 @@ type ClassificationRule struct {
 	CustomerFacing   *bool    `yaml:"customer_facing"`
 	External         *bool    `yaml:"external"`
 	KeyAccount       *bool    `yaml:"key_account"`
+	Account          *bool    `yaml:"account"`
+	MassEmail        *bool    `yaml:"mass_email"`
 	MinDirectReports *int     `yaml:"min_direct_reports"`
 	MaxDirectReports *int     `yaml:"max_direct_reports"`
 	MaxOtherInternal *int     `yaml:"max_other_internal"`
@@ -361,6 +382,19 @@ func keywordPattern(keywords []string) string {
 		}
 	}
 	return `(^|[^a-z0-9ßøæœðþ])(` + strings.Join(alts, "|") + `)($|[^a-z0-9ßøæœðþ])`
+}
+
+// prefixPattern is the regular expression matching a folded subject that
+// starts with any of the prefixes (spaces before it aside).
+func prefixPattern(prefixes []string) string {
+	if len(prefixes) == 0 {
+		return ""
+	}
+	alts := make([]string, len(prefixes))
+	for i, p := range prefixes {
+		alts[i] = regexp.QuoteMeta(fold(strings.TrimSpace(p)))
+	}
+	return `^\s*(` + strings.Join(alts, "|") + `)`
 }
 
 func contains(list []string, s string) bool {

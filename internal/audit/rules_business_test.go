@@ -130,7 +130,7 @@ func TestBM2EffortValueMismatch(t *testing.T) {
 		expectColumn(t, f, "revenue", smallWon)
 	})
 	t.Run("not enough data: no customer time", func(t *testing.T) {
-		expectNotEnoughData(t, findingOf(t, rep, indoors, "BM2"), "no customer time logged against accounts")
+		expectNotEnoughData(t, findingOf(t, rep, indoors, "BM2"), "no time logged on accounts")
 	})
 	t.Run("not enough data: no revenue", func(t *testing.T) {
 		t.Parallel()

@@ -119,7 +119,8 @@ func (r *runner) classify(ctx context.Context) error {
 // rule's thresholds, bound beside them, may not take their names.
 var globalParameters = []string{"from", "to", "max_minutes", "key_share", "min_group_size",
 	"sources", "key_tiers", "estimates", "categories", "class_rules",
-	"system_mailboxes", "manager_titles", "rep_titles", "manager", "org"}
+	"system_mailboxes", "manager_titles", "rep_titles", "manager", "org",
+	"customer_types", "customer_pattern", "mass_types", "mass_pattern"}
 
 // params are the values the audit's SQL is given: the options and the
 // configuration, lists as lists and tables as JSON arrays of objects
@@ -175,6 +176,11 @@ func (r *runner) params() (map[string]any, error) {
 		// --manager: audited even with no team in the data.
 		"manager": r.opts.Manager,
 		"org":     org,
+		// Folded, as the SQL folds the types and subjects it compares.
+		"customer_types":   folded(r.cfg.CustomerFacing.Types),
+		"customer_pattern": neverMatchesIfEmpty(keywordPattern(r.cfg.CustomerFacing.Keywords)),
+		"mass_types":       folded(r.cfg.MassEmails.Types),
+		"mass_pattern":     neverMatchesIfEmpty(prefixPattern(r.cfg.MassEmails.SubjectPrefixes)),
 	}, nil
 }
 
@@ -199,6 +205,8 @@ type classRuleRow struct {
 	CustomerFacing *bool    `json:"customer_facing"`
 	External       *bool    `json:"external"`
 	KeyAccount     *bool    `json:"key_account"`
+	Account        *bool    `json:"account"`
+	MassEmail      *bool    `json:"mass_email"`
 	MinReps        *int     `json:"min_reps"`
 	MaxReps        *int     `json:"max_reps"`
 	MaxOthers      *int     `json:"max_others"`
@@ -208,6 +216,7 @@ func (c ClassificationRule) row(position int) classRuleRow {
 	row := classRuleRow{
 		Position: position, Name: c.Name, Category: c.Category, Pattern: nullString(keywordPattern(c.Keywords)),
 		CustomerFacing: c.CustomerFacing, External: c.External, KeyAccount: c.KeyAccount,
+		Account: c.Account, MassEmail: c.MassEmail,
 		MinReps: c.MinDirectReports, MaxReps: c.MaxDirectReports, MaxOthers: c.MaxOtherInternal,
 	}
 	if len(c.Kinds) > 0 {
@@ -232,6 +241,24 @@ func lowered(words []string) []string {
 		out[i] = strings.ToLower(strings.TrimSpace(w))
 	}
 	return out
+}
+
+// folded is a list folded as fold does, never nil.
+func folded(words []string) []string {
+	out := make([]string, len(words))
+	for i, w := range words {
+		out[i] = fold(strings.TrimSpace(w))
+	}
+	return out
+}
+
+// neverMatchesIfEmpty is a pattern, or one that matches no subject when
+// there are no keywords (regexp_matches with an empty pattern matches all).
+func neverMatchesIfEmpty(pattern string) string {
+	if pattern == "" {
+		return `[^\s\S]`
+	}
+	return pattern
 }
 
 func nullTime(t time.Time) any {

@@ -25,17 +25,20 @@ const (
 
 // The categories, by name.
 const (
-	CategoryKeyAccount     = "key_account"
-	CategoryCustomerOther  = "customer_other"
-	CategoryCoaching       = "coaching"
-	CategoryFieldCoaching  = "field_coaching"
-	CategoryPipelineReview = "pipeline_review"
-	CategoryRecruiting     = "recruiting"
-	CategoryTeam           = "team"
-	CategoryPlanning       = "planning"
-	CategoryHQ             = "hq"
-	CategoryAdmin          = "admin"
-	CategoryInternalOther  = "internal_other"
+	CategoryKeyAccount    = "key_account"
+	CategoryCustomerOther = "customer_other"
+	// CategoryAccountInternal is work about a customer with no customer
+	// there: effort on the account (BM2), never a customer touch.
+	CategoryAccountInternal = "account_internal"
+	CategoryCoaching        = "coaching"
+	CategoryFieldCoaching   = "field_coaching"
+	CategoryPipelineReview  = "pipeline_review"
+	CategoryRecruiting      = "recruiting"
+	CategoryTeam            = "team"
+	CategoryPlanning        = "planning"
+	CategoryHQ              = "hq"
+	CategoryAdmin           = "admin"
+	CategoryInternalOther   = "internal_other"
 )
 
 // Unclassified is the category of the time no classification rule takes,
@@ -59,6 +62,7 @@ var roleTerms = []roleTerm{
 var categoryTerms = []categoryTerm{
 	{CategoryKeyAccount, RoleCustomer, "key accounts"},
 	{CategoryCustomerOther, RoleCustomer, "other customers"},
+	{CategoryAccountInternal, RoleCustomer, "account work, internal"},
 	{CategoryCoaching, RolePeople, "coaching"},
 	{CategoryFieldCoaching, RolePeople, "field coaching"},
 	{CategoryPipelineReview, RolePeople, "pipeline reviews"},

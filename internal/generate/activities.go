@@ -328,7 +328,7 @@ func (rn *teamRun) emitManager(s stream, d draft, on time.Time) {
 		rn.internalEvent(subjects.pick(r, famInternalMeeting, lang, ""), on, d, "Microsoft Teams", category)
 	case internalCall:
 		rn.internalCall(subjects.pick(r, famInternalCall, lang, ""), on, d, category)
-	case unclassifiedTask:
+	case accountTask:
 		a := pick(r, t.house)
 		rn.managerTaskOn(subjects.pick(r, famTodo, lang, a.short), on, false, category, a)
 	}

@@ -42,7 +42,7 @@ const (
 	adminCall
 	internalMeeting
 	internalCall
-	unclassifiedTask
+	accountTask
 	numStreams
 )
 
@@ -57,29 +57,29 @@ type streamInfo struct {
 }
 
 var streams = [numStreams]streamInfo{
-	oneOnOneMeeting:  {audit.CategoryCoaching, true, -1},
-	oneOnOneCall:     {audit.CategoryCoaching, false, oneOnOneMeeting},
-	jointVisit:       {audit.CategoryFieldCoaching, false, -1},
-	reviewMeeting:    {audit.CategoryPipelineReview, true, -1},
-	reviewCall:       {audit.CategoryPipelineReview, false, reviewMeeting},
-	teamMeeting:      {audit.CategoryTeam, true, -1},
-	recruitMeeting:   {audit.CategoryRecruiting, true, -1},
-	recruitCall:      {audit.CategoryRecruiting, false, recruitMeeting},
-	keyAlone:         {audit.CategoryKeyAccount, false, -1},
-	otherAlone:       {audit.CategoryCustomerOther, false, -1},
-	leadWork:         {audit.CategoryCustomerOther, false, -1},
-	planningEvent:    {audit.CategoryPlanning, true, -1},
-	planningCall:     {audit.CategoryPlanning, false, planningEvent},
-	planningTask:     {audit.CategoryPlanning, false, -1},
-	hqMeeting:        {audit.CategoryHQ, true, -1},
-	hqCall:           {audit.CategoryHQ, false, hqMeeting},
-	adminTask:        {audit.CategoryAdmin, false, -1},
-	adminEmail:       {audit.CategoryAdmin, false, -1},
-	adminEvent:       {audit.CategoryAdmin, true, -1},
-	adminCall:        {audit.CategoryAdmin, false, adminEvent},
-	internalMeeting:  {audit.CategoryInternalOther, true, -1},
-	internalCall:     {audit.CategoryInternalOther, false, internalMeeting},
-	unclassifiedTask: {audit.Unclassified, false, -1},
+	oneOnOneMeeting: {audit.CategoryCoaching, true, -1},
+	oneOnOneCall:    {audit.CategoryCoaching, false, oneOnOneMeeting},
+	jointVisit:      {audit.CategoryFieldCoaching, false, -1},
+	reviewMeeting:   {audit.CategoryPipelineReview, true, -1},
+	reviewCall:      {audit.CategoryPipelineReview, false, reviewMeeting},
+	teamMeeting:     {audit.CategoryTeam, true, -1},
+	recruitMeeting:  {audit.CategoryRecruiting, true, -1},
+	recruitCall:     {audit.CategoryRecruiting, false, recruitMeeting},
+	keyAlone:        {audit.CategoryKeyAccount, false, -1},
+	otherAlone:      {audit.CategoryCustomerOther, false, -1},
+	leadWork:        {audit.CategoryCustomerOther, false, -1},
+	planningEvent:   {audit.CategoryPlanning, true, -1},
+	planningCall:    {audit.CategoryPlanning, false, planningEvent},
+	planningTask:    {audit.CategoryPlanning, false, -1},
+	hqMeeting:       {audit.CategoryHQ, true, -1},
+	hqCall:          {audit.CategoryHQ, false, hqMeeting},
+	adminTask:       {audit.CategoryAdmin, false, -1},
+	adminEmail:      {audit.CategoryAdmin, false, -1},
+	adminEvent:      {audit.CategoryAdmin, true, -1},
+	adminCall:       {audit.CategoryAdmin, false, adminEvent},
+	internalMeeting: {audit.CategoryInternalOther, true, -1},
+	internalCall:    {audit.CategoryInternalOther, false, internalMeeting},
+	accountTask:     {audit.CategoryAccountInternal, false, -1},
 }
 
 // defaultShares is a healthy first-line manager's week, in percent: about
@@ -96,7 +96,7 @@ var defaultShares = [numStreams]float64{
 	hqMeeting: 5, hqCall: 5,
 	adminTask: 7, adminEmail: 1, adminEvent: 1, adminCall: 1,
 	internalMeeting: 3, internalCall: 3,
-	unclassifiedTask: 1,
+	accountTask: 1,
 }
 
 // weeklyMinutes is a manager's logged time in a week, about 35 hours.
@@ -227,7 +227,7 @@ func planTime(planted ruleSet, reps int, total float64, traits exportTraits) tim
 		// customers, not to admin: under-coaching is its own mistake.
 		freed := before - 1.25*coaching
 		for s, part := range map[stream]float64{planningCall: 0.4, planningTask: 0.1, hqCall: 0.15,
-			keyAlone: 0.15, recruitCall: 0.1, teamMeeting: 0.05, unclassifiedTask: 0.05} {
+			keyAlone: 0.15, recruitCall: 0.1, teamMeeting: 0.05, accountTask: 0.05} {
 			set(s, shares[s]+part*freed)
 		}
 	}

@@ -10,7 +10,7 @@ import "strings"
 // anything else), the team-meeting family avoids pipeline and coaching
 // words (which win when reps are present), planning avoids headquarters
 // words, administration avoids planning and headquarters words, and the
-// internal and unclassified families avoid every keyword. The generator's
+// internal families and the to-dos on accounts avoid every keyword. The generator's
 // test checks every subject the audit saw against the category meant.
 
 // subject is a template filled in: the text around the one value.

@@ -36,6 +36,7 @@ SELECT
     a.priority,
     a.due_date,
     a.completed_at,
+    a.raw_type,
     a.src_file,
     a.src_line
 FROM mine AS a
@@ -61,6 +62,8 @@ SELECT
     a.source,
     a.id,
     a.kind,
+    coalesce(a.subject, '') AS subject,
+    a.raw_type,
     acc.account_key,
     a.happened_at,
     audit_minutes(a.duration_seconds, e.minutes) AS minutes,
@@ -71,16 +74,15 @@ LEFT JOIN audit_estimates AS e ON e.kind = a.kind
 LEFT JOIN audit_user_aliases AS al ON al.source = a.source AND al.id = a.owner_id
 WHERE acc.is_key;
 
--- The managers' activities, and the tasks on key accounts, that a
--- customer attended: an attendee who is not one of the company's users
--- (by user ID or e-mail) and did not decline. Of the key accounts'
--- activities only the tasks are looked up: any other activity on an
--- account faces the customer anyway.
+-- The managers' activities, and the activities on key accounts, that a
+-- customer attended or was addressed by: an attendee (a linked contact, an
+-- invitee) who is not one of the company's users (by user ID or e-mail)
+-- and did not decline.
 CREATE OR REPLACE TEMP TABLE audit_external_activities AS
 WITH wanted AS (
     SELECT row, source, id FROM audit_activities
-    UNION ALL
-    SELECT row, source, id FROM audit_key_activities WHERE kind = 'task'
+    UNION
+    SELECT row, source, id FROM audit_key_activities
 )
 SELECT DISTINCT w.row
 FROM activity_attendees AS aa

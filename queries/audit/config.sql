@@ -22,10 +22,11 @@ FROM (SELECT unnest(from_json($categories, '[{"category": "VARCHAR", "role": "VA
 
 CREATE OR REPLACE TEMP TABLE audit_class_rules AS
 SELECT r.position, r.name, r.category, r.kinds, r.pattern, r.customer_facing, r.external,
-       r.key_account, r.min_reps, r.max_reps, r.max_others
+       r.key_account, r.account, r.mass_email, r.min_reps, r.max_reps, r.max_others
 FROM (SELECT unnest(from_json($class_rules, '[{"position": "INTEGER", "name": "VARCHAR",
         "category": "VARCHAR", "kinds": "VARCHAR[]", "pattern": "VARCHAR",
         "customer_facing": "BOOLEAN", "external": "BOOLEAN", "key_account": "BOOLEAN",
+        "account": "BOOLEAN", "mass_email": "BOOLEAN",
         "min_reps": "INTEGER", "max_reps": "INTEGER", "max_others": "INTEGER"}]')) AS r);
 
 -- The org file from HR (--org), one row per person it names; empty

@@ -3,12 +3,14 @@
 -- that someone of the team took part in (its owner or an attendee who did
 -- not decline), with its minutes, when it happened, whether the manager
 -- logged it (owns it) and whether someone else of the team took part.
--- Customer-facing: anything but a task, or a task a customer attended.
+-- Customer-facing as audit_customer_facing says (a customer was there or
+-- addressed); a mass e-mail send is no touch of an account.
 CREATE OR REPLACE TEMP TABLE audit_key_account_work AS
 WITH customer_facing AS (
     SELECT row, account_key, happened_at, minutes, owner_key
     FROM audit_key_activities
-    WHERE kind <> 'task' OR row IN (SELECT row FROM audit_external_activities)
+    WHERE row IN (SELECT row FROM audit_customer_facing)
+      AND row NOT IN (SELECT row FROM audit_mass_emails)
 ),
 participants AS (
     SELECT row, owner_key AS person_key FROM customer_facing WHERE owner_key IS NOT NULL

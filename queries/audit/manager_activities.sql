@@ -1,61 +1,73 @@
 -- Each manager's activities (owned or attended; by their row in
 -- audit_activities), with who else took part: how many of the manager's
--- direct reports (and which), how many other colleagues, and whether the
--- work faced a customer. One meeting logged
--- more than once among a manager's activities (in the CRM and in
--- calendars: meetings and events starting the same minute with the same
--- folded subject) counts once, as its record with an account if it has
--- one (of several, the first by source name and ID: the choice must not
--- depend on the query plan), with the people and customers of all its
--- copies. The grouping is
--- per manager: a person cannot be in two meetings of the same name
--- starting the same minute, while two teams can each have a "Weekly team
--- meeting" at nine on Monday.
+-- direct reports (and which), how many other colleagues, whether the work
+-- faced a customer and how that is known (audit_customer_facing), whether
+-- it is on an account and whether it is a mass e-mail send.
+--
+-- One meeting logged more than once among a manager's activities (in the
+-- CRM and in calendars: meetings and events starting the same minute with
+-- the same folded subject) counts once, as its record with an account if
+-- it has one (of several, the first by source name and ID: the choice must
+-- not depend on the query plan), with the people and customers of all its
+-- copies. The grouping is per manager: a person cannot be in two meetings
+-- of the same name starting the same minute, while two teams can each
+-- have a "Weekly team meeting" at nine on Monday. Likewise one mass e-mail
+-- send (audit_mass_emails: one task per recipient, the same folded
+-- subject the same day) counts once, on no account: it went to a list,
+-- not to one customer.
 CREATE OR REPLACE TEMP TABLE audit_manager_activities AS
 WITH copies AS MATERIALIZED (
     -- (manager, activity) pairs: owned, then attended but not owned.
     SELECT
         manager_key, row, source, id, kind, subject, owner_key, account_key,
-        kind IN ('meeting', 'event') AND start_at IS NOT NULL AS is_meeting,
-        date_trunc('minute', start_at) AS meeting_at,
-        row IN (SELECT row FROM audit_external_activities) AS external_present
+        CASE WHEN kind IN ('meeting', 'event') AND start_at IS NOT NULL THEN 'meeting'
+             WHEN row IN (SELECT row FROM audit_mass_emails) THEN 'mass e-mail' END AS grouped_as,
+        CASE WHEN kind IN ('meeting', 'event') AND start_at IS NOT NULL THEN date_trunc('minute', start_at)
+             ELSE date_trunc('day', happened_at) END AS grouped_at,
+        row IN (SELECT row FROM audit_external_activities) AS external_present,
+        cf.known_by AS customer_known_by
     FROM (
-        SELECT owner_key AS manager_key, row, source, id, kind, subject, owner_key, account_key, start_at
+        SELECT owner_key AS manager_key, row, source, id, kind, subject, owner_key, account_key, start_at, happened_at
         FROM audit_activities
         WHERE owner_key IN (SELECT manager_key FROM audit_managers)
         UNION ALL
-        SELECT att.person_key, a.row, a.source, a.id, a.kind, a.subject, a.owner_key, a.account_key, a.start_at
+        SELECT att.person_key, a.row, a.source, a.id, a.kind, a.subject, a.owner_key, a.account_key, a.start_at, a.happened_at
         FROM audit_attendance AS att
         JOIN audit_activities AS a USING (row)
         WHERE att.person_key IN (SELECT manager_key FROM audit_managers)
           AND att.person_key IS DISTINCT FROM a.owner_key
     )
+    LEFT JOIN audit_customer_facing AS cf USING (row)
 ),
-meeting_copies AS MATERIALIZED (
-    -- Meetings are grouped by start minute and folded subject.
+grouped_copies AS MATERIALIZED (
+    -- Meetings and mass e-mails are grouped by when and folded subject.
     SELECT c.*, s.subject_folded
     FROM copies AS c
     JOIN audit_subjects AS s USING (subject)
-    WHERE c.is_meeting
+    WHERE c.grouped_as IS NOT NULL
 ),
-meetings AS MATERIALIZED (
-    -- One row per manager and meeting: the copy that stands for it.
+groups AS MATERIALIZED (
+    -- One row per manager and meeting or send: the copy that stands for it.
     SELECT
-        manager_key, meeting_at, subject_folded,
+        manager_key, grouped_as, grouped_at, subject_folded,
         arg_min(row, (account_key IS NULL, source, id)) AS rep_row,
-        bool_or(external_present) AS external_present
-    FROM meeting_copies
+        bool_or(external_present) AS external_present,
+        -- How the first copy (in audit_customer_facing's order) that
+        -- faced a customer is known to.
+        arg_min(customer_known_by, CASE customer_known_by WHEN 'customer' THEN 1 WHEN 'type' THEN 2 ELSE 3 END)
+            FILTER (WHERE customer_known_by IS NOT NULL) AS customer_known_by
+    FROM grouped_copies
     GROUP BY ALL
 ),
 grouped AS (
     -- Every copy with the activity that stands for it.
     SELECT manager_key, row, owner_key, row AS rep_row
     FROM copies
-    WHERE NOT is_meeting
+    WHERE grouped_as IS NULL
     UNION ALL
     SELECT c.manager_key, c.row, c.owner_key, g.rep_row
-    FROM meeting_copies AS c
-    JOIN meetings AS g USING (manager_key, meeting_at, subject_folded)
+    FROM grouped_copies AS c
+    JOIN groups AS g USING (manager_key, grouped_as, grouped_at, subject_folded)
 ),
 people AS (
     -- The company's people besides the manager, in any copy.
@@ -82,21 +94,30 @@ company AS (
     GROUP BY ALL
 ),
 representatives AS (
-    SELECT manager_key, row, kind, account_key, external_present FROM copies WHERE NOT is_meeting
+    SELECT manager_key, row, account_key, external_present, customer_known_by, false AS mass_email
+    FROM copies
+    WHERE grouped_as IS NULL
     UNION ALL
-    SELECT g.manager_key, g.rep_row, c.kind, c.account_key, g.external_present
-    FROM meetings AS g
-    JOIN meeting_copies AS c ON c.manager_key = g.manager_key AND c.row = g.rep_row
+    SELECT g.manager_key, g.rep_row,
+           CASE WHEN g.grouped_as = 'mass e-mail' THEN NULL ELSE c.account_key END,
+           g.external_present, g.customer_known_by, g.grouped_as = 'mass e-mail'
+    FROM groups AS g
+    JOIN grouped_copies AS c ON c.manager_key = g.manager_key AND c.row = g.rep_row
 )
 SELECT
     r.manager_key,
     r.row,
+    r.account_key,
     coalesce(c.reps_present, 0) AS reps_present,
     coalesce(c.others_internal, 0) AS others_internal,
     coalesce(c.reps, []) AS reps,
     r.external_present,
     coalesce(acc.is_key, false) AS is_key,
-    r.external_present OR (r.account_key IS NOT NULL AND r.kind <> 'task') AS customer_facing
+    r.account_key IS NOT NULL AS on_account,
+    r.mass_email,
+    -- A send to a list addressed customers, whoever else it reached.
+    r.mass_email OR r.customer_known_by IS NOT NULL AS customer_facing,
+    CASE WHEN r.mass_email THEN 'mass e-mail' ELSE r.customer_known_by END AS customer_known_by
 FROM representatives AS r
 LEFT JOIN company AS c ON c.manager_key = r.manager_key AND c.rep_row = r.row
 LEFT JOIN audit_accounts AS acc ON acc.account_key = r.account_key;

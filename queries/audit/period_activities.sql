@@ -33,6 +33,7 @@ SELECT
     priority,
     due_date,
     completed_at,
+    raw_type,
     coalesce(private, false) AS private,
     src_file,
     src_line

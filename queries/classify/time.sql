@@ -2,7 +2,8 @@
 -- position) whose conditions all hold, else "unclassified". Keyword matches
 -- come from audit_subject_rules (classify/keywords.sql). The rules are
 -- tried once per distinct combination of what they look at (kind,
--- subject, customer facing, external, key account, who was there), not
+-- subject, customer facing, external, key account, on an account, mass
+-- e-mail, who was there), not
 -- once per activity: there are far fewer of those.
 CREATE OR REPLACE TEMP TABLE audit_time AS
 WITH subject_rules AS (
@@ -11,16 +12,17 @@ WITH subject_rules AS (
     GROUP BY ALL
 ),
 manager_activities AS (
-    SELECT ma.*, a.* EXCLUDE (row, id, start_at)
+    SELECT ma.*, a.* EXCLUDE (row, id, start_at, account_key)
     FROM audit_manager_activities AS ma
     JOIN audit_activities AS a USING (row)
 ),
 signatures AS (
-    SELECT DISTINCT kind, subject, customer_facing, external_present, is_key, reps_present, others_internal
+    SELECT DISTINCT kind, subject, customer_facing, external_present, is_key, on_account, mass_email, reps_present, others_internal
     FROM manager_activities
 ),
 matched AS (
-    SELECT s.kind, s.subject, s.customer_facing, s.external_present, s.is_key, s.reps_present, s.others_internal,
+    SELECT s.kind, s.subject, s.customer_facing, s.external_present, s.is_key, s.on_account, s.mass_email,
+           s.reps_present, s.others_internal,
            min(r.position) AS position
     FROM signatures AS s
     LEFT JOIN subject_rules AS sr USING (subject)
@@ -30,6 +32,8 @@ matched AS (
         AND (r.customer_facing IS NULL OR r.customer_facing = s.customer_facing)
         AND (r.external IS NULL OR r.external = s.external_present)
         AND (r.key_account IS NULL OR r.key_account = s.is_key)
+        AND (r.account IS NULL OR r.account = s.on_account)
+        AND (r.mass_email IS NULL OR r.mass_email = s.mass_email)
         AND (r.min_reps IS NULL OR s.reps_present >= r.min_reps)
         AND (r.max_reps IS NULL OR s.reps_present <= r.max_reps)
         AND (r.max_others IS NULL OR s.others_internal <= r.max_others)
@@ -47,4 +51,5 @@ SELECT
     coalesce(cl.role, 'unclassified') AS role,
     cl.class_rule
 FROM manager_activities AS ma
-LEFT JOIN classes AS cl USING (kind, subject, customer_facing, external_present, is_key, reps_present, others_internal);
+LEFT JOIN classes AS cl USING (kind, subject, customer_facing, external_present, is_key, on_account, mass_email,
+                               reps_present, others_internal);

@@ -1,6 +1,7 @@
--- BM2 effort_value_mismatch: of each manager's customer minutes on
--- accounts, the share spent on non-key accounts, minus the share of the
--- team's revenue that non-key accounts make, in percentage points. The
+-- BM2 effort_value_mismatch: of each manager's minutes on accounts
+-- (customer-facing or about the account: preparing a proposal, planning
+-- it), the share spent on non-key accounts, minus the share of the team's
+-- revenue that non-key accounts make, in percentage points. The
 -- team's revenue is that of the accounts owned by the manager or a direct
 -- report: the territory the manager answers for. Evidence: the non-key
 -- accounts with the most manager time, with their revenue.
@@ -16,7 +17,6 @@ customer AS (
     SELECT t.manager_key, t.account_key, a.name, a.is_key, a.revenue, sum(t.minutes) AS minutes
     FROM audit_time AS t
     JOIN audit_accounts AS a USING (account_key)
-    WHERE t.category IN ('key_account', 'customer_other', 'field_coaching')
     GROUP BY ALL
 ),
 per_manager AS (
@@ -38,7 +38,7 @@ evidence AS (
 SELECT
     m.manager_key,
     100.0 * p.non_key_minutes / nullif(p.minutes, 0) - 100.0 * tr.non_key_revenue / nullif(tr.revenue, 0) AS metric,
-    CASE WHEN coalesce(p.minutes, 0) = 0 THEN 'no customer time logged against accounts'
+    CASE WHEN coalesce(p.minutes, 0) = 0 THEN 'no time logged on accounts'
          WHEN coalesce(tr.revenue, 0) = 0 THEN 'the team''s accounts have no revenue (no won deals and no annual revenue)' END AS missing,
     CAST(e.evidence AS VARCHAR) AS evidence
 FROM audit_managers AS m
