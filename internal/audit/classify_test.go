@@ -21,6 +21,7 @@ const (
 	ruleHQ         = "leadership and headquarters"
 	rulePlanning   = "planning and forecasting"
 	ruleAdmin      = "administration"
+	ruleTravel     = "travel and expenses"
 	ruleEmail      = "internal e-mail"
 	ruleInternal   = "other internal meetings"
 )
@@ -111,7 +112,7 @@ func TestClassificationOfRealSubjects(t *testing.T) {
 		{"Catch-up Ana", oneRep, "coaching", ruleOneToOne},
 		{"Q3 territory planning", alone, "planning", rulePlanning},
 		{"Sales leadership meeting", peer, "hq", ruleHQ},
-		{"Expense report", alone, "admin", ruleAdmin},
+		{"Expense report", alone, "admin", ruleTravel},
 		{"Coffee with Paula", peer, "internal_other", ruleInternal},
 		{"1:1 with Paula", peer, "internal_other", ruleInternal}, // not a report: no coaching
 		{"Quarterly business review with Acme", keyVisit, "key_account", ruleKeyAlone},
@@ -126,7 +127,7 @@ func TestClassificationOfRealSubjects(t *testing.T) {
 		{"Teamoverleg", wholeTeam, "team", ruleTeam},
 		{"Kwartaalplanning", alone, "planning", rulePlanning},
 		{"Directieoverleg", peer, "hq", ruleHQ},
-		{"Declaraties maart", alone, "admin", ruleAdmin},
+		{"Declaraties maart", alone, "admin", ruleTravel},
 		{"Klantbezoek Acme", keyVisit, "key_account", ruleKeyAlone},
 		{"Meeloopdag Ana", jointVisit, "field_coaching", ruleJoint},
 		// German
@@ -137,8 +138,8 @@ func TestClassificationOfRealSubjects(t *testing.T) {
 		{"Teambesprechung", wholeTeam, "team", ruleTeam},
 		{"Quartalsplanung", alone, "planning", rulePlanning},
 		{"Geschäftsleitungssitzung", peer, "hq", ruleHQ},
-		{"Spesenabrechnung", alone, "admin", ruleAdmin},
-		{"Reisekostenabrechnung März", alone, "admin", ruleAdmin},
+		{"Spesenabrechnung", alone, "admin", ruleTravel},
+		{"Reisekostenabrechnung März", alone, "admin", ruleTravel},
 		{"Kundentermin Acme", keyVisit, "key_account", ruleKeyAlone},
 		// French
 		{"Entretien individuel Ana", oneRep, "coaching", ruleCoaching},
@@ -149,7 +150,7 @@ func TestClassificationOfRealSubjects(t *testing.T) {
 		{"Réunion d'équipe", wholeTeam, "team", ruleTeam},
 		{"Prévisions T3", alone, "planning", rulePlanning},
 		{"Comité de direction", peer, "hq", ruleHQ},
-		{"Note de frais", alone, "admin", ruleAdmin},
+		{"Note de frais", alone, "admin", ruleTravel},
 		{"Rendez-vous client Acme", keyVisit, "key_account", ruleKeyAlone},
 		{"Visite terrain avec Ana", jointVisit, "field_coaching", ruleJoint},
 		// Spanish
@@ -160,7 +161,7 @@ func TestClassificationOfRealSubjects(t *testing.T) {
 		{"Reunión de equipo", wholeTeam, "team", ruleTeam},
 		{"Planificación trimestral", alone, "planning", rulePlanning},
 		{"Comité de dirección", peer, "hq", ruleHQ},
-		{"Nota de gastos", alone, "admin", ruleAdmin},
+		{"Nota de gastos", alone, "admin", ruleTravel},
 		{"Visita cliente Smallco", visit, "customer_other", ruleOtherAlone},
 		// Portuguese
 		{"Reunião individual Ana", oneRep, "coaching", ruleCoaching},
@@ -170,7 +171,7 @@ func TestClassificationOfRealSubjects(t *testing.T) {
 		{"Reunião de equipe", wholeTeam, "team", ruleTeam},
 		{"Planejamento anual", alone, "planning", rulePlanning},
 		{"Reunião de diretoria", peer, "hq", ruleHQ},
-		{"Relatório de despesas", alone, "admin", ruleAdmin},
+		{"Relatório de despesas", alone, "admin", ruleTravel},
 		{"Visita ao cliente Acme", keyVisit, "key_account", ruleKeyAlone},
 	}
 	checkPlacements(t, classified(t, newOrg(t), cases), cases)

@@ -8,7 +8,6 @@ import (
 	"io"
 	"os"
 	"reflect"
-	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -112,6 +111,7 @@ type ClassificationRule struct {
 	Category         string   `yaml:"category"`
 	Kinds            []string `yaml:"kinds"`
 	Keywords         []string `yaml:"keywords"`
+	Subjects         []string `yaml:"subjects"`
 	CustomerFacing   *bool    `yaml:"customer_facing"`
 	External         *bool    `yaml:"external"`
 	KeyAccount       *bool    `yaml:"key_account"`
@@ -248,6 +248,10 @@ func parseConfig(name string, data []byte, base *Config) (*Config, error) {
 	dec.KnownFields(true)
 	// An empty file (io.EOF) means all defaults.
 	if err := dec.Decode(cfg); err != nil && !errors.Is(err, io.EOF) {
+		if strings.Contains(err.Error(), "unknown anchor") {
+			// YAML reads a bare *word as a reference to an anchor.
+			return nil, fmt.Errorf("%s: %w (quote a keyword that starts with *, as in '*planning')", name, err)
+		}
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	if cfg.Classification == nil && base != nil {
@@ -294,16 +298,19 @@ func (r ClassificationRule) problems(i int) []string {
 	if r.Name == "" {
 		out = append(out, where+": has no name")
 	}
-	if RoleOf(r.Category) == "" {
+	if RoleOf(r.Category) == "" && r.Category != Unclassified {
 		out = append(out, fmt.Sprintf("%s: unknown category %q", where, r.Category))
+	}
+	if len(r.Keywords) > 0 && len(r.Subjects) > 0 {
+		out = append(out, where+": has both keywords and subjects (a rule matches by words or by the whole subject)")
 	}
 	for _, k := range r.Kinds {
 		if !contains(activityKinds, k) {
 			out = append(out, fmt.Sprintf("%s: unknown activity kind %q", where, k))
 		}
 	}
-	for _, kw := range r.Keywords {
-		if strings.TrimSpace(strings.TrimSuffix(kw, "*")) == "" {
+	for _, kw := range slices.Concat(r.Keywords, r.Subjects) {
+		if strings.Trim(strings.TrimSpace(kw), "*") == "" {
 			out = append(out, where+": an empty keyword")
 		}
 	}
@@ -364,37 +371,6 @@ func fold(s string) string {
 		out = s
 	}
 	return strings.ToLower(out)
-}
-
-// keywordPattern is the regular expression matching any of the keywords as
-// whole words of a folded subject (a trailing * makes a prefix).
-func keywordPattern(keywords []string) string {
-	if len(keywords) == 0 {
-		return ""
-	}
-	alts := make([]string, len(keywords))
-	for i, kw := range keywords {
-		kw = fold(strings.TrimSpace(kw))
-		if prefix, ok := strings.CutSuffix(kw, "*"); ok {
-			alts[i] = regexp.QuoteMeta(prefix) + `[a-z0-9ßøæœðþ]*`
-		} else {
-			alts[i] = regexp.QuoteMeta(kw)
-		}
-	}
-	return `(^|[^a-z0-9ßøæœðþ])(` + strings.Join(alts, "|") + `)($|[^a-z0-9ßøæœðþ])`
-}
-
-// prefixPattern is the regular expression matching a folded subject that
-// starts with any of the prefixes (spaces before it aside).
-func prefixPattern(prefixes []string) string {
-	if len(prefixes) == 0 {
-		return ""
-	}
-	alts := make([]string, len(prefixes))
-	for i, p := range prefixes {
-		alts[i] = regexp.QuoteMeta(fold(strings.TrimSpace(p)))
-	}
-	return `^\s*(` + strings.Join(alts, "|") + `)`
 }
 
 func contains(list []string, s string) bool {

@@ -104,7 +104,7 @@ func (r *runner) prepare(ctx context.Context) error {
 // every manager minute in its category.
 func (r *runner) classify(ctx context.Context) error {
 	for i, rule := range r.cfg.Classification {
-		pattern := keywordPattern(rule.Keywords)
+		pattern := rule.pattern()
 		if pattern == "" {
 			continue
 		}
@@ -214,7 +214,7 @@ type classRuleRow struct {
 
 func (c ClassificationRule) row(position int) classRuleRow {
 	row := classRuleRow{
-		Position: position, Name: c.Name, Category: c.Category, Pattern: nullString(keywordPattern(c.Keywords)),
+		Position: position, Name: c.Name, Category: c.Category, Pattern: nullString(c.pattern()),
 		CustomerFacing: c.CustomerFacing, External: c.External, KeyAccount: c.KeyAccount,
 		Account: c.Account, MassEmail: c.MassEmail,
 		MinReps: c.MinDirectReports, MaxReps: c.MaxDirectReports, MaxOthers: c.MaxOtherInternal,

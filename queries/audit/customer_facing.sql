@@ -4,9 +4,10 @@
 -- contact, an attendee from outside the company: audit_external_activities);
 -- 'type', the CRM type is customer-facing by nature ($customer_types,
 -- folded); 'subject', the activity is on an account and its subject says it
--- happened with the customer ($customer_pattern, on the folded subject). An
--- activity that only references an account is not here: it is work about
--- the customer.
+-- happened with the customer ($customer_pattern, on the folded subject).
+-- Type and subject count for meetings, events and calls only: a task
+-- "Expenses for the Acme visit" is not the visit. An activity that only
+-- references an account is not here: it is work about the customer.
 CREATE OR REPLACE TEMP TABLE audit_looked_at AS
 SELECT row, kind, raw_type, subject, account_key FROM audit_activities
 UNION
@@ -17,17 +18,19 @@ WITH audited AS (SELECT * FROM audit_looked_at),
 visit_subjects AS (
     -- Each distinct subject is matched once.
     SELECT subject
-    FROM (SELECT DISTINCT subject FROM audited WHERE account_key IS NOT NULL)
+    FROM (SELECT DISTINCT subject FROM audited WHERE account_key IS NOT NULL AND kind IN ('meeting', 'event', 'call'))
     WHERE regexp_matches(lower(strip_accents(subject)), $customer_pattern)
 ),
 known AS (
     SELECT row, 'customer' AS known_by FROM audit_external_activities
     UNION ALL
     SELECT row, 'type' FROM audited
-    WHERE list_contains(CAST($customer_types AS VARCHAR[]), lower(strip_accents(trim(raw_type))))
+    WHERE kind IN ('meeting', 'event', 'call')
+      AND list_contains(CAST($customer_types AS VARCHAR[]), lower(strip_accents(trim(raw_type))))
     UNION ALL
     SELECT row, 'subject' FROM audited
-    WHERE account_key IS NOT NULL AND subject IN (SELECT subject FROM visit_subjects)
+    WHERE kind IN ('meeting', 'event', 'call') AND account_key IS NOT NULL
+      AND subject IN (SELECT subject FROM visit_subjects)
 )
 -- The first way it is known, in the order above.
 SELECT row, arg_min(known_by, CASE known_by WHEN 'customer' THEN 1 WHEN 'type' THEN 2 ELSE 3 END) AS known_by
