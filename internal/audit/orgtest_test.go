@@ -289,32 +289,13 @@ func (b *org) load() *duckdb.DB {
 	for i, a := range b.acts {
 		acts[i] = *a
 	}
-	batches := []*duckdb.Batch{
-		{File: "User.csv", Users: b.users},
-		{File: "Account.csv", Accounts: b.accounts},
-		{File: "Opportunity.csv", Opportunities: b.opps},
-		{File: "Event.csv", Activities: acts},
-	}
-	kinds := []plugin.RecordKind{plugin.KindUser, plugin.KindAccount, plugin.KindOpportunity, plugin.KindActivity}
-	l, err := db.BeginLoad(ctx, "crm")
+	err = db.LoadMemory(ctx, "crm", duckdb.Run{Connector: "orgtest", ConnectorVersion: "1", ProtocolVersion: plugin.ProtocolVersion,
+		Input: "orgtest", StartedAt: b.from},
+		&duckdb.Batch{File: "User.csv", Users: b.users},
+		&duckdb.Batch{File: "Account.csv", Accounts: b.accounts},
+		&duckdb.Batch{File: "Opportunity.csv", Opportunities: b.opps},
+		&duckdb.Batch{File: "Event.csv", Activities: acts})
 	if err != nil {
-		t.Fatal(err)
-	}
-	var summary plugin.Summary
-	for i, batch := range batches {
-		n := int64(batch.Len())
-		if n == 0 {
-			continue
-		}
-		if err := l.Batch(batch); err != nil {
-			l.Rollback()
-			t.Fatal(err)
-		}
-		summary.Files = append(summary.Files, plugin.FileSummary{File: batch.File, RowsRead: n,
-			Records: map[plugin.RecordKind]int64{kinds[i]: n}})
-	}
-	if _, err := l.Commit(ctx, duckdb.Run{Connector: "orgtest", ConnectorVersion: "1", ProtocolVersion: plugin.ProtocolVersion,
-		Input: "orgtest", StartedAt: b.from, Summary: summary}); err != nil {
 		t.Fatal(err)
 	}
 	return db
