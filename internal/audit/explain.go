@@ -12,17 +12,27 @@ import (
 // ClassifiedActivity is one of a manager's activities as the audit counted
 // it.
 type ClassifiedActivity struct {
-	Manager    string
-	At         time.Time
-	Kind       string
-	Subject    string
-	Account    string
-	Minutes    float64
-	Estimated  bool
-	Category   string
-	Rule       string
+	Manager   string
+	At        time.Time
+	Kind      string
+	Subject   string
+	Account   string
+	Minutes   float64
+	Estimated bool
+	Category  string
+	Rule      string
+	// Matched says which keyword (or whole subject) of the rule matched,
+	// with a compound's split: keyword "*planning" in
+	// "territoriumplanning" (territorium + planning). Empty for a rule
+	// that does not look at words.
+	Matched    string
 	DirectReps int64
-	Origin     string
+	// CustomerFacing says how the activity is known to have faced a
+	// customer: a customer took part or was addressed ("customer"), its
+	// CRM type ("type"), its subject on an account ("subject"), or it is a
+	// mass e-mail send; empty for work without a customer.
+	CustomerFacing string
+	Origin         string
 }
 
 // Explain returns the activities behind the report's numbers, for the
@@ -49,10 +59,26 @@ func Explain(ctx context.Context, db *sql.DB, opts Options, category string) ([]
 	for rows.Next() {
 		var a ClassifiedActivity
 		if err := rows.Scan(&a.Manager, &a.At, &a.Kind, &a.Subject, &a.Account, &a.Minutes, &a.Estimated,
-			&a.Category, &a.Rule, &a.DirectReps, &a.Origin); err != nil {
+			&a.Category, &a.Rule, &a.DirectReps, &a.CustomerFacing, &a.Origin); err != nil {
 			return nil, fmt.Errorf("reading classified activities: %w", err)
 		}
+		a.Matched = r.cfg.matched(a.Rule, a.Subject)
 		out = append(out, a)
 	}
 	return out, rows.Err()
+}
+
+// matched says what of the named classification rule's words matched
+// subject ("" when the rule has none, or is not found).
+func (c *Config) matched(rule, subject string) string {
+	for _, r := range c.Classification {
+		if r.Name != rule {
+			continue
+		}
+		if m, ok := r.matchKeywords(subject); ok {
+			return m.String()
+		}
+		return ""
+	}
+	return ""
 }

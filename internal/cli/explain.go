@@ -22,9 +22,12 @@ func (a *app) explainCommand() *cobra.Command {
 		Use:   "explain [flags]",
 		Short: "List the activities behind a report's numbers, with the rule that classified each",
 		Long: `List each manager activity the audit counted: when, what, how many minutes
-(and whether estimated), the category it was put in and the classification
-rule that put it there, and where it is in the export. Narrow it with
---manager and --category to see what makes one share of a report.`,
+(and whether estimated), the category it was put in, the classification
+rule that put it there and the keyword that matched (with a compound's
+split: territorium + planning), how it is known to have faced a customer
+(a customer took part or was addressed, its CRM type, its subject on an
+account, a mass e-mail send), and where it is in the export. Narrow it
+with --manager and --category to see what makes one share of a report.`,
 		Example: `  salesaudit explain --manager "Lucía Fernández" --category admin
   salesaudit explain --category unclassified --format csv > unclassified.csv`,
 		Args: exactArgs(0, "no arguments (the database is --db)"),
@@ -61,13 +64,14 @@ func (a *app) runExplain(ctx context.Context, opts explainOptions) error {
 // explainTable lists the activities; the manager column only when there
 // are several managers to tell apart.
 func explainTable(activities []audit.ClassifiedActivity, withManager bool) *render.Table {
-	t := &render.Table{Columns: []string{"when", "kind", "subject", "account", "minutes", "estimated", "category", "rule", "reps", "origin"}}
+	t := &render.Table{Columns: []string{"when", "kind", "subject", "account", "minutes", "estimated", "category", "rule",
+		"matched", "customer", "reps", "origin"}}
 	if withManager {
 		t.Columns = append([]string{"manager"}, t.Columns...)
 	}
 	for _, x := range activities {
 		row := []any{x.At, x.Kind, x.Subject, x.Account, math.Round(x.Minutes*10) / 10,
-			x.Estimated, x.Category, x.Rule, x.DirectReps, x.Origin}
+			x.Estimated, x.Category, x.Rule, x.Matched, x.CustomerFacing, x.DirectReps, x.Origin}
 		if withManager {
 			row = append([]any{x.Manager}, row...)
 		}

@@ -1,6 +1,8 @@
 -- Every classified manager activity, to explain a report's numbers down to
 -- the activity: when, what, how long (and whether estimated), its category,
--- the classification rule that put it there, and where in the export it is.
+-- the classification rule that put it there, how it is known to have faced
+-- a customer (audit_customer_facing's known_by, or 'mass e-mail'; '' for
+-- work without a customer), and where in the export it is.
 -- Filters: $manager (CRM ID or name, '' for all), $category ('' for all).
 SELECT
     m.name AS manager,
@@ -13,6 +15,7 @@ SELECT
     t.category,
     coalesce(t.class_rule, '') AS class_rule,
     t.reps_present,
+    coalesce(t.customer_known_by, '') AS customer_known_by,
     t.source || ':' || t.src_file || ':' || t.src_line AS origin
 FROM audit_time AS t
 JOIN audit_managers AS m USING (manager_key)
