@@ -221,28 +221,37 @@ func DefaultConfig() (*Config, error) {
 	return parseConfig("defaults.yaml", DefaultConfigYAML, nil)
 }
 
-// LoadConfig reads a configuration file over the defaults: each section
-// the file has replaces the default's (maps key by key, lists whole).
-func LoadConfig(path string) (*Config, error) {
-	base, err := DefaultConfig()
+// LoadConfig reads configuration files over the defaults, each over the
+// ones before it: each section a file has replaces the one before (maps
+// key by key, lists whole), so a file of classification rules (classify
+// suggest's) can follow a file of thresholds.
+func LoadConfig(paths ...string) (*Config, error) {
+	cfg, err := DefaultConfig()
 	if err != nil {
 		return nil, err
 	}
-	if path == "" {
-		return base, nil
+	for _, path := range paths {
+		if path == "" {
+			continue
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return nil, fmt.Errorf("reading configuration: %w", err)
+		}
+		if cfg, err = parseConfig(path, data, cfg); err != nil {
+			return nil, err
+		}
 	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, fmt.Errorf("reading configuration: %w", err)
-	}
-	return parseConfig(path, data, base)
+	return cfg, nil
 }
 
 func parseConfig(name string, data []byte, base *Config) (*Config, error) {
 	cfg := &Config{}
+	var before []ClassificationRule
 	if base != nil {
 		cfg = base
-		cfg.Classification = nil // a file's list replaces the default one
+		before = cfg.Classification
+		cfg.Classification = nil // a file's list replaces the one before
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
@@ -254,9 +263,8 @@ func parseConfig(name string, data []byte, base *Config) (*Config, error) {
 		}
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	if cfg.Classification == nil && base != nil {
-		def, _ := DefaultConfig()
-		cfg.Classification = def.Classification
+	if cfg.Classification == nil {
+		cfg.Classification = before
 	}
 	if err := cfg.validate(); err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)

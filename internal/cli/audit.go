@@ -22,18 +22,18 @@ import (
 
 // reportOptions are the flags `audit` and `report` share.
 type reportOptions struct {
-	configPath string
-	orgPath    string
-	from, to   string
-	manager    string
-	format     string
-	outDir     string
-	sources    []string
+	configPaths []string
+	orgPath     string
+	from, to    string
+	manager     string
+	format      string
+	outDir      string
+	sources     []string
 }
 
 func (o *reportOptions) addFlags(cmd *cobra.Command) {
 	f := cmd.Flags()
-	f.StringVar(&o.configPath, "config", "", "configuration file (see 'salesaudit config init'; default: the built-in defaults)")
+	f.StringArrayVar(&o.configPaths, "config", nil, "configuration file (see 'salesaudit config init'; default: the built-in defaults); repeatable, each over the ones before")
 	f.StringVar(&o.orgPath, "org", "", "org file from HR: who manages whom, titles, hire and leave dates; beats the CRM (see 'salesaudit org init')")
 	f.StringVar(&o.from, "from", "", "first day of the period, YYYY-MM-DD (default: the first day with activities)")
 	f.StringVar(&o.to, "to", "", "last day of the period, YYYY-MM-DD, included (default: the last day with activities)")
@@ -64,7 +64,7 @@ func (o *reportOptions) parsed() (audit.Options, render.Format, error) {
 	if !opts.From.IsZero() && !opts.To.IsZero() && !opts.From.Before(opts.To) {
 		return audit.Options{}, "", usagef("--from %s is after --to %s", o.from, o.to)
 	}
-	if opts.Config, err = audit.LoadConfig(o.configPath); err != nil {
+	if opts.Config, err = audit.LoadConfig(o.configPaths...); err != nil {
 		return audit.Options{}, "", err
 	}
 	if o.orgPath != "" {

@@ -12,8 +12,8 @@ import (
 )
 
 type rulesOptions struct {
-	configPath string
-	format     string
+	configPaths []string
+	format      string
 }
 
 func (a *app) rulesCommand() *cobra.Command {
@@ -31,7 +31,7 @@ document (docs/rules.md is made this way).`,
 			if err != nil {
 				return usageError{err}
 			}
-			cfg, err := audit.LoadConfig(opts.configPath)
+			cfg, err := audit.LoadConfig(opts.configPaths...)
 			if err != nil {
 				return err
 			}
@@ -44,7 +44,7 @@ document (docs/rules.md is made this way).`,
 			return render.Write(a.stdout, format, rulesTable(cfg))
 		},
 	}
-	cmd.Flags().StringVar(&opts.configPath, "config", "", "configuration file whose thresholds to show")
+	cmd.Flags().StringArrayVar(&opts.configPaths, "config", nil, "configuration file whose thresholds to show; repeatable, each over the ones before")
 	cmd.Flags().StringVarP(&opts.format, "format", "f", "table", "output format: table, markdown, csv, json")
 	return cmd
 }

@@ -5,38 +5,49 @@
 -- subject, customer facing, external, key account, on an account, mass
 -- e-mail, who was there), not
 -- once per activity: there are far fewer of those.
+-- The managers' activities with what the rules look at, and the rules
+-- whose conditions other than words hold for each distinct combination of
+-- those (audit_rule_fits): far fewer than activities. classify suggest
+-- reads the fits too, to propose keywords only to rules that would take
+-- the activities.
+CREATE OR REPLACE TEMP TABLE audit_signed_activities AS
+SELECT ma.*, a.* EXCLUDE (row, id, start_at, account_key)
+FROM audit_manager_activities AS ma
+JOIN audit_activities AS a USING (row);
+
+CREATE OR REPLACE TEMP TABLE audit_rule_fits AS
+WITH signatures AS (
+    SELECT DISTINCT kind, subject, customer_facing, external_present, is_key, on_account, mass_email, reps_present, others_internal
+    FROM audit_signed_activities
+)
+SELECT s.*, r.position
+FROM signatures AS s
+JOIN audit_class_rules AS r ON
+        (r.kinds IS NULL OR list_contains(r.kinds, s.kind))
+    AND (r.customer_facing IS NULL OR r.customer_facing = s.customer_facing)
+    AND (r.external IS NULL OR r.external = s.external_present)
+    AND (r.key_account IS NULL OR r.key_account = s.is_key)
+    AND (r.account IS NULL OR r.account = s.on_account)
+    AND (r.mass_email IS NULL OR r.mass_email = s.mass_email)
+    AND (r.min_reps IS NULL OR s.reps_present >= r.min_reps)
+    AND (r.max_reps IS NULL OR s.reps_present <= r.max_reps)
+    AND (r.max_others IS NULL OR s.others_internal <= r.max_others);
+
 CREATE OR REPLACE TEMP TABLE audit_time AS
 WITH subject_rules AS (
     SELECT subject, list(position) AS positions
     FROM audit_subject_rules
     GROUP BY ALL
 ),
-manager_activities AS (
-    SELECT ma.*, a.* EXCLUDE (row, id, start_at, account_key)
-    FROM audit_manager_activities AS ma
-    JOIN audit_activities AS a USING (row)
-),
-signatures AS (
-    SELECT DISTINCT kind, subject, customer_facing, external_present, is_key, on_account, mass_email, reps_present, others_internal
-    FROM manager_activities
-),
 matched AS (
-    SELECT s.kind, s.subject, s.customer_facing, s.external_present, s.is_key, s.on_account, s.mass_email,
-           s.reps_present, s.others_internal,
-           min(r.position) AS position
-    FROM signatures AS s
+    -- The first fitting rule whose words (if it has any) match.
+    SELECT f.kind, f.subject, f.customer_facing, f.external_present, f.is_key, f.on_account, f.mass_email,
+           f.reps_present, f.others_internal,
+           min(f.position) AS position
+    FROM audit_rule_fits AS f
+    JOIN audit_class_rules AS r USING (position)
     LEFT JOIN subject_rules AS sr USING (subject)
-    JOIN audit_class_rules AS r ON
-            (r.kinds IS NULL OR list_contains(r.kinds, s.kind))
-        AND (r.pattern IS NULL OR coalesce(list_contains(sr.positions, r.position), false))
-        AND (r.customer_facing IS NULL OR r.customer_facing = s.customer_facing)
-        AND (r.external IS NULL OR r.external = s.external_present)
-        AND (r.key_account IS NULL OR r.key_account = s.is_key)
-        AND (r.account IS NULL OR r.account = s.on_account)
-        AND (r.mass_email IS NULL OR r.mass_email = s.mass_email)
-        AND (r.min_reps IS NULL OR s.reps_present >= r.min_reps)
-        AND (r.max_reps IS NULL OR s.reps_present <= r.max_reps)
-        AND (r.max_others IS NULL OR s.others_internal <= r.max_others)
+    WHERE r.pattern IS NULL OR coalesce(list_contains(sr.positions, r.position), false)
     GROUP BY ALL
 ),
 classes AS (
@@ -50,6 +61,6 @@ SELECT
     coalesce(cl.category, 'unclassified') AS category,
     coalesce(cl.role, 'unclassified') AS role,
     cl.class_rule
-FROM manager_activities AS ma
+FROM audit_signed_activities AS ma
 LEFT JOIN classes AS cl USING (kind, subject, customer_facing, external_present, is_key, on_account, mass_email,
                                reps_present, others_internal);
