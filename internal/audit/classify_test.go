@@ -121,6 +121,13 @@ func TestClassificationOfRealSubjects(t *testing.T) {
 		{"Misc", alone, "unclassified", ""},
 		// Dutch
 		{"1-op-1 gesprek Ana", oneRep, "coaching", ruleCoaching},
+		// Compounds: a keyword as the head of a glued word.
+		{"Territoriumplanning 2027", alone, "planning", rulePlanning},
+		{"Reiskosten declareren", alone, "admin", ruleTravel},
+		{"Onkostennota's goedkeuren", alone, "admin", ruleTravel},
+		{"Weekrapportage naar directie", alone, "admin", ruleAdmin},
+		// Not a drink, nor anything else: a 1:1 by who is there.
+		{"Koffiedrinken met Ana", oneRep, "coaching", ruleOneToOne},
 		{"Functioneringsgesprek Ana", oneRep, "coaching", ruleCoaching},
 		{"Pijplijnbespreking", wholeTeam, "pipeline_review", rulePipeline},
 		{"Sollicitatiegesprek accountmanager", candidate, "recruiting", ruleRecruiting},
@@ -132,6 +139,11 @@ func TestClassificationOfRealSubjects(t *testing.T) {
 		{"Meeloopdag Ana", jointVisit, "field_coaching", ruleJoint},
 		// German
 		{"Mitarbeitergespräch Ana", oneRep, "coaching", ruleCoaching},
+		{"Quartalsplanung Q4", alone, "planning", rulePlanning},
+		{"Jahresplanungen Vertrieb", alone, "planning", rulePlanning},
+		{"Verkaufstraining Einwandbehandlung", wholeTeam, "coaching", ruleCoaching},
+		{"Rabattfreigabe Angebot 0533", alone, "admin", ruleAdmin},
+		{"Einarbeitung neuer Kollege", oneRep, "recruiting", ruleRecruiting},
 		{"Schulung Einwandbehandlung", wholeTeam, "coaching", ruleCoaching},
 		{"Pipeline-Besprechung", wholeTeam, "pipeline_review", rulePipeline},
 		{"Vorstellungsgespräch Vertriebsmitarbeiter", candidate, "recruiting", ruleRecruiting},
