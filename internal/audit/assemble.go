@@ -33,7 +33,7 @@ func (r *runner) report(ctx context.Context) (*Report, error) {
 	if err := r.queryDataQuality(ctx, &rep.DataQuality); err != nil {
 		return nil, err
 	}
-	rep.NoActivities = rep.DataQuality.Activities == 0
+	rep.NoActivities = rep.DataQuality.allActivities == 0
 	rules := r.rules()
 	for _, rule := range rules {
 		if err := r.runRule(ctx, rule, managers, rep.NoActivities); err != nil {
@@ -47,6 +47,10 @@ func (r *runner) report(ctx context.Context) (*Report, error) {
 	}
 	if rep.Managers, err = selectManagers(rep.Managers, r.opts.Manager); err != nil {
 		return nil, err
+	}
+	if r.opts.Manager != "" {
+		rep.DataQuality.OrgNotes = notesAbout(rep.DataQuality.OrgNotes, rep.Managers)
+		rep.DataQuality.Scope = rep.Managers[0].Name
 	}
 	rep.Organisation = rankRoles(rep.Managers)
 	return rep, nil
@@ -472,6 +476,25 @@ func selectManagers(all []Manager, want string) ([]Manager, error) {
 	return out, nil
 }
 
+// notesAbout are the organisation notes that name one of the managers or
+// someone of their teams.
+func notesAbout(notes []OrgNote, managers []Manager) []OrgNote {
+	people := map[string]bool{}
+	for _, m := range managers {
+		people[m.Name] = true
+		for _, name := range m.Team {
+			people[name] = true
+		}
+	}
+	var out []OrgNote
+	for _, n := range notes {
+		if slices.ContainsFunc(n.People, func(p string) bool { return people[p] }) {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
 // rankRoles ranks the first-line managers by their share of time in each
 // role: a second-line manager's time is judged against other work.
 func rankRoles(managers []Manager) []RoleRanking {
@@ -504,7 +527,7 @@ func (r *runner) queryDataQuality(ctx context.Context, dq *DataQuality) error {
 		return fmt.Errorf("no data-quality figures")
 	}
 	var minutes, unclassified, estimated float64
-	if err := rows.Scan(&dq.Activities, &dq.WithoutOwner, &dq.UnknownOwner, &dq.WithoutAccount, &dq.CappedActivities,
+	if err := rows.Scan(&dq.allActivities, &dq.Activities, &dq.WithoutOwner, &dq.UnknownOwner, &dq.WithoutAccount, &dq.CappedActivities,
 		&minutes, &unclassified, &estimated, &dq.Rejects, &dq.UnknownAttendees, &dq.MixedEncodingLines, &dq.C1BytesKept); err != nil {
 		return fmt.Errorf("reading data quality: %w", err)
 	}

@@ -128,6 +128,10 @@ type RankedShare struct {
 
 // DataQuality says what the audit could not see well.
 type DataQuality struct {
+	// Scope is the manager (--manager) whose team's activities the counts
+	// are of; empty for the whole organisation. Rejects and decoding are
+	// the export's either way.
+	Scope               string  `json:"scope,omitempty"`
 	Activities          int64   `json:"activities"`
 	ManagerHours        float64 `json:"manager_hours"`
 	UnclassifiedPercent float64 `json:"unclassified_percent"`
@@ -146,6 +150,9 @@ type DataQuality struct {
 	C1BytesKept          int64                 `json:"c1_bytes_kept"`
 	UnclassifiedSubjects []UnclassifiedSubject `json:"unclassified_subjects"`
 	OrgNotes             []OrgNote             `json:"organisation_notes"`
+	// allActivities are the period's activities of the audited sources,
+	// whatever the scope: none means no one's time can be measured.
+	allActivities int64
 }
 
 // ManagerFromOrgFile is Manager.TeamFrom's word for links from the org

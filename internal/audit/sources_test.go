@@ -150,3 +150,41 @@ func TestAnAuditSeesOnlyItsSources(t *testing.T) {
 		}
 	}
 }
+
+// TestDataQualityIsScopedToTheManagersTeam: with --manager, data quality
+// counts the activities the manager and their reps own, not the whole
+// organisation's, and says so.
+func TestDataQualityIsScopedToTheManagersTeam(t *testing.T) {
+	t.Parallel()
+	b := newOrg(t)
+	mia := b.manager("Mia")
+	ana := b.rep(mia, "Ana")
+	max2 := b.manager("Max")
+	otto := b.rep(max2, "Otto")
+	b.meeting(mia, "1:1 Ana", time.Hour, withReps(ana))
+	b.task(ana, "Unplaceable thing")
+	for range 3 {
+		b.task(otto, "Otto's task without an account")
+	}
+	b.meeting(max2, "Meeting", time.Hour)
+	whole := b.run().DataQuality
+	opts := b.options()
+	opts.Manager = "Mia"
+	rep, err := Run(context.Background(), b.load().SQL(), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	scoped := rep.DataQuality
+	if whole.Scope != "" || whole.Activities != 6 || whole.WithoutAccount != 6 {
+		t.Errorf("whole organisation: scope %q, %d activities, %d without account; want \"\", 6, 6", whole.Scope, whole.Activities, whole.WithoutAccount)
+	}
+	if scoped.Scope != "Mia" || scoped.Activities != 2 || scoped.WithoutAccount != 2 || scoped.ManagerHours != 1 {
+		t.Errorf("Mia's team: scope %q, %d activities, %d without account, %v manager hours; want Mia, 2, 2, 1",
+			scoped.Scope, scoped.Activities, scoped.WithoutAccount, scoped.ManagerHours)
+	}
+	for _, u := range scoped.UnclassifiedSubjects {
+		if u.Subject == "Meeting" {
+			t.Errorf("Max's unclassified %q is in Mia's data quality", u.Subject)
+		}
+	}
+}

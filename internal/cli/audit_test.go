@@ -3,15 +3,18 @@ package cli
 import (
 	"bytes"
 	"context"
+	"encoding/csv"
 	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
@@ -68,6 +71,8 @@ func TestGoldenReports(t *testing.T) {
 					}
 				})
 			}
+			t.Run("fits 100 columns", func(t *testing.T) { checkFitsColumns(t, reports["table"], 100) })
+			t.Run("same numbers", func(t *testing.T) { checkSameNumbers(t, reports) })
 			args := append([]string{"audit", "--db", ":memory:", "--format", "table"}, c.args...)
 			got := run(t, append(args, input)...).mustSucceed(t).stdout
 			if got != reports["table"] {
@@ -400,4 +405,100 @@ func TestThePeriodReachesConnectorsThatTakeOne(t *testing.T) {
 	if got := withPeriod(nil, plugin.Info{}, period); len(got) != 0 {
 		t.Errorf("a connector without a period option got %v", got)
 	}
+}
+
+// checkFitsColumns fails on a line of the terminal report wider than a
+// terminal of width columns.
+func checkFitsColumns(t *testing.T, report string, width int) {
+	t.Helper()
+	for i, line := range strings.Split(report, "\n") {
+		if n := utf8.RuneCountInString(line); n > width {
+			t.Errorf("line %d is %d columns wide, more than %d:\n%s", i+1, n, width, line)
+		}
+	}
+}
+
+// checkSameNumbers checks that every format tells the model's numbers as
+// the model rounds them: each manager's estimated share and role shares
+// in the table, Markdown and HTML reports (in the manager's own part of
+// each), and exactly in CSV's time table.
+func checkSameNumbers(t *testing.T, reports map[string]string) {
+	t.Helper()
+	// The model's numbers this checks (the JSON report is the model).
+	var rep struct {
+		Managers []struct {
+			ID, Name string
+			Time     audit.TimeSplit
+		}
+	}
+	if err := json.Unmarshal([]byte(reports["json"]), &rep); err != nil {
+		t.Fatal(err)
+	}
+	csvShares := csvRoleShares(t, reports["csv"])
+	for _, m := range rep.Managers {
+		logged := "Logged " + strconv.FormatFloat(m.Time.Hours, 'f', -1, 64) + " h"
+		for _, format := range []string{"table", "markdown", "html"} {
+			part := sectionFrom(reports[format], logged, "Logged ")
+			if part == "" {
+				t.Errorf("%s: no %q for %s", format, logged, m.Name)
+				continue
+			}
+			want := []string{percentText(m.Time.EstimatedShare) + " of the minutes are estimated"}
+			for _, s := range m.Time.ByRole {
+				want = append(want, percentText(s.Percent))
+			}
+			for _, w := range want {
+				if !strings.Contains(part, w) {
+					t.Errorf("%s: %s's part lacks %q", format, m.Name, w)
+				}
+			}
+		}
+		for _, s := range m.Time.ByRole {
+			if got, ok := csvShares[m.ID+"/"+s.Name]; !ok || got != s.Percent {
+				t.Errorf("csv: %s %s share %v, the model says %v", m.Name, s.Name, got, s.Percent)
+			}
+		}
+	}
+}
+
+func percentText(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) + " %" }
+
+// sectionFrom is text from the first start to the next next after it.
+func sectionFrom(text, start, next string) string {
+	i := strings.Index(text, start)
+	if i < 0 {
+		return ""
+	}
+	rest := text[i+len(start):]
+	if j := strings.Index(rest, next); j >= 0 {
+		rest = rest[:j]
+	}
+	return start + rest
+}
+
+// csvRoleShares reads the role rows of the CSV report's time table:
+// percent by manager ID and role.
+func csvRoleShares(t *testing.T, report string) map[string]float64 {
+	t.Helper()
+	section := sectionFrom(report, "# time\n", "\n# ")
+	rows, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(section, "# time\n"))).ReadAll()
+	if err != nil || len(rows) < 2 {
+		t.Fatalf("csv time table: %v (%d rows)", err, len(rows))
+	}
+	col := map[string]int{}
+	for i, name := range rows[0] {
+		col[name] = i
+	}
+	out := map[string]float64{}
+	for _, r := range rows[1:] {
+		if r[col["kind"]] != "role" {
+			continue
+		}
+		v, err := strconv.ParseFloat(r[col["percent"]], 64)
+		if err != nil {
+			t.Fatalf("csv time table: percent %q: %v", r[col["percent"]], err)
+		}
+		out[r[col["manager_id"]]+"/"+r[col["name"]]] = v
+	}
+	return out
 }

@@ -69,8 +69,54 @@ func Write(w io.Writer, f Format, t *Table) error {
 	case FormatMarkdown:
 		return writeGrid(w, t, tablewriter.WithRenderer(renderer.NewMarkdown()))
 	default:
-		return writeGrid(w, t, fitColumns(t, TerminalWidth)...)
+		for i, part := range splitToFit(t, TerminalWidth) {
+			if i > 0 {
+				if _, err := fmt.Fprintln(w); err != nil {
+					return err
+				}
+			}
+			if err := writeGrid(w, part, fitColumns(part, TerminalWidth)...); err != nil {
+				return err
+			}
+		}
+		return nil
 	}
+}
+
+// splitToFit splits a table too wide for width even with its text
+// columns wrapped (a rule × manager matrix of many managers) into tables
+// of the first column and as many of the others as fit, in order: every
+// part fits, and each row keeps its label.
+func splitToFit(t *Table, width int) []*Table {
+	_, floors := columnWidths(t)
+	total := 1
+	for _, f := range floors {
+		total += f + 3
+	}
+	if total <= width || len(t.Columns) < 3 {
+		return []*Table{t}
+	}
+	var parts []*Table
+	for from := 1; from < len(t.Columns); {
+		used := 1 + floors[0] + 3
+		to := from
+		for to < len(t.Columns) && (to == from || used+floors[to]+3 <= width) {
+			used += floors[to] + 3
+			to++
+		}
+		parts = append(parts, columnsOf(t, from, to))
+		from = to
+	}
+	return parts
+}
+
+// columnsOf is the table's first column and its columns [from, to).
+func columnsOf(t *Table, from, to int) *Table {
+	part := &Table{Title: t.Title, Columns: append([]string{t.Columns[0]}, t.Columns[from:to]...)}
+	for _, row := range t.Rows {
+		part.Rows = append(part.Rows, append([]any{row[0]}, row[from:to]...))
+	}
+	return part
 }
 
 func writeGrid(w io.Writer, t *Table, opts ...tablewriter.Option) error {
@@ -141,7 +187,8 @@ func columnWidths(t *Table) (widths, floors []int) {
 	}
 	for _, row := range t.Rows {
 		for i, v := range row {
-			for line := range strings.SplitSeq(Cell(v), "\n") {
+			// Measured as shown: Readable's thousands separators widen it.
+			for line := range strings.SplitSeq(Readable(v), "\n") {
 				widths[i] = max(widths[i], utf8.RuneCountInString(line))
 				for word := range strings.FieldsSeq(line) {
 					floors[i] = max(floors[i], utf8.RuneCountInString(word))

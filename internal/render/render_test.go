@@ -3,9 +3,12 @@ package render
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 )
 
 func sample() *Table {
@@ -93,5 +96,38 @@ func TestTablesSeparateThousandsButCSVDoesNot(t *testing.T) {
 	}
 	if flat.String() != "revenue\n172000\n1234567\n9999\n-25000.5\n" {
 		t.Errorf("csv = %q", flat.String())
+	}
+}
+
+func TestATableTooWideIsSplitKeepingItsFirstColumn(t *testing.T) {
+	tb := &Table{Columns: []string{"rule"}}
+	for i := range 7 {
+		tb.Columns = append(tb.Columns, fmt.Sprintf("Manager Number %d", i+1))
+	}
+	for _, rule := range []string{"BM1 low value time", "PM2 reps without coaching"} {
+		row := []any{rule}
+		for range 7 {
+			row = append(row, "not enough data")
+		}
+		tb.Rows = append(tb.Rows, row)
+	}
+	var b strings.Builder
+	if err := Write(&b, FormatTable, tb); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	for _, line := range strings.Split(out, "\n") {
+		if n := utf8.RuneCountInString(line); n > TerminalWidth {
+			t.Errorf("a line of %d columns, wider than %d:\n%s", n, TerminalWidth, out)
+			break
+		}
+	}
+	for _, c := range tb.Columns[1:] {
+		if strings.Count(out, c) != 1 {
+			t.Errorf("column %q shown %d times, want once:\n%s", c, strings.Count(out, c), out)
+		}
+	}
+	if parts := len(regexp.MustCompile(`│\s+rule\s+│`).FindAllString(out, -1)); parts < 2 || strings.Count(out, "PM2 reps") < parts {
+		t.Errorf("want the table in parts, each with the rule column (%d parts):\n%s", parts, out)
 	}
 }

@@ -14,16 +14,31 @@ import (
 // each row naming its manager so the tables can be filtered and joined.
 func Tables(rep *audit.Report) map[string]*render.Table {
 	return map[string]*render.Table{
-		"time":               timeTable(rep),
-		"findings":           findingsTable(rep),
-		"evidence":           evidenceTable(rep),
-		"data_quality":       dataQualityTable(rep.DataQuality),
-		"organisation_notes": orgNotesTable(rep.DataQuality.OrgNotes, true),
+		"time":                  timeTable(rep),
+		"findings":              findingsTable(rep),
+		"evidence":              evidenceTable(rep),
+		"ranking":               rankingTable(rep),
+		"data_quality":          dataQualityTable(rep.DataQuality),
+		"unclassified_subjects": unclassifiedTable(rep.DataQuality, true),
+		"organisation_notes":    orgNotesTable(rep.DataQuality.OrgNotes, true),
 	}
 }
 
-// TableNames orders the CSV tables.
-var TableNames = []string{"time", "findings", "evidence", "data_quality", "organisation_notes"}
+// TableNames orders the CSV tables: the sections the text formats have,
+// in their order.
+var TableNames = []string{"time", "findings", "evidence", "ranking", "data_quality", "unclassified_subjects", "organisation_notes"}
+
+// rankingTable is the organisation's ranking: the first-line managers by
+// their share of time in each role.
+func rankingTable(rep *audit.Report) *render.Table {
+	t := &render.Table{Columns: []string{"role", "rank", "manager", "percent"}}
+	for _, rr := range rep.Organisation {
+		for i, m := range rr.Managers {
+			t.Rows = append(t.Rows, []any{rr.Role, i + 1, m.Name, m.Percent})
+		}
+	}
+	return t
+}
 
 // writeCSV streams every table to w, each after a "# name" line and
 // separated by a blank line. WriteCSVFiles writes one file per table.
@@ -120,6 +135,7 @@ func evidenceTable(rep *audit.Report) *render.Table {
 
 func dataQualityTable(q audit.DataQuality) *render.Table {
 	return &render.Table{Columns: []string{"measure", "value"}, Rows: [][]any{
+		{"scope", q.Scope},
 		{"activities", q.Activities},
 		{"manager_hours", q.ManagerHours},
 		{"estimated_percent", q.EstimatedPercent},

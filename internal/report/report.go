@@ -118,9 +118,10 @@ func (d *document) table(t *render.Table) {
 
 func (d *document) report(rep *audit.Report) {
 	d.heading(1, "Sales manager time audit")
-	d.printf("Period: %s to %s (%s weeks). %s audited.\n\n",
+	d.paragraph(fmt.Sprintf("Period: %s to %s (%s weeks). %s audited.",
 		rep.Period.From.Format("2 Jan 2006"), lastDay(rep).Format("2 Jan 2006"),
-		number(rep.Period.Weeks, 1), managersAudited(rep.Managers))
+		number(rep.Period.Weeks, 1), managersAudited(rep.Managers)))
+	d.printf("\n")
 	if d.noActivities = rep.NoActivities; d.noActivities {
 		d.paragraph(noActivitiesBanner)
 		d.printf("\n")
@@ -224,8 +225,8 @@ func (d *document) manager(m *audit.Manager) {
 		d.findings(m.Findings)
 		return
 	}
-	d.printf("Logged %s h in the period, %s h a week; %s %% of the minutes are estimated.\n",
-		number(t.Hours, 1), number(t.HoursPerWeek, 1), number(t.EstimatedShare, 0))
+	d.paragraph(fmt.Sprintf("Logged %s h in the period, %s h a week; %s of the minutes are estimated.",
+		number(t.Hours, 1), number(t.HoursPerWeek, 1), pct(t.EstimatedShare)))
 	if t.PrivateHours > 0 {
 		d.printf("%s.\n", privateLine(t))
 	}
@@ -359,22 +360,39 @@ func (d *document) evidence(ev audit.Evidence) {
 	if more > 0 {
 		rows = rows[:d.opts.EvidenceRows]
 	}
-	d.table(&render.Table{Columns: ev.Columns, Rows: evidenceCells(rows)})
+	d.table(&render.Table{Columns: ev.Columns, Rows: evidenceCells(ev.Columns, rows)})
 	if more > 0 {
 		d.printf("… and %d more (all of them in --format json or csv).\n\n", more)
 	}
 }
 
-// evidenceCells rounds numbers for reading and writes booleans as words.
-func evidenceCells(rows [][]any) [][]any {
+// evidenceCells rounds numbers for reading, writes booleans as words and
+// categories and roles as the report names them ("other internal
+// meetings", not internal_other).
+func evidenceCells(columns []string, rows [][]any) [][]any {
 	out := make([][]any, len(rows))
 	for i, row := range rows {
 		out[i] = make([]any, len(row))
 		for j, v := range row {
 			out[i][j] = readable(v)
+			if name, ok := v.(string); ok && j < len(columns) {
+				out[i][j] = labelled(columns[j], name)
+			}
 		}
 	}
 	return out
+}
+
+// labelled is a value of an evidence column as the report words it: a
+// category's or a role's label in a column of those.
+func labelled(column, value string) string {
+	switch column {
+	case "category":
+		return audit.CategoryLabel(value)
+	case "role":
+		return audit.RoleLabel(value)
+	}
+	return value
 }
 
 // readable is an evidence value as a person reads it: numbers to one
@@ -461,6 +479,10 @@ func severityWord(f *audit.Finding) string {
 
 func (d *document) dataQuality(q audit.DataQuality) {
 	d.heading(2, "Data quality")
+	if line := dataQualityScope(q); line != "" {
+		d.paragraph(line)
+		d.printf("\n")
+	}
 	tb := &render.Table{Columns: []string{"what", "value"}, Rows: [][]any{
 		{"activities in the period", q.Activities},
 		{"manager time, hours", number(q.ManagerHours, 1)},
@@ -484,17 +506,37 @@ func (d *document) dataQuality(q audit.DataQuality) {
 	if len(q.UnclassifiedSubjects) > 0 {
 		d.paragraph("Subjects no classification rule matched (add keywords for them in the configuration):")
 		d.printf("\n")
-		us := &render.Table{Columns: []string{"subject", "kind", "activities", "hours"}}
-		for _, u := range q.UnclassifiedSubjects {
-			us.Rows = append(us.Rows, []any{u.Subject, u.Kind, u.Activities, number(u.Hours, 1)})
-		}
-		d.table(us)
+		d.table(unclassifiedTable(q, false))
 	}
 	if len(q.OrgNotes) > 0 {
 		d.paragraph("People the audit could not tie to one person or one team:")
 		d.printf("\n")
 		d.table(orgNotesTable(q.OrgNotes, false))
 	}
+}
+
+// unclassifiedTable lists the subjects no rule matched; raw keeps numbers
+// as numbers, for CSV.
+func unclassifiedTable(q audit.DataQuality, raw bool) *render.Table {
+	t := &render.Table{Columns: []string{"subject", "kind", "activities", "hours"}}
+	for _, u := range q.UnclassifiedSubjects {
+		var hours any = number(u.Hours, 1)
+		if raw {
+			hours = u.Hours
+		}
+		t.Rows = append(t.Rows, []any{u.Subject, u.Kind, u.Activities, hours})
+	}
+	return t
+}
+
+// dataQualityScope says whose work the data-quality counts are of, when
+// the report is about one manager ("" for the whole organisation).
+func dataQualityScope(q audit.DataQuality) string {
+	if q.Scope == "" {
+		return ""
+	}
+	return fmt.Sprintf("Counted over the team of %s: the activities the manager and their reps own, and "+
+		"the organisation notes naming one of them. Rows rejected at ingest and decoding are the whole export's.", q.Scope)
 }
 
 // orgNotesTable lists the organisation notes; raw keeps the kinds' keys

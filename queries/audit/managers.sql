@@ -29,3 +29,9 @@ CREATE OR REPLACE TEMP TABLE audit_team_members AS
 SELECT manager_key, manager_key AS user_key FROM audit_managers
 UNION ALL
 SELECT manager_key, rep_key FROM audit_team;
+
+-- The managers the report is about: the one --manager names (as the
+-- report matches it), else all. Data quality counts their teams' work.
+CREATE OR REPLACE TEMP TABLE audit_reported_managers AS
+SELECT manager_key FROM audit_managers
+WHERE $manager = '' OR id = $manager OR lower(strip_accents(name)) = lower(strip_accents(trim($manager)));
