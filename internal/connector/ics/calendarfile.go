@@ -218,10 +218,10 @@ func (d eventDecoder) read(c *component) (*vevent, *rowProblem) {
 	base, err := parseComponent(c)
 	if err != nil {
 		problem := &rowProblem{line: c.line, reason: fmt.Sprintf("the VEVENT cannot be read: %v", err), raw: excerpt(c.lines)}
-		if l, ok := locateUnreadable(c); ok {
+		if l, logical, ok := locateUnreadable(c); ok {
 			problem.line, problem.raw = l.number, clip(l.text)
 			problem.field = plugin.Clip(propertyName(l.text), 64)
-			problem.reason = fmt.Sprintf("line %d is not a valid iCalendar content line (%v)", l.number, err)
+			problem.reason = fmt.Sprintf("line %d is not a valid iCalendar content line: %s (%v)", l.number, whatIsWrong(logical), err)
 		}
 		return nil, problem
 	}

@@ -98,8 +98,9 @@ func normaliseNames(base *ical.ComponentBase) {
 }
 
 // locateUnreadable finds the first content line the library cannot read,
-// to name it in the reject when a component as a whole fails to parse.
-func locateUnreadable(c *component) (sourceLine, bool) {
+// to name it in the reject when a component as a whole fails to parse:
+// the physical line it begins on, and the whole line unfolded.
+func locateUnreadable(c *component) (first sourceLine, logical string, found bool) {
 	for i, l := range c.lines {
 		if propertyName(l.text) == "" {
 			continue
@@ -112,10 +113,45 @@ func locateUnreadable(c *component) (sourceLine, bool) {
 			logical += next.text[1:]
 		}
 		if p, err := ical.ParseProperty(ical.ContentLine(logical)); err != nil || p == nil {
-			return l, true
+			return l, logical, true
 		}
 	}
-	return sourceLine{}, false
+	return sourceLine{}, "", false
+}
+
+// whatIsWrong says, in the words of RFC 5545's NAME;PARAM=VALUE:VALUE
+// shape, why a content line cannot be read: the library's own errors
+// ("parsing component line") do not tell a reader what to fix.
+func whatIsWrong(line string) string {
+	n := nameLength(line)
+	if n == 0 {
+		return "it does not begin with a property name"
+	}
+	name, rest := line[:n], line[n:]
+	if rest == "" {
+		return fmt.Sprintf("%s has no value: no ':' follows the name", name)
+	}
+	if rest[0] != ';' && rest[0] != ':' {
+		return fmt.Sprintf("%s is followed by %q where ':' and its value, or ';' and a parameter, should come", name, rest[:1])
+	}
+	quoted, colonInQuotes := false, false
+	for _, r := range rest {
+		switch {
+		case r == '"':
+			quoted = !quoted
+		case r == ':' && quoted:
+			colonInQuotes = true
+		case r == ':':
+			return fmt.Sprintf("the parameters or the value of %s cannot be read", name)
+		}
+	}
+	switch {
+	case quoted:
+		return fmt.Sprintf("a parameter of %s opens a quote (\") that is never closed, so its value is lost inside the quote", name)
+	case colonInQuotes:
+		return fmt.Sprintf("%s has no value: its only ':' is inside a quoted parameter, which holds what should follow it", name)
+	}
+	return fmt.Sprintf("%s has no value: no ':' follows its parameters", name)
 }
 
 // props is a parsed component's properties looked up by name.

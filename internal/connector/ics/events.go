@@ -138,6 +138,11 @@ func (d eventDecoder) times(e *vevent, p props) *fieldProblem {
 	}
 	start, err := d.tc.time(startProp)
 	if err != nil {
+		if value := strings.TrimSpace(startProp.Value); !strings.ContainsAny(value, "0123456789") {
+			// "Next Year", "TBD", nothing: the writer did not know
+			// when, which is data left out, not a date misread.
+			return d.problem(c, "DTSTART", "the VEVENT has no start: DTSTART holds %q, which names no date", value)
+		}
 		return d.problem(c, "DTSTART", "DTSTART: %v", err)
 	}
 	e.start = start

@@ -244,6 +244,9 @@ func (f *framer) end(l sourceLine, name string) {
 			name, l.number, innermost.name, innermost.line))
 		c.lines = append(c.lines, sourceLine{l.number, "END:" + name})
 		f.closeComponent()
+	case name == "":
+		f.breakComponent(fmt.Sprintf("line %d reads \"END:\" with no component name where END:%s, closing line %d, should be (a line cut short?)",
+			l.number, innermost.name, innermost.line))
 	default:
 		f.breakComponent(fmt.Sprintf("END:%s at line %d does not match BEGIN:%s of line %d",
 			name, l.number, innermost.name, innermost.line))
@@ -318,16 +321,26 @@ func (c *component) propertyLine(name string) sourceLine {
 }
 
 // propertyName is the upper-cased name a content line begins with, or ""
-// for a folded continuation.
+// for a folded continuation. The name ends at the first character that
+// cannot be part of one, so that a broken line ("SUMMARY=Lunch",
+// "ORGANIZER="mailto:…") is still named by its property.
 func propertyName(text string) string {
 	if text == "" || text[0] == ' ' || text[0] == '\t' {
 		return ""
 	}
-	end := strings.IndexAny(text, ";:")
-	if end < 0 {
-		end = len(text)
+	return strings.ToUpper(text[:nameLength(text)])
+}
+
+// nameLength is the length of the property name text begins with: RFC
+// 5545 names are letters, digits and dashes; underscores are let in, as
+// some exporters write them in X- names.
+func nameLength(text string) int {
+	for i, r := range text {
+		if !(r == '-' || r == '_' || r >= '0' && r <= '9' || r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z') {
+			return i
+		}
 	}
-	return strings.ToUpper(strings.TrimSpace(text[:end]))
+	return len(text)
 }
 
 // excerpt is the first lines of a component, for a reject's Raw.

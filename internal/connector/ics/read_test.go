@@ -601,3 +601,93 @@ func TestOneOffEventReplacedByItsRecurrenceID(t *testing.T) {
 		t.Errorf("%d rows skipped as replaced", n)
 	}
 }
+
+// Broken lines of published calendars: each costs its own event, with a
+// reason that says what is wrong, and the events around it load. The
+// calendars are invented in the shapes of public files: a Lanyrd export
+// with a placeholder date, a Mozilla-era event whose ORGANIZER has "="
+// for ":", and an Exchange 2010 feed whose TZID quote swallows the value.
+func TestBrokenLinesOfRealExportsSayWhatIsWrong(t *testing.T) {
+	text := strings.ReplaceAll(`BEGIN:VCALENDAR
+VERSION:2.0
+PRODID:-//lanyrd.com//Lanyrd//EN
+BEGIN:VEVENT
+SUMMARY;CHARSET=utf-8:Sales summit
+UID:a1b2c3d4e5f60718293a4b5c6d7e8f9012345678
+DTSTART;VALUE=DATE:20240312
+DTEND;VALUE=DATE:20240314
+END:VEVENT
+BEGIN:VEVENT
+SUMMARY;CHARSET=utf-8:Partner day
+UID:partner-day-tbc
+DTSTART;VALUE=DATE:Next Year
+DTEND;VALUE=DATE:20240314
+END:VEVENT
+BEGIN:VEVENT
+UID:0b7e6a52-4c1d-4f0e-9a55-2f1c3d9e8b70
+SUMMARY:Pipeline review
+ORGANIZER="mailto:lena.berg@nordvale.example"
+DTSTART;TZID="Europe/Berlin":20240315T110000
+DTEND;TZID="Europe/Berlin":20240315T120000
+END:VEVENT
+BEGIN:VEVENT
+UID:040000008200E00074C5B7101A82E00800000000A0B1C2D3E4F5
+SUMMARY:Forecast call
+DTSTART;TZID="W. Europe Standard Time:20240318T090000"
+DTEND;TZID=W. Europe Standard Time:20240318T093000
+END:VEVENT
+END:VCALENDAR`, "\n", "\r\n")
+	got := readOwned(t, "broken-lines.ics", text)
+	want := []struct {
+		line        int64
+		field, says string
+	}{
+		{13, "DTSTART", `the VEVENT has no start: DTSTART holds "Next Year"`},
+		{19, "ORGANIZER", `ORGANIZER is followed by "=" where ':' and its value`},
+		{26, "DTSTART", "DTSTART has no value: its only ':' is inside a quoted parameter"},
+	}
+	if len(got.Rejected) != len(want) {
+		t.Fatalf("%d rejects, want %d: %+v", len(got.Rejected), len(want), got.Rejected)
+	}
+	for i, w := range want {
+		r := got.Rejected[i]
+		if r.Line != w.line || r.Field != w.field || !strings.Contains(r.Reason, w.says) {
+			t.Errorf("reject %d: line %d [%s] %q, want line %d [%s] saying %q", i, r.Line, r.Field, r.Reason, w.line, w.field, w.says)
+		}
+	}
+	if len(activities(got, ana, "Sales summit")) != 1 {
+		t.Errorf("the readable event did not load: %+v", got.Activities)
+	}
+}
+
+// A university timetable saved cut short: its last line is "END:" with
+// no name. The event it would close is rejected, saying so; the ones
+// before it load.
+func TestEndWithoutNameSaysTheLineIsCutShort(t *testing.T) {
+	text := strings.ReplaceAll(`BEGIN:VCALENDAR
+VERSION:2.0
+PRODID:-//Nordvale University//Timetable//EN
+BEGIN:VEVENT
+UID:acc-lec-20261126@nordvale.example
+DTSTART;TZID=Europe/London:20261126T160000
+DTEND;TZID=Europe/London:20261126T170000
+SUMMARY:Accounting (Lecture)
+END:VEVENT
+
+BEGIN:VEVENT
+UID:mkt-sem-20261127@nordvale.example
+DTSTART;TZID=Europe/London:20261127T110000
+DTEND;TZID=Europe/London:20261127T120000
+SUMMARY:Marketing (Seminar)
+END:`, "\n", "\r\n")
+	got := readOwned(t, "timetable.ics", text)
+	if len(got.Rejected) != 1 {
+		t.Fatalf("rejects %+v", got.Rejected)
+	}
+	if r := got.Rejected[0]; r.Line != 11 || !strings.Contains(r.Reason, `line 16 reads "END:" with no component name where END:VEVENT, closing line 11, should be`) {
+		t.Errorf("reject %+v", r)
+	}
+	if len(activities(got, ana, "Accounting (Lecture)")) != 1 {
+		t.Errorf("the complete event did not load: %+v", got.Activities)
+	}
+}

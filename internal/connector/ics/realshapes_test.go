@@ -19,6 +19,16 @@ import (
 // and fails on any reject.
 func readShaped(t *testing.T, name, text string) *plugintest.Collector {
 	t.Helper()
+	got := readOwned(t, name, text)
+	for _, r := range got.Rejected {
+		t.Errorf("reject at line %d (%s): %s", r.Line, r.Field, r.Reason)
+	}
+	return got
+}
+
+// readOwned reads one calendar as readShaped does, rejects included.
+func readOwned(t *testing.T, name, text string) *plugintest.Collector {
+	t.Helper()
 	dir := t.TempDir()
 	if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o600); err != nil {
 		t.Fatal(err)
@@ -28,9 +38,6 @@ func readShaped(t *testing.T, name, text string) *plugintest.Collector {
 		t.Fatal(err)
 	}
 	got, _ := read(t, dir, map[string]string{optionFrom: "2000-01-01", optionTo: "2035-12-31", optionOwners: mapping})
-	for _, r := range got.Rejected {
-		t.Errorf("reject at line %d (%s): %s", r.Line, r.Field, r.Reason)
-	}
 	return got
 }
 
