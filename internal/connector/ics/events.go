@@ -166,9 +166,17 @@ func (d eventDecoder) end(e *vevent, p props) *fieldProblem {
 		if err != nil {
 			return d.problem(c, "DTEND", "DTEND: %v", err)
 		}
-		if e.start.allDay != end.allDay {
-			// Lenient with exporters that mix a DATE start with a
-			// DATE-TIME end: the end still says when it ends.
+		switch {
+		case e.start.allDay && !end.allDay:
+			// EssentialPIM ends an all-day day with a time: one second
+			// past the local midnight that begins it (DTEND:
+			// 20210101T050001Z after DTSTART;VALUE=DATE:20210101, in New
+			// York). An all-day event lasts whole days, so the end is
+			// read as the day it falls on, and that day is included.
+			end = endingDay(end, e.start.zone)
+		case !e.start.allDay && end.allDay:
+			// A DATE end after a DATE-TIME start: it ends at the
+			// date's midnight.
 			end.allDay = false
 		}
 		if instant := end.utc(); instant.Before(e.start.utc()) {
@@ -197,6 +205,17 @@ func (d eventDecoder) end(e *vevent, p props) *fieldProblem {
 		e.duration = &dur
 	}
 	return nil
+}
+
+// endingDay reads a DATE-TIME end as the DATE end of an all-day event:
+// the day the time falls on in its own zone, or the next day when the time
+// is past that day's midnight, in the zone of the all-day start.
+func endingDay(end icalTime, dayZone zone) icalTime {
+	day := time.Date(end.wall.Year(), end.wall.Month(), end.wall.Day(), 0, 0, 0, 0, time.UTC)
+	if end.wall.After(day) {
+		day = day.AddDate(0, 0, 1)
+	}
+	return icalTime{wall: day, zone: dayZone, allDay: true}
 }
 
 // recurrence reads RDATE and EXDATE; RRULE is checked when expanded.

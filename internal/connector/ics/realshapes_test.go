@@ -29,6 +29,12 @@ func readShaped(t *testing.T, name, text string) *plugintest.Collector {
 // readOwned reads one calendar as readShaped does, rejects included.
 func readOwned(t *testing.T, name, text string) *plugintest.Collector {
 	t.Helper()
+	return readOwnedWith(t, name, text, nil)
+}
+
+// readOwnedWith reads one calendar as readOwned does, with more options.
+func readOwnedWith(t *testing.T, name, text string, options map[string]string) *plugintest.Collector {
+	t.Helper()
 	dir := t.TempDir()
 	if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o600); err != nil {
 		t.Fatal(err)
@@ -37,7 +43,11 @@ func readOwned(t *testing.T, name, text string) *plugintest.Collector {
 	if err := os.WriteFile(mapping, []byte("file,email\n"+name+","+ana+"\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	got, _ := read(t, dir, map[string]string{optionFrom: "2000-01-01", optionTo: "2035-12-31", optionOwners: mapping})
+	all := map[string]string{optionFrom: "2000-01-01", optionTo: "2035-12-31", optionOwners: mapping}
+	for k, v := range options {
+		all[k] = v
+	}
+	got, _ := read(t, dir, all)
 	return got
 }
 
@@ -252,4 +262,52 @@ END:VCALENDAR`, "\n", "\r\n")
 	if !strings.Contains(strings.Join(emails, " "), "bo@nordvale.example") {
 		t.Errorf("attendees %v, want bo@nordvale.example among them", emails)
 	}
+}
+
+// EssentialPIM (PRODID:-//Astonsoft//EssentialPIM//EN, as in the holiday
+// calendars Thunderbird's site offers) writes an all-day day with a DATE
+// start and a DATE-TIME end one second past the local midnight that
+// begins it; days it knows to last one day get a DATE end equal to the
+// start. Both last the day, in any zone: read as an instant, the first
+// would last five hours in UTC and end before it starts in Los Angeles.
+func TestEssentialPIMAllDayEndingOneSecondPastMidnight(t *testing.T) {
+	text := strings.ReplaceAll(`BEGIN:VCALENDAR
+PRODID:-//Astonsoft//EssentialPIM//EN
+VERSION:2.0
+CALSCALE:GREGORIAN
+METHOD:PUBLISH
+
+BEGIN:VEVENT
+UID:243379537850136101
+LAST-MODIFIED:20231108T222755Z
+DTSTART;VALUE=DATE:20240101
+DTEND:20240101T050001Z
+SUMMARY:New Year's Day
+CLASS:PUBLIC
+DTSTAMP:20231115T134131Z
+CATEGORIES:Holidays
+RRULE:FREQ=YEARLY;BYMONTH=1;COUNT=2;BYMONTHDAY=1
+END:VEVENT
+
+BEGIN:VEVENT
+UID:271696855971409102
+LAST-MODIFIED:20231108T223946Z
+DTSTART;VALUE=DATE:20240115
+DTEND;VALUE=DATE:20240115
+SUMMARY:Founders' Day
+CLASS:PUBLIC
+DTSTAMP:20231115T134131Z
+CATEGORIES:Holidays
+END:VEVENT
+
+END:VCALENDAR`, "\n", "\r\n")
+	got := readShaped(t, "essentialpim.ics", text)
+	wantDays(t, got, "New Year's Day", 24*time.Hour, utc("2024-01-01T00:00Z"), utc("2025-01-01T00:00Z"))
+	wantDays(t, got, "Founders' Day", 24*time.Hour, utc("2024-01-15T00:00Z"))
+
+	losAngeles := readOwnedWith(t, "essentialpim.ics", text, map[string]string{optionTimezone: "America/Los_Angeles"})
+	if len(losAngeles.Rejected) != 0 {
+		t.Fatalf("rejects in Los Angeles: %+v", losAngeles.Rejected)
+	}
+	wantDays(t, losAngeles, "New Year's Day", 24*time.Hour, utc("2024-01-01T08:00Z"), utc("2025-01-01T08:00Z"))
 }
