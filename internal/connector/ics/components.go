@@ -184,6 +184,23 @@ func (p props) text(name string) string {
 	return ""
 }
 
+// prose is the value of the first property named name read as the TEXT
+// RFC 5545 makes it, trimmed. The parser undoes the "\," "\;" and "\n"
+// escapes only when the property declares no VALUE or VALUE=TEXT; Proton
+// Calendar writes SUMMARY;VALUE="<the summary again>":..., which would
+// otherwise leave the backslashes in the subject.
+func (p props) prose(name string) string {
+	prop := p.first(name)
+	if prop == nil {
+		return ""
+	}
+	value := prop.Value
+	if declared := param(prop, "VALUE"); declared != "" && !strings.EqualFold(declared, "TEXT") {
+		value = ical.FromText(value)
+	}
+	return strings.TrimSpace(value)
+}
+
 // param is the first value of a property's parameter, trimmed.
 func param(prop *ical.BaseProperty, name string) string {
 	if values := prop.ICalParameters[name]; len(values) > 0 {

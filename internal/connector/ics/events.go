@@ -92,7 +92,7 @@ func (d eventDecoder) decode(c *component, base *ical.ComponentBase) (*vevent, *
 	p := props{base}
 	e := &vevent{
 		comp:       c,
-		summary:    p.text("SUMMARY"),
+		summary:    p.prose("SUMMARY"),
 		status:     strings.ToUpper(p.text("STATUS")),
 		busyStatus: strings.ToUpper(p.text("X-MICROSOFT-CDO-BUSYSTATUS")),
 		rule:       p.text("RRULE"),

@@ -311,3 +311,26 @@ END:VCALENDAR`, "\n", "\r\n")
 	}
 	wantDays(t, losAngeles, "New Year's Day", 24*time.Hour, utc("2024-01-01T08:00Z"), utc("2025-01-01T08:00Z"))
 }
+
+// Proton Calendar repeats the summary in a VALUE parameter of SUMMARY. The
+// subject must still lose its TEXT escapes, as any other summary does.
+func TestProtonSummaryWithAValueParameter(t *testing.T) {
+	got := readShaped(t, "proton.ics", `BEGIN:VCALENDAR
+VERSION:2.0
+PRODID:-//Proton AG//Proton Calendar 1.0//EN
+BEGIN:VEVENT
+UID:7c1e0a52-3b9d-4a61-9f0e-2d6b8c4e1f35@proton.me
+DTSTAMP:20240305T081500Z
+DTSTART:20240306T130000Z
+DTEND:20240306T140000Z
+SUMMARY;VALUE="Pipeline review^n Room 4.12\, Lyon^n":Pipeline review\n Room 4.12\, Lyon\n
+END:VEVENT
+END:VCALENDAR
+`)
+	if len(got.Activities) != 1 {
+		t.Fatalf("want one activity, got %d", len(got.Activities))
+	}
+	if want := "Pipeline review\n Room 4.12, Lyon"; got.Activities[0].Subject != want {
+		t.Errorf("subject = %q, want %q", got.Activities[0].Subject, want)
+	}
+}
