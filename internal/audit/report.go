@@ -36,6 +36,10 @@ func (s Severity) rank() int {
 // forms. Its JSON shape is documented in docs/audit.md (Formats).
 type Report struct {
 	Period Period `json:"period"`
+	// ComparedWith is the earlier period the report's numbers are
+	// compared with (--compare); the previous values sit beside each
+	// number (Share.PreviousPercent, Finding.Previous...).
+	ComparedWith *Period `json:"compared_with,omitempty"`
 	// NoActivities says the audited sources hold deals but no activity at
 	// all (a team sheet and its opportunities): no one's time is measured,
 	// and the rules that read activities have "not enough data".
@@ -83,6 +87,9 @@ type TimeSplit struct {
 	ByRole              []Share `json:"by_role"`
 	ByCategory          []Share `json:"by_category"`
 	WeakestRole         string  `json:"weakest_role"`
+	// PreviousHoursPerWeek is HoursPerWeek in the period compared with;
+	// nil without a comparison or when the manager was not audited then.
+	PreviousHoursPerWeek *float64 `json:"previous_hours_per_week,omitempty"`
 }
 
 // Share is a role's or category's part of a manager's time.
@@ -96,6 +103,9 @@ type Share struct {
 	Target string `json:"target,omitempty"`
 	// OffTarget says whether the share is outside its target.
 	OffTarget bool `json:"off_target,omitempty"`
+	// PreviousPercent is Percent in the period compared with (see
+	// TimeSplit.PreviousHoursPerWeek).
+	PreviousPercent *float64 `json:"previous_percent,omitempty"`
 }
 
 // Finding is one rule's verdict on one manager.
@@ -112,6 +122,15 @@ type Finding struct {
 	Evidence       Evidence `json:"evidence"`
 	Recommendation string   `json:"recommendation"`
 	Source         string   `json:"source"`
+	// Previous is the rule's verdict in the period compared with; nil
+	// without a comparison or when the manager was not audited then.
+	Previous *PreviousFinding `json:"previous,omitempty"`
+}
+
+// PreviousFinding is a rule's verdict on a manager in an earlier period.
+type PreviousFinding struct {
+	Severity Severity `json:"severity"`
+	Metric   *float64 `json:"metric"`
 }
 
 // RoleRanking ranks the managers by their share of time in one role.

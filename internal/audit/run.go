@@ -37,6 +37,9 @@ type Options struct {
 	// Trace, if set, is told how long each SQL file took, to find what
 	// makes an audit slow (salesaudit --log-level debug).
 	Trace func(file string, took time.Duration)
+	// Compare, if set, audits an earlier period too and puts its numbers
+	// beside the report's (--compare).
+	Compare Comparison
 }
 
 // Run audits the database and returns the report. Nothing may load into
@@ -46,6 +49,26 @@ type Options struct {
 // write a database file); running the audit in one transaction instead
 // would cost a fifth more time at scale.
 func Run(ctx context.Context, db *sql.DB, opts Options) (*Report, error) {
+	rep, err := runOnce(ctx, db, opts)
+	if err != nil || !opts.Compare.set() {
+		return rep, err
+	}
+	earlier := opts
+	earlier.Compare = Comparison{}
+	earlier.From, earlier.To = opts.Compare.period(rep.Period)
+	// Every manager of the earlier period: the one --manager names may
+	// have had no team then, and is matched by ID below.
+	earlier.Manager = ""
+	prev, err := runOnce(ctx, db, earlier)
+	if err != nil {
+		return nil, fmt.Errorf("auditing the period compared with (%s to %s): %w",
+			earlier.From.Format(time.DateOnly), earlier.To.AddDate(0, 0, -1).Format(time.DateOnly), err)
+	}
+	Compare(rep, prev)
+	return rep, nil
+}
+
+func runOnce(ctx context.Context, db *sql.DB, opts Options) (*Report, error) {
 	r, conn, err := start(ctx, db, opts)
 	if err != nil {
 		return nil, err

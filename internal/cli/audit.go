@@ -26,6 +26,7 @@ type reportOptions struct {
 	orgPath     string
 	from, to    string
 	manager     string
+	compare     string
 	format      string
 	outDir      string
 	sources     []string
@@ -38,6 +39,7 @@ func (o *reportOptions) addFlags(cmd *cobra.Command) {
 	f.StringVar(&o.from, "from", "", "first day of the period, YYYY-MM-DD (default: the first day with activities)")
 	f.StringVar(&o.to, "to", "", "last day of the period, YYYY-MM-DD, included (default: the last day with activities)")
 	f.StringVarP(&o.manager, "manager", "m", "", "report only this manager (CRM user ID or name)")
+	f.StringVar(&o.compare, "compare", "", "compare with an earlier period: PREVIOUS (as long, just before) or FROM:TO (YYYY-MM-DD:YYYY-MM-DD)")
 	f.StringVarP(&o.format, "format", "f", "table", "output format: table, markdown, csv, json, html")
 	f.StringVar(&o.outDir, "out", "", "with --format csv: write one file per table into this directory")
 }
@@ -64,6 +66,9 @@ func (o *reportOptions) parsed() (audit.Options, render.Format, error) {
 	if !opts.From.IsZero() && !opts.To.IsZero() && !opts.From.Before(opts.To) {
 		return audit.Options{}, "", usagef("--from %s is after --to %s", o.from, o.to)
 	}
+	if opts.Compare, err = parseComparison(o.compare); err != nil {
+		return audit.Options{}, "", err
+	}
 	if opts.Config, err = audit.LoadConfig(o.configPaths...); err != nil {
 		return audit.Options{}, "", err
 	}
@@ -85,6 +90,33 @@ func reportFormat(s string) (render.Format, error) {
 		return "", fmt.Errorf("%w; reports also take html", err)
 	}
 	return f, nil
+}
+
+// parseComparison reads --compare: PREVIOUS, or FROM:TO with both days
+// included.
+func parseComparison(value string) (audit.Comparison, error) {
+	if value == "" {
+		return audit.Comparison{}, nil
+	}
+	if strings.EqualFold(value, "previous") {
+		return audit.Comparison{Previous: true}, nil
+	}
+	fromText, toText, ok := strings.Cut(value, ":")
+	if !ok {
+		return audit.Comparison{}, usagef("--compare %q: want PREVIOUS or FROM:TO, as 2026-01-01:2026-03-31", value)
+	}
+	from, err := parseDay("--compare", fromText)
+	if err != nil {
+		return audit.Comparison{}, err
+	}
+	to, err := parseDay("--compare", toText)
+	if err != nil {
+		return audit.Comparison{}, err
+	}
+	if from.IsZero() || to.IsZero() || to.Before(from) {
+		return audit.Comparison{}, usagef("--compare %q: want FROM:TO with FROM on or before TO", value)
+	}
+	return audit.Comparison{From: from, To: to.AddDate(0, 0, 1)}, nil
 }
 
 func parseDay(flag, value string) (time.Time, error) {

@@ -36,6 +36,7 @@ with --manager and --category to see what makes one share of a report.`,
 		},
 	}
 	opts.addFlags(cmd)
+	_ = cmd.Flags().MarkHidden("compare") // explain lists one period's activities
 	cmd.Flags().StringVar(&opts.category, "category", "", "only this category (key_account, coaching, admin, unclassified, ...)")
 	cmd.Flags().StringArrayVarP(&opts.sources, "source", "s", nil, "only this source; repeatable (default: all)")
 	return cmd

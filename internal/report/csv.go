@@ -28,6 +28,14 @@ func Tables(rep *audit.Report) map[string]*render.Table {
 // in their order.
 var TableNames = []string{"time", "findings", "evidence", "ranking", "data_quality", "unclassified_subjects", "organisation_notes"}
 
+// value is a number that may be missing, as a cell: empty when nil.
+func value(v *float64) any {
+	if v == nil {
+		return nil
+	}
+	return *v
+}
+
 // rankingTable is the organisation's ranking: the first-line managers by
 // their share of time in each role.
 func rankingTable(rep *audit.Report) *render.Table {
@@ -87,31 +95,36 @@ func WriteCSVFiles(dir string, rep *audit.Report) ([]string, error) {
 }
 
 func timeTable(rep *audit.Report) *render.Table {
-	t := &render.Table{Columns: []string{"manager_id", "manager", "kind", "name", "role", "hours", "hours_per_week", "percent", "target", "off_target"}}
+	// previous_percent is the share in the period compared with
+	// (--compare), empty without one: the columns stay the same either way.
+	t := &render.Table{Columns: []string{"manager_id", "manager", "kind", "name", "role", "hours", "hours_per_week", "percent",
+		"previous_percent", "target", "off_target"}}
 	for _, m := range rep.Managers {
 		for _, s := range m.Time.ByRole {
-			t.Rows = append(t.Rows, []any{m.ID, m.Name, "role", s.Name, "", s.Hours, s.HoursPerWeek, s.Percent, s.Target, s.OffTarget})
+			t.Rows = append(t.Rows, []any{m.ID, m.Name, "role", s.Name, "", s.Hours, s.HoursPerWeek, s.Percent, value(s.PreviousPercent), s.Target, s.OffTarget})
 		}
 		for _, s := range m.Time.ByCategory {
-			t.Rows = append(t.Rows, []any{m.ID, m.Name, "category", s.Name, s.Role, s.Hours, s.HoursPerWeek, s.Percent, "", false})
+			t.Rows = append(t.Rows, []any{m.ID, m.Name, "category", s.Name, s.Role, s.Hours, s.HoursPerWeek, s.Percent, value(s.PreviousPercent), "", false})
 		}
 		if m.Time.PrivateHours > 0 {
 			// Private time has hours but no share: it is in none.
-			t.Rows = append(t.Rows, []any{m.ID, m.Name, "private", "private", "", m.Time.PrivateHours, m.Time.PrivateHoursPerWeek, nil, "", false})
+			t.Rows = append(t.Rows, []any{m.ID, m.Name, "private", "private", "", m.Time.PrivateHours, m.Time.PrivateHoursPerWeek, nil, nil, "", false})
 		}
 	}
 	return t
 }
 
 func findingsTable(rep *audit.Report) *render.Table {
-	t := &render.Table{Columns: []string{"manager_id", "manager", "rule", "name", "role", "severity", "metric", "unit", "threshold", "missing", "recommendation", "source"}}
+	t := &render.Table{Columns: []string{"manager_id", "manager", "rule", "name", "role", "severity", "metric",
+		"previous_severity", "previous_metric", "unit", "threshold", "missing", "recommendation", "source"}}
 	for _, m := range rep.Managers {
 		for _, f := range m.Findings {
-			var metric any
-			if f.Metric != nil {
-				metric = *f.Metric
+			var previousSeverity, previousMetric any
+			if p := f.Previous; p != nil {
+				previousSeverity, previousMetric = string(p.Severity), value(p.Metric)
 			}
-			t.Rows = append(t.Rows, []any{m.ID, m.Name, f.Rule, f.Name, f.Role, string(f.Severity), metric, f.Unit, f.Threshold, f.Missing, f.Recommendation, f.Source})
+			t.Rows = append(t.Rows, []any{m.ID, m.Name, f.Rule, f.Name, f.Role, string(f.Severity), value(f.Metric),
+				previousSeverity, previousMetric, f.Unit, f.Threshold, f.Missing, f.Recommendation, f.Source})
 		}
 	}
 	return t

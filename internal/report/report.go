@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -56,6 +57,8 @@ type document struct {
 	// noActivities: the data holds no activity in the period, so there is
 	// no time to show, only what the deals and the org chart tell.
 	noActivities bool
+	// compared: the report carries an earlier period's numbers (--compare).
+	compared bool
 }
 
 func (d *document) markdown() bool { return d.format == render.FormatMarkdown }
@@ -121,7 +124,11 @@ func (d *document) report(rep *audit.Report) {
 	d.paragraph(fmt.Sprintf("Period: %s to %s (%s weeks). %s audited.",
 		rep.Period.From.Format("2 Jan 2006"), lastDay(rep).Format("2 Jan 2006"),
 		number(rep.Period.Weeks, 1), managersAudited(rep.Managers)))
+	if line := comparedLine(rep); line != "" {
+		d.paragraph(line)
+	}
 	d.printf("\n")
+	d.compared = rep.ComparedWith != nil
 	if d.noActivities = rep.NoActivities; d.noActivities {
 		d.paragraph(noActivitiesBanner)
 		d.printf("\n")
@@ -225,8 +232,8 @@ func (d *document) manager(m *audit.Manager) {
 		d.findings(m.Findings)
 		return
 	}
-	d.paragraph(fmt.Sprintf("Logged %s h in the period, %s h a week; %s of the minutes are estimated.",
-		number(t.Hours, 1), number(t.HoursPerWeek, 1), pct(t.EstimatedShare)))
+	d.paragraph(fmt.Sprintf("Logged %s h in the period, %s h a week%s; %s of the minutes are estimated.",
+		number(t.Hours, 1), number(t.HoursPerWeek, 1), hoursBefore(t), pct(t.EstimatedShare)))
 	if t.PrivateHours > 0 {
 		d.printf("%s.\n", privateLine(t))
 	}
@@ -234,29 +241,111 @@ func (d *document) manager(m *audit.Manager) {
 		d.printf("Weakest role: %s.\n", audit.RoleLabel(t.WeakestRole))
 	}
 	d.printf("\n")
-	d.table(roleTable(t))
-	d.table(categoryTable(t))
+	d.table(roleTable(t, d.compared))
+	d.table(categoryTable(t, d.compared))
 	d.findings(m.Findings)
 }
 
-func roleTable(t audit.TimeSplit) *render.Table {
+func roleTable(t audit.TimeSplit, compared bool) *render.Table {
 	tb := &render.Table{Columns: []string{"role", "share", "h/week", "target", ""}}
+	if compared {
+		tb.Columns = []string{"role", "share", "change", "h/week", "target", ""}
+	}
 	for _, s := range t.ByRole {
 		mark := ""
 		if s.OffTarget {
 			mark = "off target"
 		}
-		tb.Rows = append(tb.Rows, []any{audit.RoleLabel(s.Name), pct(s.Percent), number(s.HoursPerWeek, 1), s.Target, mark})
+		row := []any{audit.RoleLabel(s.Name), pct(s.Percent), number(s.HoursPerWeek, 1), s.Target, mark}
+		if compared {
+			row = slices.Insert(row, 2, any(shareChange(s)))
+		}
+		tb.Rows = append(tb.Rows, row)
 	}
 	return tb
 }
 
-func categoryTable(t audit.TimeSplit) *render.Table {
+func categoryTable(t audit.TimeSplit, compared bool) *render.Table {
 	tb := &render.Table{Columns: []string{"category", "role", "share", "h/week"}}
+	if compared {
+		tb.Columns = []string{"category", "role", "share", "change", "h/week"}
+	}
 	for _, s := range t.ByCategory {
-		tb.Rows = append(tb.Rows, []any{audit.CategoryLabel(s.Name), audit.RoleLabel(s.Role), pct(s.Percent), number(s.HoursPerWeek, 1)})
+		row := []any{audit.CategoryLabel(s.Name), audit.RoleLabel(s.Role), pct(s.Percent), number(s.HoursPerWeek, 1)}
+		if compared {
+			row = slices.Insert(row, 3, any(shareChange(s)))
+		}
+		tb.Rows = append(tb.Rows, row)
 	}
 	return tb
+}
+
+// comparedLine says which period the report's changes are from.
+func comparedLine(rep *audit.Report) string {
+	p := rep.ComparedWith
+	if p == nil {
+		return ""
+	}
+	return fmt.Sprintf("Compared with %s to %s: each change is from then to now.",
+		p.From.Format("2 Jan 2006"), p.To.AddDate(0, 0, -1).Format("2 Jan 2006"))
+}
+
+// shareChange is a share's change since the period compared with, in
+// percentage points with an arrow: "▲ 4.2 pts", "▼ 1 pt", "= 0 pts"; "new"
+// for a manager not audited then.
+func shareChange(s audit.Share) string {
+	if s.PreviousPercent == nil {
+		return "new"
+	}
+	return pointsChange(s.Percent - *s.PreviousPercent)
+}
+
+func pointsChange(delta float64) string {
+	delta = math.Round(delta*10) / 10
+	arrow := "="
+	switch {
+	case delta > 0:
+		arrow = "▲"
+	case delta < 0:
+		arrow = "▼"
+	}
+	unit := " pts"
+	if math.Abs(delta) == 1 {
+		unit = " pt"
+	}
+	return arrow + " " + number(math.Abs(delta), 1) + unit
+}
+
+// hoursBefore is ", 18.5 h before" after the hours a week, in a compared
+// report.
+func hoursBefore(t audit.TimeSplit) string {
+	if t.PreviousHoursPerWeek == nil {
+		return ""
+	}
+	return fmt.Sprintf(" (%s h before)", number(*t.PreviousHoursPerWeek, 1))
+}
+
+// previousVerdict is ", was 12 % (warning)" after a finding's metric, in a
+// compared report.
+func previousVerdict(f audit.Finding) string {
+	p := f.Previous
+	if p == nil {
+		return ""
+	}
+	was := metric(audit.Finding{Metric: p.Metric, Unit: f.Unit})
+	return fmt.Sprintf("; was %s, %s", was, severityWord(&audit.Finding{Severity: p.Severity}))
+}
+
+// fixedFindings are the rules flagged in the period compared with that
+// are no longer: a manager who fixed something sees it.
+func fixedFindings(fs []audit.Finding) []string {
+	var out []string
+	for _, f := range fs {
+		if p := f.Previous; p != nil && !flagged(f) && (p.Severity == audit.SeverityHigh || p.Severity == audit.SeverityWarning) {
+			out = append(out, fmt.Sprintf("%s %s (was %s, now %s)", f.Rule, ruleLabel(f.Name), p.Severity, severityWord(&f)))
+		}
+	}
+	return out
 }
 
 func (d *document) findings(fs []audit.Finding) {
@@ -272,6 +361,10 @@ func (d *document) findings(fs []audit.Finding) {
 	}
 	if shown == 0 && !d.noActivities {
 		d.printf("No findings.\n\n")
+	}
+	if fixed := fixedFindings(fs); len(fixed) > 0 {
+		d.paragraph(fmt.Sprintf("Fixed since the period compared with: %s.", strings.Join(fixed, ", ")))
+		d.printf("\n")
 	}
 	for _, line := range quietVerdicts(fs) {
 		d.paragraph(line)
@@ -339,10 +432,10 @@ func addToReason(groups []reasonGroup, reason, rule string) []reasonGroup {
 func (d *document) finding(f audit.Finding) {
 	label := strings.ToUpper(string(f.Severity))
 	if d.markdown() {
-		d.printf("**%s · %s %s: %s** (%s)\n\n", label, f.Rule, ruleLabel(f.Name), metric(f), f.Threshold)
+		d.printf("**%s · %s %s: %s** (%s%s)\n\n", label, f.Rule, ruleLabel(f.Name), metric(f), f.Threshold, previousVerdict(f))
 	} else {
 		// The colour codes are added after wrapping, which must not count them.
-		head := wrap(fmt.Sprintf("%s  %s %s: %s (%s)", label, f.Rule, ruleLabel(f.Name), metric(f), f.Threshold), render.TerminalWidth)
+		head := wrap(fmt.Sprintf("%s  %s %s: %s (%s%s)", label, f.Rule, ruleLabel(f.Name), metric(f), f.Threshold, previousVerdict(f)), render.TerminalWidth)
 		d.printf("%s%s\n", d.severity(f.Severity, label), strings.TrimPrefix(head, label))
 	}
 	d.paragraph(f.Measures)
