@@ -40,8 +40,8 @@ func (o *reportOptions) addFlags(cmd *cobra.Command) {
 	f.StringVar(&o.to, "to", "", "last day of the period, YYYY-MM-DD, included (default: the last day with activities)")
 	f.StringVarP(&o.manager, "manager", "m", "", "report only this manager (CRM user ID or name)")
 	f.StringVar(&o.compare, "compare", "", "compare with an earlier period: PREVIOUS (as long, just before) or FROM:TO (YYYY-MM-DD:YYYY-MM-DD)")
-	f.StringVarP(&o.format, "format", "f", "table", "output format: table, markdown, csv, json, html")
-	f.StringVar(&o.outDir, "out", "", "with --format csv: write one file per table into this directory")
+	f.StringVarP(&o.format, "format", "f", "table", "output format: table, markdown, csv, json, html, parquet")
+	f.StringVar(&o.outDir, "out", "", "with --format csv or parquet: write one file per table into this directory")
 }
 
 // parsed checks the flags and builds the audit's options.
@@ -50,8 +50,11 @@ func (o *reportOptions) parsed() (audit.Options, render.Format, error) {
 	if err != nil {
 		return audit.Options{}, "", usageError{err}
 	}
-	if o.outDir != "" && format != render.FormatCSV {
-		return audit.Options{}, "", usagef("--out goes with --format csv")
+	switch {
+	case format == report.FormatParquet && o.outDir == "":
+		return audit.Options{}, "", usagef("--format parquet writes files, one a table: name their directory with --out DIR")
+	case o.outDir != "" && format != render.FormatCSV && format != report.FormatParquet:
+		return audit.Options{}, "", usagef("--out goes with --format csv or parquet")
 	}
 	opts := audit.Options{Manager: o.manager, Sources: o.sources}
 	if opts.From, err = parseDay("--from", o.from); err != nil {
@@ -80,14 +83,17 @@ func (o *reportOptions) parsed() (audit.Options, render.Format, error) {
 	return opts, format, nil
 }
 
-// reportFormat is render.ParseFormat plus html, which only reports have.
+// reportFormat is render.ParseFormat plus html and parquet, which only
+// reports have.
 func reportFormat(s string) (render.Format, error) {
-	if strings.EqualFold(s, string(render.FormatHTML)) {
-		return render.FormatHTML, nil
+	for _, f := range []render.Format{render.FormatHTML, report.FormatParquet} {
+		if strings.EqualFold(s, string(f)) {
+			return f, nil
+		}
 	}
 	f, err := render.ParseFormat(s)
 	if err != nil {
-		return "", fmt.Errorf("%w; reports also take html", err)
+		return "", fmt.Errorf("%w; reports also take html and parquet", err)
 	}
 	return f, nil
 }
@@ -148,7 +154,8 @@ exports given; 'salesaudit report' reports on a database already loaded.`,
 		Example: `  salesaudit audit testdata/salesforce/acme
   salesaudit audit --from 2026-01-01 --to 2026-03-31 --manager "Sanne de Vries" export.zip
   salesaudit audit --format markdown export/ > audit.md
-  salesaudit audit --format csv --out audit-csv export/`,
+  salesaudit audit --format csv --out audit-csv export/
+  salesaudit audit --format parquet --out audit-parquet export/`,
 		Args: func(_ *cobra.Command, args []string) error {
 			if len(args) == 0 {
 				return usagef("name at least one export to audit (or use 'salesaudit report' on a loaded database)")
@@ -262,7 +269,29 @@ func (a *app) writeReport(ctx context.Context, db *duckdb.DB, opts audit.Options
 	if err != nil {
 		return err
 	}
+	if format == report.FormatParquet {
+		return a.writeParquetReport(ctx, db, opts, rep, outDir)
+	}
 	return a.printReport(rep, format, outDir)
+}
+
+// writeParquetReport writes the report's tables and the activities it
+// counted as Parquet files into outDir, with DuckDB's writer.
+func (a *app) writeParquetReport(ctx context.Context, db *duckdb.DB, opts audit.Options, rep *audit.Report, outDir string) error {
+	// Explain builds the audit's tables again on a connection of its own:
+	// the cost of a second pass, paid only for this format.
+	activities, err := audit.Explain(ctx, db.SQL(), opts, "")
+	if err != nil {
+		return fmt.Errorf("listing the classified activities: %w", err)
+	}
+	paths, err := report.WriteParquetFiles(outDir, rep, activities, func(path string, t *render.Table) error {
+		return db.WriteParquet(ctx, path, &duckdb.Table{Columns: t.Columns, Rows: t.Rows})
+	})
+	if err != nil {
+		return err
+	}
+	a.printPaths(paths)
+	return nil
 }
 
 // runAuditQueries audits the database, showing which query runs on a
@@ -292,12 +321,17 @@ func (a *app) printReport(rep *audit.Report, format render.Format, outDir string
 		if err != nil {
 			return err
 		}
-		for _, p := range paths {
-			fmt.Fprintln(a.stdout, p)
-		}
+		a.printPaths(paths)
 		return nil
 	}
 	return report.Write(a.stdout, format, rep, report.Options{Color: a.colorful(format)})
+}
+
+// printPaths names the files written, one a line, for a script to read.
+func (a *app) printPaths(paths []string) {
+	for _, p := range paths {
+		fmt.Fprintln(a.stdout, p)
+	}
 }
 
 // colorful says whether to colour the output: a terminal table on a

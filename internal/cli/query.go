@@ -4,15 +4,18 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/salesaudit/salesaudit/internal/duckdb"
 	"github.com/salesaudit/salesaudit/internal/render"
+	"github.com/salesaudit/salesaudit/internal/report"
 )
 
 type queryOptions struct {
 	format string
+	out    string
 }
 
 func (a *app) queryCommand() *cobra.Command {
@@ -23,17 +26,28 @@ func (a *app) queryCommand() *cobra.Command {
 		Long: `Run a SQL query on the database. Tables: users, accounts, opportunities,
 activities, activity_attendees, rejects, ingest_runs, ingest_files.`,
 		Example: `  salesaudit query "select kind, count(*) from activities group by kind"
-  salesaudit query --format csv "select * from rejects"`,
+  salesaudit query --format csv "select * from rejects"
+  salesaudit query --format parquet --out activities.parquet "select * from activities"`,
 		Args: exactArgs(1, "one SQL statement"),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if strings.EqualFold(opts.format, string(report.FormatParquet)) {
+				if opts.out == "" {
+					return usagef("--format parquet writes a file: name it with --out FILE")
+				}
+				return a.runQueryToParquet(cmd.Context(), args[0], opts.out)
+			}
+			if opts.out != "" {
+				return usagef("--out goes with --format parquet")
+			}
 			format, err := render.ParseFormat(opts.format)
 			if err != nil {
-				return usageError{err}
+				return usageError{fmt.Errorf("%w; queries also take parquet", err)}
 			}
 			return a.runQuery(cmd.Context(), args[0], format)
 		},
 	}
-	cmd.Flags().StringVarP(&opts.format, "format", "f", "table", "output format: table, csv, json, markdown")
+	cmd.Flags().StringVarP(&opts.format, "format", "f", "table", "output format: table, csv, json, markdown, parquet")
+	cmd.Flags().StringVar(&opts.out, "out", "", "with --format parquet: write the result to this file")
 	return cmd
 }
 
@@ -48,6 +62,21 @@ func (a *app) runQuery(ctx context.Context, query string, format render.Format) 
 		return fmt.Errorf("query failed: %w", err)
 	}
 	return render.Write(a.stdout, format, &render.Table{Columns: t.Columns, Rows: t.Rows})
+}
+
+// runQueryToParquet writes the query's result to a Parquet file with
+// DuckDB's own writer and column types, and names the file.
+func (a *app) runQueryToParquet(ctx context.Context, query, path string) error {
+	db, err := a.openExisting(ctx)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if err := db.QueryToParquet(ctx, query, path); err != nil {
+		return fmt.Errorf("query failed: %w", err)
+	}
+	a.printPaths([]string{path})
+	return nil
 }
 
 // openExisting opens the database for reading commands, refusing to create

@@ -40,6 +40,8 @@ func Write(w io.Writer, format render.Format, rep *audit.Report, opts Options) e
 		return writeCSV(w, rep)
 	case render.FormatHTML:
 		return writeHTML(w, rep)
+	case FormatParquet:
+		return errParquetIsFiles
 	default:
 		d := &document{w: w, format: format, opts: opts}
 		d.report(rep)
