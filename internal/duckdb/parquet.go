@@ -4,8 +4,10 @@ import (
 	"context"
 	"database/sql"
 	"database/sql/driver"
+	"errors"
 	"fmt"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"time"
 
@@ -20,12 +22,28 @@ import (
 
 // parquetTable is the TEMP table a Table is put in to be copied out. It
 // lives on a connection of its own for the length of one WriteParquet.
+//
+// Paths are made absolute before DuckDB sees them: the file Go would
+// create there, which DuckDB would otherwise read as a URL (s3://...) or
+// in the home directory (~/...).
 const parquetTable = "parquet_out"
 
 // WriteParquet writes the table to a Parquet file at path, replacing any,
 // each column typed from the Go values it holds (see columnType).
 func (db *DB) WriteParquet(ctx context.Context, path string, t *Table) error {
-	target, err := parquetPath(path)
+	if err := db.writeParquet(ctx, path, t); err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	return nil
+}
+
+func (db *DB) writeParquet(ctx context.Context, path string, t *Table) error {
+	for i, row := range t.Rows {
+		if len(row) != len(t.Columns) {
+			return fmt.Errorf("row %d has %d values for %d columns", i+1, len(row), len(t.Columns))
+		}
+	}
+	target, err := filepath.Abs(path)
 	if err != nil {
 		return err
 	}
@@ -35,11 +53,11 @@ func (db *DB) WriteParquet(ctx context.Context, path string, t *Table) error {
 	// pool.
 	conn, err := db.sql.Conn(ctx)
 	if err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
+		return err
 	}
 	defer conn.Close()
 	if _, err := conn.ExecContext(ctx, createTable(parquetTable, t.Columns, types)); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
+		return err
 	}
 	defer func() {
 		// Dropped even when ctx is done; should it fail, CREATE OR
@@ -47,25 +65,29 @@ func (db *DB) WriteParquet(ctx context.Context, path string, t *Table) error {
 		_, _ = conn.ExecContext(context.WithoutCancel(ctx), "DROP TABLE IF EXISTS temp."+parquetTable)
 	}()
 	if err := appendRows(conn, parquetTable, t.Rows, types); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
+		return err
 	}
-	copyOut := "COPY temp." + parquetTable + " TO " + quote(target) + " (FORMAT parquet)"
-	if _, err := conn.ExecContext(ctx, copyOut); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	return nil
+	_, err = conn.ExecContext(ctx, "COPY temp."+parquetTable+" TO "+quote(target)+" (FORMAT parquet)")
+	return err
 }
 
 // QueryToParquet writes the result of query, one SELECT, to a Parquet file
 // at path with the types DuckDB gives its columns.
 func (db *DB) QueryToParquet(ctx context.Context, query, path string) error {
-	target, err := parquetPath(path)
+	if err := db.queryToParquet(ctx, query, path); err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	return nil
+}
+
+func (db *DB) queryToParquet(ctx context.Context, query, path string) error {
+	target, err := filepath.Abs(path)
 	if err != nil {
 		return err
 	}
 	conn, err := db.sql.Conn(ctx)
 	if err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
+		return err
 	}
 	defer conn.Close()
 	// A statement's closing semicolon would end COPY's query too early.
@@ -75,11 +97,8 @@ func (db *DB) QueryToParquet(ctx context.Context, query, path string) error {
 	}
 	// The query goes inside COPY (...) on lines of its own, so that a
 	// comment at its end cannot swallow the closing parenthesis.
-	copyOut := "COPY (\n" + query + "\n) TO " + quote(target) + " (FORMAT parquet)"
-	if _, err := conn.ExecContext(ctx, copyOut); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	return nil
+	_, err = conn.ExecContext(ctx, "COPY (\n"+query+"\n) TO "+quote(target)+" (FORMAT parquet)")
+	return err
 }
 
 // checkOneSelect refuses anything but a single SELECT (WITH, FROM and
@@ -91,7 +110,7 @@ func checkOneSelect(conn *sql.Conn, query string) error {
 	return conn.Raw(func(driverConn any) error {
 		stmt, err := driverConn.(driver.Conn).Prepare(query)
 		if err != nil {
-			return fmt.Errorf("--format parquet writes one SELECT's result: %w", err)
+			return fmt.Errorf("a Parquet file holds one SELECT's result: %w", err)
 		}
 		defer stmt.Close()
 		kind, err := stmt.(*duckdbgo.Stmt).StatementType()
@@ -99,21 +118,10 @@ func checkOneSelect(conn *sql.Conn, query string) error {
 			return err
 		}
 		if kind != duckdbgo.STATEMENT_TYPE_SELECT {
-			return fmt.Errorf("--format parquet writes one SELECT's result, and this is no SELECT")
+			return errors.New("a Parquet file holds one SELECT's result, and this is no SELECT")
 		}
 		return nil
 	})
-}
-
-// parquetPath is path made absolute: the file Go would create there, which
-// DuckDB would otherwise read as a URL (s3://...) or from the home
-// directory (~/...).
-func parquetPath(path string) (string, error) {
-	abs, err := filepath.Abs(path)
-	if err != nil {
-		return "", fmt.Errorf("writing %s: %w", path, err)
-	}
-	return abs, nil
 }
 
 // createTable makes (or remakes, should a failed write have left it) the
@@ -225,11 +233,8 @@ func columnValue(v any, typ string) driver.Value {
 	case typeBigint:
 		return toInt64(v)
 	case typeDouble:
-		if f, ok := v.(float64); ok {
-			return f
-		}
-		if f, ok := v.(float32); ok {
-			return float64(f)
+		if r := reflect.ValueOf(v); r.CanFloat() {
+			return r.Float()
 		}
 		return float64(toInt64(v))
 	case typeVarchar:
@@ -239,24 +244,11 @@ func columnValue(v any, typ string) driver.Value {
 	}
 }
 
+// toInt64 is an integer that valueType types BIGINT, as an int64.
 func toInt64(v any) int64 {
-	switch x := v.(type) {
-	case int:
-		return int64(x)
-	case int8:
-		return int64(x)
-	case int16:
-		return int64(x)
-	case int32:
-		return int64(x)
-	case int64:
-		return x
-	case uint8:
-		return int64(x)
-	case uint16:
-		return int64(x)
-	case uint32:
-		return int64(x)
+	r := reflect.ValueOf(v)
+	if r.CanInt() {
+		return r.Int()
 	}
-	panic(fmt.Sprintf("toInt64(%T): not an integer columnType would type BIGINT", v))
+	return int64(r.Uint()) // uint8 to uint32: they fit
 }

@@ -59,18 +59,8 @@ func readBack(t *testing.T, db *DB, path string) (columns, types []string, rows 
 	return columns, types, read.Rows
 }
 
-func memoryDB(t *testing.T) *DB {
-	t.Helper()
-	db, err := Open(context.Background(), MemoryPath, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	return db
-}
-
 func TestWriteParquetKeepsTypesAndValues(t *testing.T) {
-	db := memoryDB(t)
+	db := openTestDB(t)
 	when := time.Date(2026, 3, 2, 9, 30, 0, 0, time.UTC)
 	// A time in another zone is the same instant, written in UTC as the
 	// CSV writes it.
@@ -121,7 +111,7 @@ func sameValue(got, want any) bool {
 }
 
 func TestWriteParquetWritesAnEmptyTable(t *testing.T) {
-	db := memoryDB(t)
+	db := openTestDB(t)
 	path := filepath.Join(t.TempDir(), "empty.parquet")
 	if err := db.WriteParquet(context.Background(), path, &Table{Columns: []string{"rule", "metric"}}); err != nil {
 		t.Fatal(err)
@@ -135,7 +125,7 @@ func TestWriteParquetWritesAnEmptyTable(t *testing.T) {
 // Names are data, never SQL: a path or a column name with quotes, spaces
 // or a statement in it is written as it is.
 func TestParquetPathsAndNamesAreQuoted(t *testing.T) {
-	db := memoryDB(t)
+	db := openTestDB(t)
 	dir := filepath.Join(t.TempDir(), `it's a "dir"`)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)
@@ -157,7 +147,7 @@ func TestParquetPathsAndNamesAreQuoted(t *testing.T) {
 }
 
 func TestWriteParquetReplacesTheFileAndLeavesNoTable(t *testing.T) {
-	db := memoryDB(t)
+	db := openTestDB(t)
 	path := filepath.Join(t.TempDir(), "twice.parquet")
 	for _, n := range []int{3, 1} {
 		table := &Table{Columns: []string{"n"}}
@@ -178,7 +168,7 @@ func TestWriteParquetReplacesTheFileAndLeavesNoTable(t *testing.T) {
 }
 
 func TestQueryToParquetKeepsDuckDBsTypes(t *testing.T) {
-	db := memoryDB(t)
+	db := openTestDB(t)
 	path := filepath.Join(t.TempDir(), "query.parquet")
 	query := `SELECT 'a''b' AS name, DATE '2026-03-02' AS day, 12.50::DECIMAL(9,2) AS amount, [1, 2] AS list -- a comment
 ;
@@ -197,7 +187,7 @@ func TestQueryToParquetKeepsDuckDBsTypes(t *testing.T) {
 }
 
 func TestQueryToParquetTakesOneSelectOnly(t *testing.T) {
-	db := memoryDB(t)
+	db := openTestDB(t)
 	path := filepath.Join(t.TempDir(), "refused.parquet")
 	for _, query := range []string{
 		"CREATE TABLE made (x INTEGER)",
@@ -215,5 +205,15 @@ func TestQueryToParquetTakesOneSelectOnly(t *testing.T) {
 	}
 	if _, err := os.Stat(path); err == nil {
 		t.Errorf("%s written by a refused query", path)
+	}
+}
+
+func TestWriteParquetRefusesARowOfTheWrongWidth(t *testing.T) {
+	db := openTestDB(t)
+	path := filepath.Join(t.TempDir(), "ragged.parquet")
+	table := &Table{Columns: []string{"a", "b"}, Rows: [][]any{{"x", "y"}, {"z"}}}
+	err := db.WriteParquet(context.Background(), path, table)
+	if err == nil || !strings.Contains(err.Error(), "row 2 has 1 values for 2 columns") || !strings.Contains(err.Error(), path) {
+		t.Errorf("err %v, want the row and the file named", err)
 	}
 }
