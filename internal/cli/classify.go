@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -68,8 +69,8 @@ func (a *app) runClassifySuggest(ctx context.Context, opts classifySuggestOption
 	if err != nil {
 		return err
 	}
-	if format == render.FormatHTML {
-		return usagef("classify suggest writes table, markdown, csv or json")
+	if !slices.Contains(render.Formats, format) || opts.outDir != "" {
+		return usagef("classify suggest writes --format table, markdown, csv or json to standard output")
 	}
 	if opts.top < 1 {
 		return usagef("--top must be at least 1")

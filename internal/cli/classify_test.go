@@ -94,3 +94,18 @@ func categoriesOf(t *testing.T, db string, args ...string) map[string]string {
 	}
 	return out
 }
+
+func TestExplainAndSuggestWriteOnlyTableFormats(t *testing.T) {
+	t.Parallel()
+	for _, args := range [][]string{
+		{"explain", "--format", "parquet", "--out", t.TempDir()},
+		{"explain", "--format", "html"},
+		{"classify", "suggest", "--format", "html"},
+		{"classify", "suggest", "--format", "csv", "--out", t.TempDir()},
+	} {
+		r := run(t, append(args, "--db", ":memory:")...)
+		if r.code != ExitUsage || !strings.Contains(r.stderr, "standard output") {
+			t.Errorf("%v: exit %d, %s", args, r.code, r.stderr)
+		}
+	}
+}

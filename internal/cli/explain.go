@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"slices"
 
 	"github.com/spf13/cobra"
 
@@ -46,6 +47,10 @@ func (a *app) runExplain(ctx context.Context, opts explainOptions) error {
 	auditOpts, format, err := opts.parsed()
 	if err != nil {
 		return err
+	}
+	if !slices.Contains(render.Formats, format) || opts.outDir != "" {
+		return usagef("explain writes --format table, markdown, csv or json to standard output " +
+			"(the classified activities as Parquet come with a report's: --format parquet --out DIR)")
 	}
 	db, err := a.openExisting(ctx)
 	if err != nil {

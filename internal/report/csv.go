@@ -147,8 +147,14 @@ func evidenceTable(rep *audit.Report) *render.Table {
 }
 
 func dataQualityTable(q audit.DataQuality) *render.Table {
-	return &render.Table{Columns: []string{"measure", "value"}, Rows: [][]any{
-		{"scope", q.Scope},
+	// scope is the manager whose team's work is counted (--manager), or
+	// "organisation": a column, so that value stays a number.
+	scope := q.Scope
+	if scope == "" {
+		scope = "organisation"
+	}
+	t := &render.Table{Columns: []string{"scope", "measure", "value"}}
+	for _, row := range [][]any{
 		{"activities", q.Activities},
 		{"manager_hours", q.ManagerHours},
 		{"estimated_percent", q.EstimatedPercent},
@@ -161,5 +167,8 @@ func dataQualityTable(q audit.DataQuality) *render.Table {
 		{"rejects", q.Rejects},
 		{"lines_utf8_in_single_byte_files", q.MixedEncodingLines},
 		{"c1_bytes_kept", q.C1BytesKept},
-	}}
+	} {
+		t.Rows = append(t.Rows, append([]any{scope}, row...))
+	}
+	return t
 }
