@@ -56,6 +56,7 @@ type Config struct {
 	KeyAccounts    KeyAccounts          `yaml:"key_accounts"`
 	Organisation   Organisation         `yaml:"organisation"`
 	CustomerFacing CustomerFacing       `yaml:"customer_facing"`
+	Privacy        PrivacySettings      `yaml:"privacy"`
 	MassEmails     MassEmails           `yaml:"mass_emails"`
 	Targets        map[string]Target    `yaml:"targets"`
 	Classification []ClassificationRule `yaml:"classification"`
@@ -90,6 +91,13 @@ type Organisation struct {
 type CustomerFacing struct {
 	Types    []string `yaml:"types"`
 	Keywords []string `yaml:"keywords"`
+}
+
+// PrivacySettings are the configuration's privacy section.
+type PrivacySettings struct {
+	// MinGroupSize is the smallest team whose team-level findings a
+	// pseudonymized report shows (Privacy.MinGroupSize).
+	MinGroupSize int `yaml:"min_group_size"`
 }
 
 // MassEmails say which e-mails went to a list: each send counts once for
@@ -289,6 +297,9 @@ func (c *Config) validate() error {
 	}
 	if s := c.KeyAccounts.RevenueShare; s <= 0 || s > 1 {
 		problems = append(problems, fmt.Sprintf("key_accounts.revenue_share: %v is not between 0 and 1", s))
+	}
+	if c.Privacy.MinGroupSize < 1 {
+		problems = append(problems, "privacy.min_group_size must be at least 1")
 	}
 	if c.Organisation.MinGroupSize < 1 {
 		problems = append(problems, "organisation.min_group_size must be at least 1")

@@ -40,6 +40,11 @@ type Options struct {
 	// Compare, if set, audits an earlier period too and puts its numbers
 	// beside the report's (--compare).
 	Compare Comparison
+	// Pseudonymize is "reps" or "all" for a report whose people are
+	// named by pseudonyms keyed by PseudonymKey (see Pseudonymize); ""
+	// names them.
+	Pseudonymize string
+	PseudonymKey []byte
 }
 
 // Run audits the database and returns the report. Nothing may load into
@@ -49,6 +54,20 @@ type Options struct {
 // write a database file); running the audit in one transaction instead
 // would cost a fifth more time at scale.
 func Run(ctx context.Context, db *sql.DB, opts Options) (*Report, error) {
+	rep, err := runCompared(ctx, db, opts)
+	if err != nil || opts.Pseudonymize == "" {
+		return rep, err
+	}
+	if len(opts.PseudonymKey) == 0 {
+		return nil, fmt.Errorf("pseudonyms need the database's key")
+	}
+	Pseudonymize(rep, Privacy{Managers: opts.Pseudonymize == "all", Key: opts.PseudonymKey,
+		MinGroupSize: opts.Config.Privacy.MinGroupSize})
+	return rep, nil
+}
+
+// runCompared audits the period and, with opts.Compare, the earlier one.
+func runCompared(ctx context.Context, db *sql.DB, opts Options) (*Report, error) {
 	rep, err := runOnce(ctx, db, opts)
 	if err != nil || !opts.Compare.set() {
 		return rep, err

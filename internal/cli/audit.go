@@ -27,6 +27,7 @@ type reportOptions struct {
 	from, to    string
 	manager     string
 	compare     string
+	pseudonyms  string
 	format      string
 	outDir      string
 	sources     []string
@@ -40,6 +41,8 @@ func (o *reportOptions) addFlags(cmd *cobra.Command) {
 	f.StringVar(&o.to, "to", "", "last day of the period, YYYY-MM-DD, included (default: the last day with activities)")
 	f.StringVarP(&o.manager, "manager", "m", "", "report only this manager (CRM user ID or name)")
 	f.StringVar(&o.compare, "compare", "", "compare with an earlier period: PREVIOUS (as long, just before) or FROM:TO (YYYY-MM-DD:YYYY-MM-DD)")
+	f.StringVar(&o.pseudonyms, "pseudonymize", "", "replace the reps' names by pseudonyms (--pseudonymize), or everyone's (--pseudonymize=all), for a report that leaves the team")
+	f.Lookup("pseudonymize").NoOptDefVal = "reps"
 	f.StringVarP(&o.format, "format", "f", "table", "output format: table, markdown, csv, json, html, parquet")
 	f.StringVar(&o.outDir, "out", "", "with --format csv or parquet: write one file per table into this directory")
 }
@@ -69,6 +72,13 @@ func (o *reportOptions) parsed() (audit.Options, render.Format, error) {
 	if !opts.From.IsZero() && !opts.To.IsZero() && !opts.From.Before(opts.To) {
 		return audit.Options{}, "", usagef("--from %s is after --to %s", o.from, o.to)
 	}
+	if o.pseudonyms != "" && o.pseudonyms != "reps" && o.pseudonyms != "all" {
+		return audit.Options{}, "", usagef("--pseudonymize=%s: use --pseudonymize (the reps) or --pseudonymize=all (managers too)", o.pseudonyms)
+	}
+	if o.pseudonyms != "" && format == report.FormatParquet {
+		return audit.Options{}, "", usagef("--pseudonymize goes with table, markdown, html, csv and json: Parquet's activities file names people")
+	}
+	opts.Pseudonymize = o.pseudonyms
 	if opts.Compare, err = parseComparison(o.compare); err != nil {
 		return audit.Options{}, "", err
 	}
@@ -265,6 +275,13 @@ func rejected(r ingest.Outcome) int64 {
 }
 
 func (a *app) writeReport(ctx context.Context, db *duckdb.DB, opts audit.Options, format render.Format, outDir string, showProgress bool) error {
+	if opts.Pseudonymize != "" {
+		key, err := db.PseudonymKey(ctx)
+		if err != nil {
+			return err
+		}
+		opts.PseudonymKey = key
+	}
 	rep, err := a.runAuditQueries(ctx, db, opts, showProgress)
 	if err != nil {
 		return err

@@ -53,7 +53,8 @@ that file and audit again with it:
 		},
 	}
 	opts.addFlags(suggest)
-	_ = suggest.Flags().MarkHidden("compare") // suggestions are of one period
+	_ = suggest.Flags().MarkHidden("compare")      // suggestions are of one period
+	_ = suggest.Flags().MarkHidden("pseudonymize") // and of subjects, for sales ops
 	f := suggest.Flags()
 	f.IntVar(&opts.top, "top", 20, "list at most this many groups of subjects")
 	f.StringVar(&opts.accept, "accept", "", "the groups whose keywords to write: their numbers (1,3,4) or all")

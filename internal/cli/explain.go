@@ -37,7 +37,8 @@ with --manager and --category to see what makes one share of a report.`,
 		},
 	}
 	opts.addFlags(cmd)
-	_ = cmd.Flags().MarkHidden("compare") // explain lists one period's activities
+	_ = cmd.Flags().MarkHidden("compare")      // explain lists one period's activities
+	_ = cmd.Flags().MarkHidden("pseudonymize") // and names them: it is for sales ops
 	cmd.Flags().StringVar(&opts.category, "category", "", "only this category (key_account, coaching, admin, unclassified, ...)")
 	cmd.Flags().StringArrayVarP(&opts.sources, "source", "s", nil, "only this source; repeatable (default: all)")
 	return cmd
