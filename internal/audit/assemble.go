@@ -30,6 +30,9 @@ func (r *runner) report(ctx context.Context) (*Report, error) {
 	if err := r.queryScorecards(ctx, managers, rep.Period.Weeks); err != nil {
 		return nil, err
 	}
+	if err := r.querySeries(ctx, managers); err != nil {
+		return nil, err
+	}
 	if err := r.queryDataQuality(ctx, &rep.DataQuality); err != nil {
 		return nil, err
 	}
@@ -204,6 +207,7 @@ func (r *runner) timeSplit(byCategory map[string]float64, estimated, weeks float
 		s := share(role, "", mins, total, weeks)
 		if t, ok := r.cfg.Targets[role]; ok && total > 0 {
 			s.Target, s.OffTarget = t.describe(), !t.holds(s.Percent)
+			s.TargetMin, s.TargetMax = t.Min, t.Max
 		}
 		ts.ByRole = append(ts.ByRole, s)
 	}

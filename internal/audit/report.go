@@ -72,7 +72,10 @@ type Manager struct {
 	TeamFrom []string  `json:"team_from"`
 	Time     TimeSplit `json:"time"`
 	Findings []Finding `json:"findings"`
-	key      string
+	// Series are the manager's time week by week and the coaching per
+	// rep, for the charts (series.go).
+	Series Series `json:"series"`
+	key    string
 }
 
 // TimeSplit is how a manager's logged time divides.
@@ -103,6 +106,10 @@ type Share struct {
 	Target string `json:"target,omitempty"`
 	// OffTarget says whether the share is outside its target.
 	OffTarget bool `json:"off_target,omitempty"`
+	// TargetMin and TargetMax are the target's bounds in percent, as the
+	// configuration's targets give them; nil where the target has none.
+	TargetMin *float64 `json:"target_min,omitempty"`
+	TargetMax *float64 `json:"target_max,omitempty"`
 	// PreviousPercent is Percent in the period compared with (see
 	// TimeSplit.PreviousHoursPerWeek).
 	PreviousPercent *float64 `json:"previous_percent,omitempty"`

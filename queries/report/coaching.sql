@@ -8,7 +8,7 @@ WITH coached AS (
     WHERE category IN ('coaching', 'field_coaching')
 ),
 per_rep AS (
-    SELECT manager_key, rep_key, sum(minutes) AS minutes
+    SELECT manager_key, rep_key, CAST(sum(minutes) AS DOUBLE) AS minutes
     FROM coached
     GROUP BY ALL
 )
