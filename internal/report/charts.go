@@ -21,9 +21,8 @@ import (
 	"github.com/salesaudit/salesaudit/internal/audit"
 )
 
-// chartWidth is every manager chart's viewBox width: at a phone's 360 px
-// of text width, the charts' 12-unit labels are still 11 px.
-const chartWidth = 400
+// Every manager chart is 400 units wide (the template's viewBoxes): at a
+// phone's 360 px of text, its 13-unit labels are still 12 px.
 
 // coord writes a coordinate for an SVG attribute: two decimals at most.
 func coord(v float64) string { return strconv.FormatFloat(math.Round(v*100)/100, 'f', -1, 64) }
