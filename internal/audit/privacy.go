@@ -43,6 +43,10 @@ func Pseudonymize(rep *Report, p Privacy) {
 		for j := range m.Team {
 			m.Team[j] = replace(m.Team[j])
 		}
+		for j := range m.Series.Coaching.Reps {
+			r := &m.Series.Coaching.Reps[j]
+			r.Name = replace(r.Name)
+		}
 		for j := range m.Findings {
 			f := &m.Findings[j]
 			f.Missing = replace(f.Missing)
@@ -77,11 +81,14 @@ func Pseudonymize(rep *Report, p Privacy) {
 }
 
 // withholdSmallTeam turns the team-level findings of a team smaller than
-// min into "not enough data", with the reason, and drops their evidence.
+// min into "not enough data", with the reason, and drops their evidence
+// and the coaching per rep.
 func withholdSmallTeam(m *Manager, min int) {
 	if m.TeamSize == 0 || m.TeamSize >= min {
 		return
 	}
+	// The coaching each rep got is a figure about each rep.
+	m.Series.Coaching.Reps = nil
 	for i := range m.Findings {
 		f := &m.Findings[i]
 		rule, ok := RuleByID(f.Rule)

@@ -11,6 +11,7 @@ func samplePeopleReport() *Report {
 	return &Report{
 		Managers: []Manager{{
 			ID: "005A", Name: "Mia Manager", Title: "Sales Manager", TeamSize: 2, Team: []string{ana, ben},
+			Series: Series{Coaching: Coaching{Reps: []RepCoaching{{Name: ana, MinutesPerWeek: 0}, {Name: ben, MinutesPerWeek: 20}}}},
 			Findings: []Finding{
 				{Rule: "PM2", Severity: SeverityWarning, Metric: &metric,
 					Evidence: Evidence{Columns: []string{"rep", "minutes a week"}, Rows: [][]any{{ana, 0.0}, {ben, 20.0}}}},
@@ -83,6 +84,9 @@ func TestASmallTeamsFindingsAreWithheld(t *testing.T) {
 		!strings.Contains(pm2.Missing, "a team of 2 is below the minimum of 5") {
 		t.Errorf("PM2 of a team of 2: %s %v %v %q; want withheld with the reason", pm2.Severity, pm2.Metric, pm2.Evidence.Rows, pm2.Missing)
 	}
+	if reps := rep.Managers[0].Series.Coaching.Reps; len(reps) != 0 {
+		t.Errorf("the coaching of each rep of a team of 2 is shown: %v", reps)
+	}
 	if bm1.Severity != SeverityHigh || bm1.Metric == nil {
 		t.Errorf("BM1, about the manager's own time, became %s", bm1.Severity)
 	}
@@ -93,6 +97,9 @@ func reportText(rep *Report) string {
 	var b strings.Builder
 	for _, m := range rep.Managers {
 		b.WriteString(m.ID + " " + m.Name + " " + m.Title + " " + strings.Join(m.Team, " ") + " ")
+		for _, r := range m.Series.Coaching.Reps {
+			b.WriteString(r.Name + " ")
+		}
 		for _, f := range m.Findings {
 			for _, row := range f.Evidence.Rows {
 				for _, v := range row {

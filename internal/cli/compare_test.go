@@ -49,10 +49,13 @@ func TestCompareWorksInEveryFormat(t *testing.T) {
 		}
 	}
 	text := map[string]string{}
-	for _, format := range []string{"table", "markdown", "csv"} {
+	for _, format := range []string{"table", "markdown", "csv", "html"} {
 		text[format] = run(t, append(args, format)...).mustSucceed(t).stdout
 	}
-	for _, format := range []string{"table", "markdown"} {
+	if !strings.Contains(text["html"], `class="was"`) {
+		t.Error("html: the role chart does not mark the previous shares")
+	}
+	for _, format := range []string{"table", "markdown", "html"} {
 		if !strings.Contains(text[format], "Compared with 31 Dec 2025 to 31 Mar 2026") {
 			t.Errorf("%s: no line naming the period compared with", format)
 		}
@@ -67,7 +70,7 @@ func TestCompareWorksInEveryFormat(t *testing.T) {
 			arrow = "="
 		}
 		change := fmt.Sprintf("%s %s pt", arrow, strings.TrimSuffix(fmt.Sprintf("%.1f", math.Abs(delta)), ".0"))
-		for _, format := range []string{"table", "markdown"} {
+		for _, format := range []string{"table", "markdown", "html"} {
 			if !strings.Contains(text[format], change) {
 				t.Errorf("%s: %s's change %q is not shown", format, s.Name, change)
 			}

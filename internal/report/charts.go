@@ -126,12 +126,14 @@ func shorten(s string, n int) string {
 // splitChart is a manager's share of time per role, each a bar on an axis
 // of 0 to 100 % over the role's target band.
 type splitChart struct {
-	Rows   []splitRow
-	Ticks  []tick
-	Left   float64 // where 0 % is
-	Width  float64 // of 100 %
-	Axis   float64 // y of the axis
-	Height float64
+	Rows []splitRow
+	// Compared says the rows mark the period compared with (--compare).
+	Compared bool
+	Ticks    []tick
+	Left     float64 // where 0 % is
+	Width    float64 // of 100 %
+	Axis     float64 // y of the axis
+	Height   float64
 }
 
 type splitRow struct {
@@ -143,6 +145,10 @@ type splitRow struct {
 	Target         string
 	OffTarget      bool
 	LabelX, LabelY float64 // where the percent is written
+	// Was is where the share of the period compared with is marked (the
+	// second series, --compare); Previous says there is one.
+	Was      float64
+	Previous *float64
 }
 
 const (
@@ -158,11 +164,16 @@ func newSplitChart(t audit.TimeSplit) splitChart {
 	for i, s := range t.ByRole {
 		y := splitTopSpace + float64(i)*splitRowH
 		w := splitWidth * min(max(s.Percent, 0), 100) / 100
-		c.Rows = append(c.Rows, splitRow{
+		row := splitRow{
 			Role: s.Name, Label: roleShort(s.Name), Y: y, W: w,
 			Band: targetSpan(s, splitLeft, splitWidth), Percent: s.Percent, Target: s.Target, OffTarget: s.OffTarget,
-			LabelX: splitLeft + w + 4, LabelY: y + splitBarH - 3,
-		})
+			LabelX: splitLeft + w + 4, LabelY: y + splitBarH - 3, Previous: s.PreviousPercent,
+		}
+		if p := s.PreviousPercent; p != nil {
+			row.Was = splitLeft + splitWidth*min(max(*p, 0), 100)/100
+			c.Compared = true
+		}
+		c.Rows = append(c.Rows, row)
 	}
 	c.Axis = splitTopSpace + float64(len(t.ByRole))*splitRowH
 	c.Height = c.Axis + 18

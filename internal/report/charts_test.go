@@ -196,3 +196,16 @@ func TestTheTrendIsSaidFromWholeWeeksOnly(t *testing.T) {
 		t.Errorf("with 6 whole weeks: %q, want nothing (no four against four)", got)
 	}
 }
+
+func TestTheSplitChartMarksThePreviousShare(t *testing.T) {
+	was := 40.0
+	c := newSplitChart(audit.TimeSplit{ByRole: []audit.Share{{Name: audit.RolePeople, Percent: 20, PreviousPercent: &was},
+		{Name: audit.RoleCustomer, Percent: 80}}})
+	if !c.Compared || c.Rows[0].Was != splitLeft+splitWidth*0.4 || c.Rows[1].Previous != nil {
+		t.Errorf("compared %v, people's mark at %v (want %v), customer's previous %v", c.Compared, c.Rows[0].Was,
+			splitLeft+splitWidth*0.4, c.Rows[1].Previous)
+	}
+	if plain := newSplitChart(audit.TimeSplit{ByRole: []audit.Share{{Name: audit.RolePeople, Percent: 20}}}); plain.Compared {
+		t.Error("a report without --compare marks a previous share")
+	}
+}

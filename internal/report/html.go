@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/salesaudit/salesaudit/internal/audit"
+	"github.com/salesaudit/salesaudit/internal/render"
 )
 
 //go:embed report.html.tmpl
@@ -44,6 +45,14 @@ var htmlPage = template.Must(template.New("report.html.tmpl").Funcs(template.Fun
 	"band":         func(s audit.Share) span { return targetSpan(s, 0, 100) },
 	"date":         func(v interface{ Format(string) string }) string { return v.Format("2 Jan") },
 	"add":          func(a, b float64) float64 { return a + b },
+	"compared":     comparedLine,
+	"change":       shareChange,
+	"hoursBefore":  hoursBefore,
+	"was":          wasVerdict,
+	"fixed":        fixedFindings,
+	"join":         strings.Join,
+	"scope":        dataQualityScope,
+	"deref":        func(v *float64) float64 { return *v },
 }).ParseFS(htmlTemplates, "report.html.tmpl"))
 
 func writeHTML(w io.Writer, rep *audit.Report) error {
@@ -169,11 +178,21 @@ func newHeadline(rep *audit.Report) headline {
 	return h
 }
 
-// evidenceCell formats one evidence value as the text formats do.
+// wasVerdict is " (was 2.9 %, high)" after a finding's metric in a
+// compared report.
+func wasVerdict(f audit.Finding) string {
+	if f.Previous == nil {
+		return ""
+	}
+	return " (" + strings.TrimPrefix(previousVerdict(f), "; ") + ")"
+}
+
+// evidenceCell formats one evidence value as the text formats do, with
+// their thousands separators.
 func evidenceCell(v any) string {
 	switch x := readable(v).(type) {
 	case float64:
-		return number(x, 1)
+		return render.Readable(x)
 	case nil:
 		return ""
 	default:
