@@ -275,12 +275,8 @@ func rejected(r ingest.Outcome) int64 {
 }
 
 func (a *app) writeReport(ctx context.Context, db *duckdb.DB, opts audit.Options, format render.Format, outDir string, showProgress bool) error {
-	if opts.Pseudonymize != "" {
-		key, err := db.PseudonymKey(ctx)
-		if err != nil {
-			return err
-		}
-		opts.PseudonymKey = key
+	if err := withPseudonymKey(ctx, db, &opts); err != nil {
+		return err
 	}
 	rep, err := a.runAuditQueries(ctx, db, opts, showProgress)
 	if err != nil {
@@ -309,6 +305,16 @@ func (a *app) writeParquetReport(ctx context.Context, db *duckdb.DB, opts audit.
 	}
 	a.printPaths(paths)
 	return nil
+}
+
+// withPseudonymKey gives a pseudonymized audit the database's key.
+func withPseudonymKey(ctx context.Context, db *duckdb.DB, opts *audit.Options) error {
+	if opts.Pseudonymize == "" {
+		return nil
+	}
+	key, err := db.PseudonymKey(ctx)
+	opts.PseudonymKey = key
+	return err
 }
 
 // runAuditQueries audits the database, showing which query runs on a

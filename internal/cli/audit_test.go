@@ -105,6 +105,9 @@ func reportsOfOneAudit(t *testing.T, db string, flags []string) map[string]strin
 		t.Fatal(err)
 	}
 	defer d.Close()
+	if err := withPseudonymKey(ctx, d, &auditOpts); err != nil {
+		t.Fatal(err)
+	}
 	rep, err := a.runAuditQueries(ctx, d, auditOpts, false)
 	if err != nil {
 		t.Fatal(err)
