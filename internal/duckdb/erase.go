@@ -1,0 +1,192 @@
+package duckdb
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"regexp"
+	"strings"
+)
+
+// Erased says what ErasePerson removed.
+type Erased struct {
+	// People are the user rows of the person (one per source that knows
+	// them); Activities those they owned, with their attendees;
+	// Attendances their attendance of others' activities.
+	People, Activities, Attendances int64
+	// Redacted are the values elsewhere that quoted the person (a manager
+	// or owner ID, an e-mail, the name in a subject or a rejected line),
+	// now "[erased]" or empty.
+	Redacted int64
+}
+
+// erasedMark stands where an erased person was quoted in a text.
+const erasedMark = "[erased]"
+
+// ErasePerson erases a person from the database (the right to erasure):
+// the users whose ID or e-mail is who, in every source; the activities
+// they own with their attendees; their attendance of other activities
+// (by user ID or e-mail); their ID as another user's manager or as an
+// account's or deal's owner (now empty); and their ID, e-mail and full
+// name wherever another text quotes them (subjects, names, rejected raw
+// lines). It fails, changing nothing, when no user and no attendee is who.
+func (db *DB) ErasePerson(ctx context.Context, who string) (Erased, error) {
+	who = strings.TrimSpace(who)
+	if who == "" {
+		return Erased{}, fmt.Errorf("erasing a person: give their user ID or e-mail")
+	}
+	conn, err := db.sql.Conn(ctx)
+	if err != nil {
+		return Erased{}, err
+	}
+	defer conn.Close()
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		return Erased{}, err
+	}
+	defer tx.Rollback()
+	e := eraser{ctx: ctx, tx: tx}
+	out, err := e.erase(who)
+	if err != nil {
+		return Erased{}, err
+	}
+	if err := tx.Commit(); err != nil {
+		return Erased{}, fmt.Errorf("erasing %s: %w", who, err)
+	}
+	return out, nil
+}
+
+type eraser struct {
+	ctx context.Context
+	tx  *sql.Tx
+}
+
+// erase runs the erasure in the transaction.
+func (e eraser) erase(who string) (Erased, error) {
+	var out Erased
+	if _, err := e.tx.ExecContext(e.ctx, `CREATE TEMP TABLE erased_people AS
+		SELECT source, id, name, lower(email) AS email FROM users WHERE id = $1 OR lower(email) = lower($1)`, who); err != nil {
+		return out, fmt.Errorf("finding %s: %w", who, err)
+	}
+	defer e.tx.ExecContext(e.ctx, "DROP TABLE IF EXISTS erased_people")
+	people, err := e.count("SELECT count(*) FROM erased_people")
+	if err != nil {
+		return out, err
+	}
+	attendee, err := e.count("SELECT count(*) FROM activity_attendees WHERE lower(email) = lower($1)", who)
+	if err != nil {
+		return out, err
+	}
+	if people == 0 && attendee == 0 {
+		return out, fmt.Errorf("no user or attendee has the ID or e-mail %q", who)
+	}
+	out.People = people
+	steps := []struct {
+		into *int64
+		stmt string
+		args []any
+	}{
+		{nil, `DELETE FROM activity_attendees WHERE (source, activity_id) IN
+			(SELECT a.source, a.id FROM activities AS a JOIN erased_people AS p ON p.source = a.source AND p.id = a.owner_id)`, nil},
+		{&out.Activities, `DELETE FROM activities WHERE (source, owner_id) IN (SELECT source, id FROM erased_people)`, nil},
+		{&out.Attendances, `DELETE FROM activity_attendees WHERE (source, user_id) IN (SELECT source, id FROM erased_people)
+			OR lower(email) IN (SELECT email FROM erased_people) OR lower(email) = lower($1)`, []any{who}},
+		{&out.Redacted, `UPDATE users SET manager_id = NULL WHERE (source, manager_id) IN (SELECT source, id FROM erased_people)`, nil},
+		{&out.Redacted, `UPDATE accounts SET owner_id = NULL WHERE (source, owner_id) IN (SELECT source, id FROM erased_people)`, nil},
+		{&out.Redacted, `UPDATE opportunities SET owner_id = NULL WHERE (source, owner_id) IN (SELECT source, id FROM erased_people)`, nil},
+		{nil, `DELETE FROM users WHERE (source, id) IN (SELECT source, id FROM erased_people)`, nil},
+	}
+	for _, s := range steps {
+		res, err := e.tx.ExecContext(e.ctx, s.stmt, s.args...)
+		if err != nil {
+			return out, fmt.Errorf("erasing %s: %w", who, err)
+		}
+		if n, _ := res.RowsAffected(); s.into != nil {
+			*s.into += n
+		}
+	}
+	redacted, err := e.redactQuotes(who)
+	out.Redacted += redacted
+	return out, err
+}
+
+func (e eraser) count(query string, args ...any) (int64, error) {
+	var n int64
+	if err := e.tx.QueryRowContext(e.ctx, query, args...).Scan(&n); err != nil {
+		return 0, fmt.Errorf("erasing: %w", err)
+	}
+	return n, nil
+}
+
+// redactQuotes replaces, in every text column of every table, the erased
+// people's IDs, e-mails and full names (and who itself), without regard to
+// case, by erasedMark.
+func (e eraser) redactQuotes(who string) (int64, error) {
+	terms, err := e.quotedTerms(who)
+	if err != nil {
+		return 0, err
+	}
+	columns, err := e.textColumns()
+	if err != nil {
+		return 0, err
+	}
+	pattern := "(?i)(" + strings.Join(terms, "|") + ")"
+	var total int64
+	for _, c := range columns {
+		stmt := fmt.Sprintf(`UPDATE %s SET %s = regexp_replace(%[2]s, $1, $2, 'g') WHERE regexp_matches(%[2]s, $1)`,
+			quoteIdentifier(c.table), quoteIdentifier(c.column))
+		res, err := e.tx.ExecContext(e.ctx, stmt, pattern, erasedMark)
+		if err != nil {
+			return total, fmt.Errorf("erasing quotes in %s.%s: %w", c.table, c.column, err)
+		}
+		n, _ := res.RowsAffected()
+		total += n
+	}
+	return total, nil
+}
+
+// quotedTerms are the regular expressions of what quotes the erased
+// people: their IDs, e-mails and names of three letters or more.
+func (e eraser) quotedTerms(who string) ([]string, error) {
+	rows, err := e.tx.QueryContext(e.ctx, "SELECT id, coalesce(name, ''), coalesce(email, '') FROM erased_people")
+	if err != nil {
+		return nil, fmt.Errorf("erasing: %w", err)
+	}
+	defer rows.Close()
+	terms := []string{regexp.QuoteMeta(who)}
+	for rows.Next() {
+		var id, name, email string
+		if err := rows.Scan(&id, &name, &email); err != nil {
+			return nil, err
+		}
+		for _, t := range []string{id, name, email} {
+			if len([]rune(strings.TrimSpace(t))) >= 3 {
+				terms = append(terms, regexp.QuoteMeta(strings.TrimSpace(t)))
+			}
+		}
+	}
+	return terms, rows.Err()
+}
+
+type tableColumn struct{ table, column string }
+
+// textColumns are the VARCHAR columns of the database's own tables.
+func (e eraser) textColumns() ([]tableColumn, error) {
+	rows, err := e.tx.QueryContext(e.ctx, `SELECT table_name, column_name FROM duckdb_columns()
+		WHERE database_name = current_database() AND schema_name = 'main' AND data_type = 'VARCHAR' AND NOT internal
+		ORDER BY table_name, column_index`)
+	if err != nil {
+		return nil, fmt.Errorf("listing text columns: %w", err)
+	}
+	defer rows.Close()
+	var out []tableColumn
+	for rows.Next() {
+		var c tableColumn
+		if err := rows.Scan(&c.table, &c.column); err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+

@@ -1,0 +1,99 @@
+package duckdb
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/salesaudit/salesaudit/plugin"
+)
+
+// TestErasingAPersonLeavesNoTextThatNamesThem: after ErasePerson no text
+// column of any table holds the person's ID, e-mail or name, and what is
+// not theirs stays.
+func TestErasingAPersonLeavesNoTextThatNamesThem(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	db := openTestDB(t)
+	at := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
+	users := []plugin.User{
+		{ID: "005MIA", Name: "Mia Manager", Email: "mia@acme.example", Active: true, Line: 2},
+		{ID: "005ANA", Name: "Ana Lima", Email: "Ana.Lima@acme.example", ManagerID: "005MIA", Active: true, Line: 3},
+		{ID: "005BEN", Name: "Ben Okafor", ManagerID: "005ANA", Active: true, Line: 4},
+	}
+	accounts := []plugin.Account{{ID: "001A", Name: "Acme", OwnerID: "005ANA", Line: 2}}
+	activities := []plugin.Activity{
+		{ID: "00U1", Kind: plugin.ActivityMeeting, Subject: "Visit Acme", OwnerID: "005ANA", AccountID: "001A", StartAt: at, Line: 2,
+			Attendees: []plugin.Attendee{{UserID: "005MIA", Internal: true}}},
+		{ID: "00U2", Kind: plugin.ActivityMeeting, Subject: "1:1 Ana Lima", OwnerID: "005MIA", StartAt: at, Line: 3,
+			Attendees: []plugin.Attendee{{UserID: "005ANA", Internal: true}, {Email: "ana.lima@acme.example", Name: "Ana Lima"}}},
+	}
+	if err := db.LoadMemory(ctx, "crm", Run{Connector: "test", Input: "test", StartedAt: at},
+		&Batch{File: "User.csv", Users: users}, &Batch{File: "Account.csv", Accounts: accounts},
+		&Batch{File: "Event.csv", Activities: activities}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.SQL().ExecContext(ctx, `INSERT INTO rejects (source, run_id, file, line, field, reason, raw, kind)
+		VALUES ('crm', 1, 'Task.csv', 9, 'OwnerId', 'bad', '00T9,005ANA,Call ANA.LIMA@ACME.EXAMPLE', 'activity')`); err != nil {
+		t.Fatal(err)
+	}
+
+	erased, err := db.ErasePerson(ctx, "ana.lima@acme.example")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if erased.People != 1 || erased.Activities != 1 || erased.Attendances != 2 || erased.Redacted != 4 {
+		t.Errorf("erased %+v; want 1 person, 1 activity, 2 attendances, and 4 quotes redacted (Ben's manager, the account's owner, the 1:1's subject, the rejected line)", erased)
+	}
+	var kept int
+	if err := db.SQL().QueryRowContext(ctx, "SELECT count(*) FROM users WHERE id IN ('005MIA', '005BEN')").Scan(&kept); err != nil || kept != 2 {
+		t.Errorf("%d of Mia and Ben left (%v), want both", kept, err)
+	}
+	for _, term := range []string{"005ANA", "ana.lima@acme.example", "Ana Lima"} {
+		if where := textColumnsHolding(t, db, term); len(where) > 0 {
+			t.Errorf("%q is still in %v", term, where)
+		}
+	}
+	var subject string
+	if err := db.SQL().QueryRowContext(ctx, "SELECT subject FROM activities WHERE id = '00U2'").Scan(&subject); err != nil || subject != "1:1 [erased]" {
+		t.Errorf("the manager's 1:1 is %q (%v), want it kept with the name erased", subject, err)
+	}
+	if _, err := db.ErasePerson(ctx, "nobody@acme.example"); err == nil || !strings.Contains(err.Error(), "nobody@acme.example") {
+		t.Errorf("erasing someone unknown: %v", err)
+	}
+}
+
+// textColumnsHolding lists the table.column pairs whose text holds term,
+// in any case.
+func textColumnsHolding(t *testing.T, db *DB, term string) []string {
+	t.Helper()
+	ctx := context.Background()
+	rows, err := db.SQL().QueryContext(ctx, `SELECT table_name, column_name FROM duckdb_columns()
+		WHERE schema_name = 'main' AND data_type = 'VARCHAR' AND NOT internal`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var columns [][2]string
+	for rows.Next() {
+		var c [2]string
+		if err := rows.Scan(&c[0], &c[1]); err != nil {
+			t.Fatal(err)
+		}
+		columns = append(columns, c)
+	}
+	rows.Close()
+	var out []string
+	for _, c := range columns {
+		var n int
+		q := fmt.Sprintf(`SELECT count(*) FROM %s WHERE contains(lower(%s), lower(?))`, quoteIdentifier(c[0]), quoteIdentifier(c[1]))
+		if err := db.SQL().QueryRowContext(ctx, q, term).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		if n > 0 {
+			out = append(out, c[0]+"."+c[1])
+		}
+	}
+	return out
+}
