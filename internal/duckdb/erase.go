@@ -189,4 +189,3 @@ func (e eraser) textColumns() ([]tableColumn, error) {
 	}
 	return out, rows.Err()
 }
-
