@@ -16,6 +16,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/salesaudit/salesaudit/internal/connector/builtin"
+	"github.com/salesaudit/salesaudit/internal/duckdb"
 	"github.com/salesaudit/salesaudit/internal/pluginhost"
 	"github.com/salesaudit/salesaudit/internal/render"
 )
@@ -156,6 +157,36 @@ func (a *app) closeConnectors() {
 	if a.connectors != nil {
 		a.connectors.Close()
 	}
+}
+
+// requireDB refuses to go on without the database file, rather than
+// create an empty one by mistake.
+func (a *app) requireDB() error {
+	if a.dbPath == duckdb.MemoryPath {
+		return nil
+	}
+	if _, err := os.Stat(a.dbPath); err != nil {
+		return fmt.Errorf("no database at %s: load an export first with 'salesaudit ingest PATH', or name one with --db", a.dbPath)
+	}
+	return nil
+}
+
+// openExisting opens the database for the commands that only read it,
+// read-only: they read a file the user cannot write, and share it with
+// other readers. The audit's TEMP tables, macros and variables live in
+// memory, which a read-only database allows.
+func (a *app) openExisting(ctx context.Context) (*duckdb.DB, error) {
+	return a.openExistingWith(ctx, duckdb.Options{ReadOnly: true})
+}
+
+// openExistingWith opens the database, which must exist, with opts and the
+// --threads flag.
+func (a *app) openExistingWith(ctx context.Context, opts duckdb.Options) (*duckdb.DB, error) {
+	if err := a.requireDB(); err != nil {
+		return nil, err
+	}
+	opts.Threads = a.threads
+	return duckdb.Open(ctx, a.dbPath, opts)
 }
 
 // exactArgs is cobra.ExactArgs with a usage error and a clearer message.

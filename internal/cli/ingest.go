@@ -59,6 +59,9 @@ Loading the same source again replaces what it loaded before.`,
 			if opts.encoding != "" {
 				readOptions["encoding"] = opts.encoding
 			}
+			if err := duckdb.CheckMemoryLimit(opts.memoryLimit); err != nil {
+				return usageError{err}
+			}
 			return a.runIngest(cmd.Context(), args[0], opts, readOptions)
 		},
 	}
@@ -87,7 +90,12 @@ func parseOptions(kvs []string) (map[string]string, error) {
 
 func (a *app) runIngest(ctx context.Context, path string, opts ingestOptions, readOptions map[string]string) error {
 	// The database is opened only once a connector has taken the input,
-	// so that a mistyped path does not leave an empty database behind.
+	// so that a mistyped path does not leave an empty database behind; a
+	// file that is no DuckDB database is refused before the connector
+	// starts.
+	if err := duckdb.CheckFile(a.dbPath); err != nil {
+		return err
+	}
 	var db *duckdb.DB
 	defer func() {
 		if db != nil {

@@ -98,30 +98,21 @@ func (db *DB) queryToParquet(ctx context.Context, query, path string) error {
 	// The query goes inside COPY (...) on lines of its own, so that a
 	// comment at its end cannot swallow the closing parenthesis.
 	_, err = conn.ExecContext(ctx, "COPY (\n"+query+"\n) TO "+quote(target)+" (FORMAT parquet)")
-	return err
+	return classifyRefusal(err)
 }
 
 // checkOneSelect refuses anything but a single SELECT (WITH, FROM and
 // VALUES queries are SELECTs too): a query that is not one statement
-// could close COPY's parenthesis and run more after it. The driver's
-// Prepare, unlike PrepareContext, refuses several statements without
-// running the first ones.
+// could close COPY's parenthesis and run more after it.
 func checkOneSelect(conn *sql.Conn, query string) error {
-	return conn.Raw(func(driverConn any) error {
-		stmt, err := driverConn.(driver.Conn).Prepare(query)
-		if err != nil {
-			return fmt.Errorf("a Parquet file holds one SELECT's result: %w", err)
-		}
-		defer stmt.Close()
-		kind, err := stmt.(*duckdbgo.Stmt).StatementType()
-		if err != nil {
-			return err
-		}
-		if kind != duckdbgo.STATEMENT_TYPE_SELECT {
-			return errors.New("a Parquet file holds one SELECT's result, and this is no SELECT")
-		}
-		return nil
-	})
+	kind, err := statementType(conn, query)
+	if err != nil {
+		return fmt.Errorf("a Parquet file holds one SELECT's result: %w", err)
+	}
+	if kind != duckdbgo.STATEMENT_TYPE_SELECT {
+		return errors.New("a Parquet file holds one SELECT's result, and this is no SELECT")
+	}
+	return nil
 }
 
 // createTable makes (or remakes, should a failed write have left it) the
