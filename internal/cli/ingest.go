@@ -37,6 +37,9 @@ type ingestOptions struct {
 	memoryLimit string
 	idleTimeout time.Duration
 	quiet       bool
+	// allowShrink lets a load leave a table of its source with less than
+	// half its rows (duckdb.Options.AllowShrink).
+	allowShrink bool
 }
 
 func (a *app) ingestCommand() *cobra.Command {
@@ -46,7 +49,10 @@ func (a *app) ingestCommand() *cobra.Command {
 		Short: "Load a CRM export into the database",
 		Long: `Load a CRM export into the database, all or nothing. The connector is picked
 by asking each one whether it reads PATH, unless --connector names one.
-Loading the same source again replaces what it loaded before.`,
+Loading the same source again replaces what it loaded before. A file that
+held rows last time and holds none now is a warning; a load that would
+leave any table of the source with less than half its rows (an export cut
+short) is refused unless --allow-shrink.`,
 		Example: `  salesaudit ingest testdata/salesforce/acme
   salesaudit ingest --connector salesforce --source emea export.zip
   salesaudit ingest --encoding windows-1252 old-export/`,
@@ -72,7 +78,8 @@ Loading the same source again replaces what it loaded before.`,
 	f.StringArrayVarP(&opts.options, "option", "o", nil, "connector option KEY=VALUE (see 'salesaudit connectors'); repeatable")
 	f.StringVar(&opts.memoryLimit, "memory-limit", defaultIngestMemory, "cap DuckDB's memory while loading, e.g. 2GB; it spills to its file beyond")
 	f.DurationVar(&opts.idleTimeout, "plugin-timeout", ingest.DefaultIdleTimeout, "give up on a connector that sends nothing for this long")
-	f.BoolVarP(&opts.quiet, "quiet", "q", false, "print nothing but errors")
+	f.BoolVarP(&opts.quiet, "quiet", "q", false, "print nothing but errors and warnings")
+	f.BoolVar(&opts.allowShrink, "allow-shrink", false, "load an export that leaves a table of the source with less than half its rows")
 	return cmd
 }
 
@@ -104,7 +111,7 @@ func (a *app) runIngest(ctx context.Context, path string, opts ingestOptions, re
 	}()
 	open := func() (*duckdb.DB, error) {
 		var err error
-		db, err = duckdb.Open(ctx, a.dbPath, duckdb.Options{MemoryLimit: opts.memoryLimit, Threads: a.threads})
+		db, err = duckdb.Open(ctx, a.dbPath, duckdb.Options{MemoryLimit: opts.memoryLimit, Threads: a.threads, AllowShrink: opts.allowShrink})
 		return db, err
 	}
 	report, err := a.load(ctx, path, opts, open, func(plugin.Info) (string, map[string]string) {
@@ -150,7 +157,20 @@ func (a *app) load(ctx context.Context, path string, opts ingestOptions, open fu
 	if err != nil {
 		return ingest.Outcome{}, fmt.Errorf("nothing was loaded from %s: %w", path, proc.Explain(err))
 	}
+	a.warnShrinkage(report)
 	return report, nil
+}
+
+// warnShrinkage names, even with --quiet, the files that held rows at the
+// source's last load and hold none now, and the tables left with less
+// than half their rows: what an export cut short looks like.
+func (a *app) warnShrinkage(r ingest.Outcome) {
+	for _, f := range r.Emptied {
+		fmt.Fprintf(a.stderr, "warning: source %q: %s; check the export if that is not meant.\n", r.Source, f)
+	}
+	for _, s := range r.Shrunk {
+		fmt.Fprintf(a.stderr, "warning: source %q: %s rows, as --allow-shrink allowed.\n", r.Source, s)
+	}
 }
 
 // checkInput returns the input's absolute path, or why it cannot be read.

@@ -41,6 +41,9 @@ type Options struct {
 	// WritablePaths are the files a sandboxed database may still write,
 	// as absolute paths: a query's Parquet output.
 	WritablePaths []string
+	// AllowShrink lets a load leave a table of its source with less than
+	// half the rows it held (the re-ingest guard, shrink.go).
+	AllowShrink bool
 }
 
 // DB is an open store.

@@ -47,6 +47,9 @@ type Load struct {
 	// records).
 	appended plugin.RecordCounts
 	rows     map[string]int64
+	// replaced are the rows per table the source held before this load
+	// deleted them, for the re-ingest guard (shrink.go).
+	replaced map[string]int64
 }
 
 // BeginLoad starts loading source, replacing what the database holds of it.
@@ -55,7 +58,7 @@ func (db *DB) BeginLoad(ctx context.Context, source string) (*Load, error) {
 	if err != nil {
 		return nil, fmt.Errorf("connecting to database: %w", err)
 	}
-	l := &Load{source: source, conn: conn, db: db, appended: plugin.RecordCounts{}, rows: map[string]int64{}}
+	l := &Load{source: source, conn: conn, db: db, appended: plugin.RecordCounts{}, rows: map[string]int64{}, replaced: map[string]int64{}}
 	if err := l.begin(ctx, db.path); err != nil {
 		l.Rollback()
 		return nil, err
@@ -68,9 +71,11 @@ func (l *Load) begin(ctx context.Context, dbPath string) error {
 		return fmt.Errorf("starting transaction: %w", err)
 	}
 	for _, table := range dataTables {
-		if err := l.exec(ctx, "DELETE FROM "+table+" WHERE source = ?", l.source); err != nil {
+		n, err := l.deleteSource(ctx, table)
+		if err != nil {
 			return fmt.Errorf("clearing %s of source %q: %w", table, l.source, err)
 		}
+		l.replaced[table] = n
 	}
 	if err := l.exec(ctx, "DELETE FROM rejects WHERE source = ?", l.source); err != nil {
 		return fmt.Errorf("clearing rejects of source %q: %w", l.source, err)
@@ -232,6 +237,12 @@ type Result struct {
 	RunID   int64
 	Records map[plugin.RecordKind]int64
 	Files   []FileResult
+	// Emptied are the files that held rows at the source's last load and
+	// hold none now; Shrunk the tables of the source left with less than
+	// half their rows (loaded only with Options.AllowShrink). Both are
+	// for warnings: they are what a truncated export looks like.
+	Emptied []EmptiedFile
+	Shrunk  []TableShrink
 }
 
 // Commit loads the rows still spooled, rejects duplicate IDs, checks that every
@@ -273,12 +284,16 @@ func (l *Load) finish(ctx context.Context, run Run) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	if err := l.checkTableCounts(ctx, dups); err != nil {
+	kept, err := l.checkTableCounts(ctx, dups)
+	if err != nil {
 		return Result{}, err
 	}
 	res := Result{RunID: l.runID, Records: map[plugin.RecordKind]int64{}}
 	for _, f := range run.Summary.Files {
 		res.Files = append(res.Files, l.fileResult(f, dups.perFile[f.File]))
+	}
+	if err := l.guardShrinkage(ctx, kept, &res); err != nil {
+		return Result{}, err
 	}
 	for kind, n := range run.Summary.Totals() {
 		res.Records[kind] = n - dups.perKind[kind]
@@ -316,6 +331,15 @@ func (l *Load) Rollback() {
 	_ = l.exec(context.Background(), "ROLLBACK")
 	_ = l.restoreThreads(context.Background())
 	_ = l.conn.Close()
+}
+
+// deleteSource deletes the source's rows from table and counts them.
+func (l *Load) deleteSource(ctx context.Context, table string) (int64, error) {
+	res, err := l.conn.(driver.ExecerContext).ExecContext(ctx, "DELETE FROM "+table+" WHERE source = ?", namedValues([]any{l.source}))
+	if err != nil {
+		return 0, err
+	}
+	return res.RowsAffected()
 }
 
 // execCount runs a statement and returns the rows it changed.

@@ -108,8 +108,8 @@ func (l *Load) moveDuplicates(ctx context.Context, kind plugin.RecordKind, table
 }
 
 // checkTableCounts compares what each table holds of the source with what
-// was appended, so a lost append cannot commit.
-func (l *Load) checkTableCounts(ctx context.Context, dups duplicates) error {
+// was appended, so a lost append cannot commit, and returns the counts.
+func (l *Load) checkTableCounts(ctx context.Context, dups duplicates) (map[string]int64, error) {
 	want := maps.Clone(l.rows)
 	for kind, n := range dups.perKind {
 		want[idTables[kind]] -= n
@@ -117,13 +117,13 @@ func (l *Load) checkTableCounts(ctx context.Context, dups duplicates) error {
 	for _, table := range dataTables {
 		var got int64
 		if err := l.queryRow(ctx, "SELECT count(*) FROM "+table+" WHERE source = ?", []any{l.source}, &got); err != nil {
-			return fmt.Errorf("counting %s: %w", table, err)
+			return nil, fmt.Errorf("counting %s: %w", table, err)
 		}
 		if got != want[table] {
-			return fmt.Errorf("%s holds %d rows of source %q but %d were streamed", table, got, l.source, want[table])
+			return nil, fmt.Errorf("%s holds %d rows of source %q but %d were streamed", table, got, l.source, want[table])
 		}
 	}
-	return nil
+	return want, nil
 }
 
 func (l *Load) recordRun(ctx context.Context, run Run, res Result) error {
