@@ -121,6 +121,7 @@ plugins, and audits how each first-line sales manager spends their time.`,
 		a.connectorsCommand(),
 		a.connectorCommand(),
 		a.queryCommand(),
+		a.forgetCommand(),
 		a.versionCommand(),
 	)
 	return root
