@@ -122,6 +122,7 @@ plugins, and audits how each first-line sales manager spends their time.`,
 		a.connectorCommand(),
 		a.queryCommand(),
 		a.forgetCommand(),
+		a.vacuumCommand(),
 		a.versionCommand(),
 	)
 	return root
