@@ -307,9 +307,10 @@ func (a *app) writeParquetReport(ctx context.Context, db *duckdb.DB, opts audit.
 	return nil
 }
 
-// withPseudonymKey gives a pseudonymized audit the database's key.
+// withPseudonymKey gives a pseudonymized audit the database's key, unless
+// it has it already.
 func withPseudonymKey(ctx context.Context, db *duckdb.DB, opts *audit.Options) error {
-	if opts.Pseudonymize == "" {
+	if opts.Pseudonymize == "" || len(opts.PseudonymKey) > 0 {
 		return nil
 	}
 	key, err := db.PseudonymKey(ctx)

@@ -100,6 +100,11 @@ func reportsOfOneAudit(t *testing.T, db string, flags []string) map[string]strin
 	var stdout bytes.Buffer
 	a := &app{stdout: &stdout, stderr: io.Discard, dbPath: db}
 	ctx := context.Background()
+	if auditOpts.Pseudonymize != "" {
+		if auditOpts.PseudonymKey, err = a.pseudonymKey(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
 	d, err := a.openExisting(ctx)
 	if err != nil {
 		t.Fatal(err)

@@ -65,3 +65,36 @@ func TestAPseudonymizedReportNamesNoRep(t *testing.T) {
 		t.Errorf("--pseudonymize=some: exit %d, %s", r.code, r.stderr)
 	}
 }
+
+// TestForgetPersonErasesThemFromEveryTable: after forget --person no text
+// column holds the rep's ID, e-mail or name, and the report no longer
+// names them.
+func TestForgetPersonErasesThemFromEveryTable(t *testing.T) {
+	t.Parallel()
+	db := loadedDB(t, acmeExport)
+	out := run(t, "forget", "--db", db, "--person", "priya.shah@acme-industrial.example").mustSucceed(t).stdout
+	if !strings.Contains(out, "Erased priya.shah@acme-industrial.example") || !strings.Contains(out, "1 user row") {
+		t.Errorf("forget said %q", out)
+	}
+	// Every text column of every table, searched with one query per term.
+	columns := run(t, "query", "--db", db, "--format", "csv",
+		"select table_name, column_name from duckdb_columns() where schema_name = 'main' and data_type = 'VARCHAR' and not internal").mustSucceed(t).stdout
+	for _, term := range []string{"0055g000000qZBfAAM", "priya.shah@acme-industrial.example", "Priya Shah"} {
+		var counts []string
+		for _, line := range strings.Split(strings.TrimSpace(columns), "\n")[1:] {
+			table, column, _ := strings.Cut(line, ",")
+			counts = append(counts, "select '"+table+"."+column+"' as found_in from "+table+
+				" where contains(lower("+column+"), lower('"+term+"'))")
+		}
+		got := run(t, "query", "--db", db, "--format", "csv", "select distinct found_in from ("+strings.Join(counts, " union all ")+")").mustSucceed(t).stdout
+		if strings.TrimSpace(got) != "found_in" {
+			t.Errorf("%q is still in %s", term, got)
+		}
+	}
+	if report := run(t, "report", "--db", db, "--format", "json").mustSucceed(t).stdout; strings.Contains(report, "Priya") {
+		t.Error("the report still names Priya")
+	}
+	if r := run(t, "forget", "--db", db, "--person", "x@y.example", "--source", "salesforce"); r.code != ExitUsage {
+		t.Errorf("--person with --source: exit %d", r.code)
+	}
+}

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"github.com/salesaudit/salesaudit/internal/duckdb"
 
 	"github.com/spf13/cobra"
 )
@@ -30,10 +31,27 @@ func (a *app) runReport(ctx context.Context, opts reportOptions) error {
 	if err != nil {
 		return err
 	}
+	if auditOpts.Pseudonymize != "" {
+		// Made on first use, before the read-only open below.
+		if auditOpts.PseudonymKey, err = a.pseudonymKey(ctx); err != nil {
+			return err
+		}
+	}
 	db, err := a.openExisting(ctx)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
 	return a.writeReport(ctx, db, auditOpts, format, opts.outDir, true)
+}
+
+// pseudonymKey reads the database's pseudonym key, making it on its first
+// use on a short writable open: reports open the database read-only.
+func (a *app) pseudonymKey(ctx context.Context) ([]byte, error) {
+	db, err := a.openExistingWith(ctx, duckdb.Options{})
+	if err != nil {
+		return nil, err
+	}
+	defer db.Close()
+	return db.PseudonymKey(ctx)
 }
