@@ -184,6 +184,7 @@ exports given; 'salesaudit report' reports on a database already loaded.`,
 	f.DurationVar(&opts.ingest.idleTimeout, "plugin-timeout", ingest.DefaultIdleTimeout, "give up on a connector that sends nothing for this long")
 	f.BoolVarP(&opts.ingest.quiet, "quiet", "q", false, "no progress or load summary on stderr, only the report")
 	f.StringVar(&opts.ingest.memoryLimit, "memory-limit", "", "cap DuckDB's memory, e.g. 2GB (default: "+defaultIngestMemory+" while loading into a file, then DuckDB's own, 80% of RAM)")
+	f.BoolVar(&opts.ingest.allowShrink, "allow-shrink", false, "load an export that leaves a table of the source with less than half its rows")
 	return cmd
 }
 
@@ -205,7 +206,7 @@ func (a *app) runAudit(ctx context.Context, paths []string, opts auditOptions) e
 		// would only make DuckDB spill to a .tmp directory here.
 		loadLimit = defaultIngestMemory
 	}
-	db, err := duckdb.Open(ctx, a.dbPath, duckdb.Options{MemoryLimit: loadLimit, Threads: a.threads})
+	db, err := duckdb.Open(ctx, a.dbPath, duckdb.Options{MemoryLimit: loadLimit, Threads: a.threads, AllowShrink: opts.ingest.allowShrink})
 	if err != nil {
 		return err
 	}

@@ -63,7 +63,7 @@ func (e *ShrinkError) Error() string {
 		fmt.Fprintf(&b, " (%s)", joinStrings(e.Emptied))
 	}
 	fmt.Fprintf(&b, "; nothing was changed. Check the export; if it is meant to hold this little, "+
-		"load it with 'salesaudit ingest --allow-shrink', or remove the source first with 'salesaudit forget --source %s'", e.Source)
+		"load it again with --allow-shrink (ingest or audit), or remove the source first with 'salesaudit forget --source %s'", e.Source)
 	return b.String()
 }
 
