@@ -48,6 +48,16 @@ func copyFile(t *testing.T, src, dir string) string {
 	return dst
 }
 
+// writtenFile writes text to dir/name.
+func writtenFile(t *testing.T, dir, name, text string) string {
+	t.Helper()
+	path := filepath.Join(dir, name)
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
 // foreignDuckDB is a DuckDB database another program made: a table of its
 // own and no salesaudit schema.
 func foreignDuckDB(t *testing.T, dir string) string {
@@ -108,9 +118,10 @@ func TestADBThatIsNotSalesauditsIsRefusedBeforeAnythingRuns(t *testing.T) {
 		t.Fatal(err)
 	}
 	cases := map[string]string{
-		"a CSV export":                   copyFile(t, filepath.Join(adversarialDB, "export.csv"), dir),
-		"an empty file":                  copyFile(t, filepath.Join(adversarialDB, "empty.duckdb"), dir),
-		"a text file":                    copyFile(t, filepath.Join(adversarialDB, "notes.duckdb"), dir),
+		"a CSV export": copyFile(t, filepath.Join(adversarialDB, "export.csv"), dir),
+		// Made here: the repository ignores *.duckdb files.
+		"an empty file":                  writtenFile(t, dir, "empty.duckdb", ""),
+		"a text file":                    writtenFile(t, dir, "notes.duckdb", "Notes for the Q3 review: check the Acme pipeline.\n"),
 		"another program's DuckDB":       foreignDuckDB(t, dir),
 		"a directory":                    directory,
 		"a name DuckDB reads as options": filepath.Join(dir, "sa.duckdb?access_mode=read_write"),
