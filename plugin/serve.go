@@ -11,7 +11,11 @@ import (
 // Serve runs a connector as a plugin process. It returns only when the host
 // is done with it. Call it from main and write nothing to stdout before: the
 // host reads the handshake from the connector's stdout.
+//
+// A connector served here ends itself, and any process it started, when
+// the host that started it dies, even by kill -9: see HostPIDEnv.
 func Serve(c Connector) {
+	watchHost()
 	goplugin.Serve(&goplugin.ServeConfig{
 		HandshakeConfig:  Handshake,
 		VersionedPlugins: PluginSet(c),
