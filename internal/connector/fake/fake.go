@@ -1,10 +1,13 @@
 // Package fake is a connector for tests: it makes up a small, valid export
-// and can be told to misbehave (panic, hang, lie in its summary) part way.
+// and can be told to misbehave part way (panic, hang, lie in its summary)
+// or as a process (freeze, exit at once, never start, flood stderr, leave
+// a child behind): see Serve.
 package fake
 
 import (
 	"context"
 	"fmt"
+	"os"
 	"time"
 
 	"github.com/salesaudit/salesaudit/plugin"
@@ -27,6 +30,28 @@ type Connector struct {
 	// Accept is what Check answers for every path.
 	Accept     bool
 	Confidence int
+
+	// The process misbehaves as these say (see Serve); each event of
+	// its life is recorded in the file EventsEnv names.
+
+	// FreezeAfter stops the process (SIGSTOP, as a debugger or a
+	// suspended laptop freezes it) after that many activities.
+	FreezeAfter int
+	// FreezeOnCheck stops the process when asked to Check.
+	FreezeOnCheck bool
+	// ExitAtOnce exits with status 3 before the plugin handshake,
+	// saying nothing.
+	ExitAtOnce bool
+	// NeverStart never makes the plugin handshake.
+	NeverStart bool
+	// FloodStderr writes that many bytes to stderr, on one line, before
+	// serving.
+	FloodStderr int64
+	// StartChild starts a child process that holds the connector's
+	// stdout and stderr, and sleeps.
+	StartChild bool
+	// IgnoreTerm ignores SIGTERM.
+	IgnoreTerm bool
 }
 
 var _ plugin.Connector = (*Connector)(nil)
@@ -43,6 +68,10 @@ func (c *Connector) Info(context.Context) (plugin.Info, error) {
 
 // Check accepts or refuses every path, as configured.
 func (c *Connector) Check(_ context.Context, path string) (plugin.CheckResult, error) {
+	if c.FreezeOnCheck {
+		Record("frozen", os.Getpid())
+		freeze()
+	}
 	if !c.Accept {
 		return plugin.CheckResult{Reason: "the fake connector reads nothing real"}, nil
 	}
@@ -76,8 +105,13 @@ func (c *Connector) readActivities(ctx context.Context, f *plugin.FileWriter) er
 			panic(fmt.Sprintf("fake connector: planted panic at activity %d", i))
 		}
 		if c.HangAfter > 0 && i == c.HangAfter {
+			Record("hanging", os.Getpid())
 			<-ctx.Done()
 			return ctx.Err()
+		}
+		if c.FreezeAfter > 0 && i == c.FreezeAfter {
+			Record("frozen", os.Getpid())
+			freeze()
 		}
 		line := int64(i + 2)
 		if c.RejectEvery > 0 && (i+1)%c.RejectEvery == 0 {
