@@ -99,13 +99,13 @@ plugins, and audits how each first-line sales manager spends their time.`,
 	root.PersistentFlags().StringVar(&a.logLevel, "log-level", envOr("SALESAUDIT_LOG_LEVEL", "warn"), "log level: trace, debug, info, warn, error")
 	threads := root.PersistentFlags().String("threads", envOr("SALESAUDIT_THREADS", "0"),
 		"DuckDB's worker threads, to leave cores to other work (default 0: one per core; also SALESAUDIT_THREADS)")
-	root.PersistentPreRunE = func(*cobra.Command, []string) error {
+	root.PersistentPreRunE = func(cmd *cobra.Command, _ []string) error {
 		n, err := strconv.Atoi(*threads)
 		if err != nil || n < 0 {
 			return usagef("--threads (or SALESAUDIT_THREADS) must be a whole number of threads, 0 for one per core: %q", *threads)
 		}
 		a.threads = n
-		return nil
+		return checkPluginTimeout(cmd)
 	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	root.AddCommand(

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/spf13/cobra"
 
@@ -47,15 +48,21 @@ func (a *app) listConnectors(ctx context.Context, format render.Format) error {
 	if err != nil {
 		return err
 	}
+	// Connectors are started all at once, each within its start timeout:
+	// one that never starts delays the list by that much, not more.
 	t := &render.Table{Columns: []string{"name", "version", "protocol", "records", "kind", "description"}}
-	for _, e := range entries {
-		t.Rows = append(t.Rows, describeConnector(ctx, catalog, e))
+	t.Rows = make([][]any, len(entries))
+	var wg sync.WaitGroup
+	for i, e := range entries {
+		wg.Go(func() { t.Rows[i] = describeConnector(ctx, catalog, e) })
 	}
+	wg.Wait()
 	return render.Write(a.stdout, format, t)
 }
 
 // describeConnector starts a connector and asks for its Info; a connector
-// that fails to start is listed with its error rather than hidden.
+// that fails to start is listed with its error (its first line: what
+// happened and what to do) rather than hidden.
 func describeConnector(ctx context.Context, catalog *pluginhost.Catalog, e pluginhost.Entry) []any {
 	where := "built-in"
 	if !e.Builtin {
@@ -67,14 +74,18 @@ func describeConnector(ctx context.Context, catalog *pluginhost.Catalog, e plugi
 	if len(e.Shadowed) > 0 {
 		where += " (hides " + strings.Join(e.Shadowed, ", ") + ")"
 	}
-	p, err := catalog.Start(e)
+	failed := func(err error) []any {
+		first, _, _ := strings.Cut(err.Error(), "\n")
+		return []any{e.Name, "", nil, "", where, "error: " + first}
+	}
+	p, err := catalog.Start(ctx, e)
 	if err != nil {
-		return []any{e.Name, "", nil, "", where, "error: " + err.Error()}
+		return failed(err)
 	}
 	defer p.Close()
-	info, err := p.Connector.Info(ctx)
+	info, err := p.Info(ctx)
 	if err != nil {
-		return []any{e.Name, "", nil, "", where, "error: " + p.Explain(err).Error()}
+		return failed(err)
 	}
 	kinds := make([]string, len(info.Kinds))
 	for i, k := range info.Kinds {
@@ -129,7 +140,7 @@ changes, and refuses plugin directories other users can write to.`,
 				dirs := pluginhost.DefaultDirs("")
 				dir = dirs[len(dirs)-1]
 			}
-			installed, err := pluginhost.Install(cmd.Context(), args[0], dir)
+			installed, err := a.catalog().Install(cmd.Context(), args[0], dir)
 			if err != nil {
 				return err
 			}

@@ -139,9 +139,9 @@ func (a *app) load(ctx context.Context, path string, opts ingestOptions, open fu
 		return ingest.Outcome{}, err
 	}
 	defer proc.Close()
-	info, err := proc.Connector.Info(ctx)
+	info, err := proc.Info(ctx)
 	if err != nil {
-		return ingest.Outcome{}, proc.Explain(err)
+		return ingest.Outcome{}, err
 	}
 	db, err := open()
 	if err != nil {
@@ -192,22 +192,46 @@ func checkInput(path string) (string, error) {
 func (a *app) startConnector(ctx context.Context, name, input string) (*pluginhost.Process, plugin.CheckResult, error) {
 	catalog := a.catalog()
 	if name == "" {
-		return catalog.Detect(ctx, input)
+		found, err := catalog.Detect(ctx, input)
+		if err != nil {
+			return nil, plugin.CheckResult{}, err
+		}
+		// A connector that broke is said once: Detect does not ask it again.
+		for _, broken := range found.Skipped {
+			fmt.Fprintf(a.stderr, "salesaudit: warning: detection went on without it: %v\n", broken)
+		}
+		return found.Process, found.Check, nil
 	}
 	entry, err := catalog.Find(name)
 	if err != nil {
 		return nil, plugin.CheckResult{}, usageError{err}
 	}
-	proc, err := catalog.Start(entry)
+	proc, err := catalog.Start(ctx, entry)
 	if err != nil {
 		return nil, plugin.CheckResult{}, err
 	}
-	check, err := proc.Connector.Check(ctx, input)
+	check, err := proc.Check(ctx, input)
 	if err != nil {
 		proc.Close()
-		return nil, plugin.CheckResult{}, proc.Explain(err)
+		return nil, plugin.CheckResult{}, err
 	}
 	return proc, check, nil
+}
+
+// checkPluginTimeout refuses a --plugin-timeout of zero or less: it would
+// give up on every connector at once, and is a typo rather than a wish.
+func checkPluginTimeout(cmd *cobra.Command) error {
+	if !cmd.Flags().Changed("plugin-timeout") {
+		return nil
+	}
+	timeout, err := cmd.Flags().GetDuration("plugin-timeout")
+	if err != nil {
+		return usageError{err}
+	}
+	if timeout <= 0 {
+		return usagef("--plugin-timeout must be a positive duration such as 30s or 5m, not %s", timeout)
+	}
+	return nil
 }
 
 // inputSize is the size of the files a connector said it would read.

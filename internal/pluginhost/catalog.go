@@ -46,24 +46,40 @@ type Catalog struct {
 	// Dirs are searched in order for external connectors.
 	Dirs   []string
 	Logger hclog.Logger
+	// Timeouts bound the waits on connectors; zero values are the
+	// defaults (see StartTimeoutEnv).
+	Timeouts Timeouts
 
 	mu      sync.Mutex
 	running []*Process
+	// broken holds, by connector name, why a connector failed detection:
+	// it is not started again in this run (see Detect).
+	broken map[string]error
 }
 
 // Close ends every connector process this catalog started and has not
-// closed yet. The host calls it on every way out, Ctrl-C included, so no
-// connector outlives it. (go-plugin's CleanupClients would do it too, but
-// for every client in the process: it would also kill the connectors of
-// another Run going on at the same time, as in tests.)
+// closed yet, all at once, and returns within a connector's Close time
+// (see Process.Close). The host calls it on every way out, Ctrl-C
+// included, so no connector outlives it. (go-plugin's CleanupClients would
+// do it too, but for every client in the process: it would also kill the
+// connectors of another Run going on at the same time, as in tests.)
 func (c *Catalog) Close() {
 	c.mu.Lock()
 	running := c.running
 	c.running = nil
 	c.mu.Unlock()
+	var wg sync.WaitGroup
 	for _, p := range running {
-		p.Close()
+		wg.Go(p.Close)
 	}
+	wg.Wait()
+}
+
+func (c *Catalog) logger() hclog.Logger {
+	if c.Logger == nil {
+		return hclog.NewNullLogger()
+	}
+	return c.Logger
 }
 
 func (c *Catalog) track(p *Process) {

@@ -2,6 +2,7 @@ package pluginhost
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -17,31 +18,117 @@ type Candidate struct {
 	Err    error
 }
 
-// Detect asks every connector whether it reads the input at path and
-// returns the running connector that accepts it with the highest
-// confidence. Several equally sure answers are an error that names them,
-// as is no answer at all: the user then says --connector.
-func (c *Catalog) Detect(ctx context.Context, path string) (*Process, plugin.CheckResult, error) {
+// Detection is the connector Detect found for an input.
+type Detection struct {
+	// Process is the connector that reads the input, running.
+	Process *Process
+	Check   plugin.CheckResult
+	// Skipped are the connectors that broke when asked (did not start,
+	// died, did not answer in time) while another read the input. Each
+	// is reported once: a later Detect on the same catalog does not
+	// start it again, nor list it here.
+	Skipped []error
+}
+
+// errBrokenBefore stands for a connector that a previous Detect found
+// broken.
+var errBrokenBefore = errors.New("not asked: it failed earlier in this run")
+
+// Detect asks every connector at once whether it reads the input at path,
+// each within its start timeout, and returns the running connector that
+// accepts it with the highest confidence. Several equally sure answers
+// are an error that names them, as is no answer at all: the user then
+// says --connector.
+func (c *Catalog) Detect(ctx context.Context, path string) (Detection, error) {
 	entries, err := c.List()
 	if err != nil {
-		return nil, plugin.CheckResult{}, err
+		return Detection{}, err
 	}
-	// Connectors are asked at once: starting a process is most of the
-	// time a Check takes, and a user waits for all of them.
+	candidates, procs := c.askAll(ctx, entries, path)
+	best, tie := mostConfident(candidates)
+	for i, p := range procs {
+		if p != nil && (i != best || tie || ctx.Err() != nil) {
+			go p.Close() // not waited for: the catalog's Close joins it
+		}
+	}
+	if ctx.Err() != nil {
+		return Detection{}, context.Cause(ctx)
+	}
+	skipped := c.rememberBroken(candidates)
+	if best < 0 {
+		return Detection{}, noConnectorError(path, candidates)
+	}
+	if tie {
+		return Detection{}, fmt.Errorf("several connectors read %s equally well (%s): choose one with --connector",
+			path, strings.Join(accepting(candidates, candidates[best].Result.Confidence), ", "))
+	}
+	return Detection{Process: procs[best], Check: candidates[best].Result, Skipped: skipped}, nil
+}
+
+// askAll asks every connector about path in parallel; a connector found
+// broken before is not asked.
+func (c *Catalog) askAll(ctx context.Context, entries []Entry, path string) ([]Candidate, []*Process) {
 	candidates := make([]Candidate, len(entries))
 	procs := make([]*Process, len(entries))
 	var wg sync.WaitGroup
 	for i, e := range entries {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+		if c.brokenBefore(e.Name) {
+			candidates[i] = Candidate{Entry: e, Err: errBrokenBefore}
+			continue
+		}
+		wg.Go(func() {
 			p, res, err := c.check(ctx, e, path)
 			candidates[i], procs[i] = Candidate{Entry: e, Result: res, Err: err}, p
-		}()
+		})
 	}
 	wg.Wait()
-	best := -1
-	tie := false
+	return candidates, procs
+}
+
+// check starts a connector and asks it about path; the process is returned
+// running only if the connector accepts the input.
+func (c *Catalog) check(ctx context.Context, e Entry, path string) (*Process, plugin.CheckResult, error) {
+	p, err := c.Start(ctx, e)
+	if err != nil {
+		return nil, plugin.CheckResult{}, err
+	}
+	res, err := p.Check(ctx, path)
+	if err != nil || !res.Accepted {
+		go p.Close()
+		return nil, res, err
+	}
+	return p, res, nil
+}
+
+func (c *Catalog) brokenBefore(name string) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.broken[name] != nil
+}
+
+// rememberBroken records the connectors that broke in this detection and
+// returns their errors.
+func (c *Catalog) rememberBroken(candidates []Candidate) []error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	var errs []error
+	for _, cand := range candidates {
+		if !Broken(cand.Err) {
+			continue
+		}
+		if c.broken == nil {
+			c.broken = map[string]error{}
+		}
+		c.broken[cand.Entry.Name] = cand.Err
+		errs = append(errs, cand.Err)
+	}
+	return errs
+}
+
+// mostConfident is the index of the candidate that accepts with the
+// highest confidence (-1 if none does), and whether another is as sure.
+func mostConfident(candidates []Candidate) (best int, tie bool) {
+	best = -1
 	for i, cand := range candidates {
 		if cand.Err != nil || !cand.Result.Accepted {
 			continue
@@ -53,37 +140,7 @@ func (c *Catalog) Detect(ctx context.Context, path string) (*Process, plugin.Che
 			tie = true
 		}
 	}
-	for i, p := range procs {
-		if p != nil && (i != best || tie) {
-			p.Close()
-		}
-	}
-	if best < 0 {
-		return nil, plugin.CheckResult{}, noConnectorError(path, candidates)
-	}
-	if tie {
-		return nil, plugin.CheckResult{}, fmt.Errorf("several connectors read %s equally well (%s): choose one with --connector",
-			path, strings.Join(accepting(candidates, candidates[best].Result.Confidence), ", "))
-	}
-	return procs[best], candidates[best].Result, nil
-}
-
-// check starts a connector and asks it about path; the process is returned
-// running only if the connector accepts the input.
-func (c *Catalog) check(ctx context.Context, e Entry, path string) (*Process, plugin.CheckResult, error) {
-	p, err := c.Start(e)
-	if err != nil {
-		return nil, plugin.CheckResult{}, err
-	}
-	res, err := p.Connector.Check(ctx, path)
-	if err != nil {
-		err = p.Explain(err)
-	}
-	if err != nil || !res.Accepted {
-		p.Close()
-		return nil, res, err
-	}
-	return p, res, nil
+	return best, tie
 }
 
 func accepting(cs []Candidate, confidence int) []string {

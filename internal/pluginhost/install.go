@@ -9,9 +9,6 @@ import (
 	"path/filepath"
 	"time"
 
-	goplugin "github.com/hashicorp/go-plugin"
-
-	"github.com/salesaudit/salesaudit/internal/remote"
 	"github.com/salesaudit/salesaudit/plugin"
 )
 
@@ -23,10 +20,11 @@ type Installed struct {
 // Install copies the connector executable at src into dir as
 // salesaudit-connector-NAME, NAME being what the connector calls itself,
 // and records its SHA-256 in dir's lock file. The executable is started
-// once first and asked for its Info, so that only a working connector of
-// a supported protocol is installed.
-func Install(ctx context.Context, src, dir string) (Installed, error) {
-	info, err := probe(ctx, src)
+// once first, as any connector is (timeouts, logger), and asked for its
+// Info, so that only a working connector of a supported protocol is
+// installed.
+func (c *Catalog) Install(ctx context.Context, src, dir string) (Installed, error) {
+	info, err := c.probe(ctx, src)
 	if err != nil {
 		return Installed{}, fmt.Errorf("%s is not a working salesaudit connector: %w", src, err)
 	}
@@ -59,8 +57,9 @@ func Install(ctx context.Context, src, dir string) (Installed, error) {
 	return Installed{Name: info.Name, Version: info.Version, Path: dst, SHA256: sum}, nil
 }
 
-// probe starts an executable as a connector and returns its Info.
-func probe(ctx context.Context, path string) (plugin.Info, error) {
+// probe starts an executable as a connector and returns its Info. It is
+// not yet in a plugin directory, so the directory's checks do not apply.
+func (c *Catalog) probe(ctx context.Context, path string) (plugin.Info, error) {
 	st, err := os.Stat(path)
 	if err != nil {
 		return plugin.Info{}, err
@@ -68,13 +67,12 @@ func probe(ctx context.Context, path string) (plugin.Info, error) {
 	if !st.Mode().IsRegular() || st.Mode().Perm()&0o111 == 0 {
 		return plugin.Info{}, fmt.Errorf("not an executable file")
 	}
-	client := goplugin.NewClient(remote.ClientConfig(exec.Command(path)))
-	defer client.Kill()
-	remote, err := remote.Dispense(client)
+	p, err := c.launch(ctx, Entry{Name: filepath.Base(path), Path: path}, exec.Command(path))
 	if err != nil {
 		return plugin.Info{}, err
 	}
-	info, err := remote.Info(ctx)
+	defer p.Close()
+	info, err := p.Info(ctx)
 	if err != nil {
 		return plugin.Info{}, err
 	}

@@ -1,0 +1,203 @@
+//go:build unix
+
+package pluginhost
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/salesaudit/salesaudit/internal/connector/fake"
+)
+
+// The fakes record their processes in the file fake.EventsEnv names: the
+// tests set it for the whole test binary, so they do not run in parallel.
+func catalogOf(t *testing.T, names ...string) (*Catalog, string) {
+	t.Helper()
+	dir, events := fakeDir(t, names...)
+	t.Setenv(fake.EventsEnv, events)
+	c := &Catalog{Dirs: []string{dir}, Timeouts: Timeouts{Start: time.Second, Shutdown: 500 * time.Millisecond}}
+	t.Cleanup(c.Close)
+	return c, events
+}
+
+func start(t *testing.T, c *Catalog, ctx context.Context, name string) (*Process, error) {
+	t.Helper()
+	e, err := c.Find(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c.Start(ctx, e)
+}
+
+// within fails the test if f does not return within d: a hang test needs
+// a deadline.
+func within(t *testing.T, d time.Duration, what string, f func()) {
+	t.Helper()
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		f()
+	}()
+	select {
+	case <-done:
+	case <-time.After(d):
+		t.Fatalf("%s did not return within %s", what, d)
+	}
+}
+
+// checkAllGone fails the test if a process the fakes recorded still runs.
+func checkAllGone(t *testing.T, events string) {
+	t.Helper()
+	recorded, err := fake.ReadEvents(events)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(recorded) == 0 {
+		t.Fatal("the fakes recorded no process")
+	}
+	if left := fake.StillRunning(recorded, 3*time.Second); len(left) > 0 {
+		t.Errorf("still running: %v", left)
+	}
+}
+
+func TestAFrozenConnectorIsGivenUpOnAndKilled(t *testing.T) {
+	c, events := catalogOf(t, "fakefreezecheck")
+	p, err := start(t, c, context.Background(), "fakefreezecheck")
+	if err != nil {
+		t.Fatal(err)
+	}
+	within(t, 5*time.Second, "Check of a frozen connector", func() {
+		_, err = p.Check(context.Background(), "/some/export")
+	})
+	if !Broken(err) || !strings.Contains(err.Error(), "connector fakefreezecheck: no answer: it did not say whether it reads /some/export within 1s") {
+		t.Errorf("error %v (broken: %v)", err, Broken(err))
+	}
+	within(t, 3*time.Second, "Close of a frozen connector", p.Close)
+	checkAllGone(t, events)
+}
+
+func TestAConnectorThatExitsLeavingAChildIsSeenToExit(t *testing.T) {
+	c, events := catalogOf(t, "fakeorphan")
+	var err error
+	within(t, 5*time.Second, "Start of a connector that exits", func() {
+		_, err = start(t, c, context.Background(), "fakeorphan")
+	})
+	if !Broken(err) || !strings.Contains(err.Error(), "exited before it started (exit status 3) without a word on stderr; run ") {
+		t.Errorf("error %v", err)
+	}
+	c.Close()
+	checkAllGone(t, events) // its child too: it was in the connector's process group
+}
+
+func TestAConnectorThatNeverStartsIsGivenUpOn(t *testing.T) {
+	c, events := catalogOf(t, "fakenever")
+	var err error
+	within(t, 5*time.Second, "Start of a connector that never starts", func() {
+		_, err = start(t, c, context.Background(), "fakenever")
+	})
+	if !Broken(err) || !strings.Contains(err.Error(), "did not start within 1s: it never answered the plugin handshake") ||
+		!strings.Contains(err.Error(), StartTimeoutEnv) {
+		t.Errorf("error %v", err)
+	}
+	c.Close()
+	checkAllGone(t, events)
+}
+
+func TestAStderrFloodIsKeptInBoundedMemory(t *testing.T) {
+	c, events := catalogOf(t, "fakeflood")
+	c.Timeouts.Start = 20 * time.Second // time to drain 500 MB on a busy machine
+	p, err := start(t, c, context.Background(), "fakeflood")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.runner.stderr.mu.Lock()
+	total := p.runner.stderr.total
+	p.runner.stderr.mu.Unlock()
+	// The connector wrote it all before its handshake: it was all read.
+	if total != 500<<20 {
+		t.Errorf("read %d bytes of stderr, the connector wrote %d", total, 500<<20)
+	}
+	if kept := p.runner.stderr.kept(); kept > tailBytesLimit {
+		t.Errorf("the tail keeps %d bytes, over its limit of %d", kept, tailBytesLimit)
+	}
+	if excerpt := p.runner.stderr.excerpt(); len(excerpt) > shownLineBytes+100 || !strings.Contains(excerpt, "more bytes on this line") {
+		t.Errorf("excerpt of %d bytes: %.200q", len(excerpt), excerpt)
+	}
+	p.Close()
+	checkAllGone(t, events)
+}
+
+func TestTheEndOfTheContextKillsTheConnectorAtOnce(t *testing.T) {
+	c, events := catalogOf(t, "fakeaccept")
+	ctx, cancel := context.WithCancel(context.Background())
+	p, err := start(t, c, ctx, "fakeaccept")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cancel() // Ctrl-C
+	if exited, _ := p.runner.waitExit(2 * time.Second); !exited {
+		t.Error("the connector still runs 2s after its context ended")
+	}
+	checkAllGone(t, events)
+}
+
+func TestDetectReportsABrokenConnectorOnceAndDoesNotWaitForIt(t *testing.T) {
+	c, events := catalogOf(t, "fakeaccept", "fakenever", "fakeorphan")
+	var found Detection
+	var err error
+	within(t, 5*time.Second, "the first Detect", func() { found, err = c.Detect(context.Background(), t.TempDir()) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if found.Process.Entry.Name != "fakeaccept" {
+		t.Errorf("detected %s", found.Process.Entry.Name)
+	}
+	var skipped []string
+	for _, e := range found.Skipped {
+		var ce *Error
+		if errors.As(e, &ce) {
+			skipped = append(skipped, ce.Connector)
+		}
+	}
+	if strings.Join(skipped, ",") != "fakenever,fakeorphan" {
+		t.Errorf("skipped %v: %v", skipped, found.Skipped)
+	}
+	started := time.Now()
+	again, err := c.Detect(context.Background(), t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(again.Skipped) > 0 {
+		t.Errorf("the second Detect reported again: %v", again.Skipped)
+	}
+	if waited := time.Since(started); waited >= c.Timeouts.Start {
+		t.Errorf("the second Detect took %s: it waited for the broken connectors again", waited)
+	}
+	recorded, _ := fake.ReadEvents(events)
+	starts := map[int]bool{}
+	for _, e := range recorded {
+		if e.Name == "started" {
+			starts[e.PID] = true
+		}
+	}
+	if len(starts) != 4 { // fakeaccept twice, the broken ones once
+		t.Errorf("%d connector processes started, want 4: %v", len(starts), recorded)
+	}
+	c.Close()
+	checkAllGone(t, events)
+}
+
+func TestAStartTimeoutFromTheEnvironmentIsChecked(t *testing.T) {
+	t.Setenv(StartTimeoutEnv, "-5s")
+	_, err := (&Catalog{}).timeouts()
+	if err == nil || !strings.Contains(err.Error(), StartTimeoutEnv+`="-5s": expected a positive duration`) {
+		t.Errorf("error %v", err)
+	}
+	t.Setenv(StartTimeoutEnv, "12s")
+	if got, err := (&Catalog{}).timeouts(); err != nil || got.Start != 12*time.Second {
+		t.Errorf("timeouts %+v, %v", got, err)
+	}
+}
