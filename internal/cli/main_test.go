@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"fmt"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -12,7 +13,6 @@ import (
 
 	"github.com/salesaudit/salesaudit/internal/connector/fake"
 	"github.com/salesaudit/salesaudit/internal/pluginhost"
-	"github.com/salesaudit/salesaudit/plugin"
 )
 
 // fakeConnectors are served by this test binary when it runs under the name
@@ -24,12 +24,16 @@ var fakeConnectors = map[string]*fake.Connector{
 	"fakehang":  {Name: "fakehang", Users: 4, Activities: 100, HangAfter: 10},
 }
 
+// The fakes that break as processes do (freeze, exit at once, never start,
+// flood stderr, leave a child behind): the adversarial suite's.
+func init() { maps.Copy(fakeConnectors, fake.Misbehaving()) }
+
 // TestMain lets the test binary play two more parts: salesaudit serving a
 // built-in connector (the host re-executes itself as
 // "connector serve NAME"), and an external fake connector.
 func TestMain(m *testing.M) {
 	if name, ok := strings.CutPrefix(filepath.Base(os.Args[0]), pluginhost.ExecutablePrefix); ok {
-		plugin.Serve(fakeConnectors[name])
+		fake.Serve(fakeConnectors[name])
 		os.Exit(0)
 	}
 	if len(os.Args) > 2 && os.Args[1] == "connector" && os.Args[2] == "serve" {
