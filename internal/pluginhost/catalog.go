@@ -34,6 +34,9 @@ type Entry struct {
 	// Lock is the checksum recorded when the connector was installed with
 	// `connectors install`; nil for a connector copied in by hand.
 	Lock *LockEntry
+	// installing marks an executable that Install tries out, not yet in
+	// a plugin directory.
+	installing bool
 }
 
 // Catalog knows where connectors are and how to start them.

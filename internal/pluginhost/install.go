@@ -67,7 +67,12 @@ func (c *Catalog) probe(ctx context.Context, path string) (plugin.Info, error) {
 	if !st.Mode().IsRegular() || st.Mode().Perm()&0o111 == 0 {
 		return plugin.Info{}, fmt.Errorf("not an executable file")
 	}
-	p, err := c.launch(ctx, Entry{Name: filepath.Base(path), Path: path}, exec.Command(path))
+	// An absolute path: exec.Command would look a bare name up in $PATH.
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return plugin.Info{}, err
+	}
+	p, err := c.launch(ctx, Entry{Name: filepath.Base(path), Path: abs, installing: true}, exec.Command(abs))
 	if err != nil {
 		return plugin.Info{}, err
 	}

@@ -129,7 +129,6 @@ func (c *Catalog) launch(ctx context.Context, e Entry, cmd *exec.Cmd) (*Process,
 	logger := lifecycleQuiet{c.logger()}.Named(e.Name)
 	p := &Process{Entry: e, runner: newProcessRunner(cmd, logger), timeouts: timeouts, logger: logger, closed: make(chan struct{})}
 	config := remote.ClientConfig(nil)
-	config.Cmd = nil
 	config.RunnerFunc = p.runnerFor
 	config.SkipHostEnv = true
 	config.StartTimeout = timeouts.Start
@@ -175,7 +174,11 @@ func (p *Process) startError(ctx context.Context, err error) error {
 		return &Error{Connector: p.Entry.Name, Err: why, Stderr: p.runner.stderr.excerpt(), Broken: true,
 			Hint: p.removeHint() + ", or set " + StartTimeoutEnv + " higher if it is only slow"}
 	}
-	if exited, status := p.runner.waitExit(exitWait); exited {
+	exited, status := p.runner.waitExit(exitWait)
+	switch {
+	case exited && p.runner.startErr != nil:
+		return &Error{Connector: p.Entry.Name, Err: fmt.Errorf("could not be run: %w", status), Hint: p.removeHint(), Broken: true}
+	case exited:
 		p.runner.waitDrained(pipeGrace)
 		said := p.runner.stderr.excerpt()
 		why := fmt.Errorf("exited before it started (%s)%s", describeExit(status), whatItSaid(said))
@@ -188,8 +191,11 @@ func (p *Process) startError(ctx context.Context, err error) error {
 // removeHint tells the user what to do about a connector that does not
 // work.
 func (p *Process) removeHint() string {
-	if p.Entry.Builtin {
+	switch {
+	case p.Entry.Builtin:
 		return "this is a bug in salesaudit: please report it"
+	case p.Entry.installing:
+		return fmt.Sprintf("run %s by hand to see what it does", p.Entry.Path)
 	}
 	return fmt.Sprintf("run %s by hand to see what it does, or remove it from %s", p.Entry.Path, filepath.Dir(p.Entry.Path))
 }

@@ -201,3 +201,23 @@ func TestAStartTimeoutFromTheEnvironmentIsChecked(t *testing.T) {
 		t.Errorf("timeouts %+v, %v", got, err)
 	}
 }
+
+func TestInstallTriesTheExecutableNamedEvenByABareName(t *testing.T) {
+	c, events := catalogOf(t, "fakeexit")
+	dir := c.Dirs[0]
+	t.Chdir(dir) // a bare name is a file here, not a command in $PATH
+	_, err := c.Install(context.Background(), ExecutablePrefix+"fakeexit", t.TempDir())
+	if err == nil {
+		t.Fatal("a connector that exits at once was installed")
+	}
+	for _, want := range []string{"is not a working salesaudit connector", "exited before it started (exit status 3)", "by hand to see what it does"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("the error lacks %q: %v", want, err)
+		}
+	}
+	if strings.Contains(err.Error(), "remove it from") {
+		t.Errorf("the error tells to remove what is not installed: %v", err)
+	}
+	c.Close()
+	checkAllGone(t, events)
+}

@@ -71,6 +71,8 @@ type processRunner struct {
 	exited  chan struct{}
 	waitErr error
 	drained chan struct{}
+	// startErr is why the process could not be started at all.
+	startErr error
 }
 
 var _ runner.Runner = (*processRunner)(nil)
@@ -151,7 +153,7 @@ func (r *processRunner) failed(err error) error {
 	if r.hostEnd != nil {
 		r.hostEnd.Close()
 	}
-	r.waitErr = err
+	r.waitErr, r.startErr = err, err
 	close(r.exited)
 	close(r.drained)
 	return err
