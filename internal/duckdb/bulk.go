@@ -179,6 +179,12 @@ func (s *spool) copy(ctx context.Context, exec func(context.Context, string) (in
 // starts its threads at guessed row boundaries and can fail, or misread,
 // when a guess lands inside a quoted line break (duckdb/duckdb#24237,
 // #25164). Subjects rarely hold one, so most files are read in parallel.
+//
+// Every part of the dialect is given, none left to DuckDB's sniffer: with
+// the line ending left out, a text holding a bare CR or a quoted CRLF in a
+// file's first rows made DuckDB take "\r" for the line ending, and the
+// whole file failed to load ("CSV Parser state machine reached an invalid
+// state"). The SDK's csvRow ends every row with "\n".
 func readCSV(table spoolTable, f plugin.SpooledFile) string {
 	maxLine := max(defaultMaxLineBytes, f.LongestLine+1)
 	buffer := max(defaultBufferBytes, 2*maxLine)
@@ -186,8 +192,9 @@ func readCSV(table spoolTable, f plugin.SpooledFile) string {
 	for i, c := range table.Columns {
 		cols[i] = quote(c) + ": " + quote(table.Types[i])
 	}
-	return fmt.Sprintf("read_csv(%s, header = false, delim = ',', quote = '\"', escape = '\"', nullstr = '', "+
-		"allow_quoted_nulls = false, auto_detect = false, max_line_size = %d, buffer_size = %d, parallel = %t, columns = {%s})",
+	return fmt.Sprintf("read_csv(%s, header = false, delim = ',', quote = '\"', escape = '\"', new_line = '\\n', "+
+		"comment = '', skip = 0, strict_mode = true, nullstr = '', allow_quoted_nulls = false, auto_detect = false, "+
+		"max_line_size = %d, buffer_size = %d, parallel = %t, columns = {%s})",
 		quote(f.Path), maxLine, buffer, !f.Multiline, strings.Join(cols, ", "))
 }
 

@@ -77,6 +77,38 @@ func checkTextsSurvive(t *testing.T, texts []string) {
 	}
 }
 
+// DuckDB is told the spool's dialect and guesses nothing: a text that
+// would mislead its sniffer (a bare CR read as the line ending) loads
+// unchanged whether it is in a file's first row or a later one.
+func TestNastyTextsLoadInTheFirstRowAndLater(t *testing.T) {
+	nasty := map[string]string{
+		"bare CR": "Call\rback", "CRLF": "Call\r\nback", "LF": "Call\nback", "CR alone": "\r", "NUL": "a\x00b",
+		"quotes": `say "hi"`, "lone quote": `"`, "BOM": "\ufeffAgenda", "16 MB": strings.Repeat("x", 16<<20-1024),
+	}
+	for name, text := range nasty {
+		t.Run(name, func(t *testing.T) {
+			texts := []string{text, "plain", "Call\rback too", text}
+			var activities []plugin.Activity
+			for i, s := range texts {
+				activities = append(activities, plugin.Activity{ID: fmt.Sprintf("T%d", i), Kind: plugin.ActivityTask, Subject: s, Line: int64(i + 2)})
+			}
+			db := openTestDB(t)
+			if _, err := loadActivities(t, db, activities); err != nil {
+				t.Fatalf("the load failed: %v", err)
+			}
+			for i, want := range texts {
+				var got string
+				if err := db.SQL().QueryRow("SELECT subject FROM activities WHERE id = ?", fmt.Sprintf("T%d", i)).Scan(&got); err != nil {
+					t.Fatal(err)
+				}
+				if got != want {
+					t.Errorf("row %d's subject came back as %.40q, want %.40q", i+1, got, want)
+				}
+			}
+		})
+	}
+}
+
 // A file's first bytes are a text of the first row, which DuckDB must not
 // take for a byte-order mark, nor a leading space for padding.
 func TestTheFirstTextOfAFileSurvivesUnchanged(t *testing.T) {
