@@ -5,11 +5,13 @@
 package csvfile
 
 import (
+	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/salesaudit/salesaudit/plugin"
 	"github.com/salesaudit/salesaudit/plugin/export"
@@ -35,6 +37,10 @@ type Reader struct {
 	rows    int64
 	// offset is where the next record starts in the decoded stream.
 	offset int64
+	// offsetBase and lineBase are where the csv.Reader began: a new one
+	// takes over after a row over the limit (see skipRowTooLong), and
+	// counts its offsets and lines from there.
+	offsetBase, lineBase int64
 }
 
 // Row is one data row. Its fields are valid until the next call to Next;
@@ -67,23 +73,33 @@ func NewReader(r io.Reader, name string, size int64, opts Options) (*Reader, err
 	if err != nil {
 		return nil, err
 	}
-	rec := &recorder{r: dec}
-	cr := csv.NewReader(rec)
-	cr.ReuseRecord = true
-	rd := &Reader{name: name, size: size, csv: cr, counter: counter, dec: dec, rec: rec}
+	rec := &recorder{r: dec, limit: plugin.MaxRowBytes}
+	rd := &Reader{name: name, size: size, csv: newCSVReader(rec, 0), counter: counter, dec: dec, rec: rec}
 	if err := rd.readHeader(); err != nil {
 		return nil, err
 	}
 	return rd, nil
 }
 
+// newCSVReader reads CSV records from rec; fields is the number every
+// record must have, 0 for the header's.
+func newCSVReader(rec *recorder, fields int) *csv.Reader {
+	cr := csv.NewReader(rec)
+	cr.ReuseRecord = true
+	cr.FieldsPerRecord = fields
+	return cr
+}
+
 func (r *Reader) readHeader() error {
 	header, err := r.csv.Read()
-	if errors.Is(err, io.EOF) {
-		return nil
-	}
 	if err := r.dec.fatal(); err != nil {
 		return err
+	}
+	if r.rec.tooLong {
+		return fmt.Errorf("%s: reading the header: the first line is over %d MB: not a CSV header", r.name, r.rec.limit>>20)
+	}
+	if errors.Is(err, io.EOF) {
+		return nil
 	}
 	if err != nil {
 		return fmt.Errorf("%s: reading the header: %w", r.name, err)
@@ -97,6 +113,7 @@ func (r *Reader) readHeader() error {
 		}
 	}
 	r.offset = r.csv.InputOffset()
+	r.rec.release(r.offset)
 	return nil
 }
 
@@ -156,10 +173,13 @@ func (r *Reader) Next() (Row, error) {
 	if fatal := r.dec.fatal(); fatal != nil {
 		return Row{}, fatal
 	}
+	if r.rec.tooLong {
+		return Row{}, r.skipRowTooLong()
+	}
 	if errors.Is(err, io.EOF) {
 		return Row{}, io.EOF
 	}
-	start, end := r.offset, r.csv.InputOffset()
+	start, end := r.offset, r.offsetBase+r.csv.InputOffset()
 	parseErr := asParseError(err)
 	if err != nil && parseErr == nil {
 		return Row{}, fmt.Errorf("reading %s: %w", r.name, err)
@@ -173,7 +193,7 @@ func (r *Reader) Next() (Row, error) {
 	r.offset = end
 	row := Row{Line: r.lineOf(record, parseErr), Fields: record, r: r, start: start, end: end}
 	if parseErr != nil {
-		reason := describeParseError(parseErr, len(record), len(r.header))
+		reason := r.describeParseError(parseErr, len(record), r.rec.slice(start, end))
 		return Row{}, &RowError{File: r.name, Line: row.Line, Reason: reason, Raw: row.Raw(), Err: parseErr}
 	}
 	return row, nil
@@ -194,23 +214,75 @@ func asParseError(err error) *csv.ParseError {
 
 func (r *Reader) lineOf(record []string, parseErr *csv.ParseError) int64 {
 	if parseErr != nil {
-		return int64(parseErr.StartLine)
+		return r.lineBase + int64(parseErr.StartLine)
 	}
 	if len(record) == 0 {
 		return 0
 	}
 	line, _ := r.csv.FieldPos(0)
-	return int64(line)
+	return r.lineBase + int64(line)
 }
 
-func describeParseError(err *csv.ParseError, fields, want int) string {
+// describeParseError says what is wrong with a row that encoding/csv
+// could not read; raw is the row's text.
+func (r *Reader) describeParseError(err *csv.ParseError, fields int, raw []byte) string {
 	switch {
 	case errors.Is(err.Err, csv.ErrFieldCount):
-		return fmt.Sprintf("the row has %d fields, the header %d", fields, want)
+		return fmt.Sprintf("the row has %d fields, the header %d", fields, len(r.header))
+	case errors.Is(err.Err, csv.ErrQuote) && r.rec.atEnd(r.offset) && endsInsideQuotes(raw):
+		return fmt.Sprintf("the file ends inside a quoted field of the row begun at line %d: its closing double quote is missing "+
+			"(a file cut short, or a quote never closed)", r.lineBase+int64(err.StartLine))
 	case errors.Is(err.Err, csv.ErrQuote), errors.Is(err.Err, csv.ErrBareQuote):
-		return fmt.Sprintf("a stray double quote at line %d, column %d (a quote inside a field must be doubled)", err.Line, err.Column)
+		return fmt.Sprintf("a stray double quote at line %d, column %d (a quote inside a field must be doubled)", r.lineBase+int64(err.Line), err.Column)
 	}
 	return err.Err.Error()
+}
+
+// skipRowTooLong rejects the row being read, which has grown past the
+// limit without ending: the rest of its line is read and dropped, and a
+// new csv.Reader takes over at the next line, so that one row too long
+// costs that row and not the file. (A row over the limit inside a quoted
+// field that spans lines goes on in the next line; what is left of it
+// there is read as rows, and rejected as such.)
+func (r *Reader) skipRowTooLong() error {
+	start, line := r.offset, r.rec.rowLine()
+	raw := plugin.Clip(strings.TrimLeft(string(r.rec.slice(start, start+rawExcerptMax+utf8.UTFMax)), "\r\n"), rawExcerptMax)
+	skipped, err := r.rec.skipLine()
+	if err != nil {
+		return fmt.Errorf("reading %s: %w", r.name, err)
+	}
+	r.rows++
+	r.offset, r.offsetBase, r.lineBase = r.rec.base, r.rec.base, r.rec.lines
+	r.csv = newCSVReader(r.rec, len(r.header))
+	return &RowError{File: r.name, Line: line, Raw: raw, Err: errRowTooLong,
+		Reason: fmt.Sprintf("the row is over %d MB (%d bytes read before its line ended), the longest a row may be: it is left out",
+			r.rec.limit>>20, skipped)}
+}
+
+// errRowTooLong is what the recorder tells the csv.Reader when a row
+// grows past the limit.
+var errRowTooLong = errors.New("row over the limit")
+
+// endsInsideQuotes reports whether a CSV text ends inside a quoted field:
+// what encoding/csv calls a stray quote when the file ends in a field
+// whose closing quote never came.
+func endsInsideQuotes(text []byte) bool {
+	quoted, fieldStart := false, true
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		switch {
+		case quoted && c == '"' && i+1 < len(text) && text[i+1] == '"':
+			i++
+		case quoted && c == '"':
+			quoted, fieldStart = false, false
+		case quoted:
+		case fieldStart && c == '"':
+			quoted, fieldStart = true, false
+		default:
+			fieldStart = c == ',' || c == '\n'
+		}
+	}
+	return quoted
 }
 
 // Line is the line where row starts, for plugin.ReadRows.
@@ -261,20 +333,55 @@ func (row Row) Raw() string {
 // quote it. It holds the bytes from the start of the current record to what
 // encoding/csv has read ahead, so it stays small, and it compacts only when
 // it would otherwise grow, so that each byte is copied about once.
+//
+// It also bounds the row: encoding/csv reads a line whole, however long,
+// so the recorder hands it no more than limit bytes of one row. Past them
+// it returns errRowTooLong and sets tooLong, and skipLine drops the rest
+// of the line.
 type recorder struct {
-	r    io.Reader
-	buf  []byte
-	base int64 // stream offset of buf[0]
-	keep int64 // bytes before this offset are no longer needed
+	r     io.Reader
+	limit int64
+	buf   []byte
+	base  int64 // stream offset of buf[0]
+	keep  int64 // bytes before this offset are no longer needed
+	// lines counts the line breaks before keep.
+	lines int64
+	// pending was read past the end of a line skipLine dropped, and is
+	// handed on before anything else.
+	pending []byte
+	tooLong bool
+	eof     bool
 }
 
 func (rec *recorder) Read(p []byte) (int, error) {
-	n, err := rec.r.Read(p)
+	room := rec.limit - (rec.base + int64(len(rec.buf)) - rec.keep)
+	if room <= 0 || rec.tooLong {
+		rec.tooLong = true
+		return 0, errRowTooLong
+	}
+	if int64(len(p)) > room {
+		p = p[:room]
+	}
+	n, err := rec.read(p)
 	if n > 0 {
 		if len(rec.buf)+n > cap(rec.buf) {
 			rec.compact()
 		}
 		rec.buf = append(rec.buf, p[:n]...)
+	}
+	return n, err
+}
+
+// read reads what skipLine left over first, then the stream.
+func (rec *recorder) read(p []byte) (int, error) {
+	if len(rec.pending) > 0 {
+		n := copy(p, rec.pending)
+		rec.pending = rec.pending[n:]
+		return n, nil
+	}
+	n, err := rec.r.Read(p)
+	if errors.Is(err, io.EOF) {
+		rec.eof = true
 	}
 	return n, err
 }
@@ -290,7 +397,53 @@ func (rec *recorder) compact() {
 
 // release says that the stream before offset will not be asked for again.
 func (rec *recorder) release(offset int64) {
+	rec.lines += int64(bytes.Count(rec.slice(rec.keep, offset), []byte{'\n'}))
 	rec.keep = offset
+}
+
+// rowLine is the line where the row being read starts: past the blank
+// lines before it, which encoding/csv skips.
+func (rec *recorder) rowLine() int64 {
+	held := rec.slice(rec.keep, rec.base+int64(len(rec.buf)))
+	blank := held[:len(held)-len(bytes.TrimLeft(held, "\r\n"))]
+	return rec.lines + int64(bytes.Count(blank, []byte{'\n'})) + 1
+}
+
+// skipLine drops the rest of the line of a row over the limit, and all
+// that is held of it, and makes the recorder ready for the next line. It
+// returns how many bytes of the row were read in all.
+func (rec *recorder) skipLine() (int64, error) {
+	rowBytes := rec.base + int64(len(rec.buf)) - rec.keep
+	rec.lines += int64(bytes.Count(rec.slice(rec.keep, rec.base+int64(len(rec.buf))), []byte{'\n'}))
+	rec.base += int64(len(rec.buf))
+	rec.buf = rec.buf[:0]
+	chunk := make([]byte, 64<<10)
+	for {
+		n, err := rec.read(chunk)
+		if i := bytes.IndexByte(chunk[:n], '\n'); i >= 0 {
+			rec.pending = append([]byte(nil), chunk[i+1:n]...)
+			rec.base += int64(i) + 1
+			rowBytes += int64(i) + 1
+			rec.lines++
+			break
+		}
+		rec.base += int64(n)
+		rowBytes += int64(n)
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return rowBytes, err
+		}
+	}
+	rec.keep, rec.tooLong = rec.base, false
+	return rowBytes, nil
+}
+
+// atEnd reports whether the stream ended at offset: nothing was read past
+// it, and there is nothing more to read.
+func (rec *recorder) atEnd(offset int64) bool {
+	return rec.eof && len(rec.pending) == 0 && rec.base+int64(len(rec.buf)) == offset
 }
 
 // slice is the stream between two offsets, as far as it is still held.
