@@ -24,16 +24,29 @@ type Source struct {
 	path    string
 	archive *zip.ReadCloser
 	files   []File
+	limits  Limits
 }
 
 // File is one file of a Source.
 type File struct {
 	// Name is the file's path relative to the export, with forward
-	// slashes: what the user sees in the directory or the archive.
+	// slashes and cleaned ("a/./b" is "a/b", a backslash a slash): what
+	// the user sees in the directory or the archive.
 	Name string
 	Size int64
 	zip  *zip.File
+	// refused, when set, is why the file cannot be read (a symbolic link
+	// out of the export, a named pipe): it is listed, so that a connector
+	// looking for it says so rather than "no Task.csv", and Open refuses
+	// it with the reason.
+	refused string
 }
+
+// Refused is why the file cannot be read, or "": a symbolic link that
+// leaves the export, a file that is not a regular one (a named pipe, a
+// device), an archive's entry whose name climbs out of it or that another
+// entry of the same name makes ambiguous. Source.Open refuses it so.
+func (f File) Refused() string { return f.refused }
 
 // Base is the file's name without its directory.
 func (f File) Base() string { return path.Base(f.Name) }
@@ -67,28 +80,108 @@ func openDir(dir string) (*Source, error) {
 	}
 	s := &Source{path: dir}
 	for _, e := range entries {
-		// Stat follows symbolic links: an export assembled from links to
-		// the files is read like the files themselves.
-		info, err := os.Stat(filepath.Join(dir, e.Name()))
-		if err != nil || !info.Mode().IsRegular() {
-			continue
+		f, ok := s.dirFile(e.Name())
+		if ok {
+			s.files = append(s.files, f)
 		}
-		s.files = append(s.files, File{Name: e.Name(), Size: info.Size()})
 	}
 	return s, nil
 }
 
-func openZip(p string) (*Source, error) {
-	archive, err := zip.OpenReader(p)
+// dirFile is the file named name directly in the directory. A symbolic
+// link is read like the file it points to when that is inside the export
+// (an export assembled from links), and refused when it leaves it: an
+// export is what the user handed over, and Task.csv -> /etc/passwd would
+// put another file's lines into the rejects. Subdirectories are not files
+// of a directory export (ok is false); other files that are not regular
+// ones (named pipes, sockets, devices) are refused, never opened: a pipe
+// would block the read.
+func (s *Source) dirFile(name string) (File, bool) {
+	_, info, refused := resolveInside(s.path, name)
+	switch {
+	case refused != "":
+		return File{Name: name, refused: refused}, true
+	case info.IsDir():
+		return File{}, false
+	case !info.Mode().IsRegular():
+		return File{Name: name, refused: fmt.Sprintf("%s is not a regular file (%s): refused", name, kindOf(info.Mode()))}, true
+	}
+	return File{Name: name, Size: info.Size()}, true
+}
+
+// resolveInside follows name in dir to the file it is, refusing a
+// symbolic link whose target is outside dir.
+func resolveInside(dir, name string) (resolved string, info os.FileInfo, refused string) {
+	p := filepath.Join(dir, name)
+	link, err := os.Lstat(p)
 	if err != nil {
+		return "", nil, fmt.Sprintf("%s cannot be read: %v", name, err)
+	}
+	if link.Mode()&os.ModeSymlink == 0 {
+		return p, link, ""
+	}
+	target, err := filepath.EvalSymlinks(p)
+	if err != nil {
+		return "", nil, fmt.Sprintf("%s is a symbolic link that leads nowhere: %v", name, err)
+	}
+	root, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		return "", nil, fmt.Sprintf("%s cannot be read: %v", name, err)
+	}
+	if rel, err := filepath.Rel(root, target); err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return "", nil, fmt.Sprintf("%s is a symbolic link to %s, outside the export: refused (copy the file into the export instead)", name, target)
+	}
+	info, err = os.Stat(target)
+	if err != nil {
+		return "", nil, fmt.Sprintf("%s cannot be read: %v", name, err)
+	}
+	return target, info, ""
+}
+
+// kindOf names a file mode that is not a regular file's, for a refusal.
+func kindOf(mode os.FileMode) string {
+	switch {
+	case mode&os.ModeNamedPipe != 0:
+		return "a named pipe"
+	case mode&os.ModeSocket != 0:
+		return "a socket"
+	case mode&os.ModeDevice != 0:
+		return "a device"
+	case mode&os.ModeSymlink != 0:
+		return "a symbolic link"
+	}
+	return "mode " + mode.String()
+}
+
+func openZip(p string) (*Source, error) {
+	limits, err := LimitsFromEnvironment()
+	if err != nil {
+		return nil, err
+	}
+	archive, err := zip.OpenReader(p)
+	if err != nil && !errors.Is(err, zip.ErrInsecurePath) {
 		return nil, fmt.Errorf("opening %s: %w", p, err)
 	}
-	s := &Source{path: p, archive: archive}
+	s := &Source{path: p, archive: archive, limits: limits}
+	byName := map[string][]int{}
 	for _, zf := range archive.File {
-		if zf.FileInfo().IsDir() || isArchiveClutter(zf.Name) {
+		name, refused := cleanEntryName(zf.Name)
+		if zf.FileInfo().IsDir() || isArchiveClutter(name) {
 			continue
 		}
-		s.files = append(s.files, File{Name: zf.Name, Size: int64(zf.UncompressedSize64), zip: zf})
+		if refused == "" && !zf.Mode().IsRegular() {
+			refused = fmt.Sprintf("%s in the archive is not a regular file (%s): refused", name, kindOf(zf.Mode()))
+		}
+		byName[name] = append(byName[name], len(s.files))
+		s.files = append(s.files, File{Name: name, Size: int64(zf.UncompressedSize64), zip: zf, refused: refused})
+	}
+	for name, indexes := range byName {
+		if len(indexes) < 2 {
+			continue
+		}
+		for _, i := range indexes {
+			s.files[i].refused = fmt.Sprintf("the archive holds %d entries named %s: refused, as which one is meant cannot be told", len(indexes), name)
+		}
 	}
 	// Shallow paths first, so that Find prefers Task.csv to a copy of it
 	// in a subfolder.
@@ -96,6 +189,19 @@ func openZip(p string) (*Source, error) {
 		return strings.Count(s.files[i].Name, "/") < strings.Count(s.files[j].Name, "/")
 	})
 	return s, nil
+}
+
+// cleanEntryName is an archive entry's name as the export's files are
+// named: forward slashes, cleaned, without a leading slash. A name that
+// climbs out of the archive ("../x") is refused: it names no file of the
+// export.
+func cleanEntryName(raw string) (name, refused string) {
+	name = strings.TrimLeft(path.Clean("/"+strings.ReplaceAll(raw, "\\", "/")), "/")
+	cleaned := path.Clean(strings.ReplaceAll(raw, "\\", "/"))
+	if cleaned == ".." || strings.HasPrefix(cleaned, "../") {
+		return name, fmt.Sprintf("the archive's entry %q climbs out of the archive: refused", raw)
+	}
+	return name, ""
 }
 
 // isArchiveClutter is what macOS's Finder adds to the archives it makes.
@@ -123,16 +229,27 @@ func (s *Source) Find(name string) (File, bool) {
 	return File{}, false
 }
 
-// Open opens a file of the source for reading.
+// Open opens a file of the source for reading. A refused file is an error
+// that says why (File.Refused). An archive's entry is read through the
+// source's Limits: one that would inflate past them is an error naming
+// it, as is one whose bytes do not match its checksum.
 func (s *Source) Open(f File) (io.ReadCloser, error) {
-	if f.zip != nil {
-		rc, err := f.zip.Open()
-		if err != nil {
-			return nil, fmt.Errorf("opening %s in %s: %w", f.Name, s.path, err)
-		}
-		return rc, nil
+	if f.refused != "" {
+		return nil, errors.New(f.refused)
 	}
-	return os.Open(filepath.Join(s.path, filepath.FromSlash(f.Name)))
+	if f.zip != nil {
+		return s.openEntry(f)
+	}
+	// Checked again at opening: the directory may have changed since it
+	// was listed.
+	resolved, info, refused := resolveInside(s.path, filepath.FromSlash(f.Name))
+	if refused != "" {
+		return nil, errors.New(refused)
+	}
+	if !info.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s is not a regular file (%s): refused", f.Name, kindOf(info.Mode()))
+	}
+	return os.Open(resolved)
 }
 
 // Head reads the first n bytes of a file (all of a smaller one), for a
