@@ -302,26 +302,65 @@ func (d *decoder) appendPiece(out, piece []byte) ([]byte, error) {
 				"or force --encoding windows-1252 or --encoding iso-8859-1"}
 	}
 	d.lineSingle = true
-	return d.appendSingleByte(out, piece), nil
+	return appendSingleByte(out, piece, d.single, &d.counts), nil
 }
 
 // appendSingleByte decodes piece with the single-byte table onto out,
 // counting the bytes kept as C1 controls. They are loaded, not rejected: a
 // stray byte from another code page (0x81 is ü in the DOS code page 850)
 // is no reason to lose the record, and the count tells the user it is there.
-func (d *decoder) appendSingleByte(out, piece []byte) []byte {
+func appendSingleByte(out, piece []byte, table *singleByteTable, counts *plugin.Decoding) []byte {
 	for _, c := range piece {
 		if c < utf8.RuneSelf {
 			out = append(out, c)
 			continue
 		}
-		utf := d.single[c]
+		utf := table[c]
 		if isC1(utf) {
-			d.counts.C1Kept++
+			counts.C1Kept++
 		}
 		out = append(out, utf...)
 	}
 	return out
+}
+
+// LineDecoder decodes text a line at a time by the rules of Reader (see
+// decoder): a line that is valid UTF-8 is UTF-8, any other Windows-1252,
+// its undefined bytes kept as C1 controls, and every line counted. It is
+// for formats that cut their own lines: an iCalendar file decides each
+// content line, its folds joined, as one.
+type LineDecoder struct {
+	counts plugin.Decoding
+}
+
+// UTF8Line reports whether line is read as UTF-8 (or is ASCII), counting
+// it when it is.
+func (d *LineDecoder) UTF8Line(line []byte) bool {
+	i := firstNonASCII(line)
+	if i < 0 {
+		return true
+	}
+	if utf8.Valid(line[i:]) {
+		d.counts.UTF8Lines++
+		return true
+	}
+	return false
+}
+
+// AppendSingleByte decodes a line UTF8Line refused onto out, in
+// Windows-1252, counting it.
+func (d *LineDecoder) AppendSingleByte(out, line []byte) []byte {
+	d.counts.SingleByteLines++
+	return appendSingleByte(out, line, windows1252Table, &d.counts)
+}
+
+// Decoding is how the lines decoded so far were read.
+func (d *LineDecoder) Decoding() plugin.Decoding {
+	c := d.counts
+	if c.SingleByteLines > 0 {
+		c.SingleByte = string(EncodingWindows1252)
+	}
+	return c
 }
 
 // endLine counts the line just decoded by how its non-ASCII text was read:

@@ -81,7 +81,11 @@ type calendarRows struct {
 	pending    []calendarRow
 	units      []*unit
 	read, size int64
+	decoding   plugin.Decoding
 }
+
+// Decoding is how the file's lines were decoded, for its summary.
+func (r *calendarRows) Decoding() plugin.Decoding { return r.decoding }
 
 func (r *calendarRows) Next() (calendarRow, error) {
 	for len(r.pending) == 0 {

@@ -19,6 +19,8 @@ type calendarFile struct {
 	name, owner string
 	ownerLine   int64
 	units       []*unit
+	// decoding is how its lines were decoded (decodeText).
+	decoding plugin.Decoding
 }
 
 // unit is one row: a VEVENT (whose occurrences may be several rows, see

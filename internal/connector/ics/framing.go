@@ -102,10 +102,27 @@ func frame(text string) framedFile {
 			offset += int64(len(raw))
 		}
 		number++
+		if len(raw) > plugin.MaxRowBytes {
+			f.tooLong(sourceLine{number: number, text: clip(raw)})
+			continue
+		}
 		f.line(sourceLine{number: number, text: strings.TrimSuffix(raw, "\r")}, offset)
 	}
 	f.finish()
 	return f.out
+}
+
+// tooLong rejects a line over the SDK's row limit (l holds its start):
+// the component it is in is broken, and one outside any is a row of its
+// own, so that it is rejected and never handed to the library whole.
+func (f *framer) tooLong(l sourceLine) {
+	reason := fmt.Sprintf("line %d is over %d MB, the longest a line may be", l.number, plugin.MaxRowBytes>>20)
+	if f.comp != nil {
+		f.breakComponent(reason)
+		return
+	}
+	f.out.stray = append(f.out.stray, lineProblem{line: l.number, reason: reason, raw: l.text})
+	f.stray = nil
 }
 
 func (f *framer) line(l sourceLine, offset int64) {

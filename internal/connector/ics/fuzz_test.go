@@ -49,7 +49,8 @@ func FuzzParseFile(f *testing.F) {
 	w := window{from: time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC), to: time.Date(2026, 4, 1, 0, 0, 0, 0, time.UTC)}
 	c := company{domains: []string{"acme-industrial.example"}}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		cf := parseFile(decodeText(data), nil)
+		text, _ := decodeText(data)
+		cf := parseFile(text, nil)
 		for _, u := range cf.units {
 			outcomes := 0
 			for _, set := range []bool{u.event != nil, u.problem != nil, u.skip != ""} {

@@ -2,6 +2,7 @@ package ics
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -11,8 +12,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"golang.org/x/text/encoding/charmap"
-
+	"github.com/salesaudit/salesaudit/plugin"
+	"github.com/salesaudit/salesaudit/plugin/csvfile"
 	"github.com/salesaudit/salesaudit/plugin/export"
 )
 
@@ -20,8 +21,10 @@ import (
 var calendarPatterns = []string{"*.ics", "*.ical", "*.ifb", "*.icalendar"}
 
 // maxCalendarBytes bounds what one calendar file may hold: a whole file is
-// read into memory, and ten years of a busy calendar take a few tens of MB.
-const maxCalendarBytes = 256 << 20
+// read into memory, and decoded and framed there, which costs about twice
+// its size; ten years of a busy calendar take a few tens of MB. At 64 MB a
+// connector reading the largest file stays under 256 MB.
+const maxCalendarBytes = 64 << 20
 
 // input is what a Read or Check was pointed at: one calendar file, or a
 // directory or .zip of them with, perhaps, the owners mapping.
@@ -97,7 +100,19 @@ func (f inputFile) readAll() ([]byte, error) {
 		return nil, err
 	}
 	defer rc.Close()
-	data, err := io.ReadAll(io.LimitReader(rc, maxCalendarBytes+1))
+	// Sized from the start when the size is known: io.ReadAll's doubling
+	// would hold up to twice the file.
+	data := make([]byte, min(max(f.size, 0), maxCalendarBytes)+1)
+	n, err := io.ReadFull(rc, data)
+	data = data[:n]
+	switch {
+	case err == nil: // more than the size said (or it was not known)
+		var rest []byte
+		rest, err = io.ReadAll(io.LimitReader(rc, maxCalendarBytes+1-int64(n)))
+		data = append(data, rest...)
+	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
+		err = nil
+	}
 	if err != nil {
 		return nil, fmt.Errorf("reading %s: %w", f.name, err)
 	}
@@ -109,26 +124,65 @@ func (f inputFile) readAll() ([]byte, error) {
 
 var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 
-// decodeText turns a calendar's bytes into UTF-8 text. RFC 5545 says UTF-8,
-// but old Outlook versions wrote the Windows code page: a file that is not
-// valid UTF-8 is read as Windows-1252 rather than filled with replacement
-// characters. The test is made on the file with its folds mended first:
-// Google and others fold lines at 75 octets, in the middle of a character
-// when it falls there, which leaves every physical line invalid UTF-8 while
-// the content lines are valid.
-func decodeText(data []byte) string {
+// decodeText turns a calendar's bytes into UTF-8 text, and says how. RFC
+// 5545 says UTF-8, but old Outlook versions wrote the Windows code page,
+// and a calendar merged from several sources can hold both: each content
+// line is decided on its own, by the rules of CSV files (csvfile's
+// LineDecoder), a line that is not valid UTF-8 being read as Windows-1252
+// rather than filled with replacement characters. A content line is
+// decided with its folds joined, before anything is decoded: Google and
+// others fold lines at 75 octets, in the middle of a character when it
+// falls there, which leaves each physical line invalid UTF-8 while the
+// content line is valid (such a character is then moved whole onto the
+// continuation, so that every physical line is UTF-8 and keeps its
+// number).
+func decodeText(data []byte) (string, plugin.Decoding) {
 	data = bytes.TrimPrefix(data, utf8BOM)
 	if utf8.Valid(data) {
-		return string(data)
+		return string(data), plugin.Decoding{}
 	}
-	if mended := mendSplitCharacters(data); utf8.Valid(mended) {
-		return string(mended)
+	var dec csvfile.LineDecoder
+	out := make([]byte, 0, len(data)+len(data)/8)
+	for len(data) > 0 {
+		n := contentLineLength(data)
+		if dec.UTF8Line(unfold(data[:n])) {
+			out = append(out, mendSplitCharacters(data[:n])...)
+		} else {
+			out = dec.AppendSingleByte(out, data[:n])
+		}
+		data = data[n:]
 	}
-	text, err := charmap.Windows1252.NewDecoder().Bytes(data)
-	if err != nil {
-		return string(bytes.ToValidUTF8(data, []byte("\uFFFD")))
+	return string(out), dec.Decoding()
+}
+
+// contentLineLength is the length of the physical line data begins with
+// and of the folded continuations after it (lines that begin with a space
+// or a tab), line breaks included.
+func contentLineLength(data []byte) int {
+	n := 0
+	for {
+		end := bytes.IndexByte(data[n:], '\n')
+		if end < 0 {
+			return len(data)
+		}
+		n += end + 1
+		if n == len(data) || (data[n] != ' ' && data[n] != '\t') {
+			return n
+		}
 	}
-	return string(text)
+}
+
+// unfold joins a content line's physical lines, dropping each line break
+// and the white space that begins a continuation.
+func unfold(lines []byte) []byte {
+	var out []byte
+	for i, line := range bytes.SplitAfter(lines, []byte{'\n'}) {
+		if i > 0 && len(line) > 0 {
+			line = line[1:]
+		}
+		out = append(out, bytes.TrimRight(line, "\r\n")...)
+	}
+	return out
 }
 
 // mendSplitCharacters moves the first bytes of a character that a fold

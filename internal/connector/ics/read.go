@@ -122,7 +122,10 @@ func (run *readRun) parse(f inputFile) (*calendarFile, error) {
 	if err != nil {
 		return nil, err
 	}
-	return parseFile(decodeText(data), run.opts.floating), nil
+	text, decoding := decodeText(data)
+	cf := parseFile(text, run.opts.floating)
+	cf.decoding = decoding
+	return cf, nil
 }
 
 func (run *readRun) surveyFile(index int, f inputFile, cf *calendarFile) *fileSurvey {
@@ -279,7 +282,7 @@ func (run *readRun) writeCalendar(ctx context.Context, index int, f inputFile) e
 		return err
 	}
 	cw := &calendarWriter{fw: run.w.File(f.name), owner: run.owners[index], company: run.company, window: run.window}
-	rows := &calendarRows{cw: cw, units: cf.units, size: f.size}
+	rows := &calendarRows{cw: cw, units: cf.units, size: f.size, decoding: cf.decoding}
 	for _, p := range run.people.firstNamedIn(index) {
 		if run.company.internal(p.email) {
 			rows.pending = append(rows.pending, calendarRow{user: p})
