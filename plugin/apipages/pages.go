@@ -7,10 +7,13 @@ package apipages
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+
+	"github.com/salesaudit/salesaudit/plugin"
 )
 
 // Record is one element of the records array.
@@ -29,6 +32,19 @@ type SyntaxError struct {
 
 func (e *SyntaxError) Error() string { return fmt.Sprintf("line %d: invalid JSON: %v", e.Line, e.Err) }
 func (e *SyntaxError) Unwrap() error { return e.Err }
+
+// RecordTooLargeError is a record (or a member before the records) that
+// grew past plugin.MaxRowBytes before it ended: reading stops there rather
+// than holding it whole (a page of gigabytes in one string would take
+// them all), and, as after malformed JSON, the stream cannot be read
+// further.
+type RecordTooLargeError struct {
+	Line int64
+}
+
+func (e *RecordTooLargeError) Error() string {
+	return fmt.Sprintf("line %d: a record over %d MB, the longest a record may be: the page cannot be read past it", e.Line, plugin.MaxRowBytes>>20)
+}
 
 // ErrNoRecords means the file holds no records array under any of the
 // expected keys.
@@ -108,6 +124,7 @@ func (it *iterator) next() (Record, error) {
 		return Record{}, io.EOF
 	}
 	var raw json.RawMessage
+	it.lr.mark = it.dec.InputOffset() + separatorLength(it.dec.Buffered())
 	if err := it.dec.Decode(&raw); err != nil {
 		it.done = true
 		return Record{}, syntaxError(it.lr, err)
@@ -117,9 +134,22 @@ func (it *iterator) next() (Record, error) {
 	return Record{Line: it.lr.lineAt(it.dec.InputOffset() - int64(len(raw))), Raw: raw}, nil
 }
 
+// separatorLength is the length of the comma and white space the decoder
+// has yet to pass before the next value, buffered: the value starts after
+// them, on the line a too large one is said to start on.
+func separatorLength(buffered io.Reader) int64 {
+	var head [64]byte
+	n, _ := io.ReadFull(buffered, head[:])
+	return int64(n - len(bytes.TrimLeft(head[:n], ", \t\r\n")))
+}
+
 // syntaxError places a decoding error on its line: where the JSON went
 // wrong, or the end of the file for a file cut short.
-func syntaxError(lr *lineReader, err error) *SyntaxError {
+func syntaxError(lr *lineReader, err error) error {
+	var tooLarge *RecordTooLargeError
+	if errors.As(err, &tooLarge) {
+		return tooLarge
+	}
 	var syn *json.SyntaxError
 	if errors.As(err, &syn) {
 		return &SyntaxError{Line: lr.lineAt(syn.Offset), Err: err}
@@ -190,6 +220,10 @@ func contains(list []string, s string) bool {
 // line starts so an input offset can be turned into a line number.
 type lineReader struct {
 	r io.Reader
+	// mark is where the value being decoded starts: the reader refuses
+	// to read more than plugin.MaxRowBytes past it (and the decoder's
+	// read-ahead).
+	mark int64
 	// starts holds the offsets of line starts not yet passed by lineAt;
 	// base is the number of line starts dropped before them.
 	starts []int64
@@ -201,7 +235,13 @@ func newLineReader(r io.Reader) *lineReader {
 	return &lineReader{r: bufio.NewReaderSize(r, 64<<10), starts: []int64{0}}
 }
 
+// readAhead is what json.Decoder may have read past a value's end.
+const readAhead = 64 << 10
+
 func (l *lineReader) Read(p []byte) (int, error) {
+	if l.offset-l.mark > plugin.MaxRowBytes+readAhead {
+		return 0, &RecordTooLargeError{Line: l.lineAt(l.mark)}
+	}
 	n, err := l.r.Read(p)
 	for i, b := range p[:n] {
 		if b == '\n' {

@@ -1,6 +1,7 @@
 package apipages
 
 import (
+	"bytes"
 	"encoding/json"
 	"math"
 	"strings"
@@ -40,8 +41,15 @@ func (r *Fields) Int(name string) (n int64, ok bool) {
 	if !ok {
 		return 0, false
 	}
-	if f != math.Trunc(f) || math.Abs(f) > math.MaxInt32 {
+	switch {
+	case f != math.Trunc(f):
 		r.Fail(name, "%v is not a whole number", f)
+		return 0, false
+	case math.Abs(f) > math.MaxInt32:
+		// Said of the value as written: 2⁶³−1 is a whole number, but
+		// as a float64 it prints as 9.223372036854776e+18.
+		raw, _ := r.Value(name)
+		r.Fail(name, "%.40s is too large: want a whole number from %d to %d", bytes.TrimSpace(raw), -math.MaxInt32, math.MaxInt32)
 		return 0, false
 	}
 	return int64(f), true

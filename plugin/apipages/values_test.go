@@ -2,6 +2,7 @@ package apipages
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 	"time"
 )
@@ -97,5 +98,21 @@ func TestGuardChecksTheOptionMemberOnTheFirstRecord(t *testing.T) {
 	err := OptionMember{Option: "account_tier_field", Member: "Tier"}.Guard("the accounts of Accounts.json", "field", mapRecord)(fieldsOf(t, `{"id": 3}`))
 	if err == nil || err.Error() != `option account_tier_field: the accounts of Accounts.json have no field "Tier"` || mapped != 2 {
 		t.Errorf("a missing member: %v, %d mapped", err, mapped)
+	}
+}
+
+// A whole number too large for the field is said to be too large, as it
+// was written: 2⁶³−1 is no fraction.
+func TestIntSaysAWholeNumberIsTooLarge(t *testing.T) {
+	for raw, want := range map[string]string{
+		`9223372036854775807`:   "9223372036854775807 is too large: want a whole number from -2147483647 to 2147483647",
+		`"9223372036854775807"`: `"9223372036854775807" is too large`,
+		`-3e12`:                 "-3e12 is too large",
+		`2.5`:                   "2.5 is not a whole number",
+	} {
+		r := fieldsOf(t, `{"n": `+raw+`}`)
+		if _, ok := r.Int("n"); ok || r.Err == nil || !strings.Contains(r.Err.Reason, want) {
+			t.Errorf("Int(%s): %v, want %q", raw, r.Err, want)
+		}
 	}
 }

@@ -15,13 +15,23 @@ var localLayouts = []string{"2006-01-02 15:04:05", "2006-01-02 15:04", time.Date
 // offset ("2024-12-05 11:02:00", "2024-12-05 11:02", or a date alone for
 // midnight), taken in zone, or in ISO 8601 with its offset (Timestamp).
 // The time is returned as UTC.
+//
+// The first instant of year 1 in UTC ("0001-01-01 00:00:00", an unset
+// date in some databases) is refused: it is Go's zero time, which the
+// records take for "not given", so it would be read as an empty value
+// and the row rejected for a missing value rather than for this one.
 func DateTime(s string, zone *time.Location) (time.Time, bool) {
 	for _, layout := range localLayouts {
 		if t, err := time.ParseInLocation(layout, s, zone); err == nil {
-			return t.UTC(), true
+			return notZero(t.UTC())
 		}
 	}
 	return Timestamp(s)
+}
+
+// notZero refuses the zero time (see DateTime).
+func notZero(t time.Time) (time.Time, bool) {
+	return t, !t.IsZero()
 }
 
 // Date reads a calendar date, "2024-12-05", or a UTC date and time at

@@ -119,3 +119,20 @@ func TestSerialDate(t *testing.T) {
 		}
 	}
 }
+
+// Go's zero time is what the records take for "not given": a value that
+// parses to it is refused, so that the row is rejected for that value
+// rather than for one missing.
+func TestTheZeroTimeIsRefusedNotTakenForEmpty(t *testing.T) {
+	for _, s := range []string{"0001-01-01 00:00:00", "0001-01-01", "0001-01-01T00:00:00Z", "0001-01-01T01:00:00+01:00"} {
+		if got, ok := DateTime(s, time.UTC); ok {
+			t.Errorf("DateTime(%q) = %v, want it refused", s, got)
+		}
+		if got, ok := Date(s); ok {
+			t.Errorf("Date(%q) = %v, want it refused", s, got)
+		}
+	}
+	if got, ok := DateTime("0001-01-01 00:00:01", time.UTC); !ok || got.IsZero() {
+		t.Errorf("a second later is a time: %v, %v", got, ok)
+	}
+}

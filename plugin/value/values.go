@@ -42,11 +42,12 @@ const (
 // Timestamp reads an ISO 8601 date and time with its offset
 // ("2026-01-12T08:30:00.000Z", "2026-01-12T09:30:00+01:00",
 // "2026-01-12T08:30:00+0000") as UTC. A time without an offset is not
-// one: its zone is the connector's to know.
+// one: its zone is the connector's to know. Go's zero time is refused, as
+// DateTime says.
 func Timestamp(s string) (time.Time, bool) {
 	for _, layout := range []string{layoutOffsetColon, layoutOffsetNoColon} {
 		if t, err := time.Parse(layout, s); err == nil {
-			return t.UTC(), true
+			return notZero(t.UTC())
 		}
 	}
 	return time.Time{}, false
