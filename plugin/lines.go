@@ -59,7 +59,7 @@ func (l *LineReader) Next() (Line, error) {
 		}
 		if tooLong {
 			head := text[:min(len(text), excerptBytes+utf8.UTFMax)]
-			return Line{}, &MalformedRow{File: l.name, Line: l.number, Raw: Clip(string(bytes.ToValidUTF8(head, nil)), excerptBytes),
+			return Line{}, &MalformedRow{File: l.name, Line: l.number, Raw: Clip(l.Excerpt(Line{Text: head}), excerptBytes),
 				Reason: fmt.Sprintf("the line is over %d MB, the longest a row may be: it is left out", l.maxBytes>>20)}
 		}
 		if len(bytes.TrimSpace(text)) > 0 {
@@ -95,8 +95,11 @@ func (l *LineReader) readLine() (text []byte, tooLong bool, err error) {
 // Line is the line's number.
 func (l *LineReader) Line(line Line) int64 { return line.Number }
 
-// Excerpt is the line as written.
-func (l *LineReader) Excerpt(line Line) string { return string(line.Text) }
+// Excerpt is the line as written, its bytes that are not UTF-8 shown as
+// U+FFFD: a reject travels as protobuf, which refuses them.
+func (l *LineReader) Excerpt(line Line) string {
+	return string(bytes.ToValidUTF8(line.Text, []byte("\uFFFD")))
+}
 
 // Position is how many bytes have been read and the file's size.
 func (l *LineReader) Position() (read, size int64) { return l.read, l.size }

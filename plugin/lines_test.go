@@ -64,3 +64,16 @@ func TestALineOverTheLimitIsRejectedAndReadingGoesOn(t *testing.T) {
 		t.Errorf("reading a %d MB line took %d MB of heap, want at most 64 MB", lineBytes>>20, peak>>20)
 	}
 }
+
+// A line's excerpt is valid UTF-8 whatever its bytes: rejects travel as
+// protobuf, which refuses anything else and would fail the whole Read.
+func TestALineExcerptIsUTF8(t *testing.T) {
+	r := NewLineReader(strings.NewReader("{\"name\": \"caf\xe9\"}\n"), "x.jsonl", 0)
+	l, err := r.Next()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := r.Excerpt(l); got != "{\"name\": \"caf\uFFFD\"}" {
+		t.Errorf("excerpt %q", got)
+	}
+}

@@ -42,6 +42,10 @@ func NewFields(line int64, raw json.RawMessage, prefix string) (*Fields, error) 
 func (r *Fields) Fail(name, format string, args ...any) {
 	if r.Err == nil {
 		r.Err = plugin.FieldError(r.prefix+name, format, args...)
+		// A reason quotes the value as written, which may not be UTF-8;
+		// protobuf would refuse the reject, failing the whole Read.
+		r.Err.Reason = strings.ToValidUTF8(r.Err.Reason, "\uFFFD")
+		r.Err.Field = strings.ToValidUTF8(r.Err.Field, "\uFFFD")
 	}
 }
 

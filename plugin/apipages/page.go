@@ -32,13 +32,16 @@ func PageError(name, what string, err error) error {
 }
 
 // Excerpt is a record on one line, for a reject shown to the person fixing
-// the export; a record that is not valid JSON is kept as it is.
+// the export; a record that is not valid JSON is kept as it is. Bytes that
+// are not UTF-8 (a page saved in another encoding) are shown as U+FFFD:
+// the reject travels as protobuf, which refuses them, and would otherwise
+// fail the whole Read (found by FuzzPageReader).
 func Excerpt(raw json.RawMessage) string {
 	var b bytes.Buffer
 	if json.Compact(&b, raw) != nil {
-		return string(raw)
+		return strings.ToValidUTF8(string(raw), "\uFFFD")
 	}
-	return b.String()
+	return strings.ToValidUTF8(b.String(), "\uFFFD")
 }
 
 // Object decodes a record that must be a JSON object, with its member
