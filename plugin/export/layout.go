@@ -116,8 +116,14 @@ type Found struct {
 	Kind plugin.RecordKind
 	// Holds is what Recognize said the file holds; nil without it.
 	Holds any
-	// Problem is why Recognize said the file cannot be read as it is.
+	// Problem is why Recognize said the file cannot be read as it is,
+	// or why the file cannot be read at all (Unreadable).
 	Problem string
+	// Unreadable says the file cannot be read at all: it is refused
+	// (File.Refused), over an archive's Limits, or damaged. Check refuses
+	// the export with the Problem, Find and Read fail with it: a file of
+	// the export that cannot be opened is never passed over in silence.
+	Unreadable bool
 }
 
 // Check says whether the input at path is an export of this layout. An
@@ -132,6 +138,9 @@ func (l Layout) Check(ctx context.Context, p string) (plugin.CheckResult, error)
 	files, misfit, err := l.find(ctx, src, true)
 	if err != nil || misfit != "" {
 		return plugin.Refuse(misfit), err
+	}
+	if problems := unreadable(files); len(problems) > 0 {
+		return plugin.Refuse(strings.Join(problems, "; ")), nil
 	}
 	matches := make([]plugin.FileMatch, 0, len(files))
 	found := map[string]bool{}
@@ -217,6 +226,10 @@ func (l Layout) find(ctx context.Context, src *Source, sniff bool) (files []Foun
 			if err := ctx.Err(); err != nil {
 				return nil, "", err
 			}
+			if problem := src.unreadable(f); problem != "" {
+				files = append(files, Found{File: f, Pattern: fp, Kind: fp.Kind, Problem: problem, Unreadable: true})
+				continue
+			}
 			if sniff && fp.Sniff != nil {
 				if problem := fp.Sniff(src, f); problem != "" {
 					if fp.MustFit {
@@ -243,6 +256,37 @@ func (l Layout) find(ctx context.Context, src *Source, sniff bool) (files []Foun
 		sort.SliceStable(files, func(i, j int) bool { return l.Less(files[i], files[j]) })
 	}
 	return files, "", nil
+}
+
+// unreadable are the problems of the files that cannot be read at all.
+func unreadable(files []Found) []string {
+	var problems []string
+	for _, f := range files {
+		if f.Unreadable {
+			problems = append(problems, f.Problem)
+		}
+	}
+	return problems
+}
+
+// unreadable is why a file cannot be read at all, or "": it is refused,
+// or its start cannot be read because the archive's entry is over the
+// Limits or damaged (a sniff that failed on it would say only that the
+// file is not the connector's).
+func (s *Source) unreadable(f File) string {
+	if f.refused != "" {
+		return f.refused
+	}
+	if f.zip == nil {
+		return ""
+	}
+	_, err := s.Head(f, estimateSample)
+	var limit *LimitError
+	var damaged *DamagedError
+	if errors.As(err, &limit) || errors.As(err, &damaged) {
+		return err.Error()
+	}
+	return ""
 }
 
 func anyFound(found map[string]bool, names []string) bool {
