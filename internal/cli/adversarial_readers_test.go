@@ -1,0 +1,310 @@
+package cli
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+
+	"github.com/salesaudit/salesaudit/internal/connector/connectortest/hostile"
+)
+
+// The adversarial corpus of the readers (issue #15): a small Salesforce
+// export, testdata/adversarial/readers/salesforce, and the hostile inputs
+// each case makes from it as the test runs (bombs and long lines are
+// never committed). Every case is ingested into a database already
+// holding that export, as a user would re-ingest, and is held to its exit
+// code, its message, what it leaves in the database (nothing, when it
+// fails), no spool directory left behind, and the connector's memory.
+
+// adversarialBase is the export the cases start from.
+var adversarialBase = filepath.Join("..", "..", "testdata", "adversarial", "readers", "salesforce")
+
+// connectorMemoryLimit is the most memory a connector may take on any
+// input of the corpus.
+const connectorMemoryLimit = 256 << 20
+
+// adversarialAlone is set in the environment of the process that runs
+// TestHostileInputsToTheReaders by itself.
+const adversarialAlone = "SALESAUDIT_TEST_ADVERSARIAL_ALONE"
+
+type hostileCase struct {
+	name string
+	// input makes the input in dir and returns its path.
+	input func(t *testing.T, dir string) string
+	// fails: the ingest must exit with an error saying message and change
+	// nothing; otherwise it loads, and check looks at what it loaded.
+	fails   bool
+	message string
+	check   func(t *testing.T, db string)
+}
+
+var hostileCases = []hostileCase{
+	{
+		name: "a bare CR and a quoted CRLF in the first tasks' subjects",
+		input: func(t *testing.T, dir string) string {
+			return exportWithTasks(t, dir, func(rows [][]string, subject int) [][]string {
+				rows[1][subject], rows[2][subject] = "Call\rback", "Visit\r\nplanning"
+				return rows
+			})
+		},
+		check: func(t *testing.T, db string) {
+			if n := dbCount(t, db, `SELECT count(*) FROM activities WHERE subject IN (chr(67)||'all'||chr(13)||'back', 'Visit'||chr(10)||'planning')`); n != 2 {
+				t.Errorf("%d of the 2 subjects with line breaks loaded unchanged", n)
+			}
+			if n := dbCount(t, db, "SELECT count(*) FROM activities"); n != 5 {
+				t.Errorf("%d activities, want the export's 5", n)
+			}
+		},
+	},
+	{
+		name: "a line of 256 MB of NUL in Task.csv",
+		input: func(t *testing.T, dir string) string {
+			p := copyBase(t, dir)
+			appendTo(t, filepath.Join(p, "Task.csv"), hostile.Line("", "\x00", 256<<20, "\r\n"))
+			return p
+		},
+		check: func(t *testing.T, db string) {
+			if n := dbCount(t, db, "SELECT count(*) FROM rejects WHERE file = 'Task.csv' AND line = 7 AND reason LIKE '%over 16 MB%'"); n != 1 {
+				t.Errorf("no reject of Task.csv line 7 saying it is over 16 MB")
+			}
+			if n := dbCount(t, db, "SELECT count(*) FROM activities"); n != 5 {
+				t.Errorf("%d activities, want the other 5", n)
+			}
+		},
+	},
+	{
+		name: "a Task.csv cut short inside a quoted field",
+		input: func(t *testing.T, dir string) string {
+			p := copyBase(t, dir)
+			task := filepath.Join(p, "Task.csv")
+			data, err := os.ReadFile(task)
+			if err != nil {
+				t.Fatal(err)
+			}
+			last := strings.LastIndex(string(data), "\r\n\"")
+			writeCorpusFile(t, task, string(data[:last+len("\r\n\"00T")]))
+			return p
+		},
+		check: func(t *testing.T, db string) {
+			if n := dbCount(t, db, "SELECT count(*) FROM rejects WHERE file = 'Task.csv' AND reason LIKE 'the file ends inside a quoted field%'"); n != 1 {
+				t.Errorf("no reject saying Task.csv ends inside a quoted field")
+			}
+			if n := dbCount(t, db, "SELECT count(*) FROM activities"); n != 4 {
+				t.Errorf("%d activities, want the 4 before the cut", n)
+			}
+		},
+	},
+	{
+		name: "a zip whose Task.csv inflates to 2 GiB of NUL",
+		input: func(t *testing.T, dir string) string {
+			p := filepath.Join(dir, "export.zip")
+			hostile.WriteZip(t, p, hostile.ZipEntry{Name: "User.csv", Content: readCorpusFile(t, "User.csv")},
+				hostile.ZipEntry{Name: "Task.csv", Fill: 0, Size: 2 << 30})
+			return p
+		},
+		fails:   true,
+		message: "inflates to more than 100 times its compressed size",
+	},
+	{
+		name: "a zip whose Task.csv is damaged",
+		input: func(t *testing.T, dir string) string {
+			p := filepath.Join(dir, "export.zip")
+			hostile.WriteZip(t, p, hostile.ZipEntry{Name: "User.csv", Content: readCorpusFile(t, "User.csv")},
+				hostile.ZipEntry{Name: "Task.csv", Content: readCorpusFile(t, "Task.csv")})
+			data, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			i := strings.LastIndex(string(data), "Task.csv") // the central directory's
+			j := strings.Index(string(data), "Task.csv") + len("Task.csv") + 40
+			if j >= i {
+				t.Fatal("the archive is laid out differently than expected")
+			}
+			data[j] ^= 0xFF
+			writeCorpusFile(t, p, string(data))
+			return p
+		},
+		fails:   true,
+		message: "Task.csv in ",
+	},
+	{
+		name: "Task.csv a symbolic link to a file outside the export",
+		input: func(t *testing.T, dir string) string {
+			secret := filepath.Join(t.TempDir(), "passwd")
+			writeCorpusFile(t, secret, "root:x:0:0:root:/root:/bin/bash\n")
+			p := filepath.Join(dir, "export")
+			if err := os.Mkdir(p, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			writeCorpusFile(t, filepath.Join(p, "User.csv"), readCorpusFile(t, "User.csv"))
+			if err := os.Symlink(secret, filepath.Join(p, "Task.csv")); err != nil {
+				t.Skip("no symbolic links here:", err)
+			}
+			return p
+		},
+		fails:   true,
+		message: "Task.csv is a symbolic link to ",
+	},
+	{
+		name: "Task.csv a named pipe",
+		input: func(t *testing.T, dir string) string {
+			p := filepath.Join(dir, "export")
+			if err := os.Mkdir(p, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			writeCorpusFile(t, filepath.Join(p, "User.csv"), readCorpusFile(t, "User.csv"))
+			if err := syscall.Mkfifo(filepath.Join(p, "Task.csv"), 0o600); err != nil {
+				t.Skip("no named pipes here:", err)
+			}
+			return p
+		},
+		fails:   true,
+		message: "Task.csv is not a regular file (a named pipe)",
+	},
+}
+
+func TestHostileInputsToTheReaders(t *testing.T) {
+	if os.Getenv(adversarialAlone) == "" {
+		// The connectors' memory is measured as that of this process's
+		// children: the cases run in a test process of their own, where
+		// no other test starts one.
+		t.Parallel()
+		self, err := os.Executable()
+		if err != nil {
+			t.Fatal(err)
+		}
+		cmd := exec.Command(self, "-test.run=^"+t.Name()+"$", "-test.v", "-test.count=1")
+		cmd.Env = append(os.Environ(), adversarialAlone+"=1")
+		out, err := cmd.CombinedOutput()
+		if err != nil || !strings.Contains(string(out), "--- PASS: "+t.Name()) {
+			t.Errorf("%v\n%s", err, out)
+		}
+		return
+	}
+	for _, c := range hostileCases {
+		t.Run(c.name, func(t *testing.T) {
+			db := loadedDB(t, adversarialBase)
+			before := databaseState(t, db)
+			r := run(t, "ingest", "--db", db, "-c", "salesforce", c.input(t, t.TempDir()))
+			switch {
+			case c.fails && (r.code != ExitError || !strings.Contains(r.stderr, c.message)):
+				t.Errorf("exit %d, want %d with %q\nstdout:\n%s\nstderr:\n%s", r.code, ExitError, c.message, r.stdout, r.stderr)
+			case c.fails:
+				if after := databaseState(t, db); after != before {
+					t.Errorf("the database changed: %s, was %s", after, before)
+				}
+			case r.code != ExitOK:
+				t.Errorf("exit %d\nstdout:\n%s\nstderr:\n%s", r.code, r.stdout, r.stderr)
+			default:
+				c.check(t, db)
+			}
+			if left, _ := filepath.Glob(filepath.Join(filepath.Dir(db), ".salesaudit-load-*")); len(left) > 0 {
+				t.Errorf("left behind: %v", left)
+			}
+			if peak := connectorsPeakMemory(t); peak > connectorMemoryLimit {
+				t.Errorf("a connector took %d MB, over the %d MB any input may cost", peak>>20, connectorMemoryLimit>>20)
+			}
+		})
+	}
+}
+
+// databaseState is what a failed ingest must leave as it was.
+func databaseState(t *testing.T, db string) string {
+	t.Helper()
+	var parts []string
+	for _, table := range []string{"users", "activities", "rejects", "ingest_runs"} {
+		parts = append(parts, fmt.Sprintf("%s=%d", table, dbCount(t, db, "SELECT count(*) FROM "+table)))
+	}
+	return strings.Join(parts, " ")
+}
+
+// connectorsPeakMemory is the largest resident set of the connectors
+// this process has run and waited for.
+func connectorsPeakMemory(t *testing.T) int64 {
+	t.Helper()
+	var usage syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_CHILDREN, &usage); err != nil {
+		t.Skip("cannot measure the connectors' memory:", err)
+	}
+	return usage.Maxrss << 10 // kilobytes on Linux
+}
+
+// copyBase copies the corpus's export into dir.
+func copyBase(t *testing.T, dir string) string {
+	t.Helper()
+	p := filepath.Join(dir, "export")
+	if err := os.Mkdir(p, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"User.csv", "Task.csv"} {
+		writeCorpusFile(t, filepath.Join(p, name), readCorpusFile(t, name))
+	}
+	return p
+}
+
+// exportWithTasks copies the corpus's export into dir with its Task.csv
+// rows (the header first) changed by edit; subject is the Subject column.
+func exportWithTasks(t *testing.T, dir string, edit func(rows [][]string, subject int) [][]string) string {
+	t.Helper()
+	p := copyBase(t, dir)
+	rows, err := csv.NewReader(strings.NewReader(readCorpusFile(t, "Task.csv"))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	subject := -1
+	for i, h := range rows[0] {
+		if h == "Subject" {
+			subject = i
+		}
+	}
+	f, err := os.Create(filepath.Join(p, "Task.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Not UseCRLF: with it, encoding/csv drops a bare CR inside a field.
+	w := csv.NewWriter(f)
+	if err := w.WriteAll(edit(rows, subject)); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func readCorpusFile(t *testing.T, name string) string {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(adversarialBase, name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}
+
+func writeCorpusFile(t *testing.T, path, content string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// appendTo appends what r holds to the file at path.
+func appendTo(t *testing.T, path string, r io.Reader) {
+	t.Helper()
+	f, err := os.OpenFile(path, os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := io.Copy(f, r); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+}
