@@ -69,14 +69,7 @@ var hostileCases = []hostileCase{
 			appendTo(t, filepath.Join(p, "Task.csv"), hostile.Line("", "\x00", 256<<20, "\r\n"))
 			return p
 		},
-		check: func(t *testing.T, db string) {
-			if n := dbCount(t, db, "SELECT count(*) FROM rejects WHERE file = 'Task.csv' AND line = 7 AND reason LIKE '%over 16 MB%'"); n != 1 {
-				t.Errorf("no reject of Task.csv line 7 saying it is over 16 MB")
-			}
-			if n := dbCount(t, db, "SELECT count(*) FROM activities"); n != 5 {
-				t.Errorf("%d activities, want the other 5", n)
-			}
-		},
+		check: rejectsOneTask("line = 7 AND reason LIKE '%over 16 MB%'", 5),
 	},
 	{
 		name: "a Task.csv cut short inside a quoted field",
@@ -91,14 +84,7 @@ var hostileCases = []hostileCase{
 			writeCorpusFile(t, task, string(data[:last+len("\r\n\"00T")]))
 			return p
 		},
-		check: func(t *testing.T, db string) {
-			if n := dbCount(t, db, "SELECT count(*) FROM rejects WHERE file = 'Task.csv' AND reason LIKE 'the file ends inside a quoted field%'"); n != 1 {
-				t.Errorf("no reject saying Task.csv ends inside a quoted field")
-			}
-			if n := dbCount(t, db, "SELECT count(*) FROM activities"); n != 4 {
-				t.Errorf("%d activities, want the 4 before the cut", n)
-			}
-		},
+		check: rejectsOneTask("reason LIKE 'the file ends inside a quoted field%'", 4),
 	},
 	{
 		name: "a zip whose Task.csv inflates to 2 GiB of NUL",
@@ -211,6 +197,20 @@ func TestHostileInputsToTheReaders(t *testing.T) {
 				t.Errorf("a connector took %d MB, over the %d MB any input may cost", peak>>20, connectorMemoryLimit>>20)
 			}
 		})
+	}
+}
+
+// rejectsOneTask checks that the ingest rejected one row of Task.csv,
+// the reject matching the SQL condition reject, and loaded the activities
+// of the others.
+func rejectsOneTask(reject string, activities int64) func(t *testing.T, db string) {
+	return func(t *testing.T, db string) {
+		if n := dbCount(t, db, "SELECT count(*) FROM rejects WHERE file = 'Task.csv' AND "+reject); n != 1 {
+			t.Errorf("%d rejects of Task.csv where %s, want 1", n, reject)
+		}
+		if n := dbCount(t, db, "SELECT count(*) FROM activities"); n != activities {
+			t.Errorf("%d activities, want %d", n, activities)
+		}
 	}
 }
 
