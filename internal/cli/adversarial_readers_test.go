@@ -117,18 +117,14 @@ var hostileCases = []hostileCase{
 			return p
 		},
 		fails:   true,
-		message: "Task.csv in ",
+		message: "is damaged",
 	},
 	{
 		name: "Task.csv a symbolic link to a file outside the export",
 		input: func(t *testing.T, dir string) string {
 			secret := filepath.Join(t.TempDir(), "passwd")
 			writeCorpusFile(t, secret, "root:x:0:0:root:/root:/bin/bash\n")
-			p := filepath.Join(dir, "export")
-			if err := os.Mkdir(p, 0o755); err != nil {
-				t.Fatal(err)
-			}
-			writeCorpusFile(t, filepath.Join(p, "User.csv"), readCorpusFile(t, "User.csv"))
+			p := usersOnly(t, dir)
 			if err := os.Symlink(secret, filepath.Join(p, "Task.csv")); err != nil {
 				t.Skip("no symbolic links here:", err)
 			}
@@ -140,11 +136,7 @@ var hostileCases = []hostileCase{
 	{
 		name: "Task.csv a named pipe",
 		input: func(t *testing.T, dir string) string {
-			p := filepath.Join(dir, "export")
-			if err := os.Mkdir(p, 0o755); err != nil {
-				t.Fatal(err)
-			}
-			writeCorpusFile(t, filepath.Join(p, "User.csv"), readCorpusFile(t, "User.csv"))
+			p := usersOnly(t, dir)
 			if err := syscall.Mkfifo(filepath.Join(p, "Task.csv"), 0o600); err != nil {
 				t.Skip("no named pipes here:", err)
 			}
@@ -238,11 +230,23 @@ func connectorsPeakMemory(t *testing.T) int64 {
 // copyBase copies the corpus's export into dir.
 func copyBase(t *testing.T, dir string) string {
 	t.Helper()
+	return copyOfBase(t, dir, "User.csv", "Task.csv")
+}
+
+// usersOnly copies the corpus's User.csv into an export in dir, for a
+// case to add a Task.csv of its own.
+func usersOnly(t *testing.T, dir string) string {
+	t.Helper()
+	return copyOfBase(t, dir, "User.csv")
+}
+
+func copyOfBase(t *testing.T, dir string, names ...string) string {
+	t.Helper()
 	p := filepath.Join(dir, "export")
 	if err := os.Mkdir(p, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	for _, name := range []string{"User.csv", "Task.csv"} {
+	for _, name := range names {
 		writeCorpusFile(t, filepath.Join(p, name), readCorpusFile(t, name))
 	}
 	return p
