@@ -37,14 +37,55 @@ type hostileCase struct {
 	name string
 	// input makes the input in dir and returns its path.
 	input func(t *testing.T, dir string) string
-	// fails: the ingest must exit with an error saying message and change
-	// nothing; otherwise it loads, and check looks at what it loaded.
-	fails   bool
-	message string
-	check   func(t *testing.T, db string)
+	// fails: the ingest must exit with an error saying each of messages
+	// and change nothing; otherwise it loads, and check looks at what it
+	// loaded.
+	fails    bool
+	messages []string
+	check    func(t *testing.T, db string)
+	// connector is the ingest's connector and options; the Salesforce
+	// connector's when empty.
+	connector []string
 }
 
+// icsMarch2026 reads calendars for March 2026.
+var icsMarch2026 = []string{"-c", "ics", "-o", "from=2026-03-01", "-o", "to=2026-03-31"}
+
+// mixedCalendar is a calendar merged from Google (UTF-8, folded at 75
+// octets inside é) and an old Outlook (Windows-1252).
+const mixedCalendar = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nX-WR-CALNAME:ana@acme.example\r\n" +
+	"BEGIN:VEVENT\r\nUID:google\r\nDTSTART:20260302T090000Z\r\nDTEND:20260302T100000Z\r\n" +
+	"SUMMARY:Revisi\xc3\xb3n de precios con Comercial Ferr\xc3\xa1n: cat\xc3\xa1logo 2027\xc3\r\n \xa9\r\n" +
+	"ORGANIZER:mailto:ana@acme.example\r\nEND:VEVENT\r\n" +
+	"BEGIN:VEVENT\r\nUID:outlook\r\nDTSTART:20260303T090000Z\r\nDTEND:20260303T100000Z\r\n" +
+	"SUMMARY:Caf\xe9 avec Andr\xe9\r\nORGANIZER:mailto:ana@acme.example\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+
 var hostileCases = []hostileCase{
+	{
+		name: "a calendar of UTF-8 folded inside a character and of Windows-1252 lines",
+		input: func(t *testing.T, dir string) string {
+			p := filepath.Join(dir, "merged.ics")
+			writeCorpusFile(t, p, mixedCalendar)
+			return p
+		},
+		connector: icsMarch2026,
+		check: func(t *testing.T, db string) {
+			if n := dbCount(t, db, "SELECT count(*) FROM activities WHERE subject IN ('Revisión de precios con Comercial Ferrán: catálogo 2027é', 'Café avec André')"); n != 2 {
+				t.Errorf("%d of the 2 events' subjects decoded right", n)
+			}
+		},
+	},
+	{
+		name: "a zip whose calendar inflates to 2 GiB of NUL",
+		input: func(t *testing.T, dir string) string {
+			p := filepath.Join(dir, "calendars.zip")
+			hostile.WriteZip(t, p, hostile.ZipEntry{Name: "ana.ics", Fill: 0, Size: 2 << 30})
+			return p
+		},
+		connector: icsMarch2026,
+		fails:     true,
+		messages:  []string{"ana.ics in ", "inflates to more than 100 times its compressed size"},
+	},
 	{
 		name: "a bare CR and a quoted CRLF in the first tasks' subjects",
 		input: func(t *testing.T, dir string) string {
@@ -94,8 +135,8 @@ var hostileCases = []hostileCase{
 				hostile.ZipEntry{Name: "Task.csv", Fill: 0, Size: 2 << 30})
 			return p
 		},
-		fails:   true,
-		message: "inflates to more than 100 times its compressed size",
+		fails:    true,
+		messages: []string{"Task.csv in ", "inflates to more than 100 times its compressed size"},
 	},
 	{
 		name: "a zip whose Task.csv is damaged",
@@ -116,8 +157,8 @@ var hostileCases = []hostileCase{
 			writeCorpusFile(t, p, string(data))
 			return p
 		},
-		fails:   true,
-		message: "is damaged",
+		fails:    true,
+		messages: []string{"Task.csv in ", "is damaged"},
 	},
 	{
 		name: "Task.csv a symbolic link to a file outside the export",
@@ -130,8 +171,8 @@ var hostileCases = []hostileCase{
 			}
 			return p
 		},
-		fails:   true,
-		message: "Task.csv is a symbolic link to ",
+		fails:    true,
+		messages: []string{"Task.csv is a symbolic link to "},
 	},
 	{
 		name: "Task.csv a named pipe",
@@ -142,8 +183,8 @@ var hostileCases = []hostileCase{
 			}
 			return p
 		},
-		fails:   true,
-		message: "Task.csv is not a regular file (a named pipe)",
+		fails:    true,
+		messages: []string{"Task.csv is not a regular file (a named pipe)"},
 	},
 }
 
@@ -169,10 +210,14 @@ func TestHostileInputsToTheReaders(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			db := loadedDB(t, adversarialBase)
 			before := databaseState(t, db)
-			r := run(t, "ingest", "--db", db, "-c", "salesforce", c.input(t, t.TempDir()))
+			connector := c.connector
+			if connector == nil {
+				connector = []string{"-c", "salesforce"}
+			}
+			r := run(t, append(append([]string{"ingest", "--db", db}, connector...), c.input(t, t.TempDir()))...)
 			switch {
-			case c.fails && (r.code != ExitError || !strings.Contains(r.stderr, c.message)):
-				t.Errorf("exit %d, want %d with %q\nstdout:\n%s\nstderr:\n%s", r.code, ExitError, c.message, r.stdout, r.stderr)
+			case c.fails && (r.code != ExitError || !containsAll(r.stderr, c.messages)):
+				t.Errorf("exit %d, want %d with %q\nstdout:\n%s\nstderr:\n%s", r.code, ExitError, c.messages, r.stdout, r.stderr)
 			case c.fails:
 				if after := databaseState(t, db); after != before {
 					t.Errorf("the database changed: %s, was %s", after, before)
@@ -190,6 +235,15 @@ func TestHostileInputsToTheReaders(t *testing.T) {
 			}
 		})
 	}
+}
+
+func containsAll(s string, parts []string) bool {
+	for _, p := range parts {
+		if !strings.Contains(s, p) {
+			return false
+		}
+	}
+	return true
 }
 
 // rejectsOneTask checks that the ingest rejected one row of Task.csv,
