@@ -75,6 +75,12 @@ func (l *LineReader) readLine() (text []byte, tooLong bool, err error) {
 	for {
 		chunk, err := l.r.ReadSlice('\n')
 		l.read += int64(len(chunk))
+		if err == nil && len(l.line) == 0 && len(chunk) <= l.maxBytes+1 {
+			// The whole line is in the buffer: no copy.
+			l.number++
+			text = bytes.TrimSuffix(bytes.TrimSuffix(chunk, []byte("\n")), []byte("\r"))
+			return text, len(text) > l.maxBytes, nil
+		}
 		if room := l.maxBytes + 1 - len(l.line); room > 0 {
 			l.line = append(l.line, chunk[:min(len(chunk), room)]...)
 		}
