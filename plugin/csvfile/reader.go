@@ -344,7 +344,9 @@ type recorder struct {
 	buf   []byte
 	base  int64 // stream offset of buf[0]
 	keep  int64 // bytes before this offset are no longer needed
-	// lines counts the line breaks before keep.
+	// lines counts the line breaks before base: they are counted in
+	// large runs when bytes are dropped, not a row at a time, and only
+	// a row too long needs them.
 	lines int64
 	// pending was read past the end of a line skipLine dropped, and is
 	// handed on before anything else.
@@ -391,14 +393,19 @@ func (rec *recorder) compact() {
 	if drop <= 0 {
 		return
 	}
+	rec.lines += int64(bytes.Count(rec.buf[:drop], []byte{'\n'}))
 	rec.buf = rec.buf[:copy(rec.buf, rec.buf[drop:])]
 	rec.base = rec.keep
 }
 
 // release says that the stream before offset will not be asked for again.
 func (rec *recorder) release(offset int64) {
-	rec.lines += int64(bytes.Count(rec.slice(rec.keep, offset), []byte{'\n'}))
 	rec.keep = offset
+}
+
+// linesBeforeKeep counts the line breaks before keep.
+func (rec *recorder) linesBeforeKeep() int64 {
+	return rec.lines + int64(bytes.Count(rec.slice(rec.base, rec.keep), []byte{'\n'}))
 }
 
 // rowLine is the line where the row being read starts: past the blank
@@ -406,7 +413,7 @@ func (rec *recorder) release(offset int64) {
 func (rec *recorder) rowLine() int64 {
 	held := rec.slice(rec.keep, rec.base+int64(len(rec.buf)))
 	blank := held[:len(held)-len(bytes.TrimLeft(held, "\r\n"))]
-	return rec.lines + int64(bytes.Count(blank, []byte{'\n'})) + 1
+	return rec.linesBeforeKeep() + int64(bytes.Count(blank, []byte{'\n'})) + 1
 }
 
 // skipLine drops the rest of the line of a row over the limit, and all
@@ -414,7 +421,7 @@ func (rec *recorder) rowLine() int64 {
 // returns how many bytes of the row were read in all.
 func (rec *recorder) skipLine() (int64, error) {
 	rowBytes := rec.base + int64(len(rec.buf)) - rec.keep
-	rec.lines += int64(bytes.Count(rec.slice(rec.keep, rec.base+int64(len(rec.buf))), []byte{'\n'}))
+	rec.lines += int64(bytes.Count(rec.buf, []byte{'\n'}))
 	rec.base += int64(len(rec.buf))
 	rec.buf = rec.buf[:0]
 	chunk := make([]byte, 64<<10)
