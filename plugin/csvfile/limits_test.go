@@ -24,8 +24,11 @@ func TestALineOfGigabytesIsRejectedWithinARowOfMemory(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if peak > 128<<20 {
-		t.Errorf("reading a %d MB line took %d MB of heap, want at most 128 MB (a %d MB row and its copies)",
+	// A row's buffers grow by doubling and garbage waits for the GC: about
+	// 100 MB measured, against 1.4 GB before the limit; 160 MB leaves room
+	// for a loaded machine and stays well under a connector's 256 MB.
+	if peak > 160<<20 {
+		t.Errorf("reading a %d MB line took %d MB of heap, want at most 160 MB (a %d MB row and its copies)",
 			lineBytes>>20, peak>>20, plugin.MaxRowBytes>>20)
 	}
 	if got := column(res.rows, 1); strings.Join(got, "|") != "before|after" {
