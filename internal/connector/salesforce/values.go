@@ -102,7 +102,13 @@ func (r *row) time(c column, parse func(string) (time.Time, bool), what string) 
 		return time.Time{}
 	}
 	t, ok := parse(v)
-	if !ok {
+	switch {
+	case ok && t.IsZero():
+		// Go's zero time is what a record takes for "not given": year 1
+		// (an unset date in some databases) would read as empty.
+		r.fail(c, "%q is the first instant of year 1, an unset date rather than %s", v, what)
+		return time.Time{}
+	case !ok:
 		r.fail(c, "%q is not %s", v, what)
 	}
 	return t
@@ -130,7 +136,11 @@ func (r *row) count(c column) int64 {
 	}
 	// Some exports write whole numbers with a decimal part ("30.0").
 	f, err := strconv.ParseFloat(v, 64)
-	if err != nil || f != math.Trunc(f) || f < 0 || f > math.MaxInt32 {
+	switch {
+	case err == nil && f == math.Trunc(f) && f > math.MaxInt32:
+		r.fail(c, "%q is too large: want a whole number from 0 to %d", v, math.MaxInt32)
+		return 0
+	case err != nil || f != math.Trunc(f) || f < 0:
 		r.fail(c, "%q is not a whole number of zero or more", v)
 		return 0
 	}

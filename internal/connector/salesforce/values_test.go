@@ -2,6 +2,7 @@ package salesforce
 
 import (
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -197,6 +198,28 @@ func TestSalesforcesOwnUsersAreNotPeople(t *testing.T) {
 	} {
 		if _, got := systemUser(c.name, c.email); got != c.system {
 			t.Errorf("systemUser(%q, %q) = %v, want %v", c.name, c.email, got, c.system)
+		}
+	}
+}
+
+// TestMessagesSayWhatIsWrongWithANumberOrADate: 2^63-1 is too large, not
+// "not a whole number"; year 1 is an unset date, not an empty value.
+func TestMessagesSayWhatIsWrongWithANumberOrADate(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct{ header, value, want string }{
+		{"CallDurationInSeconds", "9223372036854775807", "is too large: want a whole number from 0 to 2147483647"},
+		{"CallDurationInSeconds", "12.5", "is not a whole number of zero or more"},
+		{"CompletedDateTime", "0001-01-01 00:00:00", "is the first instant of year 1, an unset date"},
+	} {
+		r := &row{Row: csvfile.Row{Line: 2, Fields: []string{c.value}}}
+		col := column{index: 0, name: c.header}
+		if c.header == "CallDurationInSeconds" {
+			r.count(col)
+		} else {
+			r.datetime(col)
+		}
+		if r.err == nil || !strings.Contains(r.err.Error(), c.want) {
+			t.Errorf("%s %q: %v, want %q", c.header, c.value, r.err, c.want)
 		}
 	}
 }
