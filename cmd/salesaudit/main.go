@@ -9,5 +9,6 @@ import (
 )
 
 func main() {
+	go cli.StopAfterInterrupt(cli.InterruptGrace, os.Stderr, os.Exit)
 	os.Exit(cli.Run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
