@@ -5,20 +5,17 @@
 -- subject, customer facing, external, key account, on an account, mass
 -- e-mail, who was there), not
 -- once per activity: there are far fewer of those.
--- The managers' activities with what the rules look at, and the rules
--- whose conditions other than words hold for each distinct combination of
--- those (audit_rule_fits): far fewer than activities. classify suggest
--- reads the fits too, to propose keywords only to rules that would take
--- the activities.
-CREATE OR REPLACE TEMP TABLE audit_signed_activities AS
-SELECT ma.*, a.* EXCLUDE (row, id, start_at, account_key)
-FROM audit_manager_activities AS ma
-JOIN audit_activities AS a USING (row);
-
+-- The rules whose conditions other than words hold for each distinct
+-- combination of what they look at in the managers' activities: far fewer
+-- than activities, and read from the two tables without copying them.
+-- classify suggest reads the fits too, to propose keywords only to rules
+-- that would take the activities.
 CREATE OR REPLACE TEMP TABLE audit_rule_fits AS
 WITH signatures AS (
-    SELECT DISTINCT kind, subject, customer_facing, external_present, is_key, on_account, mass_email, reps_present, others_internal
-    FROM audit_signed_activities
+    SELECT DISTINCT a.kind, a.subject, ma.customer_facing, ma.external_present, ma.is_key, ma.on_account,
+           ma.mass_email, ma.reps_present, ma.others_internal
+    FROM audit_manager_activities AS ma
+    JOIN audit_activities AS a USING (row)
 )
 SELECT s.*, r.position
 FROM signatures AS s
@@ -34,7 +31,12 @@ JOIN audit_class_rules AS r ON
     AND (r.max_others IS NULL OR s.others_internal <= r.max_others);
 
 CREATE OR REPLACE TEMP TABLE audit_time AS
-WITH subject_rules AS (
+WITH manager_activities AS (
+    SELECT ma.*, a.* EXCLUDE (row, id, start_at, account_key)
+    FROM audit_manager_activities AS ma
+    JOIN audit_activities AS a USING (row)
+),
+subject_rules AS (
     SELECT subject, list(position) AS positions
     FROM audit_subject_rules
     GROUP BY ALL
@@ -61,6 +63,6 @@ SELECT
     coalesce(cl.category, 'unclassified') AS category,
     coalesce(cl.role, 'unclassified') AS role,
     cl.class_rule
-FROM audit_signed_activities AS ma
+FROM manager_activities AS ma
 LEFT JOIN classes AS cl USING (kind, subject, customer_facing, external_present, is_key, on_account, mass_email,
                                reps_present, others_internal);

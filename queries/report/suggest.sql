@@ -21,7 +21,7 @@ shapes AS (
     SELECT subject, count(*) AS shapes
     FROM (SELECT DISTINCT kind, subject, customer_facing, external_present, is_key, on_account, mass_email,
                           reps_present, others_internal
-          FROM audit_signed_activities
+          FROM audit_time
           WHERE subject IN (SELECT subject FROM candidates))
     GROUP BY ALL
 ),
