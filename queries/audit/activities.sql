@@ -80,8 +80,9 @@ WHERE acc.is_key;
 -- and did not decline.
 CREATE OR REPLACE TEMP TABLE audit_external_activities AS
 WITH wanted AS (
+    -- A row in both is found twice; the DISTINCT below keeps it once.
     SELECT row, source, id FROM audit_activities
-    UNION
+    UNION ALL
     SELECT row, source, id FROM audit_key_activities
 )
 SELECT DISTINCT w.row

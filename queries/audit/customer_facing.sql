@@ -8,9 +8,12 @@
 -- Type and subject count for meetings, events and calls only: a task
 -- "Expenses for the Acme visit" is not the visit. An activity that only
 -- references an account is not here: it is work about the customer.
+-- A row may be in both (a manager's activity on a key account): the
+-- statements below look a row up, or group by it, so twice does no harm
+-- and costs less than removing it.
 CREATE OR REPLACE TEMP TABLE audit_looked_at AS
 SELECT row, kind, raw_type, subject, account_key FROM audit_activities
-UNION
+UNION ALL
 SELECT row, kind, raw_type, subject, account_key FROM audit_key_activities;
 
 CREATE OR REPLACE TEMP TABLE audit_customer_facing AS
@@ -49,7 +52,7 @@ mass_subjects AS (
     FROM (SELECT DISTINCT subject FROM audited WHERE kind IN ('email', 'task'))
     WHERE regexp_matches(lower(strip_accents(subject)), $mass_pattern)
 )
-SELECT row
+SELECT DISTINCT row
 FROM audited
 WHERE kind IN ('email', 'task')
   AND (list_contains(CAST($mass_types AS VARCHAR[]), lower(strip_accents(trim(raw_type))))
