@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"syscall"
@@ -192,21 +191,10 @@ var hostileCases = []hostileCase{
 }
 
 func TestHostileInputsToTheReaders(t *testing.T) {
-	if os.Getenv(adversarialAlone) == "" {
-		// The connectors' memory is measured as that of this process's
-		// children: the cases run in a test process of their own, where
-		// no other test starts one.
-		t.Parallel()
-		self, err := os.Executable()
-		if err != nil {
-			t.Fatal(err)
-		}
-		cmd := exec.Command(self, "-test.run=^"+t.Name()+"$", "-test.v", "-test.count=1")
-		cmd.Env = append(os.Environ(), adversarialAlone+"=1")
-		out, err := cmd.CombinedOutput()
-		if err != nil || !strings.Contains(string(out), "--- PASS: "+t.Name()) {
-			t.Errorf("%v\n%s", err, out)
-		}
+	// The connectors' memory is measured as that of this process's
+	// children: the cases run in a test process of their own, where no
+	// other test starts one.
+	if ranAlone(t, adversarialAlone) {
 		return
 	}
 	for _, c := range hostileCases {

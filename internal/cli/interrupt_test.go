@@ -25,6 +25,28 @@ func processesNamed(name string) []string {
 	return pids
 }
 
+// ranAlone runs the test t in a test process of its own, with env set in
+// its environment, and reports whether it did: the caller returns then.
+// In that process (env set) it does nothing, and the test runs.
+func ranAlone(t *testing.T, env string) bool {
+	t.Helper()
+	if os.Getenv(env) != "" {
+		return false
+	}
+	t.Parallel()
+	self, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(self, "-test.run=^"+t.Name()+"$", "-test.v", "-test.count=1")
+	cmd.Env = append(os.Environ(), env+"=1")
+	out, err := cmd.CombinedOutput()
+	if err != nil || !strings.Contains(string(out), "--- PASS: "+t.Name()) {
+		t.Errorf("%v\n%s", err, out)
+	}
+	return true
+}
+
 // ctrlCAlone is set in the environment of the process that runs
 // TestCtrlCStopsTheIngestAndItsConnector by itself.
 const ctrlCAlone = "SALESAUDIT_TEST_CTRL_C_ALONE"
@@ -33,20 +55,9 @@ func TestCtrlCStopsTheIngestAndItsConnector(t *testing.T) {
 	if _, err := os.Stat("/proc/self/cmdline"); err != nil {
 		t.Skip("no /proc to inspect processes")
 	}
-	if os.Getenv(ctrlCAlone) == "" {
-		// Ctrl-C interrupts every command running in the process: the test
-		// runs alone in a test process of its own, while the others run here.
-		t.Parallel()
-		self, err := os.Executable()
-		if err != nil {
-			t.Fatal(err)
-		}
-		cmd := exec.Command(self, "-test.run=^"+t.Name()+"$", "-test.v", "-test.count=1")
-		cmd.Env = append(os.Environ(), ctrlCAlone+"=1")
-		out, err := cmd.CombinedOutput()
-		if err != nil || !strings.Contains(string(out), "--- PASS: "+t.Name()) {
-			t.Errorf("%v\n%s", err, out)
-		}
+	// Ctrl-C interrupts every command running in the process: the test
+	// runs alone in a test process of its own, while the others run here.
+	if ranAlone(t, ctrlCAlone) {
 		return
 	}
 	plugins := installFake(t, "fakehang")

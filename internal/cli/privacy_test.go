@@ -76,19 +76,9 @@ func TestForgetPersonErasesThemFromEveryTable(t *testing.T) {
 	if !strings.Contains(out, "Erased priya.shah@acme-industrial.example") || !strings.Contains(out, "1 user row") {
 		t.Errorf("forget said %q", out)
 	}
-	// Every text column of every table, searched with one query per term.
-	columns := run(t, "query", "--db", db, "--format", "csv",
-		"select table_name, column_name from duckdb_columns() where schema_name = 'main' and data_type = 'VARCHAR' and not internal").mustSucceed(t).stdout
 	for _, term := range []string{"0055g000000qZBfAAM", "priya.shah@acme-industrial.example", "Priya Shah"} {
-		var counts []string
-		for _, line := range strings.Split(strings.TrimSpace(columns), "\n")[1:] {
-			table, column, _ := strings.Cut(line, ",")
-			counts = append(counts, "select '"+table+"."+column+"' as found_in from "+table+
-				" where contains(lower("+column+"), lower('"+term+"'))")
-		}
-		got := run(t, "query", "--db", db, "--format", "csv", "select distinct found_in from ("+strings.Join(counts, " union all ")+")").mustSucceed(t).stdout
-		if strings.TrimSpace(got) != "found_in" {
-			t.Errorf("%q is still in %s", term, got)
+		if where := textColumnsHolding(t, db, term); len(where) > 0 {
+			t.Errorf("%q is still in %v", term, where)
 		}
 	}
 	if report := run(t, "report", "--db", db, "--format", "json").mustSucceed(t).stdout; strings.Contains(report, "Priya") {

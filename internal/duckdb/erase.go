@@ -107,7 +107,49 @@ func (e eraser) erase(who string) (Erased, error) {
 	}
 	redacted, err := e.redactQuotes(who)
 	out.Redacted += redacted
+	if err != nil {
+		return out, err
+	}
+	// Checked, not assumed: a column added to the store later is searched
+	// too.
+	left, err := textColumnsHolding(e.ctx, e.tx, who)
+	if err == nil && len(left) > 0 {
+		err = fmt.Errorf("erasing %s: still quoted in %s; nothing was changed", who, strings.Join(left, ", "))
+	}
 	return out, err
+}
+
+// queryer is what textColumnsHolding reads with: the database or a
+// transaction on it.
+type queryer interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// TextColumnsHolding lists, as table.column, the text columns of the
+// database's tables with a value containing s in any case: to check that
+// a text (an erased person, a private event's subject) is nowhere.
+func (db *DB) TextColumnsHolding(ctx context.Context, s string) ([]string, error) {
+	return textColumnsHolding(ctx, db.sql, s)
+}
+
+func textColumnsHolding(ctx context.Context, q queryer, s string) ([]string, error) {
+	columns, err := textColumns(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	var found []string
+	for _, c := range columns {
+		var n int64
+		stmt := fmt.Sprintf("SELECT count(*) FROM %s WHERE contains(lower(%s), lower(?))", quoteIdentifier(c.table), quoteIdentifier(c.column))
+		if err := q.QueryRowContext(ctx, stmt, s).Scan(&n); err != nil {
+			return nil, fmt.Errorf("searching %s.%s: %w", c.table, c.column, err)
+		}
+		if n > 0 {
+			found = append(found, c.table+"."+c.column)
+		}
+	}
+	return found, nil
 }
 
 func (e eraser) count(query string, args ...any) (int64, error) {
@@ -126,7 +168,7 @@ func (e eraser) redactQuotes(who string) (int64, error) {
 	if err != nil {
 		return 0, err
 	}
-	columns, err := e.textColumns()
+	columns, err := textColumns(e.ctx, e.tx)
 	if err != nil {
 		return 0, err
 	}
@@ -171,8 +213,8 @@ func (e eraser) quotedTerms(who string) ([]string, error) {
 type tableColumn struct{ table, column string }
 
 // textColumns are the VARCHAR columns of the database's own tables.
-func (e eraser) textColumns() ([]tableColumn, error) {
-	rows, err := e.tx.QueryContext(e.ctx, `SELECT table_name, column_name FROM duckdb_columns()
+func textColumns(ctx context.Context, q queryer) ([]tableColumn, error) {
+	rows, err := q.QueryContext(ctx, `SELECT table_name, column_name FROM duckdb_columns()
 		WHERE database_name = current_database() AND schema_name = 'main' AND data_type = 'VARCHAR' AND NOT internal
 		ORDER BY table_name, column_index`)
 	if err != nil {
