@@ -48,8 +48,14 @@ func Explain(ctx context.Context, db *sql.DB, opts Options, category string) ([]
 		return nil, err
 	}
 	defer conn.Close()
+	return r.classified(ctx, category)
+}
+
+// classified lists the prepared audit's classified activities, of the
+// manager opts.Manager names (all without one) and category ("" for all).
+func (r *runner) classified(ctx context.Context, category string) ([]ClassifiedActivity, error) {
 	params := maps.Clone(r.values)
-	params["manager"], params["category"] = opts.Manager, category
+	params["manager"], params["category"] = r.opts.Manager, category
 	rows, err := r.queryFile(ctx, "report/activities.sql", params)
 	if err != nil {
 		return nil, err

@@ -47,6 +47,9 @@ type Report struct {
 	Managers     []Manager     `json:"managers"`
 	Organisation []RoleRanking `json:"organisation"`
 	DataQuality  DataQuality   `json:"data_quality"`
+	// Activities are the classified activities behind the numbers, as
+	// Explain lists them; filled only with Options.WithActivities.
+	Activities []ClassifiedActivity `json:"-"`
 }
 
 // Period is the span audited; To is exclusive.

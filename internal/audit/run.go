@@ -45,6 +45,8 @@ type Options struct {
 	// names them.
 	Pseudonymize string
 	PseudonymKey []byte
+	// WithActivities fills Report.Activities (for --format parquet).
+	WithActivities bool
 }
 
 // Run audits the database and returns the report. Nothing may load into
@@ -77,7 +79,7 @@ func runCompared(ctx context.Context, db *sql.DB, opts Options) (*Report, error)
 	earlier.From, earlier.To = opts.Compare.period(rep.Period)
 	// Every manager of the earlier period: the one --manager names may
 	// have had no team then, and is matched by ID below.
-	earlier.Manager = ""
+	earlier.Manager, earlier.WithActivities = "", false
 	prev, err := runOnce(ctx, db, earlier)
 	if err != nil {
 		return nil, fmt.Errorf("auditing the period compared with (%s to %s): %w",
@@ -93,7 +95,13 @@ func runOnce(ctx context.Context, db *sql.DB, opts Options) (*Report, error) {
 		return nil, err
 	}
 	defer conn.Close()
-	return r.report(ctx)
+	rep, err := r.report(ctx)
+	if err != nil || !opts.WithActivities {
+		return rep, err
+	}
+	// From the tables the report was made of, not a second preparation.
+	rep.Activities, err = r.classified(ctx, "")
+	return rep, err
 }
 
 // start builds the audit's tables on a connection of their own: they are

@@ -279,26 +279,21 @@ func (a *app) writeReport(ctx context.Context, db *duckdb.DB, opts audit.Options
 	if err := withPseudonymKey(ctx, db, &opts); err != nil {
 		return err
 	}
+	opts.WithActivities = format == report.FormatParquet
 	rep, err := a.runAuditQueries(ctx, db, opts, showProgress)
 	if err != nil {
 		return err
 	}
 	if format == report.FormatParquet {
-		return a.writeParquetReport(ctx, db, opts, rep, outDir)
+		return a.writeParquetReport(ctx, db, rep, outDir)
 	}
 	return a.printReport(rep, format, outDir)
 }
 
 // writeParquetReport writes the report's tables and the activities it
 // counted as Parquet files into outDir, with DuckDB's writer.
-func (a *app) writeParquetReport(ctx context.Context, db *duckdb.DB, opts audit.Options, rep *audit.Report, outDir string) error {
-	// Explain builds the audit's tables again on a connection of its own:
-	// the cost of a second pass, paid only for this format.
-	activities, err := audit.Explain(ctx, db.SQL(), opts, "")
-	if err != nil {
-		return fmt.Errorf("listing the classified activities: %w", err)
-	}
-	paths, err := report.WriteParquetFiles(outDir, rep, activities, func(path string, t *render.Table) error {
+func (a *app) writeParquetReport(ctx context.Context, db *duckdb.DB, rep *audit.Report, outDir string) error {
+	paths, err := report.WriteParquetFiles(outDir, rep, rep.Activities, func(path string, t *render.Table) error {
 		return db.WriteParquet(ctx, path, &duckdb.Table{Columns: t.Columns, Rows: t.Rows})
 	})
 	if err != nil {
