@@ -48,7 +48,7 @@ var htmlPage = template.Must(template.New("report.html.tmpl").Funcs(template.Fun
 	"compared":     comparedLine,
 	"change":       shareChange,
 	"hoursBefore":  hoursBefore,
-	"was":          wasVerdict,
+	"was":          previousVerdict,
 	"fixed":        fixedFindings,
 	"join":         strings.Join,
 	"scope":        dataQualityScope,
@@ -176,15 +176,6 @@ func newHeadline(rep *audit.Report) headline {
 		h.ManagersAre += fmt.Sprintf(" (%d first-line)", firstLine)
 	}
 	return h
-}
-
-// wasVerdict is " (was 2.9 %, high)" after a finding's metric in a
-// compared report.
-func wasVerdict(f audit.Finding) string {
-	if f.Previous == nil {
-		return ""
-	}
-	return " (" + strings.TrimPrefix(previousVerdict(f), "; ") + ")"
 }
 
 // evidenceCell formats one evidence value as the text formats do, with

@@ -327,15 +327,24 @@ func hoursBefore(t audit.TimeSplit) string {
 	return fmt.Sprintf(" (%s h before)", number(*t.PreviousHoursPerWeek, 1))
 }
 
-// previousVerdict is ", was 12 % (warning)" after a finding's metric, in a
-// compared report.
+// previousVerdict is "was 12 %, warning": a finding's verdict in the
+// period compared with; "" without one.
 func previousVerdict(f audit.Finding) string {
 	p := f.Previous
 	if p == nil {
 		return ""
 	}
 	was := metric(audit.Finding{Metric: p.Metric, Unit: f.Unit})
-	return fmt.Sprintf("; was %s, %s", was, severityWord(&audit.Finding{Severity: p.Severity}))
+	return fmt.Sprintf("was %s, %s", was, severityWord(&audit.Finding{Severity: p.Severity}))
+}
+
+// thresholdThen is a finding's threshold, and its verdict then in a
+// compared report: what the text formats put in brackets after the metric.
+func thresholdThen(f audit.Finding) string {
+	if then := previousVerdict(f); then != "" {
+		return f.Threshold + "; " + then
+	}
+	return f.Threshold
 }
 
 // fixedFindings are the rules flagged in the period compared with that
@@ -434,10 +443,10 @@ func addToReason(groups []reasonGroup, reason, rule string) []reasonGroup {
 func (d *document) finding(f audit.Finding) {
 	label := strings.ToUpper(string(f.Severity))
 	if d.markdown() {
-		d.printf("**%s · %s %s: %s** (%s%s)\n\n", label, f.Rule, ruleLabel(f.Name), metric(f), f.Threshold, previousVerdict(f))
+		d.printf("**%s · %s %s: %s** (%s)\n\n", label, f.Rule, ruleLabel(f.Name), metric(f), thresholdThen(f))
 	} else {
 		// The colour codes are added after wrapping, which must not count them.
-		head := wrap(fmt.Sprintf("%s  %s %s: %s (%s%s)", label, f.Rule, ruleLabel(f.Name), metric(f), f.Threshold, previousVerdict(f)), render.TerminalWidth)
+		head := wrap(fmt.Sprintf("%s  %s %s: %s (%s)", label, f.Rule, ruleLabel(f.Name), metric(f), thresholdThen(f)), render.TerminalWidth)
 		d.printf("%s%s\n", d.severity(f.Severity, label), strings.TrimPrefix(head, label))
 	}
 	d.paragraph(f.Measures)
