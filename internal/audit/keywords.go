@@ -84,11 +84,7 @@ func subjectPattern(subjects []string) string {
 	if len(subjects) == 0 {
 		return ""
 	}
-	alts := make([]string, len(subjects))
-	for i, s := range subjects {
-		alts[i] = regexp.QuoteMeta(fold(strings.TrimSpace(s)))
-	}
-	return `^[^` + wordChars + `]*(` + strings.Join(alts, "|") + `)[^` + wordChars + `]*$`
+	return `^[^` + wordChars + `]*(` + literals(subjects) + `)[^` + wordChars + `]*$`
 }
 
 // prefixPattern is the regular expression matching a folded subject that
@@ -97,11 +93,16 @@ func prefixPattern(prefixes []string) string {
 	if len(prefixes) == 0 {
 		return ""
 	}
-	alts := make([]string, len(prefixes))
-	for i, p := range prefixes {
-		alts[i] = regexp.QuoteMeta(fold(strings.TrimSpace(p)))
+	return `^\s*(` + literals(prefixes) + `)`
+}
+
+// literals is the alternation of the texts, folded, matched as written.
+func literals(texts []string) string {
+	alts := make([]string, len(texts))
+	for i, t := range texts {
+		alts[i] = regexp.QuoteMeta(fold(strings.TrimSpace(t)))
 	}
-	return `^\s*(` + strings.Join(alts, "|") + `)`
+	return strings.Join(alts, "|")
 }
 
 // pattern is what the rule matches subjects with: its keywords, or its

@@ -167,7 +167,7 @@ func (s pseudonymSet) replacer() func(string) string {
 			}
 		}
 	}
-	full, partial := longestFirst(keys(s)), longestFirst(keys(parts))
+	full, partial := longestFirst(sortedKeys(s)), longestFirst(sortedKeys(parts))
 	return func(text string) string {
 		if p, ok := s[text]; ok {
 			return p
@@ -180,14 +180,6 @@ func (s pseudonymSet) replacer() func(string) string {
 		}
 		return text
 	}
-}
-
-func keys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	return out
 }
 
 // longestFirst orders words so that "Ana Lima" is replaced before "Ana".
