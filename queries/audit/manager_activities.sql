@@ -18,26 +18,34 @@
 CREATE OR REPLACE TEMP TABLE audit_manager_activities AS
 WITH copies AS MATERIALIZED (
     -- (manager, activity) pairs: owned, then attended but not owned.
+    -- Grouped: a meeting by its start minute, a mass e-mail send by its
+    -- day; anything else stands alone (no grouped_at).
     SELECT
         manager_key, row, source, id, kind, subject, owner_key, account_key,
-        CASE WHEN kind IN ('meeting', 'event') AND start_at IS NOT NULL THEN 'meeting'
-             WHEN row IN (SELECT row FROM audit_mass_emails) THEN 'mass e-mail' END AS grouped_as,
-        CASE WHEN kind IN ('meeting', 'event') AND start_at IS NOT NULL THEN date_trunc('minute', start_at)
-             ELSE date_trunc('day', happened_at) END AS grouped_at,
-        row IN (SELECT row FROM audit_external_activities) AS external_present,
-        cf.known_by AS customer_known_by
+        CASE WHEN is_meeting THEN 'meeting' WHEN is_mass THEN 'mass e-mail' END AS grouped_as,
+        CASE WHEN is_meeting THEN date_trunc('minute', start_at)
+             WHEN is_mass THEN date_trunc('day', happened_at) END AS grouped_at,
+        external_present, customer_known_by
     FROM (
-        SELECT owner_key AS manager_key, row, source, id, kind, subject, owner_key, account_key, start_at, happened_at
-        FROM audit_activities
-        WHERE owner_key IN (SELECT manager_key FROM audit_managers)
-        UNION ALL
-        SELECT att.person_key, a.row, a.source, a.id, a.kind, a.subject, a.owner_key, a.account_key, a.start_at, a.happened_at
-        FROM audit_attendance AS att
-        JOIN audit_activities AS a USING (row)
-        WHERE att.person_key IN (SELECT manager_key FROM audit_managers)
-          AND att.person_key IS DISTINCT FROM a.owner_key
+        SELECT
+            manager_key, row, source, id, kind, subject, owner_key, account_key, start_at, happened_at,
+            kind IN ('meeting', 'event') AND start_at IS NOT NULL AS is_meeting,
+            row IN (SELECT row FROM audit_mass_emails) AS is_mass,
+            row IN (SELECT row FROM audit_external_activities) AS external_present,
+            cf.known_by AS customer_known_by
+        FROM (
+            SELECT owner_key AS manager_key, row, source, id, kind, subject, owner_key, account_key, start_at, happened_at
+            FROM audit_activities
+            WHERE owner_key IN (SELECT manager_key FROM audit_managers)
+            UNION ALL
+            SELECT att.person_key, a.row, a.source, a.id, a.kind, a.subject, a.owner_key, a.account_key, a.start_at, a.happened_at
+            FROM audit_attendance AS att
+            JOIN audit_activities AS a USING (row)
+            WHERE att.person_key IN (SELECT manager_key FROM audit_managers)
+              AND att.person_key IS DISTINCT FROM a.owner_key
+        )
+        LEFT JOIN audit_customer_facing AS cf USING (row)
     )
-    LEFT JOIN audit_customer_facing AS cf USING (row)
 ),
 grouped_copies AS MATERIALIZED (
     -- Meetings and mass e-mails are grouped by when and folded subject.
