@@ -17,7 +17,10 @@
 // ($name); a statement is bound exactly the parameters it uses.
 package queries
 
-import "embed"
+import (
+	"embed"
+	"slices"
+)
 
 // Schema holds the migrations.
 //
@@ -32,14 +35,29 @@ var Audit embed.FS
 // AuditSteps are the files of audit/ in the order they run: each builds on
 // the tables of the ones before it (the comment opening each file names
 // what it reads).
-var AuditSteps = []string{
-	"audit/config.sql",             // the configuration as tables
-	"audit/period.sql",             // the period and the audited sources
-	"audit/users.sql",              // people, merged across sources
-	"audit/team.sql",               // direct reports
-	"audit/managers.sql",           // the managers audited
-	"audit/opportunities.sql",      // deals, owners resolved
-	"audit/accounts.sql",           // revenue and key accounts
+var AuditSteps = append(slices.Clone(SetupSteps), ActivitySteps...)
+
+// SetupSteps are the first steps: the options, the people, the teams, the
+// deals and the accounts. They are small, run on every audit, and say
+// which managers are audited.
+var SetupSteps = []string{
+	"audit/config.sql",        // the configuration as tables
+	"audit/period.sql",        // the period and the audited sources
+	"audit/users.sql",         // people, merged across sources
+	"audit/team.sql",          // direct reports
+	"audit/managers.sql",      // the managers audited
+	"audit/opportunities.sql", // deals, owners resolved
+	"audit/accounts.sql",      // revenue and key accounts
+}
+
+// ActivitySteps, then classify/, do the work per activity, the audit's
+// bulk. What they make depends only on the data, the values they are
+// bound, the period and the managers the setup steps chose, never on
+// --manager or the format: the audit keeps their tables in its cache and
+// reads them back while none of that changes (internal/audit/cache.go).
+// Each table they make is made by one CREATE OR REPLACE TEMP TABLE
+// statement, and only INSERT INTO adds to one.
+var ActivitySteps = []string{
 	"audit/period_activities.sql",  // the period's activities and attendance
 	"audit/activities.sql",         // the managers' activities
 	"audit/subjects.sql",           // their distinct subjects

@@ -47,6 +47,10 @@ type Options struct {
 	PseudonymKey []byte
 	// WithActivities fills Report.Activities (for --format parquet).
 	WithActivities bool
+	// Cache names the attached database in which the audit keeps the
+	// tables of its work per activity and finds them again (cache.go);
+	// "" audits without one.
+	Cache string
 }
 
 // Run audits the database and returns the report. Nothing may load into
@@ -118,12 +122,47 @@ func start(ctx context.Context, db *sql.DB, opts Options) (*runner, *sql.Conn, e
 	if err != nil {
 		return nil, nil, err
 	}
-	r := &runner{conn: conn, cfg: opts.Config, opts: opts}
+	r := &runner{conn: conn, cfg: opts.Config, opts: opts, cache: cache{catalog: opts.Cache}}
+	if err := dropTempObjects(ctx, conn); err != nil {
+		conn.Close()
+		return nil, nil, err
+	}
 	if err := r.prepare(ctx); err != nil {
 		conn.Close()
 		return nil, nil, err
 	}
 	return r, conn, nil
+}
+
+// dropTempObjects drops the TEMP tables and views an earlier audit left on
+// the connection (the pool hands it out again: a comparison's second
+// audit, a test's next one), so that each audit starts from nothing and
+// a table one audit read from the cache as a view is a table again when
+// the next computes it.
+func dropTempObjects(ctx context.Context, conn *sql.Conn) error {
+	rows, err := conn.QueryContext(ctx, `SELECT 'VIEW', view_name FROM duckdb_views() WHERE temporary AND NOT internal
+		UNION ALL SELECT 'TABLE', table_name FROM duckdb_tables() WHERE temporary`)
+	if err != nil {
+		return fmt.Errorf("listing an earlier audit's tables: %w", err)
+	}
+	var drops []string
+	for rows.Next() {
+		var kind, name string
+		if err := rows.Scan(&kind, &name); err != nil {
+			rows.Close()
+			return err
+		}
+		drops = append(drops, fmt.Sprintf(`DROP %s IF EXISTS temp.main."%s"`, kind, name))
+	}
+	if err := rows.Close(); err != nil {
+		return err
+	}
+	for _, drop := range drops {
+		if _, err := conn.ExecContext(ctx, drop); err != nil {
+			return fmt.Errorf("dropping an earlier audit's tables: %w", err)
+		}
+	}
+	return nil
 }
 
 type runner struct {
@@ -132,22 +171,37 @@ type runner struct {
 	opts Options
 	// values are the parameters every statement may use (see params).
 	values map[string]any
+	cache  cache
 }
 
 // prepare builds the shared audit tables, step by step, then classifies
-// the managers' time.
+// the managers' time; the work per activity comes from the cache when it
+// holds it, and goes into it when not.
 func (r *runner) prepare(ctx context.Context) error {
 	params, err := r.params()
 	if err != nil {
 		return err
 	}
 	r.values = params
-	for _, file := range queries.AuditSteps {
+	for _, file := range queries.SetupSteps {
 		if err := r.execFile(ctx, file, params); err != nil {
 			return err
 		}
 	}
-	return r.classify(ctx)
+	if err := r.cache.lookup(ctx, r); err != nil {
+		return err
+	}
+	r.cache.active = true
+	for _, file := range queries.ActivitySteps {
+		if err := r.execFile(ctx, file, params); err != nil {
+			return err
+		}
+	}
+	if err := r.classify(ctx); err != nil {
+		return err
+	}
+	r.cache.active = false
+	return r.cache.keep(ctx, r)
 }
 
 // classify matches each rule's keywords against the subjects, then puts
@@ -332,6 +386,10 @@ func (r *runner) execFile(ctx context.Context, file string, params map[string]an
 		return err
 	}
 	for _, stmt := range stmts {
+		stmt, run := r.cache.statement(stmt)
+		if !run {
+			continue
+		}
 		args, err := bind(file, stmt, params)
 		if err != nil {
 			return err

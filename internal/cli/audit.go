@@ -31,6 +31,7 @@ type reportOptions struct {
 	format      string
 	outDir      string
 	sources     []string
+	noCache     bool
 }
 
 func (o *reportOptions) addFlags(cmd *cobra.Command) {
@@ -45,6 +46,20 @@ func (o *reportOptions) addFlags(cmd *cobra.Command) {
 	f.Lookup("pseudonymize").NoOptDefVal = "reps"
 	f.StringVarP(&o.format, "format", "f", "table", "output format: table, markdown, csv, json, html, parquet")
 	f.StringVar(&o.outDir, "out", "", "with --format csv or parquet: write one file per table into this directory")
+	f.BoolVar(&o.noCache, "no-cache", false, "compute the audit afresh, neither reading nor filling the cache beside the database (DB.cache)")
+}
+
+// auditCache is the cache the audit of db uses: none with --no-cache, or
+// when it cannot be had (the reason is logged: the audit is only slower).
+func (a *app) auditCache(ctx context.Context, db *duckdb.DB, noCache bool) string {
+	if noCache {
+		return ""
+	}
+	catalog, err := db.AttachCache(ctx)
+	if err != nil {
+		a.logger().Debug("auditing without the cache", "reason", err)
+	}
+	return catalog
 }
 
 // parsed checks the flags and builds the audit's options.
@@ -231,6 +246,7 @@ func (a *app) runAudit(ctx context.Context, paths []string, opts auditOptions) e
 			return err
 		}
 	}
+	auditOpts.Cache = a.auditCache(ctx, db, opts.noCache)
 	return a.writeReport(ctx, db, auditOpts, format, opts.outDir, !opts.ingest.quiet)
 }
 

@@ -19,6 +19,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/salesaudit/salesaudit/internal/audit"
+	"github.com/salesaudit/salesaudit/internal/duckdb"
 	"github.com/salesaudit/salesaudit/plugin"
 )
 
@@ -48,7 +49,8 @@ func TestGoldenReports(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			t.Parallel()
 			input := filepath.Join(root, c.input)
-			reports := reportsOfOneAudit(t, loadedDB(t, input), c.args)
+			db := loadedDB(t, input)
+			reports := reportsOfOneAudit(t, db, c.args) // filling the cache
 			for format, file := range goldenFormats {
 				t.Run(format, func(t *testing.T) {
 					golden := filepath.Join(root, "golden", c.name, file)
@@ -71,6 +73,17 @@ func TestGoldenReports(t *testing.T) {
 					}
 				})
 			}
+			t.Run("same from the cache", func(t *testing.T) {
+				warm := reportsOfOneAudit(t, db, c.args)
+				if read := cacheEntriesRead(t, db); read != 1 {
+					t.Errorf("the second audit read %d entries of the cache, want 1", read)
+				}
+				for format := range goldenFormats {
+					if warm[format] != reports[format] {
+						t.Errorf("%s from the cache differs:\n%s", format, firstDifference(warm[format], reports[format]))
+					}
+				}
+			})
 			t.Run("fits 100 columns", func(t *testing.T) { checkFitsColumns(t, reports["table"], 100) })
 			t.Run("same numbers", func(t *testing.T) { checkSameNumbers(t, reports) })
 			args := append([]string{"audit", "--db", ":memory:", "--format", "table"}, c.args...)
@@ -113,6 +126,7 @@ func reportsOfOneAudit(t *testing.T, db string, flags []string) map[string]strin
 	if err := withPseudonymKey(ctx, d, &auditOpts); err != nil {
 		t.Fatal(err)
 	}
+	auditOpts.Cache = a.auditCache(ctx, d, false) // as the report command does
 	rep, err := a.runAuditQueries(ctx, d, auditOpts, false)
 	if err != nil {
 		t.Fatal(err)
@@ -130,6 +144,27 @@ func reportsOfOneAudit(t *testing.T, db string, flags []string) map[string]strin
 		reports[name] = stdout.String()
 	}
 	return reports
+}
+
+// cacheEntriesRead counts the entries of the database's audit cache that
+// an audit has read back since it made them.
+func cacheEntriesRead(t *testing.T, path string) int64 {
+	t.Helper()
+	ctx := context.Background()
+	db, err := duckdb.Open(ctx, path, duckdb.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	catalog, err := db.AttachCache(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var n int64
+	if err := db.SQL().QueryRow("SELECT count(*) FROM " + catalog + ".entries WHERE used_at > made_at").Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	return n
 }
 
 // firstDifference shows the first line where two texts differ.

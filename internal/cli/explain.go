@@ -58,6 +58,7 @@ func (a *app) runExplain(ctx context.Context, opts explainOptions) error {
 		return err
 	}
 	defer db.Close()
+	auditOpts.Cache = a.auditCache(ctx, db, opts.noCache)
 	activities, err := audit.Explain(ctx, db.SQL(), auditOpts, opts.category)
 	if err != nil {
 		return err

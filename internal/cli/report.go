@@ -42,6 +42,7 @@ func (a *app) runReport(ctx context.Context, opts reportOptions) error {
 		return err
 	}
 	defer db.Close()
+	auditOpts.Cache = a.auditCache(ctx, db, opts.noCache)
 	return a.writeReport(ctx, db, auditOpts, format, opts.outDir, true)
 }
 

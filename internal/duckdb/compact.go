@@ -46,6 +46,10 @@ func Compact(ctx context.Context, path string, opts Options) (Compaction, error)
 		return Compaction{}, fmt.Errorf("closing %s: %w", path, err)
 	}
 	before := fileSize(path) + fileSize(path+".wal")
+	// The copy renumbers the rows the audit's cache refers to.
+	if err := DropCache(path); err != nil {
+		return Compaction{}, err
+	}
 	tmp := filepath.Join(filepath.Dir(path), compactPrefix+filepath.Base(path))
 	removeDatabaseFile(tmp) // a vacuum killed before it renamed
 	if err := copyDatabase(ctx, path, tmp, opts); err != nil {

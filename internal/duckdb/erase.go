@@ -35,6 +35,9 @@ func (db *DB) ErasePerson(ctx context.Context, who string) (Erased, error) {
 	if who == "" {
 		return Erased{}, fmt.Errorf("erasing a person: give their user ID or e-mail")
 	}
+	if err := db.dataChanged(); err != nil {
+		return Erased{}, err
+	}
 	conn, err := db.sql.Conn(ctx)
 	if err != nil {
 		return Erased{}, err

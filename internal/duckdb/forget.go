@@ -37,6 +37,9 @@ func (db *DB) Forget(ctx context.Context, source string) (map[string]int64, erro
 	if !slices.Contains(sources, source) {
 		return nil, noSource(db.path, source, sources)
 	}
+	if err := db.dataChanged(); err != nil {
+		return nil, err
+	}
 	tx, err := db.sql.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, err

@@ -54,6 +54,9 @@ type Load struct {
 
 // BeginLoad starts loading source, replacing what the database holds of it.
 func (db *DB) BeginLoad(ctx context.Context, source string) (*Load, error) {
+	if err := db.dataChanged(); err != nil {
+		return nil, err
+	}
 	conn, err := db.connector.Connect(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("connecting to database: %w", err)
