@@ -56,25 +56,34 @@ type cache struct {
 // createTempTable finds the table a statement makes.
 var createTempTable = regexp.MustCompile(`^CREATE OR REPLACE TEMP TABLE (` + identifier + `)\b`)
 
-// statement is what the per-activity steps run of stmt: on a replay, a
-// view over the table kept instead of making it, and nothing that adds to
-// it; otherwise stmt, the table it makes noted.
-func (c *cache) statement(stmt string) (string, bool) {
+// statement is what the per-activity steps run of stmt: each table they
+// make is made in the cache (on a miss) or found there (on a replay), and
+// the TEMP view of its name reads it, so that every later statement reads
+// the same names either way; on a replay nothing adds to a table kept.
+func (c *cache) statement(stmt string) []string {
 	if !c.active || c.catalog == "" {
-		return stmt, true
+		return []string{stmt}
 	}
 	code := strings.TrimSpace(stripComments(stmt))
-	m := createTempTable.FindStringSubmatch(code)
-	switch {
-	case m != nil && c.replay:
-		return fmt.Sprintf("CREATE OR REPLACE TEMP VIEW %s AS FROM %s", m[1], c.table(m[1])), true
-	case m != nil:
+	if m := createTempTable.FindStringSubmatch(code); m != nil {
+		view := fmt.Sprintf("CREATE OR REPLACE TEMP VIEW %s AS FROM %s", m[1], c.table(m[1]))
+		if c.replay {
+			return []string{view}
+		}
 		c.made = append(c.made, m[1])
-	case c.replay && strings.HasPrefix(code, "INSERT INTO "):
-		return "", false
+		return []string{strings.Replace(stmt, m[0], "CREATE OR REPLACE TABLE "+c.table(m[1]), 1), view}
 	}
-	return stmt, true
+	if m := insertInto.FindStringSubmatch(code); m != nil {
+		if c.replay {
+			return nil
+		}
+		return []string{strings.Replace(stmt, m[0], "INSERT INTO "+c.table(m[1]), 1)}
+	}
+	return []string{stmt}
 }
+
+// insertInto finds the table a statement adds to.
+var insertInto = regexp.MustCompile(`^INSERT INTO (` + identifier + `)\b`)
 
 // table is the kept copy of a TEMP table.
 func (c *cache) table(name string) string {
@@ -164,9 +173,8 @@ const dataFingerprint = `SELECT concat_ws(' | ',
 	(SELECT coalesce(string_agg(manager_key || ' ' || level, ',' ORDER BY manager_key), '') FROM audit_managers),
 	(SELECT CAST(from_ts AS VARCHAR) || ' ' || CAST(to_ts AS VARCHAR) FROM audit_period))`
 
-// keep copies the tables the steps made into the cache under the key,
-// making room for it first; one transaction, so that an entry is whole
-// or absent.
+// keep records the entry of the tables the steps made in the cache, once
+// they are all made, and makes room for it.
 func (c *cache) keep(ctx context.Context, r *runner) (err error) {
 	if c.catalog == "" || c.replay {
 		return nil
@@ -181,15 +189,10 @@ func (c *cache) keep(ctx context.Context, r *runner) (err error) {
 			err = fmt.Errorf("keeping the audit's tables in its cache (--no-cache does without): %w", err)
 		}
 	}()
-	if err := c.evict(ctx, tx); err != nil {
+	if err := c.prune(ctx, tx); err != nil {
 		return err
 	}
 	tables := uniqueInOrder(c.made)
-	for _, name := range tables {
-		if _, err := tx.ExecContext(ctx, fmt.Sprintf("CREATE OR REPLACE TABLE %s AS FROM temp.main.%s", c.table(name), name)); err != nil {
-			return err
-		}
-	}
 	if _, err := tx.ExecContext(ctx, `INSERT OR REPLACE INTO `+c.catalog+`.entries VALUES (?, ?, ?, now(), now())`,
 		c.key, c.prefix, strings.Join(tables, ",")); err != nil {
 		return err
@@ -197,33 +200,38 @@ func (c *cache) keep(ctx context.Context, r *runner) (err error) {
 	return tx.Commit()
 }
 
-// evict drops the least recently used entries beyond cacheEntries - 1.
-func (c *cache) evict(ctx context.Context, tx *sql.Tx) error {
-	rows, err := tx.QueryContext(ctx, `SELECT key, prefix, tables FROM `+c.catalog+`.entries
-		ORDER BY used_at DESC OFFSET ?`, cacheEntries-1)
+// prune makes room for this key's entry: it keeps the cacheEntries - 1
+// entries used most recently besides it, and drops every other table of
+// the cache (older entries', and those of an audit that failed before it
+// kept its entry).
+func (c *cache) prune(ctx context.Context, tx *sql.Tx) error {
+	if _, err := tx.ExecContext(ctx, `DELETE FROM `+c.catalog+`.entries WHERE key <> $key AND key NOT IN (
+		SELECT key FROM `+c.catalog+`.entries WHERE key <> $key ORDER BY used_at DESC LIMIT $others)`,
+		sql.Named("key", c.key), sql.Named("others", cacheEntries-1)); err != nil {
+		return err
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT table_name FROM duckdb_tables()
+		WHERE database_name = $catalog AND schema_name = 'main' AND table_name <> 'entries'
+		  AND NOT starts_with(table_name, $prefix)
+		  AND NOT EXISTS (SELECT 1 FROM `+c.catalog+`.entries AS e WHERE starts_with(table_name, e.prefix))`,
+		sql.Named("catalog", c.catalog), sql.Named("prefix", c.prefix))
 	if err != nil {
 		return err
 	}
-	var old [][3]string
+	var stale []string
 	for rows.Next() {
-		var e [3]string
-		if err := rows.Scan(&e[0], &e[1], &e[2]); err != nil {
+		var name string
+		if err := rows.Scan(&name); err != nil {
 			rows.Close()
 			return err
 		}
-		old = append(old, e)
+		stale = append(stale, name)
 	}
 	if err := rows.Close(); err != nil {
 		return err
 	}
-	for _, e := range old {
-		key, prefix, tables := e[0], e[1], e[2]
-		for t := range strings.SplitSeq(tables, ",") {
-			if _, err := tx.ExecContext(ctx, fmt.Sprintf(`DROP TABLE IF EXISTS %s.main."%s%s"`, c.catalog, prefix, t)); err != nil {
-				return err
-			}
-		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM `+c.catalog+`.entries WHERE key = ?`, key); err != nil {
+	for _, name := range stale {
+		if _, err := tx.ExecContext(ctx, fmt.Sprintf(`DROP TABLE %s.main."%s"`, c.catalog, name)); err != nil {
 			return err
 		}
 	}

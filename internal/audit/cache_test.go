@@ -94,6 +94,14 @@ func checkEntries(t *testing.T, db *sql.DB, kept, read int) {
 	if n != kept || used != read {
 		t.Errorf("the cache holds %d entries, %d read back; want %d, %d", n, used, kept, read)
 	}
+	var tables, listed int
+	if err := db.QueryRow(`SELECT (SELECT count(*) FROM duckdb_tables() WHERE database_name = 'audit_cache' AND table_name <> 'entries'),
+		(SELECT coalesce(sum(len(string_split(tables, ','))), 0) FROM audit_cache.entries)`).Scan(&tables, &listed); err != nil {
+		t.Fatal(err)
+	}
+	if tables != listed {
+		t.Errorf("the cache holds %d tables, its entries list %d", tables, listed)
+	}
 }
 
 func TestTheCacheReplaysTheStepsTables(t *testing.T) {
@@ -101,31 +109,33 @@ func TestTheCacheReplaysTheStepsTables(t *testing.T) {
 	make := "-- who took part\nCREATE OR REPLACE TEMP TABLE audit_time AS\nSELECT 1;"
 	add := "INSERT INTO audit_subject_rules\nSELECT 'x', 1;"
 	other := "SET VARIABLE audit_max_minutes = 480;"
-
-	filling := cache{catalog: "c", prefix: "k1_", active: true}
-	for _, stmt := range []string{make, add, other} {
-		if got, run := filling.statement(stmt); got != stmt || !run {
-			t.Errorf("filling the cache ran %q (%v), want %q", got, run, stmt)
-		}
-	}
-	if len(filling.made) != 1 || filling.made[0] != "audit_time" {
-		t.Errorf("made %v, want [audit_time]", filling.made)
-	}
-
-	replay := cache{catalog: "c", prefix: "k1_", active: true, replay: true}
-	for stmt, want := range map[string]string{
-		make:  `CREATE OR REPLACE TEMP VIEW audit_time AS FROM c.main."k1_audit_time"`,
-		add:   "",
-		other: other,
+	view := `CREATE OR REPLACE TEMP VIEW audit_time AS FROM c.main."k1_audit_time"`
+	for _, c := range []struct {
+		name  string
+		cache cache
+		want  map[string][]string
+	}{
+		{"filling it", cache{catalog: "c", prefix: "k1_", active: true}, map[string][]string{
+			make:  {"-- who took part\nCREATE OR REPLACE TABLE c.main.\"k1_audit_time\" AS\nSELECT 1;", view},
+			add:   {"INSERT INTO c.main.\"k1_audit_subject_rules\"\nSELECT 'x', 1;"},
+			other: {other},
+		}},
+		{"replaying it", cache{catalog: "c", prefix: "k1_", active: true, replay: true}, map[string][]string{
+			make:  {view},
+			add:   nil,
+			other: {other},
+		}},
+		{"outside the per-activity steps", cache{catalog: "c", prefix: "k1_", replay: true}, map[string][]string{
+			make: {make}, add: {add}, other: {other},
+		}},
+		{"without a cache", cache{active: true}, map[string][]string{
+			make: {make}, add: {add}, other: {other},
+		}},
 	} {
-		got, run := replay.statement(stmt)
-		if got != want || run != (want != "") {
-			t.Errorf("replaying %q ran %q (%v), want %q", stmt, got, run, want)
+		for stmt, want := range c.want {
+			if got := c.cache.statement(stmt); !reflect.DeepEqual(got, want) {
+				t.Errorf("%s, %q runs %q, want %q", c.name, stmt, got, want)
+			}
 		}
-	}
-
-	outside := cache{catalog: "c", prefix: "k1_", replay: true}
-	if got, run := outside.statement(make); got != make || !run {
-		t.Errorf("outside the per-activity steps the cache changed %q into %q", make, got)
 	}
 }

@@ -386,19 +386,17 @@ func (r *runner) execFile(ctx context.Context, file string, params map[string]an
 		return err
 	}
 	for _, stmt := range stmts {
-		stmt, run := r.cache.statement(stmt)
-		if !run {
-			continue
+		for _, stmt := range r.cache.statement(stmt) {
+			args, err := bind(file, stmt, params)
+			if err != nil {
+				return err
+			}
+			started := time.Now()
+			if _, err := r.conn.ExecContext(ctx, stmt, args...); err != nil {
+				return fmt.Errorf("queries/%s: %w", file, err)
+			}
+			r.trace(file, started)
 		}
-		args, err := bind(file, stmt, params)
-		if err != nil {
-			return err
-		}
-		started := time.Now()
-		if _, err := r.conn.ExecContext(ctx, stmt, args...); err != nil {
-			return fmt.Errorf("queries/%s: %w", file, err)
-		}
-		r.trace(file, started)
 	}
 	return nil
 }
