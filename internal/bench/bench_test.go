@@ -223,6 +223,40 @@ func BenchmarkRepeatReport(b *testing.B) {
 // repeatRuns is how many repeated reports BenchmarkRepeatReport times.
 const repeatRuns = 3
 
+// BenchmarkLargestAudit loads and reports on the largest company of the
+// scale (issue #16: at least 40 M activities) with DuckDB capped at
+// largestMemoryLimit, spilling to disk beyond it, as on a machine with
+// little memory to spare: the time and peak memory (this process and the
+// connector) of the ingest and of the first report, and the report's
+// time per million activities.
+func BenchmarkLargestAudit(b *testing.B) {
+	s := currentScale(b)
+	export := company(b, s.largestActivities, activitiesPerRepMonth)
+	activities := float64(countRows(b, export, "Task.csv") + countRows(b, export, "Event.csv"))
+	for b.Loop() {
+		db := filepath.Join(b.TempDir(), "largest.duckdb")
+		watch := watchRSS()
+		ingest := elapsed(func() {
+			salesaudit(b, "ingest", "-q", "--memory-limit", largestMemoryLimit, "--db", db, export)
+		})
+		ingestPeak := watch.Stop()
+		watch = watchRSS()
+		report := elapsed(func() {
+			salesaudit(b, "report", "--memory-limit", largestMemoryLimit, "--db", db, "--format", "json")
+		})
+		reportPeak := watch.Stop()
+		b.ReportMetric(activities, "activities")
+		b.ReportMetric(ingest.Seconds(), "ingest-s")
+		b.ReportMetric(float64(ingestPeak)/(1<<20), "ingest-peak-RSS-MiB")
+		b.ReportMetric(report.Seconds(), "report-s")
+		b.ReportMetric(float64(reportPeak)/(1<<20), "report-peak-RSS-MiB")
+		b.ReportMetric(report.Seconds()/(activities/1e6), "report-s-per-M-activities")
+	}
+}
+
+// largestMemoryLimit caps DuckDB in BenchmarkLargestAudit.
+const largestMemoryLimit = "2GB"
+
 // BenchmarkGrowth times ingest and audit at three sizes and reports the
 // time per million activities at each: flat figures mean linear growth.
 // It reports the largest size's time per row over the smallest's.

@@ -24,11 +24,14 @@ type scale struct {
 	auditActivities int
 	// growth are the sizes (activities) ingest and audit are timed at.
 	growth []int
+	// largestActivities is the company loaded and audited under
+	// largestMemoryLimit.
+	largestActivities int
 }
 
 var scales = map[string]scale{
-	"full":  {name: "full", taskRows: 5_000_000, memoryActivities: 20_000_000, auditActivities: 10_000_000, growth: []int{1_000_000, 5_000_000, 20_000_000}},
-	"small": {name: "small", taskRows: 200_000, memoryActivities: 400_000, auditActivities: 200_000, growth: []int{50_000, 100_000, 200_000}},
+	"full":  {name: "full", taskRows: 5_000_000, memoryActivities: 20_000_000, auditActivities: 10_000_000, growth: []int{1_000_000, 5_000_000, 20_000_000}, largestActivities: 40_000_000},
+	"small": {name: "small", taskRows: 200_000, memoryActivities: 400_000, auditActivities: 200_000, growth: []int{50_000, 100_000, 200_000}, largestActivities: 400_000},
 }
 
 func currentScale(b *testing.B) scale {

@@ -7,8 +7,15 @@ import (
 	"github.com/spf13/cobra"
 )
 
+// reportCommandOptions are report's flags: the report flags audit has
+// too, and the memory cap, which audit takes with its loading flags.
+type reportCommandOptions struct {
+	reportOptions
+	memoryLimit string
+}
+
 func (a *app) reportCommand() *cobra.Command {
-	var opts reportOptions
+	var opts reportCommandOptions
 	cmd := &cobra.Command{
 		Use:   "report [flags]",
 		Short: "Report on the database already loaded, without loading anything",
@@ -23,10 +30,11 @@ with --source) and print the report, as 'salesaudit audit' does after loading.`,
 	}
 	opts.addFlags(cmd)
 	cmd.Flags().StringArrayVarP(&opts.sources, "source", "s", nil, "audit only this source; repeatable (default: all)")
+	cmd.Flags().StringVar(&opts.memoryLimit, "memory-limit", "", "cap DuckDB's memory, e.g. 2GB; it spills to disk beyond (default: DuckDB's own, 80% of RAM)")
 	return cmd
 }
 
-func (a *app) runReport(ctx context.Context, opts reportOptions) error {
+func (a *app) runReport(ctx context.Context, opts reportCommandOptions) error {
 	auditOpts, format, err := opts.parsed()
 	if err != nil {
 		return err
@@ -37,7 +45,7 @@ func (a *app) runReport(ctx context.Context, opts reportOptions) error {
 			return err
 		}
 	}
-	db, err := a.openExisting(ctx)
+	db, err := a.openExistingWith(ctx, duckdb.Options{ReadOnly: true, MemoryLimit: opts.memoryLimit})
 	if err != nil {
 		return err
 	}
