@@ -80,12 +80,16 @@ func (r *runner) queryText(ctx context.Context, file, text string, params map[st
 	if len(stmts) != 1 {
 		return nil, fmt.Errorf("queries/%s: want one statement, found %d", file, len(stmts))
 	}
-	args, err := bind(file, stmts[0], params)
+	stmt := stmts[0]
+	args, err := bind(file, stmt, params)
 	if err != nil {
 		return nil, err
 	}
 	started := time.Now()
-	rows, err := r.conn.QueryContext(ctx, stmts[0], args...)
+	if stmt, args, err = r.cache.result(ctx, r, file, stmt, args); err != nil {
+		return nil, fmt.Errorf("queries/%s: %w", file, err)
+	}
+	rows, err := r.conn.QueryContext(ctx, stmt, args...)
 	if err != nil {
 		return nil, fmt.Errorf("queries/%s: %w", file, err)
 	}

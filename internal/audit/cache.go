@@ -27,9 +27,12 @@ import (
 // value bound to them but --manager, the managers audited, the period,
 // and the data's fingerprint (its loads and each table's rows). The
 // commands that change the data delete the file besides (duckdb.DropCache).
-// Nothing after the steps is cached: the rules, the scorecards and the
-// data quality run every time, on the same tables, so a report is the
-// same byte for byte from a cold cache and a warm one.
+// The report's queries (the rules, the scorecards, the data quality) keep
+// their results in the entry too, each named by its statement and the
+// values bound to it, so that another format or another manager of the
+// same audit runs little more than the setup steps. The Go code that
+// assembles the report runs every time on the rows it reads either way,
+// so a report is the same byte for byte from a cold cache and a warm one.
 
 // cacheFormat changes whenever what an entry holds changes shape.
 const cacheFormat = "salesaudit audit cache 1"
@@ -51,6 +54,8 @@ type cache struct {
 	active bool
 	// made are the TEMP tables the steps made, to keep (on a miss).
 	made []string
+	// results are the tables of the entry that hold a query's result.
+	results map[string]bool
 }
 
 // createTempTable finds the table a statement makes.
@@ -113,8 +118,9 @@ func (c *cache) lookup(ctx context.Context, r *runner) error {
 	}
 	var present int
 	if err := r.conn.QueryRowContext(ctx, `SELECT count(*) FROM duckdb_tables()
-		WHERE database_name = ? AND schema_name = 'main' AND starts_with(table_name, ?)`,
-		c.catalog, c.prefix).Scan(&present); err != nil {
+		WHERE database_name = ? AND schema_name = 'main'
+		  AND list_contains(list_transform(string_split(?, ','), t -> ? || t), table_name)`,
+		c.catalog, tables, c.prefix).Scan(&present); err != nil {
 		return fmt.Errorf("the audit cache: %w", err)
 	}
 	if present != len(strings.Split(tables, ",")) {
@@ -198,6 +204,64 @@ func (c *cache) keep(ctx context.Context, r *runner) (err error) {
 		return err
 	}
 	return tx.Commit()
+}
+
+// uncachedResults are the queries whose results are not kept: they list
+// activities, as many rows as the tables they read.
+var uncachedResults = map[string]bool{"report/activities.sql": true, "report/suggest.sql": true, "report/org_template.sql": true}
+
+// result is what to run for a report query once the steps' tables are
+// kept: its result, kept beside them the first time (the rules, the
+// scorecards and the data quality, a few rows a manager, are most of what
+// is left of a repeated audit). The query's statement and the values bound
+// to it name its result; --manager too where the query reads the managers
+// reported on, which it names only through that table.
+func (c *cache) result(ctx context.Context, r *runner, file, stmt string, args []any) (string, []any, error) {
+	if c.catalog == "" || c.prefix == "" || uncachedResults[file] {
+		return stmt, args, nil
+	}
+	h := sha256.New()
+	bound, err := json.Marshal(args)
+	if err != nil {
+		return "", nil, err
+	}
+	fmt.Fprintf(h, "%s\x00%s\x00%s", file, stmt, bound)
+	if strings.Contains(stmt, "audit_reported_managers") {
+		fmt.Fprintf(h, "\x00%s", r.opts.Manager)
+	}
+	name := "result_" + hex.EncodeToString(h.Sum(nil))[:24]
+	if err := c.listResults(ctx, r); err != nil {
+		return "", nil, err
+	}
+	if !c.results[name] {
+		if _, err := r.conn.ExecContext(ctx, "CREATE OR REPLACE TABLE "+c.table(name)+" AS "+stmt, args...); err != nil {
+			return "", nil, err
+		}
+		c.results[name] = true
+	}
+	return "FROM " + c.table(name), nil, nil
+}
+
+// listResults finds, once, the results the entry holds.
+func (c *cache) listResults(ctx context.Context, r *runner) error {
+	if c.results != nil {
+		return nil
+	}
+	c.results = map[string]bool{}
+	rows, err := r.conn.QueryContext(ctx, `SELECT table_name FROM duckdb_tables()
+		WHERE database_name = ? AND schema_name = 'main' AND starts_with(table_name, ?)`, c.catalog, c.prefix+"result_")
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var name string
+		if err := rows.Scan(&name); err != nil {
+			return err
+		}
+		c.results[strings.TrimPrefix(name, c.prefix)] = true
+	}
+	return rows.Err()
 }
 
 // prune makes room for this key's entry: it keeps the cacheEntries - 1

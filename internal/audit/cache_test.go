@@ -94,13 +94,16 @@ func checkEntries(t *testing.T, db *sql.DB, kept, read int) {
 	if n != kept || used != read {
 		t.Errorf("the cache holds %d entries, %d read back; want %d, %d", n, used, kept, read)
 	}
-	var tables, listed int
-	if err := db.QueryRow(`SELECT (SELECT count(*) FROM duckdb_tables() WHERE database_name = 'audit_cache' AND table_name <> 'entries'),
-		(SELECT coalesce(sum(len(string_split(tables, ','))), 0) FROM audit_cache.entries)`).Scan(&tables, &listed); err != nil {
+	var tables, listed, strays int
+	if err := db.QueryRow(`SELECT
+		(SELECT count(*) FROM duckdb_tables() WHERE database_name = 'audit_cache' AND table_name <> 'entries' AND NOT contains(table_name, '_result_')),
+		(SELECT coalesce(sum(len(string_split(tables, ','))), 0) FROM audit_cache.entries),
+		(SELECT count(*) FROM duckdb_tables() AS t WHERE database_name = 'audit_cache' AND table_name <> 'entries'
+			AND NOT EXISTS (SELECT 1 FROM audit_cache.entries AS e WHERE starts_with(t.table_name, e.prefix)))`).Scan(&tables, &listed, &strays); err != nil {
 		t.Fatal(err)
 	}
-	if tables != listed {
-		t.Errorf("the cache holds %d tables, its entries list %d", tables, listed)
+	if tables != listed || strays != 0 {
+		t.Errorf("the cache holds %d tables of the steps, its entries list %d; %d tables of no entry", tables, listed, strays)
 	}
 }
 
