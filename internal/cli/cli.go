@@ -147,9 +147,10 @@ func (a *app) logger() hclog.Logger {
 func (a *app) catalog() *pluginhost.Catalog {
 	if a.connectors == nil {
 		a.connectors = &pluginhost.Catalog{
-			Builtins: builtin.Names(),
-			Dirs:     pluginhost.DefaultDirs(a.pluginDir),
-			Logger:   a.logger(),
+			Builtins:  builtin.Names(),
+			InProcess: builtin.Lookup,
+			Dirs:      pluginhost.DefaultDirs(a.pluginDir),
+			Logger:    a.logger(),
 		}
 	}
 	return a.connectors

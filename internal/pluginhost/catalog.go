@@ -1,10 +1,12 @@
 // Package pluginhost finds connectors and runs them as go-plugin processes.
 //
-// Built-in connectors are compiled into the salesaudit binary but still run
+// Built-in connectors are compiled into the salesaudit binary but still read
 // in a process of their own: the host re-executes itself as
 // `salesaudit connector serve NAME`. A built-in and an external connector
 // therefore cross the same process boundary and speak the same protocol, and
-// a crash in either never takes the host down.
+// a crash in either while reading never takes the host down. Only asking a
+// built-in whether it reads an input, which reads a bounded head of it,
+// happens in the host (see inhost.go).
 package pluginhost
 
 import (
@@ -17,6 +19,8 @@ import (
 	"sync"
 
 	"github.com/hashicorp/go-hclog"
+
+	"github.com/salesaudit/salesaudit/plugin"
 )
 
 // ExecutablePrefix starts the file name of every external connector.
@@ -46,6 +50,10 @@ type Catalog struct {
 	// SelfCommand returns the command that serves a built-in connector;
 	// nil means re-executing the running binary.
 	SelfCommand func(name string) (*exec.Cmd, error)
+	// InProcess returns the code of a built-in connector, linked into the
+	// host, for Detect to ask it there whether it reads an input (see
+	// inhost.go); nil asks every connector in its process.
+	InProcess func(name string) (plugin.Connector, bool)
 	// Dirs are searched in order for external connectors.
 	Dirs   []string
 	Logger hclog.Logger

@@ -24,7 +24,8 @@ type Detection struct {
 	Process *Process
 	Check   plugin.CheckResult
 	// Skipped are the connectors that broke when asked (did not start,
-	// died, did not answer in time) while another read the input. Each
+	// died or panicked, did not answer in time) while another read the
+	// input. Each
 	// is reported once: a later Detect on the same catalog does not
 	// start it again, nor list it here.
 	Skipped []error
@@ -38,14 +39,15 @@ var errBrokenBefore = errors.New("not asked: it failed earlier in this run")
 // each within its start timeout, and returns the running connector that
 // accepts it with the highest confidence. Several equally sure answers
 // are an error that names them, as is no answer at all: the user then
-// says --connector.
+// says --connector. Built-in connectors are asked in the host (see
+// inhost.go); only the one chosen is started.
 func (c *Catalog) Detect(ctx context.Context, path string) (Detection, error) {
 	entries, err := c.List()
 	if err != nil {
 		return Detection{}, err
 	}
 	candidates, procs := c.askAll(ctx, entries, path)
-	best, tie := mostConfident(candidates)
+	best, tie := c.startChosen(ctx, path, candidates, procs)
 	for i, p := range procs {
 		if p != nil && (i != best || tie || ctx.Err() != nil) {
 			go p.Close() // not waited for: the catalog's Close joins it
@@ -65,8 +67,9 @@ func (c *Catalog) Detect(ctx context.Context, path string) (Detection, error) {
 	return Detection{Process: procs[best], Check: candidates[best].Result, Skipped: skipped}, nil
 }
 
-// askAll asks every connector about path in parallel; a connector found
-// broken before is not asked.
+// askAll asks every connector about path in parallel: a built-in in the
+// host, any other in its process, returned running if it accepts. A
+// connector found broken before is not asked.
 func (c *Catalog) askAll(ctx context.Context, entries []Entry, path string) ([]Candidate, []*Process) {
 	candidates := make([]Candidate, len(entries))
 	procs := make([]*Process, len(entries))
@@ -77,12 +80,35 @@ func (c *Catalog) askAll(ctx context.Context, entries []Entry, path string) ([]C
 			continue
 		}
 		wg.Go(func() {
+			if conn, ok := c.inHost(e); ok {
+				res, err := c.checkInHost(ctx, e, conn, path)
+				candidates[i] = Candidate{Entry: e, Result: res, Err: err}
+				return
+			}
 			p, res, err := c.check(ctx, e, path)
 			candidates[i], procs[i] = Candidate{Entry: e, Result: res, Err: err}, p
 		})
 	}
 	wg.Wait()
 	return candidates, procs
+}
+
+// startChosen returns the candidate that accepts the input most surely,
+// as mostConfident does, once it runs. A built-in asked in the host is
+// started here and asked again in its process, whose answer counts, as
+// any connector's does: should it fail to start or answer otherwise, the
+// next surest is chosen, as it would have been had it been asked in its
+// process from the start. Each is started at most once: it then runs, or
+// no longer accepts.
+func (c *Catalog) startChosen(ctx context.Context, path string, candidates []Candidate, procs []*Process) (best int, tie bool) {
+	for {
+		best, tie = mostConfident(candidates)
+		if best < 0 || tie || procs[best] != nil || ctx.Err() != nil {
+			return best, tie
+		}
+		p, res, err := c.check(ctx, candidates[best].Entry, path)
+		candidates[best].Result, candidates[best].Err, procs[best] = res, err, p
+	}
 }
 
 // check starts a connector and asks it about path; the process is returned

@@ -188,12 +188,16 @@ func (p *Process) startError(ctx context.Context, err error) error {
 		Hint: p.removeHint(), Broken: true}
 }
 
+// builtinBugHint is what a user can do about a built-in connector that
+// does not work.
+const builtinBugHint = "this is a bug in salesaudit: please report it"
+
 // removeHint tells the user what to do about a connector that does not
 // work.
 func (p *Process) removeHint() string {
 	switch {
 	case p.Entry.Builtin:
-		return "this is a bug in salesaudit: please report it"
+		return builtinBugHint
 	case p.Entry.installing:
 		return fmt.Sprintf("run %s by hand to see what it does", p.Entry.Path)
 	}
@@ -236,8 +240,14 @@ func (p *Process) Check(ctx context.Context, path string) (plugin.CheckResult, e
 var errNoAnswer = errors.New("no answer")
 
 func (p *Process) answerDeadline(ctx context.Context, question string) (context.Context, context.CancelFunc) {
-	return context.WithTimeoutCause(ctx, p.timeouts.Start,
-		fmt.Errorf("%w: it did not %s within %s", errNoAnswer, question, p.timeouts.Start))
+	return answerDeadline(ctx, p.timeouts.Start, question)
+}
+
+// answerDeadline bounds a connector's answer to question, in its process
+// or in the host (checkInHost), by the start timeout.
+func answerDeadline(ctx context.Context, timeout time.Duration, question string) (context.Context, context.CancelFunc) {
+	return context.WithTimeoutCause(ctx, timeout,
+		fmt.Errorf("%w: it did not %s within %s", errNoAnswer, question, timeout))
 }
 
 // explainAnswer turns a question's failure into the connector's Error,
