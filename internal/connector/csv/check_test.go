@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/salesaudit/salesaudit/internal/connector/connectortest/hostile"
 	"github.com/salesaudit/salesaudit/internal/connector/salesforce"
 	"github.com/salesaudit/salesaudit/plugin"
 	"github.com/salesaudit/salesaudit/plugin/plugintest"
@@ -86,6 +87,18 @@ func TestCheckRefusesWithAReason(t *testing.T) {
 				t.Errorf("Check = %+v, want refused saying %q", res, c.want)
 			}
 		})
+	}
+}
+
+// salesaudit calls Check in the host itself to detect the connector: a
+// mapping that inflates to more than a mapping can be is refused unread.
+func TestCheckRefusesAMappingTooLargeToBeOne(t *testing.T) {
+	archive := filepath.Join(t.TempDir(), "export.zip")
+	hostile.WriteZip(t, archive, hostile.ZipEntry{Name: MappingFileName, Fill: '#', Size: 8 << 20})
+	res, err := New().Check(context.Background(), archive)
+	want := "the mapping " + MappingFileName + " is over 1 MB"
+	if err != nil || res.Accepted || !strings.Contains(res.Reason, want) {
+		t.Errorf("Check = %+v, %v; want refused saying %q", res, err, want)
 	}
 }
 

@@ -55,6 +55,15 @@ func openInput(p, mappingPath string) (*input, error) {
 
 func (in *input) Close() error { return in.src.Close() }
 
+// maxMappingBytes bounds the mapping of a directory or an archive read
+// into memory. A mapping describes a few files in some hundred lines (the
+// template is 10 kB); Check reads it, and salesaudit calls a built-in
+// connector's Check in the host process itself (internal/pluginhost's
+// inhost.go), where an archive's mapping that inflates to gigabytes must
+// not be read whole. (A mapping named with --option mapping= is read only
+// by Read, in the connector's process.)
+const maxMappingBytes = 1 << 20
+
 func (in *input) readMapping(mappingPath string) (*mapping, error) {
 	if mappingPath != "" {
 		data, err := os.ReadFile(mappingPath)
@@ -72,11 +81,24 @@ func (in *input) readMapping(mappingPath string) (*mapping, error) {
 		return nil, fmt.Errorf("reading the mapping: %w", err)
 	}
 	defer rc.Close()
-	data, err := io.ReadAll(rc)
+	data, err := readMappingData(rc, f.Name)
 	if err != nil {
-		return nil, fmt.Errorf("reading the mapping %s: %w", f.Name, err)
+		return nil, err
 	}
 	return parseMapping(path.Join(filepath.ToSlash(in.src.Path()), f.Name), data)
+}
+
+// readMappingData reads the mapping file called name from r, refusing one
+// over maxMappingBytes.
+func readMappingData(r io.Reader, name string) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, maxMappingBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("reading the mapping %s: %w", name, err)
+	}
+	if len(data) > maxMappingBytes {
+		return nil, fmt.Errorf("the mapping %s is over %d MB: a mapping describes its files in some hundred lines", name, maxMappingBytes>>20)
+	}
+	return data, nil
 }
 
 func (in *input) mappingFile() (export.File, bool) {
