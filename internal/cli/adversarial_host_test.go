@@ -308,16 +308,6 @@ func preloadedDB(t *testing.T) string {
 	})
 }
 
-// dbFingerprint sums up what a database holds.
-func dbFingerprint(t *testing.T, db string) string {
-	t.Helper()
-	var parts []string
-	for _, table := range []string{"ingest_runs", "ingest_files", "users", "activities", "rejects"} {
-		parts = append(parts, fmt.Sprintf("%s=%d", table, dbCount(t, db, "SELECT count(*) FROM "+table)))
-	}
-	return strings.Join(parts, " ")
-}
-
 func mkdirIn(t *testing.T, parent, name string) string {
 	t.Helper()
 	dir := filepath.Join(parent, name)

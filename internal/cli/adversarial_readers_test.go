@@ -2,7 +2,6 @@ package cli
 
 import (
 	"encoding/csv"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -200,7 +199,7 @@ func TestHostileInputsToTheReaders(t *testing.T) {
 	for _, c := range hostileCases {
 		t.Run(c.name, func(t *testing.T) {
 			db := loadedDB(t, adversarialBase)
-			before := databaseState(t, db)
+			before := dbFingerprint(t, db)
 			connector := c.connector
 			if connector == nil {
 				connector = []string{"-c", "salesforce"}
@@ -210,7 +209,7 @@ func TestHostileInputsToTheReaders(t *testing.T) {
 			case c.fails && (r.code != ExitError || !containsAll(r.stderr, c.messages)):
 				t.Errorf("exit %d, want %d with %q\nstdout:\n%s\nstderr:\n%s", r.code, ExitError, c.messages, r.stdout, r.stderr)
 			case c.fails:
-				if after := databaseState(t, db); after != before {
+				if after := dbFingerprint(t, db); after != before {
 					t.Errorf("the database changed: %s, was %s", after, before)
 				}
 			case r.code != ExitOK:
@@ -249,16 +248,6 @@ func rejectsOneTask(reject string, activities int64) func(t *testing.T, db strin
 			t.Errorf("%d activities, want %d", n, activities)
 		}
 	}
-}
-
-// databaseState is what a failed ingest must leave as it was.
-func databaseState(t *testing.T, db string) string {
-	t.Helper()
-	var parts []string
-	for _, table := range []string{"users", "activities", "rejects", "ingest_runs"} {
-		parts = append(parts, fmt.Sprintf("%s=%d", table, dbCount(t, db, "SELECT count(*) FROM "+table)))
-	}
-	return strings.Join(parts, " ")
 }
 
 // connectorsPeakMemory is the largest resident set of the connectors
