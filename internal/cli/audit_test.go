@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 	"unicode/utf8"
@@ -49,8 +50,7 @@ func TestGoldenReports(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			t.Parallel()
 			input := filepath.Join(root, c.input)
-			db := loadedDB(t, input)
-			reports := reportsOfOneAudit(t, db, c.args) // filling the cache
+			reports, db := sharedAuditOf(t, input, c.args...) // it filled the cache
 			for format, file := range goldenFormats {
 				t.Run(format, func(t *testing.T) {
 					golden := filepath.Join(root, "golden", c.name, file)
@@ -93,6 +93,41 @@ func TestGoldenReports(t *testing.T) {
 			}
 		})
 	}
+}
+
+// audits are the reports sharedReports made, by export and flags.
+var audits sync.Map
+
+type sharedAudit struct {
+	sync.Once
+	reports map[string]string
+	db      string
+}
+
+// sharedReports is reportsOfOneAudit of the export's loaded database
+// (loadedDB) with the report flags given, audited once per test binary:
+// tests that read the same report share it rather than pay for the same
+// audit again.
+func sharedReports(t *testing.T, export string, flags ...string) map[string]string {
+	t.Helper()
+	reports, _ := sharedAuditOf(t, export, flags...)
+	return reports
+}
+
+// sharedAuditOf is sharedReports and the database audited, whose cache
+// the audit filled.
+func sharedAuditOf(t *testing.T, export string, flags ...string) (map[string]string, string) {
+	t.Helper()
+	v, _ := audits.LoadOrStore(export+"\x00"+strings.Join(flags, "\x00"), &sharedAudit{})
+	shared := v.(*sharedAudit)
+	shared.Do(func() {
+		shared.db = loadedDB(t, export)
+		shared.reports = reportsOfOneAudit(t, shared.db, flags)
+	})
+	if shared.reports == nil {
+		t.Fatalf("the audit of %s %v failed in the test that ran it first", export, flags)
+	}
+	return shared.reports, shared.db
 }
 
 // reportsOfOneAudit audits the database with the report flags given and
@@ -332,7 +367,6 @@ func TestABadConfigNamesFileAndLine(t *testing.T) {
 
 func TestExplainAddsUpToTheReport(t *testing.T) {
 	t.Parallel()
-	db := loadedDB(t, acmeExport)
 	var rep struct {
 		Managers []struct {
 			Name string
@@ -344,8 +378,7 @@ func TestExplainAddsUpToTheReport(t *testing.T) {
 			}
 		}
 	}
-	out := run(t, "report", "--db", db, "--format", "json").mustSucceed(t).stdout
-	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+	if err := json.Unmarshal([]byte(sharedReports(t, acmeExport)["json"]), &rep); err != nil {
 		t.Fatal(err)
 	}
 	m := rep.Managers[0]

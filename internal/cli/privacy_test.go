@@ -19,8 +19,8 @@ func TestAPseudonymizedReportNamesNoRep(t *testing.T) {
 			Team []string
 		}
 	}
-	out := run(t, "report", "--db", db, "--format", "json").mustSucceed(t).stdout
-	if err := json.Unmarshal([]byte(out), &named); err != nil {
+	// The report as it names everyone: the golden test's audit.
+	if err := json.Unmarshal([]byte(sharedReports(t, acmeExport)["json"]), &named); err != nil {
 		t.Fatal(err)
 	}
 	managers := map[string]bool{}
