@@ -220,9 +220,13 @@ func firstDifference(got, want string) string {
 	return ""
 }
 
+// TestAuditJSONHasTheDocumentedShape reads the JSON of the golden test's
+// audit of acme: the audit command prints the same (TestGoldenReports
+// checks its table, TestTheAuditRunsOnEveryConnectorsFixtures its JSON on
+// every connector's export).
 func TestAuditJSONHasTheDocumentedShape(t *testing.T) {
 	t.Parallel()
-	r := run(t, "audit", "--db", ":memory:", "--connector", "salesforce", "--format", "json", acmeExport).mustSucceed(t)
+	out := sharedReports(t, acmeExport)["json"]
 	var rep struct {
 		Period   struct{ From, To string }
 		Managers []struct {
@@ -241,11 +245,11 @@ func TestAuditJSONHasTheDocumentedShape(t *testing.T) {
 		}
 		DataQuality map[string]any `json:"data_quality"`
 	}
-	if err := json.Unmarshal([]byte(r.stdout), &rep); err != nil {
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
 		t.Fatal(err)
 	}
 	if rep.Period.From == "" || len(rep.Managers) == 0 || rep.DataQuality["activities"] == nil {
-		t.Fatalf("report lacks period, managers or data quality: %.300s", r.stdout)
+		t.Fatalf("report lacks period, managers or data quality: %.300s", out)
 	}
 	for _, m := range rep.Managers {
 		if m.ID == "" || m.Name == "" || m.TeamSize == 0 || len(m.Time.ByRole) < 4 || len(m.Time.ByCategory) < 11 {
