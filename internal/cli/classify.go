@@ -76,6 +76,13 @@ func (a *app) runClassifySuggest(ctx context.Context, opts classifySuggestOption
 	if opts.top < 1 {
 		return usagef("--top must be at least 1")
 	}
+	// The suggestions take an audit: the whole database's, seconds on a
+	// large one.
+	if opts.accept != "" {
+		if err := checkNewFile(opts.write, opts.force); err != nil {
+			return err
+		}
+	}
 	db, err := a.openExisting(ctx)
 	if err != nil {
 		return err

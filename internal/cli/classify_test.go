@@ -51,8 +51,8 @@ func TestClassifySuggestLoop(t *testing.T) {
 	if !strings.Contains(wrote.stdout, "Wrote 2 keyword(s) to "+rules) {
 		t.Errorf("accept said %q", wrote.stdout)
 	}
-	if again := run(t, "classify", "suggest", "--db", db, "--accept", "all", "--write", rules); again.code == ExitOK {
-		t.Error("suggest overwrote the rules file without --force")
+	if again := run(t, "classify", "suggest", "--db", db, "--accept", "all", "--write", rules); again.code == ExitOK || !strings.Contains(again.stderr, rules+" exists: use --force") {
+		t.Errorf("suggest overwrote the rules file without --force: exit %d, %s", again.code, again.stderr)
 	}
 
 	before := categoriesOf(t, db)

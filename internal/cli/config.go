@@ -56,7 +56,7 @@ func writeNewFile(path string, data []byte, force bool) error {
 	}
 	f, err := os.OpenFile(path, flags, 0o644)
 	if errors.Is(err, fs.ErrExist) {
-		return fmt.Errorf("%s exists: use --force to overwrite it", path)
+		return errFileExists(path)
 	}
 	if err != nil {
 		return err
@@ -69,4 +69,19 @@ func writeNewFile(path string, data []byte, force bool) error {
 		return fmt.Errorf("writing %s: %w", path, err)
 	}
 	return nil
+}
+
+// checkNewFile refuses at once a file that writeNewFile would refuse,
+// for a command that has work to do before it writes: the user hears it
+// before that work rather than after. (writeNewFile still refuses a file
+// made in between.)
+func checkNewFile(path string, force bool) error {
+	if _, err := os.Lstat(path); err == nil && !force {
+		return errFileExists(path)
+	}
+	return nil
+}
+
+func errFileExists(path string) error {
+	return fmt.Errorf("%s exists: use --force to overwrite it", path)
 }
