@@ -25,9 +25,8 @@ type Detection struct {
 	Check   plugin.CheckResult
 	// Skipped are the connectors that broke when asked (did not start,
 	// died or panicked, did not answer in time) while another read the
-	// input. Each
-	// is reported once: a later Detect on the same catalog does not
-	// start it again, nor list it here.
+	// input. Each is reported once: a later Detect on the same catalog
+	// does not ask it again, nor list it here.
 	Skipped []error
 }
 
