@@ -121,7 +121,13 @@ func sharedAuditOf(t *testing.T, export string, flags ...string) (map[string]str
 	v, _ := audits.LoadOrStore(export+"\x00"+strings.Join(flags, "\x00"), &sharedAudit{})
 	shared := v.(*sharedAudit)
 	shared.Do(func() {
-		shared.db = loadedDB(t, export)
+		// Beside the test binary's other shared files: the test that
+		// runs first may end before the others read the database.
+		dir, err := os.MkdirTemp(sharedDir, "audit-")
+		if err != nil {
+			t.Fatal(err)
+		}
+		shared.db = copyDBInto(t, loadedDB(t, export), dir)
 		shared.reports = reportsOfOneAudit(t, shared.db, flags)
 	})
 	if shared.reports == nil {

@@ -101,6 +101,12 @@ func loadedDB(t *testing.T, export string) string {
 // caller's own.
 func copyDB(t *testing.T, path string) string {
 	t.Helper()
+	return copyDBInto(t, path, t.TempDir())
+}
+
+// copyDBInto copies a database that salesaudit has closed into dir.
+func copyDBInto(t *testing.T, path, dir string) string {
+	t.Helper()
 	// Closing the database checkpoints its write-ahead log, so that the
 	// file alone is the database and a copy of it holds it all.
 	if _, err := os.Stat(path + ".wal"); err == nil {
@@ -110,7 +116,7 @@ func copyDB(t *testing.T, path string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	db := filepath.Join(t.TempDir(), filepath.Base(path))
+	db := filepath.Join(dir, filepath.Base(path))
 	if err := os.WriteFile(db, data, 0o644); err != nil {
 		t.Fatal(err)
 	}
