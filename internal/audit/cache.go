@@ -247,21 +247,36 @@ func (c *cache) listResults(ctx context.Context, r *runner) error {
 	if c.results != nil {
 		return nil
 	}
-	c.results = map[string]bool{}
-	rows, err := r.conn.QueryContext(ctx, `SELECT table_name FROM duckdb_tables()
+	names, err := queryColumn(ctx, r.conn, `SELECT table_name FROM duckdb_tables()
 		WHERE database_name = ? AND schema_name = 'main' AND starts_with(table_name, ?)`, c.catalog, c.prefix+"result_")
 	if err != nil {
 		return err
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var name string
-		if err := rows.Scan(&name); err != nil {
-			return err
-		}
+	c.results = map[string]bool{}
+	for _, name := range names {
 		c.results[strings.TrimPrefix(name, c.prefix)] = true
 	}
-	return rows.Err()
+	return nil
+}
+
+// queryColumn is the first column of a query's rows, as text.
+func queryColumn(ctx context.Context, q interface {
+	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
+}, query string, args ...any) ([]string, error) {
+	rows, err := q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			return nil, err
+		}
+		out = append(out, s)
+	}
+	return out, rows.Err()
 }
 
 // prune makes room for this key's entry: it keeps the cacheEntries - 1
@@ -274,24 +289,12 @@ func (c *cache) prune(ctx context.Context, tx *sql.Tx) error {
 		sql.Named("key", c.key), sql.Named("others", cacheEntries-1)); err != nil {
 		return err
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT table_name FROM duckdb_tables()
+	stale, err := queryColumn(ctx, tx, `SELECT table_name FROM duckdb_tables()
 		WHERE database_name = $catalog AND schema_name = 'main' AND table_name <> 'entries'
 		  AND NOT starts_with(table_name, $prefix)
 		  AND NOT EXISTS (SELECT 1 FROM `+c.catalog+`.entries AS e WHERE starts_with(table_name, e.prefix))`,
 		sql.Named("catalog", c.catalog), sql.Named("prefix", c.prefix))
 	if err != nil {
-		return err
-	}
-	var stale []string
-	for rows.Next() {
-		var name string
-		if err := rows.Scan(&name); err != nil {
-			rows.Close()
-			return err
-		}
-		stale = append(stale, name)
-	}
-	if err := rows.Close(); err != nil {
 		return err
 	}
 	for _, name := range stale {

@@ -140,22 +140,12 @@ func start(ctx context.Context, db *sql.DB, opts Options) (*runner, *sql.Conn, e
 // a table one audit read from the cache as a view is a table again when
 // the next computes it.
 func dropTempObjects(ctx context.Context, conn *sql.Conn) error {
-	rows, err := conn.QueryContext(ctx, `SELECT 'VIEW', view_name FROM duckdb_views() WHERE temporary AND NOT internal
-		UNION ALL SELECT 'TABLE', table_name FROM duckdb_tables() WHERE temporary`)
+	drops, err := queryColumn(ctx, conn, `
+		SELECT 'DROP VIEW IF EXISTS temp.main."' || view_name || '"' FROM duckdb_views() WHERE temporary AND NOT internal
+		UNION ALL
+		SELECT 'DROP TABLE IF EXISTS temp.main."' || table_name || '"' FROM duckdb_tables() WHERE temporary`)
 	if err != nil {
 		return fmt.Errorf("listing an earlier audit's tables: %w", err)
-	}
-	var drops []string
-	for rows.Next() {
-		var kind, name string
-		if err := rows.Scan(&kind, &name); err != nil {
-			rows.Close()
-			return err
-		}
-		drops = append(drops, fmt.Sprintf(`DROP %s IF EXISTS temp.main."%s"`, kind, name))
-	}
-	if err := rows.Close(); err != nil {
-		return err
 	}
 	for _, drop := range drops {
 		if _, err := conn.ExecContext(ctx, drop); err != nil {
