@@ -344,9 +344,23 @@ func (a *app) runAuditQueries(ctx context.Context, db *duckdb.DB, opts audit.Opt
 	rep, err := audit.Run(ctx, db.SQL(), opts)
 	progress.done()
 	if err != nil {
-		return nil, fmt.Errorf("auditing: %w", err)
+		return nil, fmt.Errorf("auditing: %w%s", err, a.outOfMemoryAdvice(err))
 	}
 	return rep, nil
+}
+
+// outOfMemoryAdvice says what to do when DuckDB ran out of memory during
+// the audit: one step keeps per-thread state it does not spill
+// (docs/audit.md, "Memory"), so one thread needs less.
+func (a *app) outOfMemoryAdvice(err error) string {
+	if !strings.Contains(err.Error(), "Out of Memory Error") {
+		return ""
+	}
+	if a.threads == 1 {
+		return "\nsalesaudit: the audit needs more memory than DuckDB was given: raise --memory-limit (docs/audit.md, Memory)"
+	}
+	return "\nsalesaudit: the audit needs more memory than DuckDB was given on this many threads: run it again with --threads 1, " +
+		"which needs less, or raise --memory-limit (docs/audit.md, Memory)"
 }
 
 // printReport writes the report in the format, or with outDir, one CSV

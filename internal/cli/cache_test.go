@@ -79,17 +79,3 @@ func TestNoCacheLeavesNoCache(t *testing.T) {
 		t.Error("report --no-cache made a cache")
 	}
 }
-
-// report caps DuckDB's memory as ingest and audit do, for a database
-// larger than the machine's memory.
-func TestReportTakesAMemoryLimit(t *testing.T) {
-	t.Parallel()
-	db := loadedDB(t, acmeExport)
-	capped := run(t, "report", "--db", db, "--no-cache", "--memory-limit", "300MB", "--format", "json").mustSucceed(t).stdout
-	if !strings.Contains(capped, `"managers"`) {
-		t.Errorf("no report under the cap:\n%s", capped)
-	}
-	if r := run(t, "report", "--db", db, "--memory-limit", "lots"); r.code == ExitOK || !strings.Contains(r.stderr, `--memory-limit "lots"`) {
-		t.Errorf("--memory-limit lots: exit %d, stderr %q", r.code, r.stderr)
-	}
-}
