@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io/fs"
 	"maps"
@@ -113,8 +114,11 @@ func (c *cache) lookup(ctx context.Context, r *runner) error {
 	c.key, c.prefix = key, "k"+key[:16]+"_"
 	var tables string
 	err = r.conn.QueryRowContext(ctx, `SELECT tables FROM `+c.catalog+`.entries WHERE key = ?`, key).Scan(&tables)
-	if err != nil {
+	if errors.Is(err, sql.ErrNoRows) {
 		return nil // not kept yet
+	}
+	if err != nil {
+		return fmt.Errorf("the audit cache: %w", err)
 	}
 	var present int
 	if err := r.conn.QueryRowContext(ctx, `SELECT count(*) FROM duckdb_tables()
