@@ -242,9 +242,7 @@ func BenchmarkLargestAudit(b *testing.B) {
 		ingestPeak := watch.Stop()
 		watch = watchRSS()
 		report := elapsed(func() {
-			// One thread: on two, manager_activities.sql's grouping keeps
-			// more than the cap per thread and fails (BENCHMARKS.md).
-			salesaudit(b, "--threads", "1", "report", "--memory-limit", largestMemoryLimit, "--db", db, "--format", "json")
+			salesaudit(b, "report", "--memory-limit", largestMemoryLimit, "--db", db, "--format", "json")
 		})
 		reportPeak := watch.Stop()
 		b.ReportMetric(activities, "activities")

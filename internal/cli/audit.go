@@ -350,8 +350,8 @@ func (a *app) runAuditQueries(ctx context.Context, db *duckdb.DB, opts audit.Opt
 }
 
 // outOfMemoryAdvice says what to do when DuckDB ran out of memory during
-// the audit: one step keeps per-thread state it does not spill
-// (docs/audit.md, "Memory"), so one thread needs less.
+// the audit: what it does not spill it keeps per thread (docs/audit.md,
+// "Memory"), so one thread needs less.
 func (a *app) outOfMemoryAdvice(err error) string {
 	if !strings.Contains(err.Error(), "Out of Memory Error") {
 		return ""

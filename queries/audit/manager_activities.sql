@@ -49,7 +49,13 @@ WITH copies AS MATERIALIZED (
 ),
 grouped_copies AS MATERIALIZED (
     -- Meetings and mass e-mails are grouped by when and folded subject.
-    SELECT c.*, s.subject_folded
+    -- copy_order numbers the copies in the order that chooses the one
+    -- standing for its group (with an account first, then by source and
+    -- ID): an integer the grouping below can take the least of without
+    -- keeping the strings, which DuckDB does not spill (at 40 M
+    -- activities under 2 GB, a struct of them here ran out of memory).
+    SELECT c.*, s.subject_folded,
+           row_number() OVER (ORDER BY c.account_key IS NULL, c.source, c.id) AS copy_order
     FROM copies AS c
     JOIN audit_subjects AS s USING (subject)
     WHERE c.grouped_as IS NOT NULL
@@ -58,7 +64,7 @@ groups AS MATERIALIZED (
     -- One row per manager and meeting or send: the copy that stands for it.
     SELECT
         manager_key, grouped_as, grouped_at, subject_folded,
-        arg_min(row, (account_key IS NULL, source, id)) AS rep_row,
+        arg_min(row, copy_order) AS rep_row,
         bool_or(external_present) AS external_present,
         -- How the first copy (in audit_customer_facing's order) that
         -- faced a customer is known to.
