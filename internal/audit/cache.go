@@ -11,7 +11,9 @@ import (
 	"io/fs"
 	"maps"
 	"regexp"
+	"slices"
 	"strings"
+	"sync"
 
 	"github.com/salesaudit/salesaudit/queries"
 )
@@ -76,7 +78,9 @@ func (c *cache) statement(stmt string) []string {
 		if c.replay {
 			return []string{view}
 		}
-		c.made = append(c.made, m[1])
+		if !slices.Contains(c.made, m[1]) {
+			c.made = append(c.made, m[1])
+		}
 		return []string{strings.Replace(stmt, m[0], "CREATE OR REPLACE TABLE "+c.table(m[1]), 1), view}
 	}
 	if m := insertInto.FindStringSubmatch(code); m != nil {
@@ -137,21 +141,12 @@ func (c *cache) lookup(ctx context.Context, r *runner) error {
 
 // keyOf hashes what the per-activity steps' tables are made of.
 func (c *cache) keyOf(ctx context.Context, r *runner) (string, error) {
-	h := sha256.New()
-	h.Write([]byte(cacheFormat))
-	for _, dir := range []string{"audit", "classify"} {
-		files, err := fs.Glob(queries.Audit, dir+"/*.sql")
-		if err != nil {
-			return "", err
-		}
-		for _, file := range files {
-			body, err := fs.ReadFile(queries.Audit, file)
-			if err != nil {
-				return "", err
-			}
-			fmt.Fprintf(h, "\x00%s\x00%s", file, body)
-		}
+	steps, err := stepsDigest()
+	if err != nil {
+		return "", err
 	}
+	h := sha256.New()
+	h.Write(steps)
 	// --manager only adds a manager without a team, which the managers
 	// below show.
 	values := maps.Clone(r.values)
@@ -168,6 +163,27 @@ func (c *cache) keyOf(ctx context.Context, r *runner) (string, error) {
 	h.Write([]byte(fingerprint))
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
+
+// stepsDigest hashes the cache's format and the SQL of the audit's steps,
+// which are compiled in: once per process.
+var stepsDigest = sync.OnceValues(func() ([]byte, error) {
+	h := sha256.New()
+	h.Write([]byte(cacheFormat))
+	for _, dir := range []string{"audit", "classify"} {
+		files, err := fs.Glob(queries.Audit, dir+"/*.sql")
+		if err != nil {
+			return nil, err
+		}
+		for _, file := range files {
+			body, err := fs.ReadFile(queries.Audit, file)
+			if err != nil {
+				return nil, err
+			}
+			fmt.Fprintf(h, "\x00%s\x00%s", file, body)
+		}
+	}
+	return h.Sum(nil), nil
+})
 
 // dataFingerprint sums up the data, the managers and the period the
 // setup steps chose: any load changes the loads' line, and the rows'
@@ -202,7 +218,7 @@ func (c *cache) keep(ctx context.Context, r *runner) (err error) {
 	if err := c.prune(ctx, tx); err != nil {
 		return err
 	}
-	tables := uniqueInOrder(c.made)
+	tables := c.made
 	if _, err := tx.ExecContext(ctx, `INSERT OR REPLACE INTO `+c.catalog+`.entries VALUES (?, ?, ?, now(), now())`,
 		c.key, c.prefix, strings.Join(tables, ",")); err != nil {
 		return err
@@ -307,17 +323,4 @@ func (c *cache) prune(ctx context.Context, tx *sql.Tx) error {
 		}
 	}
 	return nil
-}
-
-// uniqueInOrder is names without repeats, in the order first seen.
-func uniqueInOrder(names []string) []string {
-	seen := map[string]bool{}
-	var out []string
-	for _, n := range names {
-		if !seen[n] {
-			seen[n] = true
-			out = append(out, n)
-		}
-	}
-	return out
 }

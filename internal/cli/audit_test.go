@@ -127,7 +127,7 @@ func sharedAuditOf(t *testing.T, export string, flags ...string) (map[string]str
 		if err != nil {
 			t.Fatal(err)
 		}
-		shared.db = copyDBInto(t, loadedDB(t, export), dir)
+		shared.db = copyDBInto(t, ingestedOnce(t, export), dir)
 		shared.reports = reportsOfOneAudit(t, shared.db, flags)
 	})
 	if shared.reports == nil {

@@ -82,8 +82,15 @@ var loads sync.Map
 // ingested once per test binary; each caller gets a copy of its database.
 func loadedDB(t *testing.T, export string) string {
 	t.Helper()
+	return copyDB(t, ingestedOnce(t, export))
+}
+
+// ingestedOnce is the database the export is ingested into once per test
+// binary, for loadedDB to copy; nothing may change it.
+func ingestedOnce(t *testing.T, export string) string {
+	t.Helper()
 	v, _ := loads.LoadOrStore(export, &sharedFile{})
-	return copyDB(t, v.(*sharedFile).get(t, func() (string, error) {
+	return v.(*sharedFile).get(t, func() (string, error) {
 		dir, err := os.MkdirTemp(sharedDir, "db-")
 		if err != nil {
 			return "", err
@@ -94,7 +101,7 @@ func loadedDB(t *testing.T, export string) string {
 			return "", fmt.Errorf("ingesting %s: exit %d\n%s", export, code, out.String())
 		}
 		return path, nil
-	}))
+	})
 }
 
 // copyDB copies a database that salesaudit has closed to a file of the
