@@ -26,6 +26,17 @@ package audit
 // from tiers or from revenue (and then everyone's revenue), and whether
 // the source won anything in the period (revenue is then the won amount,
 // else the annual revenue). Such cases get an organisation of their own.
+//
+// Tests whose cases fit one organisation share it across tests too: each
+// plants its teams in a sharedOrg (sharedorg_test.go), audited once per
+// test binary, and checks its own managers' findings in its report:
+//
+//	func TestPM1UnderCoaching(t *testing.T) { t.Parallel(); pm1UnderCoaching.check(t) }
+//
+//	var pm1UnderCoaching = defaultOrg.plant(func(b *org) func(*testing.T, *Report) {
+//		mia := b.manager("Mia") ...
+//		return func(t *testing.T, rep *Report) { f := findingOf(t, rep, mia, "PM1"); ... }
+//	})
 
 import (
 	"context"

@@ -18,11 +18,15 @@ const (
 
 func TestBM1LowValueTime(t *testing.T) {
 	t.Parallel()
+	bm1LowValueTime.check(t)
+}
+
+// bm1LowValueTime is TestBM1LowValueTime's teams in defaultOrg, and its checks.
+var bm1LowValueTime = defaultOrg.plant(func(b *org) func(*testing.T, *Report) {
 	// 200 minutes: a 20-minute admin block, `low - 20` minutes of an
 	// internal meeting of no role, the rest coaching. Warning above 25 %,
 	// high above 35 %.
 	const total = 200.0
-	b := newOrg(t)
 	build := func(low float64) person {
 		mia := b.manager("Mia")
 		ana := b.rep(mia, "Ana")
@@ -50,36 +54,40 @@ func TestBM1LowValueTime(t *testing.T) {
 	idle := b.manager("Mia")
 	ana := b.rep(idle, "Ana")
 	b.meeting(ana, "Expense report", time.Hour)
-	rep := b.run()
-
-	for i, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			f := findingOf(t, rep, managers[i], "BM1")
-			expect(t, f, c.want, 100*c.low/total)
-			if f.Threshold != "warning above 25 %, high above 35 %" {
-				t.Errorf("threshold text %q", f.Threshold)
-			}
+	return func(t *testing.T, rep *Report) {
+		for i, c := range cases {
+			t.Run(c.name, func(t *testing.T) {
+				f := findingOf(t, rep, managers[i], "BM1")
+				expect(t, f, c.want, 100*c.low/total)
+				if f.Threshold != "warning above 25 %, high above 35 %" {
+					t.Errorf("threshold text %q", f.Threshold)
+				}
+			})
+		}
+		t.Run("evidence", func(t *testing.T) {
+			f := findingOf(t, rep, withEvidence, "BM1")
+			expectColumn(t, f, "activity", "Coffee with sales ops", "Expense report")
+			expectColumn(t, f, "category", "internal_other", "admin")
+			expectColumn(t, f, "hours", hours(70), hours(20))
+		})
+		t.Run("not enough data", func(t *testing.T) {
+			expectNotEnoughData(t, findingOf(t, rep, idle, "BM1"), "no activities of this manager in the period")
 		})
 	}
-	t.Run("evidence", func(t *testing.T) {
-		f := findingOf(t, rep, withEvidence, "BM1")
-		expectColumn(t, f, "activity", "Coffee with sales ops", "Expense report")
-		expectColumn(t, f, "category", "internal_other", "admin")
-		expectColumn(t, f, "hours", hours(70), hours(20))
-	})
-	t.Run("not enough data", func(t *testing.T) {
-		expectNotEnoughData(t, findingOf(t, rep, idle, "BM1"), "no activities of this manager in the period")
-	})
-}
+})
 
 func TestBM2EffortValueMismatch(t *testing.T) {
 	t.Parallel()
+	bm2EffortValueMismatch.check(t)
+}
+
+// bm2EffortValueMismatch is TestBM2EffortValueMismatch's teams in defaultOrg, and its checks.
+var bm2EffortValueMismatch = defaultOrg.plant(func(b *org) func(*testing.T, *Report) {
 	// Acme (Tier 1) won 900, Smallco (no tier) won 100: the non-key
 	// account makes 10 % of revenue. The manager spends `small` of 100
 	// customer minutes on Smallco, so the metric is small - 10 points.
 	// Warning above 20 points, high above 40.
 	const keyWon, smallWon = 900.0, 100.0
-	b := newOrg(t)
 	build := func(small float64) person {
 		mia := b.manager("Mia")
 		b.rep(mia, "Ana")
@@ -112,45 +120,49 @@ func TestBM2EffortValueMismatch(t *testing.T) {
 	acme := b.keyAccount("Acme", indoors)
 	b.won("Acme renewal", indoors, acme, keyWon, b.day(3))
 	b.meeting(indoors, "1:1 Ana", time.Hour, withReps(ana))
-	rep := b.run()
-
-	for i, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			f := findingOf(t, rep, managers[i], "BM2")
-			expect(t, f, c.want, c.small-revenueShare)
-			if f.Threshold != "warning above 20 points, high above 40 points" {
-				t.Errorf("threshold text %q", f.Threshold)
-			}
+	return func(t *testing.T, rep *Report) {
+		for i, c := range cases {
+			t.Run(c.name, func(t *testing.T) {
+				f := findingOf(t, rep, managers[i], "BM2")
+				expect(t, f, c.want, c.small-revenueShare)
+				if f.Threshold != "warning above 20 points, high above 40 points" {
+					t.Errorf("threshold text %q", f.Threshold)
+				}
+			})
+		}
+		t.Run("evidence", func(t *testing.T) {
+			f := findingOf(t, rep, withEvidence, "BM2")
+			expectColumn(t, f, "account", "Smallco")
+			expectColumn(t, f, "manager hours", hours(60))
+			expectColumn(t, f, "revenue", smallWon)
+		})
+		t.Run("not enough data: no customer time", func(t *testing.T) {
+			expectNotEnoughData(t, findingOf(t, rep, indoors, "BM2"), "no time logged on accounts")
+		})
+		t.Run("not enough data: no revenue", func(t *testing.T) {
+			t.Parallel()
+			// An organisation of its own: nothing won in it, and no tiers, so
+			// revenue is the annual revenue (none) and decides key accounts.
+			b := newOrg(t)
+			mia := b.manager("Mia")
+			b.rep(mia, "Ana")
+			acme := b.account("Acme", mia)
+			b.meeting(mia, "Visit Acme", time.Hour, on(acme), withContact("Alice Acme"))
+			expectNotEnoughData(t, b.finding(mia, "BM2"), "the team's accounts have no revenue (no won deals and no annual revenue)")
 		})
 	}
-	t.Run("evidence", func(t *testing.T) {
-		f := findingOf(t, rep, withEvidence, "BM2")
-		expectColumn(t, f, "account", "Smallco")
-		expectColumn(t, f, "manager hours", hours(60))
-		expectColumn(t, f, "revenue", smallWon)
-	})
-	t.Run("not enough data: no customer time", func(t *testing.T) {
-		expectNotEnoughData(t, findingOf(t, rep, indoors, "BM2"), "no time logged on accounts")
-	})
-	t.Run("not enough data: no revenue", func(t *testing.T) {
-		t.Parallel()
-		// An organisation of its own: nothing won in it, and no tiers, so
-		// revenue is the annual revenue (none) and decides key accounts.
-		b := newOrg(t)
-		mia := b.manager("Mia")
-		b.rep(mia, "Ana")
-		acme := b.account("Acme", mia)
-		b.meeting(mia, "Visit Acme", time.Hour, on(acme), withContact("Alice Acme"))
-		expectNotEnoughData(t, b.finding(mia, "BM2"), "the team's accounts have no revenue (no won deals and no annual revenue)")
-	})
-}
+})
 
 func TestBM3Procrastination(t *testing.T) {
 	t.Parallel()
+	bm3Procrastination.check(t)
+}
+
+// bm3Procrastination is TestBM3Procrastination's teams in defaultOrg, and its checks.
+var bm3Procrastination = defaultOrg.plant(func(b *org) func(*testing.T, *Report) {
 	// `late` of `tasks` high-priority tasks are completed two days after
 	// their due date, the others a day early. Warning at 30 % or more,
 	// high at 50 % or more.
-	b := newOrg(t)
 	build := func(late, tasks int) person {
 		mia := b.manager("Mia")
 		b.rep(mia, "Ana")
@@ -198,28 +210,28 @@ func TestBM3Procrastination(t *testing.T) {
 	ana := b.rep(unhurried, "Ana")
 	b.meeting(unhurried, "1:1 Ana", time.Hour, withReps(ana))
 	b.task(unhurried, "Expense report", due(b.day(3)), done(b.day(9))) // late, but not important
-	rep := b.run()
-
-	for i, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			f := findingOf(t, rep, managers[i], "BM3")
-			expect(t, f, c.want, 100*float64(c.late)/float64(c.tasks))
-			if f.Threshold != "warning at 30 % or more, high at 50 % or more; overdue after 7 days" {
-				t.Errorf("threshold text %q", f.Threshold)
-			}
+	return func(t *testing.T, rep *Report) {
+		for i, c := range cases {
+			t.Run(c.name, func(t *testing.T) {
+				f := findingOf(t, rep, managers[i], "BM3")
+				expect(t, f, c.want, 100*float64(c.late)/float64(c.tasks))
+				if f.Threshold != "warning at 30 % or more, high at 50 % or more; overdue after 7 days" {
+					t.Errorf("threshold text %q", f.Threshold)
+				}
+			})
+		}
+		t.Run("which tasks count, overdue after 7 days, evidence", func(t *testing.T) {
+			f := findingOf(t, rep, planner, "BM3")
+			expect(t, f, high, 100*2.0/3)
+			expectColumn(t, f, "task", "Territory plan Q2", "Board deck")
+			expectColumn(t, f, "days late", 8, 3)
+			expectColumn(t, f, "state", "still open", "done late")
+		})
+		t.Run("not enough data", func(t *testing.T) {
+			expectNotEnoughData(t, findingOf(t, rep, unhurried, "BM3"), "no important tasks with a due date in the period")
 		})
 	}
-	t.Run("which tasks count, overdue after 7 days, evidence", func(t *testing.T) {
-		f := findingOf(t, rep, planner, "BM3")
-		expect(t, f, high, 100*2.0/3)
-		expectColumn(t, f, "task", "Territory plan Q2", "Board deck")
-		expectColumn(t, f, "days late", 8, 3)
-		expectColumn(t, f, "state", "still open", "done late")
-	})
-	t.Run("not enough data", func(t *testing.T) {
-		expectNotEnoughData(t, findingOf(t, rep, unhurried, "BM3"), "no important tasks with a due date in the period")
-	})
-}
+})
 
 func TestBM4NeglectedBusinessDuties(t *testing.T) {
 	t.Parallel()
@@ -326,11 +338,15 @@ func TestBM4NeglectedBusinessDuties(t *testing.T) {
 
 func TestBM5MeetingOverload(t *testing.T) {
 	t.Parallel()
+	bm5MeetingOverload.check(t)
+}
+
+// bm5MeetingOverload is TestBM5MeetingOverload's teams in defaultOrg, and its checks.
+var bm5MeetingOverload = defaultOrg.plant(func(b *org) func(*testing.T, *Report) {
 	// 200 minutes: a weekly 10-minute team meeting (40 minutes), `meetings
 	// - 40` minutes of an ops sync, the rest with customers. Warning at
 	// 35 % or more, high at 50 % or more.
 	const total = 200.0
-	b := newOrg(t)
 	build := func(meetings float64) person {
 		mia := b.manager("Mia")
 		team := b.reps(mia, "Ana", "Ben")
@@ -363,27 +379,27 @@ func TestBM5MeetingOverload(t *testing.T) {
 	withEvidence := build(110)
 	idle := b.manager("Mia")
 	b.rep(idle, "Ana")
-	rep := b.run()
-
-	for i, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			f := findingOf(t, rep, managers[i], "BM5")
-			expect(t, f, c.want, 100*c.meetings/(total+callMinutes))
-			if f.Threshold != "warning at 35 % or more, high at 50 % or more" {
-				t.Errorf("threshold text %q", f.Threshold)
-			}
+	return func(t *testing.T, rep *Report) {
+		for i, c := range cases {
+			t.Run(c.name, func(t *testing.T) {
+				f := findingOf(t, rep, managers[i], "BM5")
+				expect(t, f, c.want, 100*c.meetings/(total+callMinutes))
+				if f.Threshold != "warning at 35 % or more, high at 50 % or more" {
+					t.Errorf("threshold text %q", f.Threshold)
+				}
+			})
+		}
+		t.Run("evidence", func(t *testing.T) {
+			f := findingOf(t, rep, withEvidence, "BM5")
+			expectColumn(t, f, "meeting", "Sales ops sync", "Weekly team meeting")
+			expectColumn(t, f, "times", 1, 4)
+			expectColumn(t, f, "hours", hours(70), hours(40))
+		})
+		t.Run("not enough data", func(t *testing.T) {
+			expectNotEnoughData(t, findingOf(t, rep, idle, "BM5"), "no activities of this manager in the period")
 		})
 	}
-	t.Run("evidence", func(t *testing.T) {
-		f := findingOf(t, rep, withEvidence, "BM5")
-		expectColumn(t, f, "meeting", "Sales ops sync", "Weekly team meeting")
-		expectColumn(t, f, "times", 1, 4)
-		expectColumn(t, f, "hours", hours(70), hours(40))
-	})
-	t.Run("not enough data", func(t *testing.T) {
-		expectNotEnoughData(t, findingOf(t, rep, idle, "BM5"), "no activities of this manager in the period")
-	})
-}
+})
 
 // TestBM3CountsDaysLateToThePeriodsLastDay is the spec's example: in a
 // period ending on Mar 31, a task due on Feb 25 and still open is 34

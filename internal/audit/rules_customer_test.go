@@ -99,12 +99,16 @@ func TestCM1KeyAccountsNeglected(t *testing.T) {
 
 func TestCM2RelationshipHoarding(t *testing.T) {
 	t.Parallel()
+	cm2RelationshipHoarding.check(t)
+}
+
+// cm2RelationshipHoarding is TestCM2RelationshipHoarding's teams in defaultOrg, and its checks.
+var cm2RelationshipHoarding = defaultOrg.plant(func(b *org) func(*testing.T, *Report) {
 	// `accounts` key accounts owned by Ana; on the first `hoarded` of them
 	// Mia logs `manager` minutes and Ana `rep`, on the others Ana alone an
 	// hour. An account is hoarded when Mia has 50 % of the team's customer
 	// minutes or more. Warning for any (owned by a rep), high when they
 	// are 25 % of the key accounts or more.
-	b := newOrg(t)
 	build := func(manager, rep float64, hoarded, accounts int) person {
 		mia := b.manager("Mia")
 		ana := b.rep(mia, "Ana")
@@ -152,53 +156,57 @@ func TestCM2RelationshipHoarding(t *testing.T) {
 		}
 	}
 	withEvidence := build(90, 30, 2, 4)
-	rep := b.run()
-
-	for i, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			f := findingOf(t, rep, managers[i], "CM2")
-			expect(t, f, c.want, c.wantHoarded)
-			if f.Threshold != "warning for any such account owned by a rep, high when 25 % of the key accounts or more" {
-				t.Errorf("threshold text %q", f.Threshold)
+	return func(t *testing.T, rep *Report) {
+		for i, c := range cases {
+			t.Run(c.name, func(t *testing.T) {
+				f := findingOf(t, rep, managers[i], "CM2")
+				expect(t, f, c.want, c.wantHoarded)
+				if f.Threshold != "warning for any such account owned by a rep, high when 25 % of the key accounts or more" {
+					t.Errorf("threshold text %q", f.Threshold)
+				}
+			})
+		}
+		t.Run("the manager's own key account is no warning", func(t *testing.T) {
+			expect(t, findingOf(t, rep, owner, "CM2"), ok, 1) // 1 of 5: under 25 %
+		})
+		t.Run("evidence", func(t *testing.T) {
+			f := findingOf(t, rep, withEvidence, "CM2")
+			expect(t, f, high, 2)
+			expectColumn(t, f, "account", "Key 0", "Key 1")
+			expectColumn(t, f, "owner", "Ana", "Ana")
+			expectColumn(t, f, "manager share %", 75, 75)
+			expectColumn(t, f, "team hours", hours(120), hours(120))
+		})
+		t.Run("not enough data", func(t *testing.T) {
+			t.Parallel()
+			// An organisation of its own, without tiers: no account is key
+			// by tier, nor by revenue (there is none).
+			b := newOrg(t)
+			mia := b.manager("Mia")
+			ana := b.rep(mia, "Ana")
+			acc := b.account("Small account", ana)
+			b.meeting(mia, "Visit small account", time.Hour, on(acc), withContact("Buyer"))
+			f := b.finding(mia, "CM2")
+			expectNotEnoughData(t, f, "the team owns no key accounts")
+			if f.Metric != nil {
+				t.Errorf("metric %s without key accounts", show(f.Metric))
 			}
 		})
 	}
-	t.Run("the manager's own key account is no warning", func(t *testing.T) {
-		expect(t, findingOf(t, rep, owner, "CM2"), ok, 1) // 1 of 5: under 25 %
-	})
-	t.Run("evidence", func(t *testing.T) {
-		f := findingOf(t, rep, withEvidence, "CM2")
-		expect(t, f, high, 2)
-		expectColumn(t, f, "account", "Key 0", "Key 1")
-		expectColumn(t, f, "owner", "Ana", "Ana")
-		expectColumn(t, f, "manager share %", 75, 75)
-		expectColumn(t, f, "team hours", hours(120), hours(120))
-	})
-	t.Run("not enough data", func(t *testing.T) {
-		t.Parallel()
-		// An organisation of its own, without tiers: no account is key
-		// by tier, nor by revenue (there is none).
-		b := newOrg(t)
-		mia := b.manager("Mia")
-		ana := b.rep(mia, "Ana")
-		acc := b.account("Small account", ana)
-		b.meeting(mia, "Visit small account", time.Hour, on(acc), withContact("Buyer"))
-		f := b.finding(mia, "CM2")
-		expectNotEnoughData(t, f, "the team owns no key accounts")
-		if f.Metric != nil {
-			t.Errorf("metric %s without key accounts", show(f.Metric))
-		}
-	})
-}
+})
 
 func TestCM3PlayerCoach(t *testing.T) {
 	t.Parallel()
+	cm3PlayerCoach.check(t)
+}
+
+// cm3PlayerCoach is TestCM3PlayerCoach's teams in defaultOrg, and its checks.
+var cm3PlayerCoach = defaultOrg.plant(func(b *org) func(*testing.T, *Report) {
 	// 200 minutes: `alone` minutes with customers without a rep (20 on the
 	// Acme renewal, the rest at Smallco), a 30-minute joint visit with
 	// Ana (field coaching, not counted), the rest 1:1s. Warning above
 	// 25 %, high above 40 %.
 	const total = 200.0
-	b := newOrg(t)
 	build := func(alone float64) person {
 		mia := b.manager("Mia")
 		ana := b.rep(mia, "Ana")
@@ -227,25 +235,25 @@ func TestCM3PlayerCoach(t *testing.T) {
 	withEvidence := build(100)
 	idle := b.manager("Mia")
 	b.rep(idle, "Ana")
-	rep := b.run()
-
-	for i, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			f := findingOf(t, rep, managers[i], "CM3")
-			expect(t, f, c.want, 100*c.alone/total)
-			if f.Threshold != "warning above 25 %, high above 40 %" {
-				t.Errorf("threshold text %q", f.Threshold)
-			}
+	return func(t *testing.T, rep *Report) {
+		for i, c := range cases {
+			t.Run(c.name, func(t *testing.T) {
+				f := findingOf(t, rep, managers[i], "CM3")
+				expect(t, f, c.want, 100*c.alone/total)
+				if f.Threshold != "warning above 25 %, high above 40 %" {
+					t.Errorf("threshold text %q", f.Threshold)
+				}
+			})
+		}
+		t.Run("evidence", func(t *testing.T) {
+			f := findingOf(t, rep, withEvidence, "CM3")
+			expectColumn(t, f, "account", "Smallco", "Acme")
+			expectColumn(t, f, "deal", "", "Acme renewal")
+			expectColumn(t, f, "activities", 1, 1)
+			expectColumn(t, f, "hours", hours(80), hours(20))
+		})
+		t.Run("not enough data", func(t *testing.T) {
+			expectNotEnoughData(t, findingOf(t, rep, idle, "CM3"), "no activities of this manager in the period")
 		})
 	}
-	t.Run("evidence", func(t *testing.T) {
-		f := findingOf(t, rep, withEvidence, "CM3")
-		expectColumn(t, f, "account", "Smallco", "Acme")
-		expectColumn(t, f, "deal", "", "Acme renewal")
-		expectColumn(t, f, "activities", 1, 1)
-		expectColumn(t, f, "hours", hours(80), hours(20))
-	})
-	t.Run("not enough data", func(t *testing.T) {
-		expectNotEnoughData(t, findingOf(t, rep, idle, "CM3"), "no activities of this manager in the period")
-	})
-}
+})

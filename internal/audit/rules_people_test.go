@@ -9,11 +9,15 @@ import (
 
 func TestPM1UnderCoaching(t *testing.T) {
 	t.Parallel()
+	pm1UnderCoaching.check(t)
+}
+
+// pm1UnderCoaching is TestPM1UnderCoaching's teams in defaultOrg, and its checks.
+var pm1UnderCoaching = defaultOrg.plant(func(b *org) func(*testing.T, *Report) {
 	// 200 minutes: `coaching` minutes with reps (a 1:1 in the first week
 	// and a 5-minute joint customer visit in the third), the rest with
 	// customers alone. Warning below 10 %, high below 5 %.
 	const total = 200.0
-	b := newOrg(t)
 	build := func(coaching float64) person {
 		mia := b.manager("Mia")
 		ana := b.rep(mia, "Ana")
@@ -42,32 +46,36 @@ func TestPM1UnderCoaching(t *testing.T) {
 	idle := b.manager("Mia")
 	ana := b.rep(idle, "Ana")
 	b.meeting(ana, "Visit Acme", time.Hour, withContact("Alice Acme"))
-	rep := b.run()
-
-	for i, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			f := findingOf(t, rep, managers[i], "PM1")
-			expect(t, f, c.want, 100*c.coaching/total)
-			if f.Threshold != "warning below 10 %, high below 5 %" {
-				t.Errorf("threshold text %q", f.Threshold)
-			}
+	return func(t *testing.T, rep *Report) {
+		for i, c := range cases {
+			t.Run(c.name, func(t *testing.T) {
+				f := findingOf(t, rep, managers[i], "PM1")
+				expect(t, f, c.want, 100*c.coaching/total)
+				if f.Threshold != "warning below 10 %, high below 5 %" {
+					t.Errorf("threshold text %q", f.Threshold)
+				}
+			})
+		}
+		t.Run("evidence", func(t *testing.T) {
+			f := findingOf(t, rep, withEvidence, "PM1")
+			expectColumn(t, f, "week of", "2026-03-02", "2026-03-16")
+			expectColumn(t, f, "coaching minutes", 10, 5)
+		})
+		t.Run("not enough data", func(t *testing.T) {
+			expectNotEnoughData(t, findingOf(t, rep, idle, "PM1"), "no activities of this manager in the period")
 		})
 	}
-	t.Run("evidence", func(t *testing.T) {
-		f := findingOf(t, rep, withEvidence, "PM1")
-		expectColumn(t, f, "week of", "2026-03-02", "2026-03-16")
-		expectColumn(t, f, "coaching minutes", 10, 5)
-	})
-	t.Run("not enough data", func(t *testing.T) {
-		expectNotEnoughData(t, findingOf(t, rep, idle, "PM1"), "no activities of this manager in the period")
-	})
-}
+})
 
 func TestPM2RepsWithoutCoaching(t *testing.T) {
 	t.Parallel()
+	pm2RepsWithoutCoaching.check(t)
+}
+
+// pm2RepsWithoutCoaching is TestPM2RepsWithoutCoaching's teams in defaultOrg, and its checks.
+var pm2RepsWithoutCoaching = defaultOrg.plant(func(b *org) func(*testing.T, *Report) {
 	// The period is four weeks, so 15 minutes a week is 60 minutes.
 	const weeks = 4.0
-	b := newOrg(t)
 
 	// Minutes per week: Ben, Cy and Dee get exactly 15 min/week (not
 	// "less than"); Ana gets `ana` minutes. One rep of four is under
@@ -139,48 +147,53 @@ func TestPM2RepsWithoutCoaching(t *testing.T) {
 	ana := b.rep(idle, "Ana")
 	b.meeting(ana, "Visit Acme", time.Hour, withContact("Alice Acme"))
 
-	rep := b.run()
-	t.Run("minutes per week", func(t *testing.T) {
-		for i, c := range perWeekCases {
-			t.Run(c.name, func(t *testing.T) {
-				under := 0.0
-				if c.ana/weeks < 15 {
-					under = 1
-				}
-				f := findingOf(t, rep, perWeekManagers[i], "PM2")
-				expect(t, f, c.want, under)
-				if f.Threshold != "warning for any rep under 15 min/week, high when 30 % of the team or more" {
-					t.Errorf("threshold text %q", f.Threshold)
-				}
-			})
-		}
-	})
-	t.Run("share of the team", func(t *testing.T) {
-		for i, c := range shareCases {
-			t.Run(c.name, func(t *testing.T) {
-				expect(t, findingOf(t, rep, shareManagers[i], "PM2"), c.want, float64(c.under))
-			})
-		}
-	})
-	t.Run("evidence, and a rep who joined mid-period", func(t *testing.T) {
-		f := findingOf(t, rep, withEvidence, "PM2")
-		expect(t, f, warn, 1) // one of four: under 30 %
-		expectColumn(t, f, "rep", "Ana", "Eva", "Ben", "Dee")
-		expectColumn(t, f, "minutes per week", round1(59/weeks), 15, round1(90/weeks), round1(120/weeks))
-		expectColumn(t, f, "under threshold", true, false, false, false)
-	})
-	t.Run("not enough data", func(t *testing.T) {
-		expectNotEnoughData(t, findingOf(t, rep, idle, "PM2"), "no activities of this manager in the period")
-	})
-}
+	return func(t *testing.T, rep *Report) {
+		t.Run("minutes per week", func(t *testing.T) {
+			for i, c := range perWeekCases {
+				t.Run(c.name, func(t *testing.T) {
+					under := 0.0
+					if c.ana/weeks < 15 {
+						under = 1
+					}
+					f := findingOf(t, rep, perWeekManagers[i], "PM2")
+					expect(t, f, c.want, under)
+					if f.Threshold != "warning for any rep under 15 min/week, high when 30 % of the team or more" {
+						t.Errorf("threshold text %q", f.Threshold)
+					}
+				})
+			}
+		})
+		t.Run("share of the team", func(t *testing.T) {
+			for i, c := range shareCases {
+				t.Run(c.name, func(t *testing.T) {
+					expect(t, findingOf(t, rep, shareManagers[i], "PM2"), c.want, float64(c.under))
+				})
+			}
+		})
+		t.Run("evidence, and a rep who joined mid-period", func(t *testing.T) {
+			f := findingOf(t, rep, withEvidence, "PM2")
+			expect(t, f, warn, 1) // one of four: under 30 %
+			expectColumn(t, f, "rep", "Ana", "Eva", "Ben", "Dee")
+			expectColumn(t, f, "minutes per week", round1(59/weeks), 15, round1(90/weeks), round1(120/weeks))
+			expectColumn(t, f, "under threshold", true, false, false, false)
+		})
+		t.Run("not enough data", func(t *testing.T) {
+			expectNotEnoughData(t, findingOf(t, rep, idle, "PM2"), "no activities of this manager in the period")
+		})
+	}
+})
 
 func TestPM3WeakestLinkFocus(t *testing.T) {
 	t.Parallel()
+	pm3WeakestLinkFocus.check(t)
+}
+
+// pm3WeakestLinkFocus is TestPM3WeakestLinkFocus's teams in defaultOrg, and its checks.
+var pm3WeakestLinkFocus = defaultOrg.plant(func(b *org) func(*testing.T, *Report) {
 	// Five reps ranked by won amount: Bea is the bottom 20 %, Cal, Dan and
 	// Eli the middle 60 % (an hour of coaching each), Fay the top.
 	// Metric: Bea's coaching minutes / 60. Warning above 1.5, high above 3.
 	const middle = 60.0
-	b := newOrg(t)
 	build := func(bottom float64) person {
 		mia := b.manager("Mia")
 		names := []string{"Bea", "Cal", "Dan", "Eli", "Fay"}
@@ -229,56 +242,60 @@ func TestPM3WeakestLinkFocus(t *testing.T) {
 	for i, r := range b.reps(unranked, "Bea", "Cal", "Dan", "Eli", "Fay") {
 		b.meeting(unranked, "1:1 "+r.name, minutes(float64(30+120*(4-i))), withReps(r))
 	}
-	rep := b.run()
-
-	for i, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			f := findingOf(t, rep, managers[i], "PM3")
-			expect(t, f, c.want, c.bottom/middle)
-			if f.Threshold != "warning above 1.5, high above 3 (teams of at least the minimum group size)" {
-				t.Errorf("threshold text %q", f.Threshold)
+	return func(t *testing.T, rep *Report) {
+		for i, c := range cases {
+			t.Run(c.name, func(t *testing.T) {
+				f := findingOf(t, rep, managers[i], "PM3")
+				expect(t, f, c.want, c.bottom/middle)
+				if f.Threshold != "warning above 1.5, high above 3 (teams of at least the minimum group size)" {
+					t.Errorf("threshold text %q", f.Threshold)
+				}
+			})
+		}
+		t.Run("evidence", func(t *testing.T) {
+			f := findingOf(t, rep, withEvidence, "PM3")
+			expectColumn(t, f, "rep", "Bea", "Cal", "Dan", "Eli", "Fay")
+			expectColumn(t, f, "group", "bottom 20 %", "middle 60 %", "middle 60 %", "middle 60 %", "top 20 %")
+			weeks := b.to.Sub(b.from).Hours() / 24 / 7
+			perWeek := func(minutes float64) float64 { return math.Round(minutes/weeks*10) / 10 }
+			expectColumn(t, f, "coaching min/week", perWeek(240), perWeek(middle), perWeek(middle), perWeek(middle), perWeek(30))
+		})
+		t.Run("not enough data: small team", func(t *testing.T) {
+			expectNotEnoughData(t, findingOf(t, rep, small, "PM3"), "a team of 4 reps; ranking needs at least 5")
+		})
+		t.Run("a configured minimum group size", func(t *testing.T) {
+			t.Parallel()
+			// The configuration is the whole organisation's: an organisation
+			// of its own. Four reps: Bea the bottom, Cal and Dan the middle,
+			// Eli the top.
+			b := newOrg(t)
+			b.cfg.Organisation.MinGroupSize = 4
+			mia := b.manager("Mia")
+			for i, r := range b.reps(mia, "Bea", "Cal", "Dan", "Eli") {
+				b.won(r.name+"'s deal", r, b.account(r.name+"'s account", r), float64(100*(i+1)), b.day(2))
+				b.meeting(mia, "1:1 "+r.name, minutes([]float64{200, middle, middle, 10}[i]), withReps(r))
 			}
+			expect(t, b.finding(mia, "PM3"), high, 200/middle)
+		})
+		t.Run("not enough data: no coaching", func(t *testing.T) {
+			expectNotEnoughData(t, findingOf(t, rep, uncoached, "PM3"), "no coaching of these reps logged")
+		})
+		t.Run("not enough data: nothing won to rank by", func(t *testing.T) {
+			expectNotEnoughData(t, findingOf(t, rep, unranked, "PM3"), "no won deals in the period to rank the reps by")
 		})
 	}
-	t.Run("evidence", func(t *testing.T) {
-		f := findingOf(t, rep, withEvidence, "PM3")
-		expectColumn(t, f, "rep", "Bea", "Cal", "Dan", "Eli", "Fay")
-		expectColumn(t, f, "group", "bottom 20 %", "middle 60 %", "middle 60 %", "middle 60 %", "top 20 %")
-		weeks := b.to.Sub(b.from).Hours() / 24 / 7
-		perWeek := func(minutes float64) float64 { return math.Round(minutes/weeks*10) / 10 }
-		expectColumn(t, f, "coaching min/week", perWeek(240), perWeek(middle), perWeek(middle), perWeek(middle), perWeek(30))
-	})
-	t.Run("not enough data: small team", func(t *testing.T) {
-		expectNotEnoughData(t, findingOf(t, rep, small, "PM3"), "a team of 4 reps; ranking needs at least 5")
-	})
-	t.Run("a configured minimum group size", func(t *testing.T) {
-		t.Parallel()
-		// The configuration is the whole organisation's: an organisation
-		// of its own. Four reps: Bea the bottom, Cal and Dan the middle,
-		// Eli the top.
-		b := newOrg(t)
-		b.cfg.Organisation.MinGroupSize = 4
-		mia := b.manager("Mia")
-		for i, r := range b.reps(mia, "Bea", "Cal", "Dan", "Eli") {
-			b.won(r.name+"'s deal", r, b.account(r.name+"'s account", r), float64(100*(i+1)), b.day(2))
-			b.meeting(mia, "1:1 "+r.name, minutes([]float64{200, middle, middle, 10}[i]), withReps(r))
-		}
-		expect(t, b.finding(mia, "PM3"), high, 200/middle)
-	})
-	t.Run("not enough data: no coaching", func(t *testing.T) {
-		expectNotEnoughData(t, findingOf(t, rep, uncoached, "PM3"), "no coaching of these reps logged")
-	})
-	t.Run("not enough data: nothing won to rank by", func(t *testing.T) {
-		expectNotEnoughData(t, findingOf(t, rep, unranked, "PM3"), "no won deals in the period to rank the reps by")
-	})
-}
+})
 
 func TestPM4ResultsOnly(t *testing.T) {
 	t.Parallel()
+	pm4ResultsOnly.check(t)
+}
+
+// pm4ResultsOnly is TestPM4ResultsOnly's teams in defaultOrg, and its checks.
+var pm4ResultsOnly = defaultOrg.plant(func(b *org) func(*testing.T, *Report) {
 	// An hour of coaching with Ben and `review` minutes of pipeline review
 	// with Ana. Warning above 1, high above 2.
 	const coaching = 60.0
-	b := newOrg(t)
 	build := func(review, coaching float64) person {
 		mia := b.manager("Mia")
 		ana := b.rep(mia, "Ana")
@@ -307,42 +324,46 @@ func TestPM4ResultsOnly(t *testing.T) {
 	idle := b.manager("Mia")
 	b.rep(idle, "Ana")
 	b.meeting(idle, "Expense report", time.Hour)
-	rep := b.run()
-
-	for i, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			f := findingOf(t, rep, managers[i], "PM4")
-			expect(t, f, c.want, c.review/coaching)
-			if f.Threshold != "warning above 1, high above 2" {
-				t.Errorf("threshold text %q", f.Threshold)
+	return func(t *testing.T, rep *Report) {
+		for i, c := range cases {
+			t.Run(c.name, func(t *testing.T) {
+				f := findingOf(t, rep, managers[i], "PM4")
+				expect(t, f, c.want, c.review/coaching)
+				if f.Threshold != "warning above 1, high above 2" {
+					t.Errorf("threshold text %q", f.Threshold)
+				}
+			})
+		}
+		t.Run("reviews and no coaching at all", func(t *testing.T) {
+			f := findingOf(t, rep, uncoached, "PM4")
+			if f.Severity != high || f.Metric != nil {
+				t.Errorf("severity %s, metric %s; want high with no finite metric", f.Severity, show(f.Metric))
 			}
 		})
+		t.Run("evidence", func(t *testing.T) {
+			f := findingOf(t, rep, withEvidence, "PM4")
+			expectColumn(t, f, "rep", "Ana", "Ben")
+			expectColumn(t, f, "pipeline review hours", hours(150), 0)
+			expectColumn(t, f, "coaching hours", 0, hours(coaching))
+		})
+		t.Run("not enough data", func(t *testing.T) {
+			expectNotEnoughData(t, findingOf(t, rep, idle, "PM4"), "no pipeline reviews and no coaching logged")
+		})
 	}
-	t.Run("reviews and no coaching at all", func(t *testing.T) {
-		f := findingOf(t, rep, uncoached, "PM4")
-		if f.Severity != high || f.Metric != nil {
-			t.Errorf("severity %s, metric %s; want high with no finite metric", f.Severity, show(f.Metric))
-		}
-	})
-	t.Run("evidence", func(t *testing.T) {
-		f := findingOf(t, rep, withEvidence, "PM4")
-		expectColumn(t, f, "rep", "Ana", "Ben")
-		expectColumn(t, f, "pipeline review hours", hours(150), 0)
-		expectColumn(t, f, "coaching hours", 0, hours(coaching))
-	})
-	t.Run("not enough data", func(t *testing.T) {
-		expectNotEnoughData(t, findingOf(t, rep, idle, "PM4"), "no pipeline reviews and no coaching logged")
-	})
-}
+})
 
 func TestPM5CreditClaiming(t *testing.T) {
 	t.Parallel()
+	pm5CreditClaiming.check(t)
+}
+
+// pm5CreditClaiming is TestPM5CreditClaiming's teams in defaultOrg, and its checks.
+var pm5CreditClaiming = defaultOrg.plant(func(b *org) func(*testing.T, *Report) {
 	// The team wins 1000: Mia's "Acme expansion" (`claimed`) on Ana's
 	// account, and Ana's own deal for the rest. Ana logged `repCalls`
 	// calls on Acme in the 90 days before Mia's deal closed, Mia
 	// `managerCalls`. Warning at 10 % or more, high at 25 % or more.
 	const teamWon = 1000.0
-	b := newOrg(t)
 	type pm5 struct {
 		mia, ana person
 		acme     account
@@ -410,52 +431,56 @@ func TestPM5CreditClaiming(t *testing.T) {
 	acme := b.account("Acme", ana)
 	b.lost("Acme expansion", idle, acme, 500, b.day(5))
 	b.won("Acme last year", ana, acme, 500, b.from.AddDate(-1, 0, 0))
-	rep := b.run()
-
-	for i, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			f := findingOf(t, rep, managers[i], "PM5")
-			expect(t, f, c.want, 100*c.claimed/teamWon)
-			if f.Threshold != "warning at 10 % or more, high at 25 % or more" {
-				t.Errorf("threshold text %q", f.Threshold)
-			}
-		})
-	}
-	t.Run("reps' share of the activity", func(t *testing.T) {
-		for i, c := range shareCases {
+	return func(t *testing.T, rep *Report) {
+		for i, c := range cases {
 			t.Run(c.name, func(t *testing.T) {
-				f := findingOf(t, rep, shareManagers[i], "PM5")
-				if c.counted {
-					expect(t, f, c.wantSeverityIfYes, 100*300/teamWon)
-				} else {
-					expect(t, f, ok, 0)
+				f := findingOf(t, rep, managers[i], "PM5")
+				expect(t, f, c.want, 100*c.claimed/teamWon)
+				if f.Threshold != "warning at 10 % or more, high at 25 % or more" {
+					t.Errorf("threshold text %q", f.Threshold)
 				}
 			})
 		}
-	})
-	t.Run("only the 90 days before the close count", func(t *testing.T) {
-		expect(t, findingOf(t, rep, window.mia, "PM5"), ok, 0)
-	})
-	t.Run("evidence", func(t *testing.T) {
-		f := findingOf(t, rep, withEvidence, "PM5")
-		expect(t, f, high, 100*400/teamWon)
-		expectColumn(t, f, "deal", "Acme expansion")
-		expectColumn(t, f, "account", "Acme")
-		expectColumn(t, f, "amount", 400)
-		expectColumn(t, f, "reps' share of activity %", 67) // 2 of 3, rounded
-	})
-	t.Run("not enough data", func(t *testing.T) {
-		expectNotEnoughData(t, findingOf(t, rep, idle, "PM5"), "the team won no revenue in the period")
-	})
-}
+		t.Run("reps' share of the activity", func(t *testing.T) {
+			for i, c := range shareCases {
+				t.Run(c.name, func(t *testing.T) {
+					f := findingOf(t, rep, shareManagers[i], "PM5")
+					if c.counted {
+						expect(t, f, c.wantSeverityIfYes, 100*300/teamWon)
+					} else {
+						expect(t, f, ok, 0)
+					}
+				})
+			}
+		})
+		t.Run("only the 90 days before the close count", func(t *testing.T) {
+			expect(t, findingOf(t, rep, window.mia, "PM5"), ok, 0)
+		})
+		t.Run("evidence", func(t *testing.T) {
+			f := findingOf(t, rep, withEvidence, "PM5")
+			expect(t, f, high, 100*400/teamWon)
+			expectColumn(t, f, "deal", "Acme expansion")
+			expectColumn(t, f, "account", "Acme")
+			expectColumn(t, f, "amount", 400)
+			expectColumn(t, f, "reps' share of activity %", 67) // 2 of 3, rounded
+		})
+		t.Run("not enough data", func(t *testing.T) {
+			expectNotEnoughData(t, findingOf(t, rep, idle, "PM5"), "the team won no revenue in the period")
+		})
+	}
+})
 
 func TestPM6HiringMisses(t *testing.T) {
 	t.Parallel()
+	pm6HiringMisses.check(t)
+}
+
+// pm6HiringMisses is TestPM6HiringMisses's teams in defaultOrg, and its checks.
+var pm6HiringMisses = defaultOrg.plant(func(b *org) func(*testing.T, *Report) {
 	// The period ends on 30 March 2026. `misses` hires joined in January
 	// 2025 and left five months later; the other hires joined in December
 	// 2025 and are too new to rank. Warning at 30 % or more (with at
 	// least 2 hires), high at 50 % or more.
-	b := newOrg(t)
 	build := func(misses, hires int) person {
 		mia := b.manager("Mia")
 		b.rep(mia, "Vera") // no join date: not a hire
@@ -516,33 +541,33 @@ func TestPM6HiringMisses(t *testing.T) {
 		b.won(name+"'s deal", r, b.account(name+"'s account", r), float64(100*(i+1)), b.day(3))
 	}
 	oneHire := build(1, 1)
-	rep := b.run()
-
-	for i, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			f := findingOf(t, rep, managers[i], "PM6")
-			expect(t, f, c.want, 100*float64(c.misses)/float64(c.hires))
-			if f.Threshold != "warning at 30 % or more (at least 2 hires), high at 50 % or more" {
-				t.Errorf("threshold text %q", f.Threshold)
-			}
+	return func(t *testing.T, rep *Report) {
+		for i, c := range cases {
+			t.Run(c.name, func(t *testing.T) {
+				f := findingOf(t, rep, managers[i], "PM6")
+				expect(t, f, c.want, 100*float64(c.misses)/float64(c.hires))
+				if f.Threshold != "warning at 30 % or more (at least 2 hires), high at 50 % or more" {
+					t.Errorf("threshold text %q", f.Threshold)
+				}
+			})
+		}
+		t.Run("evidence: a leaver and a hire in the bottom 20 %", func(t *testing.T) {
+			f := findingOf(t, rep, withEvidence, "PM6")
+			expect(t, f, high, 100*2.0/3)
+			expectColumn(t, f, "hire", "Lea", "Hana", "Hugo")
+			expectColumn(t, f, "joined", "2025-01-10", "2025-07-01", "2025-07-01")
+			expectColumn(t, f, "left", "2025-04-10", nil, nil)
+			expectColumn(t, f, "rank from bottom", nil, 1, 5)
+			expectColumn(t, f, "miss", "left within 12 months", "bottom 20 %", "")
+		})
+		t.Run("no ranking without won deals", func(t *testing.T) {
+			expect(t, findingOf(t, rep, unranked, "PM6"), warn, 100*1.0/3) // Lea only
+		})
+		t.Run("no ranking in a team under the minimum group size", func(t *testing.T) {
+			expect(t, findingOf(t, rep, pair, "PM6"), ok, 0)
+		})
+		t.Run("not enough data", func(t *testing.T) {
+			expectNotEnoughData(t, findingOf(t, rep, oneHire, "PM6"), "1 hire(s) with a known join date in the last 24 months; needs 2")
 		})
 	}
-	t.Run("evidence: a leaver and a hire in the bottom 20 %", func(t *testing.T) {
-		f := findingOf(t, rep, withEvidence, "PM6")
-		expect(t, f, high, 100*2.0/3)
-		expectColumn(t, f, "hire", "Lea", "Hana", "Hugo")
-		expectColumn(t, f, "joined", "2025-01-10", "2025-07-01", "2025-07-01")
-		expectColumn(t, f, "left", "2025-04-10", nil, nil)
-		expectColumn(t, f, "rank from bottom", nil, 1, 5)
-		expectColumn(t, f, "miss", "left within 12 months", "bottom 20 %", "")
-	})
-	t.Run("no ranking without won deals", func(t *testing.T) {
-		expect(t, findingOf(t, rep, unranked, "PM6"), warn, 100*1.0/3) // Lea only
-	})
-	t.Run("no ranking in a team under the minimum group size", func(t *testing.T) {
-		expect(t, findingOf(t, rep, pair, "PM6"), ok, 0)
-	})
-	t.Run("not enough data", func(t *testing.T) {
-		expectNotEnoughData(t, findingOf(t, rep, oneHire, "PM6"), "1 hire(s) with a known join date in the last 24 months; needs 2")
-	})
-}
+})

@@ -1,0 +1,73 @@
+package audit
+
+import (
+	"sync"
+	"testing"
+)
+
+// sharedOrg is an organisation whose teams are the cases of several tests,
+// audited once per test binary: an audit costs a DuckDB statement's fixed
+// cost some eighty times over, whatever the data, so one audit of many
+// teams is much cheaper than one audit per test.
+//
+// A test plants its teams with plant (at package initialisation) and checks
+// them with check. Only tests that nothing organisation-wide tells apart
+// share one (see orgtest_test.go): the period and the configuration are
+// the shared organisation's; its accounts have tiers, so key accounts come
+// from tiers; and it wins deals in the period, so revenue is the won
+// amount. A team never counts on being alone: every check finds its own
+// managers by ID (people of the same name are apart by e-mail).
+type sharedOrg struct {
+	setup func(*org) // the organisation-wide settings; nil: newOrg's
+	teams []*sharedTeams
+
+	once sync.Once
+	rep  *Report
+}
+
+// sharedTeams is one test's teams in a shared organisation.
+type sharedTeams struct {
+	org    *sharedOrg
+	build  func(*org) func(*testing.T, *Report)
+	checks func(*testing.T, *Report)
+}
+
+// defaultOrg has the default period (four weeks from periodStart) and the
+// default configuration.
+var defaultOrg = &sharedOrg{}
+
+// plant adds a test's teams: build plants them and returns the test's
+// checks of the shared report.
+func (s *sharedOrg) plant(build func(b *org) func(t *testing.T, rep *Report)) *sharedTeams {
+	teams := &sharedTeams{org: s, build: build}
+	s.teams = append(s.teams, teams)
+	return teams
+}
+
+// report builds and audits the organisation the first time it is asked
+// for; a failure fails the test that asked first, and every other test
+// that asks.
+func (s *sharedOrg) report(t *testing.T) *Report {
+	t.Helper()
+	s.once.Do(func() {
+		b := newOrg(t)
+		if s.setup != nil {
+			s.setup(b)
+		}
+		for _, teams := range s.teams {
+			teams.checks = teams.build(b)
+		}
+		s.rep = b.run()
+	})
+	if s.rep == nil {
+		t.Fatal("the shared organisation's audit failed: see the test that ran it")
+	}
+	return s.rep
+}
+
+// check runs the test's checks on the shared report.
+func (st *sharedTeams) check(t *testing.T) {
+	t.Helper()
+	rep := st.org.report(t)
+	st.checks(t, rep)
+}
