@@ -139,17 +139,21 @@ var bm2EffortValueMismatch = defaultOrg.plant(func(b *org) func(*testing.T, *Rep
 		t.Run("not enough data: no customer time", func(t *testing.T) {
 			expectNotEnoughData(t, findingOf(t, rep, indoors, "BM2"), "no time logged on accounts")
 		})
-		t.Run("not enough data: no revenue", func(t *testing.T) {
-			t.Parallel()
-			// An organisation of its own: nothing won in it, and no tiers, so
-			// revenue is the annual revenue (none) and decides key accounts.
-			b := newOrg(t)
-			mia := b.manager("Mia")
-			b.rep(mia, "Ana")
-			acme := b.account("Acme", mia)
-			b.meeting(mia, "Visit Acme", time.Hour, on(acme), withContact("Alice Acme"))
-			expectNotEnoughData(t, b.finding(mia, "BM2"), "the team's accounts have no revenue (no won deals and no annual revenue)")
-		})
+		// An organisation with nothing won in it, and no tiers, so revenue
+		// is the annual revenue (none) and decides key accounts.
+		t.Run("not enough data: no revenue", bm2NoRevenue.check)
+	}
+})
+
+// bm2NoRevenue is the team of TestBM2EffortValueMismatch's "not enough
+// data: no revenue" in noRevenueOrg, and its check.
+var bm2NoRevenue = noRevenueOrg.plant(func(b *org) func(*testing.T, *Report) {
+	mia := b.manager("Mia")
+	b.rep(mia, "Ana")
+	acme := b.account("Acme", mia)
+	b.meeting(mia, "Visit Acme", time.Hour, on(acme), withContact("Alice Acme"))
+	return func(t *testing.T, rep *Report) {
+		expectNotEnoughData(t, findingOf(t, rep, mia, "BM2"), "the team's accounts have no revenue (no won deals and no annual revenue)")
 	}
 })
 
@@ -316,7 +320,9 @@ func TestBM4NeglectedBusinessDuties(t *testing.T) {
 		expectColumn(t, f, "to", "2026-04-05")
 		expectColumn(t, f, "weeks", 4)
 	})
-	// The period is the whole organisation's: these two have their own.
+	// The period is the whole organisation's: these two are not in this
+	// ten-week one. The short period has an organisation of its own; the
+	// manager without activities is a team of defaultOrg.
 	t.Run("not enough data: short period", func(t *testing.T) {
 		t.Parallel()
 		b := newOrg(t).weeks(3)
@@ -325,16 +331,20 @@ func TestBM4NeglectedBusinessDuties(t *testing.T) {
 		b.meeting(mia, "Expense report", time.Hour)
 		expectNotEnoughData(t, b.finding(mia, "BM4"), "the period is shorter than 4 weeks")
 	})
-	t.Run("not enough data: no activities", func(t *testing.T) {
-		t.Parallel()
-		b := newOrg(t)
-		mia := b.manager("Mia")
-		b.rep(mia, "Ana")
-		// Someone else's: with no activity at all, every rule says so.
-		b.meeting(b.colleague("Otto"), "Weekly sync", time.Hour)
-		expectNotEnoughData(t, b.finding(mia, "BM4"), "no activities of this manager in the period")
-	})
+	t.Run("not enough data: no activities", bm4NoActivities.check)
 }
+
+// bm4NoActivities is the team of TestBM4NeglectedBusinessDuties's "not
+// enough data: no activities" in defaultOrg, and its check.
+var bm4NoActivities = defaultOrg.plant(func(b *org) func(*testing.T, *Report) {
+	mia := b.manager("Mia")
+	b.rep(mia, "Ana")
+	// Someone else's: with no activity at all, every rule says so.
+	b.meeting(b.colleague("Otto"), "Weekly sync", time.Hour)
+	return func(t *testing.T, rep *Report) {
+		expectNotEnoughData(t, findingOf(t, rep, mia, "BM4"), "no activities of this manager in the period")
+	}
+})
 
 func TestBM5MeetingOverload(t *testing.T) {
 	t.Parallel()

@@ -82,20 +82,24 @@ func TestCM1KeyAccountsNeglected(t *testing.T) {
 		expectColumn(t, f, "days since last touch", 31, "none in the period", "none in the period")
 		expectColumn(t, f, "revenue", 300, 200, 100)
 	})
-	t.Run("not enough data", func(t *testing.T) {
-		t.Parallel()
-		// Four weeks, not six: an organisation of its own.
-		b := newOrg(t)
-		mia := b.manager("Mia")
-		ana := b.rep(mia, "Ana")
-		other := b.manager("Max")
-		otto := b.rep(other, "Otto")
-		b.keyAccount("Otto's key account", otto)
-		b.account("Ana's small account", ana)
-		b.meeting(mia, "Expense report", time.Hour)
-		expectNotEnoughData(t, b.finding(mia, "CM1"), "the team owns no key accounts")
-	})
+	// Four weeks, not six: a team of defaultOrg.
+	t.Run("not enough data", cm1NotEnoughData.check)
 }
+
+// cm1NotEnoughData is the team of TestCM1KeyAccountsNeglected's "not
+// enough data" in defaultOrg, and its check.
+var cm1NotEnoughData = defaultOrg.plant(func(b *org) func(*testing.T, *Report) {
+	mia := b.manager("Mia")
+	ana := b.rep(mia, "Ana")
+	other := b.manager("Max")
+	otto := b.rep(other, "Otto")
+	b.keyAccount("Otto's key account", otto)
+	b.account("Ana's small account", ana)
+	b.meeting(mia, "Expense report", time.Hour)
+	return func(t *testing.T, rep *Report) {
+		expectNotEnoughData(t, findingOf(t, rep, mia, "CM1"), "the team owns no key accounts")
+	}
+})
 
 func TestCM2RelationshipHoarding(t *testing.T) {
 	t.Parallel()
@@ -177,21 +181,25 @@ var cm2RelationshipHoarding = defaultOrg.plant(func(b *org) func(*testing.T, *Re
 			expectColumn(t, f, "manager share %", 75, 75)
 			expectColumn(t, f, "team hours", hours(120), hours(120))
 		})
-		t.Run("not enough data", func(t *testing.T) {
-			t.Parallel()
-			// An organisation of its own, without tiers: no account is key
-			// by tier, nor by revenue (there is none).
-			b := newOrg(t)
-			mia := b.manager("Mia")
-			ana := b.rep(mia, "Ana")
-			acc := b.account("Small account", ana)
-			b.meeting(mia, "Visit small account", time.Hour, on(acc), withContact("Buyer"))
-			f := b.finding(mia, "CM2")
-			expectNotEnoughData(t, f, "the team owns no key accounts")
-			if f.Metric != nil {
-				t.Errorf("metric %s without key accounts", show(f.Metric))
-			}
-		})
+		// An organisation without tiers: no account is key by tier, nor by
+		// revenue (there is none).
+		t.Run("not enough data", cm2NotEnoughData.check)
+	}
+})
+
+// cm2NotEnoughData is the team of TestCM2RelationshipHoarding's "not
+// enough data" in noRevenueOrg, and its check.
+var cm2NotEnoughData = noRevenueOrg.plant(func(b *org) func(*testing.T, *Report) {
+	mia := b.manager("Mia")
+	ana := b.rep(mia, "Ana")
+	acc := b.account("Small account", ana)
+	b.meeting(mia, "Visit small account", time.Hour, on(acc), withContact("Buyer"))
+	return func(t *testing.T, rep *Report) {
+		f := findingOf(t, rep, mia, "CM2")
+		expectNotEnoughData(t, f, "the team owns no key accounts")
+		if f.Metric != nil {
+			t.Errorf("metric %s without key accounts", show(f.Metric))
+		}
 	}
 })
 

@@ -12,10 +12,9 @@ import (
 //
 // A test plants its teams with plant (at package initialisation) and checks
 // them with check. Only tests that nothing organisation-wide tells apart
-// share one (see orgtest_test.go): the period and the configuration are
-// the shared organisation's; its accounts have tiers, so key accounts come
-// from tiers; and it wins deals in the period, so revenue is the won
-// amount. A team never counts on being alone: every check finds its own
+// share one (see orgtest_test.go): the period, the configuration, whether
+// key accounts come from tiers, whether the source won anything in the
+// period. A team never counts on being alone: every check finds its own
 // managers by ID (people of the same name are apart by e-mail).
 type sharedOrg struct {
 	setup func(*org) // the organisation-wide settings; nil: newOrg's
@@ -33,8 +32,13 @@ type sharedTeams struct {
 }
 
 // defaultOrg has the default period (four weeks from periodStart) and the
-// default configuration.
+// default configuration. Its accounts have tiers, so tiers mark the key
+// accounts, and it wins deals in the period, so revenue is the won amount.
 var defaultOrg = &sharedOrg{}
+
+// noRevenueOrg has the default period and configuration, and no revenue at
+// all: no account has a tier or an annual revenue, and nothing is won.
+var noRevenueOrg = &sharedOrg{}
 
 // plant adds a test's teams: build plants them and returns the test's
 // checks of the shared report.
