@@ -31,20 +31,32 @@ func categoryHours(t *testing.T, rep *Report, m person) map[string]float64 {
 
 func TestADeclinedInvitationIsNotAttendance(t *testing.T) {
 	t.Parallel()
-	b := newOrg(t)
+	aDeclinedInvitation.check(t)
+}
+
+// aDeclinedInvitation is TestADeclinedInvitationIsNotAttendance's team in
+// defaultOrg, and its check.
+var aDeclinedInvitation = defaultOrg.plant(func(b *org) func(*testing.T, *Report) {
 	mia := b.manager("Mia")
 	team := b.reps(mia, "Ana", "Ben")
 	// Ben declined: this is a 1:1 with Ana, not a team meeting.
 	b.meeting(mia, "Catch-up", time.Hour, withReps(team[0]), declinedBy(team[1]))
-	hours := categoryHours(t, b.run(), mia)
-	if hours["coaching"] != 1 || hours["team"] != 0 {
-		t.Errorf("hours = %v, want the hour as coaching (a 1:1)", hours)
+	return func(t *testing.T, rep *Report) {
+		hours := categoryHours(t, rep, mia)
+		if hours["coaching"] != 1 || hours["team"] != 0 {
+			t.Errorf("hours = %v, want the hour as coaching (a 1:1)", hours)
+		}
 	}
-}
+})
 
 func TestAJointVisitTheRepLedIsNotHoarding(t *testing.T) {
 	t.Parallel()
-	b := newOrg(t)
+	aJointVisitTheRepLed.check(t)
+}
+
+// aJointVisitTheRepLed is TestAJointVisitTheRepLedIsNotHoarding's team in
+// defaultOrg, and its check.
+var aJointVisitTheRepLed = defaultOrg.plant(func(b *org) func(*testing.T, *Report) {
 	mia := b.manager("Mia")
 	ana := b.rep(mia, "Ana")
 	acme := b.keyAccount("Acme", ana)
@@ -52,26 +64,40 @@ func TestAJointVisitTheRepLedIsNotHoarding(t *testing.T) {
 	for i := range 3 {
 		b.meeting(ana, "Klantbezoek Acme", 2*time.Hour, on(acme), withReps(mia), withContact("Buyer"), at(b.day(i+1)))
 	}
-	if f := b.finding(mia, "CM2"); f.Severity != SeverityOK {
-		t.Errorf("CM2 = %s (%v), want ok: the rep logged every visit", f.Severity, f.Metric)
+	return func(t *testing.T, rep *Report) {
+		if f := findingOf(t, rep, mia, "CM2"); f.Severity != SeverityOK {
+			t.Errorf("CM2 = %s (%v), want ok: the rep logged every visit", f.Severity, f.Metric)
+		}
 	}
-}
+})
 
 func TestASalesKickoffIsHeadquartersTime(t *testing.T) {
 	t.Parallel()
-	b := newOrg(t)
+	aSalesKickoff.check(t)
+}
+
+// aSalesKickoff is TestASalesKickoffIsHeadquartersTime's team in
+// defaultOrg, and its check.
+var aSalesKickoff = defaultOrg.plant(func(b *org) func(*testing.T, *Report) {
 	mia := b.manager("Mia")
 	team := b.reps(mia, "Ana", "Ben")
 	b.meeting(mia, "Sales kickoff 2026", 4*time.Hour, withReps(team...))
-	hours := categoryHours(t, b.run(), mia)
-	if hours["hq"] != 4 || hours["team"] != 0 {
-		t.Errorf("hours = %v, want the kickoff as hq", hours)
+	return func(t *testing.T, rep *Report) {
+		hours := categoryHours(t, rep, mia)
+		if hours["hq"] != 4 || hours["team"] != 0 {
+			t.Errorf("hours = %v, want the kickoff as hq", hours)
+		}
 	}
-}
+})
 
 func TestPM3RanksOnlyTheRepsStillInTheTeam(t *testing.T) {
 	t.Parallel()
-	b := newOrg(t)
+	pm3RanksOnlyTheRepsStillInTheTeam.check(t)
+}
+
+// pm3RanksOnlyTheRepsStillInTheTeam is TestPM3RanksOnlyTheRepsStillInTheTeam's
+// team in defaultOrg, and its checks.
+var pm3RanksOnlyTheRepsStillInTheTeam = defaultOrg.plant(func(b *org) func(*testing.T, *Report) {
 	mia := b.manager("Mia")
 	reps := b.reps(mia, "Bea", "Cal", "Dan", "Eli", "Fay")
 	gone := b.rep(mia, "Gus", left(b.day(10)))
@@ -81,12 +107,14 @@ func TestPM3RanksOnlyTheRepsStillInTheTeam(t *testing.T) {
 		b.meeting(mia, "1:1 "+r.name, time.Hour, withReps(r))
 	}
 	b.meeting(mia, "1:1 "+gone.name, 5*time.Hour, withReps(gone))
-	f := b.finding(mia, "PM3")
-	for _, row := range f.Evidence.Rows {
-		if row[0] == "Gus" {
-			t.Errorf("PM3 ranks Gus, who left during the period: %v", f.Evidence.Rows)
+	return func(t *testing.T, rep *Report) {
+		f := findingOf(t, rep, mia, "PM3")
+		for _, row := range f.Evidence.Rows {
+			if row[0] == "Gus" {
+				t.Errorf("PM3 ranks Gus, who left during the period: %v", f.Evidence.Rows)
+			}
 		}
+		// Equal coaching for every rep still there: the ratio is 1.
+		expect(t, f, SeverityOK, 1)
 	}
-	// Equal coaching for every rep still there: the ratio is 1.
-	expect(t, f, SeverityOK, 1)
-}
+})

@@ -310,18 +310,25 @@ func TestEveryMinuteInOneCategory(t *testing.T) {
 
 func TestNegativeDurationsAreEstimated(t *testing.T) {
 	t.Parallel()
+	negativeDurations.check(t)
+}
+
+// negativeDurations is TestNegativeDurationsAreEstimated's team in
+// defaultOrg, and its checks.
+var negativeDurations = defaultOrg.plant(func(b *org) func(*testing.T, *Report) {
 	// An export whose end precedes its start gives a negative duration:
 	// the audit uses the kind's estimate and must say it is one.
-	b := newOrg(t)
 	mia := b.manager("Mia")
 	ana := b.rep(mia, "Ana")
 	b.meeting(mia, "1:1 Ana", 30*time.Minute, withReps(ana))
 	b.meeting(mia, "Team meeting", 30*time.Minute, withReps(ana)).DurationSeconds = -1800
-	m := b.run().Managers[0]
-	if m.Time.Hours != 1 {
-		t.Errorf("hours = %v, want 1 (30 measured + the 30-minute meeting estimate)", m.Time.Hours)
+	return func(t *testing.T, rep *Report) {
+		m := managerOf(t, rep, mia)
+		if m.Time.Hours != 1 {
+			t.Errorf("hours = %v, want 1 (30 measured + the 30-minute meeting estimate)", m.Time.Hours)
+		}
+		if m.Time.EstimatedShare != 50 {
+			t.Errorf("estimated share = %v %%, want 50", m.Time.EstimatedShare)
+		}
 	}
-	if m.Time.EstimatedShare != 50 {
-		t.Errorf("estimated share = %v %%, want 50", m.Time.EstimatedShare)
-	}
-}
+})

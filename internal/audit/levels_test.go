@@ -12,7 +12,13 @@ import (
 // leads, and it is left out of the first-line managers' rankings.
 func TestADirectorOfManagersIsJudgedAsASecondLineManager(t *testing.T) {
 	t.Parallel()
-	b := newOrg(t)
+	aDirectorOfManagers.check(t)
+}
+
+// aDirectorOfManagers is TestADirectorOfManagersIsJudgedAsASecondLineManager's
+// teams in defaultOrg, and its checks. Dora is its only second-line
+// manager, and the only Dora: the rankings know managers by name.
+var aDirectorOfManagers = defaultOrg.plant(func(b *org) func(*testing.T, *Report) {
 	dora := b.manager("Dora")
 	mia := b.rep(dora, "Mia")
 	max := b.rep(dora, "Max")
@@ -22,45 +28,45 @@ func TestADirectorOfManagersIsJudgedAsASecondLineManager(t *testing.T) {
 	b.meeting(dora, "Strategy update from HQ", 3*time.Hour)
 	b.meeting(mia, "1:1 Ana", 30*time.Minute, withReps(miaTeam[0]))
 	b.meeting(max, "Forecast call", time.Hour)
-	rep := b.run()
-
-	levels := map[string]string{}
-	for _, m := range rep.Managers {
-		levels[m.Name] = m.Level
-	}
-	want := map[string]string{"Dora": LevelSecondLine, "Mia": LevelFirstLine, "Max": LevelFirstLine}
-	for name, level := range want {
-		if levels[name] != level {
-			t.Errorf("%s: level %q, want %q (levels: %v)", name, levels[name], level, levels)
+	return func(t *testing.T, rep *Report) {
+		levels := map[string]string{}
+		for _, m := range rep.Managers {
+			levels[m.ID] = m.Level
 		}
-	}
-	if last := rep.Managers[len(rep.Managers)-1]; last.Name != "Dora" {
-		t.Errorf("the second-line manager should come after the first-line ones, last is %s", last.Name)
-	}
-
-	for _, rule := range Rules {
-		f := findingOf(t, rep, dora, rule.ID)
-		if got := f.Severity == SeverityNotApplicable; got == rule.Judges(LevelSecondLine) {
-			t.Errorf("Dora, %s: severity %s, but the rule's levels are %v", rule.ID, f.Severity, rule.Levels)
+		want := map[person]string{dora: LevelSecondLine, mia: LevelFirstLine, max: LevelFirstLine}
+		for p, level := range want {
+			if levels[p.id] != level {
+				t.Errorf("%s: level %q, want %q", p.name, levels[p.id], level)
+			}
 		}
-		if g := findingOf(t, rep, mia, rule.ID); g.Severity == SeverityNotApplicable {
-			t.Errorf("Mia, %s: a first-line manager is judged by every rule, got %s", rule.ID, g.Severity)
+		if last := rep.Managers[len(rep.Managers)-1]; last.ID != dora.id {
+			t.Errorf("the second-line manager should come after the first-line ones, last is %s", last.Name)
 		}
-	}
-	if f := findingOf(t, rep, dora, "PM2"); f.Missing == "" {
-		t.Error("PM2 for Dora should say why it does not judge her")
-	}
-	// One hour of 1:1 with a manager out of four hours logged.
-	expect(t, findingOf(t, rep, dora, "PM1"), SeverityOK, 25)
 
-	for _, rr := range rep.Organisation {
-		for _, m := range rr.Managers {
-			if m.Name == "Dora" {
-				t.Errorf("the %s ranking holds the second-line manager", rr.Role)
+		for _, rule := range Rules {
+			f := findingOf(t, rep, dora, rule.ID)
+			if got := f.Severity == SeverityNotApplicable; got == rule.Judges(LevelSecondLine) {
+				t.Errorf("Dora, %s: severity %s, but the rule's levels are %v", rule.ID, f.Severity, rule.Levels)
+			}
+			if g := findingOf(t, rep, mia, rule.ID); g.Severity == SeverityNotApplicable {
+				t.Errorf("Mia, %s: a first-line manager is judged by every rule, got %s", rule.ID, g.Severity)
+			}
+		}
+		if f := findingOf(t, rep, dora, "PM2"); f.Missing == "" {
+			t.Error("PM2 for Dora should say why it does not judge her")
+		}
+		// One hour of 1:1 with a manager out of four hours logged.
+		expect(t, findingOf(t, rep, dora, "PM1"), SeverityOK, 25)
+
+		for _, rr := range rep.Organisation {
+			for _, m := range rr.Managers {
+				if m.Name == "Dora" {
+					t.Errorf("the %s ranking holds the second-line manager", rr.Role)
+				}
 			}
 		}
 	}
-}
+})
 
 // TestAManagerNamedWithoutATeamIsAuditedOnTheirOwnTime: --manager names a
 // country manager whose reps are not users of the CRM. She is audited:
