@@ -205,25 +205,12 @@ durations:
 
 func TestAnOverriddenThresholdChangesTheVerdict(t *testing.T) {
 	t.Parallel()
-	// 30 % of the manager's time is admin: a warning by default (above
-	// 25 %, not above 35 %).
-	build := func(t *testing.T) (*org, person) {
-		b := newOrg(t)
-		mia := b.manager("Mia")
-		ana := b.rep(mia, "Ana")
-		b.meeting(mia, "Expense report", minutes(30))
-		b.meeting(mia, "1:1 Ana", minutes(70), withReps(ana))
-		return b, mia
-	}
-	// The defaults, audited once for the BM1 and PM2 checks.
-	b, mia := build(t)
-	byDefault := b.run()
-	t.Run("defaults", func(t *testing.T) {
-		expect(t, findingOf(t, byDefault, mia, "BM1"), warn, 30)
-	})
+	// The defaults: a team of defaultOrg.
+	overriddenThresholdDefaults.check(t)
 	t.Run("warning raised to 30 %", func(t *testing.T) {
 		t.Parallel()
-		b, mia := build(t)
+		b := newOrg(t)
+		mia := thirtyPercentAdmin(b)
 		b.cfg.Rules = RuleThresholds{"BM1": {Values: map[string]float64{"warn": 30}}}
 		f := b.finding(mia, "BM1")
 		expect(t, f, ok, 30)
@@ -233,7 +220,8 @@ func TestAnOverriddenThresholdChangesTheVerdict(t *testing.T) {
 	})
 	t.Run("high lowered to 29 % in a file", func(t *testing.T) {
 		t.Parallel()
-		b, mia := build(t)
+		b := newOrg(t)
+		mia := thirtyPercentAdmin(b)
 		cfg, err := LoadConfig(writeConfig(t, "rules:\n  BM1: {high: 29}\n"))
 		if err != nil {
 			t.Fatal(err)
@@ -241,15 +229,40 @@ func TestAnOverriddenThresholdChangesTheVerdict(t *testing.T) {
 		b.cfg = cfg
 		expect(t, b.finding(mia, "BM1"), high, 30)
 	})
-	t.Run("a threshold that is not a level", func(t *testing.T) {
-		t.Parallel()
-		// Ana's 70 minutes over four weeks are 17.5 a week: enough by
-		// default, not with 20 minutes a week.
-		expect(t, findingOf(t, byDefault, mia, "PM2"), ok, 0) // by default
-		b, mia := build(t)                                    // and with 20 minutes a week
-		b.cfg.Rules = RuleThresholds{"PM2": {Values: map[string]float64{"minutes_per_week": 20}}}
-		f := b.finding(mia, "PM2")
+	// Ana's 70 minutes over four weeks are 17.5 a week: enough by default
+	// ("defaults"), not with 20 minutes a week: a team of pm2At20MinutesOrg.
+	t.Run("a threshold that is not a level", overriddenThresholdPM2.check)
+}
+
+// thirtyPercentAdmin plants a team whose manager spends 30 % of the time
+// on admin: a BM1 warning by default (above 25 %, not above 35 %).
+func thirtyPercentAdmin(b *org) person {
+	mia := b.manager("Mia")
+	ana := b.rep(mia, "Ana")
+	b.meeting(mia, "Expense report", minutes(30))
+	b.meeting(mia, "1:1 Ana", minutes(70), withReps(ana))
+	return mia
+}
+
+// overriddenThresholdDefaults is TestAnOverriddenThresholdChangesTheVerdict's
+// team audited with the defaults, in defaultOrg, and its checks.
+var overriddenThresholdDefaults = defaultOrg.plant(func(b *org) func(*testing.T, *Report) {
+	mia := thirtyPercentAdmin(b)
+	return func(t *testing.T, rep *Report) {
+		t.Run("defaults", func(t *testing.T) {
+			expect(t, findingOf(t, rep, mia, "BM1"), warn, 30)
+			expect(t, findingOf(t, rep, mia, "PM2"), ok, 0)
+		})
+	}
+})
+
+// overriddenThresholdPM2 is TestAnOverriddenThresholdChangesTheVerdict's
+// team audited with PM2 at 20 minutes a week, and its checks.
+var overriddenThresholdPM2 = pm2At20MinutesOrg.plant(func(b *org) func(*testing.T, *Report) {
+	mia := thirtyPercentAdmin(b)
+	return func(t *testing.T, rep *Report) {
+		f := findingOf(t, rep, mia, "PM2")
 		expect(t, f, high, 1)
 		expectColumn(t, f, "under threshold", true)
-	})
-}
+	}
+})

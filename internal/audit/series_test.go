@@ -70,8 +70,12 @@ func TestWeeksAreCalendarWeeksWithTheirPartialEnds(t *testing.T) {
 // and the finding agree.
 func TestCoachingPerRepIsWhatPM2Measures(t *testing.T) {
 	t.Parallel()
-	b := newOrg(t) // four weeks
-	b.cfg.Rules = RuleThresholds{"PM2": {Values: map[string]float64{"minutes_per_week": 20}}}
+	coachingPerRep.check(t)
+}
+
+// coachingPerRep is TestCoachingPerRepIsWhatPM2Measures's team in
+// pm2At20MinutesOrg (four weeks, PM2 at 20 minutes a week), and its checks.
+var coachingPerRep = pm2At20MinutesOrg.plant(func(b *org) func(*testing.T, *Report) {
 	mia := b.manager("Mia")
 	ana := b.rep(mia, "Ana")
 	ben := b.rep(mia, "Ben")
@@ -79,20 +83,20 @@ func TestCoachingPerRepIsWhatPM2Measures(t *testing.T) {
 	b.meeting(mia, "1:1 Ana", 100*time.Minute, withReps(ana))
 	b.meeting(mia, "1:1 Ben", 50*time.Minute, withReps(ben))
 	b.meeting(mia, "1:1 Cy", 30*time.Minute, withReps(cy), at(b.day(15)))
-	rep := b.run()
-
-	coaching := managerOf(t, rep, mia).Series.Coaching
-	if coaching.ThresholdMinutesPerWeek != 20 {
-		t.Errorf("threshold %v minutes a week, want the configured 20", coaching.ThresholdMinutesPerWeek)
+	return func(t *testing.T, rep *Report) {
+		coaching := managerOf(t, rep, mia).Series.Coaching
+		if coaching.ThresholdMinutesPerWeek != 20 {
+			t.Errorf("threshold %v minutes a week, want the configured 20", coaching.ThresholdMinutesPerWeek)
+		}
+		want := []RepCoaching{{"Ben", 12.5}, {"Cy", 15}, {"Ana", 25}}
+		if fmt.Sprint(coaching.Reps) != fmt.Sprint(want) {
+			t.Errorf("coaching per rep %v, want %v (least coached first)", coaching.Reps, want)
+		}
+		f := findingOf(t, rep, mia, "PM2")
+		expectColumn(t, f, "rep", "Ben", "Cy", "Ana")
+		expectColumn(t, f, "minutes per week", 12.5, 15, 25)
 	}
-	want := []RepCoaching{{"Ben", 12.5}, {"Cy", 15}, {"Ana", 25}}
-	if fmt.Sprint(coaching.Reps) != fmt.Sprint(want) {
-		t.Errorf("coaching per rep %v, want %v (least coached first)", coaching.Reps, want)
-	}
-	f := findingOf(t, rep, mia, "PM2")
-	expectColumn(t, f, "rep", "Ben", "Cy", "Ana")
-	expectColumn(t, f, "minutes per week", 12.5, 15, 25)
-}
+})
 
 // TestTargetBoundsAreTheConfiguredOnes: each role's share carries its
 // target's numbers as well as its text.

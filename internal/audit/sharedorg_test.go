@@ -36,6 +36,12 @@ type sharedTeams struct {
 // accounts, and it wins deals in the period, so revenue is the won amount.
 var defaultOrg = &sharedOrg{}
 
+// pm2At20MinutesOrg has the default period and the default configuration
+// but for PM2's threshold: 20 minutes a week, not 15.
+var pm2At20MinutesOrg = &sharedOrg{setup: func(b *org) {
+	b.cfg.Rules = RuleThresholds{"PM2": {Values: map[string]float64{"minutes_per_week": 20}}}
+}}
+
 // noRevenueOrg has the default period and configuration, and no revenue at
 // all: no account has a tier or an annual revenue, and nothing is won.
 var noRevenueOrg = &sharedOrg{}
