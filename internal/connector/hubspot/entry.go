@@ -20,8 +20,11 @@ import (
 // every field and checks once.
 type entry struct {
 	*apipages.Fields
-	props   *apipages.Fields // API form: the record's properties
-	row     *csvfile.Row     // UI form, with its file's columns
+	props *apipages.Fields // API form: the record's properties
+	// assocs is the API form's associations, decoded on first use: a
+	// record is asked for several types of them.
+	assocs  *apipages.Fields
+	row     *csvfile.Row // UI form, with its file's columns
 	columns *columns
 	owners  *ownerIndex
 	zone    *time.Location
@@ -210,7 +213,10 @@ func (e *entry) associated(a *property) []string {
 	if e.columns != nil {
 		return splitList(e.row.Field(e.columns.find(a, a.labels...)))
 	}
-	assocs := e.Member("associations")
+	if e.assocs == nil {
+		e.assocs = e.Member("associations")
+	}
+	assocs := e.assocs
 	list := assocs.Member(a.name)
 	var ids []string
 	for i, raw := range list.List("results", "a list") {
