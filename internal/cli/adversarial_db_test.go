@@ -257,7 +257,7 @@ func TestReadingCommandsShareADatabaseOpenedReadOnly(t *testing.T) {
 		return
 	}
 	t.Parallel()
-	db := loadedDB(t, acmeExport)
+	db := auditedDB(t, acmeExport)
 	sum := fileSum(t, db)
 	self, err := os.Executable()
 	if err != nil {

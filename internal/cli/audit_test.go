@@ -102,6 +102,10 @@ type sharedAudit struct {
 	sync.Once
 	reports map[string]string
 	db      string
+	// asLeft is a copy of db and its cache as the audit left them, for
+	// auditedDB: TestGoldenReports audits db again, which notes in the
+	// cache that it was read.
+	asLeft string
 }
 
 // sharedReports is reportsOfOneAudit of the export's loaded database
@@ -118,22 +122,52 @@ func sharedReports(t *testing.T, export string, flags ...string) map[string]stri
 // the audit filled.
 func sharedAuditOf(t *testing.T, export string, flags ...string) (map[string]string, string) {
 	t.Helper()
+	shared := sharedAuditEntry(t, export, flags)
+	return shared.reports, shared.db
+}
+
+// sharedAuditEntry is the shared audit of the export with the report
+// flags given, made on first use.
+func sharedAuditEntry(t *testing.T, export string, flags []string) *sharedAudit {
+	t.Helper()
 	v, _ := audits.LoadOrStore(export+"\x00"+strings.Join(flags, "\x00"), &sharedAudit{})
 	shared := v.(*sharedAudit)
 	shared.Do(func() {
 		// Beside the test binary's other shared files: the test that
 		// runs first may end before the others read the database.
-		dir, err := os.MkdirTemp(sharedDir, "audit-")
-		if err != nil {
-			t.Fatal(err)
+		var dirs [2]string
+		for i := range dirs {
+			dir, err := os.MkdirTemp(sharedDir, "audit-")
+			if err != nil {
+				t.Fatal(err)
+			}
+			dirs[i] = dir
 		}
-		shared.db = copyDBInto(t, ingestedOnce(t, export), dir)
-		shared.reports = reportsOfOneAudit(t, shared.db, flags)
+		shared.db = copyDBInto(t, ingestedOnce(t, export), dirs[0])
+		reports := reportsOfOneAudit(t, shared.db, flags)
+		shared.asLeft = copyDBInto(t, shared.db, dirs[1])
+		copyDBInto(t, duckdb.CachePath(shared.db), dirs[1]) // the cache is a DuckDB file too
+		shared.reports = reports
 	})
 	if shared.reports == nil {
 		t.Fatalf("the audit of %s %v failed in the test that ran it first", export, flags)
 	}
-	return shared.reports, shared.db
+	return shared
+}
+
+// auditedDB returns a database of the caller's own as a user has it after
+// a first report: the export loaded as loadedDB loads it and audited
+// once with the default flags (sharedReports' audit), the audit cache
+// beside it holding that audit. A report or explain of the same period
+// reads the cache (for another manager, format or category too), which
+// TestGoldenReports checks gives the report an audit afresh gives; tests
+// of the commands that do not need an audit afresh spare one this way.
+func auditedDB(t *testing.T, export string) string {
+	t.Helper()
+	asLeft := sharedAuditEntry(t, export, nil).asLeft
+	dir := t.TempDir()
+	copyDBInto(t, duckdb.CachePath(asLeft), dir)
+	return copyDBInto(t, asLeft, dir)
 }
 
 // reportsOfOneAudit audits the database with the report flags given and
@@ -272,9 +306,11 @@ func TestAuditJSONHasTheDocumentedShape(t *testing.T) {
 	}
 }
 
+// TestReportReadsALoadedDatabase reports on one manager of a database a
+// first report audited, as sales ops go through their managers one by one.
 func TestReportReadsALoadedDatabase(t *testing.T) {
 	t.Parallel()
-	db := loadedDB(t, acmeExport)
+	db := auditedDB(t, acmeExport)
 	r := run(t, "report", "--db", db, "--manager", "sanne de vries", "--format", "markdown").mustSucceed(t)
 	if !strings.Contains(r.stdout, "## Sanne de Vries") || strings.Contains(r.stdout, "## Markus Weber") {
 		t.Errorf("report for one manager:\n%.600s", r.stdout)
@@ -399,7 +435,7 @@ func TestExplainAddsUpToTheReport(t *testing.T) {
 	}
 	explain := func(t *testing.T, args ...string) []row {
 		t.Helper()
-		r := run(t, append([]string{"explain", "--db", loadedDB(t, acmeExport), "--manager", m.Name, "--format", "json"}, args...)...)
+		r := run(t, append([]string{"explain", "--db", auditedDB(t, acmeExport), "--manager", m.Name, "--format", "json"}, args...)...)
 		var rows []row
 		if err := json.Unmarshal([]byte(r.mustSucceed(t).stdout), &rows); err != nil {
 			t.Fatal(err)
@@ -450,7 +486,7 @@ func TestExplainAddsUpToTheReport(t *testing.T) {
 		if empty == "" {
 			t.Skip("every category of this manager has time")
 		}
-		r := run(t, "explain", "--db", loadedDB(t, acmeExport), "--manager", m.Name, "--category", empty, "--format", "json")
+		r := run(t, "explain", "--db", auditedDB(t, acmeExport), "--manager", m.Name, "--category", empty, "--format", "json")
 		if r.code != ExitError || !strings.Contains(r.stderr, "no activities match") {
 			t.Errorf("%s/%s: exit %d, %q", m.Name, empty, r.code, r.stderr)
 		}

@@ -72,7 +72,7 @@ func sameRowsAsCSV(t *testing.T, parquet parquetFile, csvRows []map[string]strin
 
 func TestReportWritesParquetWithTheCSVsRows(t *testing.T) {
 	t.Parallel()
-	db := loadedDB(t, acmeExport)
+	db := auditedDB(t, acmeExport)
 	dir := t.TempDir()
 	csvDir, parquetDir := filepath.Join(dir, "csv"), filepath.Join(dir, "it's parquet")
 	run(t, "report", "--db", db, "--format", "csv", "--out", csvDir).mustSucceed(t)

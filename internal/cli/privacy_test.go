@@ -12,7 +12,7 @@ import (
 // name either.
 func TestAPseudonymizedReportNamesNoRep(t *testing.T) {
 	t.Parallel()
-	db := loadedDB(t, acmeExport)
+	db := auditedDB(t, acmeExport)
 	var named struct {
 		Managers []struct {
 			Name string
