@@ -56,12 +56,16 @@ func TestTheCacheFollowsTheData(t *testing.T) {
 		t.Errorf("the report after the ingest differs from one without a cache:\n%s", firstDifference(after, fresh))
 	}
 
+	// The cache the report after the ingest made, for each change to find
+	// beside the database: every change deletes whatever cache is there,
+	// and another report only to make one again would cost an audit.
+	kept := copyDBInto(t, cached, t.TempDir())
 	for _, change := range [][]string{
 		{"forget", "--db", db, "--person", "0055g000000qZ5hAAE"},
 		{"vacuum", "--db", db},
 	} {
 		if _, err := os.Stat(cached); err != nil {
-			run(t, "report", "--db", db, "--format", "json").mustSucceed(t)
+			copyFile(t, kept, filepath.Dir(cached))
 		}
 		run(t, change...).mustSucceed(t)
 		if _, err := os.Stat(cached); err == nil {
