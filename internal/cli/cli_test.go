@@ -57,6 +57,29 @@ func dbFingerprint(t *testing.T, path string) string {
 	return strings.Join(parts, " ")
 }
 
+// copiedFingerprints are the dbFingerprint of copies of a database, by the
+// database copied.
+var copiedFingerprints sync.Map
+
+// copyChanged says how the database at path, a copy of the database
+// at original whose bytes then summed to sum (fileSum), differs from what
+// it held: "" when it holds the same rows of each table. A copy whose bytes
+// are still the same is not opened; the original's fingerprint is counted
+// once per test binary, on a copy of its own.
+func copyChanged(t *testing.T, path, original, sum string) string {
+	t.Helper()
+	if fileSum(t, path) == sum {
+		return ""
+	}
+	v, _ := copiedFingerprints.LoadOrStore(original, &sharedFile{})
+	// sharedFile's path holds the fingerprint.
+	before := v.(*sharedFile).get(t, func() (string, error) { return dbFingerprint(t, copyDB(t, original)), nil })
+	if after := dbFingerprint(t, path); after != before {
+		return fmt.Sprintf("%s, was %s", after, before)
+	}
+	return ""
+}
+
 func openDB(t *testing.T, path string) *duckdb.DB {
 	t.Helper()
 	db, err := duckdb.Open(context.Background(), path, duckdb.Options{})
