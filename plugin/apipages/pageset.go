@@ -114,13 +114,14 @@ func ReadPage(ctx context.Context, src *export.Source, f export.File, page Page,
 	return t.Read(ctx, NewReader(rc, page))
 }
 
-// estimateSample is how many bytes of records EstimateRecords decodes
-// before extrapolating to the whole page. A Check estimates every page of
+// EstimateSample is how many bytes of records EstimateRecords decodes
+// before extrapolating to the whole page: a page up to it is counted
+// exactly. A Check estimates every page of
 // an export, and is asked twice per ingest (detection, then the chosen
 // connector): at 256 KiB it decoded whole pages, and checking 421 saved
 // HubSpot pages (28 MB) cost as much as reading them. 16 KiB is a few
 // dozen records of a page, enough for an estimate.
-const estimateSample = 16 << 10
+const EstimateSample = 16 << 10
 
 var errSampled = errors.New("sampled enough")
 
@@ -136,7 +137,7 @@ func EstimateRecords(src *export.Source, f export.File, keys []string) int64 {
 	var sampled int64
 	n, err := Each(rc, keys, func(r Record) error {
 		sampled += int64(len(r.Raw))
-		if sampled > estimateSample {
+		if sampled > EstimateSample {
 			return errSampled
 		}
 		return nil

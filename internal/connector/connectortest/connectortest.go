@@ -18,6 +18,7 @@ import (
 	"testing"
 
 	"github.com/salesaudit/salesaudit/plugin"
+	"github.com/salesaudit/salesaudit/plugin/apipages"
 	"github.com/salesaudit/salesaudit/plugin/plugintest"
 )
 
@@ -165,4 +166,15 @@ func SameCounts(a, b map[string]int64) bool {
 		}
 	}
 	return true
+}
+
+// PageEstimateFits reports whether a Check's estimate of a saved page's
+// records is right: exact for a page no larger than the sample
+// apipages.EstimateRecords decodes, within a quarter for a larger one,
+// whose count is extrapolated from its first records.
+func PageEstimateFits(estimated, records, size int64) bool {
+	if size <= apipages.EstimateSample {
+		return estimated == records
+	}
+	return estimated >= records*3/4 && estimated <= records*5/4
 }

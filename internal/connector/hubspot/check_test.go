@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/salesaudit/salesaudit/internal/connector/connectortest"
 	"github.com/salesaudit/salesaudit/plugin"
 )
 
@@ -34,7 +35,7 @@ func TestCheckAcceptsHubSpotExportsAndListsTheirFiles(t *testing.T) {
 					t.Errorf("%s is not listed", f.name)
 				case m.Kind != f.kind || m.SizeBytes != int64(len(f.data)):
 					t.Errorf("%s: kind %s, %d bytes; want %s, %d", f.name, m.Kind, m.SizeBytes, f.kind, len(f.data))
-				case !estimateFits(m.EstimatedRows, len(f.records), len(f.data)):
+				case !connectortest.PageEstimateFits(m.EstimatedRows, int64(len(f.records)), int64(len(f.data))):
 					t.Errorf("%s: ~%d rows, it has %d", f.name, m.EstimatedRows, len(f.records))
 				}
 			}
@@ -43,16 +44,6 @@ func TestCheckAcceptsHubSpotExportsAndListsTheirFiles(t *testing.T) {
 			}
 		})
 	}
-}
-
-// estimateFits reports whether a page's estimated records are right: a
-// page up to the 16 KiB apipages.EstimateRecords decodes is counted
-// exactly, a larger one extrapolated from them, within a quarter.
-func estimateFits(estimated int64, records, size int) bool {
-	if size <= 16<<10 {
-		return estimated == int64(records)
-	}
-	return estimated >= int64(records)*3/4 && estimated <= int64(records)*5/4
 }
 
 // writeFiles makes a directory of the given files.
