@@ -521,3 +521,21 @@ func expectColumn(t *testing.T, f Finding, name string, want ...any) {
 
 // hours is minutes as the evidence shows hours: rounded to 0.1.
 func hours(mins float64) float64 { return math.Round(mins/60*10) / 10 }
+
+// checkCases checks each case of a rule's test in a subtest named after
+// it: the case's manager has the rule's finding with the severity and the
+// metric want gives, and the rule's threshold text.
+func checkCases[C any](t *testing.T, rep *Report, rule, threshold string, cases []C, managers []person,
+	want func(C) (name string, severity Severity, metric float64)) {
+	t.Helper()
+	for i, c := range cases {
+		name, severity, metric := want(c)
+		t.Run(name, func(t *testing.T) {
+			f := findingOf(t, rep, managers[i], rule)
+			expect(t, f, severity, metric)
+			if f.Threshold != threshold {
+				t.Errorf("threshold text %q", f.Threshold)
+			}
+		})
+	}
+}

@@ -55,15 +55,9 @@ var bm1LowValueTime = defaultOrg.plant(func(b *org) func(*testing.T, *Report) {
 	ana := b.rep(idle, "Ana")
 	b.meeting(ana, "Expense report", time.Hour)
 	return func(t *testing.T, rep *Report) {
-		for i, c := range cases {
-			t.Run(c.name, func(t *testing.T) {
-				f := findingOf(t, rep, managers[i], "BM1")
-				expect(t, f, c.want, 100*c.low/total)
-				if f.Threshold != "warning above 25 %, high above 35 %" {
-					t.Errorf("threshold text %q", f.Threshold)
-				}
-			})
-		}
+		checkCases(t, rep, "BM1", "warning above 25 %, high above 35 %", cases, managers, func(c bm1) (string, Severity, float64) {
+			return c.name, c.want, 100 * c.low / total
+		})
 		t.Run("evidence", func(t *testing.T) {
 			f := findingOf(t, rep, withEvidence, "BM1")
 			expectColumn(t, f, "activity", "Coffee with sales ops", "Expense report")
@@ -121,15 +115,9 @@ var bm2EffortValueMismatch = defaultOrg.plant(func(b *org) func(*testing.T, *Rep
 	b.won("Acme renewal", indoors, acme, keyWon, b.day(3))
 	b.meeting(indoors, "1:1 Ana", time.Hour, withReps(ana))
 	return func(t *testing.T, rep *Report) {
-		for i, c := range cases {
-			t.Run(c.name, func(t *testing.T) {
-				f := findingOf(t, rep, managers[i], "BM2")
-				expect(t, f, c.want, c.small-revenueShare)
-				if f.Threshold != "warning above 20 points, high above 40 points" {
-					t.Errorf("threshold text %q", f.Threshold)
-				}
-			})
-		}
+		checkCases(t, rep, "BM2", "warning above 20 points, high above 40 points", cases, managers, func(c bm2) (string, Severity, float64) {
+			return c.name, c.want, c.small - revenueShare
+		})
 		t.Run("evidence", func(t *testing.T) {
 			f := findingOf(t, rep, withEvidence, "BM2")
 			expectColumn(t, f, "account", "Smallco")
@@ -215,15 +203,9 @@ var bm3Procrastination = defaultOrg.plant(func(b *org) func(*testing.T, *Report)
 	b.meeting(unhurried, "1:1 Ana", time.Hour, withReps(ana))
 	b.task(unhurried, "Expense report", due(b.day(3)), done(b.day(9))) // late, but not important
 	return func(t *testing.T, rep *Report) {
-		for i, c := range cases {
-			t.Run(c.name, func(t *testing.T) {
-				f := findingOf(t, rep, managers[i], "BM3")
-				expect(t, f, c.want, 100*float64(c.late)/float64(c.tasks))
-				if f.Threshold != "warning at 30 % or more, high at 50 % or more; overdue after 7 days" {
-					t.Errorf("threshold text %q", f.Threshold)
-				}
-			})
-		}
+		checkCases(t, rep, "BM3", "warning at 30 % or more, high at 50 % or more; overdue after 7 days", cases, managers, func(c bm3) (string, Severity, float64) {
+			return c.name, c.want, 100 * float64(c.late) / float64(c.tasks)
+		})
 		t.Run("which tasks count, overdue after 7 days, evidence", func(t *testing.T) {
 			f := findingOf(t, rep, planner, "BM3")
 			expect(t, f, high, 100*2.0/3)
@@ -295,15 +277,9 @@ func TestBM4NeglectedBusinessDuties(t *testing.T) {
 	withEvidence := build(0, 5, 9)
 	rep := b.run()
 
-	for i, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			f := findingOf(t, rep, managers[i], "BM4")
-			expect(t, f, c.want, c.gap)
-			if f.Threshold != "warning at 4 weeks or more, or under 5 % of time; high at 8 weeks or more" {
-				t.Errorf("threshold text %q", f.Threshold)
-			}
-		})
-	}
+	checkCases(t, rep, "BM4", "warning at 4 weeks or more, or under 5 % of time; high at 8 weeks or more", cases, managers, func(c gap) (string, Severity, float64) {
+		return c.name, c.want, c.gap
+	})
 	for i, c := range shareCases {
 		t.Run(c.name, func(t *testing.T) {
 			f := findingOf(t, rep, shareManagers[i], "BM4")
@@ -390,15 +366,9 @@ var bm5MeetingOverload = defaultOrg.plant(func(b *org) func(*testing.T, *Report)
 	idle := b.manager("Mia")
 	b.rep(idle, "Ana")
 	return func(t *testing.T, rep *Report) {
-		for i, c := range cases {
-			t.Run(c.name, func(t *testing.T) {
-				f := findingOf(t, rep, managers[i], "BM5")
-				expect(t, f, c.want, 100*c.meetings/(total+callMinutes))
-				if f.Threshold != "warning at 35 % or more, high at 50 % or more" {
-					t.Errorf("threshold text %q", f.Threshold)
-				}
-			})
-		}
+		checkCases(t, rep, "BM5", "warning at 35 % or more, high at 50 % or more", cases, managers, func(c bm5) (string, Severity, float64) {
+			return c.name, c.want, 100 * c.meetings / (total + callMinutes)
+		})
 		t.Run("evidence", func(t *testing.T) {
 			f := findingOf(t, rep, withEvidence, "BM5")
 			expectColumn(t, f, "meeting", "Sales ops sync", "Weekly team meeting")

@@ -65,15 +65,9 @@ func TestCM1KeyAccountsNeglected(t *testing.T) {
 	}
 	rep := b.run()
 
-	for i, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			f := findingOf(t, rep, managers[i], "CM1")
-			expect(t, f, c.want, 100*float64(c.neglected)/float64(c.accounts))
-			if f.Threshold != "warning above 20 %, high above 40 %" {
-				t.Errorf("threshold text %q", f.Threshold)
-			}
-		})
-	}
+	checkCases(t, rep, "CM1", "warning above 20 %, high above 40 %", cases, managers, func(c cm1) (string, Severity, float64) {
+		return c.name, c.want, 100 * float64(c.neglected) / float64(c.accounts)
+	})
 	t.Run("what counts as a touch in the last 30 days, evidence", func(t *testing.T) {
 		f := findingOf(t, rep, touched, "CM1")
 		expect(t, f, high, 100*3.0/4)
@@ -161,15 +155,9 @@ var cm2RelationshipHoarding = defaultOrg.plant(func(b *org) func(*testing.T, *Re
 	}
 	withEvidence := build(90, 30, 2, 4)
 	return func(t *testing.T, rep *Report) {
-		for i, c := range cases {
-			t.Run(c.name, func(t *testing.T) {
-				f := findingOf(t, rep, managers[i], "CM2")
-				expect(t, f, c.want, c.wantHoarded)
-				if f.Threshold != "warning for any such account owned by a rep, high when 25 % of the key accounts or more" {
-					t.Errorf("threshold text %q", f.Threshold)
-				}
-			})
-		}
+		checkCases(t, rep, "CM2", "warning for any such account owned by a rep, high when 25 % of the key accounts or more", cases, managers, func(c cm2) (string, Severity, float64) {
+			return c.name, c.want, c.wantHoarded
+		})
 		t.Run("the manager's own key account is no warning", func(t *testing.T) {
 			expect(t, findingOf(t, rep, owner, "CM2"), ok, 1) // 1 of 5: under 25 %
 		})
@@ -244,15 +232,9 @@ var cm3PlayerCoach = defaultOrg.plant(func(b *org) func(*testing.T, *Report) {
 	idle := b.manager("Mia")
 	b.rep(idle, "Ana")
 	return func(t *testing.T, rep *Report) {
-		for i, c := range cases {
-			t.Run(c.name, func(t *testing.T) {
-				f := findingOf(t, rep, managers[i], "CM3")
-				expect(t, f, c.want, 100*c.alone/total)
-				if f.Threshold != "warning above 25 %, high above 40 %" {
-					t.Errorf("threshold text %q", f.Threshold)
-				}
-			})
-		}
+		checkCases(t, rep, "CM3", "warning above 25 %, high above 40 %", cases, managers, func(c cm3) (string, Severity, float64) {
+			return c.name, c.want, 100 * c.alone / total
+		})
 		t.Run("evidence", func(t *testing.T) {
 			f := findingOf(t, rep, withEvidence, "CM3")
 			expectColumn(t, f, "account", "Smallco", "Acme")

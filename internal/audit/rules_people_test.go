@@ -47,15 +47,9 @@ var pm1UnderCoaching = defaultOrg.plant(func(b *org) func(*testing.T, *Report) {
 	ana := b.rep(idle, "Ana")
 	b.meeting(ana, "Visit Acme", time.Hour, withContact("Alice Acme"))
 	return func(t *testing.T, rep *Report) {
-		for i, c := range cases {
-			t.Run(c.name, func(t *testing.T) {
-				f := findingOf(t, rep, managers[i], "PM1")
-				expect(t, f, c.want, 100*c.coaching/total)
-				if f.Threshold != "warning below 10 %, high below 5 %" {
-					t.Errorf("threshold text %q", f.Threshold)
-				}
-			})
-		}
+		checkCases(t, rep, "PM1", "warning below 10 %, high below 5 %", cases, managers, func(c pm1) (string, Severity, float64) {
+			return c.name, c.want, 100 * c.coaching / total
+		})
 		t.Run("evidence", func(t *testing.T) {
 			f := findingOf(t, rep, withEvidence, "PM1")
 			expectColumn(t, f, "week of", "2026-03-02", "2026-03-16")
@@ -243,15 +237,9 @@ var pm3WeakestLinkFocus = defaultOrg.plant(func(b *org) func(*testing.T, *Report
 		b.meeting(unranked, "1:1 "+r.name, minutes(float64(30+120*(4-i))), withReps(r))
 	}
 	return func(t *testing.T, rep *Report) {
-		for i, c := range cases {
-			t.Run(c.name, func(t *testing.T) {
-				f := findingOf(t, rep, managers[i], "PM3")
-				expect(t, f, c.want, c.bottom/middle)
-				if f.Threshold != "warning above 1.5, high above 3 (teams of at least the minimum group size)" {
-					t.Errorf("threshold text %q", f.Threshold)
-				}
-			})
-		}
+		checkCases(t, rep, "PM3", "warning above 1.5, high above 3 (teams of at least the minimum group size)", cases, managers, func(c pm3) (string, Severity, float64) {
+			return c.name, c.want, c.bottom / middle
+		})
 		t.Run("evidence", func(t *testing.T) {
 			f := findingOf(t, rep, withEvidence, "PM3")
 			expectColumn(t, f, "rep", "Bea", "Cal", "Dan", "Eli", "Fay")
@@ -325,15 +313,9 @@ var pm4ResultsOnly = defaultOrg.plant(func(b *org) func(*testing.T, *Report) {
 	b.rep(idle, "Ana")
 	b.meeting(idle, "Expense report", time.Hour)
 	return func(t *testing.T, rep *Report) {
-		for i, c := range cases {
-			t.Run(c.name, func(t *testing.T) {
-				f := findingOf(t, rep, managers[i], "PM4")
-				expect(t, f, c.want, c.review/coaching)
-				if f.Threshold != "warning above 1, high above 2" {
-					t.Errorf("threshold text %q", f.Threshold)
-				}
-			})
-		}
+		checkCases(t, rep, "PM4", "warning above 1, high above 2", cases, managers, func(c pm4) (string, Severity, float64) {
+			return c.name, c.want, c.review / coaching
+		})
 		t.Run("reviews and no coaching at all", func(t *testing.T) {
 			f := findingOf(t, rep, uncoached, "PM4")
 			if f.Severity != high || f.Metric != nil {
@@ -432,15 +414,9 @@ var pm5CreditClaiming = defaultOrg.plant(func(b *org) func(*testing.T, *Report) 
 	b.lost("Acme expansion", idle, acme, 500, b.day(5))
 	b.won("Acme last year", ana, acme, 500, b.from.AddDate(-1, 0, 0))
 	return func(t *testing.T, rep *Report) {
-		for i, c := range cases {
-			t.Run(c.name, func(t *testing.T) {
-				f := findingOf(t, rep, managers[i], "PM5")
-				expect(t, f, c.want, 100*c.claimed/teamWon)
-				if f.Threshold != "warning at 10 % or more, high at 25 % or more" {
-					t.Errorf("threshold text %q", f.Threshold)
-				}
-			})
-		}
+		checkCases(t, rep, "PM5", "warning at 10 % or more, high at 25 % or more", cases, managers, func(c claim) (string, Severity, float64) {
+			return c.name, c.want, 100 * c.claimed / teamWon
+		})
 		t.Run("reps' share of the activity", func(t *testing.T) {
 			for i, c := range shareCases {
 				t.Run(c.name, func(t *testing.T) {
@@ -542,15 +518,9 @@ var pm6HiringMisses = defaultOrg.plant(func(b *org) func(*testing.T, *Report) {
 	}
 	oneHire := build(1, 1)
 	return func(t *testing.T, rep *Report) {
-		for i, c := range cases {
-			t.Run(c.name, func(t *testing.T) {
-				f := findingOf(t, rep, managers[i], "PM6")
-				expect(t, f, c.want, 100*float64(c.misses)/float64(c.hires))
-				if f.Threshold != "warning at 30 % or more (at least 2 hires), high at 50 % or more" {
-					t.Errorf("threshold text %q", f.Threshold)
-				}
-			})
-		}
+		checkCases(t, rep, "PM6", "warning at 30 % or more (at least 2 hires), high at 50 % or more", cases, managers, func(c pm6) (string, Severity, float64) {
+			return c.name, c.want, 100 * float64(c.misses) / float64(c.hires)
+		})
 		t.Run("evidence: a leaver and a hire in the bottom 20 %", func(t *testing.T) {
 			f := findingOf(t, rep, withEvidence, "PM6")
 			expect(t, f, high, 100*2.0/3)
