@@ -79,12 +79,7 @@ func TestDetectAsksTheBuiltinsInTheHostAndStartsOnlyTheOneChosen(t *testing.T) {
 		"fakenever":  &fake.Connector{Name: "fakenever"},
 	})
 	input := t.TempDir()
-	var found Detection
-	var err error
-	within(t, 5*time.Second, "Detect", func() { found, err = c.Detect(context.Background(), input) })
-	if err != nil {
-		t.Fatal(err)
-	}
+	found := detectWithin(t, c, input, "Detect")
 	if found.Process.Entry.Name != "fakeaccept" || len(found.Skipped) > 0 {
 		t.Fatalf("detected %s, skipped %v", found.Process.Entry.Name, found.Skipped)
 	}
@@ -144,12 +139,7 @@ func TestABuiltinsCheckThatNeverAnswersInTheHostIsGivenUpOn(t *testing.T) {
 		}),
 	})
 	input := t.TempDir()
-	var found Detection
-	var err error
-	within(t, 5*time.Second, "Detect beside a Check that never returns", func() { found, err = c.Detect(context.Background(), input) })
-	if err != nil {
-		t.Fatal(err)
-	}
+	found := detectWithin(t, c, input, "Detect beside a Check that never returns")
 	want := "connector fakefreezecheck: no answer: it did not say whether it reads " + input + " within 1s"
 	if len(found.Skipped) != 1 || !Broken(found.Skipped[0]) || !strings.Contains(found.Skipped[0].Error(), want) {
 		t.Errorf("skipped %v, want %q", found.Skipped, want)

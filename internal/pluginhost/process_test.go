@@ -34,6 +34,19 @@ func start(t *testing.T, c *Catalog, ctx context.Context, name string) (*Process
 
 // within fails the test if f does not return within d: a hang test needs
 // a deadline.
+// detectWithin is c's Detection of input, which must come within five
+// seconds and without an error; what names the Detect in a failure.
+func detectWithin(t *testing.T, c *Catalog, input, what string) Detection {
+	t.Helper()
+	var found Detection
+	var err error
+	within(t, 5*time.Second, what, func() { found, err = c.Detect(context.Background(), input) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	return found
+}
+
 func within(t *testing.T, d time.Duration, what string, f func()) {
 	t.Helper()
 	done := make(chan struct{})
@@ -146,12 +159,7 @@ func TestTheEndOfTheContextKillsTheConnectorAtOnce(t *testing.T) {
 
 func TestDetectReportsABrokenConnectorOnceAndDoesNotWaitForIt(t *testing.T) {
 	c, events := catalogOf(t, "fakeaccept", "fakenever", "fakeorphan")
-	var found Detection
-	var err error
-	within(t, 5*time.Second, "the first Detect", func() { found, err = c.Detect(context.Background(), t.TempDir()) })
-	if err != nil {
-		t.Fatal(err)
-	}
+	found := detectWithin(t, c, t.TempDir(), "the first Detect")
 	if found.Process.Entry.Name != "fakeaccept" {
 		t.Errorf("detected %s", found.Process.Entry.Name)
 	}

@@ -216,8 +216,7 @@ func (e *entry) associated(a *property) []string {
 	if e.assocs == nil {
 		e.assocs = e.Member("associations")
 	}
-	assocs := e.assocs
-	list := assocs.Member(a.name)
+	list := e.assocs.Member(a.name)
 	var ids []string
 	for i, raw := range list.List("results", "a list") {
 		ref, err := list.Nested(fmt.Sprintf("results[%d]", i), raw)
@@ -228,7 +227,7 @@ func (e *entry) associated(a *property) []string {
 		ids = append(ids, cmp.Or(ref.Text("id"), ref.Text("toObjectId")))
 		e.adopt(ref)
 	}
-	e.adopt(list, assocs)
+	e.adopt(list, e.assocs)
 	return splitList(strings.Join(ids, ";"))
 }
 
