@@ -2,6 +2,7 @@ package cli
 
 import (
 	"encoding/json"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -24,10 +25,11 @@ func TestTheAuditRunsOnEveryConnectorsFixtures(t *testing.T) {
 	for connector, fixture := range fixtures {
 		t.Run(connector, func(t *testing.T) {
 			t.Parallel()
-			db := filepath.Join(t.TempDir(), "sa.duckdb")
-			out := run(t, "audit", "--db", db, "--format", "json", filepath.Join("..", "..", "testdata", fixture)).mustSucceed(t)
-			if source := dbCount(t, db, "SELECT count(*) FROM ingest_runs WHERE connector = '"+connector+"'"); source != 1 {
-				t.Fatalf("%s was not read by the %s connector", fixture, connector)
+			// In memory: what is checked is the reading and the audit, and
+			// a source is named after the connector that read it.
+			out := run(t, "audit", "--db", ":memory:", "--format", "json", filepath.Join("..", "..", "testdata", fixture)).mustSucceed(t)
+			if !strings.Contains(out.stderr, fmt.Sprintf("as source %q:", connector)) {
+				t.Fatalf("%s was not read by the %s connector:\n%s", fixture, connector, out.stderr)
 			}
 			var rep struct {
 				Managers []struct {

@@ -50,6 +50,9 @@ func TestMain(m *testing.M) {
 	// CPU). TestTheThreadsFlagReachesDuckDB checks the flag itself.
 	os.Setenv("SALESAUDIT_THREADS", "1")
 	code := m.Run()
+	if parquetReader.db != nil {
+		_ = parquetReader.db.Close()
+	}
 	_ = os.RemoveAll(dir)
 	os.Exit(code)
 }

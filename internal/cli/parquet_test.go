@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/salesaudit/salesaudit/internal/duckdb"
@@ -20,15 +21,26 @@ type parquetFile struct {
 	rows  []map[string]any
 }
 
+// parquetReader is the in-memory database readParquet reads with, one
+// per test binary: opening a DuckDB costs more than reading a report's
+// Parquet file.
+var parquetReader struct {
+	sync.Once
+	db  *duckdb.DB
+	err error
+}
+
 // readParquet reads a Parquet file with DuckDB's read_parquet, in a
-// database of its own.
+// database that holds nothing else.
 func readParquet(t *testing.T, path string) parquetFile {
 	t.Helper()
-	db, err := duckdb.Open(context.Background(), duckdb.MemoryPath, duckdb.Options{})
-	if err != nil {
-		t.Fatal(err)
+	parquetReader.Do(func() {
+		parquetReader.db, parquetReader.err = duckdb.Open(context.Background(), duckdb.MemoryPath, duckdb.Options{Threads: 1})
+	})
+	if parquetReader.err != nil {
+		t.Fatal(parquetReader.err)
 	}
-	defer db.Close()
+	db := parquetReader.db
 	described, err := db.Query(context.Background(), "DESCRIBE SELECT * FROM read_parquet(?)", path)
 	if err != nil {
 		t.Fatalf("describing %s: %v", path, err)
