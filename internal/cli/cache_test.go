@@ -24,10 +24,11 @@ func TestTheCacheFollowsTheData(t *testing.T) {
 	for _, f := range files {
 		copyFile(t, f, export)
 	}
-	db := filepath.Join(t.TempDir(), "sa.duckdb")
+	// The export loaded and reported on, the report's cache beside it:
+	// the shared audit's database, whose source the ingests below replace.
+	db := auditedDB(t, acmeExport)
 	cached := duckdb.CachePath(db)
-	run(t, "ingest", "--quiet", "--db", db, "-c", "salesforce", export).mustSucceed(t)
-	before := run(t, "report", "--db", db, "--format", "json").mustSucceed(t).stdout
+	before := sharedReports(t, acmeExport)["json"]
 	if _, err := os.Stat(cached); err != nil {
 		t.Fatalf("the report left no cache: %v", err)
 	}
