@@ -40,8 +40,8 @@ const (
 	jointVisit              // a key-account meeting with a contact and a rep
 )
 
-// classified builds one manager's activities, each of a shape, and
-// returns where the classification put them, by subject.
+// subjectCase is an activity of a shape, and where the classification
+// should put it.
 type subjectCase struct {
 	subject  string
 	shape    shape
@@ -49,8 +49,30 @@ type subjectCase struct {
 	rule     string
 }
 
+// classified builds one manager's activities, each of a shape, in an
+// organisation of its own, and returns where the classification put them,
+// by subject.
 func classified(t *testing.T, b *org, cases []subjectCase) map[string]placed {
 	t.Helper()
+	mia := plantSubjects(b, cases)
+	return placementsOf(t, b.prepared(), mia, cases)
+}
+
+// classifiedIn plants one manager's activities, each of a shape, as a team
+// of a shared organisation, and checks where the classification put them.
+func classifiedIn(s *sharedOrg, cases []subjectCase) *sharedTeams {
+	return s.plant(func(b *org) func(*testing.T, *Report) {
+		mia := plantSubjects(b, cases)
+		return func(t *testing.T, _ *Report) {
+			checkPlacements(t, placementsOf(t, s.tables(t), mia, cases), cases)
+		}
+	})
+}
+
+// plantSubjects adds a manager with three reps, a colleague, a key account
+// and another account, and an activity of each case's shape; it returns
+// the manager.
+func plantSubjects(b *org, cases []subjectCase) person {
 	mia := b.manager("Mia")
 	team := b.reps(mia, "Ana", "Ben", "Cy")
 	paula := b.colleague("Paula")
@@ -76,7 +98,14 @@ func classified(t *testing.T, b *org, cases []subjectCase) map[string]placed {
 			b.meeting(mia, c.subject, 2*time.Hour, on(acme), withReps(team[0]), withContact("Alice Acme"))
 		}
 	}
-	got := b.prepared().placements(mia)
+	return mia
+}
+
+// placementsOf is where the classification put m's activities, which are
+// the cases'.
+func placementsOf(t *testing.T, p *preparedAudit, m person, cases []subjectCase) map[string]placed {
+	t.Helper()
+	got := p.placements(m)
 	if len(got) != len(cases) {
 		t.Fatalf("%d activities classified, want %d", len(got), len(cases))
 	}
@@ -99,110 +128,105 @@ func checkPlacements(t *testing.T, got map[string]placed, cases []subjectCase) {
 
 func TestClassificationOfRealSubjects(t *testing.T) {
 	t.Parallel()
-	// Keyword rules are tried before the structural ones, so a subject
-	// that lands by a keyword rule was recognised by its words.
-	cases := []subjectCase{
-		// English
-		{"1:1 Ana", oneRep, "coaching", ruleCoaching},
-		{"Sales training: objection handling", wholeTeam, "coaching", ruleCoaching},
-		{"Weekly pipeline review", wholeTeam, "pipeline_review", rulePipeline},
-		{"Deal review – Acme renewal", oneRep, "pipeline_review", rulePipeline},
-		{"Interview: Senior AE candidate", candidate, "recruiting", ruleRecruiting},
-		{"Team meeting", wholeTeam, "team", ruleTeam},
-		{"Catch-up Ana", oneRep, "coaching", ruleOneToOne},
-		{"Q3 territory planning", alone, "planning", rulePlanning},
-		{"Sales leadership meeting", peer, "hq", ruleHQ},
-		{"Expense report", alone, "admin", ruleTravel},
-		{"Coffee with Paula", peer, "internal_other", ruleInternal},
-		{"1:1 with Paula", peer, "internal_other", ruleInternal}, // not a report: no coaching
-		{"Quarterly business review with Acme", keyVisit, "key_account", ruleKeyAlone},
-		{"Intro call", visit, "customer_other", ruleOtherAlone},
-		{"Joint visit Acme", jointVisit, "field_coaching", ruleJoint},
-		{"Misc", alone, "unclassified", ""},
-		// Dutch
-		{"1-op-1 gesprek Ana", oneRep, "coaching", ruleCoaching},
-		// Compounds: a keyword as the head of a glued word.
-		{"Territoriumplanning 2027", alone, "planning", rulePlanning},
-		{"Reiskosten declareren", alone, "admin", ruleTravel},
-		{"Onkostennota's goedkeuren", alone, "admin", ruleTravel},
-		{"Weekrapportage naar directie", alone, "admin", ruleAdmin},
-		// Not a drink, nor anything else: a 1:1 by who is there.
-		{"Koffiedrinken met Ana", oneRep, "coaching", ruleOneToOne},
-		{"Functioneringsgesprek Ana", oneRep, "coaching", ruleCoaching},
-		{"Pijplijnbespreking", wholeTeam, "pipeline_review", rulePipeline},
-		{"Sollicitatiegesprek accountmanager", candidate, "recruiting", ruleRecruiting},
-		{"Teamoverleg", wholeTeam, "team", ruleTeam},
-		{"Kwartaalplanning", alone, "planning", rulePlanning},
-		{"Directieoverleg", peer, "hq", ruleHQ},
-		{"Declaraties maart", alone, "admin", ruleTravel},
-		{"Klantbezoek Acme", keyVisit, "key_account", ruleKeyAlone},
-		{"Meeloopdag Ana", jointVisit, "field_coaching", ruleJoint},
-		// German
-		{"Mitarbeitergespräch Ana", oneRep, "coaching", ruleCoaching},
-		{"Quartalsplanung Q4", alone, "planning", rulePlanning},
-		{"Jahresplanungen Vertrieb", alone, "planning", rulePlanning},
-		{"Verkaufstraining Einwandbehandlung", wholeTeam, "coaching", ruleCoaching},
-		{"Rabattfreigabe Angebot 0533", alone, "admin", ruleAdmin},
-		{"Einarbeitung neuer Kollege", oneRep, "recruiting", ruleRecruiting},
-		{"Schulung Einwandbehandlung", wholeTeam, "coaching", ruleCoaching},
-		{"Pipeline-Besprechung", wholeTeam, "pipeline_review", rulePipeline},
-		{"Vorstellungsgespräch Vertriebsmitarbeiter", candidate, "recruiting", ruleRecruiting},
-		{"Teambesprechung", wholeTeam, "team", ruleTeam},
-		{"Quartalsplanung", alone, "planning", rulePlanning},
-		{"Geschäftsleitungssitzung", peer, "hq", ruleHQ},
-		{"Spesenabrechnung", alone, "admin", ruleTravel},
-		{"Reisekostenabrechnung März", alone, "admin", ruleTravel},
-		{"Kundentermin Acme", keyVisit, "key_account", ruleKeyAlone},
-		// French
-		{"Entretien individuel Ana", oneRep, "coaching", ruleCoaching},
-		{"Formation produit", wholeTeam, "coaching", ruleCoaching},
-		{"Revue de pipeline", wholeTeam, "pipeline_review", rulePipeline},
-		{"Entretien d'embauche commercial", candidate, "recruiting", ruleRecruiting},
-		{"Entretien d’embauche", candidate, "recruiting", ruleRecruiting}, // typographic apostrophe
-		{"Réunion d'équipe", wholeTeam, "team", ruleTeam},
-		{"Prévisions T3", alone, "planning", rulePlanning},
-		{"Comité de direction", peer, "hq", ruleHQ},
-		{"Note de frais", alone, "admin", ruleTravel},
-		{"Rendez-vous client Acme", keyVisit, "key_account", ruleKeyAlone},
-		{"Visite terrain avec Ana", jointVisit, "field_coaching", ruleJoint},
-		// Spanish
-		{"Reunión individual con Ana", oneRep, "coaching", ruleCoaching},
-		{"Formación de ventas", wholeTeam, "coaching", ruleCoaching},
-		{"Revisión de pipeline", wholeTeam, "pipeline_review", rulePipeline},
-		{"Entrevista candidato comercial", candidate, "recruiting", ruleRecruiting},
-		{"Reunión de equipo", wholeTeam, "team", ruleTeam},
-		{"Planificación trimestral", alone, "planning", rulePlanning},
-		{"Comité de dirección", peer, "hq", ruleHQ},
-		{"Nota de gastos", alone, "admin", ruleTravel},
-		{"Visita cliente Smallco", visit, "customer_other", ruleOtherAlone},
-		// Portuguese
-		{"Reunião individual Ana", oneRep, "coaching", ruleCoaching},
-		{"Treinamento de vendas", wholeTeam, "coaching", ruleCoaching},
-		{"Revisão de pipeline", wholeTeam, "pipeline_review", rulePipeline},
-		{"Entrevista com candidato", candidate, "recruiting", ruleRecruiting},
-		{"Reunião de equipe", wholeTeam, "team", ruleTeam},
-		{"Planejamento anual", alone, "planning", rulePlanning},
-		{"Reunião de diretoria", peer, "hq", ruleHQ},
-		{"Relatório de despesas", alone, "admin", ruleTravel},
-		{"Visita ao cliente Acme", keyVisit, "key_account", ruleKeyAlone},
-	}
-	checkPlacements(t, classified(t, newOrg(t), cases), cases)
+	classificationOfRealSubjects.check(t)
 }
+
+// classificationOfRealSubjects is TestClassificationOfRealSubjects's team
+// in defaultOrg, and its check. Keyword rules are tried before the
+// structural ones, so a subject that lands by a keyword rule was
+// recognised by its words.
+var classificationOfRealSubjects = classifiedIn(defaultOrg, []subjectCase{
+	// English
+	{"1:1 Ana", oneRep, "coaching", ruleCoaching},
+	{"Sales training: objection handling", wholeTeam, "coaching", ruleCoaching},
+	{"Weekly pipeline review", wholeTeam, "pipeline_review", rulePipeline},
+	{"Deal review – Acme renewal", oneRep, "pipeline_review", rulePipeline},
+	{"Interview: Senior AE candidate", candidate, "recruiting", ruleRecruiting},
+	{"Team meeting", wholeTeam, "team", ruleTeam},
+	{"Catch-up Ana", oneRep, "coaching", ruleOneToOne},
+	{"Q3 territory planning", alone, "planning", rulePlanning},
+	{"Sales leadership meeting", peer, "hq", ruleHQ},
+	{"Expense report", alone, "admin", ruleTravel},
+	{"Coffee with Paula", peer, "internal_other", ruleInternal},
+	{"1:1 with Paula", peer, "internal_other", ruleInternal}, // not a report: no coaching
+	{"Quarterly business review with Acme", keyVisit, "key_account", ruleKeyAlone},
+	{"Intro call", visit, "customer_other", ruleOtherAlone},
+	{"Joint visit Acme", jointVisit, "field_coaching", ruleJoint},
+	{"Misc", alone, "unclassified", ""},
+	// Dutch
+	{"1-op-1 gesprek Ana", oneRep, "coaching", ruleCoaching},
+	// Compounds: a keyword as the head of a glued word.
+	{"Territoriumplanning 2027", alone, "planning", rulePlanning},
+	{"Reiskosten declareren", alone, "admin", ruleTravel},
+	{"Onkostennota's goedkeuren", alone, "admin", ruleTravel},
+	{"Weekrapportage naar directie", alone, "admin", ruleAdmin},
+	// Not a drink, nor anything else: a 1:1 by who is there.
+	{"Koffiedrinken met Ana", oneRep, "coaching", ruleOneToOne},
+	{"Functioneringsgesprek Ana", oneRep, "coaching", ruleCoaching},
+	{"Pijplijnbespreking", wholeTeam, "pipeline_review", rulePipeline},
+	{"Sollicitatiegesprek accountmanager", candidate, "recruiting", ruleRecruiting},
+	{"Teamoverleg", wholeTeam, "team", ruleTeam},
+	{"Kwartaalplanning", alone, "planning", rulePlanning},
+	{"Directieoverleg", peer, "hq", ruleHQ},
+	{"Declaraties maart", alone, "admin", ruleTravel},
+	{"Klantbezoek Acme", keyVisit, "key_account", ruleKeyAlone},
+	{"Meeloopdag Ana", jointVisit, "field_coaching", ruleJoint},
+	// German
+	{"Mitarbeitergespräch Ana", oneRep, "coaching", ruleCoaching},
+	{"Quartalsplanung Q4", alone, "planning", rulePlanning},
+	{"Jahresplanungen Vertrieb", alone, "planning", rulePlanning},
+	{"Verkaufstraining Einwandbehandlung", wholeTeam, "coaching", ruleCoaching},
+	{"Rabattfreigabe Angebot 0533", alone, "admin", ruleAdmin},
+	{"Einarbeitung neuer Kollege", oneRep, "recruiting", ruleRecruiting},
+	{"Schulung Einwandbehandlung", wholeTeam, "coaching", ruleCoaching},
+	{"Pipeline-Besprechung", wholeTeam, "pipeline_review", rulePipeline},
+	{"Vorstellungsgespräch Vertriebsmitarbeiter", candidate, "recruiting", ruleRecruiting},
+	{"Teambesprechung", wholeTeam, "team", ruleTeam},
+	{"Quartalsplanung", alone, "planning", rulePlanning},
+	{"Geschäftsleitungssitzung", peer, "hq", ruleHQ},
+	{"Spesenabrechnung", alone, "admin", ruleTravel},
+	{"Reisekostenabrechnung März", alone, "admin", ruleTravel},
+	{"Kundentermin Acme", keyVisit, "key_account", ruleKeyAlone},
+	// French
+	{"Entretien individuel Ana", oneRep, "coaching", ruleCoaching},
+	{"Formation produit", wholeTeam, "coaching", ruleCoaching},
+	{"Revue de pipeline", wholeTeam, "pipeline_review", rulePipeline},
+	{"Entretien d'embauche commercial", candidate, "recruiting", ruleRecruiting},
+	{"Entretien d’embauche", candidate, "recruiting", ruleRecruiting}, // typographic apostrophe
+	{"Réunion d'équipe", wholeTeam, "team", ruleTeam},
+	{"Prévisions T3", alone, "planning", rulePlanning},
+	{"Comité de direction", peer, "hq", ruleHQ},
+	{"Note de frais", alone, "admin", ruleTravel},
+	{"Rendez-vous client Acme", keyVisit, "key_account", ruleKeyAlone},
+	{"Visite terrain avec Ana", jointVisit, "field_coaching", ruleJoint},
+	// Spanish
+	{"Reunión individual con Ana", oneRep, "coaching", ruleCoaching},
+	{"Formación de ventas", wholeTeam, "coaching", ruleCoaching},
+	{"Revisión de pipeline", wholeTeam, "pipeline_review", rulePipeline},
+	{"Entrevista candidato comercial", candidate, "recruiting", ruleRecruiting},
+	{"Reunión de equipo", wholeTeam, "team", ruleTeam},
+	{"Planificación trimestral", alone, "planning", rulePlanning},
+	{"Comité de dirección", peer, "hq", ruleHQ},
+	{"Nota de gastos", alone, "admin", ruleTravel},
+	{"Visita cliente Smallco", visit, "customer_other", ruleOtherAlone},
+	// Portuguese
+	{"Reunião individual Ana", oneRep, "coaching", ruleCoaching},
+	{"Treinamento de vendas", wholeTeam, "coaching", ruleCoaching},
+	{"Revisão de pipeline", wholeTeam, "pipeline_review", rulePipeline},
+	{"Entrevista com candidato", candidate, "recruiting", ruleRecruiting},
+	{"Reunião de equipe", wholeTeam, "team", ruleTeam},
+	{"Planejamento anual", alone, "planning", rulePlanning},
+	{"Reunião de diretoria", peer, "hq", ruleHQ},
+	{"Relatório de despesas", alone, "admin", ruleTravel},
+	{"Visita ao cliente Acme", keyVisit, "key_account", ruleKeyAlone},
+})
 
 func TestKeywordsIgnoreCaseAndAccents(t *testing.T) {
 	t.Parallel()
-	// With the whole team present, only the keyword makes these coaching
-	// (the structural rule would say "team").
-	cases := []subjectCase{
-		{"Reunión individual", wholeTeam, "coaching", ruleCoaching},
-		{"REUNION INDIVIDUAL", wholeTeam, "coaching", ruleCoaching},
-		{"reunion individual", wholeTeam, "coaching", ruleCoaching},
-		{"REUNIÃO INDIVIDUAL", wholeTeam, "coaching", ruleCoaching},
-		{"MITARBEITERGESPRÄCH", wholeTeam, "coaching", ruleCoaching},
-		{"Formação", wholeTeam, "coaching", ruleCoaching},
-	}
-	checkPlacements(t, classified(t, newOrg(t), cases), cases)
+	keywordsIgnoreCaseAndAccents.check(t)
 
+	// The configuration is the whole organisation's: an organisation of
+	// its own.
 	t.Run("keywords in the configuration too", func(t *testing.T) {
 		b := newOrg(t)
 		b.cfg.Classification = append([]ClassificationRule{{
@@ -217,24 +241,39 @@ func TestKeywordsIgnoreCaseAndAccents(t *testing.T) {
 	})
 }
 
+// keywordsIgnoreCaseAndAccents is TestKeywordsIgnoreCaseAndAccents's team
+// in defaultOrg, and its check. With the whole team present, only the
+// keyword makes these coaching (the structural rule would say "team").
+var keywordsIgnoreCaseAndAccents = classifiedIn(defaultOrg, []subjectCase{
+	{"Reunión individual", wholeTeam, "coaching", ruleCoaching},
+	{"REUNION INDIVIDUAL", wholeTeam, "coaching", ruleCoaching},
+	{"reunion individual", wholeTeam, "coaching", ruleCoaching},
+	{"REUNIÃO INDIVIDUAL", wholeTeam, "coaching", ruleCoaching},
+	{"MITARBEITERGESPRÄCH", wholeTeam, "coaching", ruleCoaching},
+	{"Formação", wholeTeam, "coaching", ruleCoaching},
+})
+
 func TestKeywordsMatchWholeWordsOrPrefixes(t *testing.T) {
 	t.Parallel()
-	// "plan" is a whole word, "coach*" and "report*" prefixes.
-	cases := []subjectCase{
-		{"Plan 2026", alone, "planning", rulePlanning},
-		{"Business plan, v2", alone, "planning", rulePlanning},
-		{"(plan)", alone, "planning", rulePlanning},
-		{"Plant tour", alone, "unclassified", ""},
-		{"Explanation needed", alone, "unclassified", ""},
-		{"Coaching", wholeTeam, "coaching", ruleCoaching},
-		{"Coachee check-in", wholeTeam, "coaching", ruleCoaching},
-		{"Supercoach awards", wholeTeam, "team", ruleTeam},
-		{"Reporting", alone, "admin", ruleAdmin},
-		{"Misreport fix", alone, "unclassified", ""},
-		{"11:15 sync", wholeTeam, "team", ruleTeam}, // "1:1" only as a word
-	}
-	checkPlacements(t, classified(t, newOrg(t), cases), cases)
+	keywordsMatchWholeWordsOrPrefixes.check(t)
 }
+
+// keywordsMatchWholeWordsOrPrefixes is TestKeywordsMatchWholeWordsOrPrefixes's
+// team in defaultOrg, and its check: "plan" is a whole word, "coach*" and
+// "report*" prefixes.
+var keywordsMatchWholeWordsOrPrefixes = classifiedIn(defaultOrg, []subjectCase{
+	{"Plan 2026", alone, "planning", rulePlanning},
+	{"Business plan, v2", alone, "planning", rulePlanning},
+	{"(plan)", alone, "planning", rulePlanning},
+	{"Plant tour", alone, "unclassified", ""},
+	{"Explanation needed", alone, "unclassified", ""},
+	{"Coaching", wholeTeam, "coaching", ruleCoaching},
+	{"Coachee check-in", wholeTeam, "coaching", ruleCoaching},
+	{"Supercoach awards", wholeTeam, "team", ruleTeam},
+	{"Reporting", alone, "admin", ruleAdmin},
+	{"Misreport fix", alone, "unclassified", ""},
+	{"11:15 sync", wholeTeam, "team", ruleTeam}, // "1:1" only as a word
+})
 
 func TestEveryMinuteInOneCategory(t *testing.T) {
 	t.Parallel()

@@ -51,7 +51,12 @@ func sentOn(day time.Time) activityOpt {
 // an account is work about the customer, classified by its subject.
 func TestCustomerFacingIsAFact(t *testing.T) {
 	t.Parallel()
-	b := newOrg(t)
+	customerFacingIsAFact.check(t)
+}
+
+// customerFacingIsAFact is TestCustomerFacingIsAFact's team in defaultOrg,
+// and its check.
+var customerFacingIsAFact = defaultOrg.plant(func(b *org) func(*testing.T, *Report) {
 	mia := b.manager("Mia")
 	ana := b.rep(mia, "Ana")
 	acme := b.keyAccount("Acme", ana)
@@ -105,14 +110,16 @@ func TestCustomerFacingIsAFact(t *testing.T) {
 	for _, c := range cases {
 		c.add(c.subject)
 	}
-	got := b.prepared().placements(mia)
-	for _, c := range cases {
-		p := got[c.subject]
-		if p.category != c.category || p.rule != c.rule {
-			t.Errorf("%q: %s by rule %q, want %s by rule %q", c.subject, p.category, p.rule, c.category, c.rule)
+	return func(t *testing.T, _ *Report) {
+		got := defaultOrg.tables(t).placements(mia)
+		for _, c := range cases {
+			p := got[c.subject]
+			if p.category != c.category || p.rule != c.rule {
+				t.Errorf("%q: %s by rule %q, want %s by rule %q", c.subject, p.category, p.rule, c.category, c.rule)
+			}
 		}
 	}
-}
+})
 
 // TestAccountWorkCountsForBM2ButTouchesNoCustomer: an internal
 // account-planning meeting on a key account nobody has seen for 30+ days

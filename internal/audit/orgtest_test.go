@@ -43,6 +43,7 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -287,15 +288,23 @@ func (b *org) task(owner person, subject string, opts ...activityOpt) *plugin.Ac
 // load puts the organisation into a new in-memory store, as an ingest of
 // source "crm" whose summary accounts for every row.
 func (b *org) load() *duckdb.DB {
-	t := b.t
-	t.Helper()
-	ctx := context.Background()
+	b.t.Helper()
+	db, err := b.store(context.Background())
+	if err != nil {
+		b.t.Fatal(err)
+	}
+	b.t.Cleanup(func() { _ = db.Close() })
+	return db
+}
+
+// store is load without a test to close the store when it ends: a shared
+// organisation's store outlives the test that built it.
+func (b *org) store(ctx context.Context) (*duckdb.DB, error) {
 	// One thread: the data is tiny, and the tests run in parallel.
 	db, err := duckdb.Open(ctx, duckdb.MemoryPath, duckdb.Options{Threads: 1})
 	if err != nil {
-		t.Fatal(err)
+		return nil, fmt.Errorf("opening the test's store: %w", err)
 	}
-	t.Cleanup(func() { _ = db.Close() })
 	acts := make([]plugin.Activity, len(b.acts))
 	for i, a := range b.acts {
 		acts[i] = *a
@@ -307,9 +316,10 @@ func (b *org) load() *duckdb.DB {
 		&duckdb.Batch{File: "Opportunity.csv", Opportunities: b.opps},
 		&duckdb.Batch{File: "Event.csv", Activities: acts})
 	if err != nil {
-		t.Fatal(err)
+		_ = db.Close()
+		return nil, fmt.Errorf("loading the organisation: %w", err)
 	}
-	return db
+	return db, nil
 }
 
 func (b *org) options() Options {
@@ -379,12 +389,15 @@ func (b *org) prepared() *preparedAudit {
 	if err := r.prepare(ctx); err != nil {
 		t.Fatal(err)
 	}
-	return &preparedAudit{t: t, r: r}
+	return &preparedAudit{t: t, r: r, mu: new(sync.Mutex)}
 }
 
 type preparedAudit struct {
 	t *testing.T
 	r *runner
+	// mu takes turns on the connection: the tests of a shared
+	// organisation query its tables at once.
+	mu *sync.Mutex
 }
 
 // report runs the rules on the prepared tables and assembles the report,
@@ -401,6 +414,8 @@ func (p *preparedAudit) report() *Report {
 // strings runs a query returning one text column.
 func (p *preparedAudit) strings(query string, args ...any) []string {
 	p.t.Helper()
+	p.mu.Lock()
+	defer p.mu.Unlock()
 	rows, err := p.r.conn.QueryContext(context.Background(), query, args...)
 	if err != nil {
 		p.t.Fatal(err)
@@ -423,6 +438,8 @@ func (p *preparedAudit) strings(query string, args ...any) []string {
 // placements says where each of m's activities went, by subject.
 func (p *preparedAudit) placements(m person) map[string]placed {
 	p.t.Helper()
+	p.mu.Lock()
+	defer p.mu.Unlock()
 	rows, err := p.r.conn.QueryContext(context.Background(),
 		"SELECT subject, category, coalesce(class_rule, '') FROM audit_time WHERE manager_key = ?", "crm/"+m.id)
 	if err != nil {

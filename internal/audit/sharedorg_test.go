@@ -1,8 +1,11 @@
 package audit
 
 import (
+	"context"
+	"os"
 	"sync"
 	"testing"
+	"time"
 )
 
 // sharedOrg is an organisation whose teams are the cases of several tests,
@@ -16,12 +19,27 @@ import (
 // key accounts come from tiers, whether the source won anything in the
 // period. A team never counts on being alone: every check finds its own
 // managers by ID (people of the same name are apart by e-mail).
+//
+// The audit's tables stay on the connection that built them until the
+// binary ends (TestMain), so that a test of what the tables hold, not
+// only of the report, can share the audit too (tables).
 type sharedOrg struct {
 	setup func(*org) // the organisation-wide settings; nil: newOrg's
 	teams []*sharedTeams
 
-	once sync.Once
-	rep  *Report
+	once  sync.Once
+	rep   *Report
+	audit *runner // on the connection holding the audit's tables
+	// mu takes turns on that connection among the tests.
+	mu sync.Mutex
+	// traced is what the audit told Options.Trace, in order.
+	traced []tracedFile
+}
+
+// tracedFile is one SQL file's timing as an audit reports it.
+type tracedFile struct {
+	file string
+	took time.Duration
 }
 
 // sharedTeams is one test's teams in a shared organisation.
@@ -67,12 +85,73 @@ func (s *sharedOrg) report(t *testing.T) *Report {
 		for _, teams := range s.teams {
 			teams.checks = teams.build(b)
 		}
-		s.rep = b.run()
+		rep, err := s.run(b)
+		if err != nil {
+			t.Fatalf("the shared organisation's audit: %v", err)
+		}
+		s.rep = rep
 	})
 	if s.rep == nil {
 		t.Fatal("the shared organisation's audit failed: see the test that ran it")
 	}
 	return s.rep
+}
+
+// run audits the organisation as Run does, but keeps the connection that
+// holds the audit's tables (and so the store) open for tables.
+func (s *sharedOrg) run(b *org) (*Report, error) {
+	ctx := context.Background()
+	db, err := b.store(ctx)
+	if err != nil {
+		return nil, err
+	}
+	keepOpen(db)
+	opts := b.options()
+	opts.Trace = func(file string, took time.Duration) { s.traced = append(s.traced, tracedFile{file, took}) }
+	r, conn, err := start(ctx, db.SQL(), opts)
+	if err != nil {
+		return nil, err
+	}
+	keepOpen(conn)
+	s.audit = r
+	return r.report(ctx)
+}
+
+// tables is the shared audit's tables, for queries of what they hold.
+func (s *sharedOrg) tables(t *testing.T) *preparedAudit {
+	t.Helper()
+	s.report(t)
+	return &preparedAudit{t: t, r: s.audit, mu: &s.mu}
+}
+
+// trace is what the shared audit told Options.Trace.
+func (s *sharedOrg) trace(t *testing.T) []tracedFile {
+	t.Helper()
+	s.report(t)
+	return s.traced
+}
+
+// kept are the shared audits' stores and connections, which every test of
+// the binary may read: TestMain closes them once all are done.
+var kept struct {
+	sync.Mutex
+	closers []interface{ Close() error }
+}
+
+func keepOpen(c interface{ Close() error }) {
+	kept.Lock()
+	defer kept.Unlock()
+	kept.closers = append(kept.closers, c)
+}
+
+// TestMain runs the tests, then closes what the shared audits kept open,
+// the last opened first (a connection before its store).
+func TestMain(m *testing.M) {
+	code := m.Run()
+	for i := len(kept.closers) - 1; i >= 0; i-- {
+		_ = kept.closers[i].Close()
+	}
+	os.Exit(code)
 }
 
 // check runs the test's checks on the shared report.
