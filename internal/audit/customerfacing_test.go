@@ -179,7 +179,12 @@ func TestAccountWorkCountsForBM2ButTouchesNoCustomer(t *testing.T) {
 // account, and no touch of the key accounts it reached.
 func TestAMassEmailCampaignCostsOneEmail(t *testing.T) {
 	t.Parallel()
-	b := newOrg(t).weeks(6)
+	aMassEmailCampaign.check(t)
+}
+
+// aMassEmailCampaign is TestAMassEmailCampaignCostsOneEmail's team in
+// sixWeeksNothingWonOrg, and its checks.
+var aMassEmailCampaign = sixWeeksNothingWonOrg.plant(func(b *org) func(*testing.T, *Report) {
 	mia := b.manager("Mia")
 	ana := b.rep(mia, "Ana")
 	acme := b.keyAccount("Acme", ana)
@@ -201,20 +206,22 @@ func TestAMassEmailCampaignCostsOneEmail(t *testing.T) {
 	// Acme's last customer touch was long ago.
 	b.meeting(ana, "Visit Acme", time.Hour, on(acme), withContact("Alice Acme"), at(b.day(1)))
 
-	p := b.prepared()
-	sends := p.strings(`SELECT subject || ' / ' || category FROM audit_time
+	return func(t *testing.T, rep *Report) {
+		p := sixWeeksNothingWonOrg.tables(t)
+		sends := p.strings(`SELECT subject || ' / ' || category FROM audit_time
 		WHERE manager_key = ? AND class_rule = ? ORDER BY ALL`, "crm/"+mia.id, ruleMassEmail)
-	want := []string{"Email de lista: Oferta de primavera / customer_other", "List Email: Spring offer / customer_other",
-		"Webinar invitation / customer_other", "Webinar invitation / customer_other"}
-	if fmt.Sprint(sends) != fmt.Sprint(want) {
-		t.Errorf("mass e-mail sends:\n got %q\nwant %q", sends, want)
+		want := []string{"Email de lista: Oferta de primavera / customer_other", "List Email: Spring offer / customer_other",
+			"Webinar invitation / customer_other", "Webinar invitation / customer_other"}
+		if fmt.Sprint(sends) != fmt.Sprint(want) {
+			t.Errorf("mass e-mail sends:\n got %q\nwant %q", sends, want)
+		}
+		// Four sends and one e-mail.
+		email := b.cfg.Durations.EstimateMinutes["email"]
+		minutes := p.strings(`SELECT CAST(sum(minutes) AS VARCHAR) FROM audit_time WHERE manager_key = ? AND category = ?`,
+			"crm/"+mia.id, CategoryCustomerOther)
+		if got, err := strconv.ParseFloat(minutes[0], 64); err != nil || math.Abs(got-5*email) > 1e-9 {
+			t.Errorf("customer_other: %s minutes, want %v (four sends and one e-mail at %v min)", minutes[0], 5*email, email)
+		}
+		expect(t, findingOf(t, rep, mia, "CM1"), high, 100)
 	}
-	// Four sends and one e-mail.
-	email := b.cfg.Durations.EstimateMinutes["email"]
-	minutes := p.strings(`SELECT CAST(sum(minutes) AS VARCHAR) FROM audit_time WHERE manager_key = ? AND category = ?`,
-		"crm/"+mia.id, CategoryCustomerOther)
-	if got, err := strconv.ParseFloat(minutes[0], 64); err != nil || math.Abs(got-5*email) > 1e-9 {
-		t.Errorf("customer_other: %s minutes, want %v (four sends and one e-mail at %v min)", minutes[0], 5*email, email)
-	}
-	expect(t, findingOf(t, p.report(), mia, "CM1"), high, 100)
-}
+})

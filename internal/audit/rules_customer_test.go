@@ -8,10 +8,17 @@ import (
 
 func TestCM1KeyAccountsNeglected(t *testing.T) {
 	t.Parallel()
+	cm1KeyAccountsNeglected.check(t)
+	// Four weeks, not six: a team of defaultOrg.
+	t.Run("not enough data", cm1NotEnoughData.check)
+}
+
+// cm1KeyAccountsNeglected is TestCM1KeyAccountsNeglected's teams in
+// sixWeeksNothingWonOrg, and their checks.
+var cm1KeyAccountsNeglected = sixWeeksNothingWonOrg.plant(func(b *org) func(*testing.T, *Report) {
 	// Six weeks, ending Monday 13 April. `neglected` of `accounts` key
 	// accounts were last visited 32 days before the end, the others a week
 	// before it. Warning above 20 %, high above 40 %.
-	b := newOrg(t).weeks(6)
 	build := func(neglected, accounts int) person {
 		mia := b.manager("Mia")
 		ana := b.rep(mia, "Ana")
@@ -63,22 +70,20 @@ func TestCM1KeyAccountsNeglected(t *testing.T) {
 		// Delta: visited only by someone outside the team.
 		b.meeting(otto, "Visit Delta", time.Hour, on(delta), withContact("Buyer"), at(b.to.AddDate(0, 0, -3)))
 	}
-	rep := b.run()
-
-	checkCases(t, rep, "CM1", "warning above 20 %, high above 40 %", cases, managers, func(c cm1) (string, Severity, float64) {
-		return c.name, c.want, 100 * float64(c.neglected) / float64(c.accounts)
-	})
-	t.Run("what counts as a touch in the last 30 days, evidence", func(t *testing.T) {
-		f := findingOf(t, rep, touched, "CM1")
-		expect(t, f, high, 100*3.0/4)
-		expectColumn(t, f, "account", "Bravo", "Charlie", "Delta")
-		expectColumn(t, f, "owner", "Mia", "Ana", "Ana")
-		expectColumn(t, f, "days since last touch", 31, "none in the period", "none in the period")
-		expectColumn(t, f, "revenue", 300, 200, 100)
-	})
-	// Four weeks, not six: a team of defaultOrg.
-	t.Run("not enough data", cm1NotEnoughData.check)
-}
+	return func(t *testing.T, rep *Report) {
+		checkCases(t, rep, "CM1", "warning above 20 %, high above 40 %", cases, managers, func(c cm1) (string, Severity, float64) {
+			return c.name, c.want, 100 * float64(c.neglected) / float64(c.accounts)
+		})
+		t.Run("what counts as a touch in the last 30 days, evidence", func(t *testing.T) {
+			f := findingOf(t, rep, touched, "CM1")
+			expect(t, f, high, 100*3.0/4)
+			expectColumn(t, f, "account", "Bravo", "Charlie", "Delta")
+			expectColumn(t, f, "owner", "Mia", "Ana", "Ana")
+			expectColumn(t, f, "days since last touch", 31, "none in the period", "none in the period")
+			expectColumn(t, f, "revenue", 300, 200, 100)
+		})
+	}
+})
 
 // cm1NotEnoughData is the team of TestCM1KeyAccountsNeglected's "not
 // enough data" in defaultOrg, and its check.

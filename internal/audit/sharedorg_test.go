@@ -64,6 +64,11 @@ var pm2At20MinutesOrg = &sharedOrg{setup: func(b *org) {
 // all: no account has a tier or an annual revenue, and nothing is won.
 var noRevenueOrg = &sharedOrg{}
 
+// sixWeeksNothingWonOrg has six weeks from periodStart and the default
+// configuration. Its accounts have tiers, so tiers mark the key accounts,
+// and nothing is won, so revenue is the annual revenue.
+var sixWeeksNothingWonOrg = &sharedOrg{setup: func(b *org) { b.weeks(6) }}
+
 // plant adds a test's teams: build plants them and returns the test's
 // checks of the shared report.
 func (s *sharedOrg) plant(build func(b *org) func(t *testing.T, rep *Report)) *sharedTeams {
