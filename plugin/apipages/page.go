@@ -7,7 +7,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
+	"sync"
+
+	"github.com/go-json-experiment/json/jsontext"
 
 	"github.com/salesaudit/salesaudit/plugin"
 	"github.com/salesaudit/salesaudit/plugin/export"
@@ -47,17 +51,63 @@ func Excerpt(raw json.RawMessage) string {
 // Object decodes a record that must be a JSON object, with its member
 // names lower-cased: CRM APIs' field names are matched without regard to
 // case, as the products' own tools do. ok is false for anything but an
-// object (null included).
+// object (null included). A name written twice keeps its last value, as
+// JSON decoders do, and so does a name written twice in different cases.
+//
+// The members' values are slices of one copy of raw, read with jsontext
+// (the JSON tokenizer of encoding/json/v2): a record is decoded once per
+// read, without reflection or a map per spelling, which made the HubSpot
+// connector spend most of its time here.
 func Object(raw json.RawMessage) (fields map[string]json.RawMessage, ok bool) {
-	var members map[string]json.RawMessage
-	if err := json.Unmarshal(raw, &members); err != nil || members == nil {
+	own := slices.Clone(raw)
+	dec := decoders.Get().(*objectDecoder)
+	defer dec.release()
+	dec.input.Reset(own)
+	dec.Reset(&dec.input, jsontext.AllowDuplicateNames(true), jsontext.AllowInvalidUTF8(true))
+	if dec.PeekKind() != '{' {
 		return nil, false
 	}
-	fields = make(map[string]json.RawMessage, len(members))
-	for k, v := range members {
-		fields[strings.ToLower(k)] = v
+	if _, err := dec.ReadToken(); err != nil {
+		return nil, false
+	}
+	fields = map[string]json.RawMessage{}
+	for dec.PeekKind() == '"' {
+		token, err := dec.ReadToken()
+		if err != nil {
+			return nil, false
+		}
+		name := strings.ToLower(token.String()) // before the token is voided
+		value, err := dec.ReadValue()
+		if err != nil {
+			return nil, false
+		}
+		end := dec.InputOffset()
+		start := end - int64(len(value))
+		fields[name] = json.RawMessage(own[start:end:end])
+	}
+	if end, err := dec.ReadToken(); err != nil || end.Kind() != '}' {
+		return nil, false
+	}
+	if _, err := dec.ReadToken(); err != io.EOF {
+		return nil, false // something after the object
 	}
 	return fields, true
+}
+
+// objectDecoder is a jsontext.Decoder and its input, kept between records
+// (decoders) because making one costs more than a small record's reading.
+type objectDecoder struct {
+	jsontext.Decoder
+	input bytes.Reader
+}
+
+var decoders = sync.Pool{New: func() any { return new(objectDecoder) }}
+
+// release returns the decoder to decoders, holding no record.
+func (d *objectDecoder) release() {
+	d.input.Reset(nil)
+	d.Reset(&d.input)
+	decoders.Put(d)
 }
 
 // IsNull reports whether a value is JSON null, which CRM APIs write for a
