@@ -198,7 +198,7 @@ func TestALoadSpanningManyFilesKeepsItsOrderAndCleansUp(t *testing.T) {
 			Attendees: []plugin.Attendee{{ContactID: fmt.Sprintf("C%05d", i)}},
 		}
 	}
-	db := openTestDB(t)
+	db := openTestFile(t)
 	if _, err := loadActivities(t, db, activities); err != nil {
 		t.Fatal(err)
 	}
@@ -221,7 +221,7 @@ func TestALoadSpanningManyFilesKeepsItsOrderAndCleansUp(t *testing.T) {
 func TestAnAbandonedLoadLeavesNoFileAndNoRow(t *testing.T) {
 	defer func(n int) { spoolFileBytes = n }(spoolFileBytes)
 	spoolFileBytes = 1 << 10
-	db := openTestDB(t)
+	db := openTestFile(t)
 	l := beginLoad(t, db, "crm")
 	for i := range 200 {
 		a := plugin.Activity{ID: fmt.Sprint(i), Kind: plugin.ActivityTask, Subject: "x", Line: int64(i + 2)}
@@ -391,7 +391,7 @@ func TestFilesAConnectorSpooledLoadAndAreCounted(t *testing.T) {
 	run := Run{Connector: "test", ProtocolVersion: 1, Input: "in", StartedAt: time.Now(), Summary: summary}
 	ctx := context.Background()
 
-	db := openTestDB(t)
+	db := openTestFile(t)
 	l := beginLoad(t, db, "crm")
 	spoolFromConnector(t, l, activities, func(*plugin.SpooledFile) {})
 	res, err := l.Commit(ctx, run)

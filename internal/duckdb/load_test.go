@@ -10,9 +10,21 @@ import (
 	"github.com/salesaudit/salesaudit/plugin"
 )
 
+// openTestDB opens a database in memory, closed when the test ends: most
+// tests are about what a load or a query does, not about the file, and a
+// file costs a checkpoint of every table written when it closes. A load
+// into it spools in the system's temporary directory.
 func openTestDB(t *testing.T) *DB {
 	t.Helper()
 	// One thread: the tests' data is tiny (threads_test.go tests more).
+	return openTestDBAt(t, MemoryPath, Options{Threads: 1})
+}
+
+// openTestFile opens a new database file in the test's own directory, for
+// the tests where the file matters: the spool directory a load makes
+// beside it, which spoolsBeside finds there.
+func openTestFile(t *testing.T) *DB {
+	t.Helper()
 	return openTestDBAt(t, filepath.Join(t.TempDir(), "test.duckdb"), Options{Threads: 1})
 }
 
