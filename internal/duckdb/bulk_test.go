@@ -13,14 +13,23 @@ import (
 	"github.com/salesaudit/salesaudit/plugin"
 )
 
-// loadActivities loads activities of one file, every one declared.
+// loadActivities loads activities of one file, every one declared, as
+// source "crm".
 func loadActivities(t *testing.T, db *DB, activities []plugin.Activity) (Result, error) {
+	t.Helper()
+	return loadActivitiesOf(t, db, "crm", activities)
+}
+
+// loadActivitiesOf loads activities of one file as source: cases that
+// share a database load under sources of their own, each load with its
+// own spool files.
+func loadActivitiesOf(t *testing.T, db *DB, source string, activities []plugin.Activity) (Result, error) {
 	t.Helper()
 	summary := plugin.Summary{Files: []plugin.FileSummary{{
 		File: "Task.csv", RowsRead: int64(len(activities)),
 		Records: map[plugin.RecordKind]int64{plugin.KindActivity: int64(len(activities))},
 	}}}
-	return load(t, db, "crm", []*Batch{{File: "Task.csv", Activities: activities}}, nil, summary)
+	return load(t, db, source, []*Batch{{File: "Task.csv", Activities: activities}}, nil, summary)
 }
 
 // Every text reaches the table exactly as the record held it: the CSV the
@@ -41,23 +50,24 @@ func TestTextsSurviveTheBulkLoadUnchanged(t *testing.T) {
 			oneLine = append(oneLine, s)
 		}
 	}
+	db := openTestDB(t)
 	for name, texts := range map[string][]string{"one-line texts": oneLine, "all texts": texts} {
-		t.Run(name, func(t *testing.T) { checkTextsSurvive(t, texts) })
+		t.Run(name, func(t *testing.T) { checkTextsSurvive(t, db, name, texts) })
 	}
 }
 
-func checkTextsSurvive(t *testing.T, texts []string) {
+// checkTextsSurvive loads texts as source and reads them back.
+func checkTextsSurvive(t *testing.T, db *DB, source string, texts []string) {
 	var activities []plugin.Activity
 	for i, s := range texts {
 		activities = append(activities, plugin.Activity{
 			ID: fmt.Sprintf("T%02d", i), Kind: plugin.ActivityTask, Subject: s, RawType: s, Line: int64(i + 2),
 		})
 	}
-	db := openTestDB(t)
-	if _, err := loadActivities(t, db, activities); err != nil {
+	if _, err := loadActivitiesOf(t, db, source, activities); err != nil {
 		t.Fatal(err)
 	}
-	rows, err := db.SQL().Query("SELECT id, subject, raw_type FROM activities ORDER BY id")
+	rows, err := db.SQL().Query("SELECT id, subject, raw_type FROM activities WHERE source = ? ORDER BY id", source)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -85,6 +95,9 @@ func TestNastyTextsLoadInTheFirstRowAndLater(t *testing.T) {
 		"bare CR": "Call\rback", "CRLF": "Call\r\nback", "LF": "Call\nback", "CR alone": "\r", "NUL": "a\x00b",
 		"quotes": `say "hi"`, "lone quote": `"`, "BOM": "\ufeffAgenda", "16 MB": strings.Repeat("x", 16<<20-1024),
 	}
+	// One database for all: each text is a load of its own, under its
+	// name as the source, so it is the first row of that load's file.
+	db := openTestDB(t)
 	for name, text := range nasty {
 		t.Run(name, func(t *testing.T) {
 			texts := []string{text, "plain", "Call\rback too", text}
@@ -92,13 +105,13 @@ func TestNastyTextsLoadInTheFirstRowAndLater(t *testing.T) {
 			for i, s := range texts {
 				activities = append(activities, plugin.Activity{ID: fmt.Sprintf("T%d", i), Kind: plugin.ActivityTask, Subject: s, Line: int64(i + 2)})
 			}
-			db := openTestDB(t)
-			if _, err := loadActivities(t, db, activities); err != nil {
+			if _, err := loadActivitiesOf(t, db, name, activities); err != nil {
 				t.Fatalf("the load failed: %v", err)
 			}
 			for i, want := range texts {
 				var got string
-				if err := db.SQL().QueryRow("SELECT subject FROM activities WHERE id = ?", fmt.Sprintf("T%d", i)).Scan(&got); err != nil {
+				err := db.SQL().QueryRow("SELECT subject FROM activities WHERE source = ? AND id = ?", name, fmt.Sprintf("T%d", i)).Scan(&got)
+				if err != nil {
 					t.Fatal(err)
 				}
 				if got != want {
@@ -112,13 +125,16 @@ func TestNastyTextsLoadInTheFirstRowAndLater(t *testing.T) {
 // A file's first bytes are a text of the first row, which DuckDB must not
 // take for a byte-order mark, nor a leading space for padding.
 func TestTheFirstTextOfAFileSurvivesUnchanged(t *testing.T) {
-	for _, id := range []string{"\ufeffA", " A", "\"A"} {
-		db := openTestDB(t)
-		if _, err := loadActivities(t, db, []plugin.Activity{{ID: id, Kind: plugin.ActivityTask, Line: 2}}); err != nil {
+	// One database: each ID is a load of its own, under a source of its
+	// own, so it opens that load's file.
+	db := openTestDB(t)
+	for i, id := range []string{"\ufeffA", " A", "\"A"} {
+		source := fmt.Sprintf("first-%d", i)
+		if _, err := loadActivitiesOf(t, db, source, []plugin.Activity{{ID: id, Kind: plugin.ActivityTask, Line: 2}}); err != nil {
 			t.Fatal(err)
 		}
 		var got string
-		if err := db.SQL().QueryRow("SELECT id FROM activities").Scan(&got); err != nil {
+		if err := db.SQL().QueryRow("SELECT id FROM activities WHERE source = ?", source).Scan(&got); err != nil {
 			t.Fatal(err)
 		}
 		if got != id {
@@ -284,7 +300,7 @@ func TestTimesFarFromTodayLoadUnchanged(t *testing.T) {
 	}
 
 	far := time.Date(300000, 1, 1, 0, 0, 0, 0, time.UTC)
-	_, err := loadActivities(t, openTestDB(t), []plugin.Activity{{ID: "T1", Kind: plugin.ActivityTask, CompletedAt: far, Line: 7}})
+	_, err := loadActivitiesOf(t, db, "far", []plugin.Activity{{ID: "T1", Kind: plugin.ActivityTask, CompletedAt: far, Line: 7}})
 	if err == nil || !strings.Contains(err.Error(), "Task.csv:7") || !strings.Contains(err.Error(), "completed_at") {
 		t.Fatalf("err = %v, want one naming Task.csv:7 and completed_at", err)
 	}

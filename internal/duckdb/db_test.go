@@ -2,7 +2,6 @@ package duckdb
 
 import (
 	"context"
-	"path/filepath"
 	"slices"
 	"testing"
 
@@ -20,19 +19,12 @@ func memoryLimit(t *testing.T, db *DB) string {
 
 func TestTheMemoryLimitCanBeChangedAndReset(t *testing.T) {
 	ctx := context.Background()
-	dir := t.TempDir()
-	open := func(name, limit string) *DB {
-		db, err := Open(ctx, filepath.Join(dir, name), Options{MemoryLimit: limit})
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { db.Close() })
-		return db
-	}
-	uncapped := memoryLimit(t, open("default.duckdb", ""))
-	oneGB := memoryLimit(t, open("one-gb.duckdb", "1GB"))
+	// The limit is the instance's, whether it holds a file or not.
+	open := func(limit string) *DB { return openTestDBAt(t, MemoryPath, Options{MemoryLimit: limit}) }
+	uncapped := memoryLimit(t, open(""))
+	oneGB := memoryLimit(t, open("1GB"))
 
-	db := open("test.duckdb", "256MB")
+	db := open("256MB")
 	capped := memoryLimit(t, db)
 	if capped == uncapped || capped == oneGB {
 		t.Fatalf("opened with 256MB, DuckDB says %s (default %s, 1GB %s)", capped, uncapped, oneGB)

@@ -18,9 +18,11 @@ func threads(t *testing.T, db *DB) int64 {
 }
 
 func TestALoadLeavesTheConnectorACoreWhileItStreams(t *testing.T) {
+	// One database for both: the rolled-back load starts from the threads
+	// the committed one gave back, which the first pass checked.
+	db := openTestDBAt(t, MemoryPath, Options{Threads: 3})
+	ctx := context.Background()
 	for _, commit := range []bool{true, false} {
-		db := openTestDBAt(t, filepath.Join(t.TempDir(), "t.duckdb"), Options{Threads: 3})
-		ctx := context.Background()
 		l := beginLoad(t, db, "crm")
 		if got := threads(t, db); got != 2 {
 			t.Errorf("DuckDB has %d threads while the connector streams, want 2", got)
@@ -48,7 +50,7 @@ func TestALoadLeavesTheConnectorACoreWhileItStreams(t *testing.T) {
 }
 
 func TestALoadOnOneThreadKeepsIt(t *testing.T) {
-	db := openTestDBAt(t, filepath.Join(t.TempDir(), "t.duckdb"), Options{Threads: 1})
+	db := openTestDB(t)
 	batches, rejects, summary := fixture()
 	l := beginLoad(t, db, "crm")
 	if got := threads(t, db); got != 1 {
@@ -107,7 +109,7 @@ func TestFilesLeftWhenTheStreamEndsLoadAfterTheThreadsReturn(t *testing.T) {
 // A statement that fails aborts the transaction, after which DuckDB
 // refuses everything but ROLLBACK: the count must still come back.
 func TestAFailedLoadGivesTheThreadsBack(t *testing.T) {
-	db := openTestDBAt(t, filepath.Join(t.TempDir(), "t.duckdb"), Options{Threads: 3})
+	db := openTestDBAt(t, MemoryPath, Options{Threads: 3})
 	l := beginLoad(t, db, "crm")
 	garbage := filepath.Join(l.SpoolDir(), "activities-1.csv")
 	if err := os.WriteFile(garbage, []byte(",task,,,,,,,0,,false,,,,,Task.csv,2\n"), 0o600); err != nil {
@@ -131,7 +133,7 @@ func TestAFailedLoadGivesTheThreadsBack(t *testing.T) {
 // DuckDB's thread count is the database's: loads that overlap lower it
 // once, and the last to end its stream restores it.
 func TestOverlappingLoadsShareOneLowering(t *testing.T) {
-	db := openTestDBAt(t, filepath.Join(t.TempDir(), "t.duckdb"), Options{Threads: 4})
+	db := openTestDBAt(t, MemoryPath, Options{Threads: 4})
 	first := beginLoad(t, db, "a")
 	second := beginLoad(t, db, "b")
 	if got := threads(t, db); got != 3 {
