@@ -205,7 +205,7 @@ func TestValuesAndNullsSurviveTheBulkLoad(t *testing.T) {
 // and leaves no file behind.
 func TestALoadSpanningManyFilesKeepsItsOrderAndCleansUp(t *testing.T) {
 	defer func(n int) { spoolFileBytes = n }(spoolFileBytes)
-	spoolFileBytes = 4 << 10
+	spoolFileBytes = 16 << 10
 	const n = 5000
 	activities := make([]plugin.Activity, n)
 	for i := range activities {
