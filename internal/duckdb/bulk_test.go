@@ -367,7 +367,7 @@ func TestAFailedCopyIsNotBlamedOnALaterRecord(t *testing.T) {
 // Files with a line break inside a text are read by one thread (readCSV
 // says why); the others in parallel.
 func TestOnlyFilesWithLineBreaksAreReadSerially(t *testing.T) {
-	table := openTestDB(t).spool["users"]
+	table := openUnchangedDB(t).spool["users"]
 	if stmt := readCSV(table, plugin.SpooledFile{Path: "/x.csv", Multiline: true}); !strings.Contains(stmt, "parallel = false") {
 		t.Errorf("multiline file: %s", stmt)
 	}

@@ -50,7 +50,7 @@ func TestTheMemoryLimitCanBeChangedAndReset(t *testing.T) {
 // holds is a column of its table, typed by the store, and the store's
 // tables hold nothing else but the source (and a reject's run).
 func TestTheSpoolFormatIsTheStoresSchema(t *testing.T) {
-	db := openTestDB(t)
+	db := openUnchangedDB(t)
 	for _, table := range plugin.SpoolTables {
 		rows, err := db.SQL().Query(`SELECT column_name FROM information_schema.columns
 			WHERE table_name = ? AND table_schema = 'main' ORDER BY ordinal_position`, table.Name)

@@ -60,7 +60,7 @@ func readBack(t *testing.T, db *DB, path string) (columns, types []string, rows 
 }
 
 func TestWriteParquetKeepsTypesAndValues(t *testing.T) {
-	db := openTestDB(t)
+	db := openUnchangedDB(t)
 	when := time.Date(2026, 3, 2, 9, 30, 0, 0, time.UTC)
 	// A time in another zone is the same instant, written in UTC as the
 	// CSV writes it.
@@ -111,7 +111,7 @@ func sameValue(got, want any) bool {
 }
 
 func TestWriteParquetWritesAnEmptyTable(t *testing.T) {
-	db := openTestDB(t)
+	db := openUnchangedDB(t)
 	path := filepath.Join(t.TempDir(), "empty.parquet")
 	if err := db.WriteParquet(context.Background(), path, &Table{Columns: []string{"rule", "metric"}}); err != nil {
 		t.Fatal(err)
@@ -125,7 +125,7 @@ func TestWriteParquetWritesAnEmptyTable(t *testing.T) {
 // Names are data, never SQL: a path or a column name with quotes, spaces
 // or a statement in it is written as it is.
 func TestParquetPathsAndNamesAreQuoted(t *testing.T) {
-	db := openTestDB(t)
+	db := openUnchangedDB(t)
 	dir := filepath.Join(t.TempDir(), `it's a "dir"`)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)
@@ -147,7 +147,7 @@ func TestParquetPathsAndNamesAreQuoted(t *testing.T) {
 }
 
 func TestWriteParquetReplacesTheFileAndLeavesNoTable(t *testing.T) {
-	db := openTestDB(t)
+	db := openUnchangedDB(t)
 	path := filepath.Join(t.TempDir(), "twice.parquet")
 	for _, n := range []int{3, 1} {
 		table := &Table{Columns: []string{"n"}}
@@ -168,7 +168,7 @@ func TestWriteParquetReplacesTheFileAndLeavesNoTable(t *testing.T) {
 }
 
 func TestQueryToParquetKeepsDuckDBsTypes(t *testing.T) {
-	db := openTestDB(t)
+	db := openUnchangedDB(t)
 	path := filepath.Join(t.TempDir(), "query.parquet")
 	query := `SELECT 'a''b' AS name, DATE '2026-03-02' AS day, 12.50::DECIMAL(9,2) AS amount, [1, 2] AS list -- a comment
 ;
@@ -187,7 +187,7 @@ func TestQueryToParquetKeepsDuckDBsTypes(t *testing.T) {
 }
 
 func TestQueryToParquetTakesOneSelectOnly(t *testing.T) {
-	db := openTestDB(t)
+	db := openUnchangedDB(t)
 	path := filepath.Join(t.TempDir(), "refused.parquet")
 	for _, query := range []string{
 		"CREATE TABLE made (x INTEGER)",
@@ -209,7 +209,7 @@ func TestQueryToParquetTakesOneSelectOnly(t *testing.T) {
 }
 
 func TestWriteParquetRefusesARowOfTheWrongWidth(t *testing.T) {
-	db := openTestDB(t)
+	db := openUnchangedDB(t)
 	path := filepath.Join(t.TempDir(), "ragged.parquet")
 	table := &Table{Columns: []string{"a", "b"}, Rows: [][]any{{"x", "y"}, {"z"}}}
 	err := db.WriteParquet(context.Background(), path, table)

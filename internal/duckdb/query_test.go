@@ -10,7 +10,7 @@ import (
 )
 
 func TestQueryStatementRunsOneStatementOrNone(t *testing.T) {
-	db := openTestDB(t)
+	db := openUnchangedDB(t)
 	ctx := context.Background()
 	for _, query := range []string{
 		"SELECT 1; CREATE TABLE made (x INTEGER)",
