@@ -2,6 +2,7 @@ package duckdb
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -29,6 +30,15 @@ var unchanged struct {
 	once sync.Once
 	db   *DB
 	err  error
+}
+
+// TestMain runs the tests, then closes the database they shared.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if unchanged.db != nil {
+		_ = unchanged.db.Close()
+	}
+	os.Exit(code)
 }
 
 // openUnchangedDB returns the shared database of the tests that leave the
