@@ -25,7 +25,7 @@ func openTestDB(t *testing.T) *DB {
 // unchanged is one database in memory for the tests that leave the store
 // as it was: they read its schema, run statements it refuses, or write
 // Parquet files outside it. Sharing it spares each an open of its own
-// (~40 ms of CPU). It is never closed: it ends with the test process.
+// (~40 ms of CPU). TestMain closes it.
 var unchanged struct {
 	once sync.Once
 	db   *DB

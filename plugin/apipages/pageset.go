@@ -116,11 +116,11 @@ func ReadPage(ctx context.Context, src *export.Source, f export.File, page Page,
 
 // EstimateSample is how many bytes of records EstimateRecords decodes
 // before extrapolating to the whole page: a page up to it is counted
-// exactly. A Check estimates every page of
-// an export, and is asked twice per ingest (detection, then the chosen
-// connector): at 256 KiB it decoded whole pages, and checking 421 saved
-// HubSpot pages (28 MB) cost as much as reading them. 16 KiB is a few
-// dozen records of a page, enough for an estimate.
+// exactly. A Check estimates every page of an export, and is asked twice
+// per ingest (detection, then the chosen connector): at 256 KiB it
+// decoded whole pages, and checking 421 saved HubSpot pages (28 MB) cost
+// as much as reading them. 16 KiB is a few dozen records of a page,
+// enough for an estimate.
 const EstimateSample = 16 << 10
 
 var errSampled = errors.New("sampled enough")
