@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/salesaudit/salesaudit/internal/connector/connectortest"
 	"github.com/salesaudit/salesaudit/plugin"
 )
 
@@ -63,7 +64,7 @@ type sheetsAccount struct {
 }
 
 type sheets struct {
-	r            *rng
+	r            *connectortest.Rand
 	e            *fixtureExport
 	users        *fixtureFile
 	accounts     *fixtureFile
@@ -77,7 +78,7 @@ type sheets struct {
 
 func sheetsExport() *fixtureExport {
 	e := &fixtureExport{dir: "sheets", delimiter: ','}
-	g := &sheets{r: &rng{state: 7_2026}, e: e, byOwner: map[string][]*sheetsAccount{}, people: map[string]*sheetsPerson{}, months: map[time.Month]*fixtureFile{}}
+	g := &sheets{r: connectortest.NewRand(7_2026), e: e, byOwner: map[string][]*sheetsAccount{}, people: map[string]*sheetsPerson{}, months: map[time.Month]*fixtureFile{}}
 	g.users = e.file("team.csv", plugin.KindUser, "Rep ID", "Name", "Email", "Title", "Reports To", "Start Date", "Active?")
 	g.accounts = e.file("accounts.csv", plugin.KindAccount, "Account ID", "Account Name", "Owner", "ARR (USD)", "Key Account?", "Vertical")
 	g.deals = e.file("pipeline.csv", plugin.KindOpportunity, "Deal ID", "Account", "Owner", "Deal", "Stage", "Amount", "Close Date", "Created")
@@ -126,11 +127,11 @@ func (g *sheets) writeAccounts() {
 		}
 		g.byOwner[a.owner] = append(g.byOwner[a.owner], a)
 		arr := ""
-		if g.r.chance(0.85) {
-			arr = "$" + thousands(g.r.between(4, 300)*50_000)
+		if g.r.Chance(0.85) {
+			arr = "$" + thousands(g.r.Between(4, 300)*50_000)
 		}
-		g.accounts.record(a.id, a.name, g.people[a.owner].email, arr, yesNo(g.r.chance(0.3)), spec.vertical)
-		for n := g.r.between(1, 2); n > 0; n-- {
+		g.accounts.record(a.id, a.name, g.people[a.owner].email, arr, yesNo(g.r.Chance(0.3)), spec.vertical)
+		for n := g.r.Between(1, 2); n > 0; n-- {
 			g.writeDeal(a)
 		}
 	}
@@ -144,16 +145,16 @@ func thousands(n int) string {
 func (g *sheets) writeDeal(a *sheetsAccount) {
 	id := fmt.Sprintf("OPP-%03d", len(g.deals.rows)+1)
 	a.deals = append(a.deals, id)
-	stage := pick(g.r, sheetsStages)
-	created := time.Date(2025, time.November, 3, 14, 0, 0, 0, time.UTC).Add(time.Duration(g.r.between(0, 120*24)) * time.Hour)
-	closeDate := created.AddDate(0, 0, g.r.between(30, 120))
+	stage := connectortest.Pick(g.r, sheetsStages)
+	created := time.Date(2025, time.November, 3, 14, 0, 0, 0, time.UTC).Add(time.Duration(g.r.Between(0, 120*24)) * time.Hour)
+	closeDate := created.AddDate(0, 0, g.r.Between(30, 120))
 	owner := g.people[a.owner].email
-	if g.r.chance(0.2) {
+	if g.r.Chance(0.2) {
 		// Sheets kept by hand are not consistent in case.
 		owner = strings.ToUpper(owner[:1]) + owner[1:]
 	}
-	g.deals.record(id, a.name, owner, a.name+" - "+pick(g.r, []string{"Platform", "Expansion", "Renewal", "Pilot"}),
-		stage, thousands(g.r.between(6, 120)*1000), closeDate.Format(sheetsDate), fmt.Sprint(created.Unix()))
+	g.deals.record(id, a.name, owner, a.name+" - "+connectortest.Pick(g.r, []string{"Platform", "Expansion", "Renewal", "Pilot"}),
+		stage, thousands(g.r.Between(6, 120)*1000), closeDate.Format(sheetsDate), fmt.Sprint(created.Unix()))
 }
 
 func (g *sheets) writeWeek(monday time.Time) {
@@ -173,41 +174,41 @@ func (g *sheets) writeWeek(monday time.Time) {
 }
 
 func (g *sheets) slot(monday time.Time) time.Time {
-	return monday.AddDate(0, 0, g.r.intn(5)).Add(time.Duration(9*60+15*g.r.intn(32)) * time.Minute)
+	return monday.AddDate(0, 0, g.r.Intn(5)).Add(time.Duration(9*60+15*g.r.Intn(32)) * time.Minute)
 }
 
 func (g *sheets) aeWeek(p *sheetsPerson, monday time.Time) {
 	accounts := g.byOwner[p.id]
-	for n := g.r.times(4); n > 0; n-- {
-		a := pick(g.r, accounts)
-		g.activity(p, "Call", "Call with "+a.contacts[0][0], a, g.slot(monday), g.r.between(5, 30), pick(g.r, []string{"Connected", "Left voicemail", "Connected"}))
+	for n := g.r.Times(4); n > 0; n-- {
+		a := connectortest.Pick(g.r, accounts)
+		g.activity(p, "Call", "Call with "+a.contacts[0][0], a, g.slot(monday), g.r.Between(5, 30), connectortest.Pick(g.r, []string{"Connected", "Left voicemail", "Connected"}))
 	}
-	for n := g.r.times(1.5); n > 0; n-- {
-		a := pick(g.r, accounts)
+	for n := g.r.Times(1.5); n > 0; n-- {
+		a := connectortest.Pick(g.r, accounts)
 		g.meeting(p, "Demo", "Product demo - "+a.name, a, g.slot(monday), 60, a.contacts)
 	}
-	for n := g.r.times(1); n > 0; n-- {
-		a := pick(g.r, accounts)
+	for n := g.r.Times(1); n > 0; n-- {
+		a := connectortest.Pick(g.r, accounts)
 		g.meeting(p, "Meeting", "Proposal review - "+a.name, a, g.slot(monday), 45, a.contacts[:1])
 	}
-	for n := g.r.times(2.5); n > 0; n-- {
-		a := pick(g.r, accounts)
+	for n := g.r.Times(2.5); n > 0; n-- {
+		a := connectortest.Pick(g.r, accounts)
 		g.activity(p, "Email", "Sent proposal to "+a.name, a, g.slot(monday), 0, "Sent")
 	}
-	for n := g.r.times(1.5); n > 0; n-- {
-		a := pick(g.r, accounts)
-		g.followUp(p, "Follow up: "+a.name+" pricing questions", a, monday.AddDate(0, 0, g.r.between(2, 6)))
+	for n := g.r.Times(1.5); n > 0; n-- {
+		a := connectortest.Pick(g.r, accounts)
+		g.followUp(p, "Follow up: "+a.name+" pricing questions", a, monday.AddDate(0, 0, g.r.Between(2, 6)))
 	}
 }
 
 func (g *sheets) sdrWeek(p *sheetsPerson, monday time.Time) {
 	accounts := g.byOwner[p.id]
-	for n := g.r.times(7); n > 0; n-- {
-		a := pick(g.r, accounts)
-		g.activity(p, "Call", "Cold call - "+a.name, a, g.slot(monday), g.r.between(1, 8), pick(g.r, []string{"No answer", "Left voicemail", "Connected", "Not interested"}))
+	for n := g.r.Times(7); n > 0; n-- {
+		a := connectortest.Pick(g.r, accounts)
+		g.activity(p, "Call", "Cold call - "+a.name, a, g.slot(monday), g.r.Between(1, 8), connectortest.Pick(g.r, []string{"No answer", "Left voicemail", "Connected", "Not interested"}))
 	}
-	for n := g.r.times(4); n > 0; n-- {
-		a := pick(g.r, accounts)
+	for n := g.r.Times(4); n > 0; n-- {
+		a := connectortest.Pick(g.r, accounts)
 		g.activity(p, "LinkedIn message", "InMail to "+a.contacts[1][0], a, g.slot(monday), 0, "Sent")
 	}
 }
@@ -216,35 +217,35 @@ func (g *sheets) managerWeek(p *sheetsPerson, monday time.Time) {
 	reps := g.reportsOf(p)
 	g.meeting(p, "Meeting", "Team pipeline meeting", nil, monday.Add(10*time.Hour), 60, g.emails(reps...))
 	for _, rep := range reps {
-		if g.r.chance(0.8) {
+		if g.r.Chance(0.8) {
 			first, _, _ := strings.Cut(rep.name, " ")
 			g.meeting(p, "1:1", "1:1 "+first, nil, g.slot(monday), 30, g.emails(rep))
 		}
 	}
-	for n := g.r.times(1.5); n > 0; n-- {
-		rep := pick(g.r, reps)
+	for n := g.r.Times(1.5); n > 0; n-- {
+		rep := connectortest.Pick(g.r, reps)
 		if len(g.byOwner[rep.id]) == 0 {
 			continue
 		}
-		a := pick(g.r, g.byOwner[rep.id])
+		a := connectortest.Pick(g.r, g.byOwner[rep.id])
 		g.meeting(p, "Meeting", "Deal review: "+a.name, nil, g.slot(monday), 30, g.emails(rep))
-		if g.r.chance(0.5) {
+		if g.r.Chance(0.5) {
 			g.meeting(p, "Demo", "Joint demo - "+a.name, a, g.slot(monday), 60, append(g.emails(rep), a.contacts[:1]...))
 		}
 	}
 	g.meeting(p, "Meeting", "Forecast call", nil, monday.AddDate(0, 0, 4).Add(15*time.Hour), 45, g.emails(g.people["R-100"]))
-	if g.r.chance(0.3) {
+	if g.r.Chance(0.3) {
 		g.meeting(p, "Meeting", "Interview: AE candidate", nil, g.slot(monday), 45, [][2]string{{"Chris Morgan", "chris.morgan@mail.example"}})
 	}
-	for n := g.r.times(1); n > 0; n-- {
-		a := pick(g.r, g.byOwner[p.id])
-		g.activity(p, "Call", "Check-in call - "+a.name, a, g.slot(monday), g.r.between(10, 25), "Connected")
+	for n := g.r.Times(1); n > 0; n-- {
+		a := connectortest.Pick(g.r, g.byOwner[p.id])
+		g.activity(p, "Call", "Check-in call - "+a.name, a, g.slot(monday), g.r.Between(10, 25), "Connected")
 	}
 	g.followUp(p, "Update forecast sheet", nil, monday.AddDate(0, 0, 4))
 }
 
 func (g *sheets) vpWeek(p *sheetsPerson, monday time.Time) {
-	if g.r.chance(0.5) {
+	if g.r.Chance(0.5) {
 		a := g.byOwner[p.id][0]
 		g.meeting(p, "Meeting", "Executive sponsor meeting - "+a.name, a, g.slot(monday), 60, a.contacts)
 	}
@@ -282,8 +283,8 @@ func (g *sheets) activity(p *sheetsPerson, typ, subject string, a *sheetsAccount
 	var account, deal, duration string
 	if a != nil {
 		account = a.name
-		if len(a.deals) > 0 && g.r.chance(0.4) {
-			deal = pick(g.r, a.deals)
+		if len(a.deals) > 0 && g.r.Chance(0.4) {
+			deal = connectortest.Pick(g.r, a.deals)
 		}
 	}
 	if minutes > 0 {
@@ -298,7 +299,7 @@ func (g *sheets) meeting(p *sheetsPerson, typ, subject string, a *sheetsAccount,
 	g.participants.record(id, p.email, p.name, "Y", "Y", "Accepted")
 	for _, o := range others {
 		internal := strings.HasSuffix(o[1], "@brightline.example")
-		rsvp := pick(g.r, []string{"Accepted", "Accepted", "Accepted", "Tentative", ""})
+		rsvp := connectortest.Pick(g.r, []string{"Accepted", "Accepted", "Accepted", "Tentative", ""})
 		g.participants.record(id, o[1], o[0], yesNo(internal), "N", rsvp)
 	}
 }

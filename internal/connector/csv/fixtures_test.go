@@ -153,34 +153,3 @@ func TestFixturesStaySmall(t *testing.T) {
 		t.Errorf("testdata/csv holds %d KiB, over %d KiB", total>>10, limit>>10)
 	}
 }
-
-// rng is a small deterministic random number generator (SplitMix64), so
-// that the fixtures do not change with Go's math/rand.
-type rng struct{ state uint64 }
-
-func (r *rng) next() uint64 {
-	r.state += 0x9E3779B97F4A7C15
-	z := r.state
-	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9
-	z = (z ^ (z >> 27)) * 0x94D049BB133111EB
-	return z ^ (z >> 31)
-}
-
-func (r *rng) intn(n int) int { return int(r.next() % uint64(n)) }
-
-// between is a whole number from lo to hi, both included.
-func (r *rng) between(lo, hi int) int { return lo + r.intn(hi-lo+1) }
-
-func (r *rng) chance(p float64) bool { return float64(r.next()>>11)/(1<<53) < p }
-
-// times is how many times something that happens rate times a week on
-// average happens this week.
-func (r *rng) times(rate float64) int {
-	n := int(rate)
-	if r.chance(rate - float64(n)) {
-		n++
-	}
-	return n
-}
-
-func pick[T any](r *rng, items []T) T { return items[r.intn(len(items))] }

@@ -8,6 +8,7 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/salesaudit/salesaudit/internal/connector/connectortest"
 	"github.com/salesaudit/salesaudit/plugin"
 )
 
@@ -191,7 +192,7 @@ type vdActivity struct {
 }
 
 type vanDijk struct {
-	r                                           *rng
+	r                                           *connectortest.Rand
 	e                                           *fixtureExport
 	users, accounts, deals, activities, members *fixtureFile
 	people                                      map[string]*vdPerson
@@ -201,7 +202,7 @@ type vanDijk struct {
 
 func vanDijkExport() *fixtureExport {
 	e := &fixtureExport{dir: "vandijk", delimiter: ';', crlf: true, windows1252: true}
-	g := &vanDijk{r: &rng{state: 20260105}, e: e, people: map[string]*vdPerson{}, accountsOf: map[string][]*vdAccount{}}
+	g := &vanDijk{r: connectortest.NewRand(20260105), e: e, people: map[string]*vdPerson{}, accountsOf: map[string][]*vdAccount{}}
 	g.users = e.file("medewerkers.csv", plugin.KindUser, "Medewerkernr", "Naam", "E-mailadres", "Functie", "Team", "Leidinggevende", "Actief", "In dienst", "Uit dienst")
 	g.accounts = e.file("klanten.csv", plugin.KindAccount, "Klantnr", "Bedrijfsnaam", "Accountmanager", "Jaaromzet (€)", "Soort", "Segment", "Branche")
 	g.deals = e.file("deals.csv", plugin.KindOpportunity, "Dealnr", "Klantnr", "Eigenaar", "Omschrijving", "Fase", "Bedrag", "Sluitdatum", "Aangemaakt op")
@@ -257,7 +258,7 @@ func (g *vanDijk) contacts(a *vdAccount) []vdContact {
 	var out []vdContact
 	for i := 0; i < 2; i++ {
 		g.nextContact++
-		name := pick(g.r, vdContactNames[a.lang])
+		name := connectortest.Pick(g.r, vdContactNames[a.lang])
 		first, last, _ := strings.Cut(name, " ")
 		email := fmt.Sprintf("%c.%s@%s.%s", asciiOf(first)[0], asciiOf(last), asciiOf(a.name), vdDomains[a.lang])
 		out = append(out, vdContact{id: fmt.Sprintf("C%04d", g.nextContact), name: name, email: strings.ToLower(email)})
@@ -267,10 +268,10 @@ func (g *vanDijk) contacts(a *vdAccount) []vdContact {
 
 // revenue is an annual revenue as the sheet writes it, often unknown.
 func (g *vanDijk) revenue() string {
-	if g.r.chance(0.2) {
+	if g.r.Chance(0.2) {
 		return ""
 	}
-	return euros(g.r.between(2, 400)*250_000, false)
+	return euros(g.r.Between(2, 400)*250_000, false)
 }
 
 // weighted picks among value, weight pairs.
@@ -279,7 +280,7 @@ func (g *vanDijk) weighted(pairs ...any) string {
 	for i := 1; i < len(pairs); i += 2 {
 		total += pairs[i].(int)
 	}
-	n := g.r.intn(total)
+	n := g.r.Intn(total)
 	for i := 0; i < len(pairs); i += 2 {
 		if n -= pairs[i+1].(int); n < 0 {
 			return pairs[i].(string)
@@ -291,7 +292,7 @@ func (g *vanDijk) weighted(pairs ...any) string {
 func (g *vanDijk) writeDeals() {
 	for i := range vanDijkPeople {
 		for _, a := range g.accountsOf[vanDijkPeople[i].id] {
-			for n := g.r.between(0, 2); n > 0; n-- {
+			for n := g.r.Between(0, 2); n > 0; n-- {
 				g.writeDeal(a)
 			}
 		}
@@ -305,20 +306,20 @@ func (g *vanDijk) writeDeal(a *vdAccount) {
 	id := fmt.Sprintf("DL-%04d", 500+g.nextDeal)
 	a.deals = append(a.deals, id)
 	stage := g.weighted("Verkenning", 3, "Offerte", 3, "Onderhandeling", 2, "Gewonnen", 2, "Verloren", 1)
-	created := time.Date(2025, time.October, 1, 8, 0, 0, 0, time.UTC).AddDate(0, 0, g.r.between(0, 170)).
-		Add(time.Duration(g.r.between(0, 9*60)) * time.Minute)
-	closeDate := created.AddDate(0, 0, g.r.between(30, 150))
+	created := time.Date(2025, time.October, 1, 8, 0, 0, 0, time.UTC).AddDate(0, 0, g.r.Between(0, 170)).
+		Add(time.Duration(g.r.Between(0, 9*60)) * time.Minute)
+	closeDate := created.AddDate(0, 0, g.r.Between(30, 150))
 	if stage == "Gewonnen" || stage == "Verloren" {
-		closeDate = created.AddDate(0, 0, g.r.between(20, 60))
+		closeDate = created.AddDate(0, 0, g.r.Between(20, 60))
 		if limit := time.Date(2026, time.March, 27, 0, 0, 0, 0, time.UTC); closeDate.After(limit) {
 			closeDate = limit
 		}
 	}
-	amount := euros(g.r.between(10, 500)*500, true)
-	if g.r.chance(0.1) {
-		amount = "€ " + euros(g.r.between(10, 500)*500, false)
+	amount := euros(g.r.Between(10, 500)*500, true)
+	if g.r.Chance(0.1) {
+		amount = "€ " + euros(g.r.Between(10, 500)*500, false)
 	}
-	g.deals.record(id, a.id, a.owner, pick(g.r, vdDealNames)+" "+a.name, stage, amount, closeDate.Format(vdDate), created.Format(vdDateTime))
+	g.deals.record(id, a.id, a.owner, connectortest.Pick(g.r, vdDealNames)+" "+a.name, stage, amount, closeDate.Format(vdDate), created.Format(vdDateTime))
 }
 
 // euros writes an amount as Dutch Excel does: 1.250.000,00.
@@ -377,7 +378,7 @@ func (g *vanDijk) writeWeek(week int) {
 
 // slot is a time during the working week, on the quarter hour.
 func (g *vanDijk) slot(monday time.Time) time.Time {
-	return monday.AddDate(0, 0, g.r.intn(5)).Add(time.Duration(8*60+15*g.r.intn(34)) * time.Minute)
+	return monday.AddDate(0, 0, g.r.Intn(5)).Add(time.Duration(8*60+15*g.r.Intn(34)) * time.Minute)
 }
 
 func (g *vanDijk) subject(lang, purpose string, a *vdAccount, rep *vdPerson) string {
@@ -385,7 +386,7 @@ func (g *vanDijk) subject(lang, purpose string, a *vdAccount, rep *vdPerson) str
 	if len(templates) == 0 {
 		templates = vdSubjects["nl"][purpose]
 	}
-	s := pick(g.r, templates)
+	s := connectortest.Pick(g.r, templates)
 	if a != nil {
 		s = strings.ReplaceAll(s, "{account}", a.name)
 	}
@@ -397,26 +398,26 @@ func (g *vanDijk) subject(lang, purpose string, a *vdAccount, rep *vdPerson) str
 }
 
 func (g *vanDijk) repWeek(p *vdPerson, monday time.Time) {
-	for n := g.r.times(3.4); n > 0; n-- {
-		g.call(p, pick(g.r, g.accountsOf[p.id]), monday)
+	for n := g.r.Times(3.4); n > 0; n-- {
+		g.call(p, connectortest.Pick(g.r, g.accountsOf[p.id]), monday)
 	}
-	for n := g.r.times(1.5); n > 0; n-- {
-		g.visit(p, pick(g.r, g.accountsOf[p.id]), monday)
+	for n := g.r.Times(1.5); n > 0; n-- {
+		g.visit(p, connectortest.Pick(g.r, g.accountsOf[p.id]), monday)
 	}
-	for n := g.r.times(0.8); n > 0; n-- {
-		a := pick(g.r, g.accountsOf[p.id])
-		g.meeting(p, "Videogesprek", g.subject(p.lang, "video", a, nil), g.slot(monday), 15*g.r.between(2, 3), a, g.dealOf(a),
+	for n := g.r.Times(0.8); n > 0; n-- {
+		a := connectortest.Pick(g.r, g.accountsOf[p.id])
+		g.meeting(p, "Videogesprek", g.subject(p.lang, "video", a, nil), g.slot(monday), 15*g.r.Between(2, 3), a, g.dealOf(a),
 			g.contactsOf(a, 1))
 	}
-	for n := g.r.times(1.8); n > 0; n-- {
-		a := pick(g.r, g.accountsOf[p.id])
+	for n := g.r.Times(1.8); n > 0; n-- {
+		a := connectortest.Pick(g.r, g.accountsOf[p.id])
 		g.write(&vdActivity{soort: "E-mail", subject: g.subject(p.lang, "email", a, nil), owner: p.id, account: a, deal: g.dealOf(a), start: g.slot(monday), status: "Afgerond"})
 	}
-	for n := g.r.times(1.2); n > 0; n-- {
-		a := pick(g.r, g.accountsOf[p.id])
+	for n := g.r.Times(1.2); n > 0; n-- {
+		a := connectortest.Pick(g.r, g.accountsOf[p.id])
 		g.task(p, g.subject(p.lang, "task", a, nil), a, monday)
 	}
-	if g.r.chance(0.3) {
+	if g.r.Chance(0.3) {
 		g.meeting(p, "Interne vergadering", g.subject(p.lang, "internal", nil, nil), g.slot(monday), 30, nil, "", nil)
 	}
 }
@@ -424,30 +425,30 @@ func (g *vanDijk) repWeek(p *vdPerson, monday time.Time) {
 func (g *vanDijk) managerWeek(p *vdPerson, monday time.Time) {
 	s := p.style
 	reps := g.repsOf(p, monday)
-	for n := g.r.times(s.teamMeeting); n > 0; n-- {
+	for n := g.r.Times(s.teamMeeting); n > 0; n-- {
 		g.teamMeeting(p, reps, monday)
 	}
-	for n := g.r.times(s.coaching); n > 0; n-- {
-		rep := pick(g.r, reps)
+	for n := g.r.Times(s.coaching); n > 0; n-- {
+		rep := connectortest.Pick(g.r, reps)
 		g.meeting(p, "Afspraak", g.subject(p.lang, "coaching", nil, rep), g.slot(monday), 45, nil, "", g.colleagues(rep))
 	}
-	for n := g.r.times(s.rideAlong); n > 0; n-- {
-		rep := pick(g.r, reps)
-		a := pick(g.r, g.accountsOf[rep.id])
+	for n := g.r.Times(s.rideAlong); n > 0; n-- {
+		rep := connectortest.Pick(g.r, reps)
+		a := connectortest.Pick(g.r, g.accountsOf[rep.id])
 		g.meeting(p, "Klantbezoek", g.subject(p.lang, "rideAlong", a, rep), g.slot(monday), 120, a, g.dealOf(a),
 			append(g.colleagues(rep), g.contactsOf(a, 1)...))
 	}
-	for n := g.r.times(s.pipeline); n > 0; n-- {
-		rep := pick(g.r, reps)
+	for n := g.r.Times(s.pipeline); n > 0; n-- {
+		rep := connectortest.Pick(g.r, reps)
 		g.meeting(p, "Interne vergadering", g.subject(p.lang, "pipeline", nil, rep), g.slot(monday), 60, nil, "", g.colleagues(rep))
 	}
 	g.ownSelling(p, monday)
-	for n := g.r.times(s.internal); n > 0; n-- {
-		g.meeting(p, "Interne vergadering", g.subject(p.lang, "internal", nil, nil), g.slot(monday), 15*g.r.between(2, 6), nil, "",
+	for n := g.r.Times(s.internal); n > 0; n-- {
+		g.meeting(p, "Interne vergadering", g.subject(p.lang, "internal", nil, nil), g.slot(monday), 15*g.r.Between(2, 6), nil, "",
 			g.colleagues(g.people["M001"]))
 	}
-	for n := g.r.times(s.recruiting); n > 0; n-- {
-		candidate := pick(g.r, vdCandidates)
+	for n := g.r.Times(s.recruiting); n > 0; n-- {
+		candidate := connectortest.Pick(g.r, vdCandidates)
 		first, last, _ := strings.Cut(candidate, " ")
 		g.meeting(p, "Afspraak", g.subject(p.lang, "recruiting", nil, nil), g.slot(monday), 60, nil, "",
 			[]vdAttendee{{email: strings.ToLower(asciiOf(first) + "." + asciiOf(last) + "@mail.example"), name: candidate, response: "Geaccepteerd"}})
@@ -458,13 +459,13 @@ func (g *vanDijk) managerWeek(p *vdPerson, monday time.Time) {
 func (g *vanDijk) ownSelling(p *vdPerson, monday time.Time) {
 	s := p.style
 	accounts := g.accountsOf[p.id]
-	for n := g.r.times(s.visits); n > 0; n-- {
-		g.visit(p, pick(g.r, accounts), monday)
+	for n := g.r.Times(s.visits); n > 0; n-- {
+		g.visit(p, connectortest.Pick(g.r, accounts), monday)
 	}
-	for n := g.r.times(s.calls); n > 0; n-- {
-		g.call(p, pick(g.r, accounts), monday)
+	for n := g.r.Times(s.calls); n > 0; n-- {
+		g.call(p, connectortest.Pick(g.r, accounts), monday)
 	}
-	for n := g.r.times(s.admin); n > 0; n-- {
+	for n := g.r.Times(s.admin); n > 0; n-- {
 		g.task(p, g.subject(p.lang, "admin", nil, nil), nil, monday)
 	}
 }
@@ -522,21 +523,21 @@ func (g *vanDijk) response() string {
 }
 
 func (g *vanDijk) dealOf(a *vdAccount) string {
-	if a == nil || len(a.deals) == 0 || g.r.chance(0.5) {
+	if a == nil || len(a.deals) == 0 || g.r.Chance(0.5) {
 		return ""
 	}
-	return pick(g.r, a.deals)
+	return connectortest.Pick(g.r, a.deals)
 }
 
 func (g *vanDijk) call(p *vdPerson, a *vdAccount, monday time.Time) {
 	g.write(&vdActivity{soort: "Telefoongesprek", subject: g.subject(p.lang, "call", a, nil), owner: p.id, account: a, deal: g.dealOf(a),
-		start: g.slot(monday), minutes: g.r.between(3, 25), status: "Afgerond"})
+		start: g.slot(monday), minutes: g.r.Between(3, 25), status: "Afgerond"})
 }
 
 func (g *vanDijk) visit(p *vdPerson, a *vdAccount, monday time.Time) {
 	soort := g.weighted("Klantbezoek", 3, "Afspraak", 1)
-	g.meeting(p, soort, g.subject(p.lang, "visit", a, nil), g.slot(monday), 15*g.r.between(4, 8), a, g.dealOf(a),
-		g.contactsOf(a, g.r.between(1, 2)))
+	g.meeting(p, soort, g.subject(p.lang, "visit", a, nil), g.slot(monday), 15*g.r.Between(4, 8), a, g.dealOf(a),
+		g.contactsOf(a, g.r.Between(1, 2)))
 }
 
 func (g *vanDijk) meeting(p *vdPerson, soort, subject string, start time.Time, minutes int, a *vdAccount, deal string, others []vdAttendee) {
@@ -546,12 +547,12 @@ func (g *vanDijk) meeting(p *vdPerson, soort, subject string, start time.Time, m
 }
 
 func (g *vanDijk) task(p *vdPerson, subject string, a *vdAccount, monday time.Time) {
-	deadline := monday.AddDate(0, 0, g.r.intn(5))
+	deadline := monday.AddDate(0, 0, g.r.Intn(5))
 	t := &vdActivity{soort: "Taak", subject: subject, owner: p.id, account: a, status: "Open", deadline: deadline,
 		priority: g.weighted("Normaal", 6, "Hoog", 2, "Laag", 2, "Urgent", 1)}
-	if g.r.chance(0.75) {
+	if g.r.Chance(0.75) {
 		t.status = "Afgerond"
-		t.done = deadline.AddDate(0, 0, g.r.between(-1, 2)).Add(time.Duration(9*60+g.r.intn(8*60)) * time.Minute)
+		t.done = deadline.AddDate(0, 0, g.r.Between(-1, 2)).Add(time.Duration(9*60+g.r.Intn(8*60)) * time.Minute)
 	}
 	g.write(t)
 }

@@ -16,6 +16,8 @@ package dynamics
 import (
 	"fmt"
 	"time"
+
+	"github.com/salesaudit/salesaudit/internal/connector/connectortest"
 )
 
 var (
@@ -147,7 +149,7 @@ type lumenFacts struct {
 type lumen struct {
 	// activityAnnotations are those of the activity and party pages.
 	activityAnnotations annotations
-	rng                 *rng
+	rng                 *connectortest.Rand
 	etag                int
 	facts               lumenFacts
 	users               []*lumenUser
@@ -164,7 +166,7 @@ func generateLumen() (*fxExport, lumenFacts) {
 	// The users, accounts and opportunities were saved with every
 	// annotation; the large activity and party pages by a script that
 	// asked only for the lookups' tables.
-	l := &lumen{rng: &rng{state: 20260417}, etag: 4810000, teams: map[*lumenUser][]*lumenUser{}, activityAnnotations: logicalNames}
+	l := &lumen{rng: connectortest.NewRand(20260417), etag: 4810000, teams: map[*lumenUser][]*lumenUser{}, activityAnnotations: logicalNames}
 	l.facts = lumenFacts{users: map[string]*lumenUser{}, managerOf: map[string]string{}}
 	// Saved as the Web API sends them: one line per page.
 	page := func(name string, e entity) *fxPage { return &fxPage{name: name, entity: e, compact: true} }
@@ -208,7 +210,7 @@ func splitPages(p *fxPage, size int) []*fxPage {
 }
 
 func (l *lumen) nextEtag() int {
-	l.etag += 1 + l.rng.intn(900)
+	l.etag += 1 + l.rng.Intn(900)
 	return l.etag
 }
 
@@ -260,10 +262,10 @@ func (l *lumen) addPeople() {
 }
 
 func (l *lumen) user(first, last, title, position string, lang *language, manager *lumenUser, offset int, created time.Time) *lumenUser {
-	u := &lumenUser{id: l.rng.guid(), first: first, last: last, title: title, position: position, lang: lang, manager: manager,
-		winterOffset: offset, created: created, modified: created.AddDate(0, l.rng.between(1, 30), l.rng.between(0, 27))}
+	u := &lumenUser{id: guid(l.rng), first: first, last: last, title: title, position: position, lang: lang, manager: manager,
+		winterOffset: offset, created: created, modified: created.AddDate(0, l.rng.Between(1, 30), l.rng.Between(0, 27))}
 	if u.modified.After(lumenExported) {
-		u.modified = lumenExported.AddDate(0, 0, -l.rng.between(3, 60))
+		u.modified = lumenExported.AddDate(0, 0, -l.rng.Between(3, 60))
 	}
 	l.users = append(l.users, u)
 	l.facts.users[first] = u
@@ -315,7 +317,7 @@ func (l *lumen) addNonPeople() {
 		{"Teams Meeting Sync", "teams.sync@lumen-optics.eu", 4, "Non-interactive", "", skipNonInteractiveUser},
 	} {
 		b := l.fields().
-			set("systemuserid", l.rng.guid()).
+			set("systemuserid", guid(l.rng)).
 			set("fullname", np.name).
 			set("firstname", nil).
 			set("lastname", np.name).
@@ -385,20 +387,20 @@ func (l *lumen) addAccounts() {
 		reps := l.teams[m]
 		names := contactNames[m.first]
 		for i, spec := range accountSpecs[m.first] {
-			a := &lumenAccount{id: l.rng.guid(), name: spec[0], city: spec[1], domain: spec[2], owner: reps[i%len(reps)]}
+			a := &lumenAccount{id: guid(l.rng), name: spec[0], city: spec[1], domain: spec[2], owner: reps[i%len(reps)]}
 			if m.first == "Katrin" && i == 0 {
 				a.owner = m // the player-coach keeps the biggest account
 			}
 			l.accounts = append(l.accounts, a)
 			for c := 0; c < 1+i%2; c++ {
 				name := names[(i+c*3)%len(names)]
-				contact := &lumenContact{id: l.rng.guid(), name: name, email: asciiFold(firstWord(name)) + "@" + spec[2], account: a}
+				contact := &lumenContact{id: guid(l.rng), name: name, email: asciiFold(firstWord(name)) + "@" + spec[2], account: a}
 				a.contacts = append(a.contacts, contact)
 				l.contactsPage.add(l.fields().set("contactid", contact.id).set("fullname", contact.name).
 					set("emailaddress1", contact.email).
 					lookup("_parentcustomerid_value", a.id, a.name, "account").build())
 			}
-			industry := pick(l.rng, industries)
+			industry := connectortest.Pick(l.rng, industries)
 			category, categoryLabel := 2, "Standard"
 			if i%4 == 0 {
 				category, categoryLabel = 1, "Preferred Customer"
@@ -409,7 +411,7 @@ func (l *lumen) addAccounts() {
 			if i%3 == 2 {
 				customerType, typeLabel = 8, "Prospect"
 			}
-			revenue := float64(l.rng.between(4, 250)) * 100_000
+			revenue := float64(l.rng.Between(4, 250)) * 100_000
 			if i == 5 {
 				revenue = -1 // not known
 			}
@@ -445,13 +447,13 @@ var productNames = []string{"lens edgers", "tracer upgrade", "service contract",
 
 func (l *lumen) addOpportunities(a *lumenAccount, i int) {
 	for k := 0; k < 1+(i+1)%2; k++ {
-		o := &lumenOpportunity{id: l.rng.guid(), account: a}
-		count := l.rng.between(2, 40)
-		o.name = fmt.Sprintf("%s – %d %s", a.name, count, pick(l.rng, productNames))
+		o := &lumenOpportunity{id: guid(l.rng), account: a}
+		count := l.rng.Between(2, 40)
+		o.name = fmt.Sprintf("%s – %d %s", a.name, count, connectortest.Pick(l.rng, productNames))
 		a.opportunities = append(a.opportunities, o)
-		estimated := float64(l.rng.between(8, 240)) * 1000
-		created := lumenStart.AddDate(0, -l.rng.between(1, 8), l.rng.between(0, 27))
-		closeDate := lumenStart.AddDate(0, l.rng.between(0, 5), l.rng.between(0, 27))
+		estimated := float64(l.rng.Between(8, 240)) * 1000
+		created := lumenStart.AddDate(0, -l.rng.Between(1, 8), l.rng.Between(0, 27))
+		closeDate := lumenStart.AddDate(0, l.rng.Between(0, 5), l.rng.Between(0, 27))
 		state := (i + k) % 4 // 0, 3 open; 1 won; 2 lost
 		b := l.fields().
 			set("opportunityid", o.id).
@@ -459,22 +461,22 @@ func (l *lumen) addOpportunities(a *lumenAccount, i int) {
 			money("estimatedvalue", estimated)
 		switch state {
 		case opportunityWon:
-			actual := estimated * float64(90+l.rng.intn(20)) / 100
+			actual := estimated * float64(90+l.rng.Intn(20)) / 100
 			b.money("actualvalue", float64(int(actual))).
 				day("estimatedclosedate", closeDate).
-				day("actualclosedate", closeDate.AddDate(0, 0, l.rng.between(-10, 10))).
+				day("actualclosedate", closeDate.AddDate(0, 0, l.rng.Between(-10, 10))).
 				option("statecode", 1, "Won").option("statuscode", 3, "Won").set("stepname", "4-Close")
 		case opportunityLost:
 			b.money("actualvalue", -1).
 				day("estimatedclosedate", closeDate).
-				day("actualclosedate", closeDate.AddDate(0, 0, l.rng.between(-20, 5))).
+				day("actualclosedate", closeDate.AddDate(0, 0, l.rng.Between(-20, 5))).
 				option("statecode", 2, "Lost").option("statuscode", 5, "Out-Sold").set("stepname", "3-Propose")
 		default:
 			b.money("actualvalue", -1).
 				day("estimatedclosedate", closeDate).
 				day("actualclosedate", time.Time{}).
 				option("statecode", 0, "Open").option("statuscode", 1, "In Progress").
-				set("stepname", pick(l.rng, []string{"1-Qualify", "2-Develop", "3-Propose"}))
+				set("stepname", connectortest.Pick(l.rng, []string{"1-Qualify", "2-Develop", "3-Propose"}))
 		}
 		b.lookup("_parentaccountid_value", a.id, a.name, "account").
 			lookup("_ownerid_value", a.owner.id, a.owner.name(), "systemuser").
@@ -493,7 +495,7 @@ func (l *lumen) addShowcase() {
 
 	// A won deal, with its actual value and close date.
 	won := l.fields().
-		set("opportunityid", l.rng.guid()).
+		set("opportunityid", guid(l.rng)).
 		set("name", "Brouwer Retail – 40 lens edgers").
 		money("estimatedvalue", 175000).
 		money("actualvalue", 184000).
@@ -508,7 +510,7 @@ func (l *lumen) addShowcase() {
 
 	// A QBR: the organizer is listed again among the required attendees,
 	// the owner is a party too, and one address resolved to no record.
-	l.facts.qbr = l.rng.guid()
+	l.facts.qbr = guid(l.rng)
 	start := time.Date(2026, 2, 12, 13, 0, 0, 0, time.UTC)
 	l.appointmentsPage.add(l.activityFields(l.facts.qbr, "appointment", "Quarterly business review Brouwer Retail",
 		start, start.Add(90*time.Minute), 90, stateCompleted, 1, pieter,
@@ -525,19 +527,19 @@ func (l *lumen) addShowcase() {
 
 	// A phone call: due time in both scheduledstart and scheduledend,
 	// 12 minutes recorded; its parties are in activityparties.json.
-	l.facts.call = l.rng.guid()
+	l.facts.call = guid(l.rng)
 	due := time.Date(2026, 3, 3, 10, 0, 0, 0, time.UTC)
 	l.phonecallsPage.add(l.activityFields(l.facts.call, "phonecall", "Nabellen offerte lensslijpers", due, due, 12, stateCompleted, 2, emma,
 		regardingAccount(brouwer), due.AddDate(0, 0, -1)).build())
 	l.fileParties(l.facts.call, "phonecall", [][2]any{{maskSender, emma.participant()}, {2, marieke.participant()}, {9, emma.participant()}})
 
 	// A task completed five days late.
-	l.facts.expense = l.rng.guid()
+	l.facts.expense = guid(l.rng)
 	l.tasksPage.add(l.taskFields(l.facts.expense, "Expense report January", time.Date(2026, 2, 6, 17, 0, 0, 0, time.UTC),
 		time.Date(2026, 2, 11, 16, 30, 0, 0, time.UTC), 45, 2, javier, participant{}, time.Date(2026, 2, 2, 8, 0, 0, 0, time.UTC)).build())
 
 	// An e-mail: sent, with a manager in copy twice.
-	l.facts.email = l.rng.guid()
+	l.facts.email = guid(l.rng)
 	schaefer := l.accounts[7]
 	l.facts.schaefer, l.facts.schaeferContact = schaefer.id, schaefer.contacts[0]
 	sent := time.Date(2026, 3, 10, 8, 45, 0, 0, time.UTC)
@@ -663,7 +665,7 @@ func (l *lumen) emailFields(id, subject string, sent time.Time, owner *lumenUser
 // partyFields is one activityparty; activityID is set for the parties
 // saved in activityparties.json.
 func (l *lumen) partyFields(mask int, p participant, activityID, activityType string) obj {
-	b := l.activity().set("activitypartyid", l.rng.guid())
+	b := l.activity().set("activitypartyid", guid(l.rng))
 	if activityID != "" {
 		b.lookup("_activityid_value", activityID, "", activityType)
 	}
@@ -763,20 +765,20 @@ func (l *lumen) appointment(organizer *lumenUser, subject string, start time.Tim
 	if start.Before(lumenExported) {
 		state = stateCompleted
 	}
-	canceled := l.rng.chance(0.05)
+	canceled := l.rng.Chance(0.05)
 	if canceled {
 		state = stateCanceled
 	}
 	actual := minutes
-	if state == stateCompleted && l.rng.chance(0.3) {
-		actual = minutes + 5*l.rng.between(-2, 4) // ran short or over
+	if state == stateCompleted && l.rng.Chance(0.3) {
+		actual = minutes + 5*l.rng.Between(-2, 4) // ran short or over
 	}
-	id := l.rng.guid()
+	id := guid(l.rng)
 	parties := []obj{l.partyFields(maskOrganizer, organizer.participant(), "", "")}
 	me := organizer.participant()
 	distinct := map[string]bool{me.id + me.email: true}
 	for _, p := range required {
-		if p.id == organizer.id && l.rng.chance(0.7) {
+		if p.id == organizer.id && l.rng.Chance(0.7) {
 			continue // listed as organizer only
 		}
 		parties = append(parties, l.partyFields(5, p, "", ""))
@@ -786,11 +788,11 @@ func (l *lumen) appointment(organizer *lumenUser, subject string, start time.Tim
 		parties = append(parties, l.partyFields(6, p, "", ""))
 		distinct[p.id+p.email] = true
 	}
-	if l.rng.chance(0.2) {
+	if l.rng.Chance(0.2) {
 		parties = append(parties, l.partyFields(9, organizer.participant(), "", ""))
 	}
 	r := l.appointmentsPage.add(l.activityFields(id, "appointment", subject, start, start.Add(time.Duration(minutes)*time.Minute), actual, state, 1,
-		organizer, about, start.AddDate(0, 0, -l.rng.between(1, 20))).
+		organizer, about, start.AddDate(0, 0, -l.rng.Between(1, 20))).
 		set("appointment_activity_parties", parties).build())
 	r.attendees = len(distinct)
 	if canceled {
@@ -807,39 +809,39 @@ func (l *lumen) repWeek(m, rep *lumenUser, monday time.Time) {
 	if len(accounts) == 0 {
 		accounts = l.accountsOf(m)
 	}
-	if l.rng.chance(0.2) {
-		a := pick(l.rng, accounts)
-		subject := fmt.Sprintf(pick(l.rng, []string{rep.lang.visit, rep.lang.demoVisit}), a.name)
-		start := rep.at(monday.AddDate(0, 0, l.rng.between(1, 4)), pick(l.rng, []int{9, 10, 14}), 0)
+	if l.rng.Chance(0.2) {
+		a := connectortest.Pick(l.rng, accounts)
+		subject := fmt.Sprintf(connectortest.Pick(l.rng, []string{rep.lang.visit, rep.lang.demoVisit}), a.name)
+		start := rep.at(monday.AddDate(0, 0, l.rng.Between(1, 4)), connectortest.Pick(l.rng, []int{9, 10, 14}), 0)
 		required := []participant{a.contacts[0].participant()}
-		if rep != m && l.rng.chance(map[string]float64{"Pieter": 0.5, "Katrin": 0.2, "Élodie": 0.1, "Javier": 0.3}[m.first]) {
+		if rep != m && l.rng.Chance(map[string]float64{"Pieter": 0.5, "Katrin": 0.2, "Élodie": 0.1, "Javier": 0.3}[m.first]) {
 			required = append(required, m.participant()) // the manager comes along
 		}
 		var optional []participant
 		if len(a.contacts) > 1 {
 			optional = append(optional, a.contacts[1].participant())
 		}
-		l.appointment(rep, subject, start, pick(l.rng, []int{45, 60, 90}), l.about(a), required, optional)
+		l.appointment(rep, subject, start, connectortest.Pick(l.rng, []int{45, 60, 90}), l.about(a), required, optional)
 	}
-	if l.rng.chance(0.3) {
-		l.phoneCall(rep, pick(l.rng, accounts), monday)
+	if l.rng.Chance(0.3) {
+		l.phoneCall(rep, connectortest.Pick(l.rng, accounts), monday)
 	}
-	if l.rng.chance(0.15) {
-		l.email(rep, pick(l.rng, accounts), monday, m)
+	if l.rng.Chance(0.15) {
+		l.email(rep, connectortest.Pick(l.rng, accounts), monday, m)
 	}
-	if l.rng.chance(0.15) {
-		a := pick(l.rng, accounts)
+	if l.rng.Chance(0.15) {
+		a := connectortest.Pick(l.rng, accounts)
 		contact := a.contacts[0].participant()
 		contact.table = "contact"
-		l.task(rep, fmt.Sprintf(rep.lang.offer, a.name), rep.at(monday.AddDate(0, 0, l.rng.between(2, 4)), 17, 0), l.rng.intn(3), contact)
+		l.task(rep, fmt.Sprintf(rep.lang.offer, a.name), rep.at(monday.AddDate(0, 0, l.rng.Between(2, 4)), 17, 0), l.rng.Intn(3), contact)
 	}
 }
 
 // about is what a customer activity regards: a deal when the account has
 // one, else the account.
 func (l *lumen) about(a *lumenAccount) regardingObject {
-	if len(a.opportunities) > 0 && l.rng.chance(0.6) {
-		return regardingDeal(pick(l.rng, a.opportunities))
+	if len(a.opportunities) > 0 && l.rng.Chance(0.6) {
+		return regardingDeal(connectortest.Pick(l.rng, a.opportunities))
 	}
 	return regardingAccount(a)
 }
@@ -864,22 +866,22 @@ func (l *lumen) teamAccounts(m *lumenUser) []*lumenAccount {
 }
 
 func (l *lumen) phoneCall(rep *lumenUser, a *lumenAccount, monday time.Time) {
-	due := rep.at(monday.AddDate(0, 0, l.rng.between(0, 4)), l.rng.between(9, 16), 15*l.rng.intn(4))
+	due := rep.at(monday.AddDate(0, 0, l.rng.Between(0, 4)), l.rng.Between(9, 16), 15*l.rng.Intn(4))
 	state := stateOpen
 	if due.Before(lumenExported) {
 		state = stateCompleted
 	}
-	canceled := l.rng.chance(0.04)
+	canceled := l.rng.Chance(0.04)
 	if canceled {
 		state = stateCanceled
 	}
-	id := l.rng.guid()
-	contact := pick(l.rng, a.contacts)
-	subject := fmt.Sprintf(pick(l.rng, []string{rep.lang.call, rep.lang.callAgain}), a.name)
-	r := l.phonecallsPage.add(l.activityFields(id, "phonecall", subject, due, due, l.rng.between(3, 25), state, 1, rep, l.about(a),
-		due.AddDate(0, 0, -l.rng.between(0, 5))).build())
+	id := guid(l.rng)
+	contact := connectortest.Pick(l.rng, a.contacts)
+	subject := fmt.Sprintf(connectortest.Pick(l.rng, []string{rep.lang.call, rep.lang.callAgain}), a.name)
+	r := l.phonecallsPage.add(l.activityFields(id, "phonecall", subject, due, due, l.rng.Between(3, 25), state, 1, rep, l.about(a),
+		due.AddDate(0, 0, -l.rng.Between(0, 5))).build())
 	parties := [][2]any{{maskSender, rep.participant()}, {2, contact.participant()}, {9, rep.participant()}}
-	if l.rng.chance(0.3) {
+	if l.rng.Chance(0.3) {
 		parties[0][1], parties[1][1] = contact.participant(), rep.participant() // an incoming call
 	}
 	if canceled {
@@ -893,18 +895,18 @@ func (l *lumen) phoneCall(rep *lumenUser, a *lumenAccount, monday time.Time) {
 }
 
 func (l *lumen) email(rep *lumenUser, a *lumenAccount, monday time.Time, m *lumenUser) {
-	sent := rep.at(monday.AddDate(0, 0, l.rng.between(0, 4)), l.rng.between(8, 18), l.rng.intn(60))
+	sent := rep.at(monday.AddDate(0, 0, l.rng.Between(0, 4)), l.rng.Between(8, 18), l.rng.Intn(60))
 	if sent.After(lumenExported) {
 		return
 	}
-	id := l.rng.guid()
-	subject := fmt.Sprintf(pick(l.rng, []string{rep.lang.email, rep.lang.emailAgain}), a.name)
+	id := guid(l.rng)
+	subject := fmt.Sprintf(connectortest.Pick(l.rng, []string{rep.lang.email, rep.lang.emailAgain}), a.name)
 	l.emailsPage.add(l.emailFields(id, subject, sent, rep, l.about(a)).build())
 	parties := [][2]any{{maskSender, rep.participant()}, {2, a.contacts[0].participant()}}
-	if l.rng.chance(0.25) && rep != m {
+	if l.rng.Chance(0.25) && rep != m {
 		parties = append(parties, [2]any{3, m.participant()})
 	}
-	if l.rng.chance(0.15) {
+	if l.rng.Chance(0.15) {
 		parties = append(parties, [2]any{3, unresolved("info@" + a.domain)})
 	}
 	l.fileParties(id, "email", append(parties, [2]any{9, rep.participant()}))
@@ -914,19 +916,19 @@ func (l *lumen) email(rep *lumenUser, a *lumenAccount, monday time.Time, m *lume
 // open; later ones are open.
 func (l *lumen) task(owner *lumenUser, subject string, due time.Time, priority int, about participant) {
 	completed := time.Time{}
-	if due.Before(lumenExported) && l.rng.chance(0.85) {
-		completed = due.Add(time.Duration(l.rng.between(-48, 120)) * time.Hour)
+	if due.Before(lumenExported) && l.rng.Chance(0.85) {
+		completed = due.Add(time.Duration(l.rng.Between(-48, 120)) * time.Hour)
 		if completed.After(lumenExported) {
 			completed = lumenExported.Add(-time.Hour)
 		}
 	}
 	minutes := -1
-	if l.rng.chance(0.5) {
-		minutes = pick(l.rng, []int{15, 30, 60})
+	if l.rng.Chance(0.5) {
+		minutes = connectortest.Pick(l.rng, []int{15, 30, 60})
 	}
-	created := due.AddDate(0, 0, -l.rng.between(2, 10))
-	canceled := l.rng.chance(0.03)
-	b := l.taskFields(l.rng.guid(), subject, due, completed, minutes, priority, owner, about, created)
+	created := due.AddDate(0, 0, -l.rng.Between(2, 10))
+	canceled := l.rng.Chance(0.03)
+	b := l.taskFields(guid(l.rng), subject, due, completed, minutes, priority, owner, about, created)
 	if canceled {
 		b.fields = replaceOption(b.fields, "statecode", stateCanceled, "Canceled")
 	}
@@ -962,7 +964,7 @@ func (l *lumen) managerAdmin(m *lumenUser, monday time.Time, week int) {
 		l.task(m, m.lang.forecast, m.at(monday, 12, 0), 2, participant{})
 	}
 	if week%6 == 5 {
-		a := pick(l.rng, l.teamAccounts(m))
+		a := connectortest.Pick(l.rng, l.teamAccounts(m))
 		l.task(m, "QBR prep "+a.name, m.at(friday, 12, 0), 1, participant{})
 	}
 }
@@ -997,7 +999,7 @@ func (l *lumen) addPlantedParties() {
 	l.partiesPage.add(l.partyFields(maskOrganizer, pieter.participant(), l.facts.qbr, "appointment")).skip = skipPartyExpanded
 	l.partiesPage.add(l.partyFields(5, l.facts.brouwerContact.participant(), l.facts.qbr, "appointment")).skip = skipPartyExpanded
 	// A letter: the export has no letters page.
-	letter := l.rng.guid()
+	letter := guid(l.rng)
 	l.partiesPage.add(l.partyFields(maskSender, pieter.participant(), letter, "letter")).skip = skipPartyActivityAbsent
 	l.partiesPage.add(l.partyFields(2, l.facts.brouwerContact.participant(), letter, "letter")).skip = skipPartyActivityAbsent
 }

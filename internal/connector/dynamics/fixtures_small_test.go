@@ -6,6 +6,7 @@ package dynamics
 
 import (
 	"fmt"
+	"github.com/salesaudit/salesaudit/internal/connector/connectortest"
 	"github.com/salesaudit/salesaudit/plugin"
 	"time"
 )
@@ -137,7 +138,7 @@ func (b *recordBuilder) replace(key string, value any) *recordBuilder {
 }
 
 func generateBroken() *fxExport {
-	l := &lumen{rng: &rng{state: 7}, etag: 5120000, activityAnnotations: allAnnotations}
+	l := &lumen{rng: connectortest.NewRand(7), etag: 5120000, activityAnnotations: allAnnotations}
 	marco := &lumenUser{id: "8d1e5a07-6b2c-ef11-9a3d-000d3a7f0001", first: "Marco", last: "Rossi", title: "Sales Manager Italia",
 		position: "Sales Manager", lang: &english, winterOffset: 1, created: utc(1, 5, 9, 0), modified: utc(1, 5, 9, 0)}
 	giulia := &lumenUser{id: "8d1e5a07-6b2c-ef11-9a3d-000d3a7f0002", first: "Giulia", last: "Bianchi", title: "Account Manager",
@@ -147,7 +148,7 @@ func generateBroken() *fxExport {
 	users.add(l.userFields(giulia))
 	bad := func(field string, value any) obj {
 		u := *giulia
-		u.id = l.rng.guid()
+		u.id = guid(l.rng)
 		b := &recordBuilder{annotated: allAnnotations, fields: l.userFields(&u)}
 		if field == "systemuserid" {
 			return b.replace(field, nil).build()
@@ -166,11 +167,11 @@ func generateBroken() *fxExport {
 	}
 	const ottica = "9e2f6b18-7c3d-ef11-9a3d-000d3a7f1001"
 	accounts.add(account(ottica, "Ottica Milano S.r.l.", 3200000.0))
-	accounts.add(account(l.rng.guid(), "Occhiali Torino", "1,2 Mio")).rejectOn("revenue")
+	accounts.add(account(guid(l.rng), "Occhiali Torino", "1,2 Mio")).rejectOn("revenue")
 
 	deals := &fxPage{name: "opportunities.json", entity: opportunityEntity}
 	deal := func(state any, estimatedClose string) obj {
-		return l.fields().set("opportunityid", l.rng.guid()).set("name", "Ottica Milano – edger").set("estimatedvalue", 42000).
+		return l.fields().set("opportunityid", guid(l.rng)).set("name", "Ottica Milano – edger").set("estimatedvalue", 42000).
 			set("estimatedclosedate", estimatedClose).set("statecode", state).
 			lookup("_parentaccountid_value", ottica, "Ottica Milano S.r.l.", "account").
 			lookup("_ownerid_value", giulia.id, giulia.name(), "systemuser").build()
@@ -181,7 +182,7 @@ func generateBroken() *fxExport {
 
 	appointments := &fxPage{name: "appointments.json", entity: appointmentEntity}
 	visit := func(subject string, start, end time.Time, state int, parties any) obj {
-		b := l.activityFields(l.rng.guid(), "appointment", subject, start, end, int(end.Sub(start)/time.Minute), state, 1, giulia,
+		b := l.activityFields(guid(l.rng), "appointment", subject, start, end, int(end.Sub(start)/time.Minute), state, 1, giulia,
 			regardingObject{ottica, "Ottica Milano S.r.l.", "account"}, start.AddDate(0, 0, -3))
 		return b.set("appointment_activity_parties", parties).build()
 	}
@@ -209,12 +210,12 @@ func generateBroken() *fxExport {
 		return b.replace("actualdurationminutes", minutes).replace("prioritycode", priority).build()
 	}
 	calls.add(call(goodCall, 10, 1))
-	calls.add(call(l.rng.guid(), -5, 1)).rejectOn("actualdurationminutes")
-	calls.add(call(l.rng.guid(), 10, "hoch")).rejectOn("prioritycode")
+	calls.add(call(guid(l.rng), -5, 1)).rejectOn("actualdurationminutes")
+	calls.add(call(guid(l.rng), 10, "hoch")).rejectOn("prioritycode")
 
 	tasks := &fxPage{name: "tasks.json", entity: taskEntity}
 	task := func(state any, owner any) obj {
-		b := &recordBuilder{annotated: allAnnotations, fields: l.taskFields(l.rng.guid(), "Nota spese febbraio", utc(2, 27, 17, 0), time.Time{}, -1, 1,
+		b := &recordBuilder{annotated: allAnnotations, fields: l.taskFields(guid(l.rng), "Nota spese febbraio", utc(2, 27, 17, 0), time.Time{}, -1, 1,
 			giulia, participant{}, utc(2, 20, 9, 0)).build()}
 		return b.replace("statecode", state).replace("_ownerid_value", owner).build()
 	}

@@ -334,31 +334,10 @@ func TestFixturesStaySmall(t *testing.T) {
 	}
 }
 
-// rng is a small deterministic random number generator (SplitMix64): the
-// fixtures must not change when the standard library's generators do.
-type rng struct{ state uint64 }
-
-func (r *rng) next() uint64 {
-	r.state += 0x9E3779B97F4A7C15
-	z := r.state
-	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9
-	z = (z ^ (z >> 27)) * 0x94D049BB133111EB
-	return z ^ (z >> 31)
-}
-
-func (r *rng) intn(n int) int { return int(r.next() % uint64(n)) }
-
-// between is a whole number in [lo, hi].
-func (r *rng) between(lo, hi int) int { return lo + r.intn(hi-lo+1) }
-
-func (r *rng) chance(p float64) bool { return float64(r.next()>>11)/(1<<53) < p }
-
-func pick[T any](r *rng, items []T) T { return items[r.intn(len(items))] }
-
 // guid is a Dataverse-looking GUID: Dataverse issues sequential GUIDs whose
 // last group is the host's, hence the shared 000d3a… tail.
-func (r *rng) guid() string {
-	return fmt.Sprintf("%08x-%04x-f011-%04x-000d3a%06x", r.next()&0xffffffff, r.next()&0xffff, 0x8000|r.next()&0x3fff, r.next()&0xffffff)
+func guid(r *connectortest.Rand) string {
+	return fmt.Sprintf("%08x-%04x-f011-%04x-000d3a%06x", r.Next()&0xffffffff, r.Next()&0xffff, 0x8000|r.Next()&0x3fff, r.Next()&0xffffff)
 }
 
 // annotations are the annotations a page was saved with, as asked for in

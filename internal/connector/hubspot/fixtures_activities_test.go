@@ -6,11 +6,13 @@ package hubspot
 import (
 	"strings"
 	"time"
+
+	"github.com/salesaudit/salesaudit/internal/connector/connectortest"
 )
 
 type activityGenerator struct {
 	c   *company
-	r   *rng
+	r   *connectortest.Rand
 	ids *idMaker
 }
 
@@ -87,7 +89,7 @@ func (g *activityGenerator) subject(template, language string, co *fxCompany, re
 	if !ok {
 		options = byLanguage["en"]
 	}
-	s := pick(g.r, options)
+	s := connectortest.Pick(g.r, options)
 	if co != nil {
 		s = strings.ReplaceAll(s, "{c}", co.name)
 	}
@@ -106,7 +108,7 @@ func at(w, d, hour, minute int) time.Time {
 // created is when an activity was logged: a little after it, with the
 // milliseconds HubSpot keeps.
 func (g *activityGenerator) created(t time.Time) time.Time {
-	return t.Add(time.Duration(g.r.between(2, 300))*time.Minute + time.Duration(g.r.between(0, 59_999))*time.Millisecond)
+	return t.Add(time.Duration(g.r.Between(2, 300))*time.Minute + time.Duration(g.r.Between(0, 59_999))*time.Millisecond)
 }
 
 func (g *activityGenerator) generate() {
@@ -201,7 +203,7 @@ func (g *activityGenerator) leadership(w int) {
 	if w%4 == 3 {
 		g.task(sofie, g.subject("expenses", "en", nil, nil), at(w, 4, 17, 0), "TODO", "LOW", nil)
 	}
-	if g.r.chance(0.3) {
+	if g.r.Chance(0.3) {
 		g.task(sofie, g.subject("admin", "en", nil, nil), at(w, 3, 12, 0), "TODO", "HIGH", nil)
 	}
 	if w%2 == 1 {
@@ -212,26 +214,26 @@ func (g *activityGenerator) leadership(w int) {
 func (g *activityGenerator) managerWeek(w int, m *fxOwner) {
 	team := g.activeTeam(m, at(w, 0, 8, 0))
 	if w%2 == 0 {
-		g.meeting(m, g.subject("team", m.language, nil, nil), at(w, 0, 14, 0), pick(g.r, []int{45, 60}), "Internal", append([]*fxOwner{m}, team...)...)
+		g.meeting(m, g.subject("team", m.language, nil, nil), at(w, 0, 14, 0), connectortest.Pick(g.r, []int{45, 60}), "Internal", append([]*fxOwner{m}, team...)...)
 	}
 	if w%4 == 1 {
 		g.meeting(m, g.subject("pipeline", m.language, nil, nil), at(w, 2, 10, 0), 60, "Pipeline review", append([]*fxOwner{m}, team...)...)
 	}
 	for i, rep := range team {
-		if (w+i)%2 == 0 && g.r.chance(0.8) {
+		if (w+i)%2 == 0 && g.r.Chance(0.8) {
 			g.meeting(m, g.subject("oneOnOne", rep.language, nil, rep), at(w, 1+i%3, 8+i, 30), 30, "1:1", m, rep)
 		}
 	}
-	if m.key == "katrin" && g.r.chance(0.6) {
+	if m.key == "katrin" && g.r.Chance(0.6) {
 		// The player-coach sells herself, alone.
-		co := pick(g.r, []*fxCompany{g.c.companyByName("Alpenland Versicherung AG"), g.c.companyByName("Zürcher Privatklinik AG")})
-		g.customerMeeting(m, co, at(w, 3, g.r.between(9, 15), 0), nil)
+		co := connectortest.Pick(g.r, []*fxCompany{g.c.companyByName("Alpenland Versicherung AG"), g.c.companyByName("Zürcher Privatklinik AG")})
+		g.customerMeeting(m, co, at(w, 3, g.r.Between(9, 15), 0), nil)
 	}
 	if w%4 == 3 {
-		g.task(m, g.subject("expenses", m.language, nil, nil), at(w, 4, 17, 0), "TODO", pick(g.r, []string{"MEDIUM", "LOW"}), nil)
+		g.task(m, g.subject("expenses", m.language, nil, nil), at(w, 4, 17, 0), "TODO", connectortest.Pick(g.r, []string{"MEDIUM", "LOW"}), nil)
 	}
-	if g.r.chance(0.5) {
-		g.task(m, g.subject("admin", m.language, nil, nil), at(w, 4, 12, 0), "TODO", pick(g.r, []string{"HIGH", "MEDIUM", "NONE"}), nil)
+	if g.r.Chance(0.5) {
+		g.task(m, g.subject("admin", m.language, nil, nil), at(w, 4, 12, 0), "TODO", connectortest.Pick(g.r, []string{"HIGH", "MEDIUM", "NONE"}), nil)
 	}
 }
 
@@ -240,24 +242,24 @@ func (g *activityGenerator) repWeek(w int, rep *fxOwner) {
 	if len(own) == 0 {
 		own = g.companiesOf(rep.manager)
 	}
-	if g.r.chance(0.35) {
-		co := pick(g.r, own)
+	if g.r.Chance(0.35) {
+		co := connectortest.Pick(g.r, own)
 		var manager *fxOwner
-		if g.r.chance(rep.manager.managerChanceOnVisits) {
+		if g.r.Chance(rep.manager.managerChanceOnVisits) {
 			manager = rep.manager
 		}
-		g.customerMeeting(rep, co, at(w, g.r.between(1, 4), g.r.between(9, 15), pick(g.r, []int{0, 30})), manager)
+		g.customerMeeting(rep, co, at(w, g.r.Between(1, 4), g.r.Between(9, 15), connectortest.Pick(g.r, []int{0, 30})), manager)
 	}
-	for range g.r.between(0, 1) + g.r.between(0, 1)*g.r.between(0, 1) {
-		g.call(rep, pick(g.r, own), at(w, g.r.between(0, 4), g.r.between(8, 17), g.r.between(0, 11)*5))
+	for range g.r.Between(0, 1) + g.r.Between(0, 1)*g.r.Between(0, 1) {
+		g.call(rep, connectortest.Pick(g.r, own), at(w, g.r.Between(0, 4), g.r.Between(8, 17), g.r.Between(0, 11)*5))
 	}
-	if g.r.chance(0.6) {
-		g.email(rep, pick(g.r, own), at(w, g.r.between(0, 4), g.r.between(8, 18), g.r.between(0, 59)))
+	if g.r.Chance(0.6) {
+		g.email(rep, connectortest.Pick(g.r, own), at(w, g.r.Between(0, 4), g.r.Between(8, 18), g.r.Between(0, 59)))
 	}
-	if g.r.chance(0.35) {
-		co := pick(g.r, own)
-		g.task(rep, g.subject("followUpTask", co.language, co, nil), at(w, g.r.between(1, 4), 9, 0),
-			pick(g.r, []string{"EMAIL", "CALL", "TODO"}), pick(g.r, []string{"HIGH", "MEDIUM", "LOW", "NONE"}), co)
+	if g.r.Chance(0.35) {
+		co := connectortest.Pick(g.r, own)
+		g.task(rep, g.subject("followUpTask", co.language, co, nil), at(w, g.r.Between(1, 4), 9, 0),
+			connectortest.Pick(g.r, []string{"EMAIL", "CALL", "TODO"}), connectortest.Pick(g.r, []string{"HIGH", "MEDIUM", "LOW", "NONE"}), co)
 	}
 }
 
@@ -278,13 +280,13 @@ func (g *activityGenerator) customerMeeting(owner *fxOwner, co *fxCompany, start
 	if manager != nil {
 		attendees = append(attendees, manager)
 	}
-	a := g.meeting(owner, g.subject("visit", co.language, co, nil), start, pick(g.r, []int{45, 60, 90}), pick(g.r, []string{"Customer visit", "Demo"}), attendees...)
+	a := g.meeting(owner, g.subject("visit", co.language, co, nil), start, connectortest.Pick(g.r, []int{45, 60, 90}), connectortest.Pick(g.r, []string{"Customer visit", "Demo"}), attendees...)
 	a.company = co
 	a.contacts = g.someContacts(co)
-	if deals := g.c.dealsOf(co); len(deals) > 0 && g.r.chance(0.6) {
-		a.deal = pick(g.r, deals)
+	if deals := g.c.dealsOf(co); len(deals) > 0 && g.r.Chance(0.6) {
+		a.deal = connectortest.Pick(g.r, deals)
 	}
-	switch x := g.r.intn(30); {
+	switch x := g.r.Intn(30); {
 	case x < 2:
 		a.outcome = "CANCELED"
 	case x < 3:
@@ -292,16 +294,16 @@ func (g *activityGenerator) customerMeeting(owner *fxOwner, co *fxCompany, start
 	case x < 5:
 		a.outcome = "RESCHEDULED"
 	}
-	if g.r.chance(0.3) {
+	if g.r.Chance(0.3) {
 		a.location = "Microsoft Teams"
 	}
-	if g.r.chance(0.2) {
+	if g.r.Chance(0.2) {
 		a.notes = "Agenda:\n- current licences\n- next steps"
 	}
 }
 
 func (g *activityGenerator) someContacts(co *fxCompany) []string {
-	n := g.r.between(1, len(co.contacts))
+	n := g.r.Between(1, len(co.contacts))
 	out := make([]string, 0, n)
 	for _, ct := range co.contacts[:n] {
 		out = append(out, ct.id)
@@ -313,16 +315,16 @@ func (g *activityGenerator) call(owner *fxOwner, co *fxCompany, start time.Time)
 	a := &fxActivity{
 		object: "calls", id: g.ids.id("engagement", 0), owner: owner, company: co, at: start,
 		subject: g.subject("call", co.language, co, nil), direction: "OUTBOUND", status: "COMPLETED",
-		activityType: pick(g.r, []string{"Follow-up", "Discovery", ""}), contacts: g.someContacts(co)[:1],
-		durationMs: int64(g.r.between(90, 1800))*1000 + int64(g.r.between(0, 999)),
+		activityType: connectortest.Pick(g.r, []string{"Follow-up", "Discovery", ""}), contacts: g.someContacts(co)[:1],
+		durationMs: int64(g.r.Between(90, 1800))*1000 + int64(g.r.Between(0, 999)),
 	}
-	switch x := g.r.intn(10); {
+	switch x := g.r.Intn(10); {
 	case x < 2:
 		a.status, a.durationMs = "NO_ANSWER", 0
 	case x < 3:
 		a.direction = "INBOUND"
 	}
-	if g.r.chance(0.15) {
+	if g.r.Chance(0.15) {
 		a.notes = "Spoke with the buyer.\nSends the PO next week."
 	}
 	a.created = g.created(start)
@@ -335,13 +337,13 @@ func (g *activityGenerator) email(owner *fxOwner, co *fxCompany, sent time.Time)
 		subject: g.subject("email", co.language, co, nil), direction: "EMAIL", status: "SENT",
 		contacts: g.someContacts(co),
 	}
-	if g.r.chance(0.3) {
+	if g.r.Chance(0.3) {
 		a.direction, a.status = "INCOMING_EMAIL", ""
 	}
-	if deals := g.c.dealsOf(co); len(deals) > 0 && g.r.chance(0.4) {
+	if deals := g.c.dealsOf(co); len(deals) > 0 && g.r.Chance(0.4) {
 		a.deal = deals[0]
 	}
-	a.created = sent.Add(time.Duration(g.r.between(1, 5000)) * time.Millisecond)
+	a.created = sent.Add(time.Duration(g.r.Between(1, 5000)) * time.Millisecond)
 	g.c.add(a)
 }
 
@@ -351,19 +353,19 @@ func (g *activityGenerator) task(owner *fxOwner, subject string, due time.Time, 
 	a := &fxActivity{
 		object: "tasks", id: g.ids.id("engagement", 0), owner: owner, subject: subject, at: due,
 		taskType: typ, priority: priority, company: co, status: "COMPLETED",
-		created: due.Add(-time.Duration(g.r.between(24, 240)) * time.Hour),
+		created: due.Add(-time.Duration(g.r.Between(24, 240)) * time.Hour),
 	}
 	late := 0.15
 	if owner.key == "marta" {
 		late = 0.6
 	}
 	switch {
-	case due.After(time.Date(2026, 4, 20, 0, 0, 0, 0, time.UTC)) || g.r.chance(0.1):
-		a.status = pick(g.r, []string{"NOT_STARTED", "IN_PROGRESS", "WAITING", "DEFERRED"})
-	case g.r.chance(late):
-		a.completed = due.Add(time.Duration(g.r.between(26, 400)) * time.Hour).Truncate(time.Minute)
+	case due.After(time.Date(2026, 4, 20, 0, 0, 0, 0, time.UTC)) || g.r.Chance(0.1):
+		a.status = connectortest.Pick(g.r, []string{"NOT_STARTED", "IN_PROGRESS", "WAITING", "DEFERRED"})
+	case g.r.Chance(late):
+		a.completed = due.Add(time.Duration(g.r.Between(26, 400)) * time.Hour).Truncate(time.Minute)
 	default:
-		a.completed = due.Add(-time.Duration(g.r.between(1, 48)) * time.Hour).Truncate(time.Minute)
+		a.completed = due.Add(-time.Duration(g.r.Between(1, 48)) * time.Hour).Truncate(time.Minute)
 	}
 	g.c.add(a)
 }

@@ -11,6 +11,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/salesaudit/salesaudit/internal/connector/connectortest"
 )
 
 var amsterdam = mustLoadZone("Europe/Amsterdam")
@@ -123,7 +125,7 @@ type anchors struct {
 // idMaker makes HubSpot-like numeric IDs, increasing as records are
 // created, as HubSpot's do.
 type idMaker struct {
-	rng  *rng
+	rng  *connectortest.Rand
 	next map[string]int64
 }
 
@@ -131,12 +133,12 @@ func (m *idMaker) id(space string, start int64) string {
 	if m.next[space] == 0 {
 		m.next[space] = start
 	}
-	m.next[space] += int64(m.rng.between(1, 4000))
+	m.next[space] += int64(m.rng.Between(1, 4000))
 	return fmt.Sprint(m.next[space])
 }
 
 func generateCompany() *company {
-	r := &rng{state: 20260504}
+	r := connectortest.NewRand(20260504)
 	ids := &idMaker{rng: r, next: map[string]int64{}}
 	c := &company{byKey: map[string]*fxOwner{}, activities: map[string][]*fxActivity{}}
 	c.addOwners(ids)
@@ -202,7 +204,7 @@ type companySpec struct {
 	contacts                                                 []string // "First Last"
 }
 
-func (c *company) addCompanies(r *rng, ids *idMaker) {
+func (c *company) addCompanies(r *connectortest.Rand, ids *idMaker) {
 	specs := []companySpec{
 		{"Van Dijk Logistiek B.V.", "vandijklogistiek.example", "nl", "joris", "tier1", "customer", "LOGISTICS_AND_SUPPLY_CHAIN", 210, []string{"Henk van Dijk", "Sanne de Boer", "Ruud Smit"}},
 		{"Brouwerij De Klok", "brouwerijdeklok.example", "nl", "pieter", "tier1", "customer", "FOOD_BEVERAGES", 95, []string{"Wim Claes", "Inge Maes"}},
@@ -232,7 +234,7 @@ func (c *company) addCompanies(r *rng, ids *idMaker) {
 		co := &fxCompany{
 			id: ids.id("company", 28_374_000_000), name: s.name, domain: s.domain, language: s.language,
 			owner: c.byKey[s.owner], tier: s.tier, lifecycle: s.lifecycle, industry: s.industry,
-			created: time.Date(2024, time.Month(r.between(1, 12)), r.between(1, 28), r.between(7, 17), r.between(0, 59), r.between(0, 59), r.between(0, 999)*1_000_000, time.UTC),
+			created: time.Date(2024, time.Month(r.Between(1, 12)), r.Between(1, 28), r.Between(7, 17), r.Between(0, 59), r.Between(0, 59), r.Between(0, 999)*1_000_000, time.UTC),
 		}
 		if s.revenueMillions > 0 {
 			revenue := s.revenueMillions * 1_000_000
@@ -290,32 +292,32 @@ var dealKinds = map[string][]string{
 	"pt": {"Expansão de licenças", "Contrato anual"},
 }
 
-func (c *company) addDeals(r *rng, ids *idMaker) {
+func (c *company) addDeals(r *connectortest.Rand, ids *idMaker) {
 	for _, co := range c.companies {
 		if co.archived {
 			continue
 		}
-		for i := range r.between(1, 2) {
+		for i := range r.Between(1, 2) {
 			d := &fxDeal{
 				id: ids.id("deal", 31_904_000_000), owner: co.owner, company: co, pipeline: "default",
 				name:    co.name + " – " + dealKinds[co.language][i%len(dealKinds[co.language])],
-				created: time.Date(2025, time.Month(r.between(9, 12)), r.between(1, 28), r.between(7, 17), r.between(0, 59), r.between(0, 59), r.between(0, 999)*1_000_000, time.UTC),
+				created: time.Date(2025, time.Month(r.Between(9, 12)), r.Between(1, 28), r.Between(7, 17), r.Between(0, 59), r.Between(0, 59), r.Between(0, 999)*1_000_000, time.UTC),
 			}
-			amount := float64(r.between(8, 240)) * 1000
-			if r.chance(0.15) {
+			amount := float64(r.Between(8, 240)) * 1000
+			if r.Chance(0.15) {
 				amount += 500
 			}
 			d.amount = &amount
-			switch x := r.intn(10); {
+			switch x := r.Intn(10); {
 			case x < 3:
 				d.stage, d.isClosedWon, d.isClosed = "closedwon", "true", "true"
-				d.closeDate = periodMonday.AddDate(0, 0, r.between(3, periodWeeks*7-10)).Add(11 * time.Hour).UTC()
+				d.closeDate = periodMonday.AddDate(0, 0, r.Between(3, periodWeeks*7-10)).Add(11 * time.Hour).UTC()
 			case x < 5:
 				d.stage, d.isClosedWon, d.isClosed = "closedlost", "false", "true"
-				d.closeDate = periodMonday.AddDate(0, 0, r.between(3, periodWeeks*7-10)).Add(11 * time.Hour).UTC()
+				d.closeDate = periodMonday.AddDate(0, 0, r.Between(3, periodWeeks*7-10)).Add(11 * time.Hour).UTC()
 			default:
-				d.stage, d.isClosedWon, d.isClosed = pick(r, openStages), "false", "false"
-				d.closeDate = periodMonday.AddDate(0, 0, r.between(periodWeeks*7, periodWeeks*7+120)).Add(11 * time.Hour).UTC()
+				d.stage, d.isClosedWon, d.isClosed = connectortest.Pick(r, openStages), "false", "false"
+				d.closeDate = periodMonday.AddDate(0, 0, r.Between(periodWeeks*7, periodWeeks*7+120)).Add(11 * time.Hour).UTC()
 			}
 			c.deals = append(c.deals, d)
 		}

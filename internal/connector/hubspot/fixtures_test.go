@@ -150,27 +150,6 @@ func TestFixturesStaySmall(t *testing.T) {
 	}
 }
 
-// rng is a small deterministic random number generator (SplitMix64): the
-// fixtures must not change when the standard library's generators do.
-type rng struct{ state uint64 }
-
-func (r *rng) next() uint64 {
-	r.state += 0x9E3779B97F4A7C15
-	z := r.state
-	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9
-	z = (z ^ (z >> 27)) * 0x94D049BB133111EB
-	return z ^ (z >> 31)
-}
-
-func (r *rng) intn(n int) int { return int(r.next() % uint64(n)) }
-
-// between is a whole number in [lo, hi].
-func (r *rng) between(lo, hi int) int { return lo + r.intn(hi-lo+1) }
-
-func (r *rng) chance(p float64) bool { return float64(r.next()>>11)/(1<<53) < p }
-
-func pick[T any](r *rng, items []T) T { return items[r.intn(len(items))] }
-
 func sortedKeys[V any](m map[string]V) []string {
 	keys := make([]string, 0, len(m))
 	for k := range m {

@@ -11,6 +11,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/salesaudit/salesaudit/internal/connector/connectortest"
 )
 
 // The export was taken at the end of January 2025; activities run from
@@ -186,7 +188,7 @@ func (c *company) activity(id int) *fxActivity {
 // generateCompany builds the company. It is deterministic: the same
 // fixtures every time.
 func generateCompany() *company {
-	r := &rng{state: 20250131}
+	r := connectortest.NewRand(20250131)
 	c := &company{teams: map[*fxUser][]*fxUser{}}
 	c.addUsers()
 	c.addFields()
@@ -331,33 +333,33 @@ func (c *company) regionTeam(region string) (*fxUser, []*fxUser) {
 	return m, c.teams[m]
 }
 
-func (c *company) addOrganizations(r *rng) {
+func (c *company) addOrganizations(r *connectortest.Rand) {
 	personID := 2301
 	for i, s := range orgSpecs {
 		_, team := c.regionTeam(s.region)
 		o := &fxOrg{
 			id: 1201 + i, name: s.name, owner: team[i%len(team)], country: s.country,
-			address: s.city + ", " + s.country, added: date(2022, 1, 15).AddDate(0, 0, r.intn(900)).Add(10 * time.Hour),
-			label: c.labelField.options[r.intn(len(c.labelField.options))],
+			address: s.city + ", " + s.country, added: date(2022, 1, 15).AddDate(0, 0, r.Intn(900)).Add(10 * time.Hour),
+			label: c.labelField.options[r.Intn(len(c.labelField.options))],
 		}
 		if s.name == "Spedition Köhler GmbH" {
 			o.owner = c.user("Thomas Müller") // still owned by the rep who left
 		}
 		if i%7 != 3 {
-			o.tier = c.tierField.options[r.intn(3)]
+			o.tier = c.tierField.options[r.Intn(3)]
 		}
 		if i%5 != 2 {
-			o.revenue = float64(r.between(8, 400)) * 250000
+			o.revenue = float64(r.Between(8, 400)) * 250000
 		}
 		c.orgs = append(c.orgs, o)
 		for range 2 {
-			first := pick(r, firstNames[s.region])
-			last := pick(r, lastNames[s.region])
+			first := connectortest.Pick(r, firstNames[s.region])
+			last := connectortest.Pick(r, lastNames[s.region])
 			p := &fxPerson{
 				id: personID, name: first + " " + last, org: o, owner: o.owner,
 				email: asciiLower(first+"."+strings.ReplaceAll(last, " ", "")) + "@" + orgDomain(s.name),
-				phone: fmt.Sprintf("+%d %d %07d", 30+r.intn(25), 10+r.intn(80), r.intn(10000000)),
-				added: o.added.AddDate(0, 0, r.intn(30)),
+				phone: fmt.Sprintf("+%d %d %07d", 30+r.Intn(25), 10+r.Intn(80), r.Intn(10000000)),
+				added: o.added.AddDate(0, 0, r.Intn(30)),
 			}
 			personID++
 			c.persons = append(c.persons, p)
@@ -382,35 +384,35 @@ func (c *company) addStages() {
 
 var dealProducts = []string{"fleet rollout", "telematics pilot", "route planning", "driver app licences", "cold-chain sensors", "renewal 2025"}
 
-func (c *company) addDeals(r *rng) {
+func (c *company) addDeals(r *connectortest.Rand) {
 	id := 3401
 	for i, o := range c.orgs {
-		n := 1 + i%3%2 + r.intn(2)
+		n := 1 + i%3%2 + r.Intn(2)
 		for k := range n {
 			d := &fxDeal{
 				id: id, owner: o.owner, org: o, person: c.personsOf(o)[k%2],
 				title: shortName(o.name) + " – " + dealProducts[(i+k)%len(dealProducts)],
-				value: float64(r.between(6, 160)) * 1000, added: periodStart.AddDate(0, -r.intn(6), r.intn(60)).Add(11 * time.Hour),
+				value: float64(r.Between(6, 160)) * 1000, added: periodStart.AddDate(0, -r.Intn(6), r.Intn(60)).Add(11 * time.Hour),
 			}
 			id++
-			switch x := r.intn(10); {
+			switch x := r.Intn(10); {
 			case x < 3:
 				d.status = "won"
 				d.stage = c.stages[4]
-				d.closed = periodStart.AddDate(0, 0, r.intn(110)).Add(time.Duration(9+r.intn(8)) * time.Hour)
+				d.closed = periodStart.AddDate(0, 0, r.Intn(110)).Add(time.Duration(9+r.Intn(8)) * time.Hour)
 			case x < 5:
 				d.status = "lost"
-				d.stage = c.stages[r.intn(5)]
-				d.closed = periodStart.AddDate(0, 0, r.intn(110)).Add(time.Duration(9+r.intn(8)) * time.Hour)
-				d.lostReason = pick(r, []string{"Price", "Went with competitor", "No budget", "Timing"})
+				d.stage = c.stages[r.Intn(5)]
+				d.closed = periodStart.AddDate(0, 0, r.Intn(110)).Add(time.Duration(9+r.Intn(8)) * time.Hour)
+				d.lostReason = connectortest.Pick(r, []string{"Price", "Went with competitor", "No budget", "Timing"})
 			default:
 				d.status = "open"
-				d.stage = c.stages[r.intn(5)]
+				d.stage = c.stages[r.Intn(5)]
 			}
 			if !d.closed.IsZero() && d.closed.Before(d.added) {
 				d.closed = d.added.AddDate(0, 0, 20)
 			}
-			d.expectedClose = date(2025, time.Month(1+r.intn(5)), 1+r.intn(28))
+			d.expectedClose = date(2025, time.Month(1+r.Intn(5)), 1+r.Intn(28))
 			if d.owner == c.user("Thomas Müller") && d.status == "open" {
 				d.owner = c.user("Lena Fischer") // reassigned when he left
 			}
@@ -508,7 +510,7 @@ var subjects = map[string]map[string][]string{
 	},
 }
 
-func subject(r *rng, kind, lang string, args ...any) string {
+func subject(r *connectortest.Rand, kind, lang string, args ...any) string {
 	forms := subjects[kind][lang]
 	if len(forms) == 0 {
 		forms = subjects[kind]["en"]
@@ -516,7 +518,7 @@ func subject(r *rng, kind, lang string, args ...any) string {
 	if len(forms) == 0 {
 		forms = subjects[kind]["nl"]
 	}
-	s := pick(r, forms)
+	s := connectortest.Pick(r, forms)
 	if strings.Contains(s, "%s") {
 		return fmt.Sprintf(s, args...)
 	}
@@ -527,7 +529,7 @@ func subject(r *rng, kind, lang string, args ...any) string {
 // later, in the order Pipedrive would have created them.
 type activityBuilder struct {
 	c *company
-	r *rng
+	r *connectortest.Rand
 }
 
 // workday is a weekday in week w of the period (0 = Monday).
@@ -537,7 +539,7 @@ func weeks() int { return int(periodEnd.Sub(periodStart).Hours()/24/7) + 1 }
 
 // clockAt is a time of day in quarter hours from 07:00 UTC.
 func (b *activityBuilder) clockAt() time.Duration {
-	return 7*time.Hour + time.Duration(b.r.intn(38))*15*time.Minute
+	return 7*time.Hour + time.Duration(b.r.Intn(38))*15*time.Minute
 }
 
 func (b *activityBuilder) add(a *fxActivity) *fxActivity {
@@ -557,16 +559,16 @@ func (b *activityBuilder) finish(a *fxActivity) {
 	if a.due.IsZero() {
 		happens = exportTime.AddDate(0, 0, -3)
 	}
-	a.added = happens.AddDate(0, 0, -1-r.intn(12)).Truncate(24 * time.Hour).Add(time.Duration(8+r.intn(9))*time.Hour + time.Duration(r.intn(60))*time.Minute)
+	a.added = happens.AddDate(0, 0, -1-r.Intn(12)).Truncate(24 * time.Hour).Add(time.Duration(8+r.Intn(9))*time.Hour + time.Duration(r.Intn(60))*time.Minute)
 	if a.due.IsZero() || happens.Before(exportTime) {
 		late := a.typ == "task" || a.typ == "deadline"
-		a.done = !r.chance(0.08)
+		a.done = !r.Chance(0.08)
 		if a.done {
 			switch {
 			case late:
-				a.doneAt = happens.Add(time.Duration(9+r.intn(8))*time.Hour + time.Duration(r.intn(4*24))*time.Hour)
+				a.doneAt = happens.Add(time.Duration(9+r.Intn(8))*time.Hour + time.Duration(r.Intn(4*24))*time.Hour)
 			default:
-				a.doneAt = happens.Add(a.duration + time.Duration(r.intn(90))*time.Minute)
+				a.doneAt = happens.Add(a.duration + time.Duration(r.Intn(90))*time.Minute)
 			}
 			a.doneAt = a.doneAt.Truncate(time.Minute)
 			if a.doneAt.After(exportTime) {
@@ -576,7 +578,7 @@ func (b *activityBuilder) finish(a *fxActivity) {
 	}
 }
 
-func (c *company) addActivities(r *rng) {
+func (c *company) addActivities(r *connectortest.Rand) {
 	b := &activityBuilder{c: c, r: r}
 	b.addShowcase()
 	for _, m := range c.managers {
@@ -615,7 +617,7 @@ func (b *activityBuilder) addManagerWork(m *fxUser) {
 			at: 8 * time.Hour, timed: true, duration: time.Hour, location: "Teams"}
 		meeting.attendees = append(meeting.attendees, userAttendee(m, true))
 		for _, rep := range team {
-			meeting.attendees = append(meeting.attendees, fxAttendee{user: rep, status: pick(r, []string{"accepted", "accepted", "tentative"})})
+			meeting.attendees = append(meeting.attendees, fxAttendee{user: rep, status: connectortest.Pick(r, []string{"accepted", "accepted", "tentative"})})
 		}
 		b.add(meeting)
 		// 1:1s every other week.
@@ -628,16 +630,16 @@ func (b *activityBuilder) addManagerWork(m *fxUser) {
 			}
 		}
 		// A customer visit or a coaching ride-along most weeks.
-		if r.chance(0.7) {
-			b.add(b.customerMeeting(m, pick(r, team), w))
+		if r.Chance(0.7) {
+			b.add(b.customerMeeting(m, connectortest.Pick(r, team), w))
 		}
 		if w%4 == 1 {
 			b.add(&fxActivity{typ: "task", subject: subject(r, "admin", m.lang), owner: m, due: workday(w, 4), priority: "Medium"})
 		}
 		if w%3 == 2 {
-			o := pick(r, b.c.orgsOf(m))
+			o := connectortest.Pick(r, b.c.orgsOf(m))
 			b.add(&fxActivity{typ: "task", subject: subject(r, "prep", m.lang, shortName(o.name)), owner: m, org: o,
-				due: workday(w, 3), at: b.clockAt(), timed: r.chance(0.5), duration: 45 * time.Minute, priority: "High"})
+				due: workday(w, 3), at: b.clockAt(), timed: r.Chance(0.5), duration: 45 * time.Minute, priority: "High"})
 		}
 		if w%6 == 3 {
 			b.add(&fxActivity{typ: "meeting", subject: subject(r, "hiring", m.lang), owner: m, due: workday(w, 2),
@@ -655,19 +657,19 @@ func (b *activityBuilder) customerMeeting(m, rep *fxUser, w int) *fxActivity {
 	if len(orgs) == 0 {
 		orgs = b.c.orgsOf(m)
 	}
-	o := pick(r, orgs)
-	p := b.c.personsOf(o)[r.intn(2)]
-	kind := pick(r, []string{"visit", "visit", "coaching"})
-	a := &fxActivity{typ: "meeting", owner: m, org: o, person: p, deal: b.c.dealOf(o), due: workday(w, r.intn(5)),
-		at: b.clockAt(), timed: true, duration: time.Duration(60+30*r.intn(3)) * time.Minute, location: strings.Split(o.address, ",")[0]}
+	o := connectortest.Pick(r, orgs)
+	p := b.c.personsOf(o)[r.Intn(2)]
+	kind := connectortest.Pick(r, []string{"visit", "visit", "coaching"})
+	a := &fxActivity{typ: "meeting", owner: m, org: o, person: p, deal: b.c.dealOf(o), due: workday(w, r.Intn(5)),
+		at: b.clockAt(), timed: true, duration: time.Duration(60+30*r.Intn(3)) * time.Minute, location: strings.Split(o.address, ",")[0]}
 	if kind == "visit" {
 		a.subject = subject(r, "visit", m.lang, shortName(o.name))
 	} else {
 		a.subject = subject(r, "coaching", m.lang, rep.first())
 	}
-	a.attendees = []fxAttendee{userAttendee(m, true), userAttendee(rep, false), personAttendee(p, pick(r, []string{"accepted", "noreply"}))}
+	a.attendees = []fxAttendee{userAttendee(m, true), userAttendee(rep, false), personAttendee(p, connectortest.Pick(r, []string{"accepted", "noreply"}))}
 	a.participants = []*fxPerson{p}
-	if r.chance(0.15) {
+	if r.Chance(0.15) {
 		a.timed = false // a visit planned for the day, no time set
 	}
 	return a
@@ -699,18 +701,18 @@ func (b *activityBuilder) addRepWork(rep *fxUser) {
 		if !rep.active && workday(w, 0).After(rep.modified) {
 			return
 		}
-		if !r.chance(0.45) {
+		if !r.Chance(0.45) {
 			continue
 		}
-		o := pick(r, orgs)
-		p := b.c.personsOf(o)[r.intn(2)]
-		a := &fxActivity{owner: rep, org: o, person: p, deal: b.c.dealOf(o), due: workday(w, r.intn(5)),
+		o := connectortest.Pick(r, orgs)
+		p := b.c.personsOf(o)[r.Intn(2)]
+		a := &fxActivity{owner: rep, org: o, person: p, deal: b.c.dealOf(o), due: workday(w, r.Intn(5)),
 			at: b.clockAt(), timed: true, participants: []*fxPerson{p}}
-		switch x := r.intn(10); {
+		switch x := r.Intn(10); {
 		case x < 4:
-			a.typ, a.subject, a.duration = "call", subject(r, "call", lang, shortName(o.name)), time.Duration(10+5*r.intn(3))*time.Minute
+			a.typ, a.subject, a.duration = "call", subject(r, "call", lang, shortName(o.name)), time.Duration(10+5*r.Intn(3))*time.Minute
 		case x < 6:
-			a.typ, a.subject, a.timed = "email", subject(r, "email", lang, shortName(o.name)), r.chance(0.5)
+			a.typ, a.subject, a.timed = "email", subject(r, "email", lang, shortName(o.name)), r.Chance(0.5)
 		case x < 7:
 			a.typ, a.subject, a.timed = "deadline", subject(r, "deadline", lang, shortName(o.name)), false
 		case x < 8:

@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/salesaudit/salesaudit/internal/connector/connectortest"
 )
 
 // Acme Industrial Supplies: an EMEA sales organisation of one director,
@@ -344,8 +346,8 @@ func (g *acmeGenerator) addPerson(p personSpec, roleID, managerID, department, r
 		winRate = 0.64
 	}
 	person := &acmePerson{id: g.ids.next("005"), first: p.first, last: p.last, langs: p.langs, joined: p.joined, left: p.left, winRate: winRate}
-	created := p.joined.Add(time.Duration(g.rng.between(7, 10))*time.Hour + time.Duration(g.rng.intn(3600))*time.Second)
-	lastLogin := time.Date(2026, 6, 30, g.rng.between(6, 16), g.rng.intn(60), g.rng.intn(60), 0, time.UTC)
+	created := p.joined.Add(time.Duration(g.rng.Between(7, 10))*time.Hour + time.Duration(g.rng.Intn(3600))*time.Second)
+	lastLogin := time.Date(2026, 6, 30, g.rng.Between(6, 16), g.rng.Intn(60), g.rng.Intn(60), 0, time.UTC)
 	var lastModified time.Time
 	if !p.left.IsZero() {
 		// Deactivated on the day they left: LastModifiedDate is the
@@ -435,7 +437,7 @@ func (g *acmeGenerator) addAccounts() {
 		ranks[i] = i
 	}
 	for i := len(ranks) - 1; i > 0; i-- {
-		j := g.rng.intn(i + 1)
+		j := g.rng.Intn(i + 1)
 		ranks[i], ranks[j] = ranks[j], ranks[i]
 	}
 	for i, d := range drafts {
@@ -482,8 +484,8 @@ func (g *acmeGenerator) addAccounts() {
 	n := len(drafts)
 	for _, d := range drafts {
 		rank := d.rank
-		revenue := amount(roundTo3(4e9 / math.Pow(float64(rank+1), 1.4) * (0.8 + 0.4*g.rng.float())))
-		accountType, rating := "Customer", pick(g.rng, []string{"Hot", "Warm", "Warm", "Cold"})
+		revenue := amount(roundTo3(4e9 / math.Pow(float64(rank+1), 1.4) * (0.8 + 0.4*g.rng.Float())))
+		accountType, rating := "Customer", connectortest.Pick(g.rng, []string{"Hot", "Warm", "Warm", "Cold"})
 		switch {
 		case d.tier == "Tier 1":
 		case rank >= n*5/6:
@@ -493,14 +495,14 @@ func (g *acmeGenerator) addAccounts() {
 		case rank%13 == 5:
 			accountType = "Partner"
 		}
-		city := pick(g.rng, acmeCities[d.team.region])
+		city := connectortest.Pick(g.rng, acmeCities[d.team.region])
 		a := &acmeAccount{name: d.name, short: shortName(d.name), region: d.team.region, city: city[0], country: city[1],
 			owner: d.owner, key: d.tier == "Tier 1", quietFrom: d.quiet}
 		a.id = g.addAccount(accountSpec{
-			name: d.name, accountType: accountType, industry: pick(g.rng, industries), rating: rating, tier: d.tier,
-			region: d.team.region, ownerID: d.owner.id, street: pick(g.rng, []string{"Industrieweg", "Hauptstraße", "Calle Mayor", "Rue de la Gare", "Avenida da Liberdade", "High Street"}) + " " + itoa(g.rng.between(1, 240)),
-			city: city[0], postalCode: itoa(g.rng.between(1000, 99999)), country: city[1], revenue: revenue,
-			employees: employeesFor(revenue), created: time.Date(2017+g.rng.intn(8), time.Month(1+g.rng.intn(12)), 1+g.rng.intn(28), 9+g.rng.intn(8), g.rng.intn(60), g.rng.intn(60), 0, time.UTC),
+			name: d.name, accountType: accountType, industry: connectortest.Pick(g.rng, industries), rating: rating, tier: d.tier,
+			region: d.team.region, ownerID: d.owner.id, street: connectortest.Pick(g.rng, []string{"Industrieweg", "Hauptstraße", "Calle Mayor", "Rue de la Gare", "Avenida da Liberdade", "High Street"}) + " " + itoa(g.rng.Between(1, 240)),
+			city: city[0], postalCode: itoa(g.rng.Between(1000, 99999)), country: city[1], revenue: revenue,
+			employees: employeesFor(revenue), created: time.Date(2017+g.rng.Intn(8), time.Month(1+g.rng.Intn(12)), 1+g.rng.Intn(28), 9+g.rng.Intn(8), g.rng.Intn(60), g.rng.Intn(60), 0, time.UTC),
 		})
 		g.facts.tiers[a.id] = d.tier
 		d.owner.accounts = append(d.owner.accounts, a)
@@ -545,16 +547,16 @@ var contactTitles = []string{"Purchasing Manager", "Head of Procurement", "Plant
 func (g *acmeGenerator) addContactsAndLeads() {
 	for _, a := range g.customers {
 		names := contactNames[a.region]
-		n := g.rng.between(1, 2)
+		n := g.rng.Between(1, 2)
 		if a.key {
 			n++ // more people to know at a key account
 		}
 		for range n {
-			first, last := pick(g.rng, names.first), pick(g.rng, names.last)
+			first, last := connectortest.Pick(g.rng, names.first), connectortest.Pick(g.rng, names.last)
 			a.contacts = append(a.contacts, g.addContact(contactSpec{
-				accountID: a.id, first: first, last: last, title: pick(g.rng, contactTitles),
+				accountID: a.id, first: first, last: last, title: connectortest.Pick(g.rng, contactTitles),
 				email: emailOf(first, last, domainOf(a.name)), ownerID: a.owner.id, city: a.city, country: a.country,
-				created: time.Date(2023+g.rng.intn(3), time.Month(1+g.rng.intn(12)), 1+g.rng.intn(28), 8+g.rng.intn(9), g.rng.intn(60), g.rng.intn(60), 0, time.UTC),
+				created: time.Date(2023+g.rng.Intn(3), time.Month(1+g.rng.Intn(12)), 1+g.rng.Intn(28), 8+g.rng.Intn(9), g.rng.Intn(60), g.rng.Intn(60), 0, time.UTC),
 			}))
 		}
 	}
@@ -568,12 +570,12 @@ func (g *acmeGenerator) addContactsAndLeads() {
 		names := contactNames[team.region]
 		reps := team.repsOn(periodEnd.Add(-time.Hour))
 		for i, company := range companies[team.region] {
-			first, last := pick(g.rng, names.first), pick(g.rng, names.last)
+			first, last := connectortest.Pick(g.rng, names.first), connectortest.Pick(g.rng, names.last)
 			owner := reps[i%len(reps)]
 			g.leadsByRegion[team.region] = append(g.leadsByRegion[team.region], g.addLead(leadSpec{
-				first: first, last: last, company: company, title: pick(g.rng, contactTitles),
+				first: first, last: last, company: company, title: connectortest.Pick(g.rng, contactTitles),
 				email: emailOf(first, last, domainOf(company)), country: acmeCities[team.region][0][1], ownerID: owner.id,
-				created: time.Date(2025, time.Month(9+g.rng.intn(4)), 1+g.rng.intn(28), 10, 0, 0, 0, time.UTC),
+				created: time.Date(2025, time.Month(9+g.rng.Intn(4)), 1+g.rng.Intn(28), 10, 0, 0, 0, time.UTC),
 			}))
 		}
 	}
@@ -626,7 +628,7 @@ func (g *acmeGenerator) addOpportunities() {
 		}
 	}
 	for _, a := range g.customers {
-		deals := g.rng.between(1, 2)
+		deals := g.rng.Between(1, 2)
 		if a.key {
 			deals++
 		}
@@ -635,7 +637,7 @@ func (g *acmeGenerator) addOpportunities() {
 			stage, closeDate := g.dealOutcome(owner)
 			if anchors[a] && i == 0 {
 				stage = "Closed Won"
-				closeDate = sfDate{periodStart.AddDate(0, 0, 14+g.rng.intn(150))}
+				closeDate = sfDate{periodStart.AddDate(0, 0, 14+g.rng.Intn(150))}
 			}
 			if close, ok := claimed[a]; ok && i == 0 {
 				// The player-coach books the deal his rep worked: the
@@ -644,24 +646,24 @@ func (g *acmeGenerator) addOpportunities() {
 			}
 			base := 20000.0
 			if rev := g.accountRevenue(a); rev > 0 {
-				base = rev * (0.0005 + 0.002*g.rng.float())
+				base = rev * (0.0005 + 0.002*g.rng.Float())
 				if owner != a.owner {
-					base = rev * (0.0035 + 0.001*g.rng.float()) // the big one
+					base = rev * (0.0035 + 0.001*g.rng.Float()) // the big one
 				}
 			}
 			amt := amount(math.Max(5000, math.Round(base/500)*500))
-			if g.rng.chance(0.03) && owner == a.owner {
+			if g.rng.Chance(0.03) && owner == a.owner {
 				amt = nil // amounts are not always filled in
 			}
-			created := closeDate.AddDate(0, -g.rng.between(2, 8), -g.rng.intn(28)).Add(time.Duration(g.rng.between(8, 17)) * time.Hour)
-			product := pick(g.rng, products)
+			created := closeDate.AddDate(0, -g.rng.Between(2, 8), -g.rng.Intn(28)).Add(time.Duration(g.rng.Between(8, 17)) * time.Hour)
+			product := connectortest.Pick(g.rng, products)
 			var description string
-			if g.rng.chance(0.2) {
-				description = "Scope: " + strings.ToLower(product) + "\nCompetitor: " + pick(g.rng, []string{"Würth", "RS Components", "Grainger", "local distributor"}) + "\nDecision maker: \"procurement board\""
+			if g.rng.Chance(0.2) {
+				description = "Scope: " + strings.ToLower(product) + "\nCompetitor: " + connectortest.Pick(g.rng, []string{"Würth", "RS Components", "Grainger", "local distributor"}) + "\nDecision maker: \"procurement board\""
 			}
 			id := g.addOpportunity(opportunitySpec{
 				accountID: a.id, ownerID: owner.id, name: a.short + " - " + product + " 2026", stage: stage,
-				oppType: pick(g.rng, []string{"New Business", "Existing Business", "Existing Business"}), region: a.region,
+				oppType: connectortest.Pick(g.rng, []string{"New Business", "Existing Business", "Existing Business"}), region: a.region,
 				description: description, amount: amt, closeDate: closeDate, created: created,
 			})
 			a.opportunities = append(a.opportunities, id)
@@ -689,14 +691,14 @@ func (g *acmeGenerator) accountRevenue(a *acmeAccount) float64 {
 // dealOutcome draws a stage and a close date: deals closed in the period,
 // won (as often as the owner wins) or lost, and open deals closing after it.
 func (g *acmeGenerator) dealOutcome(owner *acmePerson) (string, sfDate) {
-	if g.rng.chance(0.5) {
-		closeDate := sfDate{periodStart.AddDate(0, 0, g.rng.intn(180))}
-		if g.rng.chance(owner.winRate) {
+	if g.rng.Chance(0.5) {
+		closeDate := sfDate{periodStart.AddDate(0, 0, g.rng.Intn(180))}
+		if g.rng.Chance(owner.winRate) {
 			return "Closed Won", closeDate
 		}
 		return "Closed Lost", closeDate
 	}
-	return pick(g.rng, openStages), sfDate{periodEnd.AddDate(0, 0, g.rng.intn(120))}
+	return connectortest.Pick(g.rng, openStages), sfDate{periodEnd.AddDate(0, 0, g.rng.Intn(120))}
 }
 
 // addHistory writes the stage changes of a deal; some had their close date
@@ -716,7 +718,7 @@ func (g *acmeGenerator) addHistory(oppID, ownerID, finalStage string, amt *float
 	for i, stage := range steps {
 		at := created.Add(span * time.Duration(i) / time.Duration(len(steps)))
 		cd := closeDate
-		if i < len(steps)-1 && g.rng.chance(0.25) {
+		if i < len(steps)-1 && g.rng.Chance(0.25) {
 			cd = sfDate{closeDate.AddDate(0, -1, 0)}
 		}
 		g.addOpportunityHistory(historySpec{opportunityID: oppID, createdByID: ownerID, stage: stage, amount: amt,
@@ -831,12 +833,12 @@ var descriptions = []string{
 
 func (g *acmeGenerator) subject(category string, langs []string, fill map[string]string) string {
 	byLang := subjects[category]
-	lang := pick(g.rng, langs)
+	lang := connectortest.Pick(g.rng, langs)
 	options, ok := byLang[lang]
 	if !ok {
 		options = byLang["en"]
 	}
-	s := pick(g.rng, options)
+	s := connectortest.Pick(g.rng, options)
 	for k, v := range fill {
 		s = strings.ReplaceAll(s, "{"+k+"}", v)
 	}
@@ -844,8 +846,8 @@ func (g *acmeGenerator) subject(category string, langs []string, fill map[string
 }
 
 func (g *acmeGenerator) description(p float64) string {
-	if g.rng.chance(p) {
-		return pick(g.rng, descriptions)
+	if g.rng.Chance(p) {
+		return connectortest.Pick(g.rng, descriptions)
 	}
 	return ""
 }
@@ -873,7 +875,7 @@ func workdays(monday time.Time, people ...*acmePerson) []time.Time {
 // shortWeek says whether something that happens once a week is skipped
 // in a week with only some working days: as often as the week is short.
 func (g *acmeGenerator) shortWeek(days []time.Time) bool {
-	return len(days) == 0 || !g.rng.chance(float64(len(days))/5)
+	return len(days) == 0 || !g.rng.Chance(float64(len(days))/5)
 }
 
 // workday is a random working day of the week starting on monday on which
@@ -883,7 +885,7 @@ func (g *acmeGenerator) workday(monday time.Time, p *acmePerson) (time.Time, boo
 	if g.shortWeek(days) {
 		return time.Time{}, false
 	}
-	return pick(g.rng, days), true
+	return connectortest.Pick(g.rng, days), true
 }
 
 // slot books a meeting of minutes in the calendars of people: a working
@@ -895,7 +897,7 @@ func (g *acmeGenerator) slot(monday time.Time, minutes, fromHour, toHour int, pe
 		return time.Time{}, false
 	}
 	for i := len(days) - 1; i > 0; i-- {
-		j := g.rng.intn(i + 1)
+		j := g.rng.Intn(i + 1)
 		days[i], days[j] = days[j], days[i]
 	}
 	for _, d := range days {
@@ -939,7 +941,7 @@ func isHoliday(d time.Time) bool {
 // at is a time of day on d, on the hour or half hour (UTC; the offices are
 // one or two hours ahead).
 func (g *acmeGenerator) at(d time.Time, fromHour, toHour int) time.Time {
-	return d.Add(time.Duration(g.rng.between(fromHour, toHour))*time.Hour + time.Duration(30*g.rng.intn(2))*time.Minute)
+	return d.Add(time.Duration(g.rng.Between(fromHour, toHour))*time.Hour + time.Duration(30*g.rng.Intn(2))*time.Minute)
 }
 
 func (g *acmeGenerator) addActivities() {
@@ -1005,10 +1007,10 @@ func (g *acmeGenerator) directorWeek(monday time.Time, week int) {
 		g.addEvent(eventSpec{ownerID: d.id, subject: "Sales kickoff 2026", start: day(2026, 1, 14), minutes: 1440,
 			allDay: true, location: "Amsterdam", eventType: "Meeting", invitees: everyone, group: true, meetingType: "Internal"})
 	}
-	for range g.rng.times(0.1) {
-		g.customerMeeting(d, pick(g.rng, g.customers), monday, nil, 0)
+	for range g.rng.Times(0.1) {
+		g.customerMeeting(d, connectortest.Pick(g.rng, g.customers), monday, nil, 0)
 	}
-	for range g.rng.times(0.3) {
+	for range g.rng.Times(0.3) {
 		g.importantTask(d, monday, 0.1)
 	}
 }
@@ -1025,20 +1027,20 @@ func (g *acmeGenerator) coachWeek(team *acmeTeam, monday time.Time, week int) {
 			g.oneOnOne(m, rep, monday, 45)
 		}
 	}
-	for range g.rng.times(3.1) {
+	for range g.rng.Times(3.1) {
 		var rep *acmePerson
 		var a *acmeAccount
-		if g.rng.chance(0.88) {
+		if g.rng.Chance(0.88) {
 			a = g.nextOf("field "+team.name, team.keyAccountsOfReps())
 			rep = a.owner
 		} else {
-			rep = pick(g.rng, reps)
+			rep = connectortest.Pick(g.rng, reps)
 			if len(rep.otherAccounts()) == 0 {
 				continue
 			}
-			a = pick(g.rng, rep.otherAccounts())
+			a = connectortest.Pick(g.rng, rep.otherAccounts())
 		}
-		g.jointVisit(m, rep, a, monday, pick(g.rng, []int{180, 240, 240, 300}))
+		g.jointVisit(m, rep, a, monday, connectortest.Pick(g.rng, []int{180, 240, 240, 300}))
 	}
 	if week%2 == 1 {
 		g.teamMeeting(team, monday, 60)
@@ -1046,26 +1048,26 @@ func (g *acmeGenerator) coachWeek(team *acmeTeam, monday time.Time, week int) {
 	if week%4 == 2 {
 		g.teamTraining(team, monday, 150)
 	}
-	for range g.rng.times(0.4) {
-		g.pipelineReview(m, pick(g.rng, reps), monday, 45)
+	for range g.rng.Times(0.4) {
+		g.pipelineReview(m, connectortest.Pick(g.rng, reps), monday, 45)
 	}
-	for range g.rng.times(0.5) {
-		g.internalEvent(m, "planning", monday, pick(g.rng, []int{60, 90}))
+	for range g.rng.Times(0.5) {
+		g.internalEvent(m, "planning", monday, connectortest.Pick(g.rng, []int{60, 90}))
 	}
-	for range g.rng.times(0.7) {
-		g.customerMeeting(m, g.nextOf("qbr "+team.name, team.keyAccountsOfReps()), monday, nil, pick(g.rng, []int{150, 180, 240}))
+	for range g.rng.Times(0.7) {
+		g.customerMeeting(m, g.nextOf("qbr "+team.name, team.keyAccountsOfReps()), monday, nil, connectortest.Pick(g.rng, []int{150, 180, 240}))
 	}
-	for range g.rng.times(0.25) {
-		g.internalEvent(m, pick(g.rng, []string{"admin", "internal"}), monday, 60)
+	for range g.rng.Times(0.25) {
+		g.internalEvent(m, connectortest.Pick(g.rng, []string{"admin", "internal"}), monday, 60)
 	}
-	for range g.rng.times(0.7) {
+	for range g.rng.Times(0.7) {
 		g.importantTask(m, monday, 0.05)
 	}
-	for range g.rng.times(0.8) {
-		g.callTask(m, pick(g.rng, team.keyAccountsOfReps()), monday)
+	for range g.rng.Times(0.8) {
+		g.callTask(m, connectortest.Pick(g.rng, team.keyAccountsOfReps()), monday)
 	}
-	for range g.rng.times(0.4) {
-		g.emailTask(m, pick(g.rng, team.keyAccountsOfReps()), monday)
+	for range g.rng.Times(0.4) {
+		g.emailTask(m, connectortest.Pick(g.rng, team.keyAccountsOfReps()), monday)
 	}
 }
 
@@ -1075,46 +1077,46 @@ func (g *acmeGenerator) coachWeek(team *acmeTeam, monday time.Time, week int) {
 func (g *acmeGenerator) playerCoachWeek(team *acmeTeam, monday time.Time, week int) {
 	m := team.manager
 	reps := team.repsOn(monday.AddDate(0, 0, 2))
-	for range g.rng.times(3.7) {
-		g.customerMeeting(m, g.playerCoachAccount(team), monday, nil, pick(g.rng, []int{240, 240, 300, 300}))
+	for range g.rng.Times(3.7) {
+		g.customerMeeting(m, g.playerCoachAccount(team), monday, nil, connectortest.Pick(g.rng, []int{240, 240, 300, 300}))
 	}
-	for range g.rng.times(0.12) {
-		rep := pick(g.rng, reps)
+	for range g.rng.Times(0.12) {
+		rep := connectortest.Pick(g.rng, reps)
 		if len(rep.accounts) > 0 {
-			g.jointVisit(m, rep, pick(g.rng, rep.accounts), monday, 150)
+			g.jointVisit(m, rep, connectortest.Pick(g.rng, rep.accounts), monday, 150)
 		}
 	}
 	for _, rep := range reps {
-		if g.rng.chance(0.06) {
+		if g.rng.Chance(0.06) {
 			g.oneOnOne(m, rep, monday, 30)
 		}
 	}
 	if week%2 == 0 {
 		g.teamMeeting(team, monday, 60)
 	}
-	for range g.rng.times(1.6) {
-		g.pipelineReview(m, pick(g.rng, reps), monday, pick(g.rng, []int{45, 60, 60}))
+	for range g.rng.Times(1.6) {
+		g.pipelineReview(m, connectortest.Pick(g.rng, reps), monday, connectortest.Pick(g.rng, []int{45, 60, 60}))
 	}
 	// Replacing Felix, who left in March, and onboarding Sophie.
-	if monday.After(day(2026, 2, 1)) && monday.Before(day(2026, 3, 16)) && g.rng.chance(0.6) {
+	if monday.After(day(2026, 2, 1)) && monday.Before(day(2026, 3, 16)) && g.rng.Chance(0.6) {
 		g.internalEvent(m, "recruiting", monday, 60)
 	}
 	if monday.Equal(day(2026, 3, 16)) {
 		g.internalEvent(m, "recruiting", monday, 120)
 	}
-	for range g.rng.times(0.3) {
+	for range g.rng.Times(0.3) {
 		g.internalEvent(m, "planning", monday, 60)
 	}
-	for range g.rng.times(1.2) {
+	for range g.rng.Times(1.2) {
 		g.callTask(m, g.playerCoachAccount(team), monday)
 	}
-	for range g.rng.times(0.6) {
+	for range g.rng.Times(0.6) {
 		g.emailTask(m, g.playerCoachAccount(team), monday)
 	}
-	for range g.rng.times(0.3) {
-		g.todoTask(m, pick(g.rng, m.accounts), monday)
+	for range g.rng.Times(0.3) {
+		g.todoTask(m, connectortest.Pick(g.rng, m.accounts), monday)
 	}
-	for range g.rng.times(0.4) {
+	for range g.rng.Times(0.4) {
 		g.importantTask(m, monday, 0.2)
 	}
 }
@@ -1123,13 +1125,13 @@ func (g *acmeGenerator) playerCoachWeek(team *acmeTeam, monday time.Time, week i
 // accounts, his reps' key account, now and then another account.
 func (g *acmeGenerator) playerCoachAccount(team *acmeTeam) *acmeAccount {
 	m := team.manager
-	switch x := g.rng.float(); {
+	switch x := g.rng.Float(); {
 	case x < 0.68:
-		return pick(g.rng, m.keyAccounts())
+		return connectortest.Pick(g.rng, m.keyAccounts())
 	case x < 0.72:
-		return pick(g.rng, m.otherAccounts())
+		return connectortest.Pick(g.rng, m.otherAccounts())
 	case x < 0.95:
-		return pick(g.rng, team.keyAccountsOfReps())
+		return connectortest.Pick(g.rng, team.keyAccountsOfReps())
 	}
 	var others []*acmeAccount
 	for _, a := range team.accounts {
@@ -1137,7 +1139,7 @@ func (g *acmeGenerator) playerCoachAccount(team *acmeTeam) *acmeAccount {
 			others = append(others, a)
 		}
 	}
-	return pick(g.rng, others)
+	return connectortest.Pick(g.rng, others)
 }
 
 // nextOf goes round items, one a call, keeping its place under name.
@@ -1153,25 +1155,25 @@ func (g *acmeGenerator) nextOf(name string, items []*acmeAccount) *acmeAccount {
 func (g *acmeGenerator) adminWeek(team *acmeTeam, monday time.Time, week int) {
 	m := team.manager
 	reps := team.repsOn(monday.AddDate(0, 0, 2))
-	for range g.rng.times(3.7) {
-		g.internalEvent(m, "internal", monday, pick(g.rng, []int{90, 120, 150, 180, 180}))
+	for range g.rng.Times(3.7) {
+		g.internalEvent(m, "internal", monday, connectortest.Pick(g.rng, []int{90, 120, 150, 180, 180}))
 	}
-	for range g.rng.times(2.2) {
-		g.internalEvent(m, "admin", monday, pick(g.rng, []int{120, 150, 180}))
+	for range g.rng.Times(2.2) {
+		g.internalEvent(m, "admin", monday, connectortest.Pick(g.rng, []int{120, 150, 180}))
 	}
-	for range g.rng.times(1.0) {
-		g.internalEvent(m, "hq", monday, pick(g.rng, []int{90, 120}))
+	for range g.rng.Times(1.0) {
+		g.internalEvent(m, "hq", monday, connectortest.Pick(g.rng, []int{90, 120}))
 	}
 	if week%2 == 0 {
 		g.teamMeeting(team, monday, 90)
 	}
-	for range g.rng.times(0.2) {
-		g.oneOnOne(m, pick(g.rng, reps), monday, 45)
+	for range g.rng.Times(0.2) {
+		g.oneOnOne(m, connectortest.Pick(g.rng, reps), monday, 45)
 	}
-	for range g.rng.times(0.4) {
-		g.pipelineReview(m, pick(g.rng, reps), monday, 45)
+	for range g.rng.Times(0.4) {
+		g.pipelineReview(m, connectortest.Pick(g.rng, reps), monday, 45)
 	}
-	for range g.rng.times(0.3) {
+	for range g.rng.Times(0.3) {
 		g.internalEvent(m, "planning", monday, 60)
 	}
 	var small []*acmeAccount
@@ -1180,22 +1182,22 @@ func (g *acmeGenerator) adminWeek(team *acmeTeam, monday time.Time, week int) {
 			small = append(small, a)
 		}
 	}
-	for range g.rng.times(0.6) {
-		g.customerMeeting(m, pick(g.rng, small), monday, nil, pick(g.rng, []int{60, 90, 120}))
+	for range g.rng.Times(0.6) {
+		g.customerMeeting(m, connectortest.Pick(g.rng, small), monday, nil, connectortest.Pick(g.rng, []int{60, 90, 120}))
 	}
-	for range g.rng.times(0.3) {
-		g.callTask(m, pick(g.rng, small), monday)
+	for range g.rng.Times(0.3) {
+		g.callTask(m, connectortest.Pick(g.rng, small), monday)
 	}
-	for range g.rng.times(0.1) {
+	for range g.rng.Times(0.1) {
 		g.internalEvent(m, "recruiting", monday, 45)
 	}
-	for range g.rng.times(1.0) {
+	for range g.rng.Times(1.0) {
 		g.adminTask(m, monday)
 	}
-	for range g.rng.times(0.7) {
+	for range g.rng.Times(0.7) {
 		g.internalEmail(m, monday)
 	}
-	for range g.rng.times(0.6) {
+	for range g.rng.Times(0.6) {
 		g.importantTask(m, monday, 0.85)
 	}
 }
@@ -1208,41 +1210,41 @@ func (g *acmeGenerator) rescuerWeek(team *acmeTeam, monday time.Time, week int) 
 	m := team.manager
 	reps := team.repsOn(monday.AddDate(0, 0, 2))
 	weakest, newer := team.rep("Ryan"), team.rep("Priya")
-	g.oneOnOne(m, weakest, monday, pick(g.rng, []int{60, 60, 90}))
-	for range g.rng.times(0.25) {
-		g.coachingSession(m, weakest, monday, pick(g.rng, []int{60, 90}))
+	g.oneOnOne(m, weakest, monday, connectortest.Pick(g.rng, []int{60, 60, 90}))
+	for range g.rng.Times(0.25) {
+		g.coachingSession(m, weakest, monday, connectortest.Pick(g.rng, []int{60, 90}))
 	}
-	for range g.rng.times(2.8) {
-		g.jointVisit(m, weakest, pick(g.rng, weakest.accounts), monday, pick(g.rng, []int{180, 240, 240, 300}))
+	for range g.rng.Times(2.8) {
+		g.jointVisit(m, weakest, connectortest.Pick(g.rng, weakest.accounts), monday, connectortest.Pick(g.rng, []int{180, 240, 240, 300}))
 	}
-	for range g.rng.times(0.7) {
-		g.jointVisit(m, newer, pick(g.rng, newer.accounts), monday, pick(g.rng, []int{120, 180}))
+	for range g.rng.Times(0.7) {
+		g.jointVisit(m, newer, connectortest.Pick(g.rng, newer.accounts), monday, connectortest.Pick(g.rng, []int{120, 180}))
 	}
 	for _, rep := range reps {
-		if rep != weakest && rep != newer && g.rng.chance(0.2) {
+		if rep != weakest && rep != newer && g.rng.Chance(0.2) {
 			g.oneOnOne(m, rep, monday, 45)
 		}
 	}
 	if week%2 == 1 {
 		g.teamMeeting(team, monday, 90)
 	}
-	for range g.rng.times(0.3) {
-		g.pipelineReview(m, pick(g.rng, reps), monday, 45)
+	for range g.rng.Times(0.3) {
+		g.pipelineReview(m, connectortest.Pick(g.rng, reps), monday, 45)
 	}
-	for range g.rng.times(1.1) {
-		g.customerMeeting(m, pick(g.rng, append(weakest.otherAccounts(), newer.otherAccounts()...)), monday, nil, pick(g.rng, []int{120, 150, 180, 240}))
+	for range g.rng.Times(1.1) {
+		g.customerMeeting(m, connectortest.Pick(g.rng, append(weakest.otherAccounts(), newer.otherAccounts()...)), monday, nil, connectortest.Pick(g.rng, []int{120, 150, 180, 240}))
 	}
-	for range g.rng.times(1.4) {
-		g.internalEvent(m, "internal", monday, pick(g.rng, []int{60, 90, 120}))
+	for range g.rng.Times(1.4) {
+		g.internalEvent(m, "internal", monday, connectortest.Pick(g.rng, []int{60, 90, 120}))
 	}
-	for range g.rng.times(0.4) {
+	for range g.rng.Times(0.4) {
 		g.internalEvent(m, "admin", monday, 60)
 	}
-	for range g.rng.times(0.8) {
-		g.callTask(m, pick(g.rng, weakest.accounts), monday)
+	for range g.rng.Times(0.8) {
+		g.callTask(m, connectortest.Pick(g.rng, weakest.accounts), monday)
 	}
-	for range g.rng.times(0.4) {
-		g.emailTask(m, pick(g.rng, weakest.accounts), monday)
+	for range g.rng.Times(0.4) {
+		g.emailTask(m, connectortest.Pick(g.rng, weakest.accounts), monday)
 	}
 	switch {
 	case monday.Equal(day(2026, 1, 5)):
@@ -1275,18 +1277,18 @@ func (g *acmeGenerator) repWeek(rep *acmePerson, monday time.Time) {
 		if !a.quietFrom.IsZero() && !monday.Before(a.quietFrom) {
 			continue
 		}
-		for range g.rng.times(rep.team.keyRate) {
-			g.customerMeeting(rep, a, monday, nil, pick(g.rng, []int{180, 240, 240, 300}))
+		for range g.rng.Times(rep.team.keyRate) {
+			g.customerMeeting(rep, a, monday, nil, connectortest.Pick(g.rng, []int{180, 240, 240, 300}))
 		}
 		calls, emails := 0.25, 0.1
 		if pushing(a) {
 			// The rep works the account whose deal the manager books.
 			calls, emails = 1.2, 0.8
 		}
-		for range g.rng.times(calls) {
+		for range g.rng.Times(calls) {
 			g.callTask(rep, a, monday)
 		}
-		for range g.rng.times(emails) {
+		for range g.rng.Times(emails) {
 			g.emailTask(rep, a, monday)
 		}
 	}
@@ -1302,28 +1304,28 @@ func (g *acmeGenerator) repWeek(rep *acmePerson, monday time.Time) {
 	if len(accounts) == 0 {
 		return
 	}
-	for range g.rng.times(0.05) {
-		g.customerMeeting(rep, pick(g.rng, accounts), monday, nil, 0)
+	for range g.rng.Times(0.05) {
+		g.customerMeeting(rep, connectortest.Pick(g.rng, accounts), monday, nil, 0)
 	}
-	for range g.rng.times(0.15) {
-		g.callTask(rep, pick(g.rng, accounts), monday)
+	for range g.rng.Times(0.15) {
+		g.callTask(rep, connectortest.Pick(g.rng, accounts), monday)
 	}
-	for range g.rng.times(0.06) {
-		g.emailTask(rep, pick(g.rng, accounts), monday)
+	for range g.rng.Times(0.06) {
+		g.emailTask(rep, connectortest.Pick(g.rng, accounts), monday)
 	}
-	for range g.rng.times(0.04) {
-		g.todoTask(rep, pick(g.rng, accounts), monday)
+	for range g.rng.Times(0.04) {
+		g.todoTask(rep, connectortest.Pick(g.rng, accounts), monday)
 	}
 }
 
 func (g *acmeGenerator) opsWeek(monday time.Time) {
-	for range g.rng.times(0.3) {
+	for range g.rng.Times(0.3) {
 		g.adminTask(g.ops, monday)
 	}
 }
 
 func (g *acmeGenerator) response() string {
-	return pick(g.rng, []string{"Accepted", "Accepted", "Accepted", "New", "Declined"})
+	return connectortest.Pick(g.rng, []string{"Accepted", "Accepted", "Accepted", "New", "Declined"})
 }
 
 func (g *acmeGenerator) oneOnOne(m, rep *acmePerson, monday time.Time, minutes int) {
@@ -1342,10 +1344,11 @@ func (g *acmeGenerator) coachingSession(m, rep *acmePerson, monday time.Time, mi
 	if !ok {
 		return
 	}
-	subject := pick(g.rng, []string{"Call review with " + rep.first, "Product training with " + rep.first,
+	subject := connectortest.Pick(g.rng, []string{"Call review with " + rep.first, "Product training with " + rep.first,
 		"Coaching: discovery questions (" + rep.first + ")", "Objection handling practice " + rep.first})
+
 	g.addEvent(eventSpec{ownerID: m.id, subject: subject, start: start, minutes: minutes,
-		location: pick(g.rng, []string{"Office", "Microsoft Teams"}), eventType: "Meeting",
+		location: connectortest.Pick(g.rng, []string{"Office", "Microsoft Teams"}), eventType: "Meeting",
 		invitees: []invitee{{rep.id, "Accepted"}}, meetingType: "1:1"})
 }
 
@@ -1357,7 +1360,7 @@ func (g *acmeGenerator) pipelineReview(m, rep *acmePerson, monday time.Time, min
 	if !ok {
 		return
 	}
-	a := pick(g.rng, rep.accounts)
+	a := connectortest.Pick(g.rng, rep.accounts)
 	g.addEvent(eventSpec{ownerID: m.id, subject: g.subject("pipeline", m.langs, map[string]string{"rep": rep.first, "acct": a.short}),
 		start: start, minutes: minutes, location: "Microsoft Teams", eventType: "Meeting",
 		invitees: []invitee{{rep.id, "Accepted"}}, meetingType: "Internal"})
@@ -1400,7 +1403,7 @@ func (g *acmeGenerator) internalEvent(p *acmePerson, category string, monday tim
 		return
 	}
 	var invitees []invitee
-	if (category == "internal" || category == "hq") && g.rng.chance(0.35) {
+	if (category == "internal" || category == "hq") && g.rng.Chance(0.35) {
 		invitees = append(invitees, invitee{g.ops.id, g.response()})
 	}
 	fill := map[string]string{}
@@ -1408,15 +1411,15 @@ func (g *acmeGenerator) internalEvent(p *acmePerson, category string, monday tim
 		fill["team"] = p.team.name
 	}
 	g.addEvent(eventSpec{ownerID: p.id, subject: g.subject(category, p.langs, fill), start: start,
-		minutes: minutes, location: pick(g.rng, []string{"Microsoft Teams", "Office", ""}), eventType: pick(g.rng, []string{"Meeting", "Other", ""}),
-		invitees: invitees, private: category == "admin" && g.rng.chance(0.3), description: g.description(0.05), meetingType: "Internal"})
+		minutes: minutes, location: connectortest.Pick(g.rng, []string{"Microsoft Teams", "Office", ""}), eventType: connectortest.Pick(g.rng, []string{"Meeting", "Other", ""}),
+		invitees: invitees, private: category == "admin" && g.rng.Chance(0.3), description: g.description(0.05), meetingType: "Internal"})
 }
 
 // customerMeeting is a meeting of p with a customer, with a colleague when
 // with is set; minutes 0 picks a usual length.
 func (g *acmeGenerator) customerMeeting(p *acmePerson, a *acmeAccount, monday time.Time, with *acmePerson, minutes int) {
 	if minutes == 0 {
-		minutes = pick(g.rng, []int{60, 60, 90, 120})
+		minutes = connectortest.Pick(g.rng, []int{60, 60, 90, 120})
 	}
 	people := []*acmePerson{p}
 	if with != nil {
@@ -1426,19 +1429,19 @@ func (g *acmeGenerator) customerMeeting(p *acmePerson, a *acmeAccount, monday ti
 	if !ok {
 		return
 	}
-	contact := pick(g.rng, a.contacts)
-	if with == nil && p.team != nil && p != p.team.manager && g.rng.chance(0.4) {
+	contact := connectortest.Pick(g.rng, a.contacts)
+	if with == nil && p.team != nil && p != p.team.manager && g.rng.Chance(0.4) {
 		contact = "" // logged against the account, nobody named
 	}
 	what := a.id
-	if len(a.opportunities) > 0 && g.rng.chance(0.4) {
-		what = pick(g.rng, a.opportunities)
+	if len(a.opportunities) > 0 && g.rng.Chance(0.4) {
+		what = connectortest.Pick(g.rng, a.opportunities)
 	}
 	var invitees []invitee
 	if with != nil {
 		invitees = append(invitees, invitee{with.id, "Accepted"})
 	}
-	if contact != "" && len(a.contacts) > 1 && g.rng.chance(0.2) {
+	if contact != "" && len(a.contacts) > 1 && g.rng.Chance(0.2) {
 		for _, c := range a.contacts {
 			if c != contact {
 				invitees = append(invitees, invitee{c, "New"})
@@ -1459,7 +1462,7 @@ func (g *acmeGenerator) customerMeeting(p *acmePerson, a *acmeAccount, monday ti
 // jointVisit is a customer meeting of a manager and a rep together, in the
 // rep's calendar or the manager's.
 func (g *acmeGenerator) jointVisit(m, rep *acmePerson, a *acmeAccount, monday time.Time, minutes int) {
-	if g.rng.chance(0.6) {
+	if g.rng.Chance(0.6) {
 		g.customerMeeting(rep, a, monday, m, minutes)
 	} else {
 		g.customerMeeting(m, a, monday, rep, minutes)
@@ -1471,27 +1474,27 @@ func (g *acmeGenerator) callTask(p *acmePerson, a *acmeAccount, monday time.Time
 	if !ok {
 		return
 	}
-	at := g.at(d, 7, 15).Add(time.Duration(g.rng.intn(1800)) * time.Second)
-	who, what, account := pick(g.rng, a.contacts), a.id, a.id
-	if leads := g.leadsByRegion[a.region]; g.rng.chance(0.1) && len(leads) > 0 {
-		who, what, account = pick(g.rng, leads), "", ""
-	} else if len(a.opportunities) > 0 && g.rng.chance(0.3) {
-		what = pick(g.rng, a.opportunities)
+	at := g.at(d, 7, 15).Add(time.Duration(g.rng.Intn(1800)) * time.Second)
+	who, what, account := connectortest.Pick(g.rng, a.contacts), a.id, a.id
+	if leads := g.leadsByRegion[a.region]; g.rng.Chance(0.1) && len(leads) > 0 {
+		who, what, account = connectortest.Pick(g.rng, leads), "", ""
+	} else if len(a.opportunities) > 0 && g.rng.Chance(0.3) {
+		what = connectortest.Pick(g.rng, a.opportunities)
 	}
 	contactName := g.nameOf(who)
 	subtype, taskType := "Call", "Call"
-	if g.rng.chance(0.1) {
+	if g.rng.Chance(0.1) {
 		subtype = "Cadence" // a Sales Engagement step: Type says it is a call
 	}
-	seconds := g.rng.between(120, 1800)
-	outcome := pick(g.rng, []string{"Connected", "Connected", "Connected", "Left voicemail", "No answer"})
+	seconds := g.rng.Between(120, 1800)
+	outcome := connectortest.Pick(g.rng, []string{"Connected", "Connected", "Connected", "Left voicemail", "No answer"})
 	if outcome != "Connected" {
-		seconds = g.rng.between(15, 60)
+		seconds = g.rng.Between(15, 60)
 	}
 	g.addTask(taskSpec{ownerID: p.id, subject: g.subject("call", p.langs, map[string]string{"acct": a.short, "contact": contactName}),
 		status: "Completed", priority: "Normal", taskType: taskType, subtype: subtype, whoID: who, whatID: what,
 		accountID: account, due: sfDate{d}, completed: at.Add(time.Duration(seconds) * time.Second), created: at,
-		callSeconds: seconds, callType: pick(g.rng, []string{"Outbound", "Outbound", "Inbound"}), disposition: outcome,
+		callSeconds: seconds, callType: connectortest.Pick(g.rng, []string{"Outbound", "Outbound", "Inbound"}), disposition: outcome,
 		callOutcome: outcome, description: g.description(0.1)})
 }
 
@@ -1511,9 +1514,9 @@ func (g *acmeGenerator) emailTask(p *acmePerson, a *acmeAccount, monday time.Tim
 	if !ok {
 		return
 	}
-	at := g.at(d, 7, 16).Add(time.Duration(g.rng.intn(1800)) * time.Second)
+	at := g.at(d, 7, 16).Add(time.Duration(g.rng.Intn(1800)) * time.Second)
 	subtype, taskType, createdBy := "Email", "Email", p.id
-	switch x := g.rng.float(); {
+	switch x := g.rng.Float(); {
 	case x < 0.1:
 		subtype = "ListEmail"
 	case x < 0.25:
@@ -1522,7 +1525,7 @@ func (g *acmeGenerator) emailTask(p *acmePerson, a *acmeAccount, monday time.Tim
 		subtype, taskType, createdBy = "Task", "", g.automatedProcessID()
 	}
 	g.addTask(taskSpec{ownerID: p.id, subject: g.subject("email", p.langs, map[string]string{"acct": a.short}),
-		status: "Completed", priority: "Normal", taskType: taskType, subtype: subtype, whoID: pick(g.rng, a.contacts),
+		status: "Completed", priority: "Normal", taskType: taskType, subtype: subtype, whoID: connectortest.Pick(g.rng, a.contacts),
 		whatID: a.id, accountID: a.id, due: sfDate{d}, completed: at, created: at, createdByID: createdBy})
 }
 
@@ -1532,7 +1535,7 @@ func (g *acmeGenerator) internalEmail(p *acmePerson, monday time.Time) {
 	if !ok {
 		return
 	}
-	at := g.at(d, 7, 16).Add(time.Duration(g.rng.intn(1800)) * time.Second)
+	at := g.at(d, 7, 16).Add(time.Duration(g.rng.Intn(1800)) * time.Second)
 	g.addTask(taskSpec{ownerID: p.id, subject: g.subject("internalemail", p.langs, nil), status: "Completed",
 		priority: "Normal", taskType: "Email", subtype: "Email", due: sfDate{d}, completed: at, created: at})
 }
@@ -1553,19 +1556,19 @@ func (g *acmeGenerator) todoTask(p *acmePerson, a *acmeAccount, monday time.Time
 		return
 	}
 	priority := "Normal"
-	if g.rng.chance(0.2) {
+	if g.rng.Chance(0.2) {
 		priority = "High"
 	}
-	created := g.at(d.AddDate(0, 0, -g.rng.between(1, 7)), 7, 16)
+	created := g.at(d.AddDate(0, 0, -g.rng.Between(1, 7)), 7, 16)
 	status, completed := g.taskOutcome(d, 0.15, 0.1)
-	taskType := pick(g.rng, []string{"Other", "", "Meeting"})
+	taskType := connectortest.Pick(g.rng, []string{"Other", "", "Meeting"})
 	subject := g.subject("todo", p.langs, map[string]string{"acct": a.short})
 	if taskType == "Meeting" {
 		subject = "Meeting notes " + a.short
 	}
 	what := a.id
-	if len(a.opportunities) > 0 && g.rng.chance(0.5) {
-		what = pick(g.rng, a.opportunities)
+	if len(a.opportunities) > 0 && g.rng.Chance(0.5) {
+		what = connectortest.Pick(g.rng, a.opportunities)
 	}
 	g.addTask(taskSpec{ownerID: p.id, subject: subject, status: status, priority: priority, taskType: taskType,
 		subtype: "Task", whatID: what, accountID: a.id, due: sfDate{d}, completed: completed, created: created,
@@ -1580,7 +1583,7 @@ func (g *acmeGenerator) adminTask(p *acmePerson, monday time.Time) {
 	status, completed := g.taskOutcome(d, 0.2, 0.05)
 	g.addTask(taskSpec{ownerID: p.id, subject: g.subject("admin", p.langs, nil), status: status, priority: "Normal",
 		taskType: "Other", subtype: "Task", due: sfDate{d}, completed: completed,
-		created: g.at(d.AddDate(0, 0, -g.rng.between(0, 5)), 7, 16)})
+		created: g.at(d.AddDate(0, 0, -g.rng.Between(0, 5)), 7, 16)})
 }
 
 // importantTask is a high-priority planning or headquarters task; late is
@@ -1593,23 +1596,23 @@ func (g *acmeGenerator) importantTask(p *acmePerson, monday time.Time, late floa
 	status, completed := g.taskOutcome(d, late*0.75, late*0.25)
 	g.addTask(taskSpec{ownerID: p.id, subject: g.subject("important", p.langs, nil), status: status, priority: "High",
 		taskType: "Other", subtype: "Task", due: sfDate{d}, completed: completed,
-		created: g.at(d.AddDate(0, 0, -g.rng.between(3, 14)), 7, 16), description: g.description(0.1)})
+		created: g.at(d.AddDate(0, 0, -g.rng.Between(3, 14)), 7, 16), description: g.description(0.1)})
 }
 
 // taskOutcome decides whether a task due on due was done on time, done late
 // or is still open.
 func (g *acmeGenerator) taskOutcome(due time.Time, lateShare, openShare float64) (string, time.Time) {
-	switch x := g.rng.float(); {
+	switch x := g.rng.Float(); {
 	case x < openShare:
-		return pick(g.rng, []string{"Not Started", "In Progress", "Waiting on someone else"}), time.Time{}
+		return connectortest.Pick(g.rng, []string{"Not Started", "In Progress", "Waiting on someone else"}), time.Time{}
 	case x < openShare+lateShare:
-		done := g.at(due.AddDate(0, 0, g.rng.between(2, 15)), 7, 17)
+		done := g.at(due.AddDate(0, 0, g.rng.Between(2, 15)), 7, 17)
 		if !done.Before(acmeExport) {
 			return "In Progress", time.Time{}
 		}
 		return "Completed", done
 	}
-	return "Completed", g.at(due.AddDate(0, 0, -g.rng.intn(2)), 7, 16)
+	return "Completed", g.at(due.AddDate(0, 0, -g.rng.Intn(2)), 7, 16)
 }
 
 // plantSkips marks the rows the connector must skip: a few deleted tasks
@@ -1650,7 +1653,7 @@ func (g *acmeGenerator) distinct(size, n int) []int {
 	seen := map[int]bool{}
 	var out []int
 	for len(out) < n {
-		i := g.rng.intn(size)
+		i := g.rng.Intn(size)
 		if !seen[i] {
 			seen[i] = true
 			out = append(out, i)

@@ -5,12 +5,13 @@ import (
 	"strings"
 	"time"
 
+	"github.com/salesaudit/salesaudit/internal/connector/connectortest"
 	"github.com/salesaudit/salesaudit/internal/crmexport/salesforcecsv"
 )
 
 // exportBuilder writes the rows of one generated Data Export.
 type exportBuilder struct {
-	rng *rng
+	rng *connectortest.Rand
 	ids *idMaker
 	// exportedAt is when the export ran: the latest modification time.
 	exportedAt time.Time
@@ -27,7 +28,7 @@ type exportBuilder struct {
 }
 
 func newExportBuilder(seed uint64, exportedAt time.Time) *exportBuilder {
-	r := &rng{state: seed}
+	r := connectortest.NewRand(seed)
 	b := &exportBuilder{
 		rng:                r,
 		ids:                newIDMaker(r),
@@ -57,7 +58,7 @@ func (b *exportBuilder) modified(created time.Time) time.Time {
 	if span <= 0 {
 		return created
 	}
-	return created.Add(time.Duration(b.rng.float() * float64(span) / 4)).Truncate(time.Second)
+	return created.Add(time.Duration(b.rng.Float() * float64(span) / 4)).Truncate(time.Second)
 }
 
 func (b *exportBuilder) addRole(name, parentID string) string {
@@ -267,7 +268,7 @@ func (b *exportBuilder) addTask(t taskSpec) *sfRow {
 	closed := t.status == "Completed"
 	modified := t.created
 	if !t.completed.IsZero() {
-		modified = t.completed.Add(time.Duration(b.rng.intn(3600)) * time.Second)
+		modified = t.completed.Add(time.Duration(b.rng.Intn(3600)) * time.Second)
 	}
 	values := map[string]any{
 		"Id": id, "WhoId": t.whoID, "WhatId": t.whatID, "WhoCount": countOf(t.whoID), "WhatCount": countOf(t.whatID),
@@ -316,11 +317,11 @@ type eventRows struct {
 
 func (b *exportBuilder) addEvent(e eventSpec) *eventRows {
 	id := b.ids.next("00U")
-	created := e.start.Add(-time.Duration(b.rng.between(1, 14*24)) * time.Hour)
+	created := e.start.Add(-time.Duration(b.rng.Between(1, 14*24)) * time.Hour)
 	if e.allDay {
 		created = e.start.Add(-30 * 24 * time.Hour)
 	}
-	modified := created.Add(time.Duration(b.rng.intn(7200)) * time.Second)
+	modified := created.Add(time.Duration(b.rng.Intn(7200)) * time.Second)
 	activityDateTime := any(e.start)
 	if e.allDay {
 		// Salesforce leaves ActivityDateTime empty for all-day events.
@@ -371,7 +372,7 @@ func (b *exportBuilder) addEvent(e eventSpec) *eventRows {
 func (b *exportBuilder) addRelation(eventID, relationID, accountID, status string, invitee, parent, what bool, created time.Time) *sfRow {
 	var responded any
 	if status == "Accepted" || status == "Declined" {
-		responded = created.Add(time.Duration(b.rng.between(1, 48)) * time.Hour)
+		responded = created.Add(time.Duration(b.rng.Between(1, 48)) * time.Hour)
 	}
 	if strings.HasPrefix(relationID, prefixUser) {
 		accountID = ""
@@ -422,7 +423,7 @@ func (b *exportBuilder) phone(country string) string {
 	codes := map[string]string{"Netherlands": "+31", "Belgium": "+32", "Germany": "+49", "Austria": "+43",
 		"Switzerland": "+41", "Spain": "+34", "France": "+33", "Portugal": "+351", "Brazil": "+55",
 		"United Kingdom": "+44", "Ireland": "+353"}
-	return codes[country] + " " + itoa(b.rng.between(10, 99)) + " " + itoa(b.rng.between(1000000, 9999999))
+	return codes[country] + " " + itoa(b.rng.Between(10, 99)) + " " + itoa(b.rng.Between(1000000, 9999999))
 }
 
 func domainOf(company string) string {

@@ -377,56 +377,25 @@ func TestFixturesStaySmall(t *testing.T) {
 	}
 }
 
-// rng is a small deterministic random number generator (SplitMix64): the
-// fixtures must not change when the standard library's generators do.
-type rng struct{ state uint64 }
-
-func (r *rng) next() uint64 {
-	r.state += 0x9E3779B97F4A7C15
-	z := r.state
-	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9
-	z = (z ^ (z >> 27)) * 0x94D049BB133111EB
-	return z ^ (z >> 31)
-}
-
-func (r *rng) intn(n int) int { return int(r.next() % uint64(n)) }
-
-// between is a whole number in [lo, hi].
-func (r *rng) between(lo, hi int) int { return lo + r.intn(hi-lo+1) }
-
-func (r *rng) float() float64 { return float64(r.next()>>11) / (1 << 53) }
-
-func (r *rng) chance(p float64) bool { return r.float() < p }
-
-// times is how many times something with an average rate happens: the
-// whole part always, the fraction by chance.
-func (r *rng) times(rate float64) int {
-	n := int(rate)
-	if r.chance(rate - float64(n)) {
-		n++
-	}
-	return n
-}
-
-func pick[T any](r *rng, items []T) T { return items[r.intn(len(items))] }
-
 // idMaker makes realistic 18-character Salesforce IDs: a three-character
 // object prefix, the instance ("5g"), a reserved "0", nine base-62
 // characters and the three-character case checksum Salesforce appends.
 type idMaker struct {
-	rng      *rng
+	rng      *connectortest.Rand
 	counters map[string]uint64
 }
 
-func newIDMaker(r *rng) *idMaker { return &idMaker{rng: r, counters: map[string]uint64{}} }
+func newIDMaker(r *connectortest.Rand) *idMaker {
+	return &idMaker{rng: r, counters: map[string]uint64{}}
+}
 
 const base62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 
 func (m *idMaker) next(prefix string) string {
 	if m.counters[prefix] == 0 {
-		m.counters[prefix] = 9_000_000 + uint64(m.rng.intn(5_000_000))
+		m.counters[prefix] = 9_000_000 + uint64(m.rng.Intn(5_000_000))
 	}
-	m.counters[prefix] += 1 + uint64(m.rng.intn(40))
+	m.counters[prefix] += 1 + uint64(m.rng.Intn(40))
 	n := m.counters[prefix]
 	unique := make([]byte, 9)
 	for i := len(unique) - 1; i >= 0; i-- {

@@ -3,10 +3,14 @@ package zoho
 // broken/ holds pages whose bad records must become rejects naming file,
 // line and field, among good records that must still be loaded.
 
-import "time"
+import (
+	"time"
+
+	"github.com/salesaudit/salesaudit/internal/connector/connectortest"
+)
 
 func generateBroken() *fxExport {
-	r := &rng{state: 11}
+	r := connectortest.NewRand(11)
 	c := &cortado{rng: r, userIDs: &ids{rng: r, next: 900000}, accountIDs: &ids{rng: r, next: 910000}, dealIDs: &ids{rng: r, next: 920000},
 		activityIDs: &ids{rng: r, next: 930000}, facts: cortadoFacts{users: map[string]*cortadoUser{}}}
 	c.usersPage = newPage("Users.json", usersModule)

@@ -14,6 +14,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/salesaudit/salesaudit/internal/connector/connectortest"
 )
 
 var (
@@ -126,7 +128,7 @@ type cortadoFacts struct {
 
 // cortado builds the export.
 type cortado struct {
-	rng                                                   *rng
+	rng                                                   *connectortest.Rand
 	userIDs, accountIDs, contactIDs, dealIDs, activityIDs *ids
 	facts                                                 cortadoFacts
 	users, managers                                       []*cortadoUser
@@ -138,7 +140,7 @@ type cortado struct {
 }
 
 func generateCortado() (*fxExport, cortadoFacts) {
-	r := &rng{state: 20260105}
+	r := connectortest.NewRand(20260105)
 	c := &cortado{
 		rng: r, userIDs: &ids{rng: r, next: 225000}, accountIDs: &ids{rng: r, next: 391000}, contactIDs: &ids{rng: r, next: 412000},
 		dealIDs: &ids{rng: r, next: 458000}, activityIDs: &ids{rng: r, next: 2790000}, teams: map[*cortadoUser][]*cortadoUser{},
@@ -201,9 +203,9 @@ func (c *cortado) addPeople() {
 
 func (c *cortado) user(first, last, role, profile string, lang *language, manager *cortadoUser, offset int, created time.Time) *cortadoUser {
 	u := &cortadoUser{id: c.userIDs.id(), first: first, last: last, role: role, profile: profile, lang: lang, manager: manager,
-		winterOffset: offset, created: created, modified: created.AddDate(0, c.rng.between(1, 30), c.rng.between(0, 27))}
+		winterOffset: offset, created: created, modified: created.AddDate(0, c.rng.Between(1, 30), c.rng.Between(0, 27))}
 	if u.modified.After(cortadoExported) {
-		u.modified = cortadoExported.AddDate(0, 0, -c.rng.between(3, 60))
+		u.modified = cortadoExported.AddDate(0, 0, -c.rng.Between(3, 60))
 	}
 	c.users = append(c.users, u)
 	c.facts.users[first] = u
@@ -298,7 +300,7 @@ func (c *cortado) addAccounts() {
 				c.contactsPage.add(obj{{"Owner", a.owner.ref()}, {"Full_Name", name}, {"Email", contact.email},
 					{"Account_Name", a.ref()}, {"id", contact.id}})
 			}
-			var tier, revenue any = tiers[i%len(tiers)], float64(c.rng.between(2, 90)) * 50_000
+			var tier, revenue any = tiers[i%len(tiers)], float64(c.rng.Between(2, 90)) * 50_000
 			if i%5 == 4 {
 				tier = nil
 			}
@@ -314,9 +316,9 @@ func (c *cortado) addAccounts() {
 				{"$currency_symbol", "€"},
 				{"Account_Type", accountType},
 				{"Rating", ratings[i%len(ratings)]},
-				{"Industry", pick(c.rng, industries)},
+				{"Industry", connectortest.Pick(c.rng, industries)},
 				{"Annual_Revenue", revenue},
-				{"Employees", c.rng.between(4, 400)},
+				{"Employees", c.rng.Between(4, 400)},
 				{"Account_Name", a.name},
 				{"Account_Number", fmt.Sprintf("CC-%05d", 20000+len(c.accounts)*41)},
 				{"Billing_City", a.city},
@@ -347,21 +349,21 @@ var products = []string{"espresso machines", "grinders", "service contract", "ba
 func (c *cortado) addDeals(a *cortadoAccount, i int) {
 	for k := 0; k < 1+(i+1)%2; k++ {
 		stage := dealStages[(i*2+k)%len(dealStages)]
-		amount := float64(c.rng.between(3, 120)) * 1000
+		amount := float64(c.rng.Between(3, 120)) * 1000
 		deal := obj{
 			{"Owner", a.owner.ref()},
 			{"$currency_symbol", "€"},
-			{"Deal_Name", fmt.Sprintf("%s – %d %s", a.name, c.rng.between(1, 24), pick(c.rng, products))},
+			{"Deal_Name", fmt.Sprintf("%s – %d %s", a.name, c.rng.Between(1, 24), connectortest.Pick(c.rng, products))},
 			{"Amount", amount},
 			{"Stage", stage.stage},
 			{"Probability", stage.probability},
 			{"Expected_Revenue", amount * float64(stage.probability) / 100},
-			{"Closing_Date", date(cortadoStart.AddDate(0, c.rng.between(0, 5), c.rng.between(0, 27)))},
+			{"Closing_Date", date(cortadoStart.AddDate(0, c.rng.Between(0, 5), c.rng.Between(0, 27)))},
 			{"Account_Name", a.ref()},
 			{"Contact_Name", a.contacts[0].ref()},
-			{"Type", pick(c.rng, []string{"New Business", "Existing Business"})},
-			{"Lead_Source", pick(c.rng, []any{"Trade Show", "Web Site", "Partner", nil})},
-			{"Created_Time", madrid(cortadoStart.AddDate(0, -c.rng.between(1, 8), c.rng.between(0, 27)))},
+			{"Type", connectortest.Pick(c.rng, []string{"New Business", "Existing Business"})},
+			{"Lead_Source", connectortest.Pick(c.rng, []any{"Trade Show", "Web Site", "Partner", nil})},
+			{"Created_Time", madrid(cortadoStart.AddDate(0, -c.rng.Between(1, 8), c.rng.Between(0, 27)))},
 			{"id", c.dealIDs.id()},
 		}
 		a.deals = append(a.deals, deal)
@@ -372,8 +374,8 @@ func (c *cortado) addDeals(a *cortadoAccount, i int) {
 // about is what a customer activity is related to: a deal when the
 // account has one, else the account.
 func (c *cortado) about(a *cortadoAccount) (module string, what obj) {
-	if len(a.deals) > 0 && c.rng.chance(0.5) {
-		deal := pick(c.rng, a.deals)
+	if len(a.deals) > 0 && c.rng.Chance(0.5) {
+		deal := connectortest.Pick(c.rng, a.deals)
 		return "Deals", obj{{"name", deal.get("Deal_Name")}, {"id", deal.get("id")}}
 	}
 	return "Accounts", a.ref()
@@ -481,7 +483,7 @@ func (c *cortado) eventFields(id, title string, owner *cortadoUser, start, end t
 		{"Remind_At", nil},
 		{"Recurring_Activity", nil},
 		{"Description", nil},
-		{"Created_Time", madrid(start.AddDate(0, 0, -c.rng.between(1, 20)))},
+		{"Created_Time", madrid(start.AddDate(0, 0, -c.rng.Between(1, 20)))},
 		{"Tag", []obj{}},
 		{"id", id},
 	}
@@ -498,7 +500,7 @@ func (c *cortado) callFields(id, subject string, owner *cortadoUser, callType st
 	if seconds >= 0 {
 		durationSeconds = seconds
 	}
-	purpose := pick(c.rng, []any{"Prospecting", "Negotiation", "Demo", "Administrative", nil})
+	purpose := connectortest.Pick(c.rng, []any{"Prospecting", "Negotiation", "Demo", "Administrative", nil})
 	return obj{
 		{"Owner", owner.ref()},
 		{"$se_module", seModule},
@@ -513,7 +515,7 @@ func (c *cortado) callFields(id, subject string, owner *cortadoUser, callType st
 		{"Call_Status", status},
 		{"Call_Result", nil},
 		{"Description", nil},
-		{"Created_Time", madrid(start.Add(-time.Duration(c.rng.between(1, 72)) * time.Hour))},
+		{"Created_Time", madrid(start.Add(-time.Duration(c.rng.Between(1, 72)) * time.Hour))},
 		{"Tag", []obj{}},
 		{"id", id},
 	}
@@ -586,7 +588,7 @@ func (c *cortado) activeReps(m *cortadoUser, day time.Time) []*cortadoUser {
 func (c *cortado) internalMeeting(owner *cortadoUser, title string, start time.Time, minutes int, people []*cortadoUser) {
 	var participants []obj
 	for _, u := range people {
-		participants = append(participants, userParticipant(u, pick(c.rng, []string{"accepted", "accepted", "not_known"})))
+		participants = append(participants, userParticipant(u, connectortest.Pick(c.rng, []string{"accepted", "accepted", "not_known"})))
 	}
 	c.eventsPage.add(c.eventFields(c.activityIDs.id(), title, owner, start, start.Add(time.Duration(minutes)*time.Minute), false,
 		"", nil, nil, participants)).attendees = len(participants)
@@ -598,39 +600,39 @@ func (c *cortado) repWeek(m, rep *cortadoUser, monday time.Time) {
 		return
 	}
 	accounts := c.accountsOf(rep)
-	if c.rng.chance(0.25) {
-		a := pick(c.rng, accounts)
+	if c.rng.Chance(0.25) {
+		a := connectortest.Pick(c.rng, accounts)
 		c.visit(m, rep, a, monday)
 	}
-	for range c.rng.between(0, 1) {
-		c.call(rep, pick(c.rng, accounts), monday)
+	for range c.rng.Between(0, 1) {
+		c.call(rep, connectortest.Pick(c.rng, accounts), monday)
 	}
-	if c.rng.chance(0.2) {
-		a := pick(c.rng, accounts)
+	if c.rng.Chance(0.2) {
+		a := connectortest.Pick(c.rng, accounts)
 		module, what := c.about(a)
-		due := monday.AddDate(0, 0, c.rng.between(2, 4))
-		r := c.task(rep, fmt.Sprintf(rep.lang.offer, a.name), due, pick(c.rng, []string{"High", "Normal", "Normal", "Low"}),
+		due := monday.AddDate(0, 0, c.rng.Between(2, 4))
+		r := c.task(rep, fmt.Sprintf(rep.lang.offer, a.name), due, connectortest.Pick(c.rng, []string{"High", "Normal", "Normal", "Low"}),
 			module, what, a.contacts[0].ref())
 		r.attendees = 1
 	}
 }
 
 func (c *cortado) visit(m, rep *cortadoUser, a *cortadoAccount, monday time.Time) {
-	start := rep.at(monday.AddDate(0, 0, c.rng.between(1, 4)), pick(c.rng, []int{9, 11, 16}), 0)
+	start := rep.at(monday.AddDate(0, 0, c.rng.Between(1, 4)), connectortest.Pick(c.rng, []int{9, 11, 16}), 0)
 	contact := a.contacts[0]
-	participants := []obj{userParticipant(rep, "accepted"), contactParticipant(contact, pick(c.rng, []string{"accepted", "not_known", "tentative"}))}
+	participants := []obj{userParticipant(rep, "accepted"), contactParticipant(contact, connectortest.Pick(c.rng, []string{"accepted", "not_known", "tentative"}))}
 	attendees := 2
-	if rep != m && c.rng.chance(map[string]float64{"Marta": 0.4, "Rui": 0.1, "Claire": 0.1, "Joost": 0.3}[m.first]) {
+	if rep != m && c.rng.Chance(map[string]float64{"Marta": 0.4, "Rui": 0.1, "Claire": 0.1, "Joost": 0.3}[m.first]) {
 		participants = append(participants, userParticipant(m, "accepted"))
 		attendees++
 	}
-	if len(a.contacts) > 1 && c.rng.chance(0.5) {
+	if len(a.contacts) > 1 && c.rng.Chance(0.5) {
 		participants = append(participants, contactParticipant(a.contacts[1], "not_known"))
 		attendees++
 	}
 	module, what := c.about(a)
-	title := fmt.Sprintf(pick(c.rng, []string{rep.lang.visit, rep.lang.demo}), a.name)
-	minutes := pick(c.rng, []int{45, 60, 90})
+	title := fmt.Sprintf(connectortest.Pick(c.rng, []string{rep.lang.visit, rep.lang.demo}), a.name)
+	minutes := connectortest.Pick(c.rng, []int{45, 60, 90})
 	c.eventsPage.add(c.eventFields(c.activityIDs.id(), title, rep, start, start.Add(time.Duration(minutes)*time.Minute), false,
 		module, what, contact.ref(), participants)).attendees = attendees
 }
@@ -638,16 +640,16 @@ func (c *cortado) visit(m, rep *cortadoUser, a *cortadoAccount, monday time.Time
 // call adds a call: past outbound calls are completed (a few missed or
 // cancelled), later ones scheduled; some are inbound.
 func (c *cortado) call(rep *cortadoUser, a *cortadoAccount, monday time.Time) {
-	start := rep.at(monday.AddDate(0, 0, c.rng.between(0, 4)), c.rng.between(9, 17), 5*c.rng.intn(12))
+	start := rep.at(monday.AddDate(0, 0, c.rng.Between(0, 4)), c.rng.Between(9, 17), 5*c.rng.Intn(12))
 	callType, status := "Outbound", "Completed"
-	if c.rng.chance(0.25) {
+	if c.rng.Chance(0.25) {
 		callType, status = "Inbound", "Received"
 	}
-	seconds := c.rng.between(60, 1500)
+	seconds := c.rng.Between(60, 1500)
 	switch {
 	case start.After(cortadoExported):
 		callType, status, seconds = "Outbound", "Scheduled", -1
-	case c.rng.chance(0.05):
+	case c.rng.Chance(0.05):
 		status = "Cancelled"
 	}
 	clock := ""
@@ -655,8 +657,8 @@ func (c *cortado) call(rep *cortadoUser, a *cortadoAccount, monday time.Time) {
 		clock = fmt.Sprintf("%02d:%02d", seconds/60, seconds%60)
 	}
 	module, what := c.about(a)
-	contact := pick(c.rng, a.contacts)
-	subject := fmt.Sprintf(pick(c.rng, []string{rep.lang.call, rep.lang.callAgain}), a.name)
+	contact := connectortest.Pick(c.rng, a.contacts)
+	subject := fmt.Sprintf(connectortest.Pick(c.rng, []string{rep.lang.call, rep.lang.callAgain}), a.name)
 	r := c.callsPage.add(c.callFields(c.activityIDs.id(), subject, rep, callType, start, clock, seconds, status, module, what, contact.ref()))
 	r.attendees = 1
 	if status == "Cancelled" {
@@ -669,18 +671,18 @@ func (c *cortado) task(owner *cortadoUser, subject string, due time.Time, priori
 	status, closed := "Not Started", time.Time{}
 	if due.Before(cortadoExported) {
 		switch {
-		case c.rng.chance(0.8):
+		case c.rng.Chance(0.8):
 			status = "Completed"
-			closed = due.Add(time.Duration(c.rng.between(8, 140)) * time.Hour)
+			closed = due.Add(time.Duration(c.rng.Between(8, 140)) * time.Hour)
 			if closed.After(cortadoExported) {
 				closed = cortadoExported.Add(-time.Hour)
 			}
-		case c.rng.chance(0.5):
-			status = pick(c.rng, []string{"In Progress", "Waiting for input", "Deferred"})
+		case c.rng.Chance(0.5):
+			status = connectortest.Pick(c.rng, []string{"In Progress", "Waiting for input", "Deferred"})
 		}
 	}
 	return c.tasksPage.add(c.taskFields(c.activityIDs.id(), subject, owner, due, status, priority, closed, module, what, who,
-		due.AddDate(0, 0, -c.rng.between(2, 10))))
+		due.AddDate(0, 0, -c.rng.Between(2, 10))))
 }
 
 func (c *cortado) accountsOf(u *cortadoUser) []*cortadoAccount {
@@ -707,7 +709,7 @@ func (c *cortado) managerAdmin(m *cortadoUser, monday time.Time, week int) {
 		c.task(m, m.lang.forecast, monday, "High", "", nil, nil)
 	}
 	if week%6 == 5 {
-		a := c.accounts[c.rng.intn(len(c.accounts))]
+		a := c.accounts[c.rng.Intn(len(c.accounts))]
 		c.task(m, "QBR prep "+a.name, friday, "Normal", "Accounts", a.ref(), nil)
 	}
 }
