@@ -15,7 +15,6 @@ package hubspot
 import (
 	"flag"
 	"path/filepath"
-	"sort"
 	"testing"
 
 	"github.com/salesaudit/salesaudit/internal/connector/connectortest"
@@ -148,13 +147,4 @@ func TestFixturesStaySmall(t *testing.T) {
 	if total > 1<<20 {
 		t.Errorf("testdata/hubspot holds %d bytes, over 1 MiB", total)
 	}
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }

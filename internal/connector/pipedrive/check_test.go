@@ -2,6 +2,7 @@ package pipedrive
 
 import (
 	"context"
+	"maps"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -54,7 +55,7 @@ func TestCheckAcceptsTheFixtures(t *testing.T) {
 			}
 			want := export.expectedSummary()
 			if len(res.Files) != len(want) {
-				t.Errorf("files %v, want %v", res.Files, sortedKeys(want))
+				t.Errorf("files %v, want %v", res.Files, slices.Sorted(maps.Keys(want)))
 			}
 			for _, f := range res.Files {
 				w, ok := want[f.File]

@@ -18,8 +18,10 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -144,7 +146,7 @@ func (e *fxExport) zipped() []byte {
 	var b bytes.Buffer
 	zw := zip.NewWriter(&b)
 	files := e.contents()
-	for _, name := range sortedKeys(files) {
+	for _, name := range slices.Sorted(maps.Keys(files)) {
 		w, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: exportTime})
 		if err != nil {
 			panic(err)
@@ -157,15 +159,6 @@ func (e *fxExport) zipped() []byte {
 		panic(err)
 	}
 	return b.Bytes()
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
 
 // allFixtures builds every export the tests use.
@@ -230,8 +223,8 @@ func TestFixturesAreUpToDate(t *testing.T) {
 				got[entry.Name()] = data
 			}
 		}
-		if strings.Join(sortedKeys(got), ",") != strings.Join(sortedKeys(want), ",") {
-			t.Errorf("%s holds %v, the generator writes %v (regenerate with -regen)", e.name, sortedKeys(got), sortedKeys(want))
+		if strings.Join(slices.Sorted(maps.Keys(got)), ",") != strings.Join(slices.Sorted(maps.Keys(want)), ",") {
+			t.Errorf("%s holds %v, the generator writes %v (regenerate with -regen)", e.name, slices.Sorted(maps.Keys(got)), slices.Sorted(maps.Keys(want)))
 		}
 		for name, data := range want {
 			if !bytes.Equal(got[name], data) {

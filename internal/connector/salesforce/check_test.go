@@ -2,6 +2,7 @@ package salesforce
 
 import (
 	"context"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -65,7 +66,7 @@ func checkFileMatches(t *testing.T, e *fixtureExport, files []plugin.FileMatch) 
 	t.Helper()
 	want := e.expectedSummary()
 	if len(files) != len(want) {
-		t.Errorf("files %v, want %v", files, sortedKeys(want))
+		t.Errorf("files %v, want %v", files, slices.Sorted(maps.Keys(want)))
 	}
 	for _, f := range files {
 		w, ok := want[f.File]

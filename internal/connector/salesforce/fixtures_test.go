@@ -16,10 +16,10 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
-	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -303,7 +303,7 @@ func zipFixture(export *fixtureExport) []byte {
 	var b bytes.Buffer
 	zw := zip.NewWriter(&b)
 	files := export.files()
-	for _, name := range sortedKeys(files) {
+	for _, name := range slices.Sorted(maps.Keys(files)) {
 		w, err := zw.CreateHeader(&zip.FileHeader{
 			Name:     name,
 			Method:   zip.Deflate,
@@ -320,15 +320,6 @@ func zipFixture(export *fixtureExport) []byte {
 		panic(err)
 	}
 	return b.Bytes()
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
 
 func TestRegenerateFixtures(t *testing.T) {
@@ -359,8 +350,8 @@ func TestFixturesAreUpToDate(t *testing.T) {
 	}
 	got := connectortest.ReadZip(t, filepath.Join(fixturesRoot, zipFixtureName))
 	want := win1252.files()
-	if strings.Join(sortedKeys(got), ",") != strings.Join(sortedKeys(want), ",") {
-		t.Errorf("%s holds %v, want %v", zipFixtureName, sortedKeys(got), sortedKeys(want))
+	if strings.Join(slices.Sorted(maps.Keys(got)), ",") != strings.Join(slices.Sorted(maps.Keys(want)), ",") {
+		t.Errorf("%s holds %v, want %v", zipFixtureName, slices.Sorted(maps.Keys(got)), slices.Sorted(maps.Keys(want)))
 	}
 	for name, data := range want {
 		if !bytes.Equal(got[name], data) {
