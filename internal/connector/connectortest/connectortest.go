@@ -1,8 +1,10 @@
 // Package connectortest holds the test helpers the built-in connectors
-// share: writing and checking the fixtures their generators produce, and
-// reading a fixture through a connector to compare its summary with what
-// the generator planted. It is a normal package so that every connector's
-// tests can import it, but only tests use it: no connector code may.
+// share: a deterministic random number generator for their fixture
+// generators, writing and checking the fixtures (directories and zip
+// archives) those produce, and reading a fixture through a connector to
+// compare its summary with what the generator planted. It is a normal
+// package so that every connector's tests can import it, but only tests
+// use it: no connector code may.
 //
 // Each connector keeps its own -regen flag and test names; these helpers
 // only do the file work, so that `go test ./internal/connector/<name> -run
@@ -10,9 +12,7 @@
 package connectortest
 
 import (
-	"archive/zip"
 	"bytes"
-	"io"
 	"os"
 	"path/filepath"
 	"testing"
@@ -64,31 +64,6 @@ func CheckDir(t testing.TB, dir, label string, want map[string][]byte) {
 			t.Errorf("%s/%s differs from the generator's output (regenerate with -regen)", label, name)
 		}
 	}
-}
-
-// ReadZip is the content of every file of the zip archive at path, by
-// name; an archive that cannot be opened is to be regenerated.
-func ReadZip(t testing.TB, path string) map[string][]byte {
-	t.Helper()
-	zr, err := zip.OpenReader(path)
-	if err != nil {
-		t.Fatalf("%v (regenerate with -regen)", err)
-	}
-	defer zr.Close()
-	out := map[string][]byte{}
-	for _, f := range zr.File {
-		rc, err := f.Open()
-		if err != nil {
-			t.Fatal(err)
-		}
-		data, err := io.ReadAll(rc)
-		rc.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
-		out[f.Name] = data
-	}
-	return out
 }
 
 // DirSize is the size in bytes of the regular files below root, for the

@@ -1,7 +1,6 @@
 package csv
 
 import (
-	"archive/zip"
 	"context"
 	"errors"
 	"os"
@@ -233,8 +232,7 @@ func TestTheMappingOptionWinsOverTheDirectorys(t *testing.T) {
 }
 
 func TestAZipArchive(t *testing.T) {
-	archive := filepath.Join(t.TempDir(), "export.zip")
-	zipDir(t, fixturePath("vandijk"), archive, "Export Van Dijk/")
+	archive := connectortest.ZipDir(t, fixturePath("vandijk"), "Export Van Dijk/")
 	res, err := New().Check(context.Background(), archive)
 	if err != nil || !res.Accepted || len(res.Files) != 5 || !strings.Contains(res.Reason, "export.zip/Export Van Dijk/"+MappingFileName) {
 		t.Errorf("Check = %+v, %v", res, err)
@@ -246,32 +244,6 @@ func TestAZipArchive(t *testing.T) {
 		want[f.File] = f
 	}
 	connectortest.CheckSummary(t, summary, want)
-}
-
-func zipDir(t *testing.T, dir, archive, prefix string) {
-	t.Helper()
-	out, err := os.Create(archive)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer out.Close()
-	w := zip.NewWriter(out)
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, e := range entries {
-		f, err := w.Create(prefix + e.Name())
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := f.Write(readFile(t, filepath.Join(dir, e.Name()))); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := w.Close(); err != nil {
-		t.Fatal(err)
-	}
 }
 
 func copyTo(t *testing.T, src, dst string) {

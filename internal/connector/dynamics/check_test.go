@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/salesaudit/salesaudit/internal/connector/connectortest"
 	"github.com/salesaudit/salesaudit/plugin"
 	"github.com/salesaudit/salesaudit/plugin/apipages"
 	"github.com/salesaudit/salesaudit/plugin/plugintest"
@@ -46,7 +47,7 @@ func TestCheckAcceptsTheFixtures(t *testing.T) {
 			checkFileMatches(t, e, res.Files)
 		})
 	}
-	res, err := remote.Check(context.Background(), zipDir(t, lumen.path(), "lumen/"))
+	res, err := remote.Check(context.Background(), connectortest.ZipDir(t, lumen.path(), "lumen/"))
 	if err != nil || !res.Accepted || len(res.Files) != len(lumen.expectedSummary()) {
 		t.Errorf("the zipped export: %+v, %v", res, err)
 	}

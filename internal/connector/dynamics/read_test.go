@@ -452,7 +452,7 @@ func TestReadRefusesWhatIsNotAnExport(t *testing.T) {
 
 func TestReadZipMatchesItsDirectory(t *testing.T) {
 	dir := filepath.Join(fixturesRoot, "minimal")
-	archive := zipDir(t, dir, "dataverse-export/")
+	archive := connectortest.ZipDir(t, dir, "dataverse-export/")
 	fromZip, zipSummary := readFixture(t, archive, nil)
 	fromDir, dirSummary := readFixture(t, dir, nil)
 	fromZip.Progressed, fromDir.Progressed = nil, nil

@@ -1,10 +1,10 @@
 package graph
 
 import (
-	"archive/zip"
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/salesaudit/salesaudit/internal/connector/connectortest"
 )
@@ -17,16 +17,9 @@ func TestMailboxFromArchiveFolder(t *testing.T) {
 		t.Fatal(err)
 	}
 	archive := filepath.Join(t.TempDir(), "mailboxes.zip")
-	f, err := os.Create(archive)
-	if err != nil {
-		t.Fatal(err)
-	}
-	zw := zip.NewWriter(f)
-	w, err := zw.Create("mailboxes/jan.petersen@nordlicht-mb.example/calendarView.json")
-	if err == nil {
-		_, err = w.Write(page)
-	}
-	if err != nil || zw.Close() != nil || f.Close() != nil {
+	entry := "mailboxes/jan.petersen@nordlicht-mb.example/calendarView.json"
+	zipped := connectortest.Zip(t, map[string][]byte{entry: page}, time.Time{})
+	if err := os.WriteFile(archive, zipped, 0o644); err != nil {
 		t.Fatalf("writing %s: %v", archive, err)
 	}
 	got, _ := connectortest.Read(t, New(), archive, nil)

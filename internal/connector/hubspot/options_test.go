@@ -1,7 +1,6 @@
 package hubspot
 
 import (
-	"archive/zip"
 	"context"
 	"os"
 	"path/filepath"
@@ -10,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/salesaudit/salesaudit/internal/connector/connectortest"
 	"github.com/salesaudit/salesaudit/plugin"
 	"github.com/salesaudit/salesaudit/plugin/plugintest"
 )
@@ -252,8 +252,7 @@ func equalTotals(a, b map[plugin.RecordKind]int) bool {
 
 func TestAZipReadsLikeItsDirectory(t *testing.T) {
 	api := apiExport(generateCompany())
-	archive := filepath.Join(t.TempDir(), "hubspot-export.zip")
-	writeZip(t, archive, "hubspot-export/", api.files)
+	archive := connectortest.ZipDir(t, api.path(), "hubspot-export/")
 	res, err := New().Check(context.Background(), archive)
 	if err != nil || !res.Accepted {
 		t.Fatalf("Check(zip) = %+v, %v", res, err)
@@ -262,28 +261,6 @@ func TestAZipReadsLikeItsDirectory(t *testing.T) {
 	plain, _ := readFixture(t, api.path(), nil)
 	if !equalTotals(collectedTotals(zipped), collectedTotals(plain)) {
 		t.Errorf("zip: %v records, directory %v", collectedTotals(zipped), collectedTotals(plain))
-	}
-}
-
-func writeZip(t *testing.T, path, folder string, files []generatedFile) {
-	t.Helper()
-	out, err := os.Create(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer out.Close()
-	zw := zip.NewWriter(out)
-	for _, f := range files {
-		w, err := zw.Create(folder + f.name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := w.Write(f.data); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
 	}
 }
 

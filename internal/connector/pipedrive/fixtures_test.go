@@ -13,15 +13,12 @@ package pipedrive
 // export in fixtures_broken_test.go.
 
 import (
-	"archive/zip"
 	"bytes"
 	"encoding/json"
 	"flag"
 	"fmt"
-	"maps"
 	"os"
 	"path/filepath"
-	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -142,23 +139,8 @@ func (e *fxExport) contents() map[string][]byte {
 }
 
 // zipped is the export's files in a .zip archive, fixed in time.
-func (e *fxExport) zipped() []byte {
-	var b bytes.Buffer
-	zw := zip.NewWriter(&b)
-	files := e.contents()
-	for _, name := range slices.Sorted(maps.Keys(files)) {
-		w, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: exportTime})
-		if err != nil {
-			panic(err)
-		}
-		if _, err := w.Write(files[name]); err != nil {
-			panic(err)
-		}
-	}
-	if err := zw.Close(); err != nil {
-		panic(err)
-	}
-	return b.Bytes()
+func (e *fxExport) zipped(t *testing.T) []byte {
+	return connectortest.Zip(t, e.contents(), exportTime)
 }
 
 // allFixtures builds every export the tests use.
@@ -193,7 +175,7 @@ func TestRegenerateFixtures(t *testing.T) {
 	}
 	for _, e := range allFixtures() {
 		if e.zip {
-			if err := os.WriteFile(e.path(), e.zipped(), 0o644); err != nil {
+			if err := os.WriteFile(e.path(), e.zipped(t), 0o644); err != nil {
 				t.Fatal(err)
 			}
 			continue
@@ -206,30 +188,10 @@ func TestRegenerateFixtures(t *testing.T) {
 // (and so the tests' expectations) in step.
 func TestFixturesAreUpToDate(t *testing.T) {
 	for _, e := range allFixtures() {
-		want := e.contents()
-		got := map[string][]byte{}
 		if e.zip {
-			got = connectortest.ReadZip(t, e.path())
+			connectortest.CheckZip(t, e.path(), e.name, e.contents())
 		} else {
-			entries, err := os.ReadDir(e.path())
-			if err != nil {
-				t.Fatalf("%v (regenerate with -regen)", err)
-			}
-			for _, entry := range entries {
-				data, err := os.ReadFile(filepath.Join(e.path(), entry.Name()))
-				if err != nil {
-					t.Fatal(err)
-				}
-				got[entry.Name()] = data
-			}
-		}
-		if strings.Join(slices.Sorted(maps.Keys(got)), ",") != strings.Join(slices.Sorted(maps.Keys(want)), ",") {
-			t.Errorf("%s holds %v, the generator writes %v (regenerate with -regen)", e.name, slices.Sorted(maps.Keys(got)), slices.Sorted(maps.Keys(want)))
-		}
-		for name, data := range want {
-			if !bytes.Equal(got[name], data) {
-				t.Errorf("%s/%s differs from the generator's output (regenerate with -regen)", e.name, name)
-			}
+			connectortest.CheckDir(t, e.path(), e.name, e.contents())
 		}
 	}
 	readme, err := os.ReadFile(filepath.Join(fixturesRoot, "README.md"))

@@ -12,11 +12,9 @@ package salesforce
 // fixtures_small_test.go.
 
 import (
-	"archive/zip"
 	"bytes"
 	"flag"
 	"fmt"
-	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -299,27 +297,8 @@ func allFixtures() []*fixtureExport {
 
 // zipFixture is the acme-win1252 export zipped as Salesforce ships it:
 // the CSV files at the root of the archive.
-func zipFixture(export *fixtureExport) []byte {
-	var b bytes.Buffer
-	zw := zip.NewWriter(&b)
-	files := export.files()
-	for _, name := range slices.Sorted(maps.Keys(files)) {
-		w, err := zw.CreateHeader(&zip.FileHeader{
-			Name:     name,
-			Method:   zip.Deflate,
-			Modified: time.Date(2026, 7, 1, 2, 0, 0, 0, time.UTC),
-		})
-		if err != nil {
-			panic(err)
-		}
-		if _, err := w.Write(files[name]); err != nil {
-			panic(err)
-		}
-	}
-	if err := zw.Close(); err != nil {
-		panic(err)
-	}
-	return b.Bytes()
+func zipFixture(t *testing.T, export *fixtureExport) []byte {
+	return connectortest.Zip(t, export.files(), time.Date(2026, 7, 1, 2, 0, 0, 0, time.UTC))
 }
 
 func TestRegenerateFixtures(t *testing.T) {
@@ -333,7 +312,7 @@ func TestRegenerateFixtures(t *testing.T) {
 			win1252 = e
 		}
 	}
-	if err := os.WriteFile(filepath.Join(fixturesRoot, zipFixtureName), zipFixture(win1252), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(fixturesRoot, zipFixtureName), zipFixture(t, win1252), 0o644); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -348,16 +327,7 @@ func TestFixturesAreUpToDate(t *testing.T) {
 			win1252 = e
 		}
 	}
-	got := connectortest.ReadZip(t, filepath.Join(fixturesRoot, zipFixtureName))
-	want := win1252.files()
-	if strings.Join(slices.Sorted(maps.Keys(got)), ",") != strings.Join(slices.Sorted(maps.Keys(want)), ",") {
-		t.Errorf("%s holds %v, want %v", zipFixtureName, slices.Sorted(maps.Keys(got)), slices.Sorted(maps.Keys(want)))
-	}
-	for name, data := range want {
-		if !bytes.Equal(got[name], data) {
-			t.Errorf("%s: %s differs from the generator's output", zipFixtureName, name)
-		}
-	}
+	connectortest.CheckZip(t, filepath.Join(fixturesRoot, zipFixtureName), zipFixtureName, win1252.files())
 }
 
 // TestFixturesStaySmall keeps the repository light.

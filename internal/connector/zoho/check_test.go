@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/salesaudit/salesaudit/internal/connector/connectortest"
 	"github.com/salesaudit/salesaudit/plugin"
 	"github.com/salesaudit/salesaudit/plugin/apipages"
 	"github.com/salesaudit/salesaudit/plugin/plugintest"
@@ -48,7 +49,7 @@ func TestCheckAcceptsTheFixtures(t *testing.T) {
 			checkFileMatches(t, e, res.Files)
 		})
 	}
-	res, err := remote.Check(context.Background(), zipDir(t, cortado.path(), "zoho-export/"))
+	res, err := remote.Check(context.Background(), connectortest.ZipDir(t, cortado.path(), "zoho-export/"))
 	if err != nil || !res.Accepted || len(res.Files) != len(cortado.expectedSummary()) {
 		t.Errorf("the zipped export: %+v, %v", res, err)
 	}

@@ -360,7 +360,7 @@ func TestReadRefusesWhatIsNotAnExport(t *testing.T) {
 
 func TestReadZipMatchesItsDirectory(t *testing.T) {
 	dir := filepath.Join(fixturesRoot, "cortado")
-	fromZip, zipSummary := readFixture(t, zipDir(t, dir, ""), nil)
+	fromZip, zipSummary := readFixture(t, connectortest.ZipDir(t, dir, ""), nil)
 	fromDir, dirSummary := readFixture(t, dir, nil)
 	fromZip.Progressed, fromDir.Progressed = nil, nil
 	if !reflect.DeepEqual(fromZip, fromDir) || !reflect.DeepEqual(zipSummary, dirSummary) {
