@@ -332,7 +332,7 @@ func (l *lumen) addNonPeople() {
 			lookup("_positionid_value", "", "", "").
 			when("createdon", created).
 			when("modifiedon", created)
-		l.usersPage.add(b.build()).skip = np.skip
+		l.usersPage.add(b.build()).Skip = np.skip
 	}
 }
 
@@ -523,7 +523,7 @@ func (l *lumen) addShowcase() {
 			l.partyFields(5, marieke.participant(), "", ""),
 			l.partyFields(6, unresolved("inkoop@brouwer-retail.nl"), "", ""),
 			l.partyFields(9, pieter.participant(), "", ""),
-		}).build()).attendees = 4
+		}).build()).Attendees = 4
 
 	// A phone call: due time in both scheduledstart and scheduledend,
 	// 12 minutes recorded; its parties are in activityparties.json.
@@ -690,9 +690,9 @@ func (l *lumen) fileParties(activityID, activityType string, parties [][2]any) {
 		key := p.id + p.email
 		switch {
 		case mask == 9:
-			r.skip = nonAttendeeRoles[9]
+			r.Skip = nonAttendeeRoles[9]
 		case seen[key]:
-			r.skip = skipPartyRepeated
+			r.Skip = skipPartyRepeated
 		}
 		seen[key] = true
 	}
@@ -794,9 +794,9 @@ func (l *lumen) appointment(organizer *lumenUser, subject string, start time.Tim
 	r := l.appointmentsPage.add(l.activityFields(id, "appointment", subject, start, start.Add(time.Duration(minutes)*time.Minute), actual, state, 1,
 		organizer, about, start.AddDate(0, 0, -l.rng.Between(1, 20))).
 		set("appointment_activity_parties", parties).build())
-	r.attendees = len(distinct)
+	r.Attendees = len(distinct)
 	if canceled {
-		r.skip = skipCanceled
+		r.Skip = skipCanceled
 	}
 }
 
@@ -885,9 +885,9 @@ func (l *lumen) phoneCall(rep *lumenUser, a *lumenAccount, monday time.Time) {
 		parties[0][1], parties[1][1] = contact.participant(), rep.participant() // an incoming call
 	}
 	if canceled {
-		r.skip = skipCanceled
+		r.Skip = skipCanceled
 		for _, p := range parties {
-			l.partiesPage.add(l.partyFields(p[0].(int), p[1].(participant), id, "phonecall")).skip = skipPartyUnloaded
+			l.partiesPage.add(l.partyFields(p[0].(int), p[1].(participant), id, "phonecall")).Skip = skipPartyUnloaded
 		}
 		return
 	}
@@ -934,10 +934,10 @@ func (l *lumen) task(owner *lumenUser, subject string, due time.Time, priority i
 	}
 	r := l.tasksPage.add(b.build())
 	if about.table == "contact" {
-		r.attendees = 1
+		r.Attendees = 1
 	}
 	if canceled {
-		r.skip = skipCanceled
+		r.Skip = skipCanceled
 	}
 }
 
@@ -996,12 +996,12 @@ func (l *lumen) interviews() {
 // activity: expanded already, or not in the export at all.
 func (l *lumen) addPlantedParties() {
 	pieter := l.facts.users["Pieter"]
-	l.partiesPage.add(l.partyFields(maskOrganizer, pieter.participant(), l.facts.qbr, "appointment")).skip = skipPartyExpanded
-	l.partiesPage.add(l.partyFields(5, l.facts.brouwerContact.participant(), l.facts.qbr, "appointment")).skip = skipPartyExpanded
+	l.partiesPage.add(l.partyFields(maskOrganizer, pieter.participant(), l.facts.qbr, "appointment")).Skip = skipPartyExpanded
+	l.partiesPage.add(l.partyFields(5, l.facts.brouwerContact.participant(), l.facts.qbr, "appointment")).Skip = skipPartyExpanded
 	// A letter: the export has no letters page.
 	letter := guid(l.rng)
-	l.partiesPage.add(l.partyFields(maskSender, pieter.participant(), letter, "letter")).skip = skipPartyActivityAbsent
-	l.partiesPage.add(l.partyFields(2, l.facts.brouwerContact.participant(), letter, "letter")).skip = skipPartyActivityAbsent
+	l.partiesPage.add(l.partyFields(maskSender, pieter.participant(), letter, "letter")).Skip = skipPartyActivityAbsent
+	l.partiesPage.add(l.partyFields(2, l.facts.brouwerContact.participant(), letter, "letter")).Skip = skipPartyActivityAbsent
 }
 
 func firstWord(s string) string {

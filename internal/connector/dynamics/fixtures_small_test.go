@@ -97,13 +97,13 @@ func generateMinimal() *fxExport {
 	email := &recordBuilder{fields: minimalActivity(minEmail, "email", "Tilbud slipemaskin", time.Time{}, time.Time{}, -1, -1, stateCompleted, minNils, minNordlys)}
 	activities.add(email.replace("actualend", "2026-02-05T11:20:00Z").set("senton", "2026-02-05T11:20:00Z").build())
 	activities.add(minimalActivity(minLetter, "letter", "Velkomstbrev Sjøsyn", time.Time{}, utc(2, 6, 12, 0), -1, -1, stateCompleted, minIda, minSjosyn))
-	activities.add(minimalActivity(minSeries, "recurringappointmentmaster", "Ukentlig teammøte", utc(2, 2, 8, 0), utc(2, 2, 8, 30), 30, -1, stateOpen, minGreta, "")).skip = skipSeriesMaster
-	activities.add(minimalActivity(minCancel, "appointment", "Kundebesøk Sjøsyn", utc(2, 5, 9, 0), utc(2, 5, 10, 0), 60, -1, stateCanceled, minIda, minSjosyn)).skip = skipCanceled
+	activities.add(minimalActivity(minSeries, "recurringappointmentmaster", "Ukentlig teammøte", utc(2, 2, 8, 0), utc(2, 2, 8, 30), 30, -1, stateOpen, minGreta, "")).Skip = skipSeriesMaster
+	activities.add(minimalActivity(minCancel, "appointment", "Kundebesøk Sjøsyn", utc(2, 5, 9, 0), utc(2, 5, 10, 0), 60, -1, stateCanceled, minIda, minSjosyn)).Skip = skipCanceled
 	activities.add(minimalActivity(minWeekly, "appointment", "Ukentlig teammøte", utc(2, 9, 8, 0), utc(2, 9, 8, 30), 30, -1, stateCompleted, minGreta, ""))
 
 	parties := &fxPage{name: "activityparties.json", entity: activityPartyEntity, compact: true}
 	party := func(activityID string, mask int, partyID, address, skip string) {
-		parties.add(minimalParty(len(parties.records)+1, activityID, mask, partyID, address)).skip = skip
+		parties.add(minimalParty(len(parties.records)+1, activityID, mask, partyID, address)).Skip = skip
 	}
 	party(minVisit, 7, minNils, "nils.berg@lumen-optics.eu", "")
 	party(minVisit, 5, minContact, "kari@nordlys-optikk.no", "")
@@ -187,7 +187,7 @@ func generateBroken() *fxExport {
 		return b.set("appointment_activity_parties", parties).build()
 	}
 	goodParties := []obj{l.partyFields(maskOrganizer, giulia.participant(), "", ""), l.partyFields(5, marco.participant(), "", "")}
-	appointments.add(visit("Visita cliente Ottica Milano", utc(2, 10, 9, 0), utc(2, 10, 10, 0), stateCompleted, goodParties)).attendees = 2
+	appointments.add(visit("Visita cliente Ottica Milano", utc(2, 10, 9, 0), utc(2, 10, 10, 0), stateCompleted, goodParties)).Attendees = 2
 	badStart := &recordBuilder{annotated: allAnnotations, fields: visit("Visita cliente Occhiali Torino", utc(2, 11, 9, 0), utc(2, 11, 10, 0), stateCompleted, goodParties)}
 	appointments.add(badStart.replace("scheduledstart", "2026-02-30T09:00:00Z").build()).rejectOn("scheduledstart")
 	appointments.add(visit("Riunione di pipeline", utc(2, 12, 10, 0), utc(2, 12, 9, 0), stateCompleted, goodParties)).rejectOn("scheduledend")
@@ -198,8 +198,8 @@ func generateBroken() *fxExport {
 	appointments.records = append(appointments.records, (&fxRecord{raw: `"Kundentermin"`}).rejectOn(""))
 	appointments.add(visit("Demo biseladora", utc(2, 16, 9, 0), utc(2, 16, 10, 0), stateCompleted, obj{{"partyid", giulia.id}})).
 		rejectOn("appointment_activity_parties")
-	appointments.add(visit("Visita annullata", utc(2, 17, 9, 0), utc(2, 17, 10, 0), stateCanceled, goodParties)).skip = skipCanceled
-	appointments.add(visit("1:1 with Giulia", utc(2, 18, 9, 0), utc(2, 18, 9, 30), stateCompleted, goodParties)).attendees = 2
+	appointments.add(visit("Visita annullata", utc(2, 17, 9, 0), utc(2, 17, 10, 0), stateCanceled, goodParties)).Skip = skipCanceled
+	appointments.add(visit("1:1 with Giulia", utc(2, 18, 9, 0), utc(2, 18, 9, 30), stateCompleted, goodParties)).Attendees = 2
 
 	calls := &fxPage{name: "phonecalls.json", entity: phoneCallEntity}
 	const goodCall = "af307c29-8d4e-ef11-9a3d-000d3a7f2001"

@@ -18,13 +18,11 @@ import (
 	"fmt"
 	"net/url"
 	"path/filepath"
-	"sort"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/salesaudit/salesaudit/internal/connector/connectortest"
-	"github.com/salesaudit/salesaudit/plugin"
 )
 
 var regen = flag.Bool("regen", false, "rewrite testdata/dynamics from the fixture generator")
@@ -80,21 +78,15 @@ func (o obj) get(key string) any {
 
 // fxRecord is one record of a page and what the connector must make of it.
 type fxRecord struct {
+	connectortest.Outcome
 	fields obj
 	// raw, when set, is written instead of fields: a value that is not
 	// an object.
 	raw string
-	// skip is the reason the connector must skip the record; "" loads it.
-	skip string
-	// rejectField is set when the connector must reject the record,
-	// naming this attribute.
-	rejectField *string
-	// attendees is the number of attendees a loaded activity must carry.
-	attendees int
 }
 
 func (r *fxRecord) rejectOn(field string) *fxRecord {
-	r.rejectField = &field
+	r.RejectField = &field
 	return r
 }
 
@@ -250,57 +242,11 @@ func (e *fxExport) files() map[string][]byte {
 	return out
 }
 
-// expectedSummary is what the connector must report for the export, per
-// page it reads, counted from the generator's own account of each record.
-func (e *fxExport) expectedSummary() map[string]plugin.FileSummary {
-	want := map[string]plugin.FileSummary{}
-	for _, p := range e.pages {
-		if p.ignored {
-			continue
-		}
-		s := plugin.FileSummary{File: p.name, RowsRead: int64(len(p.records)), Records: map[plugin.RecordKind]int64{}, RowsSkipped: map[string]int64{}}
-		for _, r := range p.records {
-			switch {
-			case r.rejectField != nil:
-				s.RowsRejected++
-			case r.skip != "":
-				s.RowsSkipped[r.skip]++
-			default:
-				s.Records[p.entity.kind]++
-			}
-		}
-		want[p.name] = s
-	}
-	return want
-}
-
-// plantedReject is a reject the connector must report, as file:line:field.
-func (e *fxExport) plantedRejects() []string {
-	var out []string
-	for _, p := range e.pages {
-		_, lines := p.render()
-		for i, r := range p.records {
-			if r.rejectField != nil {
-				out = append(out, fmt.Sprintf("%s:%d:%s", p.name, lines[i], *r.rejectField))
-			}
-		}
-	}
-	sort.Strings(out)
-	return out
-}
-
-// plantedAttendees is the number of attendees the loaded activities must
-// carry between them.
-func (e *fxExport) plantedAttendees() int {
-	n := 0
-	for _, p := range e.pages {
-		for _, r := range p.records {
-			if r.rejectField == nil && r.skip == "" {
-				n += r.attendees
-			}
-		}
-	}
-	return n
+// Planted is the generator's account of the page, from which
+// connectortest works out what the connector must report.
+func (p *fxPage) Planted() connectortest.PlantedFile {
+	_, lines := p.render()
+	return connectortest.PlantedFile{Name: p.name, Kind: p.entity.kind, Ignored: p.ignored, Outcomes: connectortest.Outcomes(p.records), Lines: lines}
 }
 
 // allFixtures builds every export the tests use.

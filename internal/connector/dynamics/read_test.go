@@ -42,7 +42,7 @@ func plantedRecords(want map[string]plugin.FileSummary) map[plugin.RecordKind]in
 func TestReadLumenCounts(t *testing.T) {
 	export, _ := generateLumen()
 	got, summary := readFixture(t, export.path(), nil)
-	want := export.expectedSummary()
+	want := connectortest.ExpectedSummary(export.pages)
 	connectortest.CheckSummary(t, summary, want)
 	if len(got.Rejected) != 0 {
 		t.Errorf("the lumen export has no bad records, got rejects %v", got.Rejected)
@@ -57,8 +57,8 @@ func TestReadLumenCounts(t *testing.T) {
 	for _, a := range got.Activities {
 		inline += len(a.Attendees)
 	}
-	if inline != export.plantedAttendees() {
-		t.Errorf("%d attendees carried by the activities, the generator planted %d", inline, export.plantedAttendees())
+	if planted := connectortest.PlantedAttendees(export.pages); inline != planted {
+		t.Errorf("%d attendees carried by the activities, the generator planted %d", inline, planted)
 	}
 	// The planted skips are there, so the counts above are not trivial.
 	skips := map[string]int64{}
@@ -293,7 +293,7 @@ func TestReadLumenActivities(t *testing.T) {
 func TestReadMinimal(t *testing.T) {
 	export := generateMinimal()
 	got, summary := readFixture(t, export.path(), nil)
-	connectortest.CheckSummary(t, summary, export.expectedSummary())
+	connectortest.CheckSummary(t, summary, connectortest.ExpectedSummary(export.pages))
 	if len(got.Rejected) != 0 {
 		t.Errorf("rejects %v", got.Rejected)
 	}
@@ -345,18 +345,8 @@ func TestReadMinimal(t *testing.T) {
 func TestReadBrokenRejects(t *testing.T) {
 	export := generateBroken()
 	got, summary := readFixture(t, export.path(), nil)
-	connectortest.CheckSummary(t, summary, export.expectedSummary())
-	var rejects []string
-	for _, r := range got.Rejected {
-		rejects = append(rejects, fmt.Sprintf("%s:%d:%s", r.File, r.Line, r.Field))
-		if r.Raw == "" || r.Reason == "" || r.Kind == "" {
-			t.Errorf("reject %s:%d has no excerpt, reason or kind: %+v", r.File, r.Line, r)
-		}
-	}
-	slices.Sort(rejects)
-	if want := export.plantedRejects(); !slices.Equal(rejects, want) {
-		t.Errorf("rejects\n got %v\nwant %v", rejects, want)
-	}
+	connectortest.CheckSummary(t, summary, connectortest.ExpectedSummary(export.pages))
+	connectortest.CheckRejects(t, got.Rejected, connectortest.PlantedRejects(export.pages))
 	for _, r := range got.Rejected {
 		for field, says := range map[string]string{
 			"revenue": `"1,2 Mio" is not a number`, "scheduledstart": "2026-02-30", "scheduledend": "before it starts",

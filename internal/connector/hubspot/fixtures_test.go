@@ -75,47 +75,19 @@ func (e *fixtureExport) file(name string) *generatedFile {
 	panic("fixture bug: no file " + name)
 }
 
-// expectedSummary is what the connector must report, file by file, counted
-// from the generator's account of each record.
-func (e *fixtureExport) expectedSummary() map[string]plugin.FileSummary {
-	want := map[string]plugin.FileSummary{}
-	for _, f := range e.files {
-		if f.kind == "" {
-			continue
+// Planted is the generator's account of the file, from which
+// connectortest works out what the connector must report.
+func (f generatedFile) Planted() connectortest.PlantedFile {
+	p := connectortest.PlantedFile{Name: f.name, Kind: f.kind, Ignored: f.kind == ""}
+	for _, r := range f.records {
+		o := connectortest.Outcome{Skip: r.skip}
+		if r.reject {
+			o.RejectField = &r.rejectField
 		}
-		s := plugin.FileSummary{File: f.name, RowsRead: int64(len(f.records)), Records: map[plugin.RecordKind]int64{}, RowsSkipped: map[string]int64{}}
-		for _, r := range f.records {
-			switch {
-			case r.reject:
-				s.RowsRejected++
-			case r.skip != "":
-				s.RowsSkipped[r.skip]++
-			default:
-				s.Records[f.kind]++
-			}
-		}
-		want[f.name] = s
+		p.Outcomes = append(p.Outcomes, o)
+		p.Lines = append(p.Lines, r.line)
 	}
-	return want
-}
-
-// plantedReject is a reject the connector must report.
-type plantedReject struct {
-	file  string
-	line  int64
-	field string
-}
-
-func (e *fixtureExport) plantedRejects() []plantedReject {
-	var out []plantedReject
-	for _, f := range e.files {
-		for _, r := range f.records {
-			if r.reject {
-				out = append(out, plantedReject{file: f.name, line: r.line, field: r.rejectField})
-			}
-		}
-	}
-	return out
+	return p
 }
 
 // allFixtures builds every export the tests use.

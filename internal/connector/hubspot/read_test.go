@@ -55,7 +55,7 @@ func TestReadCountsMatchTheFixtures(t *testing.T) {
 	for _, e := range []*fixtureExport{apiExport(c), uiExport(c)} {
 		t.Run(e.dir, func(t *testing.T) {
 			got, summary := readFixture(t, e.path(), uiOptions)
-			want := e.expectedSummary()
+			want := connectortest.ExpectedSummary(e.files)
 			connectortest.CheckSummary(t, summary, want)
 			if len(got.Rejected) != 0 {
 				t.Errorf("the %s export has no bad records, got rejects %v", e.dir, got.Rejected)
@@ -97,32 +97,27 @@ func TestReadSkipsArchivedCanceledAndRepeatedRecords(t *testing.T) {
 func TestReadBrokenRejectsNameFileLineAndField(t *testing.T) {
 	broken := brokenExport()
 	got, summary := readFixture(t, broken.path(), uiOptions)
-	connectortest.CheckSummary(t, summary, broken.expectedSummary())
+	connectortest.CheckSummary(t, summary, connectortest.ExpectedSummary(broken.files))
 
-	type key struct {
-		file  string
-		line  int64
-		field string
-	}
-	want := map[key]bool{}
-	for _, r := range broken.plantedRejects() {
-		want[key{r.file, r.line, r.field}] = true
+	want := map[string]bool{} // file:line:field
+	for _, r := range connectortest.PlantedRejects(broken.files) {
+		want[r] = true
 	}
 	if len(want) < 25 {
 		t.Fatalf("the generator planted only %d rejects", len(want))
 	}
 	for _, r := range got.Rejected {
-		k := key{r.File, r.Line, r.Field}
+		k := fmt.Sprintf("%s:%d:%s", r.File, r.Line, r.Field)
 		if !want[k] {
-			t.Errorf("unexpected reject %s:%d:%s: %s", r.File, r.Line, r.Field, r.Reason)
+			t.Errorf("unexpected reject %s: %s", k, r.Reason)
 		}
 		delete(want, k)
 		if r.Reason == "" || r.Raw == "" {
-			t.Errorf("reject %s:%d:%s lacks a reason or an excerpt: %+v", r.File, r.Line, r.Field, r)
+			t.Errorf("reject %s lacks a reason or an excerpt: %+v", k, r)
 		}
 	}
 	for k := range want {
-		t.Errorf("missing reject %s:%d:%s", k.file, k.line, k.field)
+		t.Errorf("missing reject %s", k)
 	}
 }
 

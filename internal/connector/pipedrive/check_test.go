@@ -53,7 +53,7 @@ func TestCheckAcceptsTheFixtures(t *testing.T) {
 			if !res.Accepted || res.Confidence != confidenceWithUsers || !strings.Contains(res.Reason, "activities") {
 				t.Fatalf("refused: %+v", res)
 			}
-			want := export.expectedSummary()
+			want := connectortest.ExpectedSummary(export.files)
 			if len(res.Files) != len(want) {
 				t.Errorf("files %v, want %v", res.Files, slices.Sorted(maps.Keys(want)))
 			}

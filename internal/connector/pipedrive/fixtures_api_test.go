@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/salesaudit/salesaudit/internal/connector/connectortest"
 	"github.com/salesaudit/salesaudit/plugin"
 )
 
@@ -123,7 +124,7 @@ func hierarchyFile(c *company) *fxFile {
 	data, lines := t.render(csvStyle{lineEnd: "\n"})
 	f.data = data
 	for i, line := range lines {
-		f.rows = append(f.rows, fxRow{line: line, skip: skips[i]})
+		f.rows = append(f.rows, fxRow{line: line, Outcome: connectortest.Outcome{Skip: skips[i]}})
 	}
 	return f
 }
@@ -258,7 +259,7 @@ func dealsFile(name string, deals []*fxDeal, render func(*fxDeal) any, after obj
 	f := pageFile(name, plugin.KindOpportunity, "", each(deals, render), after)
 	for i, d := range deals {
 		if d.deleted {
-			f.rows[i].skip = skipDeleted
+			f.rows[i].Skip = skipDeleted
 		}
 	}
 	return f
@@ -325,7 +326,7 @@ func activitiesFile(name string, activities []*fxActivity, items []any, after ob
 	f := pageFile(name, plugin.KindActivity, "", items, after)
 	for i, a := range activities {
 		if a.deleted {
-			f.rows[i].skip = skipDeleted
+			f.rows[i].Skip = skipDeleted
 		}
 	}
 	return f

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/salesaudit/salesaudit/internal/connector/connectortest"
 	"github.com/salesaudit/salesaudit/plugin"
 )
 
@@ -61,7 +62,7 @@ func (p *brokenPage) bad(field string, item any) {
 func (p *brokenPage) file(name string, kind plugin.RecordKind) *fxFile {
 	f := pageFile(name, kind, "", p.items, paginationV1(0, false))
 	for i, field := range p.rejects {
-		f.rows[i].rejectField = rejectOn(field)
+		f.rows[i].RejectField = rejectOn(field)
 	}
 	return f
 }
@@ -99,9 +100,9 @@ func brokenHierarchy(c *company) *fxFile {
 	data, lines := t.render(csvStyle{lineEnd: "\n"})
 	f := &fxFile{name: hierarchyFileName, data: data, read: true}
 	for i, r := range rows {
-		fr := fxRow{line: lines[i], skip: r.skip}
+		fr := fxRow{line: lines[i], Outcome: connectortest.Outcome{Skip: r.skip}}
 		if r.reject != "" {
-			fr.rejectField = rejectOn(r.reject)
+			fr.RejectField = rejectOn(r.reject)
 		}
 		f.rows = append(f.rows, fr)
 	}
@@ -206,7 +207,7 @@ func brokenActivities(c *company, users []*fxUser) *fxFile {
 	good(13)
 	f := csvFile(brokenActivitiesCSV, plugin.KindActivity, "", t, pipedriveCSV)
 	for i, reject := range rejects {
-		f.rows[i].rejectField = reject
+		f.rows[i].RejectField = reject
 	}
 	return f
 }
@@ -237,7 +238,7 @@ func brokenDeals(c *company, users []*fxUser) *fxFile {
 	}
 	f := csvFile(brokenDealsCSV, plugin.KindOpportunity, "", t, pipedriveCSV)
 	for i, field := range rejects {
-		f.rows[i].rejectField = field
+		f.rows[i].RejectField = field
 	}
 	return f
 }

@@ -19,7 +19,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"sort"
 	"strconv"
 	"strings"
 	"testing"
@@ -39,12 +38,8 @@ var fixturesRoot = filepath.Join("..", "..", "..", "testdata", "pipedrive")
 // fxRow is one row (a CSV row or an element of a page's data array) and
 // what the connector must make of it.
 type fxRow struct {
+	connectortest.Outcome
 	line int64
-	// skip is the reason the connector must skip the row.
-	skip string
-	// rejectField is set when the connector must reject the row naming
-	// this field ("" for a row that cannot be read at all).
-	rejectField *string
 }
 
 func rejectOn(field string) *string { return &field }
@@ -80,49 +75,20 @@ func (e *fxExport) file(name string) *fxFile {
 	panic("fixture bug: no file " + name)
 }
 
-// expectedSummary is what the connector must report for the export: per
-// file it reads, the rows, the records, the rejects and the skips, counted
-// from the generator's own account of each row.
-func (e *fxExport) expectedSummary() map[string]plugin.FileSummary {
-	want := map[string]plugin.FileSummary{}
-	for _, f := range e.files {
-		if !f.read {
-			continue
-		}
-		s := plugin.FileSummary{File: f.name, RowsRead: int64(len(f.rows)), Records: map[plugin.RecordKind]int64{}, RowsSkipped: map[string]int64{}}
-		for _, r := range f.rows {
-			switch {
-			case r.rejectField != nil:
-				s.RowsRejected++
-			case r.skip != "":
-				s.RowsSkipped[r.skip]++
-			default:
-				s.Records[f.kind]++
-			}
-		}
-		want[f.name] = s
+// Planted is the generator's account of the file, from which
+// connectortest works out what the connector must report.
+func (f *fxFile) Planted() connectortest.PlantedFile {
+	lines := make([]int64, len(f.rows))
+	for i, r := range f.rows {
+		lines[i] = r.line
 	}
-	return want
-}
-
-// plantedReject is a reject the connector must report, as file:line:field.
-func (e *fxExport) plantedRejects() []string {
-	var out []string
-	for _, f := range e.files {
-		for _, r := range f.rows {
-			if r.rejectField != nil {
-				out = append(out, fmt.Sprintf("%s:%d:%s", f.name, r.line, *r.rejectField))
-			}
-		}
-	}
-	sort.Strings(out)
-	return out
+	return connectortest.PlantedFile{Name: f.name, Kind: f.kind, Ignored: !f.read, Outcomes: connectortest.Outcomes(f.rows), Lines: lines}
 }
 
 // records counts the records of a kind the export must yield.
 func (e *fxExport) records(kind plugin.RecordKind) int {
 	n := 0
-	for _, s := range e.expectedSummary() {
+	for _, s := range connectortest.ExpectedSummary(e.files) {
 		n += int(s.Records[kind])
 	}
 	return n
@@ -327,7 +293,7 @@ func pageFile(name string, kind plugin.RecordKind, skip string, items []any, aft
 	data, lines := page(items, after)
 	f := &fxFile{name: name, data: data, kind: kind, read: true}
 	for _, line := range lines {
-		f.rows = append(f.rows, fxRow{line: line, skip: skip})
+		f.rows = append(f.rows, fxRow{line: line, Outcome: connectortest.Outcome{Skip: skip}})
 	}
 	return f
 }
@@ -422,7 +388,7 @@ func csvFile(name string, kind plugin.RecordKind, skip string, t *csvTableFx, st
 	data, lines := t.render(style)
 	f := &fxFile{name: name, data: data, kind: kind, read: true}
 	for _, line := range lines {
-		f.rows = append(f.rows, fxRow{line: line, skip: skip})
+		f.rows = append(f.rows, fxRow{line: line, Outcome: connectortest.Outcome{Skip: skip}})
 	}
 	return f
 }

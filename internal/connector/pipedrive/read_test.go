@@ -42,7 +42,7 @@ func TestReadCounts(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			export := fixtureByName(name)
 			got, summary := readFixture(t, export.path(), orgFieldOptions)
-			connectortest.CheckSummary(t, summary, export.expectedSummary())
+			connectortest.CheckSummary(t, summary, connectortest.ExpectedSummary(export.files))
 			if len(got.Rejected) != 0 {
 				t.Errorf("the export has no bad rows, got rejects %v", got.Rejected)
 			}
@@ -71,7 +71,7 @@ func TestReadCounts(t *testing.T) {
 func TestReadBrokenRejects(t *testing.T) {
 	export := fixtureByName("broken")
 	got, summary := readFixture(t, export.path(), nil)
-	connectortest.CheckSummary(t, summary, export.expectedSummary())
+	connectortest.CheckSummary(t, summary, connectortest.ExpectedSummary(export.files))
 
 	var gotRejects []string
 	for _, r := range got.Rejected {
@@ -81,7 +81,7 @@ func TestReadBrokenRejects(t *testing.T) {
 		}
 	}
 	sort.Strings(gotRejects)
-	if want := export.plantedRejects(); !slices.Equal(gotRejects, want) {
+	if want := connectortest.PlantedRejects(export.files); !slices.Equal(gotRejects, want) {
 		t.Errorf("rejects\n got %v\nwant %v", gotRejects, want)
 	}
 	reasons := map[string]string{}

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/salesaudit/salesaudit/internal/connector/connectortest"
 	"github.com/salesaudit/salesaudit/plugin"
 	"github.com/salesaudit/salesaudit/plugin/plugintest"
 )
@@ -64,7 +65,7 @@ func TestCheckAcceptsTheFixtures(t *testing.T) {
 // a fair row estimate, and none of the files it ignores.
 func checkFileMatches(t *testing.T, e *fixtureExport, files []plugin.FileMatch) {
 	t.Helper()
-	want := e.expectedSummary()
+	want := connectortest.ExpectedSummary(e.planted())
 	if len(files) != len(want) {
 		t.Errorf("files %v, want %v", files, slices.Sorted(maps.Keys(want)))
 	}

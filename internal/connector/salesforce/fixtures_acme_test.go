@@ -1620,7 +1620,7 @@ func (g *acmeGenerator) taskOutcome(due time.Time, lateShare, openShare float64)
 func (g *acmeGenerator) plantSkips() {
 	for _, i := range g.distinct(len(g.tasks.rows), 3) {
 		g.tasks.rows[i].values["IsDeleted"] = true
-		g.tasks.rows[i].skip = skipDeleted
+		g.tasks.rows[i].Skip = skipDeleted
 	}
 	var candidates []*eventRows
 	for _, er := range g.eventList {

@@ -70,7 +70,7 @@ func (b *exportBuilder) addRole(name, parentID string) string {
 		"ContactAccessForAccountOwner": "Edit", "MayForecastManagerShare": false,
 		"LastModifiedDate": modified, "LastModifiedById": b.createdBy, "SystemModstamp": modified,
 		"DeveloperName": developerName(name), "PortalType": "None",
-	}).skip = skipRoleDefinition
+	}).Skip = skipRoleDefinition
 	return id
 }
 
@@ -113,7 +113,7 @@ func (b *exportBuilder) addUser(u userSpec) *sfRow {
 		"Region__c": u.region,
 	})
 	if u.userType != "Standard" {
-		r.skip = "not a person: UserType=" + u.userType
+		r.Skip = "not a person: UserType=" + u.userType
 	}
 	return r
 }
@@ -143,7 +143,7 @@ func (b *exportBuilder) addAccount(a accountSpec) string {
 		"LastModifiedById": a.ownerID, "SystemModstamp": modified, "Tier__c": a.tier, "Region__c": a.region,
 	})
 	if a.deleted {
-		r.skip = skipDeleted
+		r.Skip = skipDeleted
 	}
 	return id
 }
@@ -228,7 +228,7 @@ func (b *exportBuilder) addOpportunity(o opportunitySpec) string {
 		"Region__c": o.region,
 	})
 	if o.deleted {
-		r.skip = skipDeleted
+		r.Skip = skipDeleted
 	}
 	return id
 }
@@ -285,7 +285,7 @@ func (b *exportBuilder) addTask(t taskSpec) *sfRow {
 	}
 	r := b.tasks.add(values)
 	if t.deleted {
-		r.skip = skipDeleted
+		r.Skip = skipDeleted
 	}
 	return r
 }
@@ -347,7 +347,7 @@ func (b *exportBuilder) addEvent(e eventSpec) *eventRows {
 	b.eventList = append(b.eventList, rows)
 	switch {
 	case e.child:
-		rows.event.skip = skipChildEvent
+		rows.event.Skip = skipChildEvent
 		return rows // a child copy has no relations of its own
 	case e.rejectField != "":
 		rows.event.rejectOn(e.rejectField)
@@ -363,7 +363,7 @@ func (b *exportBuilder) addEvent(e eventSpec) *eventRows {
 	}
 	if e.rejectField != "" {
 		for _, r := range rows.relations {
-			r.skip = skipUnloadedEvent
+			r.Skip = skipUnloadedEvent
 		}
 	}
 	return rows
@@ -384,7 +384,7 @@ func (b *exportBuilder) addRelation(eventID, relationID, accountID, status strin
 		"LastModifiedById": b.createdBy, "SystemModstamp": created, "IsDeleted": false,
 	})
 	if what {
-		r.skip = skipWhatRelation
+		r.Skip = skipWhatRelation
 	}
 	return r
 }
@@ -394,13 +394,13 @@ func (b *exportBuilder) addRelation(eventID, relationID, accountID, status strin
 // then the connector must skip them because their event is not loaded.
 func (er *eventRows) markDeleted(relationsToo bool) {
 	er.event.values["IsDeleted"] = true
-	er.event.skip = skipDeleted
+	er.event.Skip = skipDeleted
 	for _, r := range er.relations {
 		if relationsToo {
 			r.values["IsDeleted"] = true
-			r.skip = skipDeleted
+			r.Skip = skipDeleted
 		} else {
-			r.skip = skipUnloadedEvent
+			r.Skip = skipUnloadedEvent
 		}
 	}
 }

@@ -68,12 +68,8 @@ type sfTable struct {
 
 // sfRow is one row and what the connector must make of it.
 type sfRow struct {
+	connectortest.Outcome
 	values map[string]any
-	// skip is the reason the connector must skip the row; "" loads it.
-	skip string
-	// rejectField is set when the connector must reject the row naming
-	// this field ("" for a row that is not well-formed CSV).
-	rejectField *string
 	// mangle, when set, rewrites the row's text: a row that is not
 	// well-formed CSV.
 	mangle func(line string) string
@@ -128,7 +124,7 @@ func (t *sfTable) withColumns(columns ...string) *sfTable {
 }
 
 func (r *sfRow) rejectOn(field string) *sfRow {
-	r.rejectField = &field
+	r.RejectField = &field
 	return r
 }
 
@@ -230,48 +226,15 @@ func (e *fixtureExport) files() map[string][]byte {
 
 func (e *fixtureExport) path() string { return filepath.Join(fixturesRoot, e.dir) }
 
-// expectedSummary is what the connector must report for the export: per
-// file it reads, the rows, the records, the rejects and the skips, counted
-// from the generator's own account of each row.
-func (e *fixtureExport) expectedSummary() map[string]plugin.FileSummary {
-	want := map[string]plugin.FileSummary{}
+// planted is the generator's account of each file, from which
+// connectortest works out what the connector must report. A table cannot
+// say it alone: its lines depend on the export's style.
+func (e *fixtureExport) planted() []connectortest.PlantedFile {
+	var out []connectortest.PlantedFile
 	for _, t := range e.tables {
-		kind, ok := kindOfFile(t.name)
-		if !ok {
-			continue // a file the connector ignores
-		}
-		s := plugin.FileSummary{File: t.name, RowsRead: int64(len(t.rows)), Records: map[plugin.RecordKind]int64{}, RowsSkipped: map[string]int64{}}
-		for _, r := range t.rows {
-			switch {
-			case r.rejectField != nil:
-				s.RowsRejected++
-			case r.skip != "":
-				s.RowsSkipped[r.skip]++
-			default:
-				s.Records[kind]++
-			}
-		}
-		want[t.name] = s
-	}
-	return want
-}
-
-// plantedReject is a reject the connector must report.
-type plantedReject struct {
-	file  string
-	line  int64
-	field string
-}
-
-func (e *fixtureExport) plantedRejects() []plantedReject {
-	var out []plantedReject
-	for _, t := range e.tables {
+		kind, read := kindOfFile(t.name)
 		_, lines := t.render(e.style)
-		for i, r := range t.rows {
-			if r.rejectField != nil {
-				out = append(out, plantedReject{file: t.name, line: lines[i], field: *r.rejectField})
-			}
-		}
+		out = append(out, connectortest.PlantedFile{Name: t.name, Kind: kind, Ignored: !read, Outcomes: connectortest.Outcomes(t.rows), Lines: lines})
 	}
 	return out
 }

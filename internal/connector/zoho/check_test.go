@@ -46,39 +46,12 @@ func TestCheckAcceptsTheFixtures(t *testing.T) {
 			if !res.Accepted || res.Confidence != confidenceByNameAndFields || res.Reason == "" {
 				t.Fatalf("refused: %+v", res)
 			}
-			checkFileMatches(t, e, res.Files)
+			connectortest.CheckFileMatches(t, res.Files, e.pages)
 		})
 	}
 	res, err := remote.Check(context.Background(), connectortest.ZipDir(t, cortado.path(), "zoho-export/"))
-	if err != nil || !res.Accepted || len(res.Files) != len(cortado.expectedSummary()) {
+	if err != nil || !res.Accepted || len(res.Files) != len(connectortest.ExpectedSummary(cortado.pages)) {
 		t.Errorf("the zipped export: %+v, %v", res, err)
-	}
-}
-
-// checkFileMatches wants every page the connector reads, with its kind
-// and a fair record estimate, and none of the pages it ignores.
-func checkFileMatches(t *testing.T, e *fxExport, files []plugin.FileMatch) {
-	t.Helper()
-	want := e.expectedSummary()
-	if len(files) != len(want) {
-		t.Errorf("files %v, want %d", files, len(want))
-	}
-	kinds := map[string]plugin.RecordKind{}
-	for _, p := range e.pages {
-		kinds[p.name] = p.module.kind
-	}
-	for _, f := range files {
-		w, ok := want[f.File]
-		if !ok {
-			t.Errorf("%s is not a page the connector reads", f.File)
-			continue
-		}
-		if f.Kind != kinds[f.File] {
-			t.Errorf("%s: kind %s, want %s", f.File, f.Kind, kinds[f.File])
-		}
-		if f.SizeBytes <= 0 || f.EstimatedRows < w.RowsRead*3/4 || f.EstimatedRows > w.RowsRead*5/4 {
-			t.Errorf("%s: %d bytes, ~%d records; it has %d", f.File, f.SizeBytes, f.EstimatedRows, w.RowsRead)
-		}
 	}
 }
 

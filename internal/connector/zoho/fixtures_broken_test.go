@@ -54,7 +54,7 @@ func generateBroken() *fxExport {
 	c.callsPage.add(call("Completed", "05:00", 300).with("Call_Start_Time", "2026-02-30T10:00:00+01:00")).rejectOn("Call_Start_Time")
 	c.callsPage.add(call("Completed", "5 min", -1)).rejectOn("Call_Duration")
 	c.callsPage.add(call("Completed", "05:00", 300).with("Call_Duration_in_seconds", -30)).rejectOn("Call_Duration_in_seconds")
-	c.callsPage.add(call("Cancelled", "", -1)).skip = skipCancelledCall
+	c.callsPage.add(call("Cancelled", "", -1)).Skip = skipCancelledCall
 	c.callsPage.records = append(c.callsPage.records, (&fxRecord{raw: `"Chiamata persa"`}).rejectOn(""))
 	c.callsPage.add(call("Completed", "05:00", 300).with("Owner", []obj{giulia.ref()})).rejectOn("Owner")
 
@@ -63,12 +63,12 @@ func generateBroken() *fxExport {
 		return c.eventFields(c.activityIDs.id(), title, giulia, start, end, false, "Accounts", ottica.ref(), nil, nil).with("Participants", participants)
 	}
 	good := []obj{userParticipant(giulia, "accepted"), userParticipant(marco, "not_known")}
-	c.eventsPage.add(event("Visita cliente Bar Ottica", start, start.Add(time.Hour), good)).attendees = 2
+	c.eventsPage.add(event("Visita cliente Bar Ottica", start, start.Add(time.Hour), good)).Attendees = 2
 	c.eventsPage.add(event("Riunione di pipeline", start, start.Add(-time.Hour), good)).rejectOn("End_DateTime")
 	c.eventsPage.add(event("Demo macchina espresso", start, start.Add(time.Hour), "Giulia, Marco")).rejectOn("Participants")
 	badParticipant := []obj{userParticipant(giulia, "accepted"), userParticipant(marco, "accepted").with("participant", obj{{"id", marco.id}})}
 	c.eventsPage.add(event("QBR prep Bar Ottica", start, start.Add(time.Hour), badParticipant)).rejectOn("Participants[1].participant")
-	c.eventsPage.add(event("1:1 with Giulia", start.Add(24*time.Hour), start.Add(24*time.Hour+30*time.Minute), good)).attendees = 2
+	c.eventsPage.add(event("1:1 with Giulia", start.Add(24*time.Hour), start.Add(24*time.Hour+30*time.Minute), good)).Attendees = 2
 
 	c.tasksPage = newPage("Tasks.json", tasksModule)
 	task := func(due any) obj {

@@ -404,14 +404,14 @@ func (c *cortado) addShowcase() {
 		"Deals", obj{{"name", won.get("Deal_Name")}, {"id", c.facts.wonDeal}}, jordi.ref(), []obj{
 			userParticipant(marta, "accepted"), userParticipant(pablo, "accepted"),
 			contactParticipant(jordi, "accepted"), emailParticipant("compras@hotelartsbcn.es", "not_known"),
-		})).attendees = 4
+		})).Attendees = 4
 
 	// An all-day event.
 	c.facts.kickOff = c.activityIDs.id()
 	c.eventsPage.add(c.eventFields(c.facts.kickOff, "Sales kick-off 2026", harriet,
 		time.Date(2026, 1, 14, 23, 0, 0, 0, time.UTC), time.Date(2026, 1, 15, 22, 59, 0, 0, time.UTC), true,
 		"", nil, nil, []obj{userParticipant(harriet, "accepted"), userParticipant(marta, "accepted"), userParticipant(c.facts.users["Rui"], "declined")},
-	)).attendees = 3
+	)).Attendees = 3
 
 	// A call with its duration in both fields, one with "MM:SS" only
 	// (records from before Zoho added the seconds), a missed one.
@@ -420,7 +420,7 @@ func (c *cortado) addShowcase() {
 	c.facts.cafe, c.facts.cafeContact = cafe.id, cafe.contacts[0]
 	c.facts.call = c.activityIDs.id()
 	c.callsPage.add(c.callFields(c.facts.call, "Llamada de seguimiento Café Comercial", c.facts.users["Nuria"], "Outbound", start,
-		"12:30", 750, "Completed", "Accounts", cafe.ref(), cafe.contacts[0].ref())).attendees = 1
+		"12:30", 750, "Completed", "Accounts", cafe.ref(), cafe.contacts[0].ref())).Attendees = 1
 	c.facts.clockCall = c.activityIDs.id()
 	c.callsPage.add(c.callFields(c.facts.clockCall, "Rückruf wegen Angebot Café Müller & Co", c.facts.users["Felix"], "Outbound",
 		time.Date(2026, 3, 5, 14, 30, 0, 0, time.UTC), "07:05", -1, "Completed", "", nil, nil))
@@ -591,7 +591,7 @@ func (c *cortado) internalMeeting(owner *cortadoUser, title string, start time.T
 		participants = append(participants, userParticipant(u, connectortest.Pick(c.rng, []string{"accepted", "accepted", "not_known"})))
 	}
 	c.eventsPage.add(c.eventFields(c.activityIDs.id(), title, owner, start, start.Add(time.Duration(minutes)*time.Minute), false,
-		"", nil, nil, participants)).attendees = len(participants)
+		"", nil, nil, participants)).Attendees = len(participants)
 }
 
 // repWeek is a seller's week: visits, calls and tasks.
@@ -613,7 +613,7 @@ func (c *cortado) repWeek(m, rep *cortadoUser, monday time.Time) {
 		due := monday.AddDate(0, 0, c.rng.Between(2, 4))
 		r := c.task(rep, fmt.Sprintf(rep.lang.offer, a.name), due, connectortest.Pick(c.rng, []string{"High", "Normal", "Normal", "Low"}),
 			module, what, a.contacts[0].ref())
-		r.attendees = 1
+		r.Attendees = 1
 	}
 }
 
@@ -634,7 +634,7 @@ func (c *cortado) visit(m, rep *cortadoUser, a *cortadoAccount, monday time.Time
 	title := fmt.Sprintf(connectortest.Pick(c.rng, []string{rep.lang.visit, rep.lang.demo}), a.name)
 	minutes := connectortest.Pick(c.rng, []int{45, 60, 90})
 	c.eventsPage.add(c.eventFields(c.activityIDs.id(), title, rep, start, start.Add(time.Duration(minutes)*time.Minute), false,
-		module, what, contact.ref(), participants)).attendees = attendees
+		module, what, contact.ref(), participants)).Attendees = attendees
 }
 
 // call adds a call: past outbound calls are completed (a few missed or
@@ -660,9 +660,9 @@ func (c *cortado) call(rep *cortadoUser, a *cortadoAccount, monday time.Time) {
 	contact := connectortest.Pick(c.rng, a.contacts)
 	subject := fmt.Sprintf(connectortest.Pick(c.rng, []string{rep.lang.call, rep.lang.callAgain}), a.name)
 	r := c.callsPage.add(c.callFields(c.activityIDs.id(), subject, rep, callType, start, clock, seconds, status, module, what, contact.ref()))
-	r.attendees = 1
+	r.Attendees = 1
 	if status == "Cancelled" {
-		r.skip = skipCancelledCall
+		r.Skip = skipCancelledCall
 	}
 }
 
@@ -735,7 +735,7 @@ func (c *cortado) interviews() {
 		participants = append(participants, emailParticipant(fmt.Sprintf("candidato%d@correo.example", i+1), "accepted"))
 		start := spec.owner.at(spec.day, 11, 0)
 		c.eventsPage.add(c.eventFields(c.activityIDs.id(), spec.title, spec.owner, start, start.Add(time.Hour), false, "", nil, nil,
-			participants)).attendees = len(participants)
+			participants)).Attendees = len(participants)
 	}
 }
 

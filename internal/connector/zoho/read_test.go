@@ -40,7 +40,7 @@ func lineOf(e *fxExport, file, id string) int64 {
 func TestReadCortadoCounts(t *testing.T) {
 	export, _ := generateCortado()
 	got, summary := readFixture(t, export.path(), nil)
-	want := export.expectedSummary()
+	want := connectortest.ExpectedSummary(export.pages)
 	connectortest.CheckSummary(t, summary, want)
 	if len(got.Rejected) != 0 {
 		t.Errorf("the cortado export has no bad records, got rejects %v", got.Rejected)
@@ -63,8 +63,8 @@ func TestReadCortadoCounts(t *testing.T) {
 	for _, a := range got.Activities {
 		attendees += len(a.Attendees)
 	}
-	if attendees != export.plantedAttendees() {
-		t.Errorf("%d attendees carried by the activities, the generator planted %d", attendees, export.plantedAttendees())
+	if planted := connectortest.PlantedAttendees(export.pages); attendees != planted {
+		t.Errorf("%d attendees carried by the activities, the generator planted %d", attendees, planted)
 	}
 	var cancelled int64
 	for _, f := range summary.Files {
@@ -259,18 +259,8 @@ func TestReadCortadoActivities(t *testing.T) {
 func TestReadBrokenRejects(t *testing.T) {
 	export := generateBroken()
 	got, summary := readFixture(t, export.path(), nil)
-	connectortest.CheckSummary(t, summary, export.expectedSummary())
-	var rejects []string
-	for _, r := range got.Rejected {
-		rejects = append(rejects, fmt.Sprintf("%s:%d:%s", r.File, r.Line, r.Field))
-		if r.Raw == "" || r.Reason == "" || r.Kind == "" {
-			t.Errorf("reject %s:%d has no excerpt, reason or kind: %+v", r.File, r.Line, r)
-		}
-	}
-	slices.Sort(rejects)
-	if want := export.plantedRejects(); !slices.Equal(rejects, want) {
-		t.Errorf("rejects\n got %v\nwant %v", rejects, want)
-	}
+	connectortest.CheckSummary(t, summary, connectortest.ExpectedSummary(export.pages))
+	connectortest.CheckRejects(t, got.Rejected, connectortest.PlantedRejects(export.pages))
 	for _, r := range got.Rejected {
 		for field, says := range map[string]string{
 			"Annual_Revenue": `"1,2 Mio €" is not a number`, "Call_Start_Time": "2026-02-30", "Call_Duration": `"5 min" is not a duration`,
