@@ -13,7 +13,6 @@ package dynamics
 
 import (
 	"bytes"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"net/url"
@@ -47,24 +46,12 @@ func (o obj) MarshalJSON() ([]byte, error) {
 		if i > 0 {
 			b.WriteByte(',')
 		}
-		b.Write(marshal(m.key))
+		b.Write(connectortest.JSON(m.key))
 		b.WriteByte(':')
-		b.Write(marshal(m.value))
+		b.Write(connectortest.JSON(m.value))
 	}
 	b.WriteByte('}')
 	return b.Bytes(), nil
-}
-
-// marshal writes a value without HTML escaping, as the Web API does
-// ("Müller & Söhne", not "Müller \u0026 Söhne").
-func marshal(v any) []byte {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		panic(fmt.Sprintf("fixture bug: %v", err))
-	}
-	return bytes.TrimSuffix(b.Bytes(), []byte("\n"))
 }
 
 func (o obj) get(key string) any {
@@ -163,21 +150,10 @@ func (p *fxPage) render() (data []byte, lines []int64) {
 		return p.renderCompact()
 	}
 	var b bytes.Buffer
-	fmt.Fprintf(&b, "{\n  \"@odata.context\": %s,\n  \"value\": [", marshal(p.context()))
-	for i, r := range p.records {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		b.WriteString("\n    ")
-		lines = append(lines, int64(bytes.Count(b.Bytes(), []byte{'\n'}))+1)
-		b.Write(indent(r.text(), "    "))
-	}
-	if len(p.records) > 0 {
-		b.WriteString("\n  ")
-	}
-	b.WriteString("]")
+	fmt.Fprintf(&b, "{\n  \"@odata.context\": %s,\n  \"value\": [", connectortest.JSON(p.context()))
+	lines = connectortest.WriteRecords(&b, p.records)
 	if p.nextLink {
-		fmt.Fprintf(&b, ",\n  \"@odata.nextLink\": %s", marshal(p.nextLinkURL()))
+		fmt.Fprintf(&b, ",\n  \"@odata.nextLink\": %s", connectortest.JSON(p.nextLinkURL()))
 	}
 	b.WriteString("\n}\n")
 	return b.Bytes(), lines
@@ -185,36 +161,29 @@ func (p *fxPage) render() (data []byte, lines []int64) {
 
 func (p *fxPage) renderCompact() ([]byte, []int64) {
 	var b bytes.Buffer
-	fmt.Fprintf(&b, `{"@odata.context":%s,"value":[`, marshal(p.context()))
+	fmt.Fprintf(&b, `{"@odata.context":%s,"value":[`, connectortest.JSON(p.context()))
 	lines := make([]int64, len(p.records))
 	for i, r := range p.records {
 		if i > 0 {
 			b.WriteByte(',')
 		}
-		b.Write(r.text())
+		b.Write(r.Text())
 		lines[i] = 1
 	}
 	b.WriteString("]")
 	if p.nextLink {
-		fmt.Fprintf(&b, `,"@odata.nextLink":%s`, marshal(p.nextLinkURL()))
+		fmt.Fprintf(&b, `,"@odata.nextLink":%s`, connectortest.JSON(p.nextLinkURL()))
 	}
 	b.WriteString("}")
 	return b.Bytes(), lines
 }
 
-func (r *fxRecord) text() []byte {
+// Text is the record as compact JSON.
+func (r *fxRecord) Text() []byte {
 	if r.raw != "" {
 		return []byte(r.raw)
 	}
-	return marshal(r.fields)
-}
-
-func indent(compact []byte, prefix string) []byte {
-	var b bytes.Buffer
-	if err := json.Indent(&b, compact, prefix, "  "); err != nil {
-		panic(fmt.Sprintf("fixture bug: %v", err))
-	}
-	return b.Bytes()
+	return connectortest.JSON(r.fields)
 }
 
 // fxExport is one export directory under testdata/dynamics.

@@ -14,7 +14,6 @@ package pipedrive
 
 import (
 	"bytes"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"os"
@@ -247,15 +246,7 @@ func (w *jsonWriter) value(v any, depth int) {
 }
 
 // str writes a string as jq does: UTF-8 as it is, no HTML escaping.
-func (w *jsonWriter) str(s string) {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(s); err != nil {
-		panic(err)
-	}
-	w.b.Write(bytes.TrimRight(b.Bytes(), "\n"))
-}
+func (w *jsonWriter) str(s string) { w.b.Write(connectortest.JSON(s)) }
 
 // page renders a saved API response: success, the data array and what
 // follows it. It returns the line each element starts on.

@@ -13,7 +13,6 @@ package zoho
 
 import (
 	"bytes"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"path/filepath"
@@ -44,24 +43,12 @@ func (o obj) MarshalJSON() ([]byte, error) {
 		if i > 0 {
 			b.WriteByte(',')
 		}
-		b.Write(marshal(m.key))
+		b.Write(connectortest.JSON(m.key))
 		b.WriteByte(':')
-		b.Write(marshal(m.value))
+		b.Write(connectortest.JSON(m.value))
 	}
 	b.WriteByte('}')
 	return b.Bytes(), nil
-}
-
-// marshal writes a value without HTML escaping, as Zoho does ("Café &
-// Co", not "Café \u0026 Co").
-func marshal(v any) []byte {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		panic(fmt.Sprintf("fixture bug: %v", err))
-	}
-	return bytes.TrimSuffix(b.Bytes(), []byte("\n"))
 }
 
 func (o obj) get(key string) any {
@@ -99,11 +86,12 @@ func (r *fxRecord) rejectOn(field string) *fxRecord {
 	return r
 }
 
-func (r *fxRecord) text() []byte {
+// Text is the record as compact JSON.
+func (r *fxRecord) Text() []byte {
 	if r.raw != "" {
 		return []byte(r.raw)
 	}
-	return marshal(r.fields)
+	return connectortest.JSON(r.fields)
 }
 
 // fxPage is one saved API response.
@@ -146,30 +134,12 @@ func (p *fxPage) info() obj {
 // says on which line each record starts.
 func (p *fxPage) render() (data []byte, lines []int64) {
 	var b bytes.Buffer
-	fmt.Fprintf(&b, "{\n  %s: [", marshal(p.key))
-	for i, r := range p.records {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		b.WriteString("\n    ")
-		lines = append(lines, int64(bytes.Count(b.Bytes(), []byte{'\n'}))+1)
-		b.Write(indent(r.text(), "    "))
-	}
-	if len(p.records) > 0 {
-		b.WriteString("\n  ")
-	}
-	b.WriteString("],\n  \"info\": ")
-	b.Write(indent(marshal(p.info()), "  "))
+	fmt.Fprintf(&b, "{\n  %s: [", connectortest.JSON(p.key))
+	lines = connectortest.WriteRecords(&b, p.records)
+	b.WriteString(",\n  \"info\": ")
+	b.Write(connectortest.IndentJSON(connectortest.JSON(p.info()), "  "))
 	b.WriteString("\n}\n")
 	return b.Bytes(), lines
-}
-
-func indent(compact []byte, prefix string) []byte {
-	var b bytes.Buffer
-	if err := json.Indent(&b, compact, prefix, "  "); err != nil {
-		panic(fmt.Sprintf("fixture bug: %v", err))
-	}
-	return b.Bytes()
 }
 
 // splitPages cuts a module's records into pages of perPage, as the API
