@@ -15,6 +15,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/salesaudit/salesaudit/plugin"
@@ -43,6 +44,49 @@ func WriteFiles(t testing.TB, dir string, files map[string][]byte) {
 			t.Fatal(err)
 		}
 	}
+}
+
+// WriteFile writes text to the file name in dir and is the file's path.
+func WriteFile(t testing.TB, dir, name, text string) string {
+	t.Helper()
+	path := filepath.Join(dir, name)
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// TempDir is a new temporary directory holding files (name to text).
+func TempDir(t testing.TB, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, text := range files {
+		WriteFile(t, dir, name, text)
+	}
+	return dir
+}
+
+// CopyDir copies the files of the directory from, less those named in
+// without, into a new temporary directory, for a test to change, and is
+// that directory.
+func CopyDir(t testing.TB, from string, without ...string) string {
+	t.Helper()
+	entries, err := os.ReadDir(from)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	for _, e := range entries {
+		if slices.Contains(without, e.Name()) {
+			continue
+		}
+		data, err := os.ReadFile(filepath.Join(from, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		WriteFile(t, dir, e.Name(), string(data))
+	}
+	return dir
 }
 
 // CheckDir fails the test unless dir holds exactly the files want (name to

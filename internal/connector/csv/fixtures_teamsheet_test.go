@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/salesaudit/salesaudit/internal/connector/connectortest"
 	"github.com/salesaudit/salesaudit/plugin"
 	"github.com/salesaudit/salesaudit/plugin/plugintest"
 )
@@ -116,7 +117,7 @@ func TestAManagerNamedOnlyByAManagerColumn(t *testing.T) {
       name: Rep
       manager_id: {column: Boss, match: name, create: true}
 `
-	dir := writeFiles(t, map[string]string{
+	dir := connectortest.TempDir(t, map[string]string{
 		MappingFileName: mapping,
 		// Gus manages Ada and is a rep himself; Zoe has no row; Ivo's
 		// boss Ana has a row of her own further down.
@@ -165,7 +166,7 @@ func TestAReferenceToARejectedRowIsRejectedWithItsReason(t *testing.T) {
     kind: opportunity
     fields: {id: Deal, account_id: Account}
 `
-	dir := writeFiles(t, map[string]string{
+	dir := connectortest.TempDir(t, map[string]string{
 		MappingFileName:  mapping,
 		"sheet.csv":      "Account,Revenue,Deal\nKestrel Foods,12.5,D1\nQuill Labs,lots,D2\n",
 		"more-deals.csv": "Deal,Account\nD3,Quill Labs\nD4,Kestrel Foods\nD5,Nobody Inc\n",

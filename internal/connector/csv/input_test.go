@@ -13,18 +13,6 @@ import (
 	"github.com/salesaudit/salesaudit/plugin/plugintest"
 )
 
-// writeFiles writes name → content files into a new directory.
-func writeFiles(t *testing.T, files map[string]string) string {
-	t.Helper()
-	dir := t.TempDir()
-	for name, content := range files {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
-}
-
 func readError(t *testing.T, path string, options map[string]string) error {
 	t.Helper()
 	_, _, err := plugintest.ReadAll(t, New(), plugin.ReadRequest{Path: path, Options: options})
@@ -44,7 +32,7 @@ const usersMapping = `files:
 `
 
 func TestHeaderProblemsNameTheMappingLineAndTheCSV(t *testing.T) {
-	dir := writeFiles(t, map[string]string{
+	dir := connectortest.TempDir(t, map[string]string{
 		MappingFileName: usersMapping,
 		"users.csv":     "ID,Full name\nu1,Ana\n",
 	})
@@ -75,7 +63,7 @@ func planDir(t *testing.T, dir string) ([]*boundFile, error) {
 }
 
 func TestHeaderWithTheWrongDelimiterGetsAHint(t *testing.T) {
-	dir := writeFiles(t, map[string]string{
+	dir := connectortest.TempDir(t, map[string]string{
 		MappingFileName: "defaults:\n  delimiter: \",\"\n" + usersMapping,
 		"users.csv":     "Id;Name;E-mail\nu1;Ana;ana@example.com\n",
 	})
@@ -109,7 +97,7 @@ func TestFilesAndPatterns(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			c.files[MappingFileName] = c.mapping
-			_, err := planDir(t, writeFiles(t, c.files))
+			_, err := planDir(t, connectortest.TempDir(t, c.files))
 			switch {
 			case c.want == "" && err != nil:
 				t.Errorf("err = %v", err)
@@ -122,7 +110,7 @@ func TestFilesAndPatterns(t *testing.T) {
 
 func TestGlobsReadEveryMatchingFile(t *testing.T) {
 	users := "Id,Name,E-mail\nu1,Ana,ana@example.com\n"
-	dir := writeFiles(t, map[string]string{
+	dir := connectortest.TempDir(t, map[string]string{
 		MappingFileName:     strings.Replace(usersMapping, "users.csv", "users-*.csv", 1),
 		"users-a.csv":       users,
 		"users-b.csv":       strings.Replace(users, "u1", "u2", 1),
@@ -149,7 +137,7 @@ func TestDelimiters(t *testing.T) {
 	for name, delimiter := range map[string]string{"comma": ",", "semicolon": ";", "tab": "\t", "pipe": "|"} {
 		for _, declared := range []string{"auto", name} {
 			t.Run(name+"/"+declared, func(t *testing.T) {
-				dir := writeFiles(t, map[string]string{
+				dir := connectortest.TempDir(t, map[string]string{
 					MappingFileName:  "defaults:\n  delimiter: " + declared + "\n" + mapping,
 					"activities.csv": csvText(rows, delimiter),
 				})
@@ -181,7 +169,7 @@ func csvText(rows [][]string, delimiter string) string {
 }
 
 func TestRejectsQuoteTheRowAsWritten(t *testing.T) {
-	dir := writeFiles(t, map[string]string{
+	dir := connectortest.TempDir(t, map[string]string{
 		MappingFileName: "defaults:\n  delimiter: \";\"\n" + strings.Replace(usersMapping, "name: Name", "name: Name\n      joined_at: Joined", 1),
 		"users.csv":     "Id;Name;E-mail;Joined\nu1;Ruiz, Ana;ana@example.com;soon\nu2;\"Okafor; Ben\n",
 	})
@@ -217,7 +205,7 @@ func TestASingleCSVFile(t *testing.T) {
 }
 
 func TestTheMappingOptionWinsOverTheDirectorys(t *testing.T) {
-	dir := writeFiles(t, map[string]string{
+	dir := connectortest.TempDir(t, map[string]string{
 		MappingFileName: "this: is not the mapping in use\n",
 		"users.csv":     "Id,Name,E-mail\nu1,Ana,ana@example.com\n",
 	})

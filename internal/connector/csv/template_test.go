@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/salesaudit/salesaudit/internal/connector/connectortest"
 	"github.com/salesaudit/salesaudit/plugin"
 )
 
@@ -56,7 +57,7 @@ func TestTheFilledTemplateReadsAnExport(t *testing.T) {
 	for _, fm := range m.files {
 		files[fm.pattern] = exampleCSV(fm)
 	}
-	got, summary := readInput(t, writeFiles(t, files), nil)
+	got, summary := readInput(t, connectortest.TempDir(t, files), nil)
 	for _, r := range got.Rejected {
 		t.Errorf("reject: %s line %d %s: %s", r.File, r.Line, r.Field, r.Reason)
 	}

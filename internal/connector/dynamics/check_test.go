@@ -2,7 +2,6 @@ package dynamics
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -70,12 +69,11 @@ func TestCheckEstimatesLargePages(t *testing.T) {
 func TestCheckRefuses(t *testing.T) {
 	root := filepath.Join("..", "..", "..", "testdata")
 	graph := t.TempDir()
-	writeTestFile(t, graph, "users.json", `{"@odata.context":"https://graph.microsoft.com/v1.0/$metadata#users","value":[{"id":"87d349ed-44d7-43e1-9a83-5f2406dee5bd","displayName":"Adele Vance"}]}`)
-	writeTestFile(t, graph, "tasks.json", `{"@odata.context":"https://graph.microsoft.com/v1.0/$metadata#Collection(microsoft.graph.todoTask)","value":[{"id":"AAMkADA","title":"Expense report"}]}`)
+	connectortest.WriteFile(t, graph, "users.json", `{"@odata.context":"https://graph.microsoft.com/v1.0/$metadata#users","value":[{"id":"87d349ed-44d7-43e1-9a83-5f2406dee5bd","displayName":"Adele Vance"}]}`)
+	connectortest.WriteFile(t, graph, "tasks.json", `{"@odata.context":"https://graph.microsoft.com/v1.0/$metadata#Collection(microsoft.graph.todoTask)","value":[{"id":"AAMkADA","title":"Expense report"}]}`)
 	accountsOnly := t.TempDir()
-	writeTestFile(t, accountsOnly, "accounts.json", `{"@odata.context":"`+orgURL+`$metadata#accounts","value":[{"accountid":"a1","name":"Brouwer"}]}`)
-	notAZip := filepath.Join(t.TempDir(), "export.zip")
-	writeTestFile(t, filepath.Dir(notAZip), "export.zip", "not a zip")
+	connectortest.WriteFile(t, accountsOnly, "accounts.json", `{"@odata.context":"`+orgURL+`$metadata#accounts","value":[{"accountid":"a1","name":"Brouwer"}]}`)
+	notAZip := connectortest.WriteFile(t, t.TempDir(), "export.zip", "not a zip")
 
 	tests := []struct {
 		name, path, reason string
@@ -109,9 +107,9 @@ func TestCheckRefuses(t *testing.T) {
 // name or their records' keys, with less confidence.
 func TestCheckKnowsPagesByNameAndKeys(t *testing.T) {
 	dir := t.TempDir()
-	writeTestFile(t, dir, "Phonecalls (2).json", `{"value":[{"activityid":"c1","subject":"Nabellen","_ownerid_value":"u1"}]}`)
-	writeTestFile(t, dir, "export-users.json", `{"value":[{"systemuserid":"u1","fullname":"Daan Bakker"}]}`)
-	writeTestFile(t, dir, "notes.json", `{"value":[{"annotationid":"n1"}]}`)
+	connectortest.WriteFile(t, dir, "Phonecalls (2).json", `{"value":[{"activityid":"c1","subject":"Nabellen","_ownerid_value":"u1"}]}`)
+	connectortest.WriteFile(t, dir, "export-users.json", `{"value":[{"systemuserid":"u1","fullname":"Daan Bakker"}]}`)
+	connectortest.WriteFile(t, dir, "notes.json", `{"value":[{"annotationid":"n1"}]}`)
 	res, err := plugintest.Connect(t, New()).Check(context.Background(), dir)
 	if err != nil || !res.Accepted || res.Confidence != confidenceByShape {
 		t.Fatalf("%+v, %v", res, err)
@@ -153,13 +151,4 @@ func TestPageNames(t *testing.T) {
 			t.Errorf("%s: entity %q, want %q", context, e.name, want)
 		}
 	}
-}
-
-func writeTestFile(t *testing.T, dir, name, text string) string {
-	t.Helper()
-	path := filepath.Join(dir, name)
-	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return path
 }

@@ -3,6 +3,8 @@ package dynamics
 import (
 	"strings"
 	"testing"
+
+	"github.com/salesaudit/salesaudit/internal/connector/connectortest"
 )
 
 // A phone-call page as saved with a $select that left the owner out, and
@@ -20,7 +22,7 @@ const ownerlessPhonecalls = `{"@odata.context":"https://lumenoptics.crm4.dynamic
 
 func TestAnActivityWithoutAnOwnerIsRejected(t *testing.T) {
 	dir := t.TempDir()
-	writeTestFile(t, dir, "phonecalls.json", ownerlessPhonecalls)
+	connectortest.WriteFile(t, dir, "phonecalls.json", ownerlessPhonecalls)
 	got, summary := readFixture(t, dir, nil)
 	if len(got.Activities) != 1 || got.Activities[0].OwnerID != "1a7c0e52-0b6f-ef11-a671-000d3a3e1002" {
 		t.Errorf("activities = %+v; want only the owned call", got.Activities)

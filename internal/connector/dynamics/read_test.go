@@ -395,7 +395,7 @@ func TestReadOptions(t *testing.T) {
 }
 
 func TestReadDamagedPageNamesFileAndLine(t *testing.T) {
-	dir := copyExport(t, filepath.Join(fixturesRoot, "broken"))
+	dir := connectortest.CopyDir(t, filepath.Join(fixturesRoot, "broken"))
 	path := filepath.Join(dir, "appointments.json")
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -411,25 +411,6 @@ func TestReadDamagedPageNamesFileAndLine(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), fmt.Sprintf("appointments.json line %d", wantLine)) {
 		t.Errorf("a page cut short: %v, want an error at appointments.json line %d", err, wantLine)
 	}
-}
-
-func copyExport(t *testing.T, from string) string {
-	t.Helper()
-	dir := t.TempDir()
-	entries, err := os.ReadDir(from)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, e := range entries {
-		data, err := os.ReadFile(filepath.Join(from, e.Name()))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(dir, e.Name()), data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
 }
 
 func TestReadRefusesWhatIsNotAnExport(t *testing.T) {

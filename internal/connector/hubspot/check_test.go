@@ -2,7 +2,6 @@ package hubspot
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -46,18 +45,6 @@ func TestCheckAcceptsHubSpotExportsAndListsTheirFiles(t *testing.T) {
 	}
 }
 
-// writeFiles makes a directory of the given files.
-func writeFiles(t *testing.T, files map[string]string) string {
-	t.Helper()
-	dir := t.TempDir()
-	for name, text := range files {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
-}
-
 func TestCheckRefusesWhatIsNotAHubSpotExportWithAReason(t *testing.T) {
 	root := filepath.Join("..", "..", "..", "testdata")
 	api := apiExport(generateCompany())
@@ -73,12 +60,12 @@ func TestCheckRefusesWhatIsNotAHubSpotExportWithAReason(t *testing.T) {
 		"reports":             filepath.Join(root, "golden", "acme"),
 		"a plain file":        filepath.Join(fixturesRoot, "README.md"),
 		"a single API page":   filepath.Join(api.path(), "meetings-page-1.json"),
-		"no activities":       writeFiles(t, noActivities),
-		"contacts export":     writeFiles(t, map[string]string{uiFileName("contacts"): string(contactsTable(generateCompany()).render().data)}),
-		"Dataverse Web API":   writeFiles(t, map[string]string{"appointments.json": `{"@odata.context": "x", "value": [{"activityid": "a", "subject": "Demo"}]}`}),
-		"Zoho CRM API":        writeFiles(t, map[string]string{"Calls.json": `{"data": [{"id": "1", "Subject": "Call", "Call_Duration": "05:00"}], "info": {"more_records": false}}`}),
-		"Pipedrive CSV":       writeFiles(t, map[string]string{"activities.csv": "Activity - ID,Activity - Type,Activity - Subject\n1,call,Follow-up\n"}),
-		"unrelated JSON list": writeFiles(t, map[string]string{"tasks.json": `{"results": [{"title": "Buy milk", "done": false}]}`}),
+		"no activities":       connectortest.TempDir(t, noActivities),
+		"contacts export":     connectortest.TempDir(t, map[string]string{uiFileName("contacts"): string(contactsTable(generateCompany()).render().data)}),
+		"Dataverse Web API":   connectortest.TempDir(t, map[string]string{"appointments.json": `{"@odata.context": "x", "value": [{"activityid": "a", "subject": "Demo"}]}`}),
+		"Zoho CRM API":        connectortest.TempDir(t, map[string]string{"Calls.json": `{"data": [{"id": "1", "Subject": "Call", "Call_Duration": "05:00"}], "info": {"more_records": false}}`}),
+		"Pipedrive CSV":       connectortest.TempDir(t, map[string]string{"activities.csv": "Activity - ID,Activity - Type,Activity - Subject\n1,call,Follow-up\n"}),
+		"unrelated JSON list": connectortest.TempDir(t, map[string]string{"tasks.json": `{"results": [{"title": "Buy milk", "done": false}]}`}),
 	}
 	for name, path := range cases {
 		t.Run(name, func(t *testing.T) {
@@ -93,7 +80,7 @@ func TestCheckRefusesWhatIsNotAHubSpotExportWithAReason(t *testing.T) {
 func TestCheckKnowsUIExportsByTheirHeaders(t *testing.T) {
 	// Renamed files: the headers still tell the objects apart.
 	c := generateCompany()
-	dir := writeFiles(t, map[string]string{
+	dir := connectortest.TempDir(t, map[string]string{
 		"export (3).csv": string(callsTable(c.activities["calls"]).render().data),
 		"export (4).csv": string(companiesTable(c).render().data),
 		"export (5).csv": string(contactsTable(c).render().data),

@@ -14,22 +14,6 @@ import (
 	"github.com/salesaudit/salesaudit/plugin/plugintest"
 )
 
-// copyExport copies a generated export to a temporary directory, leaving
-// out the files named in without, and returns the directory.
-func copyExport(t *testing.T, e *fixtureExport, without ...string) string {
-	t.Helper()
-	dir := t.TempDir()
-	for _, f := range e.files {
-		if contains(without, f.name) {
-			continue
-		}
-		if err := os.WriteFile(filepath.Join(dir, f.name), f.data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
-}
-
 func readErr(t *testing.T, path string, options map[string]string) error {
 	t.Helper()
 	_, _, err := plugintest.ReadAll(t, New(), plugin.ReadRequest{Path: path, Options: options})
@@ -167,7 +151,7 @@ func TestTheHierarchyOption(t *testing.T) {
 
 func TestWithoutAMappingUsersHaveNoManager(t *testing.T) {
 	c := generateCompany()
-	dir := copyExport(t, apiExport(c), hierarchyFileName)
+	dir := connectortest.CopyDir(t, apiExport(c).path(), hierarchyFileName)
 	res, err := New().Check(context.Background(), dir)
 	if err != nil || !res.Accepted {
 		t.Fatalf("Check = %+v, %v", res, err)
@@ -187,7 +171,7 @@ func TestWithoutAMappingUsersHaveNoManager(t *testing.T) {
 // pages: there are no users, and each activity keeps the owner's name.
 func TestWithoutOwnersNamesStandIn(t *testing.T) {
 	c := generateCompany()
-	dir := copyExport(t, uiExport(c), "owners.json", "owners-archived.json")
+	dir := connectortest.CopyDir(t, uiExport(c).path(), "owners.json", "owners-archived.json")
 	res, err := New().Check(context.Background(), dir)
 	if err != nil || !res.Accepted || res.Confidence != confidenceWithoutOwners || !strings.Contains(res.Reason, "no owners page") {
 		t.Errorf("Check = %+v, %v", res, err)
@@ -221,7 +205,7 @@ func TestAnUnknownOwnerNameIsKept(t *testing.T) {
 func TestAMixedDirectoryLoadsEachRecordOnce(t *testing.T) {
 	c := generateCompany()
 	api := apiExport(c)
-	dir := copyExport(t, api)
+	dir := connectortest.CopyDir(t, api.path())
 	for _, f := range uiExport(c).files {
 		if strings.HasPrefix(f.name, "hubspot-crm-exports-") {
 			if err := os.WriteFile(filepath.Join(dir, f.name), f.data, 0o644); err != nil {
@@ -268,7 +252,7 @@ func TestAZipReadsLikeItsDirectory(t *testing.T) {
 // download leaves it: the rest cannot be read, and the error says where.
 func TestReadTruncatedPageIsAnError(t *testing.T) {
 	api := apiExport(generateCompany())
-	dir := copyExport(t, api)
+	dir := connectortest.CopyDir(t, api.path())
 	page := api.file("meetings-page-1.json")
 	cut := page.data[:len(page.data)*2/3]
 	if err := os.WriteFile(filepath.Join(dir, page.name), cut, 0o644); err != nil {

@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"golang.org/x/text/encoding/charmap"
+
+	"github.com/salesaudit/salesaudit/internal/connector/connectortest"
 )
 
 func TestFrameCalendarsAndComponents(t *testing.T) {
@@ -88,7 +90,7 @@ func TestWindows1252File(t *testing.T) {
 		t.Fatal(err)
 	}
 	dir := t.TempDir()
-	writeFile(t, dir, "old-outlook.ics", encoded)
+	connectortest.WriteFile(t, dir, "old-outlook.ics", encoded)
 	got, _ := read(t, filepath.Join(dir, "old-outlook.ics"), march2026)
 	if len(got.Activities) != 1 || got.Activities[0].Subject != "Reunión de equipo" {
 		t.Errorf("Windows-1252 subject: %+v", got.Activities)

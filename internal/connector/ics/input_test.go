@@ -9,6 +9,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/salesaudit/salesaudit/internal/connector/connectortest"
 	"github.com/salesaudit/salesaudit/plugin"
 )
 
@@ -38,7 +39,7 @@ func TestFoldInsideACharacterStaysUTF8(t *testing.T) {
 		t.Fatalf("decoded text is not UTF-8 with the same lines: %q", decoded)
 	}
 	dir := t.TempDir()
-	writeFile(t, dir, "google.ics", text)
+	connectortest.WriteFile(t, dir, "google.ics", text)
 	got, _ := read(t, filepath.Join(dir, "google.ics"), march2026)
 	if len(got.Activities) != 1 || got.Activities[0].Subject != strings.TrimPrefix(summary, "SUMMARY:") {
 		t.Errorf("subject after a fold inside é: %+v", got.Activities)
@@ -68,7 +69,7 @@ func TestAFileOfBothEncodingsIsDecodedLineByLine(t *testing.T) {
 	utf8Event := event("UID:google", "DTSTART:20260302T090000Z", foldAtOctets(summary), "ORGANIZER;CN=Ana Costa:mailto:"+ana)
 	outlookEvent := event("UID:outlook", "DTSTART:20260303T090000Z", "SUMMARY:Caf\xe9 avec Andr\xe9", "ORGANIZER;CN=Ana Costa:mailto:"+ana)
 	dir := t.TempDir()
-	writeFile(t, dir, "merged.ics", calendar("X-WR-CALNAME:"+ana, utf8Event, outlookEvent))
+	connectortest.WriteFile(t, dir, "merged.ics", calendar("X-WR-CALNAME:"+ana, utf8Event, outlookEvent))
 	got, sum := read(t, filepath.Join(dir, "merged.ics"), march2026)
 	subjects := map[string]string{}
 	for _, a := range got.Activities {
@@ -98,7 +99,7 @@ func TestALineOverTheLimitRejectsItsEvent(t *testing.T) {
 		event("UID:long", "DTSTART:20260303T090000Z", long, "ORGANIZER;CN=Ana Costa:mailto:"+ana),
 		event("UID:after", "DTSTART:20260304T090000Z", "SUMMARY:After", "ORGANIZER;CN=Ana Costa:mailto:"+ana))
 	dir := t.TempDir()
-	writeFile(t, dir, "long.ics", text)
+	connectortest.WriteFile(t, dir, "long.ics", text)
 	got, _ := read(t, filepath.Join(dir, "long.ics"), march2026)
 	if len(got.Activities) != 2 || got.Activities[0].Subject != "Before" || got.Activities[1].Subject != "After" {
 		t.Errorf("activities %.80v, want Before and After", got.Activities)

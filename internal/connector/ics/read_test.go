@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/salesaudit/salesaudit/internal/connector/connectortest"
 	"github.com/salesaudit/salesaudit/plugin"
 	"github.com/salesaudit/salesaudit/plugin/plugintest"
 )
@@ -265,7 +266,7 @@ func TestCancelledEventsAreNotTimeSpent(t *testing.T) {
 
 func TestCancelledInstanceCancelsOneOccurrence(t *testing.T) {
 	dir := t.TempDir()
-	writeFile(t, dir, "ana.ics", calendar(`X-WR-CALNAME:`+ana,
+	connectortest.WriteFile(t, dir, "ana.ics", calendar(`X-WR-CALNAME:`+ana,
 		event(`UID:weekly-1`, `DTSTART;TZID=Europe/Madrid:20260303T090000`, `DTEND;TZID=Europe/Madrid:20260303T093000`,
 			`RRULE:FREQ=WEEKLY;COUNT=4`, `SUMMARY:Weekly`, `ORGANIZER:mailto:`+ana),
 		event(`UID:weekly-1`, `RECURRENCE-ID;TZID=Europe/Madrid:20260310T090000`, `DTSTART;TZID=Europe/Madrid:20260310T090000`,
@@ -579,16 +580,9 @@ func event(lines ...string) string {
 	return "BEGIN:VEVENT\r\n" + strings.Join(lines, "\r\n") + "\r\nEND:VEVENT\r\n"
 }
 
-func writeFile(t *testing.T, dir, name, content string) {
-	t.Helper()
-	if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
-		t.Fatal(err)
-	}
-}
-
 func TestOneOffEventReplacedByItsRecurrenceID(t *testing.T) {
 	dir := t.TempDir()
-	writeFile(t, dir, "ana.ics", calendar(`X-WR-CALNAME:`+ana,
+	connectortest.WriteFile(t, dir, "ana.ics", calendar(`X-WR-CALNAME:`+ana,
 		event(`UID:once`, `DTSTART:20260303T090000Z`, `DTEND:20260303T100000Z`, `SUMMARY:Once`),
 		event(`UID:once`, `RECURRENCE-ID:20260303T090000Z`, `DTSTART:20260304T090000Z`, `DTEND:20260304T100000Z`, `SUMMARY:Once`),
 	))

@@ -75,7 +75,7 @@ func TestCheckAcceptsTheFixtures(t *testing.T) {
 }
 
 func TestCheckAcceptsActivitiesAlone(t *testing.T) {
-	dir := copyExport(t, filepath.Join(fixturesRoot, "csv"), "users.json", hierarchyFileName)
+	dir := connectortest.CopyDir(t, filepath.Join(fixturesRoot, "csv"), "users.json", hierarchyFileName)
 	res, err := plugintest.Connect(t, New()).Check(context.Background(), dir)
 	if err != nil {
 		t.Fatal(err)
@@ -88,18 +88,17 @@ func TestCheckAcceptsActivitiesAlone(t *testing.T) {
 
 func TestCheckRefuses(t *testing.T) {
 	hubspot := t.TempDir()
-	writeFile(t, filepath.Join(hubspot, "activities.json"), `{"results": [{"id": "1", "properties": {"hs_meeting_title": "QBR"}}], "paging": {}}`)
-	writeFile(t, filepath.Join(hubspot, "hubspot-crm-exports-all-deals-2025-01-31.csv"), "\"Record ID\",\"Deal Name\"\n\"1\",\"Big deal\"\n")
+	connectortest.WriteFile(t, hubspot, "activities.json", `{"results": [{"id": "1", "properties": {"hs_meeting_title": "QBR"}}], "paging": {}}`)
+	connectortest.WriteFile(t, hubspot, "hubspot-crm-exports-all-deals-2025-01-31.csv", "\"Record ID\",\"Deal Name\"\n\"1\",\"Big deal\"\n")
 	zoho := t.TempDir()
-	writeFile(t, filepath.Join(zoho, "Calls.json"), `{"data": [{"id": "1", "Subject": "Call", "Call_Start_Time": "2025-01-07T09:00:00+01:00"}], "info": {"more_records": false}}`)
-	usersOnly := copyExport(t, filepath.Join(fixturesRoot, "api"),
+	connectortest.WriteFile(t, zoho, "Calls.json", `{"data": [{"id": "1", "Subject": "Call", "Call_Start_Time": "2025-01-07T09:00:00+01:00"}], "info": {"more_records": false}}`)
+	usersOnly := connectortest.CopyDir(t, filepath.Join(fixturesRoot, "api"),
 		"activities-0.json", "activities-100.json", "activities-200.json", "activities-300.json")
 	semicolons := t.TempDir()
-	writeFile(t, filepath.Join(semicolons, "activities.csv"), "Activity - ID;Activity - Subject;Activity - Type\n1;Klantbezoek;Meeting\n")
+	connectortest.WriteFile(t, semicolons, "activities.csv", "Activity - ID;Activity - Subject;Activity - Type\n1;Klantbezoek;Meeting\n")
 	noIDs := t.TempDir()
-	writeFile(t, filepath.Join(noIDs, "activities.csv"), "\"Activity - Subject\",\"Activity - Type\"\n\"Klantbezoek\",\"Meeting\"\n")
-	notAZip := filepath.Join(t.TempDir(), "export.zip")
-	writeFile(t, notAZip, "not a zip")
+	connectortest.WriteFile(t, noIDs, "activities.csv", "\"Activity - Subject\",\"Activity - Type\"\n\"Klantbezoek\",\"Meeting\"\n")
+	notAZip := connectortest.WriteFile(t, t.TempDir(), "export.zip", "not a zip")
 
 	tests := []struct {
 		name, path, reason string

@@ -471,7 +471,7 @@ func TestReadOptions(t *testing.T) {
 		}
 	})
 	t.Run("without organizationFields.json", func(t *testing.T) {
-		dir := copyExport(t, api, "organizationFields.json")
+		dir := connectortest.CopyDir(t, api, "organizationFields.json")
 		err := readError(t, dir, map[string]string{"org_tier_field": "Tier"})
 		if err == nil || !strings.Contains(err.Error(), "API key") {
 			t.Errorf("a field name with no definitions to find its key: %v", err)
@@ -487,8 +487,7 @@ func TestReadOptions(t *testing.T) {
 		}
 	})
 	t.Run("hierarchy", func(t *testing.T) {
-		mapping := filepath.Join(t.TempDir(), "org-chart.csv")
-		writeFile(t, mapping, "User,Manager,Note\nbram.jansen@meridianfleet.example,Lucía Morales,moved in January\n")
+		mapping := connectortest.WriteFile(t, t.TempDir(), "org-chart.csv", "User,Manager,Note\nbram.jansen@meridianfleet.example,Lucía Morales,moved in January\n")
 		got, summary := readFixture(t, filepath.Join(fixturesRoot, "csv"), map[string]string{"hierarchy": mapping})
 		users := usersByName(got.Users)
 		if users["Bram Jansen"].ManagerID != users["Lucía Morales"].ID || users["Ana Sousa"].ManagerID != "" {
@@ -510,7 +509,7 @@ func TestReadOptions(t *testing.T) {
 	t.Run("encoding", func(t *testing.T) {
 		// The option applies to every CSV file: this export holds the
 		// spreadsheet's Windows-1252 file alone.
-		csv := copyExport(t, filepath.Join(fixturesRoot, "csv"), csvActivities, csvOrganizations, csvPeople, csvDeals)
+		csv := connectortest.CopyDir(t, filepath.Join(fixturesRoot, "csv"), csvActivities, csvOrganizations, csvPeople, csvDeals)
 		forced, _ := readFixture(t, csv, map[string]string{"encoding": "windows-1252"})
 		auto, _ := readFixture(t, csv, nil)
 		if len(auto.Activities) == 0 || !reflect.DeepEqual(zeroLines(forced).Activities, zeroLines(auto).Activities) {
@@ -526,36 +525,8 @@ func TestReadOptions(t *testing.T) {
 	})
 }
 
-// copyExport copies a fixture directory without some of its files.
-func copyExport(t *testing.T, src string, without ...string) string {
-	t.Helper()
-	dir := t.TempDir()
-	entries, err := os.ReadDir(src)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, e := range entries {
-		if slices.Contains(without, e.Name()) {
-			continue
-		}
-		data, err := os.ReadFile(filepath.Join(src, e.Name()))
-		if err != nil {
-			t.Fatal(err)
-		}
-		writeFile(t, filepath.Join(dir, e.Name()), string(data))
-	}
-	return dir
-}
-
-func writeFile(t *testing.T, path, text string) {
-	t.Helper()
-	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
-		t.Fatal(err)
-	}
-}
-
 func TestReadCSVWithoutUsers(t *testing.T) {
-	dir := copyExport(t, filepath.Join(fixturesRoot, "csv"), "users.json")
+	dir := connectortest.CopyDir(t, filepath.Join(fixturesRoot, "csv"), "users.json")
 	got, summary := readFixture(t, dir, nil)
 	if len(got.Users) != 0 || len(got.Rejected) != 0 {
 		t.Fatalf("%d users, rejects %v", len(got.Users), got.Rejected)
@@ -581,13 +552,13 @@ func TestReadResolvesNamesAndIDColumns(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	writeFile(t, filepath.Join(dir, "users.json"), string(users))
-	writeFile(t, filepath.Join(dir, "organizations-1-1.csv"), `"Organization - ID","Organization - Name","Organization - Owner"
+	connectortest.WriteFile(t, dir, "users.json", string(users))
+	connectortest.WriteFile(t, dir, "organizations-1-1.csv", `"Organization - ID","Organization - Name","Organization - Owner"
 "1","Twins B.V.","Bram Jansen"
 "2","Twins B.V.","Noor El Amrani"
 "3","Solo GmbH","lena.fischer@meridianfleet.example"
 `)
-	writeFile(t, filepath.Join(dir, "activities-1-2.csv"), `"Activity - ID","Activity - Subject","Activity - Type","Activity - Due date","Activity - Assigned to user","Activity - Organization","Organization - ID"
+	connectortest.WriteFile(t, dir, "activities-1-2.csv", `"Activity - ID","Activity - Subject","Activity - Type","Activity - Due date","Activity - Assigned to user","Activity - Organization","Organization - ID"
 "10","Klantbezoek","Meeting","2025-01-07","Bram Jansen","Twins B.V.","2"
 "11","Klantbezoek","Meeting","2025-01-08","Bram Jansen","Twins B.V.",""
 "12","Kundentermin","Meeting","2025-01-09","Lena Fischer","Solo GmbH",""
@@ -611,9 +582,9 @@ func TestReadResolvesNamesAndIDColumns(t *testing.T) {
 }
 
 func TestReadEmptyAndTruncatedPages(t *testing.T) {
-	dir := copyExport(t, filepath.Join(fixturesRoot, "api"))
+	dir := connectortest.CopyDir(t, filepath.Join(fixturesRoot, "api"))
 	// Pipedrive v1 answers "data": null when there is nothing to list.
-	writeFile(t, filepath.Join(dir, "activities-400.json"),
+	connectortest.WriteFile(t, dir, "activities-400.json",
 		"{\n  \"success\": true,\n  \"data\": null,\n  \"additional_data\": {\"pagination\": {\"start\": 400, \"limit\": 100, \"more_items_in_collection\": false}}\n}\n")
 	_, summary := readFixture(t, dir, nil)
 	found := false
@@ -631,7 +602,7 @@ func TestReadEmptyAndTruncatedPages(t *testing.T) {
 		t.Fatal(err)
 	}
 	cut := data[:len(data)/2]
-	writeFile(t, filepath.Join(dir, "activities-100.json"), string(cut))
+	connectortest.WriteFile(t, dir, "activities-100.json", string(cut))
 	err = readError(t, dir, nil)
 	wantLine := fmt.Sprintf("line %d", strings.Count(string(cut), "\n")+1)
 	if err == nil || !strings.Contains(err.Error(), "activities-100.json") || !strings.Contains(err.Error(), wantLine) {
@@ -646,7 +617,7 @@ func TestReadRefusesWhatIsNotAnExport(t *testing.T) {
 		}
 	}
 	semicolons := t.TempDir()
-	writeFile(t, filepath.Join(semicolons, "activities.csv"), "Activity - ID;Activity - Subject\n1;Klantbezoek\n")
+	connectortest.WriteFile(t, semicolons, "activities.csv", "Activity - ID;Activity - Subject\n1;Klantbezoek\n")
 	if err := readError(t, semicolons, nil); err == nil || !strings.Contains(err.Error(), "semicolons") {
 		t.Errorf("a semicolon-separated export: %v", err)
 	}
@@ -666,7 +637,7 @@ func TestReadCancelledByTheHost(t *testing.T) {
 		fmt.Fprintf(&b, `{"id": %d, "user_id": 1, "done": 0, "type": "call", "subject": "Nabellen %d", "due_date": "2025-01-07", "due_time": "09:00", "duration": "00:15"}`, i+1, i)
 	}
 	b.WriteString("\n]}\n")
-	writeFile(t, filepath.Join(dir, "activities.json"), b.String())
+	connectortest.WriteFile(t, dir, "activities.json", b.String())
 	remote := plugintest.Connect(t, New())
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()

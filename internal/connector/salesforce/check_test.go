@@ -3,7 +3,6 @@ package salesforce
 import (
 	"context"
 	"maps"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -86,16 +85,15 @@ func checkFileMatches(t *testing.T, e *fixtureExport, files []plugin.FileMatch) 
 
 func TestCheckRefuses(t *testing.T) {
 	hubspot := t.TempDir()
-	writeTestFile(t, hubspot, "hubspot-crm-exports-all-deals-2025-01-31.csv",
+	connectortest.WriteFile(t, hubspot, "hubspot-crm-exports-all-deals-2025-01-31.csv",
 		"\"Record ID\",\"Deal Name\",\"Deal Stage\",\"Amount\",\"Close Date\"\n\"9840123\",\"Big deal\",\"closedwon\",\"1000\",\"2025-01-31\"\n")
-	writeTestFile(t, hubspot, "hubspot-crm-exports-all-meetings-2025-01-31.csv", "\"Record ID\",\"Meeting name\"\n")
+	connectortest.WriteFile(t, hubspot, "hubspot-crm-exports-all-meetings-2025-01-31.csv", "\"Record ID\",\"Meeting name\"\n")
 	lookalike := t.TempDir()
-	writeTestFile(t, lookalike, "User.csv", "\"Record ID\",\"Email\"\n\"1\",\"a@b.example\"\n")
-	writeTestFile(t, lookalike, "Task.csv", "\"Id\",\"OwnerId\",\"Subject\"\n")
+	connectortest.WriteFile(t, lookalike, "User.csv", "\"Record ID\",\"Email\"\n\"1\",\"a@b.example\"\n")
+	connectortest.WriteFile(t, lookalike, "Task.csv", "\"Id\",\"OwnerId\",\"Subject\"\n")
 	usersOnly := t.TempDir()
-	writeTestFile(t, usersOnly, "User.csv", "\"Id\",\"LastName\",\"IsActive\"\n\"0055g000000qZ6LAAU\",\"Vos\",\"1\"\n")
-	notAZip := filepath.Join(t.TempDir(), "export.zip")
-	writeTestFile(t, filepath.Dir(notAZip), "export.zip", "not a zip")
+	connectortest.WriteFile(t, usersOnly, "User.csv", "\"Id\",\"LastName\",\"IsActive\"\n\"0055g000000qZ6LAAU\",\"Vos\",\"1\"\n")
+	notAZip := connectortest.WriteFile(t, t.TempDir(), "export.zip", "not a zip")
 
 	tests := []struct {
 		name, path, reason string
@@ -120,13 +118,4 @@ func TestCheckRefuses(t *testing.T) {
 			}
 		})
 	}
-}
-
-func writeTestFile(t *testing.T, dir, name, text string) string {
-	t.Helper()
-	path := filepath.Join(dir, name)
-	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return path
 }

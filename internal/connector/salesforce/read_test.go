@@ -344,8 +344,8 @@ func TestReadForcedEncoding(t *testing.T) {
 // own encoding, and the summary says so.
 func TestReadWindows1252LineLaterInAUTF8File(t *testing.T) {
 	dir := t.TempDir()
-	writeTestFile(t, dir, "User.csv", "\"Id\",\"FirstName\",\"LastName\",\"IsActive\"\r\n\"0055g000000qZ6LAAU\",\"José\",\"Núñez\",\"1\"\r\n")
-	writeTestFile(t, dir, "Task.csv", "\"Id\",\"OwnerId\",\"Subject\",\"ActivityDate\"\r\n"+
+	connectortest.WriteFile(t, dir, "User.csv", "\"Id\",\"FirstName\",\"LastName\",\"IsActive\"\r\n\"0055g000000qZ6LAAU\",\"José\",\"Núñez\",\"1\"\r\n")
+	connectortest.WriteFile(t, dir, "Task.csv", "\"Id\",\"OwnerId\",\"Subject\",\"ActivityDate\"\r\n"+
 		"\"00T5g000000hHn3EAE\",\"0055g000000qZ6LAAU\",\"Reunión\",\"2026-02-02\"\r\n"+
 		"\"00T5g000000hHnGEAU\",\"0055g000000qZ6LAAU\",\"Réunion\",\"2026-02-03\"\r\n"+
 		"\"00T5g000000hHnkEAE\",\"0055g000000qZ6LAAU\",\"Reuni\xF3n\",\"2026-02-04\"\r\n")
@@ -511,13 +511,13 @@ func TestReadCancelledByTheHost(t *testing.T) {
 
 func writeLargeExport(t *testing.T, dir string, tasks int) {
 	t.Helper()
-	writeTestFile(t, dir, "User.csv", "\"Id\",\"FirstName\",\"LastName\",\"IsActive\"\r\n\"0055g000000qZ6LAAU\",\"Bram\",\"Bakker\",\"1\"\r\n")
+	connectortest.WriteFile(t, dir, "User.csv", "\"Id\",\"FirstName\",\"LastName\",\"IsActive\"\r\n\"0055g000000qZ6LAAU\",\"Bram\",\"Bakker\",\"1\"\r\n")
 	var b strings.Builder
 	b.WriteString("\"Id\",\"OwnerId\",\"Subject\",\"ActivityDate\",\"Description\"\r\n")
 	for i := range tasks {
 		fmt.Fprintf(&b, "\"00T5g%013d\",\"0055g000000qZ6LAAU\",\"Nabellen offerte %d\",\"2026-02-02\",\"regel 1\r\nregel 2\"\r\n", i, i)
 	}
-	writeTestFile(t, dir, "Task.csv", b.String())
+	connectortest.WriteFile(t, dir, "Task.csv", b.String())
 }
 
 func readDir(ctx context.Context, dir string, out output) error {

@@ -58,17 +58,16 @@ func TestCheckAcceptsTheFixtures(t *testing.T) {
 func TestCheckRefuses(t *testing.T) {
 	root := filepath.Join("..", "..", "..", "testdata")
 	pipedrive := t.TempDir()
-	writeTestFile(t, pipedrive, "deals.json", `{"success":true,"data":[{"id":3401,"title":"Fleet renewal","value":48000,"status":"won"}],"additional_data":{"pagination":{"more_items_in_collection":false}}}`)
-	writeTestFile(t, pipedrive, "activities.json", `{"success":true,"data":[{"id":1,"subject":"Call","type":"call","due_date":"2026-02-02","done":true}]}`)
+	connectortest.WriteFile(t, pipedrive, "deals.json", `{"success":true,"data":[{"id":3401,"title":"Fleet renewal","value":48000,"status":"won"}],"additional_data":{"pagination":{"more_items_in_collection":false}}}`)
+	connectortest.WriteFile(t, pipedrive, "activities.json", `{"success":true,"data":[{"id":1,"subject":"Call","type":"call","due_date":"2026-02-02","done":true}]}`)
 	contactsOnly := t.TempDir()
-	writeTestFile(t, contactsOnly, "Contacts.json", `{"data":[{"Owner":{"name":"A","id":"1"},"Full_Name":"Jordi Puig","Account_Name":{"name":"Hotel Arts","id":"2"},"id":"3"}],"info":{"more_records":false}}`)
+	connectortest.WriteFile(t, contactsOnly, "Contacts.json", `{"data":[{"Owner":{"name":"A","id":"1"},"Full_Name":"Jordi Puig","Account_Name":{"name":"Hotel Arts","id":"2"},"id":"3"}],"info":{"more_records":false}}`)
 	accountsOnly := t.TempDir()
-	writeTestFile(t, accountsOnly, "Accounts.json", `{"data":[{"Account_Name":"Hotel Arts","Account_Type":"Customer","id":"2"}],"info":{"more_records":false}}`)
+	connectortest.WriteFile(t, accountsOnly, "Accounts.json", `{"data":[{"Account_Name":"Hotel Arts","Account_Type":"Customer","id":"2"}],"info":{"more_records":false}}`)
 	emptyPages := t.TempDir()
-	writeTestFile(t, emptyPages, "Calls.json", "")
-	writeTestFile(t, emptyPages, "Users.json", "")
-	notAZip := filepath.Join(t.TempDir(), "export.zip")
-	writeTestFile(t, filepath.Dir(notAZip), "export.zip", "not a zip")
+	connectortest.WriteFile(t, emptyPages, "Calls.json", "")
+	connectortest.WriteFile(t, emptyPages, "Users.json", "")
+	notAZip := connectortest.WriteFile(t, t.TempDir(), "export.zip", "not a zip")
 
 	tests := []struct {
 		name, path, reason string
@@ -101,8 +100,8 @@ func TestCheckRefuses(t *testing.T) {
 
 func TestCheckKnowsPagesByFields(t *testing.T) {
 	dir := t.TempDir()
-	writeTestFile(t, dir, "response.json", `{"data":[{"Subject":"Call","Call_Type":"Inbound","Call_Start_Time":"2026-02-03T10:00:00+01:00","id":"1"}],"info":{"more_records":false}}`)
-	writeTestFile(t, dir, "Contacts.json", `{"data":[{"Full_Name":"Jordi Puig","Account_Name":{"name":"Hotel Arts","id":"2"},"id":"3"}],"info":{"more_records":false}}`)
+	connectortest.WriteFile(t, dir, "response.json", `{"data":[{"Subject":"Call","Call_Type":"Inbound","Call_Start_Time":"2026-02-03T10:00:00+01:00","id":"1"}],"info":{"more_records":false}}`)
+	connectortest.WriteFile(t, dir, "Contacts.json", `{"data":[{"Full_Name":"Jordi Puig","Account_Name":{"name":"Hotel Arts","id":"2"},"id":"3"}],"info":{"more_records":false}}`)
 	res, err := plugintest.Connect(t, New()).Check(context.Background(), dir)
 	if err != nil || !res.Accepted || res.Confidence != confidenceByFields || len(res.Files) != 1 || res.Files[0].File != "response.json" {
 		t.Errorf("%+v, %v", res, err)

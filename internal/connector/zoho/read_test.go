@@ -308,9 +308,9 @@ func TestReadOptions(t *testing.T) {
 // records.
 func TestReadPagesOfAnyName(t *testing.T) {
 	dir := t.TempDir()
-	writeTestFile(t, dir, "export-users.json", `{"users":[{"id":"531887000000225013","full_name":"Patricia Boyle","email":"p.boyle@zylker.example","status":"active","role":{"name":"CEO","id":"1"},"profile":{"name":"Administrator","id":"2"}}],"info":{"per_page":200,"count":1,"page":1,"more_records":false}}`)
-	writeTestFile(t, dir, "response (3).json", `{"data":[{"Owner":{"name":"Patricia Boyle","id":"531887000000225013"},"Call_Type":"Outbound","Call_Start_Time":"2026-04-02T10:00:00+02:00","Call_Duration":"01:02:03","Subject":"Call Zylker","id":"531887000002792048"}],"info":{"more_records":false}}`)
-	writeTestFile(t, dir, "Tasks.json", "")
+	connectortest.WriteFile(t, dir, "export-users.json", `{"users":[{"id":"531887000000225013","full_name":"Patricia Boyle","email":"p.boyle@zylker.example","status":"active","role":{"name":"CEO","id":"1"},"profile":{"name":"Administrator","id":"2"}}],"info":{"per_page":200,"count":1,"page":1,"more_records":false}}`)
+	connectortest.WriteFile(t, dir, "response (3).json", `{"data":[{"Owner":{"name":"Patricia Boyle","id":"531887000000225013"},"Call_Type":"Outbound","Call_Start_Time":"2026-04-02T10:00:00+02:00","Call_Duration":"01:02:03","Subject":"Call Zylker","id":"531887000002792048"}],"info":{"more_records":false}}`)
+	connectortest.WriteFile(t, dir, "Tasks.json", "")
 	got, summary := readFixture(t, dir, nil)
 	if len(got.Users) != 1 || len(got.Activities) != 1 || len(summary.Files) != 3 {
 		t.Fatalf("users %v, activities %v, files %+v", got.Users, got.Activities, summary.Files)
@@ -322,7 +322,7 @@ func TestReadPagesOfAnyName(t *testing.T) {
 }
 
 func TestReadDamagedPageNamesFileAndLine(t *testing.T) {
-	dir := copyExport(t, filepath.Join(fixturesRoot, "broken"))
+	dir := connectortest.CopyDir(t, filepath.Join(fixturesRoot, "broken"))
 	path := filepath.Join(dir, "Events.json")
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -371,7 +371,7 @@ func TestReadCancelledByTheHost(t *testing.T) {
 		fmt.Fprintf(&b, `{"Owner":{"name":"Bram","id":"1"},"Subject":"Nabellen %d","Due_Date":"2026-02-02","Status":"Not Started","id":"%d"}`, i, 5318870000000000000+i)
 	}
 	b.WriteString(`],"info":{"more_records":true}}`)
-	writeTestFile(t, dir, "Tasks.json", b.String())
+	connectortest.WriteFile(t, dir, "Tasks.json", b.String())
 	remote := plugintest.Connect(t, New())
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
@@ -384,30 +384,4 @@ func TestReadCancelledByTheHost(t *testing.T) {
 	if len(sink.Activities) >= 20000 || time.Since(start) > 5*time.Second {
 		t.Errorf("%d activities arrived in %v despite the cancel", len(sink.Activities), time.Since(start))
 	}
-}
-
-func copyExport(t *testing.T, from string) string {
-	t.Helper()
-	dir := t.TempDir()
-	entries, err := os.ReadDir(from)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, e := range entries {
-		data, err := os.ReadFile(filepath.Join(from, e.Name()))
-		if err != nil {
-			t.Fatal(err)
-		}
-		writeTestFile(t, dir, e.Name(), string(data))
-	}
-	return dir
-}
-
-func writeTestFile(t *testing.T, dir, name, text string) string {
-	t.Helper()
-	path := filepath.Join(dir, name)
-	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return path
 }
