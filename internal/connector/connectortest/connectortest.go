@@ -13,9 +13,11 @@ package connectortest
 
 import (
 	"bytes"
+	"context"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/salesaudit/salesaudit/plugin"
@@ -138,6 +140,20 @@ func Read(t testing.TB, c plugin.Connector, path string, options map[string]stri
 	return got, summary
 }
 
+// CheckRefusal wants the connector behind host, as plugintest.Connect
+// serves it, to refuse path in Check, without failing, with a reason that
+// says reason.
+func CheckRefusal(t testing.TB, host *plugintest.Host, path, reason string) {
+	t.Helper()
+	res, err := host.Check(context.Background(), path)
+	if err != nil {
+		t.Fatalf("Check failed instead of refusing: %v", err)
+	}
+	if res.Accepted || !strings.Contains(res.Reason, reason) {
+		t.Errorf("got accepted=%v reason %q, want a refusal saying %q", res.Accepted, res.Reason, reason)
+	}
+}
+
 // CheckSummary compares a connector's summary, file by file, with what the
 // generator planted: the files read, the records read, rejected and made
 // of each kind, and the records skipped by reason (a reason counted zero
@@ -169,6 +185,51 @@ func CheckSummary(t testing.TB, got plugin.Summary, want map[string]plugin.FileS
 			t.Errorf("%s: not read", name)
 		}
 	}
+}
+
+// Collected is how many records of each kind got holds.
+func Collected(got *plugintest.Collector) map[plugin.RecordKind]int64 {
+	return map[plugin.RecordKind]int64{
+		plugin.KindUser: int64(len(got.Users)), plugin.KindAccount: int64(len(got.Accounts)),
+		plugin.KindOpportunity: int64(len(got.Opportunities)), plugin.KindActivity: int64(len(got.Activities)),
+		plugin.KindAttendee: int64(len(got.Attendees)),
+	}
+}
+
+// PlantedRecords is how many records of each kind the expected summaries
+// want, all files together.
+func PlantedRecords(want map[string]plugin.FileSummary) map[plugin.RecordKind]int64 {
+	out := map[plugin.RecordKind]int64{}
+	for _, f := range want {
+		for kind, n := range f.Records {
+			out[kind] += n
+		}
+	}
+	return out
+}
+
+// CheckRecordCounts wants got to hold, of each kind, as many records as
+// the expected summaries want.
+func CheckRecordCounts(t testing.TB, got *plugintest.Collector, want map[string]plugin.FileSummary) {
+	t.Helper()
+	planted := PlantedRecords(want)
+	for kind, n := range Collected(got) {
+		if n != planted[kind] {
+			t.Errorf("%d %s records, the generator planted %d", n, kind, planted[kind])
+		}
+	}
+}
+
+// Skipped is how many records a connector skipped for each reason, all
+// files together.
+func Skipped(s plugin.Summary) map[string]int64 {
+	out := map[string]int64{}
+	for _, f := range s.Files {
+		for reason, n := range f.RowsSkipped {
+			out[reason] += n
+		}
+	}
+	return out
 }
 
 // SameCounts reports whether a and b count the same, a key absent from one

@@ -21,24 +21,6 @@ func readFixture(t *testing.T, path string, options map[string]string) (*plugint
 	return connectortest.Read(t, New(), path, options)
 }
 
-func counts(c *plugintest.Collector) map[plugin.RecordKind]int64 {
-	return map[plugin.RecordKind]int64{
-		plugin.KindUser: int64(len(c.Users)), plugin.KindAccount: int64(len(c.Accounts)),
-		plugin.KindOpportunity: int64(len(c.Opportunities)), plugin.KindActivity: int64(len(c.Activities)),
-		plugin.KindAttendee: int64(len(c.Attendees)),
-	}
-}
-
-func plantedRecords(want map[string]plugin.FileSummary) map[plugin.RecordKind]int64 {
-	out := map[plugin.RecordKind]int64{}
-	for _, f := range want {
-		for k, n := range f.Records {
-			out[k] += n
-		}
-	}
-	return out
-}
-
 func TestReadLumenCounts(t *testing.T) {
 	export, _ := generateLumen()
 	got, summary := readFixture(t, export.path(), nil)
@@ -47,12 +29,7 @@ func TestReadLumenCounts(t *testing.T) {
 	if len(got.Rejected) != 0 {
 		t.Errorf("the lumen export has no bad records, got rejects %v", got.Rejected)
 	}
-	planted := plantedRecords(want)
-	for kind, n := range counts(got) {
-		if n != planted[kind] {
-			t.Errorf("%d %s records, the generator planted %d", n, kind, planted[kind])
-		}
-	}
+	connectortest.CheckRecordCounts(t, got, want)
 	inline := 0
 	for _, a := range got.Activities {
 		inline += len(a.Attendees)
@@ -61,19 +38,14 @@ func TestReadLumenCounts(t *testing.T) {
 		t.Errorf("%d attendees carried by the activities, the generator planted %d", inline, planted)
 	}
 	// The planted skips are there, so the counts above are not trivial.
-	skips := map[string]int64{}
-	for _, f := range summary.Files {
-		for reason, n := range f.RowsSkipped {
-			skips[reason] += n
-		}
-	}
+	skips := connectortest.Skipped(summary)
 	for _, reason := range []string{skipCanceled, skipApplicationUser, skipNonInteractiveUser, nonAttendeeRoles[9],
 		skipPartyExpanded, skipPartyActivityAbsent, skipPartyUnloaded, skipPartyRepeated} {
 		if skips[reason] == 0 {
 			t.Errorf("no record skipped as %q (skips %v)", reason, skips)
 		}
 	}
-	if planted[plugin.KindActivity] < 250 || planted[plugin.KindUser] < 15 {
+	if planted := connectortest.PlantedRecords(want); planted[plugin.KindActivity] < 250 || planted[plugin.KindUser] < 15 {
 		t.Errorf("the company is too small: %v", planted)
 	}
 }

@@ -2,6 +2,7 @@ package hubspot
 
 import (
 	"context"
+	"maps"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -184,8 +185,8 @@ func TestWithoutOwnersNamesStandIn(t *testing.T) {
 	if meeting.OwnerID != "Joris Bakker" {
 		t.Errorf("the meeting's owner is %q, want the name the export gives", meeting.OwnerID)
 	}
-	if n := summarySkips(summary)[skipHierarchyNoOwner]; n == 0 {
-		t.Errorf("the manager mapping's rows were not skipped for want of owners: %v", summarySkips(summary))
+	if n := connectortest.Skipped(summary)[skipHierarchyNoOwner]; n == 0 {
+		t.Errorf("the manager mapping's rows were not skipped for want of owners: %v", connectortest.Skipped(summary))
 	}
 }
 
@@ -215,7 +216,7 @@ func TestAMixedDirectoryLoadsEachRecordOnce(t *testing.T) {
 	}
 	mixed, summary := readFixture(t, dir, uiOptions)
 	alone, _ := readFixture(t, api.path(), nil)
-	if got, want := collectedTotals(mixed), collectedTotals(alone); !equalTotals(got, want) {
+	if got, want := connectortest.Collected(mixed), connectortest.Collected(alone); !maps.Equal(got, want) {
 		t.Errorf("mixed directory: %v records, the API export alone %v", got, want)
 	}
 	for _, f := range summary.Files {
@@ -223,15 +224,6 @@ func TestAMixedDirectoryLoadsEachRecordOnce(t *testing.T) {
 			t.Errorf("%s: %d records loaded again from the UI export", f.File, f.RecordsTotal())
 		}
 	}
-}
-
-func equalTotals(a, b map[plugin.RecordKind]int) bool {
-	for _, k := range plugin.RecordKinds {
-		if a[k] != b[k] {
-			return false
-		}
-	}
-	return true
 }
 
 func TestAZipReadsLikeItsDirectory(t *testing.T) {
@@ -243,8 +235,8 @@ func TestAZipReadsLikeItsDirectory(t *testing.T) {
 	}
 	zipped, _ := readFixture(t, archive, nil)
 	plain, _ := readFixture(t, api.path(), nil)
-	if !equalTotals(collectedTotals(zipped), collectedTotals(plain)) {
-		t.Errorf("zip: %v records, directory %v", collectedTotals(zipped), collectedTotals(plain))
+	if got, want := connectortest.Collected(zipped), connectortest.Collected(plain); !maps.Equal(got, want) {
+		t.Errorf("zip: %v records, directory %v", got, want)
 	}
 }
 

@@ -21,35 +21,6 @@ func readFixture(t *testing.T, path string, options map[string]string) (*plugint
 // account's time zone.
 var uiOptions = map[string]string{optionTimezone: uiTimezone}
 
-func summarySkips(s plugin.Summary) map[string]int64 {
-	out := map[string]int64{}
-	for _, f := range s.Files {
-		for reason, n := range f.RowsSkipped {
-			out[reason] += n
-		}
-	}
-	return out
-}
-
-// plantedTotals adds up the records the generator planted, per kind.
-func plantedTotals(want map[string]plugin.FileSummary) map[plugin.RecordKind]int {
-	out := map[plugin.RecordKind]int{}
-	for _, f := range want {
-		for k, n := range f.Records {
-			out[k] += int(n)
-		}
-	}
-	return out
-}
-
-func collectedTotals(got *plugintest.Collector) map[plugin.RecordKind]int {
-	return map[plugin.RecordKind]int{
-		plugin.KindUser: len(got.Users), plugin.KindAccount: len(got.Accounts),
-		plugin.KindOpportunity: len(got.Opportunities), plugin.KindActivity: len(got.Activities),
-		plugin.KindAttendee: len(got.Attendees),
-	}
-}
-
 func TestReadCountsMatchTheFixtures(t *testing.T) {
 	c := generateCompany()
 	for _, e := range []*fixtureExport{apiExport(c), uiExport(c)} {
@@ -60,12 +31,7 @@ func TestReadCountsMatchTheFixtures(t *testing.T) {
 			if len(got.Rejected) != 0 {
 				t.Errorf("the %s export has no bad records, got rejects %v", e.dir, got.Rejected)
 			}
-			planted := plantedTotals(want)
-			for kind, n := range collectedTotals(got) {
-				if n != planted[kind] {
-					t.Errorf("%d %s records, the generator planted %d", n, kind, planted[kind])
-				}
-			}
+			connectortest.CheckRecordCounts(t, got, want)
 			// The owners the generator made, less none: the one who left
 			// is an inactive user.
 			if len(got.Users) != len(c.owners) {
@@ -78,14 +44,14 @@ func TestReadCountsMatchTheFixtures(t *testing.T) {
 func TestReadSkipsArchivedCanceledAndRepeatedRecords(t *testing.T) {
 	c := generateCompany()
 	_, apiSummary := readFixture(t, apiExport(c).path(), nil)
-	skips := summarySkips(apiSummary)
+	skips := connectortest.Skipped(apiSummary)
 	for _, reason := range []string{skipArchived, skipDuplicate, skipCanceledMeeting, skipHierarchyRow} {
 		if skips[reason] == 0 {
 			t.Errorf("API export: no record skipped as %q", reason)
 		}
 	}
 	_, uiSummary := readFixture(t, uiExport(c).path(), uiOptions)
-	uiSkips := summarySkips(uiSummary)
+	uiSkips := connectortest.Skipped(uiSummary)
 	if uiSkips[skipArchived] != 0 || uiSkips[skipDuplicate] != 0 {
 		t.Errorf("UI export: skipped %v; the UI exports no deleted records and no page overlaps", uiSkips)
 	}

@@ -5,7 +5,6 @@ import (
 	"maps"
 	"path/filepath"
 	"slices"
-	"strings"
 	"testing"
 
 	"github.com/salesaudit/salesaudit/internal/connector/connectortest"
@@ -108,14 +107,6 @@ func TestCheckRefuses(t *testing.T) {
 	}
 	remote := plugintest.Connect(t, New())
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			res, err := remote.Check(context.Background(), tt.path)
-			if err != nil {
-				t.Fatalf("Check failed instead of refusing: %v", err)
-			}
-			if res.Accepted || !strings.Contains(res.Reason, tt.reason) {
-				t.Errorf("got accepted=%v reason %q, want a refusal saying %q", res.Accepted, res.Reason, tt.reason)
-			}
-		})
+		t.Run(tt.name, func(t *testing.T) { connectortest.CheckRefusal(t, remote, tt.path, tt.reason) })
 	}
 }

@@ -31,38 +31,15 @@ func TestReadAcmeCounts(t *testing.T) {
 	if len(got.Rejected) != 0 {
 		t.Errorf("the acme export has no bad rows, got rejects %v", got.Rejected)
 	}
-	counts := map[plugin.RecordKind]int{
-		plugin.KindUser: len(got.Users), plugin.KindAccount: len(got.Accounts),
-		plugin.KindOpportunity: len(got.Opportunities), plugin.KindActivity: len(got.Activities),
-		plugin.KindAttendee: len(got.Attendees),
-	}
-	for kind, n := range counts {
-		var planted int64
-		for _, f := range want {
-			planted += f.Records[kind]
-		}
-		if int64(n) != planted {
-			t.Errorf("%d %s records, the generator planted %d", n, kind, planted)
-		}
-	}
+	connectortest.CheckRecordCounts(t, got, want)
 	// The planted skips are there, so the counts above are not trivial.
-	skips := summarySkips(summary)
+	skips := connectortest.Skipped(summary)
 	for _, reason := range []string{skipDeleted, skipChildEvent, skipWhatRelation, skipUnloadedEvent,
 		"not a person: UserType=AutomatedProcess", "not a person: UserType=CsnOnly"} {
 		if skips[reason] == 0 {
 			t.Errorf("no row skipped as %q", reason)
 		}
 	}
-}
-
-func summarySkips(s plugin.Summary) map[string]int64 {
-	out := map[string]int64{}
-	for _, f := range s.Files {
-		for reason, n := range f.RowsSkipped {
-			out[reason] += n
-		}
-	}
-	return out
 }
 
 func TestReadAcmeManagersFromRoleHierarchy(t *testing.T) {

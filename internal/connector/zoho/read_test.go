@@ -45,20 +45,7 @@ func TestReadCortadoCounts(t *testing.T) {
 	if len(got.Rejected) != 0 {
 		t.Errorf("the cortado export has no bad records, got rejects %v", got.Rejected)
 	}
-	planted := map[plugin.RecordKind]int64{}
-	for _, f := range want {
-		for k, n := range f.Records {
-			planted[k] += n
-		}
-	}
-	for kind, n := range map[plugin.RecordKind]int{
-		plugin.KindUser: len(got.Users), plugin.KindAccount: len(got.Accounts), plugin.KindOpportunity: len(got.Opportunities),
-		plugin.KindActivity: len(got.Activities), plugin.KindAttendee: len(got.Attendees),
-	} {
-		if int64(n) != planted[kind] {
-			t.Errorf("%d %s records, the generator planted %d", n, kind, planted[kind])
-		}
-	}
+	connectortest.CheckRecordCounts(t, got, want)
 	attendees := 0
 	for _, a := range got.Activities {
 		attendees += len(a.Attendees)
@@ -66,14 +53,10 @@ func TestReadCortadoCounts(t *testing.T) {
 	if planted := connectortest.PlantedAttendees(export.pages); attendees != planted {
 		t.Errorf("%d attendees carried by the activities, the generator planted %d", attendees, planted)
 	}
-	var cancelled int64
-	for _, f := range summary.Files {
-		cancelled += f.RowsSkipped[skipCancelledCall]
-	}
-	if cancelled == 0 {
+	if connectortest.Skipped(summary)[skipCancelledCall] == 0 {
 		t.Errorf("no cancelled call skipped: %+v", summary.Files)
 	}
-	if planted[plugin.KindActivity] < 250 || planted[plugin.KindUser] < 15 {
+	if planted := connectortest.PlantedRecords(want); planted[plugin.KindActivity] < 250 || planted[plugin.KindUser] < 15 {
 		t.Errorf("the company is too small: %v", planted)
 	}
 }
