@@ -1,8 +1,6 @@
 package dynamics
 
 import (
-	"context"
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -368,21 +366,8 @@ func TestReadOptions(t *testing.T) {
 
 func TestReadDamagedPageNamesFileAndLine(t *testing.T) {
 	dir := connectortest.CopyDir(t, filepath.Join(fixturesRoot, "broken"))
-	path := filepath.Join(dir, "appointments.json")
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
 	// Cut the page inside its third record.
-	cut := strings.Index(string(data), "Riunione di pipeline")
-	if err := os.WriteFile(path, data[:cut], 0o644); err != nil {
-		t.Fatal(err)
-	}
-	wantLine := strings.Count(string(data[:cut]), "\n") + 1
-	_, _, err = plugintest.ReadAll(t, New(), plugin.ReadRequest{Path: dir})
-	if err == nil || !strings.Contains(err.Error(), fmt.Sprintf("appointments.json line %d", wantLine)) {
-		t.Errorf("a page cut short: %v, want an error at appointments.json line %d", err, wantLine)
-	}
+	connectortest.CheckCutPage(t, New(), dir, "appointments.json", "Riunione di pipeline")
 }
 
 func TestReadRefusesWhatIsNotAnExport(t *testing.T) {
@@ -416,18 +401,7 @@ func TestReadZipMatchesItsDirectory(t *testing.T) {
 func TestReadCancelledByTheHost(t *testing.T) {
 	dir := t.TempDir()
 	writeLargeExport(t, dir, 20000)
-	remote := plugintest.Connect(t, New())
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	sink := &plugintest.CancellingSink{Cancel: cancel}
-	start := time.Now()
-	_, err := remote.Read(ctx, plugin.ReadRequest{Path: dir}, sink)
-	if err == nil || !errors.Is(ctx.Err(), context.Canceled) {
-		t.Fatalf("a cancelled read: %v", err)
-	}
-	if len(sink.Activities) >= 20000 || time.Since(start) > 5*time.Second {
-		t.Errorf("%d activities arrived in %v despite the cancel", len(sink.Activities), time.Since(start))
-	}
+	connectortest.CheckReadCancels(t, New(), dir, 20000)
 }
 
 func writeLargeExport(t *testing.T, dir string, tasks int) {

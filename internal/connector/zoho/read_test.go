@@ -1,10 +1,7 @@
 package zoho
 
 import (
-	"context"
-	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"reflect"
 	"slices"
@@ -306,20 +303,7 @@ func TestReadPagesOfAnyName(t *testing.T) {
 
 func TestReadDamagedPageNamesFileAndLine(t *testing.T) {
 	dir := connectortest.CopyDir(t, filepath.Join(fixturesRoot, "broken"))
-	path := filepath.Join(dir, "Events.json")
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cut := strings.Index(string(data), "Riunione di pipeline")
-	if err := os.WriteFile(path, data[:cut], 0o644); err != nil {
-		t.Fatal(err)
-	}
-	wantLine := strings.Count(string(data[:cut]), "\n") + 1
-	_, _, err = plugintest.ReadAll(t, New(), plugin.ReadRequest{Path: dir})
-	if err == nil || !strings.Contains(err.Error(), fmt.Sprintf("Events.json line %d", wantLine)) {
-		t.Errorf("a page cut short: %v, want an error at Events.json line %d", err, wantLine)
-	}
+	connectortest.CheckCutPage(t, New(), dir, "Events.json", "Riunione di pipeline")
 }
 
 func TestReadRefusesWhatIsNotAnExport(t *testing.T) {
@@ -355,16 +339,5 @@ func TestReadCancelledByTheHost(t *testing.T) {
 	}
 	b.WriteString(`],"info":{"more_records":true}}`)
 	connectortest.WriteFile(t, dir, "Tasks.json", b.String())
-	remote := plugintest.Connect(t, New())
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	sink := &plugintest.CancellingSink{Cancel: cancel}
-	start := time.Now()
-	_, err := remote.Read(ctx, plugin.ReadRequest{Path: dir}, sink)
-	if err == nil || !errors.Is(ctx.Err(), context.Canceled) {
-		t.Fatalf("a cancelled read: %v", err)
-	}
-	if len(sink.Activities) >= 20000 || time.Since(start) > 5*time.Second {
-		t.Errorf("%d activities arrived in %v despite the cancel", len(sink.Activities), time.Since(start))
-	}
+	connectortest.CheckReadCancels(t, New(), dir, 20000)
 }
