@@ -1,10 +1,11 @@
 // Package connectortest holds the test helpers the built-in connectors
-// share: a deterministic random number generator for their fixture
-// generators, writing and checking the fixtures (directories and zip
-// archives) those produce, and reading a fixture through a connector to
-// compare its summary with what the generator planted. It is a normal
-// package so that every connector's tests can import it, but only tests
-// use it: no connector code may.
+// share: a deterministic random number generator and JSON and zip writers
+// for their fixture generators; writing and checking the fixtures those
+// produce; working out, from a generator's account of what it planted,
+// what a connector must report; and the checks of Check and Read that
+// their tests have in common. It is a normal package so that every
+// connector's tests can import it, but only tests use it: no connector
+// code may.
 //
 // Each connector keeps its own -regen flag and test names; these helpers
 // only do the file work, so that `go test ./internal/connector/<name> -run
