@@ -1,9 +1,12 @@
 package apipages
 
 import (
+	"bytes"
 	"encoding/json"
 	"maps"
+	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestObjectReadsTheMembersByLowerCasedName(t *testing.T) {
@@ -65,4 +68,76 @@ func BenchmarkObject(b *testing.B) {
 			b.Fatal("properties are not an object")
 		}
 	}
+}
+
+// FuzzObject checks Object against encoding/json on the same bytes: for
+// every input encoding/json takes as one JSON object, Object reads it too,
+// with the same members by lower-cased name (the last one written wins)
+// and the same values; for anything else, Object refuses it. The inputs
+// are kept to valid UTF-8, where the two agree on what a name is (each
+// replaces bad bytes its own way). Run longer by hand with:
+//
+//	go test ./plugin/apipages -run '^$' -fuzz '^FuzzObject$' -fuzztime 5m
+func FuzzObject(f *testing.F) {
+	for _, seed := range []string{
+		string(hubspotCall),
+		`{"Id": 1, "id": 2, "ID": {"a": [1, "x"]}}`,
+		`{"na\u006De": "\ud83d\ude00", "n": null, "e": 1e400}`,
+		`{"id": 1} x`,
+		`{"a": 1,}`,
+		` [ ] `,
+		`{}`,
+	} {
+		f.Add([]byte(seed))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if !utf8.Valid(data) {
+			return
+		}
+		got, ok := Object(data)
+		want, isObject := objectByEncodingJSON(data)
+		if ok != isObject {
+			t.Fatalf("Object(%q) ok = %v, encoding/json reads an object: %v", data, ok, isObject)
+		}
+		if len(got) != len(want) {
+			t.Fatalf("Object(%q) has %d members, encoding/json %d", data, len(got), len(want))
+		}
+		for name, value := range want {
+			if !sameJSON(got[name], value) {
+				t.Fatalf("Object(%q)[%q] = %s, encoding/json %s", data, name, got[name], value)
+			}
+		}
+	})
+}
+
+// objectByEncodingJSON reads data as one JSON object with encoding/json's
+// tokenizer, its names lower-cased and the last of a name kept; ok is
+// false for anything that is not one valid JSON object.
+func objectByEncodingJSON(data []byte) (map[string]json.RawMessage, bool) {
+	if !json.Valid(data) {
+		return nil, false
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if open, err := dec.Token(); err != nil || open != json.Delim('{') {
+		return nil, false
+	}
+	members := map[string]json.RawMessage{}
+	for dec.More() {
+		name, err := dec.Token()
+		if err != nil {
+			return nil, false
+		}
+		var value json.RawMessage
+		if err := dec.Decode(&value); err != nil {
+			return nil, false
+		}
+		members[strings.ToLower(name.(string))] = value
+	}
+	return members, true
+}
+
+// sameJSON reports whether two JSON values are the same once compacted.
+func sameJSON(a, b json.RawMessage) bool {
+	var ca, cb bytes.Buffer
+	return json.Compact(&ca, a) == nil && json.Compact(&cb, b) == nil && bytes.Equal(ca.Bytes(), cb.Bytes())
 }
