@@ -296,9 +296,8 @@ func (k *kit) checkBroken(t *testing.T) {
 		got := Collector{Dir: t.TempDir()}
 		_, err := k.remote.Read(context.Background(), plugin.ReadRequest{Path: in, Options: k.f.Options}, &got)
 		// A connector that dies fails the call it dies in (or, dying
-		// after it answered, the next): only a failed Read is worth the
-		// wait to see whether the process is gone, which once per input
-		// cost the kit seconds.
+		// after it answered, the next): only a failed Read is worth
+		// asking whether the process is gone.
 		if err != nil && k.died() {
 			t.Fatalf("Read(%s) killed the connector: %v%s", in, err, k.lastWords())
 		}
@@ -316,13 +315,30 @@ func (k *kit) checkBroken(t *testing.T) {
 	}
 }
 
+// died reports whether the connector's process is gone. One that still
+// answers Info is alive, which spares the common case, a Read that failed
+// as it should, any wait; one that does not answer is given up to
+// reapWait to be seen gone. A fixed sleep before asking cost the kit
+// 50 ms for every broken input and could still miss a slow death.
 func (k *kit) died() bool {
 	if k.exited == nil {
 		return false
 	}
-	time.Sleep(50 * time.Millisecond) // let a dying process be reaped
+	ctx, cancel := context.WithTimeout(context.Background(), reapWait)
+	defer cancel()
+	if _, err := k.remote.Info(ctx); err == nil {
+		return false
+	}
+	for deadline := time.Now().Add(reapWait); !k.exited() && time.Now().Before(deadline); {
+		time.Sleep(10 * time.Millisecond)
+	}
 	return k.exited()
 }
+
+// reapWait is how long a connector that stopped answering has to be seen
+// gone: its process exiting and being reaped takes milliseconds, or
+// seconds on a loaded machine.
+const reapWait = 2 * time.Second
 
 func (k *kit) lastWords() string {
 	if k.stderr == nil || k.stderr.Len() == 0 {
