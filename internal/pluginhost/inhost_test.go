@@ -27,7 +27,6 @@ func builtinCatalog(t *testing.T, code map[string]plugin.Connector) (*Catalog, s
 	t.Helper()
 	names := slices.Sorted(maps.Keys(code))
 	dir, events := fakeDir(t, names...)
-	t.Setenv(fake.EventsEnv, events)
 	c := &Catalog{
 		Builtins: names,
 		SelfCommand: func(name string) (*exec.Cmd, error) {
@@ -71,6 +70,7 @@ func startedPIDs(t *testing.T, events string) []string {
 }
 
 func TestDetectAsksTheBuiltinsInTheHostAndStartsOnlyTheOneChosen(t *testing.T) {
+	t.Parallel()
 	// Started, fakeexit would exit at once and fakenever would never
 	// answer: Detect would report them. Asked in the host, they decline.
 	c, events := builtinCatalog(t, map[string]plugin.Connector{
@@ -95,6 +95,7 @@ func TestDetectAsksTheBuiltinsInTheHostAndStartsOnlyTheOneChosen(t *testing.T) {
 }
 
 func TestAPanicInABuiltinsCheckIsItsBrokenAnswer(t *testing.T) {
+	t.Parallel()
 	var asked atomic.Int32
 	c, events := builtinCatalog(t, map[string]plugin.Connector{
 		"fakeaccept": fake.Misbehaving()["fakeaccept"],
@@ -128,6 +129,7 @@ func TestAPanicInABuiltinsCheckIsItsBrokenAnswer(t *testing.T) {
 }
 
 func TestABuiltinsCheckThatNeverAnswersInTheHostIsGivenUpOn(t *testing.T) {
+	t.Parallel()
 	stuck := make(chan struct{})
 	t.Cleanup(func() { close(stuck) })
 	c, events := builtinCatalog(t, map[string]plugin.Connector{

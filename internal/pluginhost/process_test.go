@@ -12,12 +12,11 @@ import (
 	"github.com/salesaudit/salesaudit/internal/connector/fake"
 )
 
-// The fakes record their processes in the file fake.EventsEnv names: the
-// tests set it for the whole test binary, so they do not run in parallel.
+// catalogOf is a catalog of the named fakes as external connectors, and
+// the file their processes record their events in.
 func catalogOf(t *testing.T, names ...string) (*Catalog, string) {
 	t.Helper()
 	dir, events := fakeDir(t, names...)
-	t.Setenv(fake.EventsEnv, events)
 	c := &Catalog{Dirs: []string{dir}, Timeouts: Timeouts{Start: time.Second, Shutdown: 500 * time.Millisecond}}
 	t.Cleanup(c.Close)
 	return c, events
@@ -77,6 +76,7 @@ func checkAllGone(t *testing.T, events string) {
 }
 
 func TestAFrozenConnectorIsGivenUpOnAndKilled(t *testing.T) {
+	t.Parallel()
 	c, events := catalogOf(t, "fakefreezecheck")
 	p, err := start(t, c, context.Background(), "fakefreezecheck")
 	if err != nil {
@@ -93,6 +93,7 @@ func TestAFrozenConnectorIsGivenUpOnAndKilled(t *testing.T) {
 }
 
 func TestAConnectorThatExitsLeavingAChildIsSeenToExit(t *testing.T) {
+	t.Parallel()
 	c, events := catalogOf(t, "fakeorphan")
 	var err error
 	within(t, 5*time.Second, "Start of a connector that exits", func() {
@@ -106,6 +107,7 @@ func TestAConnectorThatExitsLeavingAChildIsSeenToExit(t *testing.T) {
 }
 
 func TestAConnectorThatNeverStartsIsGivenUpOn(t *testing.T) {
+	t.Parallel()
 	c, events := catalogOf(t, "fakenever")
 	var err error
 	within(t, 5*time.Second, "Start of a connector that never starts", func() {
@@ -120,6 +122,7 @@ func TestAConnectorThatNeverStartsIsGivenUpOn(t *testing.T) {
 }
 
 func TestAStderrFloodIsKeptInBoundedMemory(t *testing.T) {
+	t.Parallel()
 	c, events := catalogOf(t, "fakeflood")
 	c.Timeouts.Start = 20 * time.Second // time to drain 500 MB on a busy machine
 	p, err := start(t, c, context.Background(), "fakeflood")
@@ -144,6 +147,7 @@ func TestAStderrFloodIsKeptInBoundedMemory(t *testing.T) {
 }
 
 func TestTheEndOfTheContextKillsTheConnectorAtOnce(t *testing.T) {
+	t.Parallel()
 	c, events := catalogOf(t, "fakeaccept")
 	ctx, cancel := context.WithCancel(context.Background())
 	p, err := start(t, c, ctx, "fakeaccept")
@@ -158,6 +162,7 @@ func TestTheEndOfTheContextKillsTheConnectorAtOnce(t *testing.T) {
 }
 
 func TestDetectReportsABrokenConnectorOnceAndDoesNotWaitForIt(t *testing.T) {
+	t.Parallel()
 	c, events := catalogOf(t, "fakeaccept", "fakenever", "fakeorphan")
 	found := detectWithin(t, c, t.TempDir(), "the first Detect")
 	if found.Process.Entry.Name != "fakeaccept" {

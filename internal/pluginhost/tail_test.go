@@ -8,6 +8,7 @@ import (
 )
 
 func TestTheTailKeepsTheEndInBoundedMemory(t *testing.T) {
+	t.Parallel()
 	tl := newTail()
 	endless := bytes.Repeat([]byte("x"), 1<<20)
 	for range 20 { // a 20 MB line
