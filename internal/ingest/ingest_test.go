@@ -36,6 +36,7 @@ func count(t *testing.T, db *duckdb.DB, query string) int64 {
 }
 
 func TestRunLoadsEveryRecordAndReject(t *testing.T) {
+	t.Parallel()
 	db := openDB(t)
 	c := &fake.Connector{Name: "fake", Users: 5, Activities: 10000, RejectEvery: 100}
 	report, err := ingest.Run(context.Background(), db, plugintest.Connect(t, c), ingest.Options{Input: "in"})
@@ -62,6 +63,7 @@ func TestRunLoadsEveryRecordAndReject(t *testing.T) {
 }
 
 func TestRunIsIdempotent(t *testing.T) {
+	t.Parallel()
 	db := openDB(t)
 	c := &fake.Connector{Name: "fake", Users: 3, Activities: 50}
 	for range 2 {
@@ -75,6 +77,7 @@ func TestRunIsIdempotent(t *testing.T) {
 }
 
 func TestABadSummaryLoadsNothing(t *testing.T) {
+	t.Parallel()
 	db := openDB(t)
 	good := &fake.Connector{Name: "fake", Users: 3, Activities: 20}
 	if _, err := ingest.Run(context.Background(), db, plugintest.Connect(t, good), ingest.Options{Input: "in"}); err != nil {
@@ -91,6 +94,7 @@ func TestABadSummaryLoadsNothing(t *testing.T) {
 }
 
 func TestAHungConnectorIsStopped(t *testing.T) {
+	t.Parallel()
 	db := openDB(t)
 	c := &fake.Connector{Name: "fake", Users: 3, Activities: 100, HangAfter: 10}
 	_, err := ingest.Run(context.Background(), db, plugintest.Connect(t, c), ingest.Options{Input: "in", IdleTimeout: 300 * time.Millisecond})
@@ -103,6 +107,7 @@ func TestAHungConnectorIsStopped(t *testing.T) {
 }
 
 func TestCancellationLoadsNothing(t *testing.T) {
+	t.Parallel()
 	db := openDB(t)
 	c := &fake.Connector{Name: "fake", Users: 3, Activities: 100, HangAfter: 10}
 	ctx, cancel := context.WithCancel(context.Background())
