@@ -78,7 +78,7 @@ func CopyDir(t testing.TB, from string, without ...string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	dir := t.TempDir()
+	files := map[string][]byte{}
 	for _, e := range entries {
 		if slices.Contains(without, e.Name()) {
 			continue
@@ -87,8 +87,10 @@ func CopyDir(t testing.TB, from string, without ...string) string {
 		if err != nil {
 			t.Fatal(err)
 		}
-		WriteFile(t, dir, e.Name(), string(data))
+		files[e.Name()] = data
 	}
+	dir := t.TempDir()
+	WriteFiles(t, dir, files)
 	return dir
 }
 
