@@ -249,7 +249,7 @@ var pm3WeakestLinkFocus = defaultOrg.plant(func(b *org) func(*testing.T, *Report
 			expectColumn(t, f, "coaching min/week", perWeek(240), perWeek(middle), perWeek(middle), perWeek(middle), perWeek(30))
 		})
 		t.Run("not enough data: small team", func(t *testing.T) {
-			expectNotEnoughData(t, findingOf(t, rep, small, "PM3"), "a team of 4 reps; ranking needs at least 5")
+			expectNotEnoughData(t, findingOf(t, rep, small, "PM3"), "4 reps still in the team at the end of the period; ranking needs at least 5")
 		})
 		t.Run("a configured minimum group size", func(t *testing.T) {
 			t.Parallel()

@@ -1,8 +1,9 @@
 -- PM3 weakest_link_focus: coaching minutes per rep and week for the bottom
 -- 20 % of a manager's reps (ranked by won amount in the period, among the
--- reps still in the team at its end) divided by the same for the middle 60 %. Needs at least $min_group_size reps and some won
--- amount to rank them by (else the groups would be alphabetical). Evidence:
--- minutes per rep in each group.
+-- reps still in the team at its end) divided by the same for the middle
+-- 60 %. Needs at least $min_group_size such reps and some won amount to
+-- rank them by (else the groups would be alphabetical). Evidence: minutes
+-- per rep in each group.
 WITH coached AS (
     SELECT manager_key, unnest(reps) AS rep_key, minutes
     FROM audit_time
@@ -54,11 +55,14 @@ evidence AS (
 SELECT
     m.manager_key,
     p.bottom / nullif(p.middle, 0) AS metric,
-    CASE WHEN p.reps < $min_group_size THEN 'a team of ' || p.reps || ' reps; ranking needs at least ' || $min_group_size
+    CASE WHEN p.reps IS NULL THEN 'no rep still in the team at the end of the period to rank'
+         WHEN p.reps < $min_group_size THEN p.reps || ' reps still in the team at the end of the period; ranking needs at least ' || $min_group_size
          WHEN p.won <= 0 THEN 'no won deals in the period to rank the reps by'
          WHEN p.bottom = 0 AND p.middle = 0 THEN 'no coaching of these reps logged' END AS missing,
     CAST(e.evidence AS VARCHAR) AS evidence,
     p.middle AS middle_coaching
 FROM audit_managers AS m
-JOIN per_manager AS p USING (manager_key)
+-- A manager whose reps all left has no row in per_manager, and still
+-- gets an answer.
+LEFT JOIN per_manager AS p USING (manager_key)
 LEFT JOIN evidence AS e USING (manager_key);
