@@ -1,6 +1,8 @@
 package audit
 
 import (
+	"slices"
+	"strings"
 	"testing"
 	"time"
 )
@@ -32,5 +34,63 @@ var teamsAtTheEdges = defaultOrg.plant(func(b *org) func(*testing.T, *Report) {
 			}
 		}
 		expectNotEnoughData(t, findingOf(t, rep, olga, "PM3"), "no rep still in the team at the end of the period to rank")
+	}
+})
+
+// TestManagerLoopsAreBrokenAndListed: a user named as their own manager
+// and two users named as each other's manager. Taken as they are, each
+// would lead their own manager: all second-line, the loop's people each in
+// the other's team. The audit leaves everyone on a loop without a manager,
+// keeps the links below it, and lists each loop once in data quality.
+func TestManagerLoopsAreBrokenAndListed(t *testing.T) {
+	t.Parallel()
+	managerLoops.check(t)
+}
+
+// managerLoops is TestManagerLoopsAreBrokenAndListed's teams in
+// defaultOrg, and its checks. No one else there is called Selma, Nils or
+// Zora, and no other user is on a loop.
+var managerLoops = defaultOrg.plant(func(b *org) func(*testing.T, *Report) {
+	selma := b.colleague("Selma")
+	b.setManager(selma, selma)
+	tia := b.rep(selma, "Tia")
+	b.meeting(selma, "1:1 Tia", time.Hour, withReps(tia))
+
+	nils := b.colleague("Nils")
+	zora := b.rep(nils, "Zora")
+	b.setManager(nils, zora)
+	uma := b.rep(zora, "Uma")
+	b.meeting(zora, "1:1 Uma", time.Hour, withReps(uma))
+
+	return func(t *testing.T, rep *Report) {
+		for _, want := range []struct {
+			manager person
+			team    int
+		}{{selma, 1}, {zora, 1}} {
+			m := managerOf(t, rep, want.manager)
+			if m.TeamSize != want.team || m.Level != LevelFirstLine {
+				t.Errorf("%s: a %s team of %d, want a first-line team of %d (their own report below the loop)",
+					want.manager.name, m.Level, m.TeamSize, want.team)
+			}
+		}
+		for _, m := range rep.Managers {
+			if m.ID == nils.id {
+				t.Errorf("Nils is audited as a manager (team of %d): his only report, Zora, is his manager", m.TeamSize)
+			}
+		}
+		var loops []string
+		for _, n := range rep.DataQuality.OrgNotes {
+			if n.Kind == "manager_loop" {
+				loops = append(loops, n.Subject+": "+strings.Join(n.People, ", ")+": "+n.Detail)
+			}
+		}
+		const fix = ": counted as nobody's report; set the manager in the CRM, or give an org file (--org)"
+		want := []string{
+			"Nils → Zora → Nils: Nils, Zora: each one's manager is the next, round to the first" + fix,
+			"Selma: Selma: named as their own manager" + fix,
+		}
+		if !slices.Equal(loops, want) {
+			t.Errorf("manager loops in data quality:\n got %q\nwant %q", loops, want)
+		}
 	}
 })

@@ -134,6 +134,18 @@ func (b *org) manager(name string, opts ...userOpt) person { return b.user(name,
 // colleague adds a user who is nobody's direct report in the audit.
 func (b *org) colleague(name string) person { return b.user(name, "", nil) }
 
+// setManager names m as p's manager, after both were added: a manager
+// loop needs its people before its links.
+func (b *org) setManager(p, m person) {
+	for i := range b.users {
+		if b.users[i].ID == p.id {
+			b.users[i].ManagerID = m.id
+			return
+		}
+	}
+	b.t.Fatalf("no user %s", p.name)
+}
+
 // rep adds a direct report of m.
 func (b *org) rep(m person, name string, opts ...userOpt) person { return b.user(name, m.id, opts) }
 

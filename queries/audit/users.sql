@@ -186,3 +186,27 @@ JOIN audit_user_aliases AS a ON a.source = u.source AND a.id = u.id AND a.person
 LEFT JOIN audit_manager_choices AS c ON c.source = u.source AND c.user_id = u.id
 LEFT JOIN audit_user_aliases AS m ON m.source = u.source AND m.id = coalesce(u.manager_id, c.manager_id)
 LEFT JOIN audit_org_matches AS o ON o.person_key = a.user_key AND o.counts;
+
+-- Manager links the org chart cannot hold: a person named as their own
+-- manager, and the links of a loop (A manages B, B manages A). The data
+-- cannot tell which link of a loop is wrong, so every person on one is
+-- left without a manager, rather than made the manager of their own
+-- manager (which would make each of them second-line and no one
+-- first-line); people below the loop keep theirs. One row per person on
+-- a loop, with the loop from them round to the last before them again;
+-- data quality lists each loop once (report/org_notes.sql).
+CREATE OR REPLACE TEMP TABLE audit_manager_loops AS
+WITH RECURSIVE chain(start_key, at_key, path) AS (
+    SELECT user_key, manager_key, [user_key] FROM audit_users WHERE manager_key IS NOT NULL
+    UNION ALL
+    SELECT c.start_key, u.manager_key, list_append(c.path, c.at_key)
+    FROM chain AS c
+    JOIN audit_users AS u ON u.user_key = c.at_key
+    -- A chain stops at the first person it meets twice: back at its
+    -- start, or caught in a loop above it.
+    WHERE u.manager_key IS NOT NULL AND NOT list_contains(c.path, c.at_key)
+)
+SELECT start_key AS user_key, path AS loop FROM chain WHERE at_key = start_key;
+
+UPDATE audit_users SET manager_key = NULL, manager_from = NULL
+WHERE user_key IN (SELECT user_key FROM audit_manager_loops);

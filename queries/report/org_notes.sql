@@ -14,6 +14,9 @@
 --     manager (organisation.manager_titles, not rep_titles) but who has no
 --     direct report in the data, so is not audited: the team is missing
 --     from the export.
+--   manager_loop: people named as their own manager, or whose managers
+--     lead round to them again (audit_manager_loops); none of them is
+--     counted as anyone's report.
 WITH named AS (
     SELECT a.source, a.address, a.user_key, coalesce(u.name, u.email, u.id) AS name
     FROM audit_user_aliases AS a
@@ -81,10 +84,28 @@ org_rows AS (
 ),
 org_notes AS (
     SELECT * FROM org_rows WHERE detail IS NOT NULL
+),
+loops AS (
+    -- One note per loop: the one of its rows that starts at its first
+    -- person by key, the loop told from them, through their manager, round
+    -- to them again.
+    SELECT 'manager_loop' AS kind, any_value(u.source) AS source,
+           CASE WHEN count(*) = 1 THEN first(u.name)
+                ELSE string_agg(u.name, ' → ' ORDER BY p.step) || ' → ' || first(u.name ORDER BY p.step) END AS subject,
+           list(u.name ORDER BY u.name, u.user_key) AS people,
+           CASE WHEN count(*) = 1 THEN 'named as their own manager'
+                ELSE 'each one''s manager is the next, round to the first' END
+               || ': counted as nobody''s report; set the manager in the CRM, or give an org file (--org)' AS detail
+    FROM audit_manager_loops AS l,
+         unnest(l.loop) WITH ORDINALITY AS p(user_key, step)
+    JOIN audit_users AS u ON u.user_key = p.user_key
+    WHERE l.user_key = list_min(l.loop)
+    GROUP BY l.user_key
 )
 SELECT * FROM shared
 UNION ALL SELECT * FROM system
 UNION ALL SELECT * FROM org_notes
 UNION ALL SELECT * FROM choices
 UNION ALL SELECT * FROM titled_managers
+UNION ALL SELECT * FROM loops
 ORDER BY kind, source, subject, people;
