@@ -9,8 +9,9 @@ import (
 func TestCM1KeyAccountsNeglected(t *testing.T) {
 	t.Parallel()
 	cm1KeyAccountsNeglected.check(t)
-	// Four weeks, not six: a team of defaultOrg.
 	t.Run("not enough data", cm1NotEnoughData.check)
+	// Four weeks, not six: a team of defaultOrg.
+	t.Run("not enough data: a period shorter than the window", cm1ShortPeriod.check)
 }
 
 // cm1KeyAccountsNeglected is TestCM1KeyAccountsNeglected's teams in
@@ -85,9 +86,23 @@ var cm1KeyAccountsNeglected = sixWeeksNothingWonOrg.plant(func(b *org) func(*tes
 	}
 })
 
+// cm1ShortPeriod is the team of TestCM1KeyAccountsNeglected's short
+// period in defaultOrg, and its check. Four weeks hold no "last 30 days":
+// the key account touched on the period's first day may have been
+// touched the day before it too, which the audit does not see.
+var cm1ShortPeriod = defaultOrg.plant(func(b *org) func(*testing.T, *Report) {
+	mia := b.manager("Mia")
+	ana := b.rep(mia, "Ana")
+	acc := b.keyAccount("Ana's key account", ana)
+	b.meeting(ana, "Visit", time.Hour, on(acc), withContact("Alice"), at(b.day(0)))
+	return func(t *testing.T, rep *Report) {
+		expectNotEnoughData(t, findingOf(t, rep, mia, "CM1"), "the period is shorter than 30 days")
+	}
+})
+
 // cm1NotEnoughData is the team of TestCM1KeyAccountsNeglected's "not
-// enough data" in defaultOrg, and its check.
-var cm1NotEnoughData = defaultOrg.plant(func(b *org) func(*testing.T, *Report) {
+// enough data" in sixWeeksNothingWonOrg, and its check.
+var cm1NotEnoughData = sixWeeksNothingWonOrg.plant(func(b *org) func(*testing.T, *Report) {
 	mia := b.manager("Mia")
 	ana := b.rep(mia, "Ana")
 	other := b.manager("Max")

@@ -1,7 +1,8 @@
 -- CM1 key_accounts_neglected: the share of a team's key accounts (owned by
 -- the manager or a direct report) with no customer-facing activity by
--- anyone in the team in the last $days days of the period. Evidence: each
--- such account, its days since the last touch and its revenue.
+-- anyone in the team in the last $days days of the period; not enough data
+-- in a shorter period. Evidence: each such account, its days since the
+-- last touch and its revenue.
 WITH team_accounts AS (
     SELECT tm.manager_key, a.account_key, a.name, a.revenue, u.name AS owner
     FROM audit_accounts AS a
@@ -39,8 +40,13 @@ evidence AS (
 SELECT
     m.manager_key,
     100.0 * p.neglected / nullif(p.accounts, 0) AS metric,
-    CASE WHEN coalesce(p.accounts, 0) = 0 THEN 'the team owns no key accounts' END AS missing,
+    -- A period shorter than the window has no "last $days days" in it:
+    -- an account touched just before the period would count as neglected.
+    CASE WHEN date_diff('day', period.from_ts, period.to_ts) < $days
+             THEN 'the period is shorter than ' || printf('%g', CAST($days AS DOUBLE)) || ' days'
+         WHEN coalesce(p.accounts, 0) = 0 THEN 'the team owns no key accounts' END AS missing,
     CAST(e.evidence AS VARCHAR) AS evidence
 FROM audit_managers AS m
+CROSS JOIN audit_period AS period
 LEFT JOIN per_manager AS p USING (manager_key)
 LEFT JOIN evidence AS e USING (manager_key);
