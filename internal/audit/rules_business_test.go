@@ -308,6 +308,21 @@ func TestBM4NeglectedBusinessDuties(t *testing.T) {
 		expectNotEnoughData(t, b.finding(mia, "BM4"), "the period is shorter than 4 weeks")
 	})
 	t.Run("not enough data: no activities", bm4NoActivities.check)
+	t.Run("the gap's dates stay in the period", func(t *testing.T) {
+		t.Parallel()
+		// Wednesday 4 March to Friday 10 April: six calendar weeks, the
+		// partial ones at both ends included, none with planning.
+		b := newOrg(t)
+		b.from = periodStart.AddDate(0, 0, 2)
+		b.to = time.Date(2026, 4, 11, 0, 0, 0, 0, time.UTC)
+		mia := b.manager("Mia")
+		ana := b.rep(mia, "Ana")
+		b.meeting(mia, "1:1 Ana", time.Hour, withReps(ana), at(b.day(1)))
+		f := b.finding(mia, "BM4")
+		expectColumn(t, f, "longest gap from", "2026-03-04")
+		expectColumn(t, f, "to", "2026-04-10")
+		expectColumn(t, f, "weeks", 6)
+	})
 }
 
 // bm4NoActivities is the team of TestBM4NeglectedBusinessDuties's "not

@@ -37,7 +37,8 @@ share AS (
     GROUP BY ALL
 ),
 period AS (
-    SELECT count(*) AS weeks FROM weeks
+    SELECT count(*) AS weeks, any_value(p.from_ts) AS from_ts, any_value(p.to_ts) AS to_ts
+    FROM weeks CROSS JOIN audit_period AS p
 )
 SELECT
     m.manager_key,
@@ -45,8 +46,11 @@ SELECT
     CASE WHEN period.weeks < $warn_weeks THEN 'the period is shorter than ' || printf('%g', CAST($warn_weeks AS DOUBLE)) || ' weeks'
          WHEN s.business_share IS NULL THEN 'no activities of this manager in the period' END AS missing,
     s.business_share,
-    CAST(to_json([{'longest gap from': CAST(g.first_week AS DATE),
-              'to': CAST(g.last_week + INTERVAL 6 DAY AS DATE),
+    -- The gap's weeks are whole calendar weeks, the partial weeks at the
+    -- period's ends included; its dates are the days of the period it
+    -- covers, so that it never reaches past the period.
+    CAST(to_json([{'longest gap from': CAST(greatest(g.first_week, period.from_ts) AS DATE),
+              'to': CAST(least(g.last_week + INTERVAL 6 DAY, period.to_ts - INTERVAL 1 DAY) AS DATE),
               'weeks': coalesce(g.weeks, 0),
               'business share %': round(s.business_share, 1)}]) AS VARCHAR) AS evidence
 FROM audit_managers AS m
