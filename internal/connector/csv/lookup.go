@@ -43,10 +43,19 @@ type lookupKey struct {
 }
 
 // lookupEntry is the record a name stands for; count > 1 means the name
-// is ambiguous.
+// is ambiguous, and places says where each record so named is, for the
+// person who must tell them apart.
 type lookupEntry struct {
-	id    string
-	count int
+	id     string
+	count  int
+	places []place
+}
+
+// place is where a record was read: the file (as the summary names it)
+// and the line.
+type place struct {
+	file string
+	line int64
 }
 
 func newReferences(m *mapping) *references {
@@ -75,15 +84,15 @@ func lookupText(s string) string {
 }
 
 // add makes a record findable by its name and e-mail.
-func (refs *references) add(kind plugin.RecordKind, id, name, email string) {
+func (refs *references) add(kind plugin.RecordKind, id, name, email string, at place) {
 	if ids, kept := refs.loadedIDs[kind]; kept {
 		ids[id] = true
 	}
-	refs.addKey(lookupKey{kind, matchName}, name, id)
-	refs.addKey(lookupKey{kind, matchEmail}, email, id)
+	refs.addKey(lookupKey{kind, matchName}, name, id, at)
+	refs.addKey(lookupKey{kind, matchEmail}, email, id, at)
 }
 
-func (refs *references) addKey(key lookupKey, text, id string) {
+func (refs *references) addKey(key lookupKey, text, id string, at place) {
 	table, used := refs.lookups[key]
 	text = lookupText(text)
 	if !used || text == "" {
@@ -92,10 +101,11 @@ func (refs *references) addKey(key lookupKey, text, id string) {
 	if e, ok := table[text]; ok {
 		if e.id != id {
 			e.count++
+			e.places = append(e.places, at)
 		}
 		return
 	}
-	table[text] = &lookupEntry{id: id, count: 1}
+	table[text] = &lookupEntry{id: id, count: 1, places: []place{at}}
 }
 
 // noSuchRecord means no record read answers to a name or e-mail.
@@ -107,6 +117,54 @@ type noSuchRecord struct {
 
 func (e *noSuchRecord) Error() string {
 	return fmt.Sprintf("no %s has the %s %q", e.kind, e.match, e.text)
+}
+
+// ambiguousName means several records answer to a name or e-mail: the
+// reference cannot say which one it means.
+type ambiguousName struct {
+	kind   plugin.RecordKind
+	match  matchKey
+	text   string
+	places []place
+}
+
+func (e *ambiguousName) Error() string {
+	// An e-mail tells users of one name apart; only an ID tells apart
+	// users who share an address, or accounts and deals of one name.
+	hint := fmt.Sprintf("give the %s's ID instead (match: id)", e.kind)
+	if e.kind == plugin.KindUser && e.match == matchName {
+		hint = "give the user's ID or e-mail instead (match: id or email)"
+	}
+	return fmt.Sprintf("%d %s records have the %s %q: %s; %s",
+		len(e.places), e.kind, e.match, e.text, describePlaces(e.places), hint)
+}
+
+// describePlaces lists places by file, as "users.csv lines 3 and 19" or
+// "a.csv line 3 and b.csv line 9".
+func describePlaces(places []place) string {
+	var parts []string
+	for i := 0; i < len(places); {
+		j := i
+		var lines []string
+		for ; j < len(places) && places[j].file == places[i].file; j++ {
+			lines = append(lines, fmt.Sprint(places[j].line))
+		}
+		word := "line "
+		if len(lines) > 1 {
+			word = "lines "
+		}
+		parts = append(parts, places[i].file+" "+word+andList(lines))
+		i = j
+	}
+	return andList(parts)
+}
+
+// andList joins items as a sentence does: "a", "a and b", "a, b and c".
+func andList(items []string) string {
+	if len(items) < 2 {
+		return strings.Join(items, "")
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
 }
 
 // resolve returns the ID a reference stands for: the ID itself when the
@@ -134,7 +192,7 @@ func (refs *references) find(kind plugin.RecordKind, match matchKey, text string
 	case !ok:
 		return "", &noSuchRecord{kind, match, text}
 	case e.count > 1:
-		return "", fmt.Errorf("%d %s records have the %s %q: match by id instead", e.count, kind, match, text)
+		return "", &ambiguousName{kind, match, text, e.places}
 	}
 	return e.id, nil
 }
@@ -177,16 +235,3 @@ func (refs *references) wasRejected(kind plugin.RecordKind, match matchKey, text
 // roleOf is how a reason names what a reference field points at: the
 // owner of owner_id, the manager of manager_id.
 func roleOf(field string) string { return strings.TrimSuffix(field, "_id") }
-
-// forget makes a record read but then rejected unfindable, so that the
-// records naming it are rejected with its reason (see reject).
-func (refs *references) forget(kind plugin.RecordKind, id, name, email string) {
-	delete(refs.loadedIDs[kind], id)
-	for match, text := range map[matchKey]string{matchName: name, matchEmail: email} {
-		table := refs.lookups[lookupKey{kind, match}]
-		// An ambiguous name stays ambiguous: it is rejected either way.
-		if e, ok := table[lookupText(text)]; ok && e.id == id && e.count == 1 {
-			delete(table, lookupText(text))
-		}
-	}
-}

@@ -28,24 +28,29 @@ type createdManager struct {
 	// rows is how many user rows name the manager.
 	rows int
 	// typo, when set, says which name this one looks like a misspelling
-	// of: its rows are rejected rather than given a manager who is no one.
+	// of: its rows are loaded without a manager rather than given a
+	// manager who is no one.
 	typo string
 }
 
 // finishUsers resolves the managers, creates those the team sheets name
-// only, and sends the users, their rejects and the created managers.
+// only, and sends the users, the managers created and the manager
+// references that could not be resolved.
 func (run *readRun) finishUsers() error {
 	for _, p := range run.users {
-		run.refs.add(plugin.KindUser, p.user.ID, p.user.Name, p.user.Email)
+		run.refs.add(plugin.KindUser, p.user.ID, p.user.Name, p.user.Email, place{p.out.Name(), p.user.Line})
 	}
 	created := run.createManagers()
 	problems := run.resolveManagers(created)
-	for i, p := range run.users {
-		if err := run.sendUser(p, problems[i]); err != nil {
+	for _, p := range run.users {
+		if err := run.sendUser(p); err != nil {
 			return err
 		}
 	}
 	if err := run.sendCreatedManagers(created); err != nil {
+		return err
+	}
+	if err := run.sendUnresolvedManagers(problems); err != nil {
 		return err
 	}
 	for _, f := range run.userFiles {
@@ -84,7 +89,7 @@ func (run *readRun) createManagers() map[string]*createdManager {
 	for _, c := range order {
 		c.typo = run.typoOf(c, order)
 		if c.typo == "" {
-			run.refs.add(plugin.KindUser, c.user.ID, c.user.Name, c.user.Email)
+			run.refs.add(plugin.KindUser, c.user.ID, c.user.Name, c.user.Email, place{c.firstSeen.out.Name() + managersPart, c.user.Line})
 		}
 	}
 	return created
@@ -108,30 +113,32 @@ func (run *readRun) newManager(p *pendingUser, match matchKey) *createdManager {
 	return &createdManager{user: u, named: named, firstSeen: p}
 }
 
-// resolveManagers sets every user's manager, or says why it cannot be:
-// a name no one has, a likely misspelling, or a manager whose own row was
-// rejected. A user rejected can be another's manager, so it goes on until
-// no more are.
-func (run *readRun) resolveManagers(created map[string]*createdManager) []error {
-	problems := make([]error, len(run.users))
-	for changed := true; changed; {
-		changed = false
-		for i := range run.users {
-			p := &run.users[i]
-			if problems[i] != nil || p.manager == "" {
-				continue
-			}
-			id, err := run.managerOf(p, created)
-			if err == nil {
-				p.user.ManagerID = id
-				continue
-			}
-			problems[i] = err
-			changed = true
-			run.refs.forget(plugin.KindUser, p.user.ID, p.user.Name, p.user.Email)
-			run.refs.reject(plugin.KindUser, p.user.ID, p.user.Name, p.user.Email,
-				rejection{file: p.out.Name(), line: p.user.Line, reason: "manager_id: " + err.Error()})
+// unresolvedManager is a user loaded without the manager its row names:
+// a name no one has, a name several users have, a likely misspelling, or
+// a manager whose own row was rejected.
+type unresolvedManager struct {
+	user *pendingUser
+	err  error
+}
+
+// resolveManagers sets every user's manager it can, and lists the users
+// whose manager it cannot. Those users are still loaded, without a
+// manager: a user is a person of the export whatever is wrong with the
+// name of their manager, and rejecting them would reject every account,
+// deal and activity they own as well.
+func (run *readRun) resolveManagers(created map[string]*createdManager) []unresolvedManager {
+	var problems []unresolvedManager
+	for i := range run.users {
+		p := &run.users[i]
+		if p.manager == "" {
+			continue
 		}
+		id, err := run.managerOf(p, created)
+		if err != nil {
+			problems = append(problems, unresolvedManager{user: p, err: err})
+			continue
+		}
+		p.user.ManagerID = id
 	}
 	return problems
 }
@@ -150,14 +157,44 @@ func (run *readRun) managerOf(p *pendingUser, created map[string]*createdManager
 	return id, nil
 }
 
-func (run *readRun) sendUser(p pendingUser, problem error) error {
-	if problem != nil {
-		return p.out.Reject(plugin.Reject{Line: p.user.Line, Field: "manager_id", Reason: problem.Error(), Raw: p.raw, Kind: plugin.KindUser})
-	}
+func (run *readRun) sendUser(p pendingUser) error {
 	if f := p.file.mapping.fields["manager_id"]; f != nil && f.create && p.user.ManagerID != "" {
 		p.user.ManagerFrom = plugin.ManagerFromTeamSheet
 	}
 	return p.out.User(p.user)
+}
+
+// unresolvedPart is appended to a file's name for the references its rows
+// make that could not be resolved, though the rows were loaded: each such
+// reference is a "row" of that part, rejected with the row's line, field
+// and reason. The SDK has no warning for a row that loads, and a reject is
+// what the person fixing the export reads; counting the references apart
+// keeps the file's own rows adding up to its records.
+const unresolvedPart = " (unresolved references)"
+
+// sendUnresolvedManagers rejects the manager references that could not be
+// resolved, in the unresolved part of each user's file.
+func (run *readRun) sendUnresolvedManagers(problems []unresolvedManager) error {
+	var parts []*plugin.FileWriter
+	rows := map[*plugin.FileWriter]int64{}
+	for _, u := range problems {
+		out := run.w.File(u.user.out.Name() + unresolvedPart)
+		if _, seen := rows[out]; !seen {
+			parts = append(parts, out)
+		}
+		rows[out]++
+		reason := u.err.Error() + "; the user is loaded without a manager"
+		err := out.Reject(plugin.Reject{Line: u.user.user.Line, Field: "manager_id", Reason: reason, Raw: u.user.raw, Kind: plugin.KindUser})
+		if err != nil {
+			return err
+		}
+	}
+	for _, out := range parts {
+		if err := out.Done(rows[out]); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // sendCreatedManagers sends the managers created, each in the managers

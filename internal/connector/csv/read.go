@@ -138,14 +138,14 @@ func (run *readRun) readRow(r *row, out *plugin.FileWriter) error {
 		if r.err != nil {
 			return run.rejected(r, out, a.ID, a.Name, "")
 		}
-		run.refs.add(plugin.KindAccount, a.ID, a.Name, "")
+		run.refs.add(plugin.KindAccount, a.ID, a.Name, "", place{out.Name(), r.Line})
 		return out.Account(a)
 	case plugin.KindOpportunity:
 		o := readOpportunity(r)
 		if r.err != nil {
 			return run.rejected(r, out, o.ID, o.Name, "")
 		}
-		run.refs.add(plugin.KindOpportunity, o.ID, o.Name, "")
+		run.refs.add(plugin.KindOpportunity, o.ID, o.Name, "", place{out.Name(), r.Line})
 		return out.Opportunity(o)
 	case plugin.KindActivity:
 		a := readActivity(r)

@@ -184,7 +184,7 @@ func rejectKey(r plugin.Reject) string { return fmt.Sprintf("%s:%d:%s", r.File, 
 func TestBrokenRowsAreRejectedWithFileLineAndField(t *testing.T) {
 	got, summary := readInput(t, fixturePath("broken"), nil)
 	want := []string{
-		"users.csv:3:joined_at", "users.csv:4:name", "users.csv:5:manager_id",
+		"users.csv:3:joined_at", "users.csv:4:name", "users.csv (unresolved references):5:manager_id",
 		"accounts.csv:3:annual_revenue", "accounts.csv:4:annual_revenue", "accounts.csv:5:id",
 		"activities.csv:3:end_at", "activities.csv:4:kind", "activities.csv:5:start_at", "activities.csv:6:", "activities.csv:7:",
 		"activities.csv:8:duration_minutes", "activities.csv:9:id", "activities.csv:10:start_at", "activities.csv:11:priority",
@@ -204,9 +204,11 @@ func TestBrokenRowsAreRejectedWithFileLineAndField(t *testing.T) {
 		t.Errorf("rejects:\n%s\nwant:\n%s", strings.Join(keys, "\n"), strings.Join(want, "\n"))
 	}
 	connectortest.CheckSummary(t, summary, map[string]plugin.FileSummary{
-		"users.csv":      {RowsRead: 5, RowsRejected: 3, Records: map[plugin.RecordKind]int64{plugin.KindUser: 2}, RowsSkipped: map[string]int64{}},
-		"accounts.csv":   {RowsRead: 4, RowsRejected: 3, Records: map[plugin.RecordKind]int64{plugin.KindAccount: 1}, RowsSkipped: map[string]int64{}},
-		"activities.csv": {RowsRead: 13, RowsRejected: 11, Records: map[plugin.RecordKind]int64{plugin.KindActivity: 2}, RowsSkipped: map[string]int64{}},
+		"users.csv": {RowsRead: 5, RowsRejected: 2, Records: map[plugin.RecordKind]int64{plugin.KindUser: 3}, RowsSkipped: map[string]int64{}},
+		// Cleo's manager, whom no one is, is rejected; Cleo is loaded.
+		"users.csv (unresolved references)": {RowsRead: 1, RowsRejected: 1, Records: map[plugin.RecordKind]int64{}, RowsSkipped: map[string]int64{}},
+		"accounts.csv":                      {RowsRead: 4, RowsRejected: 3, Records: map[plugin.RecordKind]int64{plugin.KindAccount: 1}, RowsSkipped: map[string]int64{}},
+		"activities.csv":                    {RowsRead: 13, RowsRejected: 11, Records: map[plugin.RecordKind]int64{plugin.KindActivity: 2}, RowsSkipped: map[string]int64{}},
 		"attendees.csv": {RowsRead: 6, RowsRejected: 3, Records: map[plugin.RecordKind]int64{plugin.KindAttendee: 2},
 			RowsSkipped: map[string]int64{skipActivityNotLoaded: 1}},
 	})
@@ -216,16 +218,19 @@ func TestBrokenRowsAreRejectedWithFileLineAndField(t *testing.T) {
 		reasons[rejectKey(r)] = r.Reason
 	}
 	for key, want := range map[string]string{
-		"users.csv:3:joined_at":         `column joined: "2025-02-30" is not a valid date or time in the format YYYY-MM-DD`,
-		"users.csv:5:manager_id":        `column manager: no user has the name "Nobody Known"`,
-		"accounts.csv:3:annual_revenue": `column revenue: "12,5" is not a number (the decimal separator is '.')`,
-		"activities.csv:4:kind":         `column type: "Carrier pigeon" is not one of the values the mapping lists (Call, Meeting, Task)`,
-		"activities.csv:9:id":           "column id is empty, and id is required",
-		"activities.csv:7:":             "the row has 4 fields, the header 10",
+		"users.csv:3:joined_at":                          `column joined: "2025-02-30" is not a valid date or time in the format YYYY-MM-DD`,
+		"users.csv (unresolved references):5:manager_id": `column manager: no user has the name "Nobody Known"; the user is loaded without a manager`,
+		"accounts.csv:3:annual_revenue":                  `column revenue: "12,5" is not a number (the decimal separator is '.')`,
+		"activities.csv:4:kind":                          `column type: "Carrier pigeon" is not one of the values the mapping lists (Call, Meeting, Task)`,
+		"activities.csv:9:id":                            "column id is empty, and id is required",
+		"activities.csv:7:":                              "the row has 4 fields, the header 10",
 	} {
 		if reasons[key] != want {
 			t.Errorf("%s: reason %q, want %q", key, reasons[key], want)
 		}
+	}
+	if u := byID(got.Users, func(u plugin.User) string { return u.ID })["u4"]; u.Name != "Cleo Park" || u.ManagerID != "" {
+		t.Errorf("u4 = %+v; want Cleo loaded without her unknown manager", u)
 	}
 	// The multi-line subject is one record, at the line where it starts.
 	activities := byID(got.Activities, func(a plugin.Activity) string { return a.ID })
