@@ -12,12 +12,9 @@ import (
 )
 
 // nullID is what Salesforce's Data Export writes in an empty lookup
-// (WhoId, WhatId, ManagerId, ParentRoleId…); its 15-character form appears
-// in older exports.
-const (
-	nullID   = "000000000000000AAA"
-	nullID15 = "000000000000000"
-)
+// (WhoId, WhatId, ManagerId, ParentRoleId…); older exports write its
+// 15-character form, which caseSafeID turns into this one.
+const nullID = "000000000000000AAA"
 
 // Salesforce ID prefixes: the first three characters say the object.
 const (
@@ -54,10 +51,13 @@ func (r *row) fail(c column, format string, args ...any) {
 // text is the value as written.
 func (r *row) text(c column) string { return r.Field(c.index) }
 
-// id is a lookup: empty or the null sentinel read as "".
+// id is a record's Id or a lookup, in the 18-character form whichever
+// form the file wrote it in (caseSafeID); empty or the null sentinel read
+// as "". A value not shaped like an ID is kept as written: an org's
+// customised export may have IDs of its own.
 func (r *row) id(c column) string {
-	v := strings.TrimSpace(r.Field(c.index))
-	if v == nullID || v == nullID15 {
+	v, _ := caseSafeID(strings.TrimSpace(r.Field(c.index)))
+	if v == nullID {
 		return ""
 	}
 	return v
