@@ -52,16 +52,50 @@ type object struct {
 	// identifying are header columns that tell Salesforce's file from
 	// another CSV with the same name.
 	identifying []string
+	// required are the columns without which no row of the file can be
+	// loaded: a file without one is refused, naming it, rather than
+	// every row rejected for an empty value it never had.
+	required []columnSet
+	// optional are the other columns the audit uses: a file without one
+	// is read, its values empty, and the connector says so once.
+	optional []columnSet
 }
 
+// columnSet is a column, or columns any one of which will do.
+type columnSet []string
+
+func cols(names ...string) columnSet { return names }
+
 var (
-	userRoleObject      = object{"UserRole.csv", plugin.KindUser, []string{"Id", "Name", "ParentRoleId"}}
-	userObject          = object{"User.csv", plugin.KindUser, []string{"Id", "IsActive"}}
-	accountObject       = object{"Account.csv", plugin.KindAccount, []string{"Id", "Name", "OwnerId"}}
-	opportunityObject   = object{"Opportunity.csv", plugin.KindOpportunity, []string{"Id", "StageName", "OwnerId"}}
-	taskObject          = object{"Task.csv", plugin.KindActivity, []string{"Id", "OwnerId", "Subject"}}
-	eventObject         = object{"Event.csv", plugin.KindActivity, []string{"Id", "OwnerId", "Subject"}}
-	eventRelationObject = object{"EventRelation.csv", plugin.KindAttendee, []string{"EventId", "RelationId"}}
+	userRoleObject = object{file: "UserRole.csv", kind: plugin.KindUser, identifying: []string{"Id", "Name", "ParentRoleId"},
+		required: []columnSet{cols("Id")}, optional: []columnSet{cols("Name"), cols("ParentRoleId")}}
+	// A user with no ManagerId may have one from the role hierarchy, and
+	// a top manager has none: ManagerId is optional. Without IsActive
+	// every user would read as having left.
+	userObject = object{file: "User.csv", kind: plugin.KindUser, identifying: []string{"Id", "IsActive"},
+		required: []columnSet{cols("Id"), cols("IsActive")},
+		optional: []columnSet{cols("FirstName", "LastName", "Name"), cols("Email"), cols("ManagerId"), cols("UserRoleId"),
+			cols("UserType"), cols("CreatedDate")}}
+	accountObject = object{file: "Account.csv", kind: plugin.KindAccount, identifying: []string{"Id", "Name", "OwnerId"},
+		required: []columnSet{cols("Id")},
+		optional: []columnSet{cols("Name"), cols("OwnerId"), cols("AnnualRevenue"), cols("Type")}}
+	// An opportunity's owner is whose pipeline it is.
+	opportunityObject = object{file: "Opportunity.csv", kind: plugin.KindOpportunity, identifying: []string{"Id", "StageName", "OwnerId"},
+		required: []columnSet{cols("Id"), cols("OwnerId")},
+		optional: []columnSet{cols("AccountId"), cols("StageName"), cols("Amount"), cols("CloseDate"), cols("IsClosed"),
+			cols("IsWon"), cols("CreatedDate")}}
+	// An activity is its owner's time, on a day: a task is placed on its
+	// completion, else its due date, else the day it was logged.
+	taskObject = object{file: "Task.csv", kind: plugin.KindActivity, identifying: []string{"Id", "OwnerId", "Subject"},
+		required: []columnSet{cols("Id"), cols("OwnerId"), cols("CompletedDateTime", "ActivityDate", "CreatedDate")},
+		optional: []columnSet{cols("Subject"), cols("TaskSubtype", "Type"), cols("Status"), cols("IsClosed"),
+			cols("ActivityDate"), cols("AccountId", "WhatId"), cols("WhoId")}}
+	eventObject = object{file: "Event.csv", kind: plugin.KindActivity, identifying: []string{"Id", "OwnerId", "Subject"},
+		required: []columnSet{cols("Id"), cols("OwnerId"), cols("StartDateTime", "ActivityDateTime", "ActivityDate")},
+		optional: []columnSet{cols("Subject"), cols("Type"), cols("EndDateTime", "DurationInMinutes"),
+			cols("AccountId", "WhatId"), cols("WhoId"), cols("IsChild")}}
+	eventRelationObject = object{file: "EventRelation.csv", kind: plugin.KindAttendee, identifying: []string{"EventId", "RelationId"},
+		required: []columnSet{cols("EventId"), cols("RelationId")}, optional: []columnSet{cols("IsWhat")}}
 )
 
 // objects lists the files the connector reads, in reading order: users

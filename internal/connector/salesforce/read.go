@@ -41,10 +41,14 @@ type readRun struct {
 	// unloadedEvents are the events whose attendees must not be loaded
 	// either: deleted, child copies, rejected.
 	unloadedEvents map[string]bool
+	// warn says what the user should know of the export as a whole: the
+	// optional columns a file lacks. plugin.Logger's in the connector.
+	warn func(msg string, args ...any)
 }
 
 func newReadRun(src *export.Source, opts options, out output) *readRun {
-	return &readRun{src: src, opts: opts, out: out, roles: map[string]role{}, unloadedEvents: map[string]bool{}}
+	return &readRun{src: src, opts: opts, out: out, roles: map[string]role{}, unloadedEvents: map[string]bool{},
+		warn: plugin.Logger().Warn}
 }
 
 // read reads the files of the export in the layout's order.
@@ -62,6 +66,9 @@ func (run *readRun) read(ctx context.Context) error {
 		eventRelationObject.file: run.newEventRelationReader,
 	}
 	for _, f := range files {
+		if note := optionalNote(f); note != "" {
+			run.warn(note)
+		}
 		if err := run.readFile(ctx, f, readers[f.Pattern.Name]); err != nil {
 			return err
 		}
