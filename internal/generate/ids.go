@@ -62,23 +62,7 @@ func appendID(b []byte, id sfID) []byte {
 		n /= 62
 	}
 	b = append(b, id15[:]...)
-	return appendChecksum(b, &id15)
-}
-
-// appendChecksum appends the suffix of an 18-character ID: one character
-// per five, encoding which of the five are capitals.
-func appendChecksum(b []byte, id15 *[15]byte) []byte {
-	const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ012345"
-	for chunk := range 3 {
-		bits := 0
-		for i := range 5 {
-			if c := id15[chunk*5+i]; c >= 'A' && c <= 'Z' {
-				bits |= 1 << i
-			}
-		}
-		b = append(b, alphabet[bits])
-	}
-	return b
+	return salesforcecsv.AppendCaseSuffix(b, id15[:])
 }
 
 func (id sfID) String() string { return string(appendID(nil, id)) }

@@ -327,29 +327,5 @@ func (m *idMaker) next(prefix string) string {
 		n /= 62
 	}
 	id15 := prefix + "5g0" + string(unique)
-	return id15 + salesforceChecksum(id15)
-}
-
-// salesforceChecksum is the suffix that makes a 15-character ID
-// case-insensitive: one character per five, encoding which are capitals.
-func salesforceChecksum(id15 string) string {
-	const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ012345"
-	out := make([]byte, 3)
-	for chunk := range 3 {
-		bits := 0
-		for i := range 5 {
-			if c := id15[chunk*5+i]; c >= 'A' && c <= 'Z' {
-				bits |= 1 << i
-			}
-		}
-		out[chunk] = alphabet[bits]
-	}
-	return string(out)
-}
-
-func TestSalesforceChecksum(t *testing.T) {
-	// A documented example: 001A0000006Vm9r → 001A0000006Vm9rIAC.
-	if got := salesforceChecksum("001A0000006Vm9r"); got != "IAC" {
-		t.Errorf("checksum = %s, want IAC", got)
-	}
+	return id15 + salesforcecsv.CaseSuffix(id15)
 }

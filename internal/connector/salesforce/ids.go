@@ -1,5 +1,7 @@
 package salesforce
 
+import "github.com/salesaudit/salesaudit/internal/crmexport/salesforcecsv"
+
 // Salesforce writes a record's ID in two forms: 15 characters, case
 // sensitive (reports, the UI, some tools), and 18 characters (the API,
 // Data Loader, the Data Export), which are the 15 and a suffix recording
@@ -9,15 +11,9 @@ package salesforce
 // in the 18-character form, so that a reference matches its record
 // whichever form each file used.
 
-// caseAlphabet spells a block's mask of capitals: A for none, 5 for all.
-const caseAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ012345"
-
 const (
 	id15Len = 15
 	id18Len = 18
-	// caseBlock is how many characters of the 15 each suffix character
-	// covers.
-	caseBlock = 5
 )
 
 // caseSafeID is a Salesforce record ID in its 18-character form, and
@@ -30,28 +26,11 @@ const (
 func caseSafeID(v string) (string, bool) {
 	switch {
 	case len(v) == id15Len && isBase62(v):
-		return v + caseSuffix(v), true
+		return v + salesforcecsv.CaseSuffix(v), true
 	case len(v) == id18Len && isBase62(v):
 		return restoreCase(v)
 	}
 	return v, false
-}
-
-// caseSuffix is the suffix of a 15-character ID: for each block of five
-// characters, the mask of its capitals A–Z (the block's first character
-// the lowest bit) spelt in caseAlphabet.
-func caseSuffix(id15 string) string {
-	var suffix [3]byte
-	for block := range suffix {
-		mask := 0
-		for i := range caseBlock {
-			if isUpper(id15[block*caseBlock+i]) {
-				mask |= 1 << i
-			}
-		}
-		suffix[block] = caseAlphabet[mask]
-	}
-	return string(suffix[:])
 }
 
 // restoreCase gives an 18-character ID's first 15 characters the case
@@ -64,9 +43,9 @@ func restoreCase(id18 string) (string, bool) {
 		if mask < 0 {
 			return id18, false
 		}
-		b[id15Len+block] = caseAlphabet[mask]
-		for i := range caseBlock {
-			c, capital := &b[block*caseBlock+i], mask&(1<<i) != 0
+		b[id15Len+block] = salesforcecsv.CaseAlphabet[mask]
+		for i := range salesforcecsv.CaseBlock {
+			c, capital := &b[block*salesforcecsv.CaseBlock+i], mask&(1<<i) != 0
 			switch {
 			case isDigit(*c) && capital:
 				return id18, false
