@@ -31,9 +31,18 @@ func NewGRPCServer(opts []grpc.ServerOption) *grpc.Server {
 	return grpc.NewServer(opts...)
 }
 
+// logOutput is the process's standard error as the process started with
+// it. Serve has go-plugin point os.Stderr at a stream to the host that the
+// host does not show, so a logger made after Serve (in Read, say) and
+// writing to os.Stderr would write where nobody reads; the host reads the
+// process's own standard error and logs its JSON lines at their level.
+var logOutput = os.Stderr
+
 // Logger is the logger a connector should use. It writes JSON lines to
-// stderr, which the host reads and shows with its own logs; the level comes
-// from SALESAUDIT_LOG_LEVEL (default info).
+// the process's standard error, which the host reads and shows with its
+// own logs (at --log-level warn, warnings and errors); the level comes
+// from SALESAUDIT_LOG_LEVEL (default info). It may be made before or
+// after Serve.
 func Logger() hclog.Logger {
 	level := hclog.LevelFromString(os.Getenv("SALESAUDIT_LOG_LEVEL"))
 	if level == hclog.NoLevel {
@@ -41,7 +50,7 @@ func Logger() hclog.Logger {
 	}
 	return hclog.New(&hclog.LoggerOptions{
 		Level:      level,
-		Output:     os.Stderr,
+		Output:     logOutput,
 		JSONFormat: true,
 	})
 }

@@ -5,9 +5,13 @@ package pluginhost
 import (
 	"context"
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/hashicorp/go-hclog"
 
 	"github.com/salesaudit/salesaudit/internal/connector/fake"
 )
@@ -233,4 +237,37 @@ func TestInstallTriesTheExecutableNamedEvenByABareName(t *testing.T) {
 	}
 	c.Close()
 	checkAllGone(t, events)
+}
+
+// TestAConnectorsWarningsReachTheHostsLog: a connector logs through
+// plugin.Logger once served, as it warns of an export's missing optional
+// column in Read. go-plugin points the served process's os.Stderr at a
+// stream the host does not show; the warning must still reach the host's
+// log, at its level.
+func TestAConnectorsWarningsReachTheHostsLog(t *testing.T) {
+	t.Parallel()
+	c, _ := catalogOf(t, "fakewarn")
+	logFile := filepath.Join(t.TempDir(), "host.log")
+	log, err := os.Create(logFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer log.Close()
+	c.Logger = hclog.New(&hclog.LoggerOptions{Level: hclog.Warn, Output: log})
+	p, err := start(t, c, t.Context(), "fakewarn")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.Connector.Check(t.Context(), "export"); err != nil {
+		t.Fatal(err)
+	}
+	p.Close() // the host has read all the connector wrote once it is gone
+	written, err := os.ReadFile(logFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := string(written)
+	if !strings.Contains(got, "[WARN]") || !strings.Contains(got, "users.csv lacks the optional column Title") {
+		t.Errorf("the host's log at warn level:\n%s\nwant the connector's warning", got)
+	}
 }

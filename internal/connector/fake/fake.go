@@ -30,6 +30,9 @@ type Connector struct {
 	// Accept is what Check answers for every path.
 	Accept     bool
 	Confidence int
+	// WarnOnCheck is logged as a warning through plugin.Logger when
+	// asked to Check, once the plugin is served.
+	WarnOnCheck string
 
 	// The process misbehaves as these say (see Serve); each event of
 	// its life is recorded in the file EventsEnv names.
@@ -71,6 +74,9 @@ func (c *Connector) Check(_ context.Context, path string) (plugin.CheckResult, e
 	if c.FreezeOnCheck {
 		Record("frozen", os.Getpid())
 		freeze()
+	}
+	if c.WarnOnCheck != "" {
+		plugin.Logger().Warn(c.WarnOnCheck, "path", path)
 	}
 	if !c.Accept {
 		return plugin.CheckResult{Reason: "the fake connector reads nothing real"}, nil

@@ -27,6 +27,9 @@ func Misbehaving() map[string]*Connector {
 	return map[string]*Connector{
 		// fakeaccept reads every input, and well.
 		"fakeaccept": {Name: "fakeaccept", Users: 2, Activities: 20, Accept: true, Confidence: 90},
+		// fakewarn logs a warning when asked to Check, as a connector
+		// tells the user of an export's optional column that is missing.
+		"fakewarn": {Name: "fakewarn", WarnOnCheck: "users.csv lacks the optional column Title"},
 		// fakefreeze stops itself with SIGSTOP mid-read.
 		"fakefreeze": {Name: "fakefreeze", Users: 2, Activities: 100, FreezeAfter: 10},
 		// fakefreezecheck stops itself with SIGSTOP when asked to Check.
