@@ -193,10 +193,35 @@ func (r *Reader) Next() (Row, error) {
 	r.offset = end
 	row := Row{Line: r.lineOf(record, parseErr), Fields: record, r: r, start: start, end: end}
 	if parseErr != nil {
-		reason := r.describeParseError(parseErr, len(record), r.rec.slice(start, end))
-		return Row{}, &RowError{File: r.name, Line: row.Line, Reason: reason, Raw: row.Raw(), Err: parseErr}
+		return Row{}, r.rejectMalformed(parseErr, len(record), row)
 	}
 	return row, nil
+}
+
+// rejectMalformed is the RowError for a row encoding/csv could not read,
+// and makes reading resume at the line after the row's first line. Where
+// encoding/csv noticed the error says little of where the row really
+// ended: a stray opening quote makes it read on, across lines, to the
+// next quote or the end of the file, and every line it took would be lost.
+// So only the first line is the bad row; the lines after it are read
+// again, and become rows or rejects of their own (with their own line
+// numbers when they were a multi-line field's after all).
+func (r *Reader) rejectMalformed(parseErr *csv.ParseError, fields int, row Row) error {
+	reason := r.describeParseError(parseErr, fields, r.rec.slice(row.start, row.end))
+	if at, ok := r.rec.firstLineEnd(row.start, row.end); ok {
+		row.end = at
+	}
+	rowErr := &RowError{File: r.name, Line: row.Line, Reason: reason, Raw: row.Raw(), Err: parseErr}
+	r.resumeAt(row.end, row.Line)
+	return rowErr
+}
+
+// resumeAt makes a new csv.Reader read on from offset at, the start of
+// the line after line: what the old one read ahead is handed to it again.
+func (r *Reader) resumeAt(at, line int64) {
+	r.rec.unread(at)
+	r.offset, r.offsetBase, r.lineBase = at, at, line
+	r.csv = newCSVReader(r.rec, len(r.header))
 }
 
 // asParseError is err as a *csv.ParseError, or nil. It is a function of its
@@ -232,6 +257,10 @@ func (r *Reader) describeParseError(err *csv.ParseError, fields int, raw []byte)
 	case errors.Is(err.Err, csv.ErrQuote) && r.rec.atEnd(r.offset) && endsInsideQuotes(raw):
 		return fmt.Sprintf("the file ends inside a quoted field of the row begun at line %d: its closing double quote is missing "+
 			"(a file cut short, or a quote never closed)", r.lineBase+int64(err.StartLine))
+	case errors.Is(err.Err, csv.ErrQuote) && err.Line > err.StartLine:
+		return fmt.Sprintf("a quoted field of this row runs on to line %d, where a double quote at column %d neither closes it nor is doubled "+
+			"(a closing quote missing, or a quote inside the field not doubled): the lines after this one are read on their own",
+			r.lineBase+int64(err.Line), err.Column)
 	case errors.Is(err.Err, csv.ErrQuote), errors.Is(err.Err, csv.ErrBareQuote):
 		return fmt.Sprintf("a stray double quote at line %d, column %d (a quote inside a field must be doubled)", r.lineBase+int64(err.Line), err.Column)
 	}
@@ -239,24 +268,33 @@ func (r *Reader) describeParseError(err *csv.ParseError, fields int, raw []byte)
 }
 
 // skipRowTooLong rejects the row being read, which has grown past the
-// limit without ending: the rest of its line is read and dropped, and a
-// new csv.Reader takes over at the next line, so that one row too long
-// costs that row and not the file. (A row over the limit inside a quoted
-// field that spans lines goes on in the next line; what is left of it
-// there is read as rows, and rejected as such.)
+// limit without ending, so that one row too long costs that row and not
+// the file. When its first line ended (a quote never closed, or a quoted
+// field of many lines), reading resumes at the next line, as after any
+// malformed row; a line too long on its own is read to its end and
+// dropped, and reading resumes after it.
 func (r *Reader) skipRowTooLong() error {
 	start, line := r.offset, r.rec.rowLine()
 	raw := plugin.Clip(strings.TrimLeft(string(r.rec.slice(start, start+rawExcerptMax+utf8.UTFMax)), "\r\n"), rawExcerptMax)
+	rowErr := &RowError{File: r.name, Line: line, Raw: raw, Err: errRowTooLong}
+	r.rows++
+	if at, ok := r.rec.firstLineEnd(start, r.rec.held()); ok {
+		rowErr.Reason = fmt.Sprintf("the row begun at this line runs on past %d MB, the longest a row may be, "+
+			"inside a quoted field (a double quote never closed?): its first line is left out, the lines after it are read on their own",
+			r.rec.limit>>20)
+		r.rec.tooLong = false
+		r.resumeAt(at, line)
+		return rowErr
+	}
 	skipped, err := r.rec.skipLine()
 	if err != nil {
 		return fmt.Errorf("reading %s: %w", r.name, err)
 	}
-	r.rows++
+	rowErr.Reason = fmt.Sprintf("the row is over %d MB (%d bytes read before its line ended), the longest a row may be: it is left out",
+		r.rec.limit>>20, skipped)
 	r.offset, r.offsetBase, r.lineBase = r.rec.base, r.rec.base, r.rec.lines
 	r.csv = newCSVReader(r.rec, len(r.header))
-	return &RowError{File: r.name, Line: line, Raw: raw, Err: errRowTooLong,
-		Reason: fmt.Sprintf("the row is over %d MB (%d bytes read before its line ended), the longest a row may be: it is left out",
-			r.rec.limit>>20, skipped)}
+	return rowErr
 }
 
 // errRowTooLong is what the recorder tells the csv.Reader when a row
@@ -445,6 +483,44 @@ func (rec *recorder) skipLine() (int64, error) {
 	}
 	rec.keep, rec.tooLong = rec.base, false
 	return rowBytes, nil
+}
+
+// held is the stream offset just past what the recorder holds.
+func (rec *recorder) held() int64 { return rec.base + int64(len(rec.buf)) }
+
+// firstLineEnd is the offset just past the line break that ends the first
+// line of the row held from offset from to offset to, past the blank
+// lines encoding/csv skips before a row; false when the row's first line
+// does not end before to.
+func (rec *recorder) firstLineEnd(from, to int64) (int64, bool) {
+	text := rec.slice(from, to)
+	skip := 0
+	for {
+		switch {
+		case bytes.HasPrefix(text[skip:], []byte("\n")):
+			skip++
+			continue
+		case bytes.HasPrefix(text[skip:], []byte("\r\n")):
+			skip += 2
+			continue
+		}
+		break
+	}
+	nl := bytes.IndexByte(text[skip:], '\n')
+	if nl < 0 {
+		return 0, false
+	}
+	return from + int64(skip+nl+1), true
+}
+
+// unread hands what was read past offset at out again, before anything
+// else, and forgets the stream before it.
+func (rec *recorder) unread(at int64) {
+	if tail := rec.slice(at, rec.held()); len(tail) > 0 {
+		rec.pending = append(append([]byte(nil), tail...), rec.pending...)
+		rec.buf = rec.buf[:at-rec.base]
+	}
+	rec.keep = at
 }
 
 // atEnd reports whether the stream ended at offset: nothing was read past

@@ -243,11 +243,16 @@ func TestMalformedRowsAreRowErrors(t *testing.T) {
 	}
 }
 
-func TestUnterminatedQuoteEndsTheFile(t *testing.T) {
-	text := "Id,Subject\n1,ok\n2,\"never closed\n3,swallowed\n"
+// A quote never closed costs its own line only: the lines it swallowed
+// are read again, on their own.
+func TestUnterminatedQuoteCostsOnlyItsLine(t *testing.T) {
+	text := "Id,Subject\n1,ok\n2,\"never closed\n3,read on its own\n"
 	res := mustReadAll(t, text, Options{})
-	if len(res.rows) != 1 || len(res.errs) != 1 || res.errs[0].Line != 3 {
-		t.Errorf("got rows %v errors %v, want row 1 and an error at line 3", res.rows, res.errs)
+	if got := strings.Join(column(res.rows, 0), ","); got != "1,3" || res.lines[1] != 4 {
+		t.Errorf("rows %v at lines %v, want rows 1 and 3 at lines 2 and 4", res.rows, res.lines)
+	}
+	if len(res.errs) != 1 || res.errs[0].Line != 3 || res.errs[0].Raw != `2,"never closed` {
+		t.Errorf("row errors %v, want one at line 3 quoting its line", res.errs)
 	}
 }
 
@@ -378,6 +383,10 @@ func FuzzReader(f *testing.F) {
 		"Id\n\x81\n",
 		"\xEF\xBB",
 		"",
+		// Malformed rows that span lines: reading resumes at their second line.
+		"Id,Subject\n1,\"open\n2,after\n3,\"x\"y\n",
+		"\"Id\",\"Subject\"\r\n\"1\",\"closing quote missing\r\n\"2\",\"next\"\r\n",
+		"Id,Notes\n1,\"first\nsecond\",extra\n\n\n2,after",
 	} {
 		f.Add([]byte(seed), uint8(0))
 	}
@@ -387,6 +396,9 @@ func FuzzReader(f *testing.F) {
 		if err != nil {
 			return
 		}
+		// Rows and row errors come in the order of their lines, each at a
+		// line of its own: a resumed read never goes back nor reads a line twice.
+		var lastLine int64 = 1
 		for i := 0; ; i++ {
 			if i > len(data)+1 {
 				t.Fatalf("more rows than bytes in %q", data)
@@ -397,10 +409,18 @@ func FuzzReader(f *testing.F) {
 			case errors.Is(err, io.EOF):
 				return
 			case errors.As(err, &rowErr):
+				if rowErr.Line <= lastLine {
+					t.Fatalf("a row error at line %d after line %d in %q", rowErr.Line, lastLine, data)
+				}
+				lastLine = rowErr.Line
 				continue
 			case err != nil:
 				return
 			}
+			if row.Line <= lastLine {
+				t.Fatalf("a row at line %d after line %d in %q", row.Line, lastLine, data)
+			}
+			lastLine = row.Line
 			for _, field := range row.Fields {
 				if !utf8.ValidString(field) {
 					t.Fatalf("invalid UTF-8 %q from %q", field, data)
