@@ -10,6 +10,8 @@ import (
 
 	"github.com/salesaudit/salesaudit/plugin"
 	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
 )
 
 // Encoding is the character encoding of a CSV file.
@@ -21,6 +23,11 @@ const (
 	EncodingUTF8        Encoding = "utf-8"
 	EncodingWindows1252 Encoding = "windows-1252"
 	EncodingISO88591    Encoding = "iso-8859-1"
+	// EncodingUTF16LE and EncodingUTF16BE are never asked for: a file
+	// that starts with their byte order mark is read in them, whatever
+	// the encoding asked (see decoder.skipBOM).
+	EncodingUTF16LE Encoding = "utf-16le"
+	EncodingUTF16BE Encoding = "utf-16be"
 )
 
 // Encodings lists the accepted encodings, for help texts.
@@ -89,6 +96,17 @@ func isC1(r []byte) bool {
 
 var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 
+// utf16BOMs are the byte order marks of UTF-16, as Excel's "Unicode
+// text" starts (FF FE, little-endian), and the encodings they name.
+var utf16BOMs = []struct {
+	bom        []byte
+	enc        Encoding
+	endianness unicode.Endianness
+}{
+	{[]byte{0xFF, 0xFE}, EncodingUTF16LE, unicode.LittleEndian},
+	{[]byte{0xFE, 0xFF}, EncodingUTF16BE, unicode.BigEndian},
+}
+
 // rawChunkSize is how much of the file the decoder reads at a time. A line
 // longer than this is decided in pieces of about this size.
 const rawChunkSize = 64 << 10
@@ -147,8 +165,11 @@ type decoder struct {
 	// were decoded so far (a line longer than the buffer is decided in
 	// pieces); the line is counted once, when it ends.
 	lineUTF8, lineSingle bool
-	counts               plugin.Decoding
-	err                  error // sticky: io.EOF or a fatal error
+	// utf16 is the UTF-16 the file's byte order mark named, "" if none:
+	// src then reads the file transcoded to UTF-8.
+	utf16  Encoding
+	counts plugin.Decoding
+	err    error // sticky: io.EOF or a fatal error
 }
 
 func newDecoder(src io.Reader, file string, enc Encoding) (*decoder, error) {
@@ -189,10 +210,22 @@ func (d *decoder) fatal() error {
 // decoding is how the lines decoded so far were read.
 func (d *decoder) decoding() plugin.Decoding {
 	c := d.counts
-	if c.SingleByteLines > 0 {
+	switch {
+	case d.utf16 != "":
+		c.SingleByte = string(d.utf16)
+	case c.SingleByteLines > 0:
 		c.SingleByte = string(d.singleName)
 	}
 	return c
+}
+
+// encoding is the encoding asked for, or the UTF-16 the file's byte order
+// mark named.
+func (d *decoder) encoding() Encoding {
+	if d.utf16 != "" {
+		return d.utf16
+	}
+	return d.enc
 }
 
 // decodeNext decodes the next chunk. It may return no bytes and no error
@@ -242,18 +275,40 @@ func (d *decoder) fill() error {
 }
 
 // skipBOM drops a UTF-8 byte order mark at the start of the file, whatever
-// the encoding: it is never text. It reports false while too few bytes have
-// arrived to tell.
+// the encoding: it is never text. A UTF-16 one makes the rest of the file
+// be read transcoded to UTF-8 (see readUTF16). It reports false while too
+// few bytes have arrived to tell.
 func (d *decoder) skipBOM() bool {
 	head := d.raw[d.start:d.end]
-	if len(head) < len(utf8BOM) && !d.eof && bytes.HasPrefix(utf8BOM, head) {
+	if len(head) < len(utf8BOM) && !d.eof && (bytes.HasPrefix(utf8BOM, head) || len(head) < 2) {
 		return false
 	}
 	d.bomChecked = true
 	if bytes.HasPrefix(head, utf8BOM) {
 		d.start += len(utf8BOM)
+		return true
+	}
+	for _, b := range utf16BOMs {
+		if bytes.HasPrefix(head, b.bom) {
+			d.readUTF16(b.enc, b.endianness, head[len(b.bom):])
+			return false
+		}
 	}
 	return true
+}
+
+// readUTF16 reads the rest of the file, head first, transcoded from UTF-16
+// to UTF-8, which the line-by-line decoding then takes as it comes. A
+// UTF-16 byte order mark is never the start of text in another encoding
+// ("ÿþ" then a NUL every other byte), so it is trusted whatever the
+// encoding asked: Excel writes it to every "Unicode text" file. A byte
+// pair that is no UTF-16 (a lone surrogate, an odd last byte) becomes
+// U+FFFD, as the decoder of golang.org/x/text does.
+func (d *decoder) readUTF16(enc Encoding, endianness unicode.Endianness, head []byte) {
+	rest := io.MultiReader(bytes.NewReader(bytes.Clone(head)), d.src)
+	d.src = transform.NewReader(rest, unicode.UTF16(endianness, unicode.IgnoreBOM).NewDecoder())
+	d.utf16 = enc
+	d.start, d.end, d.eof = 0, 0, false
 }
 
 // decodeLines decodes the whole lines of chunk and says how many of its
@@ -367,6 +422,9 @@ func (d *LineDecoder) Decoding() plugin.Decoding {
 // a pure ASCII line reads the same in every encoding and is not counted.
 func (d *decoder) endLine() {
 	switch {
+	case d.utf16 != "":
+		// Every line of a UTF-16 file was transcoded, ASCII or not.
+		d.counts.SingleByteLines++
 	case d.lineSingle:
 		d.counts.SingleByteLines++
 	case d.lineUTF8:

@@ -149,12 +149,15 @@ func (r *Reader) BytesRead() int64 { return r.counter.N }
 // included.
 func (r *Reader) RowsRead() int64 { return r.rows }
 
-// Encoding is the encoding asked for: the forced one, or EncodingAuto. Lines
-// are decoded one by one (see Decoding).
-func (r *Reader) Encoding() Encoding { return r.dec.enc }
+// Encoding is the encoding asked for: the forced one, or EncodingAuto; or
+// EncodingUTF16LE or EncodingUTF16BE for a file that starts with their
+// byte order mark. Lines are decoded one by one (see Decoding).
+func (r *Reader) Encoding() Encoding { return r.dec.encoding() }
 
 // Decoding says how the lines read so far were decoded: how many as UTF-8,
 // how many in the file's single-byte encoding, how many C1 bytes were kept.
+// A UTF-16 file counts every line in SingleByteLines, SingleByte naming
+// the UTF-16 ("utf-16le"): the lines read in an encoding other than UTF-8.
 // plugin.Table hands it to the file's writer once the file is read, for
 // the host's report.
 func (r *Reader) Decoding() plugin.Decoding { return r.dec.decoding() }

@@ -24,6 +24,11 @@ func readAll(t *testing.T, r io.Reader, opts Options) (readResult, error) {
 	if err != nil {
 		return readResult{}, err
 	}
+	return readRows(rd)
+}
+
+// readRows reads the rows of rd, as readAll.
+func readRows(rd *Reader) (readResult, error) {
 	res := readResult{header: rd.Header()}
 	for {
 		row, err := rd.Next()
@@ -387,6 +392,8 @@ func FuzzReader(f *testing.F) {
 		"Id,Subject\n1,\"open\n2,after\n3,\"x\"y\n",
 		"\"Id\",\"Subject\"\r\n\"1\",\"closing quote missing\r\n\"2\",\"next\"\r\n",
 		"Id,Notes\n1,\"first\nsecond\",extra\n\n\n2,after",
+		// UTF-16 little-endian, as Excel's "Unicode text", cut in a character.
+		"\xFF\xFEI\x00d\x00\r\x00\n\x001\x00\n\x00\x3D\xD8",
 	} {
 		f.Add([]byte(seed), uint8(0))
 	}
