@@ -40,6 +40,7 @@ func EstimateRows(src *export.Source, f export.File) (int64, error) {
 func estimateRows(sample []byte, size int64) int64 {
 	whole := int64(len(sample)) >= size
 	r := csv.NewReader(bytes.NewReader(sample))
+	r.Comma = SniffComma(sample)
 	r.FieldsPerRecord = -1
 	r.LazyQuotes = true
 	r.ReuseRecord = true

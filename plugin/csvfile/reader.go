@@ -21,6 +21,14 @@ import (
 type Options struct {
 	// Encoding is the file's encoding; empty means EncodingAuto.
 	Encoding Encoding
+	// Comma is the field delimiter; ',' when 0.
+	Comma rune
+	// Sniff, with Comma 0, takes the delimiter from the header line (see
+	// SniffComma): for files a person may have saved again in Excel,
+	// which writes semicolons in many locales and tabs in "Unicode text".
+	// It is asked for rather than the default so that a connector that
+	// chose its delimiter already (the csv connector's mapping) keeps it.
+	Sniff bool
 }
 
 // Reader reads the rows of one CSV file that starts with a header.
@@ -34,6 +42,7 @@ type Reader struct {
 	closer  io.Closer
 	header  []string
 	columns map[string]int
+	comma   rune
 	rows    int64
 	// offset is where the next record starts in the decoded stream.
 	offset int64
@@ -74,7 +83,17 @@ func NewReader(r io.Reader, name string, size int64, opts Options) (*Reader, err
 		return nil, err
 	}
 	rec := &recorder{r: dec, limit: plugin.MaxRowBytes}
-	rd := &Reader{name: name, size: size, csv: newCSVReader(rec, 0), counter: counter, dec: dec, rec: rec}
+	comma := opts.Comma
+	switch {
+	case comma == 0 && opts.Sniff:
+		comma = SniffComma(rec.peekLine(sniffMax))
+	case comma == 0:
+		comma = ','
+	}
+	if !validComma(comma) {
+		return nil, fmt.Errorf("%s: %q cannot separate fields", name, comma)
+	}
+	rd := &Reader{name: name, size: size, csv: newCSVReader(rec, 0, comma), counter: counter, dec: dec, rec: rec, comma: comma}
 	if err := rd.readHeader(); err != nil {
 		return nil, err
 	}
@@ -83,11 +102,17 @@ func NewReader(r io.Reader, name string, size int64, opts Options) (*Reader, err
 
 // newCSVReader reads CSV records from rec; fields is the number every
 // record must have, 0 for the header's.
-func newCSVReader(rec *recorder, fields int) *csv.Reader {
+func newCSVReader(rec *recorder, fields int, comma rune) *csv.Reader {
 	cr := csv.NewReader(rec)
 	cr.ReuseRecord = true
 	cr.FieldsPerRecord = fields
+	cr.Comma = comma
 	return cr
+}
+
+// validComma reports whether encoding/csv can split fields on c.
+func validComma(c rune) bool {
+	return c != 0 && c != '"' && c != '\r' && c != '\n' && c != utf8.RuneError && utf8.ValidRune(c)
 }
 
 func (r *Reader) readHeader() error {
@@ -148,6 +173,10 @@ func (r *Reader) BytesRead() int64 { return r.counter.N }
 // RowsRead is the number of rows returned by Next so far, malformed ones
 // included.
 func (r *Reader) RowsRead() int64 { return r.rows }
+
+// Comma is the field delimiter: the one asked for, or the one sniffed from
+// the header line.
+func (r *Reader) Comma() rune { return r.comma }
 
 // Encoding is the encoding asked for: the forced one, or EncodingAuto; or
 // EncodingUTF16LE or EncodingUTF16BE for a file that starts with their
@@ -224,7 +253,7 @@ func (r *Reader) rejectMalformed(parseErr *csv.ParseError, fields int, row Row) 
 func (r *Reader) resumeAt(at, line int64) {
 	r.rec.unread(at)
 	r.offset, r.offsetBase, r.lineBase = at, at, line
-	r.csv = newCSVReader(r.rec, len(r.header))
+	r.csv = newCSVReader(r.rec, len(r.header), r.comma)
 }
 
 // asParseError is err as a *csv.ParseError, or nil. It is a function of its
@@ -257,7 +286,7 @@ func (r *Reader) describeParseError(err *csv.ParseError, fields int, raw []byte)
 	switch {
 	case errors.Is(err.Err, csv.ErrFieldCount):
 		return fmt.Sprintf("the row has %d fields, the header %d", fields, len(r.header))
-	case errors.Is(err.Err, csv.ErrQuote) && r.rec.atEnd(r.offset) && endsInsideQuotes(raw):
+	case errors.Is(err.Err, csv.ErrQuote) && r.rec.atEnd(r.offset) && endsInsideQuotes(raw, r.comma):
 		return fmt.Sprintf("the file ends inside a quoted field of the row begun at line %d: its closing double quote is missing "+
 			"(a file cut short, or a quote never closed)", r.lineBase+int64(err.StartLine))
 	case errors.Is(err.Err, csv.ErrQuote) && err.Line > err.StartLine:
@@ -296,7 +325,7 @@ func (r *Reader) skipRowTooLong() error {
 	rowErr.Reason = fmt.Sprintf("the row is over %d MB (%d bytes read before its line ended), the longest a row may be: it is left out",
 		r.rec.limit>>20, skipped)
 	r.offset, r.offsetBase, r.lineBase = r.rec.base, r.rec.base, r.rec.lines
-	r.csv = newCSVReader(r.rec, len(r.header))
+	r.csv = newCSVReader(r.rec, len(r.header), r.comma)
 	return rowErr
 }
 
@@ -307,7 +336,7 @@ var errRowTooLong = errors.New("row over the limit")
 // endsInsideQuotes reports whether a CSV text ends inside a quoted field:
 // what encoding/csv calls a stray quote when the file ends in a field
 // whose closing quote never came.
-func endsInsideQuotes(text []byte) bool {
+func endsInsideQuotes(text []byte, comma rune) bool {
 	quoted, fieldStart := false, true
 	for i := 0; i < len(text); i++ {
 		c := text[i]
@@ -320,7 +349,7 @@ func endsInsideQuotes(text []byte) bool {
 		case fieldStart && c == '"':
 			quoted, fieldStart = true, false
 		default:
-			fieldStart = c == ',' || c == '\n'
+			fieldStart = rune(c) == comma || c == '\n'
 		}
 	}
 	return quoted
@@ -524,6 +553,23 @@ func (rec *recorder) unread(at int64) {
 		rec.buf = rec.buf[:at-rec.base]
 	}
 	rec.keep = at
+}
+
+// peekLine reads ahead the first line, or its first max bytes, and hands
+// it out again before anything else; it is what was read.
+func (rec *recorder) peekLine(max int) []byte {
+	chunk := make([]byte, 4<<10)
+	for !rec.eof && len(rec.pending) < max && bytes.IndexByte(rec.pending, '\n') < 0 {
+		n, err := rec.r.Read(chunk)
+		rec.pending = append(rec.pending, chunk[:n]...)
+		if errors.Is(err, io.EOF) {
+			rec.eof = true
+		}
+		if err != nil {
+			break // a decoding error is sticky: reading the header meets it again
+		}
+	}
+	return rec.pending
 }
 
 // atEnd reports whether the stream ended at offset: nothing was read past

@@ -392,13 +392,17 @@ func FuzzReader(f *testing.F) {
 		"Id,Subject\n1,\"open\n2,after\n3,\"x\"y\n",
 		"\"Id\",\"Subject\"\r\n\"1\",\"closing quote missing\r\n\"2\",\"next\"\r\n",
 		"Id,Notes\n1,\"first\nsecond\",extra\n\n\n2,after",
+		// Semicolons, as a German Excel saves CSV, with a quote never closed.
+		"Id;Subject\r\n1;\"open\r\n2;1,5\r\n",
 		// UTF-16 little-endian, as Excel's "Unicode text", cut in a character.
 		"\xFF\xFEI\x00d\x00\r\x00\n\x001\x00\n\x00\x3D\xD8",
 	} {
 		f.Add([]byte(seed), uint8(0))
+		f.Add([]byte(seed), uint8(0x80))
 	}
 	f.Fuzz(func(t *testing.T, data []byte, enc uint8) {
-		opts := Options{Encoding: Encodings[int(enc)%len(Encodings)]}
+		// The high bit sniffs the delimiter.
+		opts := Options{Encoding: Encodings[int(enc&0x7F)%len(Encodings)], Sniff: enc&0x80 != 0}
 		rd, err := NewReader(strings.NewReader(string(data)), "fuzz.csv", int64(len(data)), opts)
 		if err != nil {
 			return
