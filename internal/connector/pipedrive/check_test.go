@@ -94,8 +94,6 @@ func TestCheckRefuses(t *testing.T) {
 	connectortest.WriteFile(t, zoho, "Calls.json", `{"data": [{"id": "1", "Subject": "Call", "Call_Start_Time": "2025-01-07T09:00:00+01:00"}], "info": {"more_records": false}}`)
 	usersOnly := connectortest.CopyDir(t, filepath.Join(fixturesRoot, "api"),
 		"activities-0.json", "activities-100.json", "activities-200.json", "activities-300.json")
-	semicolons := t.TempDir()
-	connectortest.WriteFile(t, semicolons, "activities.csv", "Activity - ID;Activity - Subject;Activity - Type\n1;Klantbezoek;Meeting\n")
 	noIDs := t.TempDir()
 	connectortest.WriteFile(t, noIDs, "activities.csv", "\"Activity - Subject\",\"Activity - Type\"\n\"Klantbezoek\",\"Meeting\"\n")
 	notAZip := connectortest.WriteFile(t, t.TempDir(), "export.zip", "not a zip")
@@ -110,7 +108,6 @@ func TestCheckRefuses(t *testing.T) {
 		{"users without activities", usersOnly, "no Pipedrive activities"},
 		{"a plain file", filepath.Join(fixturesRoot, "csv", csvActivities), "give the directory"},
 		{"a missing path", filepath.Join(t.TempDir(), "missing"), "does not exist"},
-		{"a semicolon-separated export", semicolons, "semicolons"},
 		{"an export without IDs", noIDs, `no "Activity - ID"`},
 		{"a broken archive", notAZip, "cannot open"},
 	}

@@ -31,7 +31,14 @@ const (
 var editedFrom = date(2024, 12, 1)
 
 func csvFormExport(c *company) *fxExport {
-	e := &fxExport{name: "csv"}
+	return csvExportStyled(c, "csv", pipedriveCSV, spreadsheetCSV)
+}
+
+// csvExportStyled is the CSV export with its files written in the
+// styles given: the web app's for the files as downloaded, a
+// spreadsheet's for the activities saved again.
+func csvExportStyled(c *company, name string, downloaded, saved csvStyle) *fxExport {
+	e := &fxExport{name: name}
 	var original, edited []*fxActivity
 	for _, a := range c.loadedActivities() {
 		if a.due.IsZero() || !a.due.Before(editedFrom) {
@@ -41,11 +48,11 @@ func csvFormExport(c *company) *fxExport {
 		}
 	}
 	e.files = append(e.files, usersFile(c), hierarchyFile(c),
-		csvFile(csvOrganizations, plugin.KindAccount, "", c.organizationsCSV(), pipedriveCSV),
-		csvFile(csvPeople, "", skipPerson, c.peopleCSV(), pipedriveCSV),
-		csvFile(csvDeals, plugin.KindOpportunity, "", c.dealsCSV(), pipedriveCSV),
-		csvFile(csvActivities, plugin.KindActivity, "", activitiesCSV(original, pipedriveValues), pipedriveCSV),
-		csvFile(csvActivitiesEdit, plugin.KindActivity, "", activitiesCSV(edited, spreadsheetValues), spreadsheetCSV),
+		csvFile(csvOrganizations, plugin.KindAccount, "", c.organizationsCSV(), downloaded),
+		csvFile(csvPeople, "", skipPerson, c.peopleCSV(), downloaded),
+		csvFile(csvDeals, plugin.KindOpportunity, "", c.dealsCSV(), downloaded),
+		csvFile(csvActivities, plugin.KindActivity, "", activitiesCSV(original, pipedriveValues), downloaded),
+		csvFile(csvActivitiesEdit, plugin.KindActivity, "", activitiesCSV(edited, spreadsheetValues), saved),
 	)
 	return e
 }

@@ -296,6 +296,17 @@ type csvStyle struct {
 	quoteAll    bool   // Pipedrive quotes every field; spreadsheets only where needed
 	lineEnd     string // "\r\n" for spreadsheets
 	windows1252 bool   // a spreadsheet's "CSV" on Windows
+	// semicolons separate the fields, as Excel saves "CSV" where the
+	// decimal separator is the comma (German, Dutch, French, …).
+	semicolons bool
+}
+
+// delimiter is the byte between two fields.
+func (s csvStyle) delimiter() byte {
+	if s.semicolons {
+		return ';'
+	}
+	return ','
 }
 
 var (
@@ -342,7 +353,7 @@ func (t *csvTableFx) render(style csvStyle) (data []byte, lines []int64) {
 		lines = append(lines, int64(bytes.Count(b.Bytes(), []byte{'\n'}))+1)
 		if mangle := t.mangle[i]; mangle != nil {
 			var one bytes.Buffer
-			writeCSVRecord(&one, row, csvStyle{quoteAll: style.quoteAll})
+			writeCSVRecord(&one, row, csvStyle{quoteAll: style.quoteAll, semicolons: style.semicolons})
 			b.WriteString(mangle(one.String()) + style.lineEnd)
 			continue
 		}
@@ -362,9 +373,9 @@ func (t *csvTableFx) render(style csvStyle) (data []byte, lines []int64) {
 func writeCSVRecord(b *bytes.Buffer, fields []string, style csvStyle) {
 	for i, f := range fields {
 		if i > 0 {
-			b.WriteByte(',')
+			b.WriteByte(style.delimiter())
 		}
-		if style.quoteAll || strings.ContainsAny(f, ",\"\r\n") {
+		if style.quoteAll || strings.ContainsAny(f, string(style.delimiter())+"\"\r\n") {
 			b.WriteString(`"` + strings.ReplaceAll(f, `"`, `""`) + `"`)
 		} else {
 			b.WriteString(f)

@@ -161,7 +161,7 @@ func recogniseCSVExport(src *export.Source, f export.File, enc csvfile.Encoding)
 	if strings.EqualFold(f.Base(), hierarchyFileName) {
 		return entityHierarchy, true, ""
 	}
-	r, err := csvfile.Open(src, f, csvfile.Options{Encoding: enc})
+	r, err := csvfile.Open(src, f, csvfile.Options{Encoding: enc, Sniff: true})
 	var undecodable *csvfile.EncodingError
 	switch {
 	case errors.As(err, &undecodable):
@@ -172,11 +172,6 @@ func recogniseCSVExport(src *export.Source, f export.File, enc csvfile.Encoding)
 		return 0, false, "" // not a CSV file: not Pipedrive's
 	}
 	defer r.Close()
-	header := r.Header()
-	if len(header) == 1 && strings.Contains(header[0], ";") && strings.Contains(header[0], " - ") {
-		return 0, false, fmt.Sprintf("%s is separated by semicolons, as a spreadsheet saves CSV in some locales: "+
-			"save it again with commas", f.Name)
-	}
 	for _, x := range csvExports {
 		switch {
 		case r.HasColumn(x.id) && r.HasColumn(x.name):

@@ -87,7 +87,7 @@ func (run *readRun) readFile(ctx context.Context, f exportFile, r io.Reader) err
 		return err
 	}
 	if f.csv {
-		reader, err := csvfile.NewReader(r, f.Name, f.Size, csvfile.Options{Encoding: run.opts.encoding})
+		reader, err := csvfile.NewReader(r, f.Name, f.Size, csvfile.Options{Encoding: run.opts.encoding, Sniff: true})
 		if err != nil {
 			return err
 		}
@@ -132,7 +132,7 @@ func (run *readRun) readHierarchyOption(ctx context.Context) error {
 	if run.opts.hierarchy == "" {
 		return nil
 	}
-	r, err := csvfile.OpenPath(run.opts.hierarchy, csvfile.Options{Encoding: run.opts.encoding})
+	r, err := csvfile.OpenPath(run.opts.hierarchy, csvfile.Options{Encoding: run.opts.encoding, Sniff: true})
 	if err != nil {
 		return fmt.Errorf("option %s: %w", optionHierarchy, err)
 	}

@@ -1,6 +1,7 @@
 package pipedrive
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"os"
@@ -616,10 +617,67 @@ func TestReadRefusesWhatIsNotAnExport(t *testing.T) {
 			t.Errorf("reading %s did not fail", path)
 		}
 	}
-	semicolons := t.TempDir()
-	connectortest.WriteFile(t, semicolons, "activities.csv", "Activity - ID;Activity - Subject\n1;Klantbezoek\n")
-	if err := readError(t, semicolons, nil); err == nil || !strings.Contains(err.Error(), "semicolons") {
-		t.Errorf("a semicolon-separated export: %v", err)
+}
+
+// germanSpreadsheetCSV is how Excel saves "CSV" in a locale whose decimal
+// separator is the comma: semicolons, Windows-1252, CRLF, quotes only
+// where needed.
+var germanSpreadsheetCSV = csvStyle{lineEnd: "\r\n", windows1252: true, semicolons: true}
+
+// Every file of the CSV export opened in a German Excel and saved again
+// (values unchanged) reads the same records, at the same lines, as the
+// comma-separated export: the delimiter is sniffed from the header.
+func TestASemicolonExportReadsAsTheCommaOne(t *testing.T) {
+	c := generateCompany()
+	german := csvExportStyled(c, "csv-semicolons", germanSpreadsheetCSV, germanSpreadsheetCSV)
+	dir := t.TempDir()
+	for name, data := range german.contents() {
+		connectortest.WriteFile(t, dir, name, string(data))
+	}
+	if data := german.file(csvDeals).data; !bytes.HasPrefix(data, []byte("Deal - ID;Deal - Title;")) {
+		t.Fatalf("the deals file starts %.40q: the test no longer reads semicolons", data)
+	}
+	commas, _ := readFixture(t, filepath.Join(fixturesRoot, "csv"), orgFieldOptions)
+	semicolons, _ := readFixture(t, dir, orgFieldOptions)
+	if len(semicolons.Rejected) != len(commas.Rejected) {
+		t.Errorf("%d rejects from semicolons, %d from commas: %v", len(semicolons.Rejected), len(commas.Rejected), semicolons.Rejected)
+	}
+	for what, pair := range map[string][2]any{
+		"users":         {commas.Users, semicolons.Users},
+		"organizations": {commas.Accounts, semicolons.Accounts},
+		"deals":         {commas.Opportunities, semicolons.Opportunities},
+		"activities":    {commas.Activities, semicolons.Activities},
+	} {
+		if !reflect.DeepEqual(pair[0], pair[1]) {
+			t.Errorf("the semicolon export gives other %s than the comma one", what)
+		}
+	}
+	if len(semicolons.Activities) == 0 {
+		t.Error("no activities read")
+	}
+}
+
+// A German Excel may also write numbers with a decimal comma: a serial
+// date so written is no date the connector reads, and its row is
+// rejected naming the file, the line and the column, the rows around it
+// loaded.
+func TestADecimalCommaIsRejectedWithItsField(t *testing.T) {
+	dir := t.TempDir()
+	connectortest.WriteFile(t, dir, "activities-edited.csv",
+		"Activity - ID;Activity - Subject;Activity - Type;Activity - Due date;Activity - Due time;Activity - Duration;Activity - Done;Activity - Assigned to user\r\n"+
+			"9001;Kundenbesuch Köhler;Meeting;45631;10:30;0:30;Done;Bram Jansen\r\n"+
+			"9002;Angebot nachfassen;Call;45632,4375;;0:15;Done;Bram Jansen\r\n"+
+			"9003;Teambesprechung;Meeting;45633;09:00;1:00;Done;Bram Jansen\r\n")
+	got, _ := readFixture(t, dir, nil)
+	if len(got.Activities) != 2 {
+		t.Errorf("%d activities, want the 2 without a decimal comma", len(got.Activities))
+	}
+	if len(got.Rejected) != 1 {
+		t.Fatalf("rejects %v, want one", got.Rejected)
+	}
+	r := got.Rejected[0]
+	if r.File != "activities-edited.csv" || r.Line != 3 || r.Field != "Activity - Due date" {
+		t.Errorf("reject %+v, want activities-edited.csv line 3, field Activity - Due date", r)
 	}
 }
 
