@@ -2,14 +2,24 @@ package hubspot
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/salesaudit/salesaudit/plugin"
 	"github.com/salesaudit/salesaudit/plugin/export"
 )
 
-// judge refuses an export without HubSpot files, or without activities
-// to audit.
+// judge refuses an export with a HubSpot file it cannot read, without
+// HubSpot files, or without activities to audit.
 func judge(found []export.Found) string {
+	var problems []string
+	for _, f := range found {
+		if f.Problem != "" {
+			problems = append(problems, f.Problem)
+		}
+	}
+	if len(problems) > 0 {
+		return strings.Join(problems, "; ")
+	}
 	switch inv := inventoryOf(found); {
 	case inv.empty():
 		return "no HubSpot files: no saved API pages ({\"results\": [...]} of HubSpot objects) " +

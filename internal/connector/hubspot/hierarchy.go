@@ -55,7 +55,7 @@ func (run *readRun) readHierarchy(ctx context.Context) error {
 // none. The file the option names is outside the export: it is known by
 // its path as given.
 func (run *readRun) openHierarchy() (*csvfile.Reader, io.Closer, error) {
-	opts := csvfile.Options{Encoding: run.opts.encoding}
+	opts := csvfile.Options{Encoding: run.opts.encoding, Sniff: true}
 	if p := run.opts.hierarchyPath; p != "" {
 		f, err := os.Open(p)
 		if err != nil {

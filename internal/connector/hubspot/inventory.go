@@ -2,6 +2,8 @@ package hubspot
 
 import (
 	"errors"
+	"fmt"
+	"path"
 	"slices"
 	"strings"
 	"unicode"
@@ -83,7 +85,7 @@ var layout = export.Layout{
 		{Name: "*.json", Recognize: recognize(formAPI, classifyPage), Estimate: func(src *export.Source, f export.File) (int64, error) {
 			return apipages.EstimateRecords(src, f, resultsKeys), nil
 		}},
-		{Name: "*.csv", Recognize: recognize(formUI, classifyExport), Estimate: estimateCSV},
+		{Name: "*.csv", Recognize: recognizeExport, Estimate: estimateCSV},
 		{Name: hierarchyFileName, Kind: plugin.KindUser, Estimate: estimateCSV},
 	},
 	Less: readingOrder, Judge: judge, Describe: describe,
@@ -117,6 +119,8 @@ func inventoryOf(found []export.Found) *inventory {
 	inv := &inventory{}
 	for _, f := range found {
 		switch held, ok := f.Holds.(exportFile); {
+		case f.Problem != "":
+			// Judge refuses the export with it.
 		case !ok:
 			inv.hierarchy = &f.File
 		case held.object == owners:
@@ -206,21 +210,81 @@ func objectHaving(has func(string) bool, keys func(*objectType) []string, f expo
 	return objectFromName(f.Base())
 }
 
-// classifyExport recognises a UI export by its header: "Record ID" and a
-// label only one object has, or else the object named in the file name.
-// A contacts export, which the connector does not read, has a "Company
-// name" column too.
-func classifyExport(src *export.Source, f export.File) (*objectType, bool) {
-	r, err := csvfile.Open(src, f, csvfile.Options{})
-	if err != nil {
-		return nil, false
+// recognizeExport recognises a UI export (see judgeCSV): a file of the
+// HubSpot UI that cannot be read is a Problem, not passed over.
+func recognizeExport(src *export.Source, f export.File) (export.Recognition, bool) {
+	if strings.EqualFold(f.Base(), hierarchyFileName) {
+		return export.Recognition{}, false
+	}
+	switch v := judgeCSV(src, f); {
+	case v.problem != "":
+		return export.Recognition{Problem: v.problem}, true
+	case v.object != nil:
+		return export.Recognition{Kind: v.object.kind, Holds: exportFile{file: f, form: formUI, object: v.object}}, true
+	}
+	return export.Recognition{}, false
+}
+
+// csvVerdict is what a CSV file of the export is to the connector: the
+// object it holds, or why it is not read (a notice), or why a file named
+// as HubSpot's cannot be read (a problem that refuses the export).
+type csvVerdict struct {
+	object           *objectType
+	notRead, problem string
+}
+
+// judgeCSV recognises a UI export by its header: "Record ID" and a label
+// only one object has, or else the object named in the file name. The
+// delimiter is sniffed: Excel saves semicolons in many locales. A file
+// named as HubSpot names its exports ("hubspot-crm-exports-…") that
+// cannot be read as one is a problem: the user downloaded it to be read,
+// and leaving it out would audit without its activities. Any other CSV
+// file is not read, and the notice says why.
+func judgeCSV(src *export.Source, f export.File) csvVerdict {
+	named := strings.Contains(strings.ToLower(f.Base()), "hubspot")
+	r, err := csvfile.Open(src, f, csvfile.Options{Sniff: true})
+	switch {
+	case err != nil && named:
+		return csvVerdict{problem: fmt.Sprintf("%s is named as a HubSpot export but cannot be read as CSV (%v)", f.Name, err)}
+	case err != nil:
+		return csvVerdict{notRead: fmt.Sprintf("%s is left out: not a CSV file (%v)", f.Name, err)}
 	}
 	defer r.Close()
-	if !r.HasColumn(recordIDLabel) || r.HasColumn("Contact owner") || (r.HasColumn("First Name") && r.HasColumn("Email")) {
-		return nil, false
+	switch {
+	case !r.HasColumn(recordIDLabel) && named:
+		return csvVerdict{problem: fmt.Sprintf("%s is named as a HubSpot export but has no %q column (its header: %s): "+
+			"export it again from HubSpot, with the Record ID", f.Name, recordIDLabel, plugin.Clip(strings.Join(r.Header(), ", "), 200))}
+	case !r.HasColumn(recordIDLabel):
+		return csvVerdict{notRead: fmt.Sprintf("%s is left out: not a HubSpot UI export (no %q column)", f.Name, recordIDLabel)}
+	case r.HasColumn("Contact owner") || (r.HasColumn("First Name") && r.HasColumn("Email")):
+		// A contacts export has a "Company name" column too.
+		return csvVerdict{notRead: fmt.Sprintf("%s is left out: a HubSpot contacts export, and contacts are not audited", f.Name)}
 	}
 	object, ok := objectHaving(r.HasColumn, func(o *objectType) []string { return o.uiLabels }, f)
-	return object, ok && object != owners
+	if !ok || object == owners {
+		return csvVerdict{notRead: fmt.Sprintf("%s is left out: a HubSpot export of none of the objects read "+
+			"(companies, deals, meetings, calls, tasks, e-mails)", f.Name)}
+	}
+	return csvVerdict{object: object}
+}
+
+// notRead are the notices for the CSV files of src that the connector
+// does not read, one for each, so that none is passed over in silence.
+func notRead(src *export.Source, found []export.Found) []string {
+	read := make(map[string]bool, len(found))
+	for _, f := range found {
+		read[f.Name] = true
+	}
+	var notices []string
+	for _, f := range src.Files() {
+		if read[f.Name] || !strings.EqualFold(path.Ext(f.Name), ".csv") {
+			continue
+		}
+		if v := judgeCSV(src, f); v.notRead != "" {
+			notices = append(notices, v.notRead)
+		}
+	}
+	return notices
 }
 
 // objectFromName finds the object a file is named after: the words of

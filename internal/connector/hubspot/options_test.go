@@ -115,13 +115,24 @@ func TestTheHierarchyOption(t *testing.T) {
 	c := generateCompany()
 	k := c.byKey
 	mapping := filepath.Join(t.TempDir(), "managers.csv")
-	text := "Owner ID;Manager ID\n" // a semicolon-separated file is one column: refused below
+	text := "Name;Team\n" // semicolons are read as Excel writes them; neither column names an owner or a manager
 	if err := os.WriteFile(mapping, []byte(text), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	if err := readErr(t, apiExport(c).path(), map[string]string{optionHierarchy: mapping}); err == nil ||
 		!strings.Contains(err.Error(), mapping+" line 1") {
 		t.Errorf("a mapping without owner and manager columns: %v, want an error naming the file and line 1", err)
+	}
+
+	// Saved by a German Excel: semicolons. Katrin reports to Joris.
+	text = "Owner ID;Manager ID\r\n" + k["katrin"].id + ";" + k["joris"].id + "\r\n"
+	if err := os.WriteFile(mapping, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	semicolons, _ := readFixture(t, apiExport(c).path(), map[string]string{optionHierarchy: mapping})
+	katrin := byID(semicolons.Users, func(u plugin.User) string { return u.ID })[k["katrin"].id]
+	if katrin.ManagerID != k["joris"].id {
+		t.Errorf("from a semicolon-separated mapping, Katrin's manager is %q, want Joris %q", katrin.ManagerID, k["joris"].id)
 	}
 
 	// Everyone reports to Katrin now, by ID or by name.

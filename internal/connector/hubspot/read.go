@@ -23,6 +23,9 @@ func read(ctx context.Context, src *export.Source, opts options, w *plugin.Write
 	if err != nil {
 		return err
 	}
+	for _, notice := range notRead(src, found) {
+		plugin.Logger().Warn(notice)
+	}
 	inv := inventoryOf(found)
 	if inv.empty() {
 		return fmt.Errorf("%s holds no HubSpot files: no saved API pages ({\"results\": [...]}) of owners, companies, "+
@@ -74,7 +77,7 @@ func (run *readRun) readObjectFile(ctx context.Context, f exportFile) error {
 			return run.readEntry(e, f.object, out)
 		}})
 	}
-	r, err := csvfile.Open(run.src, f.file, csvfile.Options{Encoding: run.opts.encoding})
+	r, err := csvfile.Open(run.src, f.file, csvfile.Options{Encoding: run.opts.encoding, Sniff: true})
 	if err != nil {
 		return err
 	}
