@@ -91,16 +91,10 @@ func TestASemicolonUIExportReadsAsTheCommaOne(t *testing.T) {
 		t.Fatalf("%d activities and %d rejects from semicolons, %d rejects from commas",
 			len(semicolons.Activities), len(semicolons.Rejected), len(commas.Rejected))
 	}
-	for what, pair := range map[string][2]any{
-		"users":      {commas.Users, semicolons.Users},
-		"companies":  {commas.Accounts, semicolons.Accounts},
-		"deals":      {commas.Opportunities, semicolons.Opportunities},
-		"activities": {commas.Activities, semicolons.Activities},
-		"rejects":    {commas.Rejected, semicolons.Rejected},
-	} {
-		if !reflect.DeepEqual(pair[0], pair[1]) {
-			t.Errorf("the semicolon export gives other %s than the comma one", what)
-		}
+	// Progress reports come with the clock; all else must be the same.
+	commas.Progressed, semicolons.Progressed = nil, nil
+	if !reflect.DeepEqual(commas, semicolons) {
+		t.Error("the semicolon export gives other records or rejects than the comma one")
 	}
 }
 

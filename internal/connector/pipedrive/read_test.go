@@ -642,15 +642,10 @@ func TestASemicolonExportReadsAsTheCommaOne(t *testing.T) {
 	if len(semicolons.Rejected) != len(commas.Rejected) {
 		t.Errorf("%d rejects from semicolons, %d from commas: %v", len(semicolons.Rejected), len(commas.Rejected), semicolons.Rejected)
 	}
-	for what, pair := range map[string][2]any{
-		"users":         {commas.Users, semicolons.Users},
-		"organizations": {commas.Accounts, semicolons.Accounts},
-		"deals":         {commas.Opportunities, semicolons.Opportunities},
-		"activities":    {commas.Activities, semicolons.Activities},
-	} {
-		if !reflect.DeepEqual(pair[0], pair[1]) {
-			t.Errorf("the semicolon export gives other %s than the comma one", what)
-		}
+	// Progress reports come with the clock; all else must be the same.
+	commas.Progressed, semicolons.Progressed = nil, nil
+	if !reflect.DeepEqual(commas, semicolons) {
+		t.Error("the semicolon export gives other records or rejects than the comma one")
 	}
 	if len(semicolons.Activities) == 0 {
 		t.Error("no activities read")
