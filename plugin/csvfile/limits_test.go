@@ -76,7 +76,7 @@ func TestARowAtTheLimitIsRead(t *testing.T) {
 func TestATruncatedFileIsToldFromAStrayQuote(t *testing.T) {
 	for text, want := range map[string][]string{
 		"Id,Subject\n1,ok\n2,\"cut sho": {"3: the file ends inside a quoted field of the row begun at line 3"},
-		"Id,Subject\n1,ok\n2,\"cut\n\"\"more": {"3: the file ends inside a quoted field of the row begun at line 3",
+		"Id,Subject\n1,ok\n2,\"cut\n\"\"more": {"3: a double quote opened in this row is never closed: the file ends inside its field",
 			"4: a stray double quote at line 4, column 2"},
 		"Id,Subject\n1,ok\n2,\"a\"b\n": {"3: a stray double quote at line 3, column 5"},
 		"Id,Subject\n1,ok\n2,\"a\"b":   {"3: a stray double quote at line 3, column 5"},

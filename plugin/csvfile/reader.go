@@ -286,6 +286,9 @@ func (r *Reader) describeParseError(err *csv.ParseError, fields int, raw []byte)
 	switch {
 	case errors.Is(err.Err, csv.ErrFieldCount):
 		return fmt.Sprintf("the row has %d fields, the header %d", fields, len(r.header))
+	case errors.Is(err.Err, csv.ErrQuote) && r.rec.atEnd(r.offset) && endsInsideQuotes(raw, r.comma) && err.Line > err.StartLine:
+		return "a double quote opened in this row is never closed: the file ends inside its field " +
+			"(a stray quote, or a file cut short); the lines after this one are read on their own"
 	case errors.Is(err.Err, csv.ErrQuote) && r.rec.atEnd(r.offset) && endsInsideQuotes(raw, r.comma):
 		return fmt.Sprintf("the file ends inside a quoted field of the row begun at line %d: its closing double quote is missing "+
 			"(a file cut short, or a quote never closed)", r.lineBase+int64(err.StartLine))

@@ -63,8 +63,9 @@ func TestAStrayOpeningQuoteCostsOnlyItsLine(t *testing.T) {
 		fmt.Fprintf(&b, "610201%05d,Actualizar CRM,2026-01-23 12:00,Completed\n", i)
 	}
 	res := mustReadAll(t, b.String(), Options{})
-	if len(res.rows) != 21 || len(res.errs) != 1 || res.errs[0].Line != 3 {
-		t.Fatalf("%d rows, errors %v; want 21 rows and one error at line 3", len(res.rows), res.errs)
+	if len(res.rows) != 21 || len(res.errs) != 1 || res.errs[0].Line != 3 ||
+		!strings.HasPrefix(res.errs[0].Reason, "a double quote opened in this row is never closed") {
+		t.Fatalf("%d rows, errors %v; want 21 rows and one error at line 3 telling of a quote never closed", len(res.rows), res.errs)
 	}
 	if got, want := fmt.Sprint(accountedLines(res)), fmt.Sprint(lineRange(2, 23)); got != want {
 		t.Errorf("lines read %s, want every line of the file: %s", got, want)
