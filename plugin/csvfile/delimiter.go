@@ -5,37 +5,39 @@ package csvfile
 // with hundreds of custom fields has a header of some 20 KB).
 const sniffMax = 64 << 10
 
+// sniffedCommas are the delimiters SniffComma tells apart, the comma
+// first: it wins a tie.
+var sniffedCommas = []byte{',', ';', '\t', '|'}
+
 // SniffComma is the field delimiter of a file whose text starts with head:
-// the comma, unless the header line, split outside double quotes, has more
-// fields with the semicolon or the tab. Excel saves "CSV" with semicolons
-// in every locale whose decimal separator is the comma (German, French,
-// Dutch, …) and "Unicode text" with tabs; a header names one column per
-// field and rarely holds a delimiter inside a name, so the one that splits
-// it most is the file's. A tie is the comma's, the CSV default.
+// the one of the comma, the semicolon, the tab and the vertical bar that
+// splits the header line, outside double quotes, into the most fields;
+// the comma on a tie or when there is none. Excel saves "CSV" with
+// semicolons in every locale whose decimal separator is the comma
+// (German, French, Dutch, …) and "Unicode text" with tabs, and some
+// systems export with bars; a header names one column per field and
+// rarely holds a delimiter inside a name, so the one that splits it most
+// is the file's.
 func SniffComma(head []byte) rune {
-	var commas, semicolons, tabs int
+	var counts [256]int
 	quoted := false
-scan:
 	for _, c := range head {
-		switch {
-		case c == '"':
+		if c == '"' {
 			quoted = !quoted
-		case quoted:
-		case c == '\n':
-			break scan
-		case c == ',':
-			commas++
-		case c == ';':
-			semicolons++
-		case c == '\t':
-			tabs++
+			continue
+		}
+		if c == '\n' && !quoted {
+			break
+		}
+		if !quoted {
+			counts[c]++
 		}
 	}
-	switch {
-	case semicolons > commas && semicolons >= tabs:
-		return ';'
-	case tabs > commas && tabs > semicolons:
-		return '\t'
+	best := sniffedCommas[0]
+	for _, d := range sniffedCommas[1:] {
+		if counts[d] > counts[best] {
+			best = d
+		}
 	}
-	return ','
+	return rune(best)
 }

@@ -17,6 +17,11 @@ func TestSniffComma(t *testing.T) {
 		{"Record ID,Call Title,Call duration\r\n1;2;3;4;5\r\n", ','},
 		{"Record ID;Call Title;Call duration\r\n1,2,3,4,5\r\n", ';'},
 		{"Id\tSubject\tActivityDate\r\n", '\t'},
+		{"Id|Subject|ActivityDate\n", '|'},
+		// The one that splits the header most; the semicolon before the
+		// tab and the bar on a tie, the comma before all.
+		{"a;b|c|d\n", '|'},
+		{"a;b\tc\n", ';'},
 		// Delimiters inside a quoted name do not count.
 		{"\"Amount; EUR\",\"Stage; Pipeline\",Id\n", ','},
 		{"\"Amount, EUR\";\"Stage, Pipeline\";Id\n", ';'},

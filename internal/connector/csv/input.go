@@ -287,10 +287,9 @@ func delimiterHint(header []string) string {
 	if len(header) != 1 {
 		return ""
 	}
-	for _, d := range delimiters {
-		if strings.IndexByte(header[0], d) >= 0 {
-			return fmt.Sprintf(" (one column: is the delimiter %q?)", string(d))
-		}
+	d := csvfile.SniffComma([]byte(header[0]))
+	if !strings.ContainsRune(header[0], d) {
+		return ""
 	}
-	return ""
+	return fmt.Sprintf(" (one column: is the delimiter %q?)", string(d))
 }

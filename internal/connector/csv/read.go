@@ -98,11 +98,11 @@ func (run *readRun) readFile(ctx context.Context, bf *boundFile) error {
 	}
 	defer r.Close()
 	t := plugin.Table[csvfile.Row]{Out: out, Kind: bf.mapping.kind, Map: func(csvRow csvfile.Row) error {
-		return run.readRow(&row{Row: csvRow, file: bf, swap: r.swap, refs: run.refs}, out)
+		return run.readRow(&row{Row: csvRow, file: bf, refs: run.refs}, out)
 	}}
 	switch bf.mapping.kind {
 	case plugin.KindActivity:
-		t.NotLoaded = func(csvRow csvfile.Row) { run.notLoaded(&row{Row: csvRow, file: bf, swap: r.swap}) }
+		t.NotLoaded = func(csvRow csvfile.Row) { run.notLoaded(&row{Row: csvRow, file: bf}) }
 	case plugin.KindUser:
 		// Users are sent, and their files marked done, once every user
 		// file is read.
@@ -131,7 +131,7 @@ func (run *readRun) readRow(r *row, out *plugin.FileWriter) error {
 		if r.err != nil {
 			return run.rejected(r, out, u.ID, u.Name, u.Email)
 		}
-		run.users = append(run.users, pendingUser{user: u, manager: manager, file: r.file, out: out, raw: r.raw()})
+		run.users = append(run.users, pendingUser{user: u, manager: manager, file: r.file, out: out, raw: r.Raw()})
 		return nil
 	case plugin.KindAccount:
 		a := readAccount(r)
@@ -185,6 +185,3 @@ func (run *readRun) notLoaded(r *row) {
 		run.unloadedActivities[id] = true
 	}
 }
-
-// raw is an excerpt of the row as written, for the person fixing the file.
-func (r *row) raw() string { return r.swap.restore(r.Raw()) }

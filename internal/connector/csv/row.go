@@ -16,7 +16,6 @@ const skipEmptyRow = "empty row"
 type row struct {
 	csvfile.Row
 	file *boundFile
-	swap delimiterSwap
 	refs *references
 	err  *plugin.RowError
 }
@@ -46,7 +45,7 @@ func (r *row) cell(f *fieldMapping) string {
 	if f.constant != nil {
 		return *f.constant
 	}
-	return r.swap.restore(r.Field(r.file.fieldColumns[f]))
+	return r.Field(r.file.fieldColumns[f])
 }
 
 // value is a field's text once the default and the value map have been
@@ -156,7 +155,7 @@ func (r *row) isEmpty() bool {
 // skipReason is the reason of the first skip rule the row meets, or "".
 func (r *row) skipReason() string {
 	for i, rule := range r.file.mapping.skips {
-		cell := fold(r.swap.restore(r.Field(r.file.skipColumns[i])))
+		cell := fold(r.Field(r.file.skipColumns[i]))
 		for _, v := range rule.values {
 			if fold(v) == cell {
 				return rule.reason
