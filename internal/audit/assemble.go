@@ -414,14 +414,22 @@ func (r *runner) finding(rule Rule, res *ruleResult) (Finding, error) {
 		Measures: r.cfg.Describe(rule, rule.Measures), Missing: res.missing.String, Evidence: ev,
 		Recommendation: rule.Recommendation, Source: rule.Source,
 	}
-	if metric := res.measures["metric"]; metric.Valid && !math.IsInf(metric.Float64, 0) && !math.IsNaN(metric.Float64) {
-		v := math.Round(metric.Float64*100) / 100
-		f.Metric = &v
-	}
+	f.Metric, f.exact = metricOf(res.measures["metric"], f.Severity)
 	if f.Severity == SeverityNotEnoughData || f.Severity == SeverityOK {
 		f.Evidence = Evidence{}
 	}
 	return f, nil
+}
+
+// metricOf is a rule's metric rounded to two decimals, and unrounded: none
+// when it is not a finite number or the rule has not enough data to judge
+// (a PM3 ratio of a team too small to rank is no measure of it).
+func metricOf(metric *sql.NullFloat64, severity Severity) (rounded, exact *float64) {
+	if !metric.Valid || math.IsInf(metric.Float64, 0) || math.IsNaN(metric.Float64) || severity == SeverityNotEnoughData {
+		return nil, nil
+	}
+	v, r := metric.Float64, math.Round(metric.Float64*100)/100
+	return &r, &v
 }
 
 // notApplicable are the verdicts of the rules that do not judge managers

@@ -49,7 +49,7 @@ func Compare(current, previous *Report) {
 		for j := range m.Findings {
 			f := &m.Findings[j]
 			if pf := findingFor(p.Findings, f.Rule); pf != nil {
-				f.Previous = &PreviousFinding{Severity: pf.Severity, Metric: pf.Metric}
+				f.Previous = &PreviousFinding{Severity: pf.Severity, Metric: pf.Metric, exact: pf.exact}
 			}
 		}
 	}

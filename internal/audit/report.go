@@ -120,11 +120,18 @@ type Share struct {
 
 // Finding is one rule's verdict on one manager.
 type Finding struct {
-	Rule           string   `json:"rule"`
-	Name           string   `json:"name"`
-	Role           string   `json:"role"`
-	Severity       Severity `json:"severity"`
-	Metric         *float64 `json:"metric"`
+	Rule     string   `json:"rule"`
+	Name     string   `json:"name"`
+	Role     string   `json:"role"`
+	Severity Severity `json:"severity"`
+	// Metric is the rule's measure rounded to two decimals, the JSON's and
+	// CSV's precision; nil where it cannot be computed, and whenever the
+	// verdict is not_enough_data or not_applicable (a BI tool would count
+	// it as a measure).
+	Metric *float64 `json:"metric"`
+	// exact is Metric unrounded, for the formats a person reads to round
+	// once (ExactMetric): 72.546 reads 72.5 %, not 72.55's 72.6 %.
+	exact          *float64
 	Unit           string   `json:"unit"`
 	Threshold      string   `json:"threshold"`
 	Measures       string   `json:"measures"`
@@ -141,6 +148,23 @@ type Finding struct {
 type PreviousFinding struct {
 	Severity Severity `json:"severity"`
 	Metric   *float64 `json:"metric"`
+	exact    *float64
+}
+
+// ExactMetric is the finding's metric unrounded, nil where Metric is: what
+// the text formats round, once, to their own precision.
+func (f Finding) ExactMetric() *float64 { return exactOr(f.exact, f.Metric) }
+
+// ExactMetric is the earlier verdict's metric unrounded (Finding's).
+func (p PreviousFinding) ExactMetric() *float64 { return exactOr(p.exact, p.Metric) }
+
+// exactOr is exact, unless the rounded value was withheld since (nil) or
+// the finding was made without one (a test's).
+func exactOr(exact, rounded *float64) *float64 {
+	if rounded == nil || exact == nil {
+		return rounded
+	}
+	return exact
 }
 
 // RoleRanking ranks the managers by their share of time in one role.

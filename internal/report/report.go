@@ -334,7 +334,7 @@ func previousVerdict(f audit.Finding) string {
 	if p == nil {
 		return ""
 	}
-	was := metric(audit.Finding{Metric: p.Metric, Unit: f.Unit})
+	was := metric(audit.Finding{Metric: p.ExactMetric(), Unit: f.Unit})
 	return fmt.Sprintf("was %s, %s", was, severityWord(&audit.Finding{Severity: p.Severity}))
 }
 
@@ -673,14 +673,18 @@ func orgNoteLabel(kind string) string {
 	return strings.ReplaceAll(kind, "_", " ")
 }
 
+// metric is a finding's metric with its unit, rounded once from the
+// exact value: the JSON's two decimals rounded again to one would read
+// 72.546 as 72.6 % beside a role share of 72.5 %.
 func metric(f audit.Finding) string {
-	if f.Metric == nil {
+	exact := f.ExactMetric()
+	if exact == nil {
 		if f.Unit == "ratio" {
 			return "no coaching to compare with"
 		}
 		return "n/a"
 	}
-	v := *f.Metric
+	v := *exact
 	switch f.Unit {
 	case "%":
 		return pct(v)

@@ -1,0 +1,44 @@
+package audit
+
+import (
+	"database/sql"
+	"testing"
+)
+
+// TestAMetricIsRoundedOnceFromTheExactValue: the JSON's two decimals are
+// one rounding of the rule's value; the text formats round the exact value
+// again, not the rounded one (72.546 → 72.55 → 72.6 disagreed with the
+// role share's 72.5).
+func TestAMetricIsRoundedOnceFromTheExactValue(t *testing.T) {
+	rounded, exact := metricOf(&sql.NullFloat64{Float64: 72.546, Valid: true}, SeverityHigh)
+	if rounded == nil || *rounded != 72.55 {
+		t.Errorf("rounded metric = %v, want 72.55", rounded)
+	}
+	f := Finding{Metric: rounded, exact: exact}
+	if got := f.ExactMetric(); got == nil || *got != 72.546 {
+		t.Errorf("ExactMetric() = %v, want 72.546", got)
+	}
+	p := PreviousFinding{Metric: rounded, exact: exact}
+	if got := p.ExactMetric(); got == nil || *got != 72.546 {
+		t.Errorf("previous ExactMetric() = %v, want 72.546", got)
+	}
+	// A metric withheld after the rule ran (privacy) stays withheld.
+	f.Metric = nil
+	if got := f.ExactMetric(); got != nil {
+		t.Errorf("ExactMetric() of a withheld metric = %v, want nil", *got)
+	}
+}
+
+// TestAFindingWithoutEnoughDataHasNoMetric: what a rule's SQL computed for
+// a team too small to judge is no measure of it, and a BI tool reading the
+// JSON or CSV would count it as one.
+func TestAFindingWithoutEnoughDataHasNoMetric(t *testing.T) {
+	if rounded, exact := metricOf(&sql.NullFloat64{Float64: 0.31, Valid: true}, SeverityNotEnoughData); rounded != nil || exact != nil {
+		t.Errorf("not enough data: metric %v (exact %v), want none", rounded, exact)
+	}
+	for _, severity := range []Severity{SeverityOK, SeverityWarning, SeverityHigh} {
+		if rounded, _ := metricOf(&sql.NullFloat64{Float64: 0.31, Valid: true}, severity); rounded == nil {
+			t.Errorf("%s: no metric, want 0.31", severity)
+		}
+	}
+}
