@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"regexp"
 	"strings"
 
 	"github.com/salesaudit/salesaudit/internal/audit"
@@ -32,7 +33,7 @@ var htmlPage = template.Must(template.New("report.html.tmpl").Funcs(template.Fun
 	"upper":        func(s audit.Severity) string { return strings.ToUpper(string(s)) },
 	"flagged":      flagged,
 	"quiet":        quietVerdicts,
-	"cell":         func(v any) string { return evidenceCell(v) },
+	"evidence":     evidenceGrid,
 	"lastDay":      lastDay,
 	"audited":      managersAudited,
 	"noteLabel":    orgNoteLabel,
@@ -178,10 +179,45 @@ func newHeadline(rep *audit.Report) headline {
 	return h
 }
 
-// evidenceCell formats one evidence value as the text formats do, with
-// their thousands separators.
+// gridCell is one evidence value as the page shows it. Unbroken marks a
+// number or a date, which a line break would misread ("2024-10-" / "07").
+type gridCell struct {
+	Text     string
+	Unbroken bool
+}
+
+// evidenceGrid is a finding's evidence as the page's table: labelled and
+// rounded as the text formats have it (evidenceCells), with their
+// thousands separators.
+func evidenceGrid(ev audit.Evidence) [][]gridCell {
+	rows := evidenceCells(ev.Columns, ev.Rows)
+	out := make([][]gridCell, len(rows))
+	for i, row := range rows {
+		out[i] = make([]gridCell, len(row))
+		for j, v := range row {
+			text := evidenceCell(v)
+			out[i][j] = gridCell{Text: text, Unbroken: isNumberOrDate(v, text)}
+		}
+	}
+	return out
+}
+
+// dateOrTime is a date, or a date and a time, as the rules' evidence gives
+// them.
+var dateOrTime = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2})?)?$`)
+
+func isNumberOrDate(v any, text string) bool {
+	switch v.(type) {
+	case int64, float64:
+		return true
+	}
+	return dateOrTime.MatchString(text)
+}
+
+// evidenceCell formats one evidence value, made readable by
+// evidenceCells, as the text formats do, with their thousands separators.
 func evidenceCell(v any) string {
-	switch x := readable(v).(type) {
+	switch x := v.(type) {
 	case float64:
 		return render.Readable(x)
 	case nil:
