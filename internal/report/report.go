@@ -80,6 +80,17 @@ func (d *document) paragraph(text string) {
 	d.printf("%s\n", text)
 }
 
+// lines writes texts each on a line of its own. Markdown joins lines not
+// parted by a blank one into one paragraph, so there each is a paragraph.
+func (d *document) lines(texts ...string) {
+	for i, text := range texts {
+		if i > 0 && d.markdown() {
+			d.printf("\n")
+		}
+		d.paragraph(text)
+	}
+}
+
 // wrap breaks text at spaces so that no line is longer than width, unless
 // a single word is.
 func wrap(text string, width int) string {
@@ -123,12 +134,13 @@ func (d *document) table(t *render.Table) {
 
 func (d *document) report(rep *audit.Report) {
 	d.heading(1, "Sales manager time audit")
-	d.paragraph(fmt.Sprintf("Period: %s to %s (%s weeks). %s audited.",
+	head := []string{fmt.Sprintf("Period: %s to %s (%s weeks). %s audited.",
 		rep.Period.From.Format("2 Jan 2006"), lastDay(rep).Format("2 Jan 2006"),
-		number(rep.Period.Weeks, 1), managersAudited(rep.Managers)))
+		number(rep.Period.Weeks, 1), managersAudited(rep.Managers))}
 	if line := comparedLine(rep); line != "" {
-		d.paragraph(line)
+		head = append(head, line)
 	}
+	d.lines(head...)
 	d.printf("\n")
 	d.compared = rep.ComparedWith != nil
 	if d.noActivities = rep.NoActivities; d.noActivities {
@@ -227,25 +239,33 @@ func (d *document) manager(m *audit.Manager) {
 		title += ", " + m.Title
 	}
 	d.heading(2, title)
-	t := m.Time
-	d.paragraph(teamLine(*m))
 	if d.noActivities {
+		d.lines(teamLine(*m))
 		d.printf("\n")
 		d.findings(m.Findings)
 		return
 	}
-	d.paragraph(fmt.Sprintf("Logged %s h in the period, %s h a week%s; %s of the minutes are estimated.",
-		number(t.Hours, 1), number(t.HoursPerWeek, 1), hoursBefore(t), pct(t.EstimatedShare)))
-	if t.PrivateHours > 0 {
-		d.printf("%s.\n", privateLine(t))
-	}
-	if t.WeakestRole != "" {
-		d.printf("Weakest role: %s.\n", audit.RoleLabel(t.WeakestRole))
-	}
+	t := m.Time
+	d.lines(managerLines(*m)...)
 	d.printf("\n")
 	d.table(roleTable(t, d.compared))
 	d.table(categoryTable(t, d.compared))
 	d.findings(m.Findings)
+}
+
+// managerLines are the lines under a manager's name: the team, the hours,
+// the private time and the weakest role.
+func managerLines(m audit.Manager) []string {
+	t := m.Time
+	out := []string{teamLine(m), fmt.Sprintf("Logged %s h in the period, %s h a week%s; %s of the minutes are estimated.",
+		number(t.Hours, 1), number(t.HoursPerWeek, 1), hoursBefore(t), pct(t.EstimatedShare))}
+	if t.PrivateHours > 0 {
+		out = append(out, privateLine(t)+".")
+	}
+	if t.WeakestRole != "" {
+		out = append(out, fmt.Sprintf("Weakest role: %s.", audit.RoleLabel(t.WeakestRole)))
+	}
+	return out
 }
 
 func roleTable(t audit.TimeSplit, compared bool) *render.Table {
@@ -449,9 +469,7 @@ func (d *document) finding(f audit.Finding) {
 		head := wrap(fmt.Sprintf("%s  %s %s: %s (%s)", label, f.Rule, ruleLabel(f.Name), metric(f), thresholdThen(f)), render.TerminalWidth)
 		d.printf("%s%s\n", d.severity(f.Severity, label), strings.TrimPrefix(head, label))
 	}
-	d.paragraph(f.Measures)
-	d.paragraph("Recommendation: " + f.Recommendation)
-	d.paragraph("Source: " + f.Source)
+	d.lines(f.Measures, "Recommendation: "+f.Recommendation, "Source: "+f.Source)
 	d.printf("\n")
 	if len(f.Evidence.Rows) > 0 {
 		d.evidence(f.Evidence)

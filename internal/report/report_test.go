@@ -78,3 +78,28 @@ func TestAReportWithoutActivitiesSaysSoOnce(t *testing.T) {
 		}
 	}
 }
+
+// TestMarkdownKeepsTheReportsLinesApart: Markdown joins lines with no
+// blank line between them into one paragraph, which ran the team, the
+// hours and the weakest role together, and a finding's description,
+// recommendation and source.
+func TestMarkdownKeepsTheReportsLinesApart(t *testing.T) {
+	rep := evidenceReport()
+	m := &rep.Managers[0]
+	m.Time = audit.TimeSplit{Hours: 10, HoursPerWeek: 1, WeakestRole: "people"}
+	f := &m.Findings[0]
+	f.Measures, f.Recommendation, f.Source = "Share of time.", "Cut it.", "A study."
+	var out strings.Builder
+	if err := Write(&out, render.FormatMarkdown, rep, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"Team of 1: Ana.\n\nLogged 10 h",
+		"are estimated.\n\nWeakest role: people management.\n",
+		"Share of time.\n\nRecommendation: Cut it.\n\nSource: A study.\n",
+	} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("the Markdown has no %q:\n%s", want, out.String())
+		}
+	}
+}
