@@ -374,7 +374,7 @@ func (a *app) printReport(rep *audit.Report, format render.Format, outDir string
 		a.printPaths(paths)
 		return nil
 	}
-	return report.Write(a.stdout, format, rep, report.Options{Color: a.colorful(format)})
+	return report.Write(a.stdout, format, rep, report.Options{Color: a.colorful(format), Width: a.tableWidth()})
 }
 
 // printPaths names the files written, one a line, for a script to read.

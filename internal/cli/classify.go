@@ -97,7 +97,7 @@ func (a *app) runClassifySuggest(ctx context.Context, opts classifySuggestOption
 		return nil
 	}
 	if opts.accept == "" {
-		return render.Write(a.stdout, format, suggestionTable(suggestions))
+		return a.writeTable(format, suggestionTable(suggestions))
 	}
 	accepted, err := acceptedSuggestions(opts.accept, suggestions)
 	if err != nil {

@@ -57,7 +57,7 @@ func (a *app) listConnectors(ctx context.Context, format render.Format) error {
 		wg.Go(func() { t.Rows[i] = describeConnector(ctx, catalog, e) })
 	}
 	wg.Wait()
-	return render.Write(a.stdout, format, t)
+	return a.writeTable(format, t)
 }
 
 // describeConnector starts a connector and asks for its Info; a connector

@@ -66,7 +66,7 @@ func (a *app) runExplain(ctx context.Context, opts explainOptions) error {
 	if len(activities) == 0 {
 		return fmt.Errorf("no activities match")
 	}
-	return render.Write(a.stdout, format, explainTable(activities, opts.manager == ""))
+	return a.writeTable(format, explainTable(activities, opts.manager == ""))
 }
 
 // explainTable lists the activities; the manager column only when there

@@ -74,7 +74,7 @@ func (a *app) runQuery(ctx context.Context, query string, format render.Format, 
 	if err != nil {
 		return explainQueryError(err)
 	}
-	return render.Write(a.stdout, format, &render.Table{Columns: t.Columns, Rows: t.Rows})
+	return a.writeTable(format, &render.Table{Columns: t.Columns, Rows: t.Rows})
 }
 
 // runQueryToParquet writes the query's result to a Parquet file with

@@ -41,7 +41,7 @@ document (docs/rules.md is made this way).`,
 			case render.FormatTable:
 				return writeRulesText(a.stdout, cfg)
 			}
-			return render.Write(a.stdout, format, rulesTable(cfg))
+			return a.writeTable(format, rulesTable(cfg))
 		},
 	}
 	cmd.Flags().StringArrayVar(&opts.configPaths, "config", nil, "configuration file whose thresholds to show; repeatable, each over the ones before")

@@ -31,9 +31,25 @@ const (
 	FormatHTML Format = "html"
 )
 
-// TerminalWidth is the width terminal tables wrap their cells to: readable
-// in a 100-column terminal, and in a pasted e-mail.
-var TerminalWidth = 100
+// TerminalWidth is the width terminal tables wrap their cells to when the
+// output is not a terminal (a file, a pipe, a test): readable in a
+// 100-column terminal and in a pasted e-mail, and the same whoever runs it.
+const TerminalWidth = 100
+
+// MinTerminalWidth is the narrowest terminal width tables are fitted to:
+// narrower, a table of several columns could no longer keep its words
+// whole, and the terminal would break them anyway.
+const MinTerminalWidth = 60
+
+// FitWidth is the width to write terminal tables to: a terminal's own
+// width (columns), but at least MinTerminalWidth, or TerminalWidth when
+// the output is not a terminal (columns 0).
+func FitWidth(columns int) int {
+	if columns <= 0 {
+		return TerminalWidth
+	}
+	return max(columns, MinTerminalWidth)
+}
 
 // Formats lists the formats a table can be written in.
 var Formats = []Format{FormatTable, FormatCSV, FormatJSON, FormatMarkdown}
@@ -59,8 +75,15 @@ type Table struct {
 	Rows    [][]any
 }
 
-// Write writes the table in the format.
+// Write writes the table in the format, a terminal table TerminalWidth
+// wide at most.
 func Write(w io.Writer, f Format, t *Table) error {
+	return WriteWidth(w, f, t, TerminalWidth)
+}
+
+// WriteWidth writes the table in the format, a terminal table width wide
+// at most (FitWidth).
+func WriteWidth(w io.Writer, f Format, t *Table, width int) error {
 	switch f {
 	case FormatCSV:
 		return writeCSV(w, t)
@@ -69,13 +92,13 @@ func Write(w io.Writer, f Format, t *Table) error {
 	case FormatMarkdown:
 		return writeGrid(w, t, tablewriter.WithRenderer(renderer.NewMarkdown()))
 	default:
-		for i, part := range splitToFit(t, TerminalWidth) {
+		for i, part := range splitToFit(t, width) {
 			if i > 0 {
 				if _, err := fmt.Fprintln(w); err != nil {
 					return err
 				}
 			}
-			if err := writeGrid(w, part, fitColumns(part, TerminalWidth)...); err != nil {
+			if err := writeGrid(w, part, fitColumns(part, width)...); err != nil {
 				return err
 			}
 		}

@@ -131,3 +131,28 @@ func TestATableTooWideIsSplitKeepingItsFirstColumn(t *testing.T) {
 		t.Errorf("want the table in parts, each with the rule column (%d parts):\n%s", parts, out)
 	}
 }
+
+// TestTablesFitTheTerminalTheyAreShownIn: a fixed width of 100 made an
+// 80-column terminal break every line mid-word; output that is not a
+// terminal keeps the fixed width, so that it does not depend on who ran it.
+func TestTablesFitTheTerminalTheyAreShownIn(t *testing.T) {
+	for columns, want := range map[int]int{0: 100, 80: 80, 120: 120, 200: 200, 59: 60, 20: 60} {
+		if got := FitWidth(columns); got != want {
+			t.Errorf("FitWidth(%d) = %d, want %d", columns, got, want)
+		}
+	}
+	tb := &Table{Columns: []string{"subject", "why"}, Rows: [][]any{{
+		strings.Repeat("weekly pipeline review ", 4), strings.Repeat("a keyword of the planning rule ", 4)}}}
+	for _, width := range []int{60, 80} {
+		var b strings.Builder
+		if err := WriteWidth(&b, FormatTable, tb, width); err != nil {
+			t.Fatal(err)
+		}
+		for _, line := range strings.Split(b.String(), "\n") {
+			if n := utf8.RuneCountInString(line); n > width {
+				t.Errorf("width %d: a line of %d columns:\n%s", width, n, b.String())
+				break
+			}
+		}
+	}
+}

@@ -24,12 +24,18 @@ type Options struct {
 	// EvidenceRows caps the evidence rows shown per finding in text
 	// formats; JSON and CSV always carry all of them. 0 means 8.
 	EvidenceRows int
+	// Width is the terminal format's width (render.FitWidth); 0 means
+	// render.TerminalWidth.
+	Width int
 }
 
 // Write renders the report in the format.
 func Write(w io.Writer, format render.Format, rep *audit.Report, opts Options) error {
 	if opts.EvidenceRows == 0 {
 		opts.EvidenceRows = 8
+	}
+	if opts.Width == 0 {
+		opts.Width = render.TerminalWidth
 	}
 	switch format {
 	case render.FormatJSON:
@@ -75,7 +81,7 @@ func (d *document) printf(format string, args ...any) {
 // format (Markdown leaves wrapping to whatever shows it).
 func (d *document) paragraph(text string) {
 	if !d.markdown() {
-		text = wrap(text, render.TerminalWidth)
+		text = wrap(text, d.opts.Width)
 	}
 	d.printf("%s\n", text)
 }
@@ -127,7 +133,7 @@ func (d *document) heading(level int, text string) {
 
 func (d *document) table(t *render.Table) {
 	if d.err == nil {
-		d.err = render.Write(d.w, d.format, t)
+		d.err = render.WriteWidth(d.w, d.format, t, d.opts.Width)
 	}
 	d.printf("\n")
 }
@@ -466,7 +472,7 @@ func (d *document) finding(f audit.Finding) {
 		d.printf("**%s · %s %s: %s** (%s)\n\n", label, f.Rule, ruleLabel(f.Name), metric(f), thresholdThen(f))
 	} else {
 		// The colour codes are added after wrapping, which must not count them.
-		head := wrap(fmt.Sprintf("%s  %s %s: %s (%s)", label, f.Rule, ruleLabel(f.Name), metric(f), thresholdThen(f)), render.TerminalWidth)
+		head := wrap(fmt.Sprintf("%s  %s %s: %s (%s)", label, f.Rule, ruleLabel(f.Name), metric(f), thresholdThen(f)), d.opts.Width)
 		d.printf("%s%s\n", d.severity(f.Severity, label), strings.TrimPrefix(head, label))
 	}
 	d.lines(f.Measures, "Recommendation: "+f.Recommendation, "Source: "+f.Source)

@@ -103,3 +103,22 @@ func TestMarkdownKeepsTheReportsLinesApart(t *testing.T) {
 		}
 	}
 }
+
+// TestTheTerminalReportKeepsToItsWidth: paragraphs and tables alike wrap
+// to Options.Width, the terminal's.
+func TestTheTerminalReportKeepsToItsWidth(t *testing.T) {
+	rep := evidenceReport()
+	f := &rep.Managers[0].Findings[0]
+	f.Measures = strings.Repeat("Share of the manager's time spent on admin. ", 4)
+	for _, width := range []int{60, 80} {
+		var out strings.Builder
+		if err := Write(&out, render.FormatTable, rep, Options{Width: width}); err != nil {
+			t.Fatal(err)
+		}
+		for _, line := range strings.Split(out.String(), "\n") {
+			if n := len([]rune(line)); n > width {
+				t.Errorf("width %d: a line of %d: %q", width, n, line)
+			}
+		}
+	}
+}
