@@ -512,13 +512,14 @@ func notesAbout(notes []OrgNote, managers []Manager) []OrgNote {
 }
 
 // rankRoles ranks the first-line managers by their share of time in each
-// role: a second-line manager's time is judged against other work.
+// role: a second-line manager's time is judged against other work, and a
+// manager who logged no time has no share to rank (0 % of nothing).
 func rankRoles(managers []Manager) []RoleRanking {
 	var out []RoleRanking
 	for _, role := range Roles {
 		rr := RoleRanking{Role: role}
 		for _, m := range managers {
-			if m.Level != LevelFirstLine {
+			if m.Level != LevelFirstLine || !m.Time.Logged() {
 				continue
 			}
 			for _, s := range m.Time.ByRole {

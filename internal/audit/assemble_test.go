@@ -42,3 +42,22 @@ func TestAFindingWithoutEnoughDataHasNoMetric(t *testing.T) {
 		}
 	}
 }
+
+// TestManagersWithoutLoggedTimeAreNotRanked: a manager who logged nothing
+// has 0 % of nothing in every role, no place in a ranking by share.
+func TestManagersWithoutLoggedTimeAreNotRanked(t *testing.T) {
+	managers := []Manager{
+		{Name: "Idle", Level: LevelFirstLine, Time: TimeSplit{ByRole: []Share{{Name: RolePeople}, {Name: RoleCustomer}}}},
+		{Name: "Busy", Level: LevelFirstLine, Time: TimeSplit{ByRole: []Share{{Name: RolePeople, Percent: 40}, {Name: RoleCustomer, Percent: 60}}}},
+	}
+	for _, rr := range rankRoles(managers) {
+		for _, m := range rr.Managers {
+			if m.Name == "Idle" {
+				t.Errorf("%s: Idle, who logged no time, is ranked at %v %%", rr.Role, m.Percent)
+			}
+		}
+		if rr.Role == RolePeople && (len(rr.Managers) != 1 || rr.Managers[0].Name != "Busy") {
+			t.Errorf("people: ranking %v, want Busy alone", rr.Managers)
+		}
+	}
+}

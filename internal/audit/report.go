@@ -1,6 +1,9 @@
 package audit
 
-import "time"
+import (
+	"slices"
+	"time"
+)
 
 // Severity of a finding.
 type Severity string
@@ -96,6 +99,13 @@ type TimeSplit struct {
 	// PreviousHoursPerWeek is HoursPerWeek in the period compared with;
 	// nil without a comparison or when the manager was not audited then.
 	PreviousHoursPerWeek *float64 `json:"previous_hours_per_week,omitempty"`
+}
+
+// Logged says whether the manager logged any time in the period: without,
+// every share is 0 % of nothing, no measure to rank or compare. (The
+// largest share of any time logged is far above 0.)
+func (t TimeSplit) Logged() bool {
+	return slices.ContainsFunc(t.ByRole, func(s Share) bool { return s.Percent > 0 })
 }
 
 // Share is a role's or category's part of a manager's time.

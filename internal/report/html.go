@@ -53,6 +53,8 @@ var htmlPage = template.Must(template.New("report.html.tmpl").Funcs(template.Fun
 	"fixed":        fixedFindings,
 	"join":         strings.Join,
 	"scope":        dataQualityScope,
+	"ranked":       ranked,
+	"rankingNote":  rankingNote,
 	"deref":        func(v *float64) float64 { return *v },
 }).ParseFS(htmlTemplates, "report.html.tmpl"))
 

@@ -552,7 +552,22 @@ func (d *document) organisation(rep *audit.Report) {
 		return
 	}
 	d.heading(2, "Organisation")
-	d.printf("Managers ranked by their share of time in each role.\n\n")
+	if ranked(rep) {
+		d.printf("Managers ranked by their share of time in each role.\n\n")
+	}
+	if note := rankingNote(rep); note != "" {
+		d.paragraph(note)
+		d.printf("\n")
+	}
+	if ranked(rep) {
+		d.table(rankingText(rep))
+	}
+	d.table(findingMatrix(rep))
+}
+
+// rankingText is the role ranking as the text formats show it, a role a
+// row (the CSV's rankingTable has a manager a row).
+func rankingText(rep *audit.Report) *render.Table {
 	tb := &render.Table{Columns: []string{"role", "ranking"}}
 	for _, rr := range rep.Organisation {
 		var names []string
@@ -561,8 +576,32 @@ func (d *document) organisation(rep *audit.Report) {
 		}
 		tb.Rows = append(tb.Rows, []any{audit.RoleLabel(rr.Role), strings.Join(names, ", ")})
 	}
-	d.table(tb)
-	d.table(findingMatrix(rep))
+	return tb
+}
+
+// ranked says whether the role ranking ranks anyone.
+func ranked(rep *audit.Report) bool {
+	return slices.ContainsFunc(rep.Organisation, func(rr audit.RoleRanking) bool { return len(rr.Managers) > 0 })
+}
+
+// rankingNote says whom the role ranking leaves out and why: a manager
+// who logged no time has no share to rank, and ranking them at 0 % would
+// contradict the report's own "no time measured". "" when it leaves out
+// no first-line manager.
+func rankingNote(rep *audit.Report) string {
+	var unranked []string
+	for _, m := range rep.Managers {
+		if m.Level == audit.LevelFirstLine && !m.Time.Logged() {
+			unranked = append(unranked, m.Name)
+		}
+	}
+	switch {
+	case len(unranked) == 0:
+		return ""
+	case !ranked(rep):
+		return "No ranking by role: no manager logged any time in the period, so there is no share of time to rank."
+	}
+	return fmt.Sprintf("Not ranked, with no time logged in the period: %s.", strings.Join(unranked, ", "))
 }
 
 // findingMatrix shows every rule's severity for every manager.

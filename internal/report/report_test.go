@@ -122,3 +122,38 @@ func TestTheTerminalReportKeepsToItsWidth(t *testing.T) {
 		}
 	}
 }
+
+// TestNoOneIsRankedWithoutLoggedTime: data without activities ranked
+// every manager at 0 % in each role, against the report's own banner.
+func TestNoOneIsRankedWithoutLoggedTime(t *testing.T) {
+	idle := func(name string) audit.Manager {
+		return audit.Manager{Name: name, Level: audit.LevelFirstLine, TeamSize: 1,
+			Time: audit.TimeSplit{ByRole: []audit.Share{{Name: "people"}}}}
+	}
+	cases := []struct {
+		rep  *audit.Report
+		want string
+	}{
+		{&audit.Report{NoActivities: true, Managers: []audit.Manager{idle("Ada"), idle("Bo")},
+			Organisation: []audit.RoleRanking{{Role: "people"}}},
+			"No ranking by role: no manager logged any time in the period"},
+		{&audit.Report{Managers: []audit.Manager{idle("Ada"), {Name: "Cy", Level: audit.LevelFirstLine,
+			Time: audit.TimeSplit{ByRole: []audit.Share{{Name: "people", Percent: 100}}}}},
+			Organisation: []audit.RoleRanking{{Role: "people", Managers: []audit.RankedShare{{Name: "Cy", Percent: 100}}}}},
+			"Not ranked, with no time logged in the period: Ada."},
+	}
+	for _, c := range cases {
+		for _, format := range []render.Format{render.FormatTable, render.FormatMarkdown, render.FormatHTML} {
+			var out strings.Builder
+			if err := Write(&out, format, c.rep, Options{}); err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(out.String(), c.want) {
+				t.Errorf("%s: no %q", format, c.want)
+			}
+			if strings.Contains(out.String(), "Ada 0 %") {
+				t.Errorf("%s: Ada, who logged no time, is ranked at 0 %%", format)
+			}
+		}
+	}
+}
