@@ -61,3 +61,29 @@ func TestManagersWithoutLoggedTimeAreNotRanked(t *testing.T) {
 		}
 	}
 }
+
+// TestNoTimeBeforeIsNoChange: compared with a period without activities,
+// each share went "▲ 71.4 pts" from 0 % of nothing, and the hours from
+// "0 h before". A manager who logged nothing then has verdicts then, but
+// no hours or shares to compare with.
+func TestNoTimeBeforeIsNoChange(t *testing.T) {
+	now := Manager{Source: "crm", ID: "1", Time: TimeSplit{HoursPerWeek: 21.6,
+		ByRole: []Share{{Name: RolePeople, Percent: 71.4}}, ByCategory: []Share{{Name: CategoryCoaching, Percent: 8.2}}},
+		Findings: []Finding{{Rule: "PM1", Severity: SeverityOK}}}
+	then := Manager{Source: "crm", ID: "1", Time: TimeSplit{
+		ByRole: []Share{{Name: RolePeople}}, ByCategory: []Share{{Name: CategoryCoaching}}},
+		Findings: []Finding{{Rule: "PM1", Severity: SeverityNotEnoughData}}}
+	current := &Report{Managers: []Manager{now}}
+	Compare(current, &Report{NoActivities: true, Managers: []Manager{then}})
+	m := current.Managers[0]
+	if !current.ComparedNoActivities || !m.Time.PreviousNoTime {
+		t.Errorf("compared_no_activities %v, previous_no_time %v; want both", current.ComparedNoActivities, m.Time.PreviousNoTime)
+	}
+	if m.Time.PreviousHoursPerWeek != nil || m.Time.ByRole[0].PreviousPercent != nil || m.Time.ByCategory[0].PreviousPercent != nil {
+		t.Errorf("hours then %v, shares then %v, %v; want none", m.Time.PreviousHoursPerWeek,
+			m.Time.ByRole[0].PreviousPercent, m.Time.ByCategory[0].PreviousPercent)
+	}
+	if p := m.Findings[0].Previous; p == nil || p.Severity != SeverityNotEnoughData {
+		t.Errorf("PM1 then %+v, want not_enough_data", p)
+	}
+}

@@ -28,9 +28,12 @@ func (c Comparison) period(audited Period) (from, to time.Time) {
 // Compare puts the numbers of previous, the same audit of an earlier
 // period, beside those of current: each manager's hours a week, role and
 // category shares, and each finding's verdict, matched by the manager's
-// source and ID. A manager not audited in the earlier period gets none.
+// source and ID. A manager not audited in the earlier period gets none,
+// and one who logged no time then gets the verdicts only: a share of no
+// time is no share to compare with.
 func Compare(current, previous *Report) {
 	current.ComparedWith = &previous.Period
+	current.ComparedNoActivities = previous.NoActivities
 	earlier := map[string]*Manager{}
 	for i := range previous.Managers {
 		m := &previous.Managers[i]
@@ -42,10 +45,7 @@ func Compare(current, previous *Report) {
 		if !ok {
 			continue
 		}
-		hours := p.Time.HoursPerWeek
-		m.Time.PreviousHoursPerWeek = &hours
-		compareShares(m.Time.ByRole, p.Time.ByRole)
-		compareShares(m.Time.ByCategory, p.Time.ByCategory)
+		compareTime(&m.Time, p.Time)
 		for j := range m.Findings {
 			f := &m.Findings[j]
 			if pf := findingFor(p.Findings, f.Rule); pf != nil {
@@ -53,6 +53,19 @@ func Compare(current, previous *Report) {
 			}
 		}
 	}
+}
+
+// compareTime puts the earlier hours and shares beside the current ones,
+// or says there was no time then.
+func compareTime(current *TimeSplit, previous TimeSplit) {
+	if !previous.Logged() {
+		current.PreviousNoTime = true
+		return
+	}
+	hours := previous.HoursPerWeek
+	current.PreviousHoursPerWeek = &hours
+	compareShares(current.ByRole, previous.ByRole)
+	compareShares(current.ByCategory, previous.ByCategory)
 }
 
 func compareShares(current, previous []Share) {

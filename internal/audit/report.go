@@ -43,6 +43,9 @@ type Report struct {
 	// compared with (--compare); the previous values sit beside each
 	// number (Share.PreviousPercent, Finding.Previous...).
 	ComparedWith *Period `json:"compared_with,omitempty"`
+	// ComparedNoActivities says the period compared with holds no activity
+	// of the audited sources: no time then, so no change to show.
+	ComparedNoActivities bool `json:"compared_no_activities,omitempty"`
 	// NoActivities says the audited sources hold deals but no activity at
 	// all (a team sheet and its opportunities): no one's time is measured,
 	// and the rules that read activities have "not enough data".
@@ -99,6 +102,10 @@ type TimeSplit struct {
 	// PreviousHoursPerWeek is HoursPerWeek in the period compared with;
 	// nil without a comparison or when the manager was not audited then.
 	PreviousHoursPerWeek *float64 `json:"previous_hours_per_week,omitempty"`
+	// PreviousNoTime says the manager was audited in the period compared
+	// with but logged no time then: no hours or shares to compare with
+	// (0 % of nothing), unlike a manager not audited then.
+	PreviousNoTime bool `json:"previous_no_time,omitempty"`
 }
 
 // Logged says whether the manager logged any time in the period: without,

@@ -54,6 +54,7 @@ var htmlPage = template.Must(template.New("report.html.tmpl").Funcs(template.Fun
 	"join":         strings.Join,
 	"scope":        dataQualityScope,
 	"ranked":       ranked,
+	"changes":      showsChanges,
 	"rankingNote":  rankingNote,
 	"deref":        func(v *float64) float64 { return *v },
 }).ParseFS(htmlTemplates, "report.html.tmpl"))

@@ -148,7 +148,7 @@ func (d *document) report(rep *audit.Report) {
 	}
 	d.lines(head...)
 	d.printf("\n")
-	d.compared = rep.ComparedWith != nil
+	d.compared = showsChanges(rep)
 	if d.noActivities = rep.NoActivities; d.noActivities {
 		d.paragraph(noActivitiesBanner)
 		d.printf("\n")
@@ -286,7 +286,7 @@ func roleTable(t audit.TimeSplit, compared bool) *render.Table {
 		}
 		row := []any{audit.RoleLabel(s.Name), pct(s.Percent), number(s.HoursPerWeek, 1), s.Target, mark}
 		if compared {
-			row = slices.Insert(row, 2, any(shareChange(s)))
+			row = slices.Insert(row, 2, any(shareChange(t, s)))
 		}
 		tb.Rows = append(tb.Rows, row)
 	}
@@ -301,11 +301,18 @@ func categoryTable(t audit.TimeSplit, compared bool) *render.Table {
 	for _, s := range t.ByCategory {
 		row := []any{audit.CategoryLabel(s.Name), audit.RoleLabel(s.Role), pct(s.Percent), number(s.HoursPerWeek, 1)}
 		if compared {
-			row = slices.Insert(row, 3, any(shareChange(s)))
+			row = slices.Insert(row, 3, any(shareChange(t, s)))
 		}
 		tb.Rows = append(tb.Rows, row)
 	}
 	return tb
+}
+
+// showsChanges says whether the time tables have a change column: not
+// without a comparison, nor when the period compared with had no time at
+// all (the compared line says so once, not in every cell).
+func showsChanges(rep *audit.Report) bool {
+	return rep.ComparedWith != nil && !rep.ComparedNoActivities
 }
 
 // comparedLine says which period the report's changes are from.
@@ -314,15 +321,22 @@ func comparedLine(rep *audit.Report) string {
 	if p == nil {
 		return ""
 	}
-	return fmt.Sprintf("Compared with %s to %s: each change is from then to now.",
-		p.From.Format("2 Jan 2006"), p.To.AddDate(0, 0, -1).Format("2 Jan 2006"))
+	then := fmt.Sprintf("%s to %s", p.From.Format("2 Jan 2006"), p.To.AddDate(0, 0, -1).Format("2 Jan 2006"))
+	if rep.ComparedNoActivities {
+		return fmt.Sprintf("Compared with %s: no activities in the earlier period, so no time to compare with; "+
+			"only the verdicts then are shown.", then)
+	}
+	return fmt.Sprintf("Compared with %s: each change is from then to now.", then)
 }
 
 // shareChange is a share's change since the period compared with, in
 // percentage points with an arrow: "▲ 4.2 pts", "▼ 1 pt", "= 0 pts"; "new"
-// for a manager not audited then.
-func shareChange(s audit.Share) string {
-	if s.PreviousPercent == nil {
+// for a manager not audited then, "no time then" for one who logged none.
+func shareChange(t audit.TimeSplit, s audit.Share) string {
+	switch {
+	case t.PreviousNoTime:
+		return noTimeThen
+	case s.PreviousPercent == nil:
 		return "new"
 	}
 	return pointsChange(s.Percent - *s.PreviousPercent)
@@ -347,18 +361,32 @@ func pointsChange(delta float64) string {
 // hoursBefore is ", 18.5 h before" after the hours a week, in a compared
 // report.
 func hoursBefore(t audit.TimeSplit) string {
+	if t.PreviousNoTime {
+		return " (" + noTimeThen + ")"
+	}
 	if t.PreviousHoursPerWeek == nil {
 		return ""
 	}
 	return fmt.Sprintf(" (%s h before)", number(*t.PreviousHoursPerWeek, 1))
 }
 
+// noTimeThen stands for the change of a manager who logged no time in
+// the period compared with.
+const noTimeThen = "no time then"
+
 // previousVerdict is "was 12 %, warning": a finding's verdict in the
-// period compared with; "" without one.
+// period compared with; "" without one. A verdict without a metric then
+// is said in words: "n/a" is the report's word for a rule not judged at
+// the manager's level, not for one that had no data.
 func previousVerdict(f audit.Finding) string {
 	p := f.Previous
-	if p == nil {
+	switch {
+	case p == nil:
 		return ""
+	case p.Severity == audit.SeverityNotEnoughData:
+		return "then: not enough data"
+	case p.Severity == audit.SeverityNotApplicable:
+		return "then: not judged at this level"
 	}
 	was := metric(audit.Finding{Metric: p.ExactMetric(), Unit: f.Unit})
 	return fmt.Sprintf("was %s, %s", was, severityWord(&audit.Finding{Severity: p.Severity}))

@@ -157,3 +157,53 @@ func TestNoOneIsRankedWithoutLoggedTime(t *testing.T) {
 		}
 	}
 }
+
+// TestAComparisonWithNoTimeThenShowsNoChange: against a period without
+// activities the report read "0 h before" and "▲ 71.4 pts", and said
+// "was n/a", the report's word for a rule not judged at a level.
+func TestAComparisonWithNoTimeThenShowsNoChange(t *testing.T) {
+	rep := evidenceReport()
+	rep.ComparedWith, rep.ComparedNoActivities = &audit.Period{}, true
+	m := &rep.Managers[0]
+	m.Time = audit.TimeSplit{Hours: 10, HoursPerWeek: 1, PreviousNoTime: true,
+		ByRole: []audit.Share{{Name: "people", Percent: 71.4}}, ByCategory: []audit.Share{{Name: "coaching", Percent: 71.4}}}
+	m.Findings[0].Previous = &audit.PreviousFinding{Severity: audit.SeverityNotEnoughData}
+	for _, format := range []render.Format{render.FormatTable, render.FormatMarkdown, render.FormatHTML} {
+		var out strings.Builder
+		if err := Write(&out, format, rep, Options{}); err != nil {
+			t.Fatal(err)
+		}
+		text := out.String()
+		for _, want := range []string{"no activities in the earlier period", "1 h a week (no time then)", "then: not enough data"} {
+			if !strings.Contains(text, want) {
+				t.Errorf("%s: no %q", format, want)
+			}
+		}
+		for _, absent := range []string{"▲", "h before", "was n/a", `class="was"`} {
+			if strings.Contains(text, absent) {
+				t.Errorf("%s: %q though there was no time then", format, absent)
+			}
+		}
+	}
+	if got := shareChange(m.Time, m.Time.ByRole[0]); got != "no time then" {
+		t.Errorf("the change of a share with no time then is %q", got)
+	}
+}
+
+// TestNoChangeColumnWithoutTimeThen: compared with a period without any
+// activity, a change column would say "no time then" in every cell.
+func TestNoChangeColumnWithoutTimeThen(t *testing.T) {
+	rep := evidenceReport()
+	rep.ComparedWith, rep.ComparedNoActivities = &audit.Period{}, true
+	m := &rep.Managers[0]
+	m.Time = audit.TimeSplit{Hours: 10, PreviousNoTime: true, ByCategory: []audit.Share{{Name: "coaching", Percent: 50}}}
+	for _, format := range []render.Format{render.FormatTable, render.FormatHTML} {
+		var out strings.Builder
+		if err := Write(&out, format, rep, Options{}); err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(out.String(), "change") {
+			t.Errorf("%s: a change column with no time then", format)
+		}
+	}
+}
