@@ -126,18 +126,38 @@ func (r *runner) queryManagers(ctx context.Context) (map[string]*Manager, error)
 	managers := map[string]*Manager{}
 	for rows.Next() {
 		var m Manager
-		var team, from []any
-		if err := rows.Scan(&m.key, &m.Name, &m.Title, &m.TeamSize, &team, &m.Level, &from); err != nil {
+		var team, from, changes []any
+		if err := rows.Scan(&m.key, &m.Name, &m.Title, &m.TeamSize, &team, &m.Level, &from, &changes); err != nil {
 			return nil, fmt.Errorf("reading managers: %w", err)
 		}
 		m.Source, m.ID, _ = strings.Cut(m.key, "/")
-		m.Team, m.TeamFrom = texts(team), texts(from)
+		m.Team, m.TeamFrom, m.TeamChanges = texts(team), texts(from), teamChanges(changes)
 		managers[m.key] = &m
 	}
 	return managers, rows.Err()
 }
 
 // queryScorecards fills each manager's time split.
+// teamChanges reads managers.sql's team_changes, a list of structs
+// {name, joined, left}.
+func teamChanges(list []any) []TeamChange {
+	var out []TeamChange
+	for _, v := range list {
+		row, _ := v.(map[string]any)
+		c := TeamChange{Name: fmt.Sprint(row["name"])}
+		if t, ok := row["joined"].(time.Time); ok {
+			t = t.UTC()
+			c.Joined = &t
+		}
+		if t, ok := row["left"].(time.Time); ok {
+			t = t.UTC()
+			c.Left = &t
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
 func (r *runner) queryScorecards(ctx context.Context, managers map[string]*Manager, weeks float64) error {
 	rows, err := r.query(ctx, "report/scorecard.sql")
 	if err != nil {

@@ -78,13 +78,24 @@ type Manager struct {
 	// TeamFrom says where the team's links to the manager come from:
 	// plugin.ManagerFromField, ManagerFromRoleHierarchy,
 	// ManagerFromTeamSheet, or "" where the connector does not say.
-	TeamFrom []string  `json:"team_from"`
-	Time     TimeSplit `json:"time"`
-	Findings []Finding `json:"findings"`
+	TeamFrom []string `json:"team_from"`
+	// TeamChanges are the reps of Team who joined or left during the
+	// period: the team counts everyone in it during some of the period.
+	TeamChanges []TeamChange `json:"team_changes,omitempty"`
+	Time        TimeSplit    `json:"time"`
+	Findings    []Finding    `json:"findings"`
 	// Series are the manager's time week by week and the coaching per
 	// rep, for the charts (series.go).
 	Series Series `json:"series"`
 	key    string
+}
+
+// TeamChange is a rep who joined or left the team during the period, on
+// the day given (nil: before the period, or not in it).
+type TeamChange struct {
+	Name   string     `json:"name"`
+	Joined *time.Time `json:"joined,omitempty"`
+	Left   *time.Time `json:"left,omitempty"`
 }
 
 // TimeSplit is how a manager's logged time divides.

@@ -190,7 +190,35 @@ func teamLine(m audit.Manager) string {
 		return "No team in the data: nobody reports to " + m.Name +
 			" in the export, so the rules about a team have not enough data."
 	}
-	return fmt.Sprintf("Team of %d%s: %s.", m.TeamSize, teamFrom(m.TeamFrom), strings.Join(m.Team, ", "))
+	return fmt.Sprintf("Team of %d%s%s: %s.", m.TeamSize, teamFrom(m.TeamFrom), ofWhom(m.TeamChanges), strings.Join(m.Team, ", "))
+}
+
+// ofWhom is ", of whom Ana joined on 3 Feb 2026 and Bo left on 12 Jun
+// 2026": the team counts everyone in it during some of the period, and a
+// reader must know who was not there throughout (a rule about the reps
+// still in the team may count fewer). "" when everyone was.
+func ofWhom(changes []audit.TeamChange) string {
+	var said []string
+	for _, c := range changes {
+		var what []string
+		if c.Joined != nil {
+			what = append(what, "joined on "+c.Joined.Format("2 Jan 2006"))
+		}
+		if c.Left != nil {
+			what = append(what, "left on "+c.Left.Format("2 Jan 2006"))
+		}
+		if len(what) > 0 {
+			said = append(said, c.Name+" "+strings.Join(what, " and "))
+		}
+	}
+	if len(said) == 0 {
+		return ""
+	}
+	last := len(said) - 1
+	if last == 0 {
+		return ", of whom " + said[0]
+	}
+	return ", of whom " + strings.Join(said[:last], ", ") + " and " + said[last]
 }
 
 // privateLine says how much private time there was, apart from the rest.

@@ -3,6 +3,7 @@ package report
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/salesaudit/salesaudit/internal/audit"
 	"github.com/salesaudit/salesaudit/internal/render"
@@ -205,5 +206,28 @@ func TestNoChangeColumnWithoutTimeThen(t *testing.T) {
 		if strings.Contains(out.String(), "change") {
 			t.Errorf("%s: a change column with no time then", format)
 		}
+	}
+}
+
+// TestTheTeamLineSaysWhoJoinedOrLeft: "Team of 5" counted a rep who left
+// during the period without saying so, beside a PM3 that counted 4.
+func TestTheTeamLineSaysWhoJoinedOrLeft(t *testing.T) {
+	day := func(s string) *time.Time {
+		d, err := time.Parse(time.DateOnly, s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return &d
+	}
+	m := audit.Manager{Name: "Mia", TeamSize: 3, Team: []string{"Ana", "Bo", "Cy"}, TeamChanges: []audit.TeamChange{
+		{Name: "Ana", Joined: day("2026-02-03")}, {Name: "Cy", Joined: day("2026-01-05"), Left: day("2026-06-12")}}}
+	want := "Team of 3, of whom Ana joined on 3 Feb 2026 and Cy joined on 5 Jan 2026 and left on 12 Jun 2026: Ana, Bo, Cy."
+	if got := teamLine(m); got != want {
+		t.Errorf("team line\n%q, want\n%q", got, want)
+	}
+	m.TeamChanges = m.TeamChanges[1:]
+	m.TeamChanges[0].Joined = nil
+	if got, want := teamLine(m), "Team of 3, of whom Cy left on 12 Jun 2026: Ana, Bo, Cy."; got != want {
+		t.Errorf("team line %q, want %q", got, want)
 	}
 }

@@ -1,7 +1,10 @@
 -- The managers audited: name, title, team size, the names of the team,
--- the manager's level (first_line or second_line) and where the team's
+-- the manager's level (first_line or second_line), where the team's
 -- links to the manager come from (manager_field, role_hierarchy,
--- team_sheet; "" where the connector does not say).
+-- team_sheet; "" where the connector does not say), and the reps who
+-- joined or left during the period, with the day (the team counts
+-- everyone who was in it during some of the period, so a team line
+-- must say who was not there throughout).
 SELECT
     m.manager_key,
     m.name,
@@ -10,8 +13,15 @@ SELECT
     coalesce(list(u.name ORDER BY u.name) FILTER (WHERE u.name IS NOT NULL), []) AS team,
     m.level,
     coalesce(list(DISTINCT coalesce(u.manager_from, '') ORDER BY coalesce(u.manager_from, ''))
-                 FILTER (WHERE u.user_key IS NOT NULL), []) AS team_from
+                 FILTER (WHERE u.user_key IS NOT NULL), []) AS team_from,
+    coalesce(list({
+                 'name': u.name,
+                 'joined': CASE WHEN u.joined_at >= p.from_ts THEN u.joined_at END,
+                 'left': CASE WHEN u.left_at < p.to_ts THEN u.left_at END
+             } ORDER BY u.name)
+             FILTER (WHERE u.joined_at >= p.from_ts OR u.left_at < p.to_ts), []) AS team_changes
 FROM audit_managers AS m
+CROSS JOIN audit_period AS p
 LEFT JOIN audit_team AS t USING (manager_key)
 LEFT JOIN audit_users AS u ON u.user_key = t.rep_key
 GROUP BY ALL
