@@ -97,7 +97,7 @@ func (a *app) runClassifySuggest(ctx context.Context, opts classifySuggestOption
 		return nil
 	}
 	if opts.accept == "" {
-		return a.writeTable(format, suggestionTable(suggestions))
+		return a.writeSuggestions(format, suggestions)
 	}
 	accepted, err := acceptedSuggestions(opts.accept, suggestions)
 	if err != nil {
@@ -140,16 +140,62 @@ func acceptedSuggestions(accept string, suggestions []audit.Suggestion) ([]audit
 	return out, nil
 }
 
-func suggestionTable(suggestions []audit.Suggestion) *render.Table {
-	t := &render.Table{Columns: []string{"#", "subjects", "examples", "activities", "hours", "now",
-		"proposed category", "rule", "keyword", "why"}}
+// writeSuggestions lists the suggestions. Where a person reads (table,
+// Markdown) the categories have their names, and when no group has a
+// keyword to propose, a sentence says so instead of four empty columns;
+// CSV and JSON keep every column and the keys, for machines.
+func (a *app) writeSuggestions(format render.Format, suggestions []audit.Suggestion) error {
+	forPeople := format == render.FormatTable || format == render.FormatMarkdown
+	proposed := slices.ContainsFunc(suggestions, func(s audit.Suggestion) bool { return s.Proposal != nil })
+	t := suggestionTable(suggestions, forPeople)
+	if forPeople && !proposed {
+		t = withoutProposals(t)
+	}
+	if err := a.writeTable(format, t); err != nil {
+		return err
+	}
+	if forPeople && !proposed {
+		_, err := fmt.Fprintln(a.stdout, "\n"+render.Wrap(noProposal, a.tableWidth()))
+		return err
+	}
+	return nil
+}
+
+// noProposal says why a list of suggestions proposes no keyword.
+const noProposal = "No keyword to propose: no word of these subjects comes near a keyword of a rule " +
+	"that would take their activities. Write rules for them by hand (docs/audit.md, Learning from your data)."
+
+// suggestionColumns are the suggestion table's columns; the last four
+// are the proposal's.
+var suggestionColumns = []string{"#", "subjects", "examples", "activities", "hours", "now",
+	"proposed category", "rule", "keyword", "why"}
+
+// suggestionTable lists the suggestions; labelled names the categories
+// as the report does ("other internal meetings", not internal_other).
+func suggestionTable(suggestions []audit.Suggestion, labelled bool) *render.Table {
+	name := func(category string) string { return category }
+	if labelled {
+		name = audit.CategoryLabel
+	}
+	t := &render.Table{Columns: suggestionColumns}
 	for i, s := range suggestions {
 		var category, rule, keyword, why string
 		if p := s.Proposal; p != nil {
-			category, rule, keyword, why = p.Category, p.Rule, p.Keyword, p.Why
+			category, rule, keyword, why = name(p.Category), p.Rule, p.Keyword, p.Why
 		}
 		t.Rows = append(t.Rows, []any{i + 1, s.Pattern, strings.Join(s.Examples, " | "), s.Activities,
-			math.Round(s.Minutes/6) / 10, s.Category, category, rule, keyword, why})
+			math.Round(s.Minutes/6) / 10, name(s.Category), category, rule, keyword, why})
 	}
 	return t
+}
+
+// withoutProposals is the suggestion table without the proposal's
+// columns, all empty.
+func withoutProposals(t *render.Table) *render.Table {
+	keep := len(suggestionColumns) - 4
+	out := &render.Table{Columns: t.Columns[:keep]}
+	for _, row := range t.Rows {
+		out.Rows = append(out.Rows, row[:keep])
+	}
+	return out
 }

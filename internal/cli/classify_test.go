@@ -6,6 +6,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/salesaudit/salesaudit/internal/audit"
+	"github.com/salesaudit/salesaudit/internal/render"
 )
 
 // TestClassifySuggestLoop runs the loop the docs describe on a small
@@ -107,5 +110,34 @@ func TestExplainAndSuggestWriteOnlyTableFormats(t *testing.T) {
 		if r.code != ExitUsage || !strings.Contains(r.stderr, "standard output") {
 			t.Errorf("%v: exit %d, %s", args, r.code, r.stderr)
 		}
+	}
+}
+
+// TestSuggestionsWithoutAProposalSaySo: with no keyword to propose, the
+// table printed four empty columns as a second, blank table, and named the
+// category "now" by its key.
+func TestSuggestionsWithoutAProposalSaySo(t *testing.T) {
+	t.Parallel()
+	none := []audit.Suggestion{{Pattern: "ops sync", Examples: []string{"Ops sync"}, Activities: 3, Minutes: 90, Category: "internal_other"}}
+	var out strings.Builder
+	if err := (&app{stdout: &out}).writeSuggestions(render.FormatTable, none); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"other internal meetings", "No keyword to propose"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("no %q in\n%s", want, out.String())
+		}
+	}
+	for _, absent := range []string{"internal_other", "proposed category", "why"} {
+		if strings.Contains(out.String(), absent) {
+			t.Errorf("%q in\n%s", absent, out.String())
+		}
+	}
+	out.Reset()
+	if err := (&app{stdout: &out}).writeSuggestions(render.FormatJSON, none); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), `"now": "internal_other"`) || !strings.Contains(out.String(), `"proposed category": ""`) {
+		t.Errorf("JSON changed its keys or columns:\n%s", out.String())
 	}
 }

@@ -68,6 +68,28 @@ func ParseFormat(s string) (Format, error) {
 	return "", fmt.Errorf("unknown format %q (use %s)", s, strings.Join(names, ", "))
 }
 
+// Wrap breaks text at spaces so that no line is longer than width, unless
+// a single word is.
+func Wrap(text string, width int) string {
+	var b strings.Builder
+	line := 0
+	for i, word := range strings.Fields(text) {
+		n := len([]rune(word))
+		if i > 0 {
+			if line+1+n > width {
+				b.WriteByte('\n')
+				line = 0
+			} else {
+				b.WriteByte(' ')
+				line++
+			}
+		}
+		b.WriteString(word)
+		line += n
+	}
+	return b.String()
+}
+
 // Table is a titled grid of values.
 type Table struct {
 	Title   string

@@ -156,3 +156,15 @@ func TestTablesFitTheTerminalTheyAreShownIn(t *testing.T) {
 		}
 	}
 }
+
+func TestWrapKeepsLinesWithinTheWidth(t *testing.T) {
+	text := strings.Repeat("word ", 50) + "a-very-long-unbreakable-token-" + strings.Repeat("x", 120)
+	for _, line := range strings.Split(Wrap(text, 40), "\n") {
+		if n := len([]rune(line)); n > 40 && strings.Contains(line, " ") {
+			t.Errorf("line of %d runes: %q", n, line)
+		}
+	}
+	if got := strings.Join(strings.Fields(Wrap(text, 40)), " "); got != strings.Join(strings.Fields(text), " ") {
+		t.Error("wrapping changed the words")
+	}
+}

@@ -81,7 +81,7 @@ func (d *document) printf(format string, args ...any) {
 // format (Markdown leaves wrapping to whatever shows it).
 func (d *document) paragraph(text string) {
 	if !d.markdown() {
-		text = wrap(text, d.opts.Width)
+		text = render.Wrap(text, d.opts.Width)
 	}
 	d.printf("%s\n", text)
 }
@@ -95,28 +95,6 @@ func (d *document) lines(texts ...string) {
 		}
 		d.paragraph(text)
 	}
-}
-
-// wrap breaks text at spaces so that no line is longer than width, unless
-// a single word is.
-func wrap(text string, width int) string {
-	var b strings.Builder
-	line := 0
-	for i, word := range strings.Fields(text) {
-		n := len([]rune(word))
-		if i > 0 {
-			if line+1+n > width {
-				b.WriteByte('\n')
-				line = 0
-			} else {
-				b.WriteByte(' ')
-				line++
-			}
-		}
-		b.WriteString(word)
-		line += n
-	}
-	return b.String()
 }
 
 func (d *document) heading(level int, text string) {
@@ -528,7 +506,7 @@ func (d *document) finding(f audit.Finding) {
 		d.printf("**%s · %s %s: %s** (%s)\n\n", label, f.Rule, ruleLabel(f.Name), metric(f), thresholdThen(f))
 	} else {
 		// The colour codes are added after wrapping, which must not count them.
-		head := wrap(fmt.Sprintf("%s  %s %s: %s (%s)", label, f.Rule, ruleLabel(f.Name), metric(f), thresholdThen(f)), d.opts.Width)
+		head := render.Wrap(fmt.Sprintf("%s  %s %s: %s (%s)", label, f.Rule, ruleLabel(f.Name), metric(f), thresholdThen(f)), d.opts.Width)
 		d.printf("%s%s\n", d.severity(f.Severity, label), strings.TrimPrefix(head, label))
 	}
 	d.lines(f.Measures, "Recommendation: "+f.Recommendation, "Source: "+f.Source)

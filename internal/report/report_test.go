@@ -9,18 +9,6 @@ import (
 	"github.com/salesaudit/salesaudit/internal/render"
 )
 
-func TestWrapKeepsLinesWithinTheWidth(t *testing.T) {
-	text := strings.Repeat("word ", 50) + "a-very-long-unbreakable-token-" + strings.Repeat("x", 120)
-	for _, line := range strings.Split(wrap(text, 40), "\n") {
-		if n := len([]rune(line)); n > 40 && strings.Contains(line, " ") {
-			t.Errorf("line of %d runes: %q", n, line)
-		}
-	}
-	if got := strings.Join(strings.Fields(wrap(text, 40)), " "); got != strings.Join(strings.Fields(text), " ") {
-		t.Error("wrapping changed the words")
-	}
-}
-
 func TestMetricsReadWithTheirUnits(t *testing.T) {
 	v := func(f float64) *float64 { return &f }
 	cases := []struct {
