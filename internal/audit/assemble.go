@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"io/fs"
 	"maps"
@@ -111,10 +112,51 @@ func (r *runner) queryPeriod(ctx context.Context, rep *Report) error {
 		return fmt.Errorf("reading the period: %w", err)
 	}
 	if !from.Valid || !to.Valid {
-		return fmt.Errorf("there are no activities or deals to audit: load an export first")
+		rows.Close()
+		return r.nothingToAudit(ctx)
 	}
 	rep.Period.From, rep.Period.To = from.Time.UTC(), to.Time.UTC()
 	return rows.Err()
+}
+
+// nothingToAudit is the error of sources without activities or deals:
+// it says what they hold, since "load an export first" misleads someone
+// who just loaded an export of users.
+func (r *runner) nothingToAudit(ctx context.Context) error {
+	rows, err := r.query(ctx, "report/loaded.sql")
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	var users, accounts int64
+	if rows.Next() {
+		if err := rows.Scan(&users, &accounts); err != nil {
+			return fmt.Errorf("reading what was loaded: %w", err)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	return errors.New(nothingToAuditMessage(users, accounts))
+}
+
+// nothingToAuditMessage says what the audited sources hold and what an
+// audit needs that they lack.
+func nothingToAuditMessage(users, accounts int64) string {
+	if users == 0 && accounts == 0 {
+		return "there are no activities or deals to audit: load an export first"
+	}
+	return fmt.Sprintf("nothing to audit: the audited sources hold %s and %s but no activities and no deals; "+
+		"load the CRM's activities or deals, or the managers' calendars, with them "+
+		"(salesaudit audit crm-export/ calendars/)", things(users, "user"), things(accounts, "account"))
+}
+
+// things is "1 user", "5 users".
+func things(n int64, one string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %ss", n, one)
 }
 
 func (r *runner) queryManagers(ctx context.Context) (map[string]*Manager, error) {

@@ -2,6 +2,7 @@ package audit
 
 import (
 	"database/sql"
+	"strings"
 	"testing"
 )
 
@@ -85,5 +86,19 @@ func TestNoTimeBeforeIsNoChange(t *testing.T) {
 	}
 	if p := m.Findings[0].Previous; p == nil || p.Severity != SeverityNotEnoughData {
 		t.Errorf("PM1 then %+v, want not_enough_data", p)
+	}
+}
+
+// TestNothingToAuditSaysWhatWasLoaded: after loading an export of users
+// alone, "load an export first" misled.
+func TestNothingToAuditSaysWhatWasLoaded(t *testing.T) {
+	got := nothingToAuditMessage(5, 0)
+	for _, want := range []string{"5 users and 0 accounts", "no activities and no deals", "calendars"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("%q does not say %q", got, want)
+		}
+	}
+	if got := nothingToAuditMessage(0, 0); !strings.Contains(got, "load an export first") {
+		t.Errorf("an empty database: %q", got)
 	}
 }
