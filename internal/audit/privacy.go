@@ -43,6 +43,9 @@ func Pseudonymize(rep *Report, p Privacy) {
 		for j := range m.Team {
 			m.Team[j] = replace(m.Team[j])
 		}
+		for j := range m.TeamChanges {
+			m.TeamChanges[j].Name = replace(m.TeamChanges[j].Name)
+		}
 		for j := range m.Series.Coaching.Reps {
 			r := &m.Series.Coaching.Reps[j]
 			r.Name = replace(r.Name)
