@@ -1,6 +1,7 @@
 package audit
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -94,3 +95,43 @@ var managerLoops = defaultOrg.plant(func(b *org) func(*testing.T, *Report) {
 		}
 	}
 })
+
+// TestTheTeamSaysWhoJoinedOrLeftInThePeriod: the team counts everyone in
+// it during some of the period, so the report names who was not there
+// throughout, with the day; a rep there all along is no change.
+func TestTheTeamSaysWhoJoinedOrLeftInThePeriod(t *testing.T) {
+	t.Parallel()
+	theTeamsComings.check(t)
+}
+
+// theTeamsComings is TestTheTeamSaysWhoJoinedOrLeftInThePeriod's team in
+// defaultOrg, and its checks.
+var theTeamsComings = defaultOrg.plant(func(b *org) func(*testing.T, *Report) {
+	wanda := b.manager("Wanda")
+	b.rep(wanda, "Abe", joined(b.from.AddDate(-1, 0, 0)))
+	leftAt, joinedAt := b.day(10), b.day(5)
+	b.rep(wanda, "Bo", left(leftAt))
+	b.rep(wanda, "Cy", joined(joinedAt))
+	return func(t *testing.T, rep *Report) {
+		m := managerOf(t, rep, wanda)
+		var got []string
+		for _, c := range m.TeamChanges {
+			got = append(got, fmt.Sprintf("%s joined %s left %s", c.Name, dayOrDash(c.Joined), dayOrDash(c.Left)))
+		}
+		want := []string{
+			"Bo joined - left " + leftAt.Format(time.DateOnly),
+			"Cy joined " + joinedAt.Format(time.DateOnly) + " left -",
+		}
+		if m.TeamSize != 3 || !slices.Equal(got, want) {
+			t.Errorf("a team of %d with changes %q; want 3 with %q", m.TeamSize, got, want)
+		}
+	}
+})
+
+// dayOrDash is t's date, or "-" for none.
+func dayOrDash(t *time.Time) string {
+	if t == nil {
+		return "-"
+	}
+	return t.Format(time.DateOnly)
+}
