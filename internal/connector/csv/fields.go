@@ -35,6 +35,14 @@ type fieldDef struct {
 	// refersTo is the kind of record an ID field points at, which the
 	// field can also name by name or e-mail (match:).
 	refersTo plugin.RecordKind
+	// optional marks a reference the record is whole without: one that
+	// cannot be resolved (no record or several so named, a record whose
+	// row was rejected) leaves the record loaded without it, and is
+	// reported on its own (see unresolvedPart). The other references
+	// (the owner of a deal or an activity, an attendee's user) say whose
+	// time or work the record is: without them it would count as no
+	// one's, so they reject the row.
+	optional bool
 }
 
 // The fields of each record kind, named as plugin's record fields in
@@ -46,7 +54,7 @@ var fieldDefs = map[plugin.RecordKind][]fieldDef{
 		{name: "email", typ: textValue},
 		{name: "title", typ: textValue},
 		{name: "role", typ: textValue},
-		{name: "manager_id", typ: idValue, refersTo: plugin.KindUser},
+		{name: "manager_id", typ: idValue, refersTo: plugin.KindUser, optional: true},
 		{name: "active", typ: boolValue},
 		{name: "joined_at", typ: instantValue},
 		{name: "left_at", typ: instantValue},
@@ -54,7 +62,8 @@ var fieldDefs = map[plugin.RecordKind][]fieldDef{
 	plugin.KindAccount: {
 		{name: "id", typ: idValue},
 		{name: "name", typ: textValue},
-		{name: "owner_id", typ: idValue, refersTo: plugin.KindUser},
+		// The audit falls back to the owner of the account's deals.
+		{name: "owner_id", typ: idValue, refersTo: plugin.KindUser, optional: true},
 		{name: "annual_revenue", typ: numberValue},
 		{name: "type", typ: textValue},
 		{name: "tier", typ: textValue},
@@ -62,7 +71,7 @@ var fieldDefs = map[plugin.RecordKind][]fieldDef{
 	},
 	plugin.KindOpportunity: {
 		{name: "id", typ: idValue},
-		{name: "account_id", typ: idValue, refersTo: plugin.KindAccount},
+		{name: "account_id", typ: idValue, refersTo: plugin.KindAccount, optional: true},
 		{name: "owner_id", typ: idValue, refersTo: plugin.KindUser},
 		{name: "name", typ: textValue},
 		{name: "stage", typ: textValue},
@@ -77,8 +86,9 @@ var fieldDefs = map[plugin.RecordKind][]fieldDef{
 		{name: "kind", typ: activityKindValue},
 		{name: "subject", typ: textValue},
 		{name: "owner_id", typ: idValue, refersTo: plugin.KindUser},
-		{name: "account_id", typ: idValue, refersTo: plugin.KindAccount},
-		{name: "opportunity_id", typ: idValue, refersTo: plugin.KindOpportunity},
+		// The audit counts the activities without an account or a deal.
+		{name: "account_id", typ: idValue, refersTo: plugin.KindAccount, optional: true},
+		{name: "opportunity_id", typ: idValue, refersTo: plugin.KindOpportunity, optional: true},
 		{name: "start_at", typ: instantValue},
 		{name: "end_at", typ: instantValue},
 		{name: "duration_seconds", typ: secondsValue},

@@ -14,8 +14,8 @@ import (
 // file costs no memory when nothing refers to it by name.
 //
 // They also remember the rows rejected, by ID, name and e-mail, so that a
-// record pointing at one is rejected with the reason rather than loaded
-// with a reference to nothing.
+// reference to one is never loaded pointing at nothing: it fails with that
+// row's reason (see row.ref for what the failure does to the record).
 type references struct {
 	lookups map[lookupKey]map[string]*lookupEntry
 	// loadedIDs are the IDs of the records loaded of the kinds others

@@ -41,7 +41,7 @@ func (run *readRun) finishUsers() error {
 		run.refs.add(plugin.KindUser, p.user.ID, p.user.Name, p.user.Email, place{p.out.Name(), p.user.Line})
 	}
 	created := run.createManagers()
-	problems := run.resolveManagers(created)
+	run.resolveManagers(created)
 	for _, p := range run.users {
 		if err := run.sendUser(p); err != nil {
 			return err
@@ -50,7 +50,12 @@ func (run *readRun) finishUsers() error {
 	if err := run.sendCreatedManagers(created); err != nil {
 		return err
 	}
-	if err := run.sendUnresolvedManagers(problems); err != nil {
+	for _, p := range run.users {
+		if err := run.parts.unresolved(p.out.Name(), plugin.KindUser, p.user.Line, p.raw, p.unresolved); err != nil {
+			return err
+		}
+	}
+	if err := run.parts.done(); err != nil {
 		return err
 	}
 	for _, f := range run.userFiles {
@@ -113,21 +118,13 @@ func (run *readRun) newManager(p *pendingUser, match matchKey) *createdManager {
 	return &createdManager{user: u, named: named, firstSeen: p}
 }
 
-// unresolvedManager is a user loaded without the manager its row names:
-// a name no one has, a name several users have, a likely misspelling, or
-// a manager whose own row was rejected.
-type unresolvedManager struct {
-	user *pendingUser
-	err  error
-}
-
-// resolveManagers sets every user's manager it can, and lists the users
-// whose manager it cannot. Those users are still loaded, without a
-// manager: a user is a person of the export whatever is wrong with the
-// name of their manager, and rejecting them would reject every account,
-// deal and activity they own as well.
-func (run *readRun) resolveManagers(created map[string]*createdManager) []unresolvedManager {
-	var problems []unresolvedManager
+// resolveManagers sets every user's manager it can. A user whose manager
+// cannot be found (a name no one has, a name several users have, a likely
+// misspelling, a manager whose own row was rejected) is still loaded,
+// without a manager, and the reference kept for its reject: a user is a
+// person of the export whatever is wrong with the name of their manager,
+// and rejecting them would reject every deal and activity they own.
+func (run *readRun) resolveManagers(created map[string]*createdManager) {
 	for i := range run.users {
 		p := &run.users[i]
 		if p.manager == "" {
@@ -135,12 +132,11 @@ func (run *readRun) resolveManagers(created map[string]*createdManager) []unreso
 		}
 		id, err := run.managerOf(p, created)
 		if err != nil {
-			problems = append(problems, unresolvedManager{user: p, err: err})
+			p.unresolved = append(p.unresolved, unresolvedRef{field: "manager_id", err: err})
 			continue
 		}
 		p.user.ManagerID = id
 	}
-	return problems
 }
 
 // managerOf is the ID of a user's manager.
@@ -164,44 +160,9 @@ func (run *readRun) sendUser(p pendingUser) error {
 	return p.out.User(p.user)
 }
 
-// unresolvedPart is appended to a file's name for the references its rows
-// make that could not be resolved, though the rows were loaded: each such
-// reference is a "row" of that part, rejected with the row's line, field
-// and reason. The SDK has no warning for a row that loads, and a reject is
-// what the person fixing the export reads; counting the references apart
-// keeps the file's own rows adding up to its records.
-const unresolvedPart = " (unresolved references)"
-
-// sendUnresolvedManagers rejects the manager references that could not be
-// resolved, in the unresolved part of each user's file.
-func (run *readRun) sendUnresolvedManagers(problems []unresolvedManager) error {
-	var parts []*plugin.FileWriter
-	rows := map[*plugin.FileWriter]int64{}
-	for _, u := range problems {
-		out := run.w.File(u.user.out.Name() + unresolvedPart)
-		if _, seen := rows[out]; !seen {
-			parts = append(parts, out)
-		}
-		rows[out]++
-		reason := u.err.Error() + "; the user is loaded without a manager"
-		err := out.Reject(plugin.Reject{Line: u.user.user.Line, Field: "manager_id", Reason: reason, Raw: u.user.raw, Kind: plugin.KindUser})
-		if err != nil {
-			return err
-		}
-	}
-	for _, out := range parts {
-		if err := out.Done(rows[out]); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
 // sendCreatedManagers sends the managers created, each in the managers
 // part of the file that first named them.
 func (run *readRun) sendCreatedManagers(created map[string]*createdManager) error {
-	var parts []*plugin.FileWriter
-	rows := map[*plugin.FileWriter]int64{}
 	for i := range run.users {
 		p := &run.users[i]
 		f := p.file.mapping.fields["manager_id"]
@@ -212,17 +173,7 @@ func (run *readRun) sendCreatedManagers(created map[string]*createdManager) erro
 		if c == nil || c.typo != "" || c.firstSeen != p {
 			continue
 		}
-		out := run.w.File(p.out.Name() + managersPart)
-		if _, seen := rows[out]; !seen {
-			parts = append(parts, out)
-		}
-		rows[out]++
-		if err := out.User(c.user); err != nil {
-			return err
-		}
-	}
-	for _, out := range parts {
-		if err := out.Done(rows[out]); err != nil {
+		if err := run.parts.row(p.out.Name(), managersPart).User(c.user); err != nil {
 			return err
 		}
 	}

@@ -41,6 +41,7 @@ type readRun struct {
 	files []*boundFile
 	w     *plugin.Writer
 	refs  *references
+	parts *fileParts
 	// users are held until every user file has been read: a manager named
 	// by name can be on any row of any of them. Users are few.
 	users     []pendingUser
@@ -56,6 +57,8 @@ type pendingUser struct {
 	file    *boundFile
 	out     *plugin.FileWriter
 	raw     string
+	// unresolved is the manager reference the user goes without.
+	unresolved []unresolvedRef
 }
 
 type finishedFile struct {
@@ -64,7 +67,8 @@ type finishedFile struct {
 }
 
 func newReadRun(in *input, files []*boundFile, w *plugin.Writer) *readRun {
-	return &readRun{in: in, files: files, w: w, refs: newReferences(in.mapping), unloadedActivities: map[string]bool{}}
+	return &readRun{in: in, files: files, w: w, refs: newReferences(in.mapping), parts: newFileParts(w),
+		unloadedActivities: map[string]bool{}}
 }
 
 func (run *readRun) read(ctx context.Context) error {
@@ -99,7 +103,7 @@ func (run *readRun) readFile(ctx context.Context, bf *boundFile) error {
 	defer r.Close()
 	t := plugin.Table[csvfile.Row]{Out: out, Kind: bf.mapping.kind, Map: func(csvRow csvfile.Row) error {
 		return run.readRow(&row{Row: csvRow, file: bf, refs: run.refs}, out)
-	}}
+	}, Finish: run.parts.done}
 	switch bf.mapping.kind {
 	case plugin.KindActivity:
 		t.NotLoaded = func(csvRow csvfile.Row) { run.notLoaded(&row{Row: csvRow, file: bf}) }
@@ -139,20 +143,20 @@ func (run *readRun) readRow(r *row, out *plugin.FileWriter) error {
 			return run.rejected(r, out, a.ID, a.Name, "")
 		}
 		run.refs.add(plugin.KindAccount, a.ID, a.Name, "", place{out.Name(), r.Line})
-		return out.Account(a)
+		return run.loaded(r, out, out.Account(a))
 	case plugin.KindOpportunity:
 		o := readOpportunity(r)
 		if r.err != nil {
 			return run.rejected(r, out, o.ID, o.Name, "")
 		}
 		run.refs.add(plugin.KindOpportunity, o.ID, o.Name, "", place{out.Name(), r.Line})
-		return out.Opportunity(o)
+		return run.loaded(r, out, out.Opportunity(o))
 	case plugin.KindActivity:
 		a := readActivity(r)
 		if r.err != nil {
 			return r.err
 		}
-		return out.Activity(a)
+		return run.loaded(r, out, out.Activity(a))
 	case plugin.KindAttendee:
 		return run.readAttendee(r, out)
 	}
@@ -164,6 +168,15 @@ func (run *readRun) readRow(r *row, out *plugin.FileWriter) error {
 func (run *readRun) rejected(r *row, out *plugin.FileWriter, id, name, email string) error {
 	run.refs.reject(r.file.mapping.kind, id, name, email, rejection{file: out.Name(), line: r.Line, reason: r.err.Error()})
 	return r.err
+}
+
+// loaded rejects, in the file's unresolved part, the optional references
+// a row's record was sent without; sent is the outcome of sending it.
+func (run *readRun) loaded(r *row, out *plugin.FileWriter, sent error) error {
+	if sent != nil {
+		return sent
+	}
+	return run.parts.unresolved(out.Name(), r.file.mapping.kind, r.Line, r.Raw(), r.unresolved)
 }
 
 func (run *readRun) readAttendee(r *row, out *plugin.FileWriter) error {

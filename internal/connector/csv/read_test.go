@@ -181,6 +181,25 @@ func TestSheetsRecords(t *testing.T) {
 // rejectKey is where a reject is: file:line:field.
 func rejectKey(r plugin.Reject) string { return fmt.Sprintf("%s:%d:%s", r.File, r.Line, r.Field) }
 
+// checkRejectReasons wants exactly the rejects of want, by rejectKey, each
+// with its reason, and an excerpt of its row.
+func checkRejectReasons(t *testing.T, got []plugin.Reject, want map[string]string) {
+	t.Helper()
+	seen := map[string]bool{}
+	for _, r := range got {
+		key := rejectKey(r)
+		if reason, expected := want[key]; !expected || r.Reason != reason || seen[key] || r.Raw == "" {
+			t.Errorf("reject %s: %q (excerpt %q, again: %v)\nwant %q", key, r.Reason, r.Raw, seen[key], reason)
+		}
+		seen[key] = true
+	}
+	for key := range want {
+		if !seen[key] {
+			t.Errorf("no reject %s", key)
+		}
+	}
+}
+
 func TestBrokenRowsAreRejectedWithFileLineAndField(t *testing.T) {
 	got, summary := readInput(t, fixturePath("broken"), nil)
 	want := []string{

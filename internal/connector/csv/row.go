@@ -1,6 +1,7 @@
 package csv
 
 import (
+	"fmt"
 	"strings"
 	"time"
 
@@ -18,6 +19,8 @@ type row struct {
 	file *boundFile
 	refs *references
 	err  *plugin.RowError
+	// unresolved are the optional references the record goes without.
+	unresolved []unresolvedRef
 }
 
 // failField records the first problem of the row.
@@ -88,18 +91,25 @@ func (r *row) text(name string) string {
 }
 
 // ref reads a reference, finding the record it names when the mapping
-// matches it by name or e-mail. A reference to a row rejected rejects
-// this one too, with that row's reason.
+// matches it by name or e-mail. A reference that cannot be resolved (no
+// record or several so named, a row rejected) rejects the row when the
+// record cannot do without it; an optional one is left out of the
+// record and kept, with why, in unresolved.
 func (r *row) ref(name string) string {
 	v, f := r.value(name)
 	if v == "" {
 		return v
 	}
 	id, err := r.refs.resolve(f.def.refersTo, f.match, v, roleOf(name))
-	if err != nil {
-		r.fail(f, err)
+	switch {
+	case err == nil:
+		return id
+	case f.def.optional:
+		r.unresolved = append(r.unresolved, unresolvedRef{field: name, err: fmt.Errorf("%s: %w", r.source(f), err)})
+		return ""
 	}
-	return id
+	r.fail(f, err)
+	return ""
 }
 
 // boolean reads a boolean; set is false when the field is empty or
