@@ -181,6 +181,17 @@ func TestSheetsRecords(t *testing.T) {
 // rejectKey is where a reject is: file:line:field.
 func rejectKey(r plugin.Reject) string { return fmt.Sprintf("%s:%d:%s", r.File, r.Line, r.Field) }
 
+// rejectsIn are the rejects of the named files (or parts of files).
+func rejectsIn(rejects []plugin.Reject, files ...string) []plugin.Reject {
+	var out []plugin.Reject
+	for _, r := range rejects {
+		if slices.Contains(files, r.File) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
 // checkRejectReasons wants exactly the rejects of want, by rejectKey, each
 // with its reason, and an excerpt of its row.
 func checkRejectReasons(t *testing.T, got []plugin.Reject, want map[string]string) {
