@@ -199,6 +199,50 @@ func TestADealOfARejectedAccountLoadsWithoutIt(t *testing.T) {
 	})
 }
 
+// TestARejectedUserRejectsWhatTheyMustOwnOnly: a user rejected for a date
+// that is none rejects the activity they own, whose time would be no
+// one's, and leaves the account they own loaded without an owner.
+func TestARejectedUserRejectsWhatTheyMustOwnOnly(t *testing.T) {
+	mapping := `defaults: {date_format: YYYY-MM-DD}
+files:
+  - file: team.csv
+    kind: user
+    fields: {id: Email, email: Email, joined_at: Joined}
+  - file: accounts.csv
+    kind: account
+    fields: {id: Account, name: Account, owner_id: {column: Owner, match: email}}
+  - file: calls.csv
+    kind: activity
+    fields: {id: Call, kind: {value: call}, owner_id: {column: Rep, match: email}, start_at: Day}
+`
+	dir := connectortest.TempDir(t, map[string]string{
+		MappingFileName: mapping,
+		"team.csv":      "Email,Joined\nana@example.com,2025-01-15\nben@example.com,2025-02-30\n",
+		"accounts.csv":  "Account,Owner\nKestrel Foods,ana@example.com\nQuill Labs,ben@example.com\n",
+		"calls.csv":     "Call,Rep,Day\nC1,ana@example.com,2026-01-12\nC2,ben@example.com,2026-01-13\n",
+	})
+	got, summary := readInput(t, dir, nil)
+	accounts := byID(got.Accounts, func(a plugin.Account) string { return a.ID })
+	if len(accounts) != 2 || accounts["Kestrel Foods"].OwnerID != "ana@example.com" || accounts["Quill Labs"].OwnerID != "" {
+		t.Errorf("accounts = %+v; want both, Quill Labs without an owner", got.Accounts)
+	}
+	if len(got.Activities) != 1 || got.Activities[0].ID != "C1" {
+		t.Errorf("activities = %+v; want C1 only", got.Activities)
+	}
+	const why = `owner ben@example.com was rejected at team.csv line 3: joined_at: column Joined: "2025-02-30" is not a valid date or time in the format YYYY-MM-DD`
+	checkRejectReasons(t, got.Rejected, map[string]string{
+		"team.csv:3:joined_at":                          `column Joined: "2025-02-30" is not a valid date or time in the format YYYY-MM-DD`,
+		"accounts.csv" + unresolvedPart + ":3:owner_id": "column Owner: " + why + "; the account is loaded without an owner",
+		"calls.csv:3:owner_id":                          "column Rep: " + why,
+	})
+	connectortest.CheckSummary(t, summary, map[string]plugin.FileSummary{
+		"team.csv":                      {RowsRead: 2, RowsRejected: 1, Records: map[plugin.RecordKind]int64{plugin.KindUser: 1}, RowsSkipped: map[string]int64{}},
+		"accounts.csv":                  {RowsRead: 2, Records: map[plugin.RecordKind]int64{plugin.KindAccount: 2}, RowsSkipped: map[string]int64{}},
+		"accounts.csv" + unresolvedPart: {RowsRead: 1, RowsRejected: 1, Records: map[plugin.RecordKind]int64{}, RowsSkipped: map[string]int64{}},
+		"calls.csv":                     {RowsRead: 2, RowsRejected: 1, Records: map[plugin.RecordKind]int64{plugin.KindActivity: 1}, RowsSkipped: map[string]int64{}},
+	})
+}
+
 func TestTheMappingMayLiveOutsideTheInputFolder(t *testing.T) {
 	// The export folder holds the CSV files only; the mapping is elsewhere
 	// and its file: patterns name the export's files.
