@@ -131,6 +131,12 @@ type Page struct {
 	// (Pipedrive API v1's "data": null). Without it such a page is
 	// malformed: the member is not an array.
 	NullIsEmpty bool
+	// KeepMembers has the Reader keep the page's top-level members other
+	// than its records, for Reader.Members: those before the records, and
+	// those after them, read once the records end. A page cut short
+	// after its records is then an error: what it lost may have said
+	// whether more records follow.
+	KeepMembers bool
 	// Errorf, when set, words the error that ends the page instead of
 	// PageError; returning io.EOF ends the page as if it were read whole
 	// (for a product that saves an empty list as a page without one).
@@ -151,8 +157,17 @@ func NewReader(r io.Reader, page Page) *Reader {
 	if page.Errorf == nil {
 		page.Errorf = PageError
 	}
-	return &Reader{page: page, counter: counter, it: newIterator(counter, page.Keys, page.NullIsEmpty)}
+	it := newIterator(counter, page.Keys, page.NullIsEmpty)
+	if page.KeepMembers {
+		it.head, it.tail = map[string]json.RawMessage{}, true
+	}
+	return &Reader{page: page, counter: counter, it: it}
 }
+
+// Members are the page's top-level members other than its records, by
+// their names as written, when the Page says KeepMembers (else none):
+// those after the records are there once Next has returned io.EOF.
+func (r *Reader) Members() map[string]json.RawMessage { return r.it.head }
 
 // Next returns the next record, or io.EOF after the last. A page that is
 // not valid JSON cannot be read past the fault: the error names the file

@@ -80,7 +80,15 @@ type iterator struct {
 	nullIsEmpty bool
 	// head, when set, takes the top-level members before the records
 	// array, by their names as written.
-	head          map[string]json.RawMessage
+	head map[string]json.RawMessage
+	// tail, when set with head, has the members after the array read
+	// into head too once the records end: an API may say after its
+	// records whether more follow (Zoho's info, Dataverse's
+	// @odata.nextLink).
+	tail bool
+	// inObject: the records array is a member of a top-level object,
+	// not the whole page.
+	inObject      bool
 	lr            *lineReader
 	dec           *json.Decoder
 	started, done bool
@@ -103,12 +111,16 @@ func (it *iterator) next() (Record, error) {
 	if !it.started {
 		it.started = true
 		found, err := seekArray(it.dec, it.lr, it.keys, it.nullIsEmpty, it.head)
+		it.inObject = found == arrayMember || found == arrayNull
 		if err != nil {
 			it.done = true
 			return Record{}, err
 		}
 		if found == arrayNull {
 			it.done = true
+			if err := it.readTail(); err != nil {
+				return Record{}, err
+			}
 			return Record{}, io.EOF
 		}
 		if found == arrayMissing {
@@ -121,6 +133,9 @@ func (it *iterator) next() (Record, error) {
 		if _, err := it.dec.Token(); err != nil { // the array's closing bracket
 			return Record{}, syntaxError(it.lr, err)
 		}
+		if err := it.readTail(); err != nil {
+			return Record{}, err
+		}
 		return Record{}, io.EOF
 	}
 	var raw json.RawMessage
@@ -132,6 +147,33 @@ func (it *iterator) next() (Record, error) {
 	// The decoder stops right after the value, so it started len(raw)
 	// bytes earlier.
 	return Record{Line: it.lr.lineAt(it.dec.InputOffset() - int64(len(raw))), Raw: raw}, nil
+}
+
+// readTail reads the members after the records array into head, when
+// asked to (tail), and the object's closing brace: a page cut short there
+// has all its records but not what follows them, which may say whether
+// more records do, so it is a *SyntaxError like any page cut short.
+func (it *iterator) readTail() error {
+	if !it.tail || !it.inObject || it.head == nil {
+		return nil
+	}
+	for it.dec.More() {
+		tok, err := it.dec.Token()
+		if err != nil {
+			return syntaxError(it.lr, err)
+		}
+		key, _ := tok.(string)
+		var value json.RawMessage
+		it.lr.mark = it.dec.InputOffset()
+		if err := it.dec.Decode(&value); err != nil {
+			return syntaxError(it.lr, err)
+		}
+		it.head[key] = value
+	}
+	if _, err := it.dec.Token(); err != nil { // the object's closing brace
+		return syntaxError(it.lr, err)
+	}
+	return nil
 }
 
 // separatorLength is the length of the comma and white space the decoder
@@ -160,7 +202,8 @@ func syntaxError(lr *lineReader, err error) error {
 // What seekArray found.
 const (
 	arrayMissing = iota
-	arrayFound   // the decoder is inside it
+	arrayFound   // the decoder is inside it: the page is a bare array
+	arrayMember  // the decoder is inside it: a member of the page's object
 	arrayNull    // the records member is null, taken for an empty array
 )
 
@@ -194,7 +237,7 @@ func seekArray(dec *json.Decoder, lr *lineReader, keys []string, nullIsEmpty boo
 			case next != json.Delim('['):
 				return arrayMissing, &SyntaxError{Line: lr.lineAt(dec.InputOffset()), Err: fmt.Errorf("%q is not an array", key)}
 			}
-			return arrayFound, nil
+			return arrayMember, nil
 		}
 		var skip json.RawMessage
 		if err := dec.Decode(&skip); err != nil {

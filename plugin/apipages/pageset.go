@@ -105,13 +105,24 @@ func FindPages[C Collection](ctx context.Context, src *export.Source, identify f
 // of the records array and what the page should be; its name and size
 // are the file's.
 func ReadPage(ctx context.Context, src *export.Source, f export.File, page Page, t plugin.Table[Record]) error {
+	_, err := readPage(ctx, src, f, page, t)
+	return err
+}
+
+// readPage is ReadPage, giving the page's members besides its records
+// when page asks to keep them.
+func readPage(ctx context.Context, src *export.Source, f export.File, page Page, t plugin.Table[Record]) (map[string]json.RawMessage, error) {
 	rc, err := src.Open(f)
 	if err != nil {
-		return fmt.Errorf("opening %s: %w", f.Name, err)
+		return nil, fmt.Errorf("opening %s: %w", f.Name, err)
 	}
 	defer rc.Close()
 	page.Name, page.Size = f.Name, f.Size
-	return t.Read(ctx, NewReader(rc, page))
+	r := NewReader(rc, page)
+	if err := t.Read(ctx, r); err != nil {
+		return nil, err
+	}
+	return r.Members(), nil
 }
 
 // EstimateSample is how many bytes of records EstimateRecords decodes
@@ -175,6 +186,18 @@ type Pages[C Collection] struct {
 	// evidence alone (an empty page), below 0 for one left out (known by
 	// name but unreadable).
 	Weights map[int]int
+	// Continued, when set, says whether a page's own members (those
+	// before and after its records) say more records follow it, and in
+	// what words for the person who saved it (Zoho's "info.more_records
+	// is true"); "" when they do not. Read then refuses an export in
+	// which a page that says so is not followed by another (see
+	// MissingPageError).
+	Continued func(members map[string]json.RawMessage) string
+	// PageSuffix is how the product's pages are numbered in the names
+	// people give them, a format for the page number ("_page%d" for
+	// Calls_page2.json), used to name a missing page after a page that
+	// has no number; "_page%d" when empty.
+	PageSuffix string
 }
 
 // Check accepts an export of saved pages, or refuses it with the reason.
@@ -246,6 +269,7 @@ func (pc Pages[C]) Read(ctx context.Context, p string, w *plugin.Writer, mapper 
 	if len(pages) == 0 {
 		return fmt.Errorf("%s holds no %s this connector reads (%s)", p, pc.What, strings.Join(pc.Patterns, ", "))
 	}
+	continued := map[string]string{}
 	for _, f := range pages {
 		out := w.File(f.Name)
 		mapRecord := mapper(f, out)
@@ -255,8 +279,8 @@ func (pc Pages[C]) Read(ctx context.Context, p string, w *plugin.Writer, mapper 
 			}
 			continue
 		}
-		page := Page{Keys: pc.Keys, What: pc.Response}
-		err := ReadPage(ctx, src, f.File, page, plugin.Table[Record]{Out: out, Kind: f.Of.RecordKind(), Map: func(raw Record) error {
+		page := Page{Keys: pc.Keys, What: pc.Response, KeepMembers: pc.Continued != nil}
+		members, err := readPage(ctx, src, f.File, page, plugin.Table[Record]{Out: out, Kind: f.Of.RecordKind(), Map: func(raw Record) error {
 			fields, err := NewFields(raw.Line, raw.Raw, "")
 			if err != nil {
 				return err
@@ -266,8 +290,17 @@ func (pc Pages[C]) Read(ctx context.Context, p string, w *plugin.Writer, mapper 
 		if err != nil {
 			return err
 		}
+		if pc.Continued != nil {
+			if says := pc.Continued(members); says != "" {
+				continued[f.Name] = says
+			}
+		}
 	}
-	return nil
+	// Checked once every page is read, as a page's successor may come
+	// before it in reading order (Calls (1).json before Calls.json): the
+	// host loads a Read all or nothing, so the records already sent are
+	// not loaded.
+	return missingPages(pages, continued, pc.PageSuffix)
 }
 
 // First is the first record of the page in f (nil for a page without

@@ -39,4 +39,5 @@ var pages = apipages.Pages[entity]{
 	// A page known by name but unreadable is no evidence either way.
 	Weights: map[int]int{apipages.ByName: -1, apipages.ByMembers: confidenceByShape, apipages.ByNameAndMembers: confidenceByShape,
 		apipages.ByHead: confidenceByContext},
+	Continued: apipages.NextLink, PageSuffix: "_page%d",
 }

@@ -1,7 +1,10 @@
 // Package dynamics is the built-in connector for Microsoft Dynamics 365
 // Sales: Dataverse Web API responses saved as JSON files, one file per page
 // of an entity set ({"@odata.context": "…$metadata#appointments", "value":
-// […], "@odata.nextLink": "…"}), in a directory or a .zip archive.
+// […], "@odata.nextLink": "…"}), in a directory or a .zip archive
+// (appointments.json, appointments_page2.json…). A page with an
+// @odata.nextLink must be followed by the next page, or the Read is
+// refused naming it (apipages.Pages.Continued).
 //
 // It reads system users, accounts, opportunities, the activities
 // (appointments, phone calls, tasks, e-mails, or activitypointers mixing

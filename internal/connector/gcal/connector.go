@@ -3,7 +3,10 @@
 // (GET /calendars/{calendarId}/events?singleEvents=true&timeMin=…&timeMax=…)
 // saved as JSON files, one per page ({"kind": "calendar#events",
 // "summary": "<calendar name>", "timeZone": "…", "items": [event…],
-// "nextPageToken": "…"}), in a directory or a .zip.
+// "nextPageToken": "…"}), in a directory or a .zip. A page with a
+// nextPageToken must be followed by the next page (events.json,
+// events-2.json…), or the Read is refused naming it
+// (apipages.Pages.Continued).
 //
 // Whose calendar a page is: its summary when that is an e-mail address
 // (a primary calendar is named after its owner), else the address its

@@ -48,6 +48,18 @@ var pages = apipages.Pages[calendarPage]{
 	Find:     findPages,
 	Weights: map[int]int{apipages.ByName: -1, apipages.ByMembers: confidenceByShape,
 		apipages.ByNameAndMembers: confidenceByShape, apipages.ByHead: confidenceByKind},
+	// Pages are saved as events.json, events-2.json.
+	Continued: nextPageToken, PageSuffix: "-%d",
+}
+
+// nextPageToken says whether a page says more events follow it: Google
+// writes a nextPageToken on every page of a listing but the last, which
+// has a nextSyncToken instead.
+func nextPageToken(members map[string]json.RawMessage) string {
+	if apipages.Text(members["nextPageToken"]) == "" {
+		return ""
+	}
+	return "it has a nextPageToken: the same events.list request with pageToken set to it returns them"
 }
 
 var recognizer = apipages.Recognizer[calendarPage]{Keys: recordKeys, Fits: isEvent,

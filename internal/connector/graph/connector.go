@@ -3,7 +3,9 @@
 // GET /users/{id}/calendarView?startDateTime=…&endDateTime=… (or
 // /users/{id}/events, /users/{id}/calendar/events) saved as JSON files, one
 // per page ({"@odata.context": "…", "value": [event…], "@odata.nextLink":
-// "…"}), in a directory or a .zip.
+// "…"}), in a directory or a .zip. A page with an @odata.nextLink must be
+// followed by the next page (calendarView.json, calendarView-2.json…), or
+// the Read is refused naming it (apipages.Pages.Continued).
 //
 // Whose calendar a page is: the mailbox named in the page's
 // @odata.context (…$metadata#users('anna.berg%40acme.com')/calendarView,

@@ -53,6 +53,8 @@ var pages = apipages.Pages[calendarPage]{
 	Find:     findPages,
 	Weights: map[int]int{apipages.ByName: -1, apipages.ByMembers: confidenceByShape,
 		apipages.ByNameAndMembers: confidenceByShape, apipages.ByHead: confidenceByContext},
+	// Pages are saved as calendarView.json, calendarView-2.json.
+	Continued: apipages.NextLink, PageSuffix: "-%d",
 }
 
 var recognizer = apipages.Recognizer[calendarPage]{Keys: recordKeys, Named: pageNamed, Fits: isEvent,

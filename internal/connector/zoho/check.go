@@ -1,6 +1,8 @@
 package zoho
 
 import (
+	"encoding/json"
+	"fmt"
 	"strings"
 
 	"github.com/salesaudit/salesaudit/plugin/apipages"
@@ -34,5 +36,23 @@ var pages = apipages.Pages[module]{
 		// A first record that is not an object says nothing either way; Read rejects it.
 		Fits: func(m module, fields map[string]bool) bool { return len(fields) == 0 || m.fits(fields) }}.Find,
 	// A page known by name but unreadable is no evidence either way.
-	Weights: map[int]int{apipages.ByName: -1, apipages.ByMembers: confidenceByFields, apipages.ByNameAndMembers: confidenceByNameAndFields},
+	Weights:   map[int]int{apipages.ByName: -1, apipages.ByMembers: confidenceByFields, apipages.ByNameAndMembers: confidenceByNameAndFields},
+	Continued: moreRecords, PageSuffix: "_page%d",
+}
+
+// moreRecords says whether a page says more records follow it: Zoho's
+// info.more_records, after the records, true on every page of a listing
+// but the last.
+func moreRecords(members map[string]json.RawMessage) string {
+	var info struct {
+		More bool  `json:"more_records"`
+		Page int64 `json:"page"`
+	}
+	if json.Unmarshal(members["info"], &info) != nil || !info.More {
+		return ""
+	}
+	if info.Page > 0 {
+		return fmt.Sprintf("info.more_records is true: the same request with page=%d returns them", info.Page+1)
+	}
+	return "info.more_records is true: the same request with the next page returns them"
 }

@@ -1,7 +1,9 @@
 // Package zoho is the built-in connector for Zoho CRM: API responses saved
 // as JSON files, one per page of a module ({"data": […], "info": {…}}, and
 // {"users": […]} from the users API), in a directory or a .zip archive,
-// named after the module (Calls.json, Calls_page2.json…).
+// named after the module (Calls.json, Calls_page2.json…). A page whose
+// info.more_records is true must be followed by the next page, or the
+// Read is refused naming it (apipages.Pages.Continued).
 //
 // It reads users, accounts, deals, calls, events (meetings) and tasks, in
 // that order: the users and deals first, as the activities refer to them.
