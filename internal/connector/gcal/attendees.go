@@ -37,16 +37,23 @@ func (run *readRun) attendees(f *apipages.Fields) []plugin.Attendee {
 	return out
 }
 
-// selfResponse is the calendar owner's answer: that of the attendee Google
-// marks self; "" when none is.
-func selfResponse(f *apipages.Fields) string {
-	response := ""
+// ownerResponse is the calendar owner's answer: that of the attendee with
+// the owner's address; "" when the owner is not listed. Google marks self
+// the account whose credentials listed the events, which need not be the
+// owner (an assistant or a service account saving a colleague's
+// calendar), so self's answer stands only when the page does not say whose
+// calendar it is (ownerKnown false).
+func ownerResponse(f *apipages.Fields, owner string, ownerKnown bool) string {
+	response, bySelf := "", ""
 	f.EachNested("attendees", "an array", func(at *apipages.Fields) {
-		if at.Bool("self") {
+		switch {
+		case owner != "" && strings.EqualFold(strings.TrimSpace(at.Text("email")), owner):
 			response = strings.ToLower(at.Text("responseStatus"))
+		case !ownerKnown && at.Bool("self"):
+			bySelf = strings.ToLower(at.Text("responseStatus"))
 		}
 	})
-	return response
+	return plugin.FirstNonBlank(response, bySelf)
 }
 
 // selfAddress is the calendar owner's address, for a page that does not

@@ -27,8 +27,10 @@
 //
 // What does not count as the owner's time, skipped with the reason: a
 // cancelled event (status cancelled, as singleEvents lists a deleted
-// occurrence), one the owner declined (the "self" attendee's
-// responseStatus), one shown as free (transparency "transparent"), a
+// occurrence), one the owner declined (the responseStatus of the attendee
+// with the owner's address; that of the attendee marked "self" only when
+// the page does not say whose calendar it is, as self is whoever saved
+// the pages, not always the owner), one shown as free (transparency "transparent"), a
 // working location (eventType workingLocation: where someone works, not
 // an event) or birthday, and a copy of an event already read.
 // Out-of-office and focus-time events count, flagged so in RawType

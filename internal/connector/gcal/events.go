@@ -29,7 +29,7 @@ type event struct {
 	id, owner, status, eventType string
 	transparent, allDay          bool
 	start, end                   time.Time
-	// ownResponse is the owner's answer, from the attendee marked self.
+	// ownResponse is the owner's answer (see ownerResponse).
 	ownResponse string
 }
 
@@ -49,10 +49,11 @@ func (run *readRun) readEvent(page calendarPage, f *apipages.Fields, out *plugin
 	if f.Has("recurrence") {
 		f.Fail("recurrence", reasonSeriesNotSaved)
 	}
-	e.owner, e.ownResponse = page.owner, selfResponse(f)
+	e.owner = page.owner
 	if e.owner == "" {
 		e.owner = selfAddress(f)
 	}
+	e.ownResponse = ownerResponse(f, e.owner, page.owner != "")
 	if e.owner == "" {
 		f.Fail("summary", "whose calendar is this? The page's summary is not an e-mail address, its file is not saved under one "+
 			"and no attendee is marked self: save each calendar's pages as ADDRESS_events.json")
