@@ -14,6 +14,8 @@ import (
 	"os"
 
 	"google.golang.org/grpc"
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
 
 	"github.com/salesaudit/salesaudit/plugin"
 	pb "github.com/salesaudit/salesaudit/plugin/proto"
@@ -26,6 +28,20 @@ var ErrNoSummary = errors.New("the connector's stream ended without a summary")
 // ErrSummaryMismatch means the connector's summary disagrees with what the
 // host received, or a file's rows do not add up.
 var ErrSummaryMismatch = errors.New("the connector's summary does not add up")
+
+// connectorError is err as the connector said it. An error the
+// connector's Info, Check or Read returned crosses gRPC as a status of
+// code Unknown, whose text is the transport's ("rpc error: code = Unknown
+// desc = …") around the connector's words, which are what the user must
+// read ("Calls.json says more records follow, but …"). Every other code
+// is the transport's own (the connection lost, a deadline), and stays as
+// it is for the host to tell what happened to the process.
+func connectorError(err error) error {
+	if st, ok := status.FromError(err); ok && st.Code() == codes.Unknown {
+		return errors.New(st.Message())
+	}
+	return err
+}
 
 // Sink receives what a connector streams. An error from Sink stops the read.
 type Sink interface {
@@ -56,7 +72,7 @@ type Connector struct {
 func (c *Connector) Info(ctx context.Context) (plugin.Info, error) {
 	res, err := c.client.Info(ctx, &pb.InfoRequest{})
 	if err != nil {
-		return plugin.Info{}, err
+		return plugin.Info{}, connectorError(err)
 	}
 	return infoFromProto(res), nil
 }
@@ -65,7 +81,7 @@ func (c *Connector) Info(ctx context.Context) (plugin.Info, error) {
 func (c *Connector) Check(ctx context.Context, path string) (plugin.CheckResult, error) {
 	res, err := c.client.Check(ctx, &pb.CheckRequest{Path: path})
 	if err != nil {
-		return plugin.CheckResult{}, err
+		return plugin.CheckResult{}, connectorError(err)
 	}
 	return checkFromProto(res), nil
 }
@@ -91,13 +107,13 @@ func (c *Connector) Read(ctx context.Context, req plugin.ReadRequest, sink Sink)
 	}
 	stream, err := c.client.Read(ctx, preq)
 	if err != nil {
-		return plugin.Summary{}, err
+		return plugin.Summary{}, connectorError(err)
 	}
 	got := newReceived()
 	var summary *pb.Summary
 	for m := range receive(ctx, stream) {
 		if m.err != nil {
-			return plugin.Summary{}, m.err
+			return plugin.Summary{}, connectorError(m.err)
 		}
 		if summary != nil {
 			return plugin.Summary{}, fmt.Errorf("%w: a message came after the summary", ErrSummaryMismatch)
