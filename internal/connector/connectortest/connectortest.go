@@ -157,6 +157,18 @@ func CheckRefusal(t testing.TB, host *plugintest.Host, path, reason string) {
 	}
 }
 
+// CheckReadRefused wants c's Read of the export in fixture without the
+// files leftOut to fail with an error that says want: an export that
+// cannot be read whole is refused, not loaded short.
+func CheckReadRefused(t testing.TB, c plugin.Connector, fixture string, leftOut []string, want string) {
+	t.Helper()
+	dir := CopyDir(t, fixture, leftOut...)
+	_, _, err := plugintest.ReadAll(t, c, plugin.ReadRequest{Path: dir})
+	if err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("reading %s without %s: %v, want an error saying %q", filepath.Base(fixture), strings.Join(leftOut, ", "), err, want)
+	}
+}
+
 // CheckSummary compares a connector's summary, file by file, with what the
 // generator planted: the files read, the records read, rejected and made
 // of each kind, and the records skipped by reason (a reason counted zero
