@@ -33,3 +33,16 @@ func TestIsAddress(t *testing.T) {
 		}
 	}
 }
+
+// The reason is the one gcal and graph wrote before it was shared: their
+// load summaries must not change when they use it.
+func TestSkipFreeKeepsTheWordingOfEveryConnector(t *testing.T) {
+	for saidBy, want := range map[string]string{
+		"transparency transparent": "shown as free (transparency transparent): the owner kept the time available",
+		"showAs free":              "shown as free (showAs free): the owner kept the time available",
+	} {
+		if got := SkipFree(saidBy); got != want {
+			t.Errorf("SkipFree(%q) = %q, want %q", saidBy, got, want)
+		}
+	}
+}

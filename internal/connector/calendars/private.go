@@ -75,16 +75,21 @@ func Redacted(f *apipages.Fields, keep ...string) string {
 // itself: the mapping returns what this returns.
 func rejectPrivate(out plugin.RowOutput, f *apipages.Fields, keep ...string) error {
 	reason := f.Err.Reason
-	if !shown(f.Err.Field, keep) {
-		reason = "cannot be read (the event is private: the value is not shown)"
+	if !Shown(f.Err.Field, keep) {
+		reason = HiddenReason
 	}
 	return out.Reject(plugin.Reject{Line: f.Line, Field: f.Err.Field, Reason: reason,
 		Raw: Redacted(f, keep...), Kind: plugin.KindActivity})
 }
 
-// shown reports whether field ("start.dateTime", "attendees") is one of
-// keep or inside one.
-func shown(field string, keep []string) bool {
+// HiddenReason replaces the reason of a private event's reject that is
+// about a value its redacted excerpt does not show: the reason would
+// quote it.
+const HiddenReason = "cannot be read (the event is private: the value is not shown)"
+
+// Shown reports whether field ("start.dateTime", "attendees", "DTSTART")
+// is one of keep or inside one.
+func Shown(field string, keep []string) bool {
 	top, _, _ := strings.Cut(field, ".")
 	for _, k := range keep {
 		if strings.EqualFold(top, k) {

@@ -2,9 +2,9 @@ package ics
 
 import (
 	"io"
-	"strings"
 	"time"
 
+	"github.com/salesaudit/salesaudit/internal/connector/calendars"
 	"github.com/salesaudit/salesaudit/plugin"
 )
 
@@ -27,6 +27,9 @@ type calendarRow struct {
 	event     *vevent
 	occ       occurrence
 	attendees []plugin.Attendee
+	// private: the event counts as its owner's time, without its subject
+	// or people (private.go).
+	private bool
 }
 
 // rows are what a component becomes: one row, or one per occurrence of a
@@ -39,8 +42,13 @@ func (cw *calendarWriter) rows(u *unit) []calendarRow {
 		return []calendarRow{{skip: u.skip}}
 	}
 	e := u.event
+	private := u.private()
 	if cw.owner.email == "" {
-		return []calendarRow{{problem: &rowProblem{line: e.line(), reason: cw.owner.problem, raw: excerpt(e.comp.lines)}}}
+		problem := &rowProblem{line: e.line(), reason: cw.owner.problem, raw: excerpt(e.comp.lines)}
+		if private {
+			problem.redact(e.comp, true) // the reason is about the file, not the event
+		}
+		return []calendarRow{{problem: problem}}
 	}
 	if reason := cw.notTimeSpent(u); reason != "" {
 		return []calendarRow{{skip: reason}}
@@ -52,10 +60,13 @@ func (cw *calendarWriter) rows(u *unit) []calendarRow {
 	case skip != "":
 		return []calendarRow{{skip: skip}}
 	}
-	attendees := cw.company.attendees(e)
+	var attendees []plugin.Attendee
+	if !private {
+		attendees = cw.company.attendees(e)
+	}
 	rows := make([]calendarRow, len(occs))
 	for i, o := range occs {
-		rows[i] = calendarRow{event: e, occ: o, attendees: attendees}
+		rows[i] = calendarRow{event: e, occ: o, attendees: attendees, private: private}
 	}
 	return rows
 }
@@ -70,7 +81,7 @@ func (cw *calendarWriter) write(row calendarRow) error {
 	case row.skip != "":
 		return plugin.Skip(row.skip)
 	}
-	return cw.fw.Activity(cw.activity(row.event, row.occ, row.attendees))
+	return cw.fw.Activity(cw.activity(row))
 }
 
 // calendarRows are the rows of one calendar file, a plugin.RowSource: the
@@ -141,6 +152,9 @@ func (cw *calendarWriter) notTimeSpent(u *unit) string {
 			return skipDeclined
 		}
 	}
+	if e.free() {
+		return skipFree
+	}
 	return ""
 }
 
@@ -170,19 +184,26 @@ func (cw *calendarWriter) occurrences(u *unit) ([]occurrence, *rowProblem, strin
 
 // activity is one occurrence as the audit sees it. An all-day occurrence
 // is an event flagged all-day in RawType, with no duration: it marks a
-// day (a trade fair, a day off), it does not measure time spent.
-func (cw *calendarWriter) activity(e *vevent, o occurrence, attendees []plugin.Attendee) plugin.Activity {
+// day (a trade fair, a day off), it does not measure time spent. A
+// private one keeps its times and flags only.
+func (cw *calendarWriter) activity(row calendarRow) plugin.Activity {
+	e, o := row.event, row.occ
+	subject := e.summary
+	if row.private {
+		subject = ""
+	}
 	a := plugin.Activity{
 		ID:              e.uid + "/" + o.key + "/" + cw.owner.email,
 		Kind:            plugin.ActivityMeeting,
-		Subject:         e.summary,
+		Subject:         subject,
 		OwnerID:         cw.owner.email,
 		StartAt:         o.start,
 		EndAt:           o.end,
 		DurationSeconds: int64(o.end.Sub(o.start) / time.Second),
 		Status:          e.status,
 		RawType:         rawType(e, o),
-		Attendees:       attendees,
+		Private:         row.private,
+		Attendees:       row.attendees,
 		Line:            e.line(),
 	}
 	if o.allDay {
@@ -191,30 +212,19 @@ func (cw *calendarWriter) activity(e *vevent, o occurrence, attendees []plugin.A
 	return a
 }
 
-// RawType flags, comma-separated, in this order.
+// RawType flags, comma-separated, in this order: the words gcal and graph
+// use.
 const (
-	flagAllDay      = "all-day"
-	flagFree        = "free"
-	flagTentative   = "tentative"
-	flagOutOfOffice = "out-of-office"
+	flagAllDay      = calendars.FlagAllDay
+	flagTentative   = calendars.FlagTentative
+	flagOutOfOffice = calendars.FlagOutOfOffice
 )
 
 // rawType flags what the calendar says of the occurrence beyond its
-// times: all-day, shown as free (TRANSP:TRANSPARENT, Outlook's busy status
-// FREE), tentative or out of office (Outlook's TENTATIVE, OOF).
+// times: all-day, tentative or out of office (Outlook's TENTATIVE, OOF).
+// Shown as free is not a flag: such an event is skipped (notTimeSpent).
 func rawType(e *vevent, o occurrence) string {
-	var flags []string
-	if o.allDay {
-		flags = append(flags, flagAllDay)
-	}
-	if e.transparent || e.busyStatus == "FREE" {
-		flags = append(flags, flagFree)
-	}
-	switch e.busyStatus {
-	case "TENTATIVE":
-		flags = append(flags, flagTentative)
-	case "OOF":
-		flags = append(flags, flagOutOfOffice)
-	}
-	return strings.Join(flags, ",")
+	return calendars.Flags{}.With(o.allDay, flagAllDay).
+		With(e.busyStatus == "TENTATIVE", flagTentative).
+		With(e.busyStatus == "OOF", flagOutOfOffice).String()
 }

@@ -207,10 +207,16 @@ func (d eventDecoder) unitOf(c *component) *unit {
 		return nil
 	case c.broken != nil:
 		u.problem = &rowProblem{line: c.broken.line, reason: c.broken.reason, raw: c.broken.raw}
+		if privateClass(classOf(c)) {
+			u.problem.redact(c, true)
+		}
 	case d.method == "REPLY" || d.method == "COUNTER" || d.method == "DECLINECOUNTER" || d.method == "REFRESH":
 		u.skip = skipITIP
 	default:
 		u.event, u.problem = d.read(c)
+		if u.problem != nil && privateClass(classOf(c)) {
+			u.problem.redact(c, false)
+		}
 	}
 	return u
 }

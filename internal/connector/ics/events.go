@@ -19,6 +19,7 @@ type vevent struct {
 	recurrenceID *icalTime
 	sequence     int
 	summary      string
+	class        string // CLASS, upper case, "" when not given (classOf)
 	status       string // upper case: CONFIRMED, TENTATIVE, CANCELLED
 	transparent  bool
 	busyStatus   string // Outlook's X-MICROSOFT-CDO-BUSYSTATUS: FREE, TENTATIVE, BUSY, OOF
@@ -49,6 +50,11 @@ func (e *vevent) recurring() bool {
 func (e *vevent) cancelled() bool {
 	return e.status == "CANCELLED" || e.method == "CANCEL"
 }
+
+// free says whether the owner shows the event as free: TRANSP:TRANSPARENT
+// (RFC 5545 §3.8.2.7: it does not take up time), or Outlook's busy status
+// FREE, which it writes beside TRANSP and which other clients keep.
+func (e *vevent) free() bool { return e.transparent || e.busyStatus == "FREE" }
 
 // participant is an ORGANIZER or ATTENDEE.
 type participant struct {
@@ -93,6 +99,7 @@ func (d eventDecoder) decode(c *component, base *ical.ComponentBase) (*vevent, *
 	e := &vevent{
 		comp:       c,
 		summary:    p.prose("SUMMARY"),
+		class:      classOf(c),
 		status:     strings.ToUpper(p.text("STATUS")),
 		busyStatus: strings.ToUpper(p.text("X-MICROSOFT-CDO-BUSYSTATUS")),
 		rule:       p.text("RRULE"),

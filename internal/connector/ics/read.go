@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/salesaudit/salesaudit/internal/connector/calendars"
 	"github.com/salesaudit/salesaudit/plugin"
 )
 
@@ -19,6 +20,10 @@ const (
 	skipReplaced        = "replaced by a copy of the event with a RECURRENCE-ID"
 	skipSameOwner       = "names the same owner as an earlier row"
 )
+
+// skipFree is the reason every calendar connector gives for an event
+// shown as free.
+var skipFree = calendars.SkipFree("TRANSP:TRANSPARENT or X-MICROSOFT-CDO-BUSYSTATUS:FREE")
 
 // readCalendars streams the users and activities of the calendars at req.Path.
 //
@@ -137,13 +142,17 @@ func (run *readRun) surveyFile(index int, f inputFile, cf *calendarFile) *fileSu
 		if u.event == nil {
 			continue
 		}
-		s.seePeople(run.people, index, u.event)
+		s.seePeople(run.people, index, u.event, u.private())
 		s.seeTimes(u)
 	}
 	return s
 }
 
-func (s *fileSurvey) seePeople(people *registry, index int, e *vevent) {
+// seePeople learns who an event names: evidence of whose calendar the
+// file is, and the people who get a user record. A private event's people
+// are evidence only: naming someone there gives them no record, which
+// would tell who the owner meets in private.
+func (s *fileSurvey) seePeople(people *registry, index int, e *vevent, private bool) {
 	named := false
 	for _, p := range e.participants() {
 		if !p.isPerson() || p.email == "" {
@@ -151,7 +160,9 @@ func (s *fileSurvey) seePeople(people *registry, index int, e *vevent) {
 		}
 		named = true
 		s.evidence.appearances[p.email]++
-		people.see(p.email, p.name, index, p.line)
+		if !private {
+			people.see(p.email, p.name, index, p.line)
+		}
 		s.evidence.seeName(p.name, p.email)
 	}
 	if named {

@@ -104,8 +104,13 @@ DTSTAMP:20240105T094729Z
 END:VEVENT
 END:VCALENDAR`, "\n", "\r\n")
 	got := readShaped(t, "labs.ics", text)
-	wantDays(t, got, "Harvest Day", 24*time.Hour, utc("2024-09-02T00:00Z"))
+	// The feed shows its holidays as free: not time spent.
+	wantDays(t, got, "Harvest Day", 0)
 	wantDays(t, got, "Harvest Day broadcast", 0, utc("2024-09-02T10:00Z"))
+	// Shown as busy, as a user may set a holiday they take off, the day
+	// lasts a day.
+	busy := readShaped(t, "labs.ics", strings.Replace(text, "TRANSP:TRANSPARENT", "TRANSP:OPAQUE", 1))
+	wantDays(t, busy, "Harvest Day", 24*time.Hour, utc("2024-09-02T00:00Z"))
 }
 
 // Google Calendar's "Contacts' birthdays and events" export gives an
