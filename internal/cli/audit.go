@@ -2,6 +2,8 @@ package cli
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"fmt"
 	"maps"
 	"os"
@@ -227,17 +229,40 @@ func (a *app) runAudit(ctx context.Context, paths []string, opts auditOptions) e
 	}
 	defer db.Close()
 	used := map[string]bool{}
+	loaded := func(path string, rep ingest.Outcome) {
+		auditOpts.Sources = append(auditOpts.Sources, rep.Source)
+		if !opts.ingest.quiet {
+			fmt.Fprintf(a.stderr, "Loaded %s as source %q: %s; %s rejected.\n", path, rep.Source,
+				recordCounts(rep.Records), plural(rejected(rep), "row", "rows"))
+		}
+	}
+	// Without a period, calendars wait for the other exports: their
+	// recurring meetings are expanded over the days those exports'
+	// activities span (calendarWindow).
+	var later []string
 	for _, path := range paths {
-		rep, err := a.ingestOne(ctx, db, path, opts.ingest, readOptions, auditOpts, used)
+		rep, err := a.ingestOne(ctx, db, path, opts.ingest, readOptions, auditOpts, used, true)
+		if errors.Is(err, errLoadLater) {
+			later = append(later, path)
+			continue
+		}
 		if err != nil {
 			return err
 		}
-		auditOpts.Sources = append(auditOpts.Sources, rep.Source)
-		if opts.ingest.quiet {
-			continue
+		loaded(path, rep)
+	}
+	if len(later) > 0 {
+		window, err := a.calendarWindow(ctx, db, auditOpts.Sources, opts.ingest.quiet)
+		if err != nil {
+			return err
 		}
-		fmt.Fprintf(a.stderr, "Loaded %s as source %q: %s; %s rejected.\n", path, rep.Source,
-			recordCounts(rep.Records), plural(rejected(rep), "row", "rows"))
+		for _, path := range later {
+			rep, err := a.ingestOne(ctx, db, path, opts.ingest, readOptions, window, used, false)
+			if err != nil {
+				return err
+			}
+			loaded(path, rep)
+		}
 	}
 	if opts.ingest.memoryLimit == "" {
 		// Loading in bounded memory is the cap's point; the analysis runs
@@ -251,17 +276,96 @@ func (a *app) runAudit(ctx context.Context, paths []string, opts auditOptions) e
 }
 
 // ingestOne loads one export under a source name not yet used by this
-// audit: the connector's name, then name-2, name-3...
-func (a *app) ingestOne(ctx context.Context, db *duckdb.DB, path string, opts ingestOptions, readOptions map[string]string, period audit.Options, used map[string]bool) (ingest.Outcome, error) {
+// audit: the connector's name, then name-2, name-3... With mayWait, a
+// calendar export that needs a window (needsWindow) while period has none
+// is not loaded: errLoadLater says to load it once the others are, with
+// their span.
+func (a *app) ingestOne(ctx context.Context, db *duckdb.DB, path string, opts ingestOptions, readOptions map[string]string, period audit.Options, used map[string]bool, mayWait bool) (ingest.Outcome, error) {
 	open := func() (*duckdb.DB, error) { return db, nil }
-	return a.load(ctx, path, opts, open, func(info plugin.Info) (string, map[string]string) {
+	return a.load(ctx, path, opts, open, func(info plugin.Info) (string, map[string]string, error) {
+		if mayWait && period.From.IsZero() && period.To.IsZero() && needsWindow(info, readOptions) {
+			return "", nil, errLoadLater
+		}
 		source := info.Name
 		for n := 2; used[source]; n++ {
 			source = fmt.Sprintf("%s-%d", info.Name, n)
 		}
 		used[source] = true
-		return source, withPeriod(readOptions, info, period)
+		return source, withPeriod(readOptions, info, period), nil
 	})
+}
+
+// errLoadLater stops the load of a calendar export that waits for the
+// other exports (ingestOne).
+var errLoadLater = errors.New("a calendar export loads after the other exports")
+
+// needsWindow says whether a connector expands recurring events inside a
+// period it takes as the options from and to (the ics connector), and the
+// user set neither with -o.
+func needsWindow(info plugin.Info, readOptions map[string]string) bool {
+	_, takesFrom := info.Options["from"]
+	_, takesTo := info.Options["to"]
+	_, givenFrom := readOptions["from"]
+	_, givenTo := readOptions["to"]
+	return takesFrom && takesTo && !givenFrom && !givenTo
+}
+
+// calendarWindow is the period calendars are read over when the user gave
+// none: the whole days the activities of sources span, as the audit's
+// default period counts them (queries/audit/period.sql), so that a weekly
+// meeting counts in every week the CRM's activities do, and not in the
+// years before or after them. With no such activity it is no period: the
+// connector then bounds its series itself. The window is said on stderr,
+// as it decides what is loaded.
+func (a *app) calendarWindow(ctx context.Context, db *duckdb.DB, sources []string, quiet bool) (audit.Options, error) {
+	if len(sources) == 0 {
+		return audit.Options{}, nil
+	}
+	var first, last sql.NullTime
+	query := `SELECT min(happened_at), max(happened_at)
+		FROM (SELECT coalesce(start_at, completed_at, CAST(due_date AS TIMESTAMP)) AS happened_at
+		      FROM activities WHERE source IN (?` + strings.Repeat(", ?", len(sources)-1) + `))`
+	args := make([]any, len(sources))
+	for i, s := range sources {
+		args[i] = s
+	}
+	if err := db.SQL().QueryRowContext(ctx, query, args...).Scan(&first, &last); err != nil {
+		return audit.Options{}, fmt.Errorf("finding the days the loaded activities span: %w", err)
+	}
+	if !first.Valid {
+		return audit.Options{}, nil
+	}
+	day := func(t time.Time) time.Time { return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC) }
+	window := audit.Options{From: day(first.Time.UTC()), To: day(last.Time.UTC()).AddDate(0, 0, 1)}
+	if !quiet {
+		fmt.Fprintf(a.stderr, "Calendars are read from %s to %s, the days the activities of %s span (no --from or --to given).\n",
+			window.From.Format(time.DateOnly), window.To.AddDate(0, 0, -1).Format(time.DateOnly), quotedList(sources))
+	}
+	return window, nil
+}
+
+// otherSources are the sources in the database but source.
+func otherSources(ctx context.Context, db *duckdb.DB, source string) ([]string, error) {
+	all, err := db.Sources(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("listing the loaded sources: %w", err)
+	}
+	var others []string
+	for _, s := range all {
+		if s != source {
+			others = append(others, s)
+		}
+	}
+	return others, nil
+}
+
+// quotedList is sources quoted, comma-separated.
+func quotedList(sources []string) string {
+	quoted := make([]string, len(sources))
+	for i, s := range sources {
+		quoted[i] = fmt.Sprintf("%q", s)
+	}
+	return strings.Join(quoted, ", ")
 }
 
 // withPeriod passes the audit's period to a connector that takes one (the

@@ -114,8 +114,22 @@ func (a *app) runIngest(ctx context.Context, path string, opts ingestOptions, re
 		db, err = duckdb.Open(ctx, a.dbPath, duckdb.Options{MemoryLimit: opts.memoryLimit, Threads: a.threads, AllowShrink: opts.allowShrink})
 		return db, err
 	}
-	report, err := a.load(ctx, path, opts, open, func(plugin.Info) (string, map[string]string) {
-		return opts.source, readOptions
+	report, err := a.load(ctx, path, opts, open, func(info plugin.Info) (string, map[string]string, error) {
+		if !needsWindow(info, readOptions) {
+			return opts.source, readOptions, nil
+		}
+		// Calendars loaded beside a CRM export already in the database
+		// are read over the days its activities span, as audit does.
+		source := plugin.FirstNonBlank(opts.source, info.Name)
+		others, err := otherSources(ctx, db, source)
+		if err != nil {
+			return "", nil, err
+		}
+		window, err := a.calendarWindow(ctx, db, others, opts.quiet)
+		if err != nil {
+			return "", nil, err
+		}
+		return opts.source, withPeriod(readOptions, info, window), nil
 	})
 	if err != nil || opts.quiet {
 		return err
@@ -124,8 +138,9 @@ func (a *app) runIngest(ctx context.Context, path string, opts ingestOptions, re
 }
 
 // loadPlan says, once the connector reading an export is known, under
-// which source name and with which options to read it.
-type loadPlan func(info plugin.Info) (source string, readOptions map[string]string)
+// which source name and with which options to read it; an error stops the
+// load before anything is read (errLoadLater: read it after the others).
+type loadPlan func(info plugin.Info) (source string, readOptions map[string]string, err error)
 
 // load reads one export into the database that open returns, through the
 // named connector or the one that recognises it, showing progress.
@@ -147,7 +162,10 @@ func (a *app) load(ctx context.Context, path string, opts ingestOptions, open fu
 	if err != nil {
 		return ingest.Outcome{}, err
 	}
-	source, readOptions := plan(info)
+	source, readOptions, err := plan(info)
+	if err != nil {
+		return ingest.Outcome{}, err
+	}
 	shown := newProgress(a.stderr, inputSize(check), opts.quiet)
 	report, err := ingest.Run(ctx, db, proc.Connector, ingest.Options{
 		Source: source, Input: input, ReadOptions: readOptions, IdleTimeout: opts.idleTimeout,

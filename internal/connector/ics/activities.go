@@ -167,7 +167,7 @@ func (cw *calendarWriter) occurrences(u *unit) ([]occurrence, *rowProblem, strin
 		case e.recurrenceID == nil && u.overridden[o.key]:
 			return nil, nil, skipReplaced
 		case !cw.window.contains(o.start):
-			return nil, nil, skipOutside
+			return nil, nil, cw.window.skipOutside()
 		}
 		return []occurrence{o}, nil, ""
 	}
@@ -177,7 +177,7 @@ func (cw *calendarWriter) occurrences(u *unit) ([]occurrence, *rowProblem, strin
 		return nil, &rowProblem{line: l.number, field: "RRULE", reason: err.Error(), raw: clip(l.text)}, ""
 	}
 	if len(occs) == 0 {
-		return nil, nil, skipNoOccurrence
+		return nil, nil, cw.window.skipNoOccurrence()
 	}
 	return occs, nil, ""
 }

@@ -77,7 +77,8 @@ type options struct {
 func readOptions(opts *options) plugin.Options {
 	return plugin.Options{
 		{Name: optionFrom, Help: "first day of the audit period, YYYY-MM-DD (UTC); recurring events are expanded inside the period only " +
-			"(default: the span of the non-recurring events, or one year from the first recurring one)",
+			"(default: audit and ingest pass --from, else the days the other exports' activities span; " +
+			"else the span of the non-recurring events, or one year from the first recurring one)",
 			Set: func(v string) (err error) { opts.from, err = parseDay(v); return err }},
 		{Name: optionTo, Help: "last day of the audit period, YYYY-MM-DD (UTC), inclusive (default: one year after from, or see from)",
 			Set: func(v string) (err error) {

@@ -600,10 +600,10 @@ func (g *acmeCalendarGenerator) build() []*acmeCalendar {
 			zone:      londonZone,
 			cancelled: true,
 		}),
-		// After the audit period: read, but outside it. It also keeps the
-		// connector's default window (the span of the single events)
-		// open to the end of June, so that the series are expanded over
-		// the whole period: the audit gives connectors no period.
+		// After the audit period: read, but outside it. Read alone, the
+		// calendars have the connector's own default window (the span of
+		// the single events), which this keeps open to the end of June,
+		// so that the series are expanded over the whole period.
 		g.single(&acmeMeeting{
 			subject:   "H2 planning UK & Ireland",
 			location:  "London",

@@ -15,8 +15,6 @@ const (
 	skipCancelled       = "cancelled (STATUS:CANCELLED or an iTIP CANCEL): not time spent"
 	skipSeriesCancelled = "an instance of a cancelled recurring event: not time spent"
 	skipDeclined        = "declined by the calendar's owner (PARTSTAT=DECLINED): not time spent"
-	skipOutside         = "outside the audit period"
-	skipNoOccurrence    = "a recurring event with no occurrence in the audit period"
 	skipReplaced        = "replaced by a copy of the event with a RECURRENCE-ID"
 	skipSameOwner       = "names the same owner as an earlier row"
 )
@@ -212,22 +210,27 @@ func (run *readRun) decideOwners(surveys []*fileSurvey) {
 
 // decideWindow is the audit period: the options', else the days the
 // non-recurring events start on, else a year from the first recurring
-// event. A recurring event is never expanded beyond it.
+// event. A recurring event is never expanded beyond it. (audit and ingest
+// give calendars the span of the CRM's activities as the options when the
+// user gives no period.)
 func (run *readRun) decideWindow(surveys []*fileSurvey) window {
 	from, to := run.opts.from, run.opts.to
+	// audit and ingest set the options from --from and --to, else from
+	// the days the other exports' activities span.
+	how := "the from and to options: the period given, or the days the other exports' activities span"
 	switch {
 	case !from.IsZero() && !to.IsZero():
 	case !from.IsZero():
-		to = from.AddDate(1, 0, 0)
+		to, how = from.AddDate(1, 0, 0), "the from option, and a year after it"
 	case !to.IsZero():
-		from = to.AddDate(-1, 0, 0)
+		from, how = to.AddDate(-1, 0, 0), "the to option, and a year before it"
 	default:
-		from, to = spanOf(surveys)
+		from, to, how = spanOf(surveys)
 	}
-	return window{from: from, to: to}
+	return window{from: from, to: to, how: how}
 }
 
-func spanOf(surveys []*fileSurvey) (from, to time.Time) {
+func spanOf(surveys []*fileSurvey) (from, to time.Time, how string) {
 	var first, last, seriesStart time.Time
 	for _, s := range surveys {
 		if !s.first.IsZero() && (first.IsZero() || s.first.Before(first)) {
@@ -242,11 +245,13 @@ func spanOf(surveys []*fileSurvey) (from, to time.Time) {
 	}
 	switch {
 	case !first.IsZero():
-		return startOfDay(first), startOfDay(last).AddDate(0, 0, 1)
+		return startOfDay(first), startOfDay(last).AddDate(0, 0, 1),
+			"no period given: the days the calendars' one-off events span"
 	case !seriesStart.IsZero():
-		return startOfDay(seriesStart), startOfDay(seriesStart).AddDate(1, 0, 0)
+		return startOfDay(seriesStart), startOfDay(seriesStart).AddDate(1, 0, 0),
+			"no period given and no one-off event: a year from the first recurring event"
 	}
-	return time.Time{}, time.Time{}
+	return time.Time{}, time.Time{}, "no period given and no event"
 }
 
 func startOfDay(t time.Time) time.Time {

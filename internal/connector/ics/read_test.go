@@ -689,3 +689,14 @@ END:`, "\n", "\r\n")
 		t.Errorf("the complete event did not load: %+v", got.Activities)
 	}
 }
+
+// A skip for the window names its days and where they come from: "the
+// audit period" was untrue when no period was given.
+func TestSkipsNameTheWindowRead(t *testing.T) {
+	_, summary := read(t, fixture("team"), withOptions(march2026, optionTo, ""))
+	reason := "outside the window read, 2026-03-01 to 2027-02-28 (the from option, and a year after it)"
+	if n := fileSummary(t, summary, "google-ana.ics").RowsSkipped[reason]; n != 1 {
+		t.Errorf("google-ana.ics: %d rows skipped as %q, want 1 (the event before March): %v", n, reason,
+			fileSummary(t, summary, "google-ana.ics").RowsSkipped)
+	}
+}

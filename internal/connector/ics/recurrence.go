@@ -10,10 +10,31 @@ import (
 )
 
 // window is the audit period, [from, to) in UTC: only occurrences that
-// start inside it are streamed.
-type window struct{ from, to time.Time }
+// start inside it are streamed. how says where it comes from, for the
+// reasons of what it leaves out.
+type window struct {
+	from, to time.Time
+	how      string
+}
 
 func (w window) contains(t time.Time) bool { return !t.Before(w.from) && t.Before(w.to) }
+
+// String names the window's days (the last one included) and where they
+// come from: a skip must not claim an audit period the user never gave.
+func (w window) String() string {
+	if w.from.IsZero() {
+		return "(" + w.how + ")"
+	}
+	return fmt.Sprintf("%s to %s (%s)", w.from.Format(time.DateOnly), w.to.AddDate(0, 0, -1).Format(time.DateOnly), w.how)
+}
+
+// skipOutside and skipNoOccurrence are why an event, or a recurring
+// event, yields no occurrence in the window.
+func (w window) skipOutside() string { return "outside the window read, " + w.String() }
+
+func (w window) skipNoOccurrence() string {
+	return "a recurring event with no occurrence in the window read, " + w.String()
+}
 
 // occurrence is one instance of an event.
 type occurrence struct {
