@@ -10,6 +10,7 @@
 //     describes the rule (name, role, unit, thresholds, how its metric is
 //     banded, evidence, recommendation, source) and <ID>.sql computes it.
 //   - report/: the scorecard and data-quality figures of the report.
+//   - ingest/: what loading asks of what is loaded already.
 //
 // Each SQL file opens with a comment saying what it computes. A file may
 // hold several statements, each ending with a semicolon at the end of a
@@ -26,6 +27,13 @@ import (
 //
 //go:embed schema/*.sql
 var Schema embed.FS
+
+// Ingest holds what loading asks the store: ingest/activity_days.sql,
+// the days the loaded activities span, over which calendars are read when
+// no period is given.
+//
+//go:embed ingest/*.sql
+var Ingest embed.FS
 
 // Audit holds the audit's queries: audit/, classify/, rules/ and report/.
 //

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"io/fs"
 	"maps"
 	"os"
 	"strings"
@@ -20,6 +21,7 @@ import (
 	"github.com/salesaudit/salesaudit/internal/render"
 	"github.com/salesaudit/salesaudit/internal/report"
 	"github.com/salesaudit/salesaudit/plugin"
+	"github.com/salesaudit/salesaudit/queries"
 )
 
 // reportOptions are the flags `audit` and `report` share.
@@ -321,22 +323,18 @@ func (a *app) calendarWindow(ctx context.Context, db *duckdb.DB, sources []strin
 	if len(sources) == 0 {
 		return audit.Options{}, nil
 	}
-	var first, last sql.NullTime
-	query := `SELECT min(happened_at), max(happened_at)
-		FROM (SELECT coalesce(start_at, completed_at, CAST(due_date AS TIMESTAMP)) AS happened_at
-		      FROM activities WHERE source IN (?` + strings.Repeat(", ?", len(sources)-1) + `))`
-	args := make([]any, len(sources))
-	for i, s := range sources {
-		args[i] = s
+	query, err := fs.ReadFile(queries.Ingest, "ingest/activity_days.sql")
+	if err != nil {
+		return audit.Options{}, err
 	}
-	if err := db.SQL().QueryRowContext(ctx, query, args...).Scan(&first, &last); err != nil {
-		return audit.Options{}, fmt.Errorf("finding the days the loaded activities span: %w", err)
+	var first, dayAfter sql.NullTime
+	if err := db.SQL().QueryRowContext(ctx, string(query), sql.Named("sources", sources)).Scan(&first, &dayAfter); err != nil {
+		return audit.Options{}, fmt.Errorf("queries/ingest/activity_days.sql: %w", err)
 	}
 	if !first.Valid {
 		return audit.Options{}, nil
 	}
-	day := func(t time.Time) time.Time { return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC) }
-	window := audit.Options{From: day(first.Time.UTC()), To: day(last.Time.UTC()).AddDate(0, 0, 1)}
+	window := audit.Options{From: first.Time.UTC(), To: dayAfter.Time.UTC()}
 	if !quiet {
 		fmt.Fprintf(a.stderr, "Calendars are read from %s to %s, the days the activities of %s span (no --from or --to given).\n",
 			window.From.Format(time.DateOnly), window.To.AddDate(0, 0, -1).Format(time.DateOnly), quotedList(sources))
