@@ -13,13 +13,16 @@ import (
 const (
 	skipCancelled        = "cancelled (status cancelled): not time spent"
 	skipDeclined         = "declined by the calendar's owner (responseStatus declined): not time spent"
-	skipFree             = "shown as free (transparency transparent): the owner kept the time available"
 	skipWorkingLocation  = "a working location (eventType workingLocation): where the owner works, not an event"
 	skipBirthday         = "a birthday (eventType birthday): not time spent"
 	skipCopy             = "a copy of an event already read (same id in the same calendar)"
 	reasonSeriesNotSaved = "a recurring series saved without its occurrences (the event has a recurrence rule): " +
 		"save the calendar again with events.list?singleEvents=true&timeMin=…&timeMax=…, which lists each occurrence"
 )
+
+// skipFree is the calendars' reason for an event shown as free, said by
+// Google's transparency.
+var skipFree = calendars.SkipFree("transparency transparent")
 
 // privateMembers are all a reject of a private event may show.
 var privateMembers = []string{"id", "status", "start", "end", "visibility", "eventType", "recurringEventId", "originalStartTime"}

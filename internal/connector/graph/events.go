@@ -13,10 +13,13 @@ import (
 const (
 	skipCancelled = "cancelled (isCancelled): not time spent"
 	skipDeclined  = "declined by the mailbox's owner (responseStatus declined): not time spent"
-	skipFree      = "shown as free (showAs free): the owner kept the time available"
 	skipCopy      = "a copy of an event already read (same id in the same mailbox)"
 	skipMaster    = "a recurring series' master (type seriesMaster): its occurrences are read from the mailbox's calendarView"
 )
+
+// skipFree is the calendars' reason for an event shown as free, said by
+// Graph's showAs.
+var skipFree = calendars.SkipFree("showAs free")
 
 // privateMembers are all a reject of a private event may show.
 var privateMembers = []string{"id", "type", "start", "end", "isAllDay", "sensitivity"}
