@@ -168,12 +168,13 @@ func (r *runner) queryManagers(ctx context.Context) (map[string]*Manager, error)
 	managers := map[string]*Manager{}
 	for rows.Next() {
 		var m Manager
-		var team, from, changes []any
-		if err := rows.Scan(&m.key, &m.Name, &m.Title, &m.TeamSize, &team, &m.Level, &from, &changes); err != nil {
+		var team, from, changes, reportsEver []any
+		if err := rows.Scan(&m.key, &m.Name, &m.Title, &m.TeamSize, &team, &m.Level, &from, &changes, &reportsEver); err != nil {
 			return nil, fmt.Errorf("reading managers: %w", err)
 		}
 		m.Source, m.ID, _ = strings.Cut(m.key, "/")
 		m.Team, m.TeamFrom, m.TeamChanges = texts(team), texts(from), teamChanges(changes)
+		m.reportsEver = texts(reportsEver)
 		managers[m.key] = &m
 	}
 	return managers, rows.Err()

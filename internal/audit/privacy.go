@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -106,8 +107,9 @@ func withholdSmallTeam(m *Manager, min int) {
 // pseudonymSet maps each person's name to their pseudonym.
 type pseudonymSet map[string]string
 
-// pseudonyms are those of the report's people: the managers' reps and
-// the people of the organisation notes as reps, the managers as
+// pseudonyms are those of the report's people: the managers' reps (in
+// the team during the period, or ever in the data) and the people of the
+// organisation notes as reps, the managers as
 // managers (kept by name unless p.Managers).
 func (p Privacy) pseudonyms(rep *Report) pseudonymSet {
 	out := pseudonymSet{}
@@ -126,7 +128,7 @@ func (p Privacy) pseudonyms(rep *Report) pseudonymSet {
 		}
 	}
 	for _, m := range rep.Managers {
-		for _, name := range m.Team {
+		for _, name := range slices.Concat(m.Team, m.reportsEver) {
 			if !managers[name] || p.Managers {
 				add(name, "Rep")
 			}

@@ -88,6 +88,10 @@ type Manager struct {
 	// rep, for the charts (series.go).
 	Series Series `json:"series"`
 	key    string
+	// reportsEver are everyone who reports to the manager in the data,
+	// in the team during the period or not (a hire who left before it is
+	// in PM6's evidence): the names a pseudonymized report hides.
+	reportsEver []string
 }
 
 // TeamChange is a rep who joined or left the team during the period, on
