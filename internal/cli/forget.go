@@ -26,11 +26,13 @@ the record of its loads. Loading it again then starts afresh, with nothing
 to compare it with. The other sources are left as they are.
 
 --person erases one person (the right to erasure, docs/privacy.md): the
-users with that ID or e-mail in every source, the activities they own and
-their attendance of others', their ID as a manager or owner elsewhere, and
-their ID, e-mail and full name in every text of every table (subjects,
-names, rejected lines), replaced by [erased]. Re-loading an export that
-still holds them brings them back.
+users with that ID or e-mail in every source (and, by their own address,
+their users in the other sources), the activities they own and their
+attendance of others', their ID as a manager or owner elsewhere, their
+ID, e-mail and full name in every text of every table, and each word of
+their name standing alone in subjects, deal names and rejected lines,
+replaced by [erased]. Re-loading an export that still holds them brings
+them back.
 
 The file keeps its size until 'salesaudit vacuum', which also drops the
 erased rows from the file's free space.`,

@@ -59,6 +59,30 @@ func (db *DB) ErasePerson(ctx context.Context, who string) (Erased, error) {
 	return out, nil
 }
 
+// erasedPeopleSQL finds the users who are the person: those whose ID or
+// e-mail is who ($1), and, through their address, their rows in the
+// other sources (the user a calendar made of them, "Byrne, Ciara"), as
+// the audit merges people across sources. Only an address that names one
+// user in every source holding it is a person's own: a team mailbox
+// several users share names none of them, so it is kept as no one's
+// address here (email NULL) and erasing one of its users by ID leaves the
+// others, their attendances by it and the address where they are quoted.
+const erasedPeopleSQL = `CREATE TEMP TABLE erased_people AS
+WITH direct AS (
+    SELECT source, id, name, lower(email) AS email FROM users WHERE id = $1 OR lower(email) = lower($1)
+),
+personal AS (
+    SELECT email
+    FROM (SELECT source, lower(email) AS email, count(*) AS holders FROM users
+          WHERE nullif(trim(email), '') IS NOT NULL GROUP BY ALL)
+    GROUP BY email
+    HAVING max(holders) = 1
+)
+SELECT source, id, name, CASE WHEN email IN (SELECT email FROM personal) THEN email END AS email FROM direct
+UNION
+SELECT source, id, name, lower(email) FROM users
+WHERE lower(email) IN (SELECT email FROM direct) AND lower(email) IN (SELECT email FROM personal)`
+
 type eraser struct {
 	ctx context.Context
 	tx  *sql.Tx
@@ -67,8 +91,7 @@ type eraser struct {
 // erase runs the erasure in the transaction.
 func (e eraser) erase(who string) (Erased, error) {
 	var out Erased
-	if _, err := e.tx.ExecContext(e.ctx, `CREATE TEMP TABLE erased_people AS
-		SELECT source, id, name, lower(email) AS email FROM users WHERE id = $1 OR lower(email) = lower($1)`, who); err != nil {
+	if _, err := e.tx.ExecContext(e.ctx, erasedPeopleSQL, who); err != nil {
 		return out, fmt.Errorf("finding %s: %w", who, err)
 	}
 	defer e.tx.ExecContext(e.ctx, "DROP TABLE IF EXISTS erased_people")
@@ -109,6 +132,11 @@ func (e eraser) erase(who string) (Erased, error) {
 		}
 	}
 	redacted, err := e.redactQuotes(who)
+	out.Redacted += redacted
+	if err != nil {
+		return out, err
+	}
+	redacted, err = e.redactNameParts()
 	out.Redacted += redacted
 	if err != nil {
 		return out, err
@@ -211,6 +239,64 @@ func (e eraser) quotedTerms(who string) ([]string, error) {
 		}
 	}
 	return terms, rows.Err()
+}
+
+// freeTextColumns are the texts people write in passing, where a person
+// is named by a first or last name alone ("One-on-one with Ciara"), and
+// the rejected lines and reasons that quote them.
+var freeTextColumns = []tableColumn{
+	{"activities", "subject"}, {"opportunities", "name"}, {"rejects", "raw"}, {"rejects", "reason"},
+}
+
+// redactNameParts replaces, in the free-text columns, each part of an
+// erased person's name (a first or last name of three letters or more)
+// standing as a word of its own, without regard to case. It is not done
+// in the other columns: a first name is part of other people's e-mails
+// and IDs, which must stay whole. The pass runs twice, as a part ending
+// one match ("Byrne Ciara") is the boundary the next one needs.
+func (e eraser) redactNameParts() (int64, error) {
+	parts, err := e.nameParts()
+	if err != nil || len(parts) == 0 {
+		return 0, err
+	}
+	pattern := `(?i)(^|[^\pL\pN])(` + strings.Join(parts, "|") + `)($|[^\pL\pN])`
+	var total int64
+	for range 2 {
+		for _, c := range freeTextColumns {
+			stmt := fmt.Sprintf(`UPDATE %s SET %s = regexp_replace(%[2]s, $1, '\1'||$2||'\3', 'g') WHERE regexp_matches(%[2]s, $1)`,
+				quoteIdentifier(c.table), quoteIdentifier(c.column))
+			res, err := e.tx.ExecContext(e.ctx, stmt, pattern, erasedMark)
+			if err != nil {
+				return total, fmt.Errorf("erasing names in %s.%s: %w", c.table, c.column, err)
+			}
+			n, _ := res.RowsAffected()
+			total += n
+		}
+	}
+	return total, nil
+}
+
+// nameParts are the words of the erased people's names of three letters
+// or more, as regular expressions.
+func (e eraser) nameParts() ([]string, error) {
+	rows, err := e.tx.QueryContext(e.ctx, "SELECT DISTINCT coalesce(name, '') FROM erased_people")
+	if err != nil {
+		return nil, fmt.Errorf("erasing: %w", err)
+	}
+	defer rows.Close()
+	var parts []string
+	for rows.Next() {
+		var name string
+		if err := rows.Scan(&name); err != nil {
+			return nil, err
+		}
+		for _, part := range strings.FieldsFunc(name, func(r rune) bool { return r == ' ' || r == ',' }) {
+			if len([]rune(part)) >= 3 {
+				parts = append(parts, regexp.QuoteMeta(part))
+			}
+		}
+	}
+	return parts, rows.Err()
 }
 
 type tableColumn struct{ table, column string }

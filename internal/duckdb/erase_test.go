@@ -63,3 +63,59 @@ func TestErasingAPersonLeavesNoTextThatNamesThem(t *testing.T) {
 		t.Errorf("erasing someone unknown: %v", err)
 	}
 }
+
+// TestErasingAPersonByIDReachesTheirOtherSourcesAndTheirFirstName: the
+// CRM user erased by ID is also the user their calendar made of them (the
+// same address, named "Lima, Ana"), and a subject naming them by first
+// name alone loses it; a team mailbox two users share widens nothing, and
+// a colleague's name and e-mail that hold the same words stay whole.
+func TestErasingAPersonByIDReachesTheirOtherSourcesAndTheirFirstName(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	db := openTestDB(t)
+	at := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
+	crm := []plugin.User{
+		{ID: "005MIA", Name: "Mia Manager", Email: "mia@acme.example", Active: true, Line: 2},
+		{ID: "005ANA", Name: "Ana Lima", Email: "ana.lima@acme.example", ManagerID: "005MIA", Active: true, Line: 3},
+		{ID: "005TIM", Name: "Tim Ward", Email: "sales@acme.example", ManagerID: "005MIA", Active: true, Line: 4},
+		{ID: "005ZOE", Name: "Zoe Ng", Email: "sales@acme.example", ManagerID: "005MIA", Active: true, Line: 5},
+		{ID: "005ANN", Name: "Anabel Ward", Email: "ana.ward@acme.example", ManagerID: "005MIA", Active: true, Line: 6},
+	}
+	meetings := []plugin.Activity{
+		{ID: "00U1", Kind: plugin.ActivityMeeting, Subject: "One-on-one with ana", OwnerID: "005MIA", StartAt: at, Line: 2},
+		{ID: "00U2", Kind: plugin.ActivityMeeting, Subject: "Coaching Lima Ana, then Anabel", OwnerID: "005MIA", StartAt: at, Line: 3},
+	}
+	calendar := []plugin.User{{ID: "ana.lima@acme.example", Name: "Lima, Ana", Email: "ana.lima@acme.example", Active: true, Line: 1}}
+	if err := db.LoadMemory(ctx, "crm", Run{Connector: "test", Input: "test", StartedAt: at},
+		&Batch{File: "User.csv", Users: crm}, &Batch{File: "Event.csv", Activities: meetings}); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.LoadMemory(ctx, "calendar", Run{Connector: "test", Input: "test", StartedAt: at},
+		&Batch{File: "ana.ics", Users: calendar}); err != nil {
+		t.Fatal(err)
+	}
+
+	if _, err := db.ErasePerson(ctx, "005ANA"); err != nil {
+		t.Fatal(err)
+	}
+	var left int
+	if err := db.SQL().QueryRowContext(ctx, "SELECT count(*) FROM users WHERE lower(email) = 'ana.lima@acme.example'").Scan(&left); err != nil || left != 0 {
+		t.Errorf("%d user rows with Ana's address left (%v), want none: her calendar's too", left, err)
+	}
+	for id, want := range map[string]string{"00U1": "One-on-one with [erased]", "00U2": "Coaching [erased] [erased], then Anabel"} {
+		var subject string
+		if err := db.SQL().QueryRowContext(ctx, "SELECT subject FROM activities WHERE id = ?", id).Scan(&subject); err != nil || subject != want {
+			t.Errorf("subject of %s is %q (%v), want %q", id, subject, err, want)
+		}
+	}
+	// Tim shares the team mailbox with Zoe: erasing him is not erasing her.
+	if _, err := db.ErasePerson(ctx, "005TIM"); err != nil {
+		t.Fatal(err)
+	}
+	var kept int
+	if err := db.SQL().QueryRowContext(ctx, `SELECT count(*) FROM users
+		WHERE id = '005ZOE' AND email = 'sales@acme.example' AND name = 'Zoe Ng'
+		   OR id = '005ANN' AND email = 'ana.ward@acme.example' AND name = 'Anabel Ward'`).Scan(&kept); err != nil || kept != 2 {
+		t.Errorf("%d of Zoe and Anabel kept whole (%v), want both", kept, err)
+	}
+}
