@@ -203,12 +203,18 @@ func (e eraser) redactQuotes(who string) (int64, error) {
 	if err != nil {
 		return 0, err
 	}
-	pattern := "(?i)(" + strings.Join(terms, "|") + ")"
+	return e.replaceIn(columns, "(?i)("+strings.Join(terms, "|")+")", erasedMark)
+}
+
+// replaceIn replaces, in the columns, every match of pattern by
+// replacement (where \1… are the pattern's groups), and counts the
+// values changed.
+func (e eraser) replaceIn(columns []tableColumn, pattern, replacement string) (int64, error) {
 	var total int64
 	for _, c := range columns {
 		stmt := fmt.Sprintf(`UPDATE %s SET %s = regexp_replace(%[2]s, $1, $2, 'g') WHERE regexp_matches(%[2]s, $1)`,
 			quoteIdentifier(c.table), quoteIdentifier(c.column))
-		res, err := e.tx.ExecContext(e.ctx, stmt, pattern, erasedMark)
+		res, err := e.tx.ExecContext(e.ctx, stmt, pattern, replacement)
 		if err != nil {
 			return total, fmt.Errorf("erasing quotes in %s.%s: %w", c.table, c.column, err)
 		}
@@ -262,15 +268,10 @@ func (e eraser) redactNameParts() (int64, error) {
 	pattern := `(?i)(^|[^\pL\pN])(` + strings.Join(parts, "|") + `)($|[^\pL\pN])`
 	var total int64
 	for range 2 {
-		for _, c := range freeTextColumns {
-			stmt := fmt.Sprintf(`UPDATE %s SET %s = regexp_replace(%[2]s, $1, '\1'||$2||'\3', 'g') WHERE regexp_matches(%[2]s, $1)`,
-				quoteIdentifier(c.table), quoteIdentifier(c.column))
-			res, err := e.tx.ExecContext(e.ctx, stmt, pattern, erasedMark)
-			if err != nil {
-				return total, fmt.Errorf("erasing names in %s.%s: %w", c.table, c.column, err)
-			}
-			n, _ := res.RowsAffected()
-			total += n
+		n, err := e.replaceIn(freeTextColumns, pattern, `\1`+erasedMark+`\3`)
+		total += n
+		if err != nil {
+			return total, err
 		}
 	}
 	return total, nil
