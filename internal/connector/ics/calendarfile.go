@@ -74,6 +74,7 @@ func parseFile(text string, floating *time.Location) *calendarFile {
 	for _, cal := range framed.calendars {
 		defineZones(cal, zones)
 	}
+	private := privateSeries(framed.calendars)
 	for _, cal := range framed.calendars {
 		cp := readCalendarProps(cal)
 		if file.name == "" {
@@ -82,7 +83,8 @@ func parseFile(text string, floating *time.Location) *calendarFile {
 		if file.owner == "" {
 			file.owner, file.ownerLine = cp.owner, cp.ownerLine
 		}
-		d := eventDecoder{tc: timeContext{zones: zones, floating: floatingZone(floating, cp.timezone)}, method: cp.method}
+		d := eventDecoder{tc: timeContext{zones: zones, floating: floatingZone(floating, cp.timezone)}, method: cp.method,
+			privateSeries: private}
 		for _, c := range cal.components {
 			if u := d.unitOf(c); u != nil {
 				file.units = append(file.units, u)
@@ -207,14 +209,14 @@ func (d eventDecoder) unitOf(c *component) *unit {
 		return nil
 	case c.broken != nil:
 		u.problem = &rowProblem{line: c.broken.line, reason: c.broken.reason, raw: c.broken.raw}
-		if privateClass(classOf(c)) {
+		if d.privateComponent(c) {
 			u.problem.redact(c, true)
 		}
 	case d.method == "REPLY" || d.method == "COUNTER" || d.method == "DECLINECOUNTER" || d.method == "REFRESH":
 		u.skip = skipITIP
 	default:
 		u.event, u.problem = d.read(c)
-		if u.problem != nil && privateClass(classOf(c)) {
+		if u.problem != nil && d.privateComponent(c) {
 			u.problem.redact(c, false)
 		}
 	}

@@ -92,6 +92,9 @@ func (p *fieldProblem) Error() string { return p.reason }
 type eventDecoder struct {
 	tc     timeContext
 	method string
+	// privateSeries are the UIDs of the file's private series (see
+	// privateComponent).
+	privateSeries map[string]bool
 }
 
 func (d eventDecoder) decode(c *component, base *ical.ComponentBase) (*vevent, *fieldProblem) {

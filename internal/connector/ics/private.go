@@ -32,6 +32,45 @@ func classOf(c *component) string {
 	return ""
 }
 
+// privateSeries are the UIDs of the calendars' private VEVENTs that are
+// no moved instance (no RECURRENCE-ID): their series. Read from the raw
+// lines before any event is decoded, so that a moved instance that cannot
+// be read is known to be private too (privateComponent).
+func privateSeries(cals []*calendarBlock) map[string]bool {
+	out := map[string]bool{}
+	for _, cal := range cals {
+		for _, c := range cal.components {
+			if c.name == "VEVENT" && len(c.propertyLines("RECURRENCE-ID")) == 0 && privateClass(classOf(c)) {
+				out[uidOf(c)] = true
+			}
+		}
+	}
+	return out
+}
+
+// privateComponent says whether a VEVENT is private, before or without
+// decoding it (for its reject): by its own CLASS, or, a moved instance
+// with none, by its series' (as unit.private says of one decoded).
+func (d eventDecoder) privateComponent(c *component) bool {
+	if class := classOf(c); class != "" {
+		return privateClass(class)
+	}
+	return len(c.propertyLines("RECURRENCE-ID")) > 0 && d.privateSeries[uidOf(c)]
+}
+
+// uidOf is a VEVENT's UID as its raw lines give it, or "".
+func uidOf(c *component) string {
+	for _, l := range logicalLines(c) {
+		if propertyName(l.text) != "UID" {
+			continue
+		}
+		if _, value, ok := strings.Cut(l.text, ":"); ok {
+			return strings.TrimSpace(value)
+		}
+	}
+	return ""
+}
+
 // privateClass says whether a CLASS keeps the event private.
 func privateClass(class string) bool { return class != "" && class != "PUBLIC" }
 

@@ -6,6 +6,7 @@ import (
 
 	"github.com/salesaudit/salesaudit/internal/connector/calendars"
 	"github.com/salesaudit/salesaudit/internal/connector/calendars/calendarstest"
+	"github.com/salesaudit/salesaudit/internal/connector/connectortest"
 	"github.com/salesaudit/salesaudit/plugin"
 )
 
@@ -136,5 +137,49 @@ func TestEventsShownAsFreeAreSkipped(t *testing.T) {
 	}
 	if !strings.HasPrefix(skipFree, "shown as free (TRANSP:TRANSPARENT") {
 		t.Errorf("skip reason %q does not name what says the event is free", skipFree)
+	}
+}
+
+// googleMovedPrivateInstance is a Google Calendar export of Tom's private
+// weekly physiotherapy, whose second session was moved (an instance with
+// a RECURRENCE-ID and, as Google writes it, no CLASS of its own) and whose
+// LOCATION line was then damaged by hand: no colon before its value.
+const googleMovedPrivateInstance = "BEGIN:VCALENDAR\r\n" +
+	"PRODID:-//Google Inc//Google Calendar 70.9054//EN\r\n" +
+	"VERSION:2.0\r\n" +
+	"CALSCALE:GREGORIAN\r\n" +
+	"METHOD:PUBLISH\r\n" +
+	"X-WR-CALNAME:" + tom + "\r\n" +
+	"X-WR-TIMEZONE:Europe/Berlin\r\n" +
+	"BEGIN:VEVENT\r\n" +
+	"DTSTART;TZID=Europe/Berlin:20260303T073000\r\n" +
+	"DTEND;TZID=Europe/Berlin:20260303T081500\r\n" +
+	"RRULE:FREQ=WEEKLY;COUNT=4;BYDAY=TU\r\n" +
+	"DTSTAMP:20260331T170000Z\r\n" +
+	"UID:7kq2lq0m3v8c1s9d4n6p0r2t5u@google.com\r\n" +
+	"CLASS:PRIVATE\r\n" +
+	"SUMMARY:Physiotherapie Knie\r\n" +
+	"LOCATION:Praxis Grindelhof 12\r\n" +
+	"END:VEVENT\r\n" +
+	"BEGIN:VEVENT\r\n" +
+	"DTSTART;TZID=Europe/Berlin:20260310T170000\r\n" +
+	"DTEND;TZID=Europe/Berlin:20260310T174500\r\n" +
+	"DTSTAMP:20260331T170000Z\r\n" +
+	"UID:7kq2lq0m3v8c1s9d4n6p0r2t5u@google.com\r\n" +
+	"RECURRENCE-ID;TZID=Europe/Berlin:20260310T073000\r\n" +
+	"SUMMARY:Physiotherapie Knie (verschoben)\r\n" +
+	"LOCATION;Praxis Grindelhof 12\r\n" +
+	"END:VEVENT\r\n" +
+	"END:VCALENDAR\r\n"
+
+// A moved instance of a private series that cannot be read is private by
+// its series, though it has no CLASS of its own: its reject shows nothing
+// of it either.
+func TestABrokenInstanceOfAPrivateSeriesShowsNothing(t *testing.T) {
+	dir := connectortest.TempDir(t, map[string]string{tom + ".ics": googleMovedPrivateInstance})
+	calendarstest.NothingSent(t, New(), dir, []string{"Physiotherapie", "Knie", "Grindelhof", "verschoben"})
+	got, _ := read(t, dir, march2026)
+	if len(got.Rejected) != 1 || !strings.Contains(got.Rejected[0].Raw, "RECURRENCE-ID") {
+		t.Errorf("rejects %+v; want the moved instance's, showing its RECURRENCE-ID", got.Rejected)
 	}
 }
