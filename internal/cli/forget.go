@@ -30,8 +30,9 @@ users with that ID or e-mail in every source (and, by their own address,
 their users in the other sources), the activities they own and their
 attendance of others', their ID as a manager or owner elsewhere, their
 ID, e-mail and full name in every text of every table, and each word of
-their name standing alone in subjects, deal names and rejected lines,
-replaced by [erased]. Re-loading an export that still holds them brings
+their name standing alone in subjects, deal names and rejected lines
+(as written or in capitals; not particles, nor a word another person's
+name shares), replaced by [erased]. Re-loading an export that still holds them brings
 them back.
 
 The file keeps its size until 'salesaudit vacuum', which also drops the

@@ -254,18 +254,24 @@ var freeTextColumns = []tableColumn{
 	{"activities", "subject"}, {"opportunities", "name"}, {"rejects", "raw"}, {"rejects", "reason"},
 }
 
-// redactNameParts replaces, in the free-text columns, each part of an
-// erased person's name (a first or last name of three letters or more)
-// standing as a word of its own, without regard to case. It is not done
-// in the other columns: a first name is part of other people's e-mails
-// and IDs, which must stay whole. The pass runs twice, as a part ending
-// one match ("Byrne Ciara") is the boundary the next one needs.
+// redactNameParts replaces, in the free-text columns, each word of an
+// erased person's name standing as a word of its own ("One-on-one with
+// Ciara"), as the name writes it or in capitals. Not every word of a
+// name names its person alone, and an erasure must not take what is
+// someone else's, so a word is left where it is a particle (van, der,
+// de la…), shorter than three letters, or a word of the name of someone
+// the database still holds (another Ana). It is matched with its capital:
+// a name that is also a word ("Will", "Mark") stays where it is the word
+// ("will call"). Nor is it done in the other columns: a first name is part
+// of other people's e-mails and IDs, which must stay whole. The pass runs
+// twice, as a word ending one match ("Byrne Ciara") is the boundary the
+// next one needs.
 func (e eraser) redactNameParts() (int64, error) {
 	parts, err := e.nameParts()
 	if err != nil || len(parts) == 0 {
 		return 0, err
 	}
-	pattern := `(?i)(^|[^\pL\pN])(` + strings.Join(parts, "|") + `)($|[^\pL\pN])`
+	pattern := `(^|[^\pL\pN])(` + strings.Join(parts, "|") + `)($|[^\pL\pN])`
 	var total int64
 	for range 2 {
 		n, err := e.replaceIn(freeTextColumns, pattern, `\1`+erasedMark+`\3`)
@@ -277,27 +283,73 @@ func (e eraser) redactNameParts() (int64, error) {
 	return total, nil
 }
 
-// nameParts are the words of the erased people's names of three letters
-// or more, as regular expressions.
+// nameParticles are the words of names that name no one: the particles
+// of Dutch, German, Romance and Arabic family names.
+var nameParticles = map[string]bool{
+	"van": true, "von": true, "der": true, "den": true, "del": true, "della": true, "dos": true, "das": true,
+	"ter": true, "ten": true, "zum": true, "zur": true, "bin": true, "ibn": true, "bint": true, "abu": true,
+}
+
+// nameParts are the words of the erased people's names that name them
+// alone (see redactNameParts), each as written and in capitals, as
+// regular expressions.
 func (e eraser) nameParts() ([]string, error) {
-	rows, err := e.tx.QueryContext(e.ctx, "SELECT DISTINCT coalesce(name, '') FROM erased_people")
+	names, err := e.texts("SELECT DISTINCT name FROM erased_people WHERE name IS NOT NULL")
+	if err != nil {
+		return nil, err
+	}
+	others, err := e.texts(`SELECT DISTINCT name FROM users WHERE name IS NOT NULL
+		UNION SELECT DISTINCT name FROM activity_attendees WHERE name IS NOT NULL`)
+	if err != nil {
+		return nil, err
+	}
+	shared := map[string]bool{}
+	for _, name := range others {
+		for _, w := range nameWords(name) {
+			shared[strings.ToLower(w)] = true
+		}
+	}
+	seen := map[string]bool{}
+	var parts []string
+	for _, name := range names {
+		for _, w := range nameWords(name) {
+			lower := strings.ToLower(w)
+			if len([]rune(w)) < 3 || nameParticles[lower] || shared[lower] {
+				continue
+			}
+			for _, form := range []string{w, strings.ToUpper(w)} {
+				if !seen[form] {
+					seen[form] = true
+					parts = append(parts, regexp.QuoteMeta(form))
+				}
+			}
+		}
+	}
+	return parts, nil
+}
+
+// nameWords are the words of a name: "Byrne-Walsh, Ciara" is Byrne,
+// Walsh and Ciara.
+func nameWords(name string) []string {
+	return strings.FieldsFunc(name, func(r rune) bool { return r == ' ' || r == ',' || r == '-' })
+}
+
+// texts are the strings a one-column query returns.
+func (e eraser) texts(query string) ([]string, error) {
+	rows, err := e.tx.QueryContext(e.ctx, query)
 	if err != nil {
 		return nil, fmt.Errorf("erasing: %w", err)
 	}
 	defer rows.Close()
-	var parts []string
+	var out []string
 	for rows.Next() {
-		var name string
-		if err := rows.Scan(&name); err != nil {
+		var s string
+		if err := rows.Scan(&s); err != nil {
 			return nil, err
 		}
-		for _, part := range strings.FieldsFunc(name, func(r rune) bool { return r == ' ' || r == ',' }) {
-			if len([]rune(part)) >= 3 {
-				parts = append(parts, regexp.QuoteMeta(part))
-			}
-		}
+		out = append(out, s)
 	}
-	return parts, rows.Err()
+	return out, rows.Err()
 }
 
 type tableColumn struct{ table, column string }

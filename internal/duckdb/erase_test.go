@@ -67,8 +67,9 @@ func TestErasingAPersonLeavesNoTextThatNamesThem(t *testing.T) {
 // TestErasingAPersonByIDReachesTheirOtherSourcesAndTheirFirstName: the
 // CRM user erased by ID is also the user their calendar made of them (the
 // same address, named "Lima, Ana"), and a subject naming them by first
-// name alone loses it; a team mailbox two users share widens nothing, and
-// a colleague's name and e-mail that hold the same words stay whole.
+// name alone loses it (as written or in capitals); a team mailbox two
+// users share widens nothing, and a colleague's name and e-mail that hold
+// the same letters stay whole.
 func TestErasingAPersonByIDReachesTheirOtherSourcesAndTheirFirstName(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
@@ -82,7 +83,7 @@ func TestErasingAPersonByIDReachesTheirOtherSourcesAndTheirFirstName(t *testing.
 		{ID: "005ANN", Name: "Anabel Ward", Email: "ana.ward@acme.example", ManagerID: "005MIA", Active: true, Line: 6},
 	}
 	meetings := []plugin.Activity{
-		{ID: "00U1", Kind: plugin.ActivityMeeting, Subject: "One-on-one with ana", OwnerID: "005MIA", StartAt: at, Line: 2},
+		{ID: "00U1", Kind: plugin.ActivityMeeting, Subject: "One-on-one with Ana", OwnerID: "005MIA", StartAt: at, Line: 2},
 		{ID: "00U2", Kind: plugin.ActivityMeeting, Subject: "Coaching Lima Ana, then Anabel", OwnerID: "005MIA", StartAt: at, Line: 3},
 	}
 	calendar := []plugin.User{{ID: "ana.lima@acme.example", Name: "Lima, Ana", Email: "ana.lima@acme.example", Active: true, Line: 1}}
@@ -117,5 +118,41 @@ func TestErasingAPersonByIDReachesTheirOtherSourcesAndTheirFirstName(t *testing.
 		WHERE id = '005ZOE' AND email = 'sales@acme.example' AND name = 'Zoe Ng'
 		   OR id = '005ANN' AND email = 'ana.ward@acme.example' AND name = 'Anabel Ward'`).Scan(&kept); err != nil || kept != 2 {
 		t.Errorf("%d of Zoe and Anabel kept whole (%v), want both", kept, err)
+	}
+}
+
+// TestErasingAPersonSparesWordsThatAreNotTheirsAlone: of an erased name,
+// the particles, a word another person's name has too, and a word the
+// name shares with the language in lower case ("will") stay in the
+// subjects; the name as written goes.
+func TestErasingAPersonSparesWordsThatAreNotTheirsAlone(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	db := openTestDB(t)
+	at := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
+	users := []plugin.User{
+		{ID: "005MIA", Name: "Mia Manager", Email: "mia@acme.example", Active: true, Line: 2},
+		{ID: "005WIL", Name: "Will van der Berg", Email: "will.vanderberg@acme.example", ManagerID: "005MIA", Active: true, Line: 3},
+		{ID: "005MAR", Name: "Marta Berg", Email: "marta.berg@acme.example", ManagerID: "005MIA", Active: true, Line: 4},
+	}
+	meetings := []plugin.Activity{
+		{ID: "00U1", Kind: plugin.ActivityMeeting, Subject: "Angebot der Firma van Dijk; will call Will", OwnerID: "005MIA", StartAt: at, Line: 2},
+		{ID: "00U2", Kind: plugin.ActivityMeeting, Subject: "Visit with Berg, WILL to follow", OwnerID: "005MIA", StartAt: at, Line: 3},
+	}
+	if err := db.LoadMemory(ctx, "crm", Run{Connector: "test", Input: "test", StartedAt: at},
+		&Batch{File: "User.csv", Users: users}, &Batch{File: "Event.csv", Activities: meetings}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.ErasePerson(ctx, "005WIL"); err != nil {
+		t.Fatal(err)
+	}
+	for id, want := range map[string]string{
+		"00U1": "Angebot der Firma van Dijk; will call [erased]",
+		"00U2": "Visit with Berg, [erased] to follow",
+	} {
+		var subject string
+		if err := db.SQL().QueryRowContext(ctx, "SELECT subject FROM activities WHERE id = ?", id).Scan(&subject); err != nil || subject != want {
+			t.Errorf("subject of %s is %q (%v), want %q", id, subject, err, want)
+		}
 	}
 }
