@@ -103,12 +103,7 @@ func TestErasingAPersonByIDReachesTheirOtherSourcesAndTheirFirstName(t *testing.
 	if err := db.SQL().QueryRowContext(ctx, "SELECT count(*) FROM users WHERE lower(email) = 'ana.lima@acme.example'").Scan(&left); err != nil || left != 0 {
 		t.Errorf("%d user rows with Ana's address left (%v), want none: her calendar's too", left, err)
 	}
-	for id, want := range map[string]string{"00U1": "One-on-one with [erased]", "00U2": "Coaching [erased] [erased], then Anabel"} {
-		var subject string
-		if err := db.SQL().QueryRowContext(ctx, "SELECT subject FROM activities WHERE id = ?", id).Scan(&subject); err != nil || subject != want {
-			t.Errorf("subject of %s is %q (%v), want %q", id, subject, err, want)
-		}
-	}
+	checkSubjects(t, db, map[string]string{"00U1": "One-on-one with [erased]", "00U2": "Coaching [erased] [erased], then Anabel"})
 	// Tim shares the team mailbox with Zoe: erasing him is not erasing her.
 	if _, err := db.ErasePerson(ctx, "005TIM"); err != nil {
 		t.Fatal(err)
@@ -146,13 +141,19 @@ func TestErasingAPersonSparesWordsThatAreNotTheirsAlone(t *testing.T) {
 	if _, err := db.ErasePerson(ctx, "005WIL"); err != nil {
 		t.Fatal(err)
 	}
-	for id, want := range map[string]string{
+	checkSubjects(t, db, map[string]string{
 		"00U1": "Angebot der Firma van Dijk; will call [erased]",
 		"00U2": "Visit with Berg, [erased] to follow",
-	} {
-		var subject string
-		if err := db.SQL().QueryRowContext(ctx, "SELECT subject FROM activities WHERE id = ?", id).Scan(&subject); err != nil || subject != want {
-			t.Errorf("subject of %s is %q (%v), want %q", id, subject, err, want)
+	})
+}
+
+// checkSubjects wants the activities' subjects, by ID, to be want's.
+func checkSubjects(t *testing.T, db *DB, want map[string]string) {
+	t.Helper()
+	for id, subject := range want {
+		var got string
+		if err := db.SQL().QueryRow("SELECT subject FROM activities WHERE id = ?", id).Scan(&got); err != nil || got != subject {
+			t.Errorf("subject of %s is %q (%v), want %q", id, got, err, subject)
 		}
 	}
 }
