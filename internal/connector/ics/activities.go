@@ -161,6 +161,18 @@ func (cw *calendarWriter) notTimeSpent(u *unit) string {
 // occurrences are the event's occurrences inside the audit period.
 func (cw *calendarWriter) occurrences(u *unit) ([]occurrence, *rowProblem, string) {
 	e := u.event
+	if u.future != nil {
+		occs, err := u.future.expand(e, cw.window)
+		if err != nil {
+			// The rule is the series': its line tells what is wrong.
+			l := u.future.series.comp.propertyLine("RRULE")
+			return nil, &rowProblem{line: l.number, field: "RRULE", reason: err.Error(), raw: clip(l.text)}, ""
+		}
+		if len(occs) == 0 {
+			return nil, nil, cw.window.skipNoOccurrence()
+		}
+		return occs, nil, ""
+	}
 	if !e.recurring() {
 		o := instanceOf(e, u.master)
 		switch {
@@ -171,7 +183,7 @@ func (cw *calendarWriter) occurrences(u *unit) ([]occurrence, *rowProblem, strin
 		}
 		return []occurrence{o}, nil, ""
 	}
-	occs, err := e.expand(u.overridden, cw.window)
+	occs, err := e.expand(u.overridden, u.futureFrom, cw.window)
 	if err != nil {
 		l := e.comp.propertyLine("RRULE")
 		return nil, &rowProblem{line: l.number, field: "RRULE", reason: err.Error(), raw: clip(l.text)}, ""

@@ -37,6 +37,12 @@ type unit struct {
 	overridden map[string]bool
 	// master is the recurring event whose instance this one replaces.
 	master *vevent
+	// futureFrom, on a recurring event, is the key of its first instance
+	// a RANGE=THISANDFUTURE override replaces: it yields none from there.
+	futureFrom string
+	// future, on a RANGE=THISANDFUTURE override of a recurring event, is
+	// the span of the series it replaces (recurrence.go).
+	future *futureRange
 }
 
 // rowProblem is why a row is rejected.
@@ -262,6 +268,7 @@ func groupRecurrences(units []*unit) {
 		latest[key] = u
 	}
 	masters := map[string]*unit{}
+	futures := map[*unit][]*unit{} // a series' THISANDFUTURE overrides
 	for _, u := range units {
 		if u.event != nil && u.event.recurrenceID == nil {
 			masters[u.event.uid] = u
@@ -277,6 +284,31 @@ func groupRecurrences(units []*unit) {
 			}
 			m.overridden[keyAs(*u.event.recurrenceID, m.event.start.allDay)] = true
 			u.master = m.event
+			if u.event.rangeFuture && m.event.recurring() {
+				futures[m] = append(futures[m], u)
+			}
+		}
+	}
+	for m, overrides := range futures {
+		splitSeries(m, overrides)
+	}
+}
+
+// splitSeries gives each RANGE=THISANDFUTURE override of a series the
+// instances from its own up to the next such override's (Apple Calendar
+// writes one each time "all future events" are changed), and the series
+// those before the first.
+func splitSeries(m *unit, overrides []*unit) {
+	allDay := m.event.start.allDay
+	keyOf := func(u *unit) string { return keyAs(*u.event.recurrenceID, allDay) }
+	// Keys of one kind (all dates, or all UTC date-times) sort as the
+	// instants they stand for.
+	sort.SliceStable(overrides, func(i, j int) bool { return keyOf(overrides[i]) < keyOf(overrides[j]) })
+	m.futureFrom = keyOf(overrides[0])
+	for i, u := range overrides {
+		u.future = &futureRange{series: m.event, overridden: m.overridden, from: keyOf(u)}
+		if i+1 < len(overrides) {
+			u.future.until = keyOf(overrides[i+1])
 		}
 	}
 }

@@ -17,6 +17,7 @@ type vevent struct {
 	comp         *component
 	uid          string
 	recurrenceID *icalTime
+	rangeFuture  bool // RANGE=THISANDFUTURE: replaces its instance and all later ones (RFC 5545 §3.2.13)
 	sequence     int
 	summary      string
 	class        string // CLASS, upper case, "" when not given (classOf)
@@ -165,6 +166,7 @@ func (d eventDecoder) times(e *vevent, p props) *fieldProblem {
 			return d.problem(c, "RECURRENCE-ID", "RECURRENCE-ID: %v", err)
 		}
 		e.recurrenceID = &rid
+		e.rangeFuture = strings.EqualFold(param(ridProp, "RANGE"), "THISANDFUTURE")
 	}
 	return nil
 }

@@ -73,7 +73,7 @@ func FuzzParseFile(f *testing.F) {
 				checkUTF8(t, a.Email, a.Name, a.Response)
 			}
 			if e.recurring() {
-				occs, err := e.expand(u.overridden, w)
+				occs, err := e.expand(u.overridden, u.futureFrom, w)
 				if err == nil {
 					checkOccurrences(t, occs)
 				}

@@ -102,15 +102,89 @@ func (e *vevent) endOf(start icalTime) time.Time {
 }
 
 // expand lists a recurring event's occurrences inside the window, in
-// order: DTSTART, the RRULE's instances and the RDATEs, less the EXDATEs
-// and the instances other VEVENTs replace (overridden).
-func (e *vevent) expand(overridden map[string]bool, w window) (occs []occurrence, err error) {
+// order: DTSTART, the RRULE's instances and the RDATEs, less the EXDATEs,
+// the instances other VEVENTs replace (overridden) and those from the
+// key futureFrom on, which a RANGE=THISANDFUTURE override replaces.
+func (e *vevent) expand(overridden map[string]bool, futureFrom string, w window) ([]occurrence, error) {
+	ex := newExpansion(e, overridden, w)
+	ex.until = futureFrom
+	return ex.run()
+}
+
+// futureRange is what a RANGE=THISANDFUTURE override replaces of its
+// series: the instances whose keys are from its own (from) up to the next
+// such override's (until, "" for none).
+type futureRange struct {
+	series      *vevent
+	overridden  map[string]bool
+	from, until string
+}
+
+// expand lists the occurrences a THISANDFUTURE override e stands for
+// inside the window, in order: its own, and the series' later instances
+// as RFC 5545 §3.8.4.4 has it: each takes the override's properties (the
+// caller writes them as e), and is moved as e moves its own instance,
+// its start by the same shift and its length by the same change.
+func (f *futureRange) expand(e *vevent, w window) ([]occurrence, error) {
+	ex := newExpansion(f.series, f.overridden, w)
+	ex.from, ex.until = f.from, f.until
+	rid := *e.recurrenceID
+	ex.shift = f.shift(e)
+	own := instanceOf(e, f.series)
+	ex.stretch = own.end.Sub(own.start) - f.series.endOf(rid).Sub(rid.utc())
+	if w.contains(own.start) {
+		ex.found[own.key] = own
+	}
+	return ex.run()
+}
+
+// shift is how far e moves its instance, in the series' wall-clock time:
+// a meeting moved from 15:00 to 17:00 stays at 17:00 across a change of
+// time, as the series' own instances keep their wall-clock time.
+func (f *futureRange) shift(e *vevent) time.Duration {
+	rid := *e.recurrenceID
+	if f.series.start.allDay || rid.allDay || e.start.allDay {
+		return e.start.wall.Sub(rid.wall) // dates: a number of days
+	}
+	z := f.series.start.zone
+	return z.toWall(e.start.utc()).Sub(z.toWall(rid.utc()))
+}
+
+type expansion struct {
+	e            *vevent
+	overridden   map[string]bool
+	excluded     map[string]bool
+	excludedDays map[string]bool // EXDATE;VALUE=DATE on an event with times
+	w            window
+	found        map[string]occurrence
+	// from and until, when not "", keep the instances whose keys are in
+	// [from, until): a series split by THISANDFUTURE overrides.
+	from, until string
+	// shift moves each instance's start in wall-clock time, and stretch
+	// changes its length: what a THISANDFUTURE override does to its own.
+	shift, stretch time.Duration
+}
+
+func newExpansion(e *vevent, overridden map[string]bool, w window) *expansion {
+	ex := &expansion{e: e, overridden: overridden, w: w,
+		excluded: map[string]bool{}, excludedDays: map[string]bool{}, found: map[string]occurrence{}}
+	for _, t := range e.exdates {
+		if t.allDay && !e.start.allDay {
+			ex.excludedDays[t.wall.Format(dateLayout)] = true
+			continue
+		}
+		ex.excluded[keyAs(t, e.start.allDay)] = true
+	}
+	return ex
+}
+
+func (ex *expansion) run() (occs []occurrence, err error) {
+	e := ex.e
 	defer func() {
 		if r := recover(); r != nil {
 			occs, err = nil, fmt.Errorf("RRULE %q cannot be expanded: %v", e.rule, r)
 		}
 	}()
-	ex := newExpansion(e, overridden, w)
 	ex.add(e.start, nil)
 	if e.rule != "" {
 		if err := ex.addRule(); err != nil {
@@ -127,47 +201,27 @@ func (e *vevent) expand(overridden map[string]bool, w window) (occs []occurrence
 	return ex.sorted(), nil
 }
 
-type expansion struct {
-	e            *vevent
-	overridden   map[string]bool
-	excluded     map[string]bool
-	excludedDays map[string]bool // EXDATE;VALUE=DATE on an event with times
-	w            window
-	found        map[string]occurrence
-}
-
-func newExpansion(e *vevent, overridden map[string]bool, w window) *expansion {
-	ex := &expansion{e: e, overridden: overridden, w: w,
-		excluded: map[string]bool{}, excludedDays: map[string]bool{}, found: map[string]occurrence{}}
-	for _, t := range e.exdates {
-		if t.allDay && !e.start.allDay {
-			ex.excludedDays[t.wall.Format(dateLayout)] = true
-			continue
-		}
-		ex.excluded[keyAs(t, e.start.allDay)] = true
-	}
-	return ex
-}
-
 func (ex *expansion) add(t icalTime, end *time.Time) {
 	key := keyAs(t, ex.e.start.allDay)
 	if ex.excluded[key] || ex.overridden[key] || ex.excludedDays[t.wall.Format(dateLayout)] {
 		return
 	}
+	if (ex.from != "" && key < ex.from) || (ex.until != "" && key >= ex.until) {
+		return
+	}
 	if _, dup := ex.found[key]; dup {
 		return
 	}
+	length := ex.e.endOf(t).Sub(t.utc())
+	if end != nil {
+		length = end.Sub(t.utc())
+	}
+	t.wall = t.wall.Add(ex.shift)
 	start := t.utc()
 	if !ex.w.contains(start) {
 		return
 	}
-	o := occurrence{key: key, start: start, allDay: t.allDay}
-	if end != nil {
-		o.end = *end
-	} else {
-		o.end = ex.e.endOf(t)
-	}
-	ex.found[key] = o
+	ex.found[key] = occurrence{key: key, start: start, end: start.Add(length + ex.stretch), allDay: t.allDay}
 }
 
 // addRule adds the RRULE's instances, generated in the event's wall-clock
@@ -181,7 +235,8 @@ func (ex *expansion) addRule() error {
 	// An UNTIL no later than the window's end stops the library's
 	// generation there; without one, its default would end the rule
 	// 290 years after DTSTART.
-	last := ex.w.to.Add(wallMargin)
+	// Instances are generated before their shift: the window moves back.
+	last := ex.w.to.Add(wallMargin - ex.shift)
 	if opt.Until.IsZero() || opt.Until.After(last) {
 		opt.Until = last
 	}
@@ -190,7 +245,7 @@ func (ex *expansion) addRule() error {
 		return fmt.Errorf("RRULE %q: %w", e.rule, err)
 	}
 	next := rule.Iterator()
-	first := ex.w.from.Add(-wallMargin)
+	first := ex.w.from.Add(-wallMargin - ex.shift)
 	for steps := 0; ; steps++ {
 		if steps == maxRecurrenceSteps {
 			return fmt.Errorf("RRULE %q yields more than %d instances before the end of the audit period", e.rule, maxRecurrenceSteps)

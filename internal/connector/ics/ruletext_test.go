@@ -35,7 +35,7 @@ func TestWeekdaysWithSpacesExpand(t *testing.T) {
 		rule:  "FREQ=WEEKLY;UNTIL=20260612T071500Z;INTERVAL=1;BYDAY=MO, TU, WE, TH, FR;WKST=SU",
 		start: icalTime{wall: utc("2026-06-01T09:15Z"), zone: mustZone(t, "Europe/Berlin")},
 	}
-	occs, err := e.expand(nil, window{from: utc("2026-06-01T00:00Z"), to: utc("2026-07-01T00:00Z")})
+	occs, err := e.expand(nil, "", window{from: utc("2026-06-01T00:00Z"), to: utc("2026-07-01T00:00Z")})
 	if err != nil {
 		t.Fatal(err)
 	}
