@@ -100,8 +100,9 @@ type fileSurvey struct {
 	evidence  ownerEvidence
 	ownerLine int64 // the X-OWNER line, else the first line
 	// first and last are the earliest and latest starts of its
-	// non-recurring events; seriesStart the earliest start of its
-	// recurring ones.
+	// non-recurring events and of the instances of its recurring events
+	// that end (UNTIL, COUNT, RDATEs only); seriesStart the earliest start
+	// of its recurring ones.
 	first, last, seriesStart time.Time
 }
 
@@ -174,9 +175,20 @@ func (s *fileSurvey) seeTimes(u *unit) {
 		if start := e.start.utc(); s.seriesStart.IsZero() || start.Before(s.seriesStart) {
 			s.seriesStart = start
 		}
+		// A series that ends spans its days as surely as one-off events
+		// do. One that never ends widens nothing: since 2015 or until
+		// the end of time, its days are no audit period; it is read over
+		// the days the dated events span.
+		if last, ok := e.lastStart(); ok {
+			s.seeStart(e.start.utc())
+			s.seeStart(last)
+		}
 		return
 	}
-	start := instanceOf(e, u.master).start
+	s.seeStart(instanceOf(e, u.master).start)
+}
+
+func (s *fileSurvey) seeStart(start time.Time) {
 	if s.first.IsZero() || start.Before(s.first) {
 		s.first = start
 	}
@@ -209,8 +221,8 @@ func (run *readRun) decideOwners(surveys []*fileSurvey) {
 }
 
 // decideWindow is the audit period: the options', else the days the
-// non-recurring events start on, else a year from the first recurring
-// event. A recurring event is never expanded beyond it. (audit and ingest
+// non-recurring events and the series that end start on, else a year from
+// the first recurring event. A recurring event is never expanded beyond it. (audit and ingest
 // give calendars the span of the CRM's activities as the options when the
 // user gives no period.)
 func (run *readRun) decideWindow(surveys []*fileSurvey) window {
@@ -246,7 +258,7 @@ func spanOf(surveys []*fileSurvey) (from, to time.Time, how string) {
 	switch {
 	case !first.IsZero():
 		return startOfDay(first), startOfDay(last).AddDate(0, 0, 1),
-			"no period given: the days the calendars' one-off events span"
+			"no period given: the days the calendars' one-off events and series that end span"
 	case !seriesStart.IsZero():
 		return startOfDay(seriesStart), startOfDay(seriesStart).AddDate(1, 0, 0),
 			"no period given and no one-off event: a year from the first recurring event"

@@ -185,16 +185,65 @@ func TestPeriodBoundsTheExpansion(t *testing.T) {
 	}
 }
 
-func TestDefaultPeriodIsTheSpanOfOneOffEvents(t *testing.T) {
+func TestDefaultPeriodIsTheSpanOfOneOffEventsAndSeriesThatEnd(t *testing.T) {
 	got, _ := read(t, fixture("team"), withOptions(march2026, optionFrom, "", optionTo, ""))
 	// One-off events run from the kick-off (20 January) to Jan's follow-up
-	// visit (9 April): Mondays 26 January to 6 April.
-	if n := len(activities(got, jan, "Reunión de equipo")); n != 11 {
-		t.Errorf("%d team meetings of Jan by default, want 11", n)
+	// visit (9 April); the team meeting, until 29 June, from 5 January:
+	// all 26 of its Mondays, not the 11 of the one-off events' span.
+	if n := len(activities(got, jan, "Reunión de equipo")); n != 26 {
+		t.Errorf("%d team meetings of Jan by default, want 26", n)
 	}
 	kickoff := activities(got, ana, "Kick-off 2026")
 	if len(kickoff) != 1 {
-		t.Errorf("the kick-off opens the default period; got %d", len(kickoff))
+		t.Errorf("the kick-off is in the default period; got %d", len(kickoff))
+	}
+}
+
+// A weekly huddle from 6 January to 30 June beside one-off events on 16
+// December and 12 March: alone, the calendar is read from 16 December to
+// 30 June, every huddle in; the check-in that never ends, since September
+// 2024, only on the Thursdays of those days, 18 December to 25 June.
+func TestCalendarAloneIsReadOverItsSeriesThatEnd(t *testing.T) {
+	got, summary := read(t, fixture("window"), map[string]string{})
+	const james = "james.whitaker@acme-industrial.example"
+	huddles := activities(got, james, "Team huddle UK&I")
+	if len(huddles) != 26 || !huddles[25].StartAt.Equal(utc("2026-06-30T08:00Z")) {
+		t.Errorf("%d huddles, the last %v: want 26, the last on 30 June", len(huddles), starts(huddles[len(huddles)-1:]))
+	}
+	checkIns := activities(got, james, "Check-in Sarah")
+	if len(checkIns) != 28 || !checkIns[0].StartAt.Equal(utc("2025-12-18T16:00Z")) || !checkIns[27].StartAt.Equal(utc("2026-06-25T15:00Z")) {
+		t.Errorf("%d check-ins, first and last %v %v: want 28, 18 December to 25 June", len(checkIns), starts(checkIns[:1]), starts(checkIns[len(checkIns)-1:]))
+	}
+	if n := len(got.Activities); n != 26+28+2 {
+		t.Errorf("%d activities, want 56", n)
+	}
+	if skipped := fileSummary(t, summary, "james.whitaker@acme-industrial.example.ics").RowsSkipped; len(skipped) != 0 {
+		t.Errorf("rows skipped: %v", skipped)
+	}
+}
+
+func TestSkipsNameTheDefaultWindow(t *testing.T) {
+	dir := t.TempDir()
+	connectortest.WriteFile(t, dir, "ana.ics", calendar(`X-WR-CALNAME:`+ana,
+		event(`UID:weekly`, `DTSTART:20260105T090000Z`, `DURATION:PT1H`, `RRULE:FREQ=WEEKLY;COUNT=4`, `SUMMARY:Weekly`),
+		event(`UID:visit`, `DTSTART:20260114T090000Z`, `DURATION:PT1H`, `SUMMARY:Visit`),
+		event(`UID:old`, `DTSTART:20150105T090000Z`, `DURATION:PT1H`, `RRULE:FREQ=WEEKLY;UNTIL=20150201T000000Z`, `SUMMARY:Old`),
+	))
+	// The old series ends too: it widens the window back to 2015. A
+	// series that never ends would not.
+	_, summary := read(t, filepath.Join(dir, "ana.ics"), map[string]string{})
+	if n := len(fileSummary(t, summary, "ana.ics").RowsSkipped); n != 0 {
+		t.Errorf("rows skipped: %v", fileSummary(t, summary, "ana.ics").RowsSkipped)
+	}
+	connectortest.WriteFile(t, dir, "ana.ics", calendar(`X-WR-CALNAME:`+ana,
+		event(`UID:weekly`, `DTSTART:20260105T090000Z`, `DURATION:PT1H`, `RRULE:FREQ=WEEKLY;COUNT=4`, `SUMMARY:Weekly`),
+		event(`UID:later`, `DTSTART:20260302T090000Z`, `DURATION:PT1H`, `RRULE:FREQ=WEEKLY`, `SUMMARY:Open`),
+	))
+	_, summary = read(t, filepath.Join(dir, "ana.ics"), map[string]string{})
+	reason := "a recurring event with no occurrence in the window read, 2026-01-05 to 2026-01-26 " +
+		"(no period given: the days the calendars' one-off events and series that end span)"
+	if n := fileSummary(t, summary, "ana.ics").RowsSkipped[reason]; n != 1 {
+		t.Errorf("the open series starting after the window: %v, want skipped as %q", fileSummary(t, summary, "ana.ics").RowsSkipped, reason)
 	}
 }
 

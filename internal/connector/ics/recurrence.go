@@ -314,3 +314,50 @@ func (ex *expansion) sorted() []occurrence {
 	sort.Slice(occs, func(i, j int) bool { return occs[i].start.Before(occs[j].start) })
 	return occs
 }
+
+// lastStart is when a recurring event's last instance starts, if it has
+// one: its rule ends (UNTIL or COUNT), or it has none and only RDATEs.
+// ok is false for a rule that never ends, or one that cannot be expanded
+// (its row is rejected anyway).
+func (e *vevent) lastStart() (last time.Time, ok bool) {
+	defer func() {
+		if r := recover(); r != nil {
+			last, ok = time.Time{}, false
+		}
+	}()
+	last = e.start.utc()
+	if e.rule != "" {
+		opt, err := e.ruleOptions()
+		if err != nil || (opt.Until.IsZero() && opt.Count == 0) {
+			return time.Time{}, false
+		}
+		rule, err := rrule.NewRRule(*opt)
+		if err != nil {
+			return time.Time{}, false
+		}
+		next := rule.Iterator()
+		for steps := 0; ; steps++ {
+			if steps == maxRecurrenceSteps {
+				return time.Time{}, false
+			}
+			wall, more := next()
+			if !more {
+				break
+			}
+			if t := (icalTime{wall: wall, zone: e.start.zone, allDay: e.start.allDay}).utc(); t.After(last) {
+				last = t
+			}
+		}
+	}
+	for _, t := range e.rdates {
+		if t.utc().After(last) {
+			last = t.utc()
+		}
+	}
+	for _, p := range e.rperiods {
+		if p.start.utc().After(last) {
+			last = p.start.utc()
+		}
+	}
+	return last, true
+}
