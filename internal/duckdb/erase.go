@@ -294,12 +294,12 @@ var nameParticles = map[string]bool{
 // alone (see redactNameParts), each as written and in capitals, as
 // regular expressions.
 func (e eraser) nameParts() ([]string, error) {
-	names, err := e.texts("SELECT DISTINCT name FROM erased_people WHERE name IS NOT NULL")
+	names, err := e.names("SELECT coalesce(list(DISTINCT name), []) FROM erased_people WHERE name IS NOT NULL")
 	if err != nil {
 		return nil, err
 	}
-	others, err := e.texts(`SELECT DISTINCT name FROM users WHERE name IS NOT NULL
-		UNION SELECT DISTINCT name FROM activity_attendees WHERE name IS NOT NULL`)
+	others, err := e.names(`SELECT coalesce(list(DISTINCT name), [])
+		FROM (SELECT name FROM users UNION SELECT name FROM activity_attendees) WHERE name IS NOT NULL`)
 	if err != nil {
 		return nil, err
 	}
@@ -334,22 +334,20 @@ func nameWords(name string) []string {
 	return strings.FieldsFunc(name, func(r rune) bool { return r == ' ' || r == ',' || r == '-' })
 }
 
-// texts are the strings a one-column query returns.
-func (e eraser) texts(query string) ([]string, error) {
-	rows, err := e.tx.QueryContext(e.ctx, query)
-	if err != nil {
+// names are the names a query gives as one list: people's names are
+// few enough to read at once.
+func (e eraser) names(query string) ([]string, error) {
+	var list []any
+	if err := e.tx.QueryRowContext(e.ctx, query).Scan(&list); err != nil {
 		return nil, fmt.Errorf("erasing: %w", err)
 	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var s string
-		if err := rows.Scan(&s); err != nil {
-			return nil, err
+	out := make([]string, 0, len(list))
+	for _, v := range list {
+		if name, ok := v.(string); ok {
+			out = append(out, name)
 		}
-		out = append(out, s)
 	}
-	return out, rows.Err()
+	return out, nil
 }
 
 type tableColumn struct{ table, column string }
