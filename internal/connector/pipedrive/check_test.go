@@ -3,6 +3,7 @@ package pipedrive
 import (
 	"context"
 	"maps"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -158,5 +159,28 @@ func TestRecogniseRecords(t *testing.T) {
 		} else if isPage {
 			t.Errorf("%s taken for a page", page)
 		}
+	}
+}
+
+// TestAFileThatCannotBeReadRefusesTheExportWithoutAPanic: an export whose
+// folder holds a link leaving it is refused with the reason, in Check and
+// in Read; the connector used to panic sorting the files, as a file that
+// cannot be read holds nothing.
+func TestAFileThatCannotBeReadRefusesTheExportWithoutAPanic(t *testing.T) {
+	dir := connectortest.CopyDir(t, filepath.Join(fixturesRoot, "api"))
+	outside := connectortest.WriteFile(t, t.TempDir(), "notes.json", `{"data": []}`)
+	if err := os.Symlink(outside, filepath.Join(dir, "notes.json")); err != nil {
+		t.Fatal(err)
+	}
+	host := plugintest.Connect(t, New())
+	res, err := host.Check(context.Background(), dir)
+	if err != nil {
+		t.Fatalf("Check failed instead of answering: %v", err)
+	}
+	if res.Accepted || !strings.Contains(res.Reason, "notes.json") {
+		t.Errorf("Check: accepted %v, reason %q; want a refusal naming notes.json", res.Accepted, res.Reason)
+	}
+	if _, _, err := plugintest.ReadAll(t, New(), plugin.ReadRequest{Path: dir}); err == nil || !strings.Contains(err.Error(), "notes.json") {
+		t.Errorf("Read: %v, want a refusal naming notes.json", err)
 	}
 }

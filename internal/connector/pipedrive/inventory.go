@@ -82,8 +82,18 @@ func layout(enc csvfile.Encoding) export.Layout {
 			}
 			return csvfile.EstimateRows(src, f)
 		}}},
-		Less:  func(a, b export.Found) bool { return a.Holds.(exportFile).entity < b.Holds.(exportFile).entity },
+		Less:  readingOrder,
 		Judge: judge, Describe: describe}
+}
+
+// readingOrder orders the files by the entity they hold. A file that
+// cannot be read at all (a link leaving the export, a damaged or doubled
+// zip entry) holds nothing, and is among the found files all the same,
+// for Judge to refuse the export with its problem.
+func readingOrder(a, b export.Found) bool {
+	ea, _ := a.Holds.(exportFile)
+	eb, _ := b.Holds.(exportFile)
+	return ea.entity < eb.entity
 }
 
 // apiPage is how a saved API page keeps its records: under "data", which
