@@ -121,7 +121,7 @@ func (it *iterator) next() (Record, error) {
 			if err := it.readTail(); err != nil {
 				return Record{}, err
 			}
-			return Record{}, io.EOF
+			return Record{}, it.drain()
 		}
 		if found == arrayMissing {
 			it.done = true
@@ -136,7 +136,7 @@ func (it *iterator) next() (Record, error) {
 		if err := it.readTail(); err != nil {
 			return Record{}, err
 		}
-		return Record{}, io.EOF
+		return Record{}, it.drain()
 	}
 	var raw json.RawMessage
 	it.lr.mark = it.dec.InputOffset() + separatorLength(it.dec.Buffered())
@@ -147,6 +147,17 @@ func (it *iterator) next() (Record, error) {
 	// The decoder stops right after the value, so it started len(raw)
 	// bytes earlier.
 	return Record{Line: it.lr.lineAt(it.dec.InputOffset() - int64(len(raw))), Raw: raw}, nil
+}
+
+// drain reads the page to its end and returns io.EOF, or the error the
+// end of the file gave: a zip entry's checksum is checked only once the
+// entry is read whole, so a page damaged in its archive would otherwise
+// load with whatever its damaged bytes say (export.DamagedError).
+func (it *iterator) drain() error {
+	if _, err := io.Copy(io.Discard, it.lr); err != nil {
+		return err
+	}
+	return io.EOF
 }
 
 // readTail reads the members after the records array into head, when

@@ -1,8 +1,10 @@
 package apipages
 
 import (
+	"archive/zip"
 	"encoding/json"
 	"errors"
+	"io"
 	"strings"
 	"testing"
 )
@@ -98,5 +100,26 @@ func TestLargeFilesKeepLineNumbers(t *testing.T) {
 	})
 	if err != nil || count != n {
 		t.Fatalf("%d records, %v", count, err)
+	}
+}
+
+// failingEnd is a file whose end fails, as a zip entry whose checksum
+// does not match fails once read whole.
+type failingEnd struct{ err error }
+
+func (f failingEnd) Read([]byte) (int, error) { return 0, f.err }
+
+// TestAPageWhoseEndFailsIsNotRead: a page's records are all read before
+// its file ends, so the file must be read to its end, where a damaged zip
+// entry says so, or a damaged page would load as it reads.
+func TestAPageWhoseEndFailsIsNotRead(t *testing.T) {
+	for name, page := range map[string]string{
+		"records":      `{"data": [{"id": 1}, {"id": 2}], "additional_data": {}}` + "\n",
+		"a bare array": `[{"id": 1}]`,
+	} {
+		_, err := Each(io.MultiReader(strings.NewReader(page), failingEnd{zip.ErrChecksum}), []string{"data"}, func(Record) error { return nil })
+		if !errors.Is(err, zip.ErrChecksum) {
+			t.Errorf("%s: %v, want the end's checksum error", name, err)
+		}
 	}
 }
