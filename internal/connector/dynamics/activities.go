@@ -138,9 +138,8 @@ func priority(r *record) plugin.Priority {
 	return plugin.PriorityNone
 }
 
-// schedule sets the activity's times and duration. The duration is the
-// one recorded (actualdurationminutes), else the one planned
-// (scheduleddurationminutes), else the time between start and end.
+// schedule sets the activity's times and duration. The duration follows
+// the times used (see duration), else it is the time between start and end.
 func schedule(r *record, a *plugin.Activity, state int64) {
 	actualStart, actualEnd := r.datetime("actualstart"), r.datetime("actualend")
 	scheduledStart, scheduledEnd := r.datetime("scheduledstart"), r.datetime("scheduledend")
@@ -153,7 +152,7 @@ func schedule(r *record, a *plugin.Activity, state int64) {
 		// Dataverse sets actualend when an activity is marked complete.
 		a.CompletedAt = actualEnd
 	}
-	a.DurationSeconds = firstPositive(actualMinutes, scheduledMinutes) * 60
+	a.DurationSeconds = duration(actualMinutes, scheduledMinutes, actualStart, actualEnd)
 	if a.Kind == plugin.ActivityTask {
 		scheduleTask(r, a, actualStart, actualEnd, scheduledEnd, scheduledStart, created)
 		return
@@ -201,11 +200,23 @@ func scheduleTask(r *record, a *plugin.Activity, actualStart, actualEnd, schedul
 	a.EndAt = actualEnd
 }
 
-func firstPositive(values ...int64) int64 {
-	for _, v := range values {
-		if v > 0 {
-			return v
-		}
+// duration is the activity's duration in seconds, following the times
+// the activity is placed at: the one recorded (actualdurationminutes);
+// else, when the activity has its own actual start and end, the time
+// between them, for the scheduled duration is the plan they replaced (an
+// appointment held 13:00–13:30 that was booked for 90 minutes took 30);
+// else the one planned (scheduleddurationminutes). 0 when none is known:
+// schedule then takes the time between the scheduled start and end.
+// Equal actual times (a call's completion time written into both) give no
+// duration of their own, so the planned one stands.
+func duration(actualMinutes, scheduledMinutes int64, actualStart, actualEnd time.Time) int64 {
+	switch {
+	case actualMinutes > 0:
+		return actualMinutes * 60
+	case !actualStart.IsZero() && actualEnd.After(actualStart):
+		return int64(actualEnd.Sub(actualStart) / time.Second)
+	case scheduledMinutes > 0:
+		return scheduledMinutes * 60
 	}
 	return 0
 }
