@@ -10,6 +10,15 @@ import (
 
 const skipCancelledCall = "cancelled in Zoho (Call_Status Cancelled): no time was spent"
 
+// Zoho logs a call nobody answered as a call of type Missed (its status
+// Missed too), with a duration of 00:00. Loaded, it would be a call with
+// no duration, which the audit gives an estimated one: customer time and
+// a customer touch that never happened.
+const (
+	skipMissedCall       = "a missed call (Call_Type Missed): nobody answered, no time spent"
+	skipMissedCallStatus = "a missed call (Call_Status Missed): nobody answered, no time spent"
+)
+
 // related ties an activity to the account or deal it is about (What_Id,
 // whose module $se_module names) and returns the people it is with: the
 // contact (Who_Id) or lead (What_Id) as external attendees.
@@ -38,11 +47,16 @@ func (run *readRun) readCall(r *record, out *plugin.FileWriter) error {
 	id := r.requiredID("id")
 	// Newer versions keep an outbound call's status in a field of its own.
 	status := plugin.FirstNonBlank(r.text("Call_Status"), r.text("Outbound_Call_Status"))
+	callType := r.text("Call_Type")
 	switch {
 	case r.Err != nil:
 		return r.Err
 	case isOneOf(status, "cancelled", "canceled"):
 		return plugin.Skip(skipCancelledCall)
+	case isOneOf(callType, "missed"):
+		return plugin.Skip(skipMissedCall)
+	case isOneOf(status, "missed"):
+		return plugin.Skip(skipMissedCallStatus)
 	}
 	a := plugin.Activity{
 		ID:       id,
@@ -52,7 +66,7 @@ func (run *readRun) readCall(r *record, out *plugin.FileWriter) error {
 		StartAt:  r.datetime("Call_Start_Time"),
 		Status:   status,
 		IsClosed: !isOneOf(status, "scheduled", "overdue"),
-		RawType:  r.text("Call_Type"),
+		RawType:  callType,
 		Line:     r.Line,
 	}
 	seconds := r.seconds("Call_Duration_in_seconds")
