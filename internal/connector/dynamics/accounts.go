@@ -2,6 +2,7 @@ package dynamics
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/salesaudit/salesaudit/plugin"
 )
@@ -90,7 +91,8 @@ func (run *readRun) readOpportunity(r *record, out *plugin.FileWriter) error {
 		Line:      r.Line,
 	}
 	state, hasState := r.Int("statecode")
-	estimated, actual := r.Number("estimatedvalue"), r.Number("actualvalue")
+	estimated, estimatedField := baseAmount(r, "estimatedvalue")
+	actual, actualField := baseAmount(r, "actualvalue")
 	estimatedClose, actualClose := r.datetime("estimatedclosedate"), r.datetime("actualclosedate")
 	if r.Err == nil && hasState && state != opportunityOpen && state != opportunityWon && state != opportunityLost {
 		r.Fail("statecode", "%d is not an opportunity state (0 open, 1 won, 2 lost)", state)
@@ -101,9 +103,13 @@ func (run *readRun) readOpportunity(r *record, out *plugin.FileWriter) error {
 	o.IsClosed = state == opportunityWon || state == opportunityLost
 	o.IsWon = state == opportunityWon
 	o.Stage = opportunityStage(r, state)
+	amountField := estimatedField
 	o.Amount = estimated
 	if o.IsWon && actual != nil {
-		o.Amount = actual
+		o.Amount, amountField = actual, actualField
+	}
+	if o.Amount != nil && !strings.HasSuffix(amountField, baseSuffix) {
+		run.warnTransactionCurrency(r, amountField)
 	}
 	o.CloseDate = estimatedClose
 	if o.IsClosed {
@@ -133,4 +139,35 @@ func opportunityStage(r *record, state int64) string {
 		return plugin.FirstNonBlank(r.formatted("statecode"), map[int64]string{opportunityWon: "Won", opportunityLost: "Lost"}[state])
 	}
 	return plugin.FirstNonBlank(r.Text("stepname"), r.formatted("salesstagecode"), r.formatted("statuscode"), "Open")
+}
+
+// baseSuffix ends the name of the column Dataverse keeps beside every
+// money column: the amount converted to the organization's base currency
+// with the record's exchangerate.
+const baseSuffix = "_base"
+
+// baseAmount reads a money column in the base currency (estimatedvalue_base
+// for estimatedvalue), for opportunities in several transaction currencies
+// can only be compared there; else, when the page has no base amount (its
+// $select left the column out), the amount in the record's own currency.
+// field names the column read.
+func baseAmount(r *record, name string) (amount *float64, field string) {
+	if base := r.Number(name + baseSuffix); base != nil {
+		return base, name + baseSuffix
+	}
+	return r.Number(name), name
+}
+
+// warnTransactionCurrency tells the user, once a Read, that amounts were
+// read in their transaction currency: deals in several currencies are then
+// added up unconverted, and the protocol carries no currency to say so.
+func (run *readRun) warnTransactionCurrency(r *record, field string) {
+	if run.warnedTransactionCurrency {
+		return
+	}
+	run.warnedTransactionCurrency = true
+	warn("the opportunities have no "+field+baseSuffix+": their amounts are read in each record's own currency "+
+		"(transactioncurrencyid) and compared unconverted; add estimatedvalue_base and actualvalue_base "+
+		"to the query's $select to compare them in the base currency",
+		"first_opportunity", r.ID("opportunityid"))
 }

@@ -37,7 +37,14 @@ type readRun struct {
 	// partiesSeen holds activity/party pairs of the parties file, each
 	// loaded once whatever its roles.
 	partiesSeen map[string]bool
+	// warnedTransactionCurrency: the user was told amounts are read in
+	// their transaction currency.
+	warnedTransactionCurrency bool
 }
+
+// warn tells the user what they should know of the export as a whole; a
+// variable so that tests can hear it.
+var warn = func(msg string, args ...any) { plugin.Logger().Warn(msg, args...) }
 
 func newReadRun(opts options, _ *plugin.Writer) *readRun {
 	opts.accountTierField = strings.ToLower(opts.accountTierField)
