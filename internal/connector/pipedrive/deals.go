@@ -1,6 +1,8 @@
 package pipedrive
 
 import (
+	"fmt"
+	"sort"
 	"strings"
 	"time"
 
@@ -10,11 +12,15 @@ import (
 
 // newDealReader reads deals from API pages (v1 or v2) and CSV exports.
 func (run *readRun) newDealReader(out *plugin.FileWriter, t *csvfile.Reader) (recordReader, error) {
-	send := func(err *plugin.RowError, o plugin.Opportunity) error {
+	send := func(err *plugin.RowError, o plugin.Opportunity, currency field) error {
 		if err != nil {
 			return err
 		}
 		run.deals.add(o.ID, o.Name, o.AccountID)
+		// A deal of no value is worth nothing in any currency.
+		if o.Amount != nil && *o.Amount != 0 {
+			run.dealCurrencies[strings.ToUpper(currency.value())]++
+		}
 		return out.Opportunity(o)
 	}
 	if t == nil {
@@ -35,12 +41,13 @@ func (run *readRun) newDealReader(out *plugin.FileWriter, t *csvfile.Reader) (re
 			}
 			dealClosing{status: r.text("status"), wonTime: r.text("won_time"), lostTime: r.text("lost_time"),
 				closeTime: r.text("close_time"), expectedClose: r.text("expected_close_date")}.apply(&o)
-			return send(r.Err, o)
+			return send(r.Err, o, r.text("currency"))
 		}}, nil
 	}
 	c := struct {
 		id, title, owner, org, orgID, value, stage, status csvfile.Column
 		wonTime, lostTime, closeTime, expectedClose, added csvfile.Column
+		currency                                           csvfile.Column
 	}{
 		id: t.Lookup("Deal - ID"), title: t.Lookup("Deal - Title"), owner: t.Lookup("Deal - Owner"),
 		org: t.Lookup("Deal - Organization"), orgID: t.Lookup("Organization - ID"),
@@ -49,6 +56,7 @@ func (run *readRun) newDealReader(out *plugin.FileWriter, t *csvfile.Reader) (re
 		closeTime:     t.Lookup("Deal - Deal closed on", "Deal - Close time"),
 		expectedClose: t.Lookup("Deal - Expected close date"),
 		added:         t.Lookup("Deal - Deal created", "Deal - Add time"),
+		currency:      t.Lookup("Deal - Currency of Value", "Deal - Currency"),
 	}
 	return recordReader{csv: func(r csvRow) error {
 		if strings.EqualFold(r.Text(c.status), "deleted") {
@@ -66,7 +74,7 @@ func (run *readRun) newDealReader(out *plugin.FileWriter, t *csvfile.Reader) (re
 		}
 		dealClosing{status: r.field(c.status), wonTime: r.field(c.wonTime), lostTime: r.field(c.lostTime),
 			closeTime: r.field(c.closeTime), expectedClose: r.field(c.expectedClose)}.apply(&o)
-		return send(r.Err, o)
+		return send(r.Err, o, r.field(c.currency))
 	}}, nil
 }
 
@@ -103,3 +111,25 @@ func (c dealClosing) apply(o *plugin.Opportunity) {
 
 // day is the date of a time, as midnight UTC.
 func day(t time.Time) time.Time { return t.Truncate(24 * time.Hour) }
+
+// warnMixedCurrencies tells the user, once the deals are read, that they
+// came in more than one currency. Pipedrive's exports carry no exchange
+// rates and the protocol no currency, so the amounts are compared as they
+// are: 825,000 CZK beside deals in euros would pass for the largest deal.
+func (run *readRun) warnMixedCurrencies() {
+	if len(run.dealCurrencies) < 2 {
+		return
+	}
+	currencies := make([]string, 0, len(run.dealCurrencies))
+	for currency := range run.dealCurrencies {
+		currencies = append(currencies, currency)
+	}
+	sort.Strings(currencies)
+	counts := make([]string, len(currencies))
+	for i, currency := range currencies {
+		counts[i] = fmt.Sprintf("%d in %s", run.dealCurrencies[currency], plugin.FirstNonBlank(currency, "no currency given"))
+	}
+	warn(fmt.Sprintf("the deals come in %d currencies (%s); the export has no exchange rates, so their amounts "+
+		"are compared as they are, unconverted: export the deals in one currency, or filter them to one",
+		len(currencies), strings.Join(counts, ", ")))
+}

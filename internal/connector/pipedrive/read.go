@@ -15,7 +15,7 @@ import (
 func read(ctx context.Context, req plugin.ReadRequest, w *plugin.Writer) error {
 	run := &readRun{opts: options{encoding: csvfile.EncodingAuto}, w: w,
 		users: newUserDirectory(), orgFields: newFieldCatalogue(), stages: map[string]string{}, persons: newPersonIndex(),
-		orgs: newNameIndex("organization", "Organization - ID"), deals: newDealIndex()}
+		orgs: newNameIndex("organization", "Organization - ID"), deals: newDealIndex(), dealCurrencies: map[string]int{}}
 	if err := readOptions(&run.opts).Parse("the Pipedrive connector", req.Options); err != nil {
 		return err
 	}
@@ -41,6 +41,9 @@ type readRun struct {
 	persons   *personIndex
 	orgs      *nameIndex
 	deals     *dealIndex
+	// dealCurrencies counts the deals with an amount other than 0 by
+	// currency.
+	dealCurrencies map[string]int
 
 	// The organization fields the options name, and how many
 	// organizations API pages held, to tell whether they had them.
@@ -64,6 +67,8 @@ func (run *readRun) before(ctx context.Context, e entity) error {
 			err = run.resolveOrgFieldOptions()
 		case entityDeals:
 			err = run.checkOrgFieldsSeen()
+		case entityActivities:
+			run.warnMixedCurrencies()
 		}
 		if err != nil {
 			return err
@@ -71,6 +76,10 @@ func (run *readRun) before(ctx context.Context, e entity) error {
 	}
 	return nil
 }
+
+// warn tells the user what they should know of the export as a whole; a
+// variable so that tests can hear it.
+var warn = func(msg string, args ...any) { plugin.Logger().Warn(msg, args...) }
 
 // recordReader maps the records of one file, API page elements or CSV
 // rows, following the SDK's row protocol. An entity's reader makes it for
