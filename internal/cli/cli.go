@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/signal"
 	"strconv"
+	"strings"
 	"syscall"
 
 	"github.com/hashicorp/go-hclog"
@@ -48,6 +49,9 @@ type app struct {
 	// threads caps DuckDB's worker threads; 0 is one per core.
 	threads    int
 	connectors *pluginhost.Catalog
+	// kept are the inputs this run has loaded, each load committed whole:
+	// an interruption after them leaves them in the database.
+	kept []string
 }
 
 // Run runs salesaudit with args (without the program name) and returns the
@@ -67,7 +71,7 @@ func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if err == nil {
 		return ExitOK
 	}
-	fmt.Fprintf(stderr, "salesaudit: %s\n", explain(ctx, err))
+	fmt.Fprintf(stderr, "salesaudit: %s\n", a.explain(ctx, err))
 	var usage usageError
 	if errors.As(err, &usage) {
 		fmt.Fprintf(stderr, "Run 'salesaudit --help' for usage.\n")
@@ -76,12 +80,18 @@ func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return ExitError
 }
 
-// explain turns a cancellation by Ctrl-C into words a user expects.
-func explain(ctx context.Context, err error) string {
-	if ctx.Err() != nil {
+// explain turns a cancellation by Ctrl-C into words a user expects: a
+// load done before it stays in the database (each commits whole, and
+// audit reports only once all are done), and nothing after it was done.
+func (a *app) explain(ctx context.Context, err error) string {
+	switch {
+	case ctx.Err() == nil:
+		return err.Error()
+	case len(a.kept) == 0 || a.dbPath == duckdb.MemoryPath:
 		return "interrupted: nothing was changed"
 	}
-	return err.Error()
+	return fmt.Sprintf("interrupted: what was loaded from %s stays in %s; nothing after it was done",
+		strings.Join(a.kept, ", "), a.dbPath)
 }
 
 func (a *app) rootCommand() *cobra.Command {

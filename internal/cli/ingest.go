@@ -175,6 +175,7 @@ func (a *app) load(ctx context.Context, path string, opts ingestOptions, open fu
 	if err != nil {
 		return ingest.Outcome{}, fmt.Errorf("nothing was loaded from %s: %w", path, proc.Explain(err))
 	}
+	a.kept = append(a.kept, path)
 	a.warnShrinkage(report)
 	return report, nil
 }

@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"context"
+	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -76,5 +78,31 @@ func TestCtrlCStopsTheIngestAndItsConnector(t *testing.T) {
 	}
 	if left := processesNamed(connector); len(left) > 0 {
 		t.Errorf("connector processes outlived the host: %v", left)
+	}
+}
+
+// TestAnInterruptAfterALoadSaysTheLoadStays: an audit interrupted after
+// its load committed must not say nothing was changed; a run that loaded
+// nothing, or into memory, may.
+func TestAnInterruptAfterALoadSaysTheLoadStays(t *testing.T) {
+	t.Parallel()
+	cancelled, cancel := context.WithCancel(context.Background())
+	cancel()
+	err := context.Canceled
+	for _, c := range []struct {
+		app  app
+		want string
+	}{
+		{app{dbPath: "crm.duckdb"}, "interrupted: nothing was changed"},
+		{app{dbPath: duckdb.MemoryPath, kept: []string{"export/"}}, "interrupted: nothing was changed"},
+		{app{dbPath: "crm.duckdb", kept: []string{"export/", "calendars/"}},
+			"interrupted: what was loaded from export/, calendars/ stays in crm.duckdb; nothing after it was done"},
+	} {
+		if got := c.app.explain(cancelled, err); got != c.want {
+			t.Errorf("kept %q in %s: %q, want %q", c.app.kept, c.app.dbPath, got, c.want)
+		}
+	}
+	if got := (&app{}).explain(context.Background(), errors.New("bad input")); got != "bad input" {
+		t.Errorf("an error without an interrupt reads %q", got)
 	}
 }
