@@ -240,24 +240,35 @@ func (ex *expansion) addRule() error {
 	if opt.Until.IsZero() || opt.Until.After(last) {
 		opt.Until = last
 	}
+	first := ex.w.from.Add(-wallMargin - ex.shift)
+	return e.eachInstance(opt, func(wall time.Time) bool {
+		if wall.After(last) {
+			return false
+		}
+		if !wall.Before(first) {
+			ex.add(icalTime{wall: wall, zone: e.start.zone, allDay: e.start.allDay}, nil)
+		}
+		return true
+	})
+}
+
+// eachInstance calls fn with the instances of the rule opt, in wall-clock
+// time and in order, until they end or fn returns false; past
+// maxRecurrenceSteps instances it stops with an error.
+func (e *vevent) eachInstance(opt *rrule.ROption, fn func(wall time.Time) bool) error {
 	rule, err := rrule.NewRRule(*opt)
 	if err != nil {
 		return fmt.Errorf("RRULE %q: %w", e.rule, err)
 	}
 	next := rule.Iterator()
-	first := ex.w.from.Add(-wallMargin - ex.shift)
 	for steps := 0; ; steps++ {
 		if steps == maxRecurrenceSteps {
 			return fmt.Errorf("RRULE %q yields more than %d instances before the end of the audit period", e.rule, maxRecurrenceSteps)
 		}
 		wall, ok := next()
-		if !ok || wall.After(last) {
+		if !ok || !fn(wall) {
 			return nil
 		}
-		if wall.Before(first) {
-			continue
-		}
-		ex.add(icalTime{wall: wall, zone: e.start.zone, allDay: e.start.allDay}, nil)
 	}
 }
 
@@ -331,22 +342,14 @@ func (e *vevent) lastStart() (last time.Time, ok bool) {
 		if err != nil || (opt.Until.IsZero() && opt.Count == 0) {
 			return time.Time{}, false
 		}
-		rule, err := rrule.NewRRule(*opt)
-		if err != nil {
-			return time.Time{}, false
-		}
-		next := rule.Iterator()
-		for steps := 0; ; steps++ {
-			if steps == maxRecurrenceSteps {
-				return time.Time{}, false
-			}
-			wall, more := next()
-			if !more {
-				break
-			}
+		err = e.eachInstance(opt, func(wall time.Time) bool {
 			if t := (icalTime{wall: wall, zone: e.start.zone, allDay: e.start.allDay}).utc(); t.After(last) {
 				last = t
 			}
+			return true
+		})
+		if err != nil {
+			return time.Time{}, false
 		}
 	}
 	for _, t := range e.rdates {

@@ -2,7 +2,8 @@ package pipedrive
 
 import (
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 	"time"
 
@@ -120,11 +121,7 @@ func (run *readRun) warnMixedCurrencies() {
 	if len(run.dealCurrencies) < 2 {
 		return
 	}
-	currencies := make([]string, 0, len(run.dealCurrencies))
-	for currency := range run.dealCurrencies {
-		currencies = append(currencies, currency)
-	}
-	sort.Strings(currencies)
+	currencies := slices.Sorted(maps.Keys(run.dealCurrencies))
 	counts := make([]string, len(currencies))
 	for i, currency := range currencies {
 		counts[i] = fmt.Sprintf("%d in %s", run.dealCurrencies[currency], plugin.FirstNonBlank(currency, "no currency given"))
